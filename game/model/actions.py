@@ -1,0 +1,107 @@
+"""Moves: small frozen values with a stable one-line text form.
+
+An `Action` is one order a delegation gives. A game advances by three kinds of move:
+`Orders` (a role's secret orders for the round), `Responses` (a role's answers to the
+offers it received) and `InjectEvent` (a facilitator's event). The text forms are what
+save files and replays store, so they must never change meaning.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class IllegalAction(ValueError):
+    """A move that the rules do not allow in the current state."""
+
+
+class BadMoveText(ValueError):
+    """Text that does not parse as a move."""
+
+
+@dataclass(frozen=True, slots=True)
+class Action:
+    """One order: `role` takes `action_id`, aimed at `target` (a role or milestone id) or at nothing."""
+
+    role: str
+    action_id: str
+    target: str | None = None
+
+    def text(self) -> str:
+        """Stable text form, for example `washington:brief_plans@moscow`."""
+        base = f"{self.role}:{self.action_id}"
+        return f"{base}@{self.target}" if self.target else base
+
+    @staticmethod
+    def from_text(text: str) -> Action:
+        """Parse the text form made by `text()`."""
+        role, sep, rest = text.strip().partition(":")
+        if not sep or not role or not rest:
+            raise BadMoveText(f"not an action: {text!r} (expected role:action or role:action@target)")
+        action_id, _, target = rest.partition("@")
+        return Action(role, action_id, target or None)
+
+    def __str__(self) -> str:
+        return self.text()
+
+
+@dataclass(frozen=True, slots=True)
+class Orders:
+    """A role's complete orders for one round, in the order given."""
+
+    role: str
+    actions: tuple[Action, ...]
+
+    def text(self) -> str:
+        """Stable text form: `O role action action ...`."""
+        return " ".join(["O", self.role, *(a.text() for a in self.actions)])
+
+
+@dataclass(frozen=True, slots=True)
+class Responses:
+    """A role's answers to the offers it received: (offer key, accepted) pairs."""
+
+    role: str
+    decisions: tuple[tuple[str, bool], ...]
+
+    def text(self) -> str:
+        """Stable text form: `R role +offer -offer ...` (+ accepts, - declines)."""
+        return " ".join(["R", self.role, *(("+" if ok else "-") + key for key, ok in self.decisions)])
+
+    def as_dict(self) -> dict[str, bool]:
+        """The decisions keyed by offer."""
+        return dict(self.decisions)
+
+
+@dataclass(frozen=True, slots=True)
+class InjectEvent:
+    """A facilitator brings an event into play now."""
+
+    event_id: str
+
+    def text(self) -> str:
+        """Stable text form: `E event_id`."""
+        return f"E {self.event_id}"
+
+
+Move = Orders | Responses | InjectEvent
+
+
+def move_from_text(text: str) -> Move:
+    """Parse any move's text form."""
+    parts = text.split()
+    if not parts:
+        raise BadMoveText("empty move")
+    kind, args = parts[0], parts[1:]
+    if kind == "E" and len(args) == 1:
+        return InjectEvent(args[0])
+    if kind == "O" and args:
+        return Orders(args[0], tuple(Action.from_text(a) for a in args[1:]))
+    if kind == "R" and args:
+        decisions = []
+        for item in args[1:]:
+            if item[:1] not in "+-" or len(item) < 2:
+                raise BadMoveText(f"not a response: {item!r} (expected +offer or -offer)")
+            decisions.append((item[1:], item[0] == "+"))
+        return Responses(args[0], tuple(decisions))
+    raise BadMoveText(f"not a move: {text!r}")

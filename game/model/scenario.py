@@ -1,0 +1,400 @@
+"""The scenario schema: what a scenario file may say, validated strictly with pydantic.
+
+A scenario is data: roles, meters, milestones, actions, events, endings. The rules
+engine reads only these models, so a scenario with other roles plays without code
+changes. Role ids never appear in code; inside a scenario, effects and conditions
+refer to roles either by id or by the relative words below.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+Id = Annotated[
+    str,
+    Field(pattern=r"^[a-z][a-z0-9_]*$", min_length=1, max_length=40,
+          description="A short identifier: lower-case letters, digits and underscores."),
+]
+
+#: Words an effect may use in place of a role id.
+RELATIVE_ROLES = ("actor", "target", "responder", "parties", "others", "all", "self")
+
+RoleRef = Annotated[
+    str,
+    Field(pattern=r"^[a-z][a-z0-9_]*$",
+          description="A role id, or one of: actor, target, responder, parties, others, all, "
+                      "self (the owner of an objective)."),
+]
+
+Family = Literal["transparency", "assurance", "cooperation", "pressure", "home_front"]
+FAMILIES: tuple[str, ...] = ("transparency", "assurance", "cooperation", "pressure", "home_front")
+
+
+class Strict(BaseModel):
+    """Base for every scenario model: unknown keys are errors, values are frozen."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Span(Strict):
+    """An inclusive range of whole numbers; either end may be left open."""
+
+    min: int | None = Field(None, description="The smallest value that satisfies the test.")
+    max: int | None = Field(None, description="The largest value that satisfies the test.")
+
+    def holds(self, value: int) -> bool:
+        """True when value lies inside the range."""
+        return (self.min is None or value >= self.min) and (self.max is None or value <= self.max)
+
+
+class TrustTest(Span):
+    """A test on how far one role trusts another."""
+
+    from_: RoleRef = Field(alias="from", description="The role whose trust is read.")
+    to: RoleRef = Field(description="The role being trusted.")
+
+
+class SupportTest(Span):
+    """A test on one role's domestic support."""
+
+    role: RoleRef = Field(description="The role whose domestic support is read.")
+
+
+class CountTest(Span):
+    """A test on how many commitments one role kept or broke."""
+
+    role: RoleRef = Field(description="The role whose record is counted.")
+
+
+class Condition(Strict):
+    """A test on the game state. Every field given must hold; an empty condition always holds."""
+
+    tension: Span | None = Field(None, description="Range the tension meter must lie in.")
+    round: Span | None = Field(None, description="Range the current round must lie in.")
+    operating_count: Span | None = Field(
+        None, description="Range for the number of milestones currently operating.")
+    operating: list[Id] = Field(
+        default_factory=list, description="Milestones that must all be operating.")
+    not_operating: list[Id] = Field(
+        default_factory=list, description="Milestones that must all be not operating.")
+    trust: list[TrustTest] = Field(default_factory=list, description="Trust tests; all must hold.")
+    support: list[SupportTest] = Field(
+        default_factory=list, description="Domestic-support tests; all must hold.")
+    commitments_kept: list[CountTest] = Field(
+        default_factory=list, description="Tests on how many commitments a role has kept.")
+    commitments_broken: list[CountTest] = Field(
+        default_factory=list, description="Tests on how many commitments a role has broken.")
+    breakdown: bool | None = Field(
+        None, description="True: the talks broke down. False: they did not.")
+    any_of: list[Condition] = Field(
+        default_factory=list, description="If given, at least one of these must also hold.")
+
+
+class Effect(Strict):
+    """One change to one kind of meter or counter. Exactly one kind is chosen."""
+
+    tension: int | None = Field(None, description="Signed change to the tension meter.")
+    trust: int | None = Field(
+        None, description="Signed change to trust of `who` toward `toward`.")
+    support: int | None = Field(None, description="Signed change to the domestic support of `who`.")
+    progress: int | None = Field(
+        None, description="Progress added to `milestone` (for example toward a transparency regime).")
+    transparency: int | None = Field(
+        None, description="Transparency measures by `who` toward `toward`; they narrow the fog.")
+    who: RoleRef = Field("actor", description="The role whose meter changes (for trust: who trusts).")
+    toward: RoleRef = Field("target", description="For trust and transparency: the other role.")
+    milestone: Id | None = Field(None, description="For progress: the milestone that advances.")
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> Effect:
+        kinds = [k for k in ("tension", "trust", "support", "progress", "transparency")
+                 if getattr(self, k) is not None]
+        if len(kinds) != 1:
+            raise ValueError("an effect sets exactly one of tension, trust, support, progress, "
+                             f"transparency (found {', '.join(kinds) or 'none'})")
+        if kinds[0] == "progress" and self.milestone is None:
+            raise ValueError("a progress effect needs `milestone`")
+        return self
+
+    @property
+    def kind(self) -> str:
+        """The one kind of change this effect makes."""
+        for k in ("tension", "trust", "support", "progress", "transparency"):
+            if getattr(self, k) is not None:
+                return k
+        raise AssertionError("validated effect has no kind")
+
+    @property
+    def amount(self) -> int:
+        """The signed amount of the change."""
+        return getattr(self, self.kind)
+
+
+class Ratification(Strict):
+    """A seeded roll against domestic support that a legal instrument must pass."""
+
+    threshold: int = Field(
+        ge=0, le=100, description="Support at or below which ratification never passes.")
+    percent_per_point: int = Field(
+        1, ge=0, le=100, description="Chance gained, in percent, per support point above threshold.")
+    max_percent: int = Field(
+        100, ge=0, le=100, description="The highest chance ratification can ever have.")
+    on_fail: list[Effect] = Field(
+        default_factory=list, description="Effects when ratification fails (a public defeat).")
+
+    def chance(self, support: int) -> int:
+        """The chance of passing, in whole percent, at this level of support."""
+        return max(0, min(self.max_percent, (support - self.threshold) * self.percent_per_point))
+
+
+class CommitmentSpec(Strict):
+    """A promise an action creates toward its target, kept when its term runs out unbroken."""
+
+    name: str = Field(description="How the commitment is named in the game and the debrief.")
+    term: int = Field(ge=1, le=20, description="Rounds the commitment runs before it counts as kept.")
+    broken_by: list[Id] = Field(
+        description="Action ids that, taken by the committed role, break the commitment.")
+    keep_reward: int = Field(
+        ge=0, description="Trust the recipient gains in the committed role when it is kept.")
+    break_penalty: int = Field(
+        ge=0, description="Trust the recipient loses in the committed role when it is broken.")
+
+    @model_validator(mode="after")
+    def _breaking_costs_more(self) -> CommitmentSpec:
+        if self.break_penalty < 2 * self.keep_reward:
+            raise ValueError(
+                f"break_penalty {self.break_penalty} must be at least twice keep_reward "
+                f"{self.keep_reward}: trust is quick to lose")
+        return self
+
+
+class Requirements(Strict):
+    """What must hold before an action is legal for its actor."""
+
+    min_support: int | None = Field(None, ge=0, le=100,
+                                    description="Lowest domestic support at which it is allowed.")
+    operating: list[Id] = Field(default_factory=list,
+                                description="Milestones that must be operating.")
+    not_operating: list[Id] = Field(default_factory=list,
+                                    description="Milestones that must not be operating.")
+    demand_standing: Id | None = Field(
+        None, description="The actor must currently stand by this public demand.")
+    max_uses: int | None = Field(None, ge=1, description="How many times one role may ever take it.")
+
+
+class ActionSpec(Strict):
+    """An action a delegation can choose in the orders phase."""
+
+    id: Id
+    name: str = Field(description="Short name shown on buttons and in the timeline.")
+    family: Family = Field(description="One of the five action families.")
+    cost: int = Field(ge=1, le=2, description="Points the action costs in the orders phase.")
+    description: str = Field(description="What the action is, in plain words.")
+    teaching_note: str = Field(description="What the action tends to do, for students.")
+    roles: list[Id] = Field(default_factory=list,
+                            description="Roles that may take it; empty means every role.")
+    target: Literal["none", "role", "milestone"] = Field(
+        "none", description="What the action is aimed at.")
+    offer: bool = Field(False, description="True if the target(s) must accept or decline it.")
+    concession: bool = Field(
+        False, description="True if it is a conciliatory step; reciprocated ones earn a bonus.")
+    establishes: Id | None = Field(
+        None, description="Milestone the offer proposes; every other party of it must accept.")
+    withdraws: bool = Field(
+        False, description="True if it withdraws the actor from the target milestone.")
+    requires: Requirements = Field(default_factory=Requirements,
+                                   description="Conditions for the action to be legal.")
+    effects: list[Effect] = Field(default_factory=list,
+                                  description="Effects applied when the action resolves.")
+    on_accept: list[Effect] = Field(default_factory=list,
+                                    description="Effects per accepting responder.")
+    on_decline: list[Effect] = Field(default_factory=list,
+                                     description="Effects per declining responder.")
+    commitment: CommitmentSpec | None = Field(
+        None, description="A commitment toward the target that the action creates.")
+    ratification: Ratification | None = Field(
+        None, description="A roll that must pass before the commitment takes effect.")
+    makes_demand: Id | None = Field(None, description="A public demand the actor now stands by.")
+    drops_demand: Id | None = Field(None, description="A public demand the actor backs down from.")
+    satisfies_demand: Id | None = Field(
+        None, description="A demand that is met when this action takes effect toward its target.")
+
+    @model_validator(mode="after")
+    def _consistent(self) -> ActionSpec:
+        if self.establishes and not self.offer:
+            raise ValueError("an action that establishes a milestone must be an offer")
+        if self.establishes and self.target != "none":
+            raise ValueError("a milestone proposal goes to the milestone's parties: "
+                             "set target: none")
+        if self.offer and self.target == "none" and not self.establishes:
+            raise ValueError("an offer needs target: role, or `establishes` to name its parties")
+        if self.withdraws and self.target != "milestone":
+            raise ValueError("a withdrawal needs target: milestone")
+        if (self.commitment or self.ratification) and self.target != "role":
+            raise ValueError("a commitment is made toward a role: set target: role")
+        if self.ratification and not self.commitment:
+            raise ValueError("ratification only makes sense for an action with a commitment")
+        return self
+
+
+class MilestoneSpec(Strict):
+    """A step on the cooperation track."""
+
+    id: Id
+    name: str = Field(description="Name shown on the cooperation track.")
+    description: str = Field(description="What operating this milestone means.")
+    parties: list[Id] = Field(min_length=2,
+                              description="Roles that must all accept it; any may withdraw.")
+    requires: list[Id] = Field(default_factory=list,
+                               description="Milestones that must be operating first.")
+    progress_needed: int = Field(0, ge=0,
+                                 description="Progress points needed before it can be agreed.")
+    on_operating: list[Effect] = Field(
+        default_factory=list, description="Effects when it starts operating; `parties` is usable.")
+    on_suspended: list[Effect] = Field(
+        default_factory=list, description="Effects when it is suspended by a withdrawal.")
+
+
+class EventSpec(Strict):
+    """Something that happens to the delegations at the start of a round."""
+
+    id: Id
+    title: str = Field(description="Headline on the event card.")
+    text: str = Field(description="The event card's body text.")
+    kind: Literal["scripted", "deck", "conditional"] = Field(
+        description="scripted: fixed round; deck: weighted draw; conditional: fires when `when` holds.")
+    round: int | None = Field(None, ge=1, description="For scripted events: the round it happens.")
+    weight: int = Field(1, ge=1, le=100, description="For deck events: relative chance of a draw.")
+    when: Condition | None = Field(None, description="For conditional events: the trigger.")
+    once: bool = Field(True, description="True if it can happen only once per game.")
+    effects: list[Effect] = Field(default_factory=list, description="What the event changes.")
+
+    @model_validator(mode="after")
+    def _kind_fields(self) -> EventSpec:
+        if self.kind == "scripted" and self.round is None:
+            raise ValueError("a scripted event needs `round`")
+        if self.kind == "conditional" and self.when is None:
+            raise ValueError("a conditional event needs `when`")
+        if self.kind != "scripted" and self.round is not None:
+            raise ValueError("only scripted events take `round`")
+        return self
+
+
+class ObjectiveSpec(Strict):
+    """A private aim worth points to one role, checked at the end."""
+
+    id: Id
+    text: str = Field(description="The objective as the team reads it.")
+    points: int = Field(ge=0, le=100, description="Points scored if it is met at the end.")
+    when: Condition = Field(description="What must hold at the end; `self` means this role.")
+
+
+class RoleSpec(Strict):
+    """A delegation."""
+
+    id: Id
+    name: str = Field(description="Display name, for example the capital.")
+    description: str = Field(description="One or two lines on who this delegation is.")
+    domestic_label: str = Field(description="Label of this role's domestic-support meter.")
+    start_support: int = Field(ge=0, le=100, description="Domestic support at the start.")
+    briefing: str = Field(description="Who you are, what you want, what constrains you.")
+    objectives: list[ObjectiveSpec] = Field(default_factory=list,
+                                            description="Private objectives, seen only by this role.")
+
+
+class TrustSeed(Strict):
+    """A starting trust value for one ordered pair."""
+
+    from_: Id = Field(alias="from", description="The role that trusts.")
+    to: Id = Field(description="The role that is trusted.")
+    value: int = Field(ge=0, le=100, description="Starting trust.")
+
+
+class Rules(Strict):
+    """Tuning numbers for the engine's general rules."""
+
+    points_per_round: int = Field(2, ge=1, le=6, description="Action points per role per round.")
+    start_tension: int = Field(ge=0, le=100, description="Tension at the start.")
+    default_trust: int = Field(ge=0, le=100, description="Starting trust for pairs not listed.")
+    start_trust: list[TrustSeed] = Field(default_factory=list,
+                                         description="Starting trust for particular pairs.")
+    drift_base: int = Field(
+        ge=0, le=100, description="Tension baseline when average trust is 0.")
+    drift_per_trust: int = Field(
+        ge=0, le=100, description="Baseline falls by this many hundredths per point of mean trust.")
+    drift_rate: int = Field(
+        ge=0, le=100, description="Percent of the gap to the baseline that tension closes a round.")
+    drift_max: int = Field(ge=0, le=50, description="Largest drift in one round.")
+    trust_gain_percent: int = Field(
+        60, ge=1, le=100, description="Positive trust changes are scaled to this percent: slow to build.")
+    repeat_decay: list[int] = Field(
+        default_factory=lambda: [100, 60, 35, 20],
+        description="Percent earned by the 1st, 2nd, ... repeat of the same concession.")
+    grit_bonus: int = Field(3, ge=0, le=20,
+                            description="Trust each side gains when a concession is reciprocated.")
+    fog_width: int = Field(30, ge=0, le=100, description="Width of the domestic-support fog range.")
+    fog_narrow: int = Field(8, ge=0, le=100,
+                            description="Width removed per transparency measure toward the viewer.")
+    fog_min: int = Field(4, ge=0, le=100, description="The narrowest the fog range gets.")
+
+
+class DemandSpec(Strict):
+    """A public demand; backing down from it costs domestic support (an audience cost)."""
+
+    id: Id
+    name: str = Field(description="The demand as it is named in the game.")
+    audience_cost: int = Field(ge=0, le=50, description="Support lost when backing down.")
+    satisfied_reward: int = Field(0, ge=0, le=50, description="Support gained when it is met.")
+    backed_down_by: list[Id] = Field(
+        default_factory=list,
+        description="Actions that, taken or accepted while the demand stands, count as backing down.")
+
+
+class EndingSpec(Strict):
+    """One way the game can end, checked in file order; the first that holds wins."""
+
+    id: Id
+    name: str = Field(description="Name of the ending.")
+    text: str = Field(description="What the ending means, shown on the end screen.")
+    when: Condition = Field(description="What must hold when the game ends.")
+    points: dict[Id, int] = Field(default_factory=dict,
+                                  description="Points each role scores for this ending.")
+
+
+class Scenario(Strict):
+    """A complete scenario file."""
+
+    id: Id
+    title: str = Field(description="Title shown on the New game screen.")
+    summary: str = Field(description="A paragraph introducing the case.")
+    sources: list[str] = Field(default_factory=list, description="Where the facts come from.")
+    rounds: int = Field(ge=1, le=40, description="Number of rounds in a full game.")
+    rules: Rules = Field(description="Tuning numbers for the engine.")
+    roles: list[RoleSpec] = Field(min_length=2, max_length=8, description="The delegations.")
+    milestones: list[MilestoneSpec] = Field(default_factory=list,
+                                            description="The cooperation track, in order.")
+    demands: list[DemandSpec] = Field(default_factory=list, description="Public demands.")
+    actions: list[ActionSpec] = Field(min_length=1, description="Everything a delegation can do.")
+    events: list[EventSpec] = Field(default_factory=list, description="Events, scripted or drawn.")
+    endings: list[EndingSpec] = Field(min_length=1,
+                                      description="Endings, checked in order at the end.")
+    discussion: list[str] = Field(default_factory=list,
+                                  description="Discussion questions for the debrief.")
+
+    def role(self, role_id: str) -> RoleSpec:
+        """The role with this id."""
+        return next(r for r in self.roles if r.id == role_id)
+
+    def action(self, action_id: str) -> ActionSpec:
+        """The action with this id."""
+        return next(a for a in self.actions if a.id == action_id)
+
+    @property
+    def role_ids(self) -> tuple[str, ...]:
+        """Role ids in file order, the order in which the engine resolves them."""
+        return tuple(r.id for r in self.roles)
+
+
+Condition.model_rebuild()

@@ -1,0 +1,180 @@
+"""The game state and the records the engine keeps: lean dataclasses, not pydantic.
+
+The rules copy a state once per move and then change the copy, so these types favour
+cheap copies over validation. Validation happens at the edges (scenario files, saves,
+replays). Meters change only through `LedgerEntry` records made in `game.rules.ledger`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from game.model.actions import Action
+
+PHASES = ("orders", "responses", "resolve", "over")
+
+#: Tension bands, as (lowest value, name), highest first.
+TENSION_BANDS = ((75, "crisis"), (50, "strained"), (25, "wary"), (0, "calm"))
+
+
+def tension_band(value: int) -> str:
+    """The named band for a tension value: calm < 25 <= wary < 50 <= strained < 75 <= crisis."""
+    for low, name in TENSION_BANDS:
+        if value >= low:
+            return name
+    return "calm"
+
+
+def trust_key(truster: str, trusted: str) -> str:
+    """Meter name for how far `truster` trusts `trusted`."""
+    return f"trust.{truster}.{trusted}"
+
+
+def support_key(role: str) -> str:
+    """Meter name for a role's domestic support."""
+    return f"support.{role}"
+
+
+def progress_key(milestone: str) -> str:
+    """Meter name for progress toward a milestone."""
+    return f"progress.{milestone}"
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerEntry:
+    """One change to one meter, with its cause. `amount` is after minus before."""
+
+    round: int
+    meter: str
+    before: int
+    after: int
+    amount: int
+    cause: str  # action, response, event, drift, rule, commitment, milestone, demand, ratification
+    source: str  # the action text, event id or rule name
+    actor: str | None
+    note: str
+
+    def text(self) -> str:
+        """One readable line, for the text mode and logs."""
+        who = f" by {self.actor}" if self.actor else ""
+        return (f"{self.meter} {self.before}->{self.after} ({self.amount:+d}): "
+                f"{self.cause} {self.source}{who}: {self.note}")
+
+
+@dataclass(frozen=True, slots=True)
+class Commitment:
+    """A promise made by one role to another, running until `expires` unless broken first."""
+
+    key: str  # the action text that made it, plus the round: unique in a game
+    action_id: str
+    name: str
+    actor: str
+    recipient: str
+    made: int
+    expires: int
+    status: str = "active"  # active, kept, broken
+    ended: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RoundRecord:
+    """What was revealed in one round: event, orders, responses and the ledger span."""
+
+    round: int
+    event: str | None
+    orders: tuple[Action, ...]
+    responses: tuple[tuple[str, str, bool], ...]  # (responder, offer key, accepted)
+    ledger_start: int
+    ledger_end: int
+
+
+@dataclass(slots=True)
+class GameState:
+    """Everything about a game in progress. Treat as immutable outside `game.rules`."""
+
+    scenario_id: str
+    seed: int
+    rounds: int
+    round: int
+    phase: str
+    tension: int
+    trust: dict[tuple[str, str], int]
+    support: dict[str, int]
+    milestones: dict[str, str]  # inactive, operating, suspended
+    progress: dict[str, int]
+    transparency: dict[tuple[str, str], int]
+    commitments: tuple[Commitment, ...] = ()
+    demands: frozenset[tuple[str, str]] = frozenset()  # (role, demand id) standing
+    uses: dict[tuple[str, str, str | None], int] = field(default_factory=dict)
+    orders: dict[str, tuple[Action, ...]] = field(default_factory=dict)
+    responses: dict[str, dict[str, bool]] = field(default_factory=dict)
+    event: str | None = None
+    fired: frozenset[str] = frozenset()
+    injected: tuple[str, ...] = ()
+    ledger: list[LedgerEntry] = field(default_factory=list)
+    records: list[RoundRecord] = field(default_factory=list)
+    breakdown: bool = False
+    round_ledger_start: int = 0
+
+    def copy(self) -> GameState:
+        """A copy whose containers can be changed without touching this state."""
+        return GameState(
+            self.scenario_id, self.seed, self.rounds, self.round, self.phase, self.tension,
+            dict(self.trust), dict(self.support), dict(self.milestones), dict(self.progress),
+            dict(self.transparency), self.commitments, self.demands, dict(self.uses),
+            dict(self.orders), {k: dict(v) for k, v in self.responses.items()}, self.event,
+            self.fired, self.injected, list(self.ledger), list(self.records), self.breakdown,
+            self.round_ledger_start,
+        )
+
+    @property
+    def over(self) -> bool:
+        """True once the game has ended."""
+        return self.phase == "over"
+
+    def operating(self) -> list[str]:
+        """Milestones currently operating."""
+        return [m for m, s in self.milestones.items() if s == "operating"]
+
+    def meter(self, name: str) -> int:
+        """Read a meter by its ledger name."""
+        kind, _, rest = name.partition(".")
+        if kind == "tension":
+            return self.tension
+        if kind == "trust":
+            a, _, b = rest.partition(".")
+            return self.trust[(a, b)]
+        if kind == "support":
+            return self.support[rest]
+        if kind == "progress":
+            return self.progress[rest]
+        raise KeyError(name)
+
+
+@dataclass(frozen=True, slots=True)
+class ScorePart:
+    """One line of a score: what it is for and the points."""
+
+    label: str
+    points: int
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """How a finished game ended and what each role scored, part by part."""
+
+    ending: str
+    ending_name: str
+    ending_text: str
+    round: int
+    breakdown: bool
+    scores: dict[str, tuple[ScorePart, ...]]
+
+    def total(self, role: str) -> int:
+        """A role's total score."""
+        return sum(p.points for p in self.scores[role])
+
+    def winners(self) -> list[str]:
+        """Roles with the highest total (ties share the top)."""
+        best = max(self.total(r) for r in self.scores)
+        return [r for r in self.scores if self.total(r) == best]

@@ -1,0 +1,72 @@
+"""Apply a scenario's effect lists, resolving relative role words in their context."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from game.model.scenario import Effect
+from game.model.state import GameState, progress_key, support_key, trust_key
+from game.rules.ledger import change
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """Who the relative words in an effect mean, and what to record as the cause."""
+
+    cause: str
+    source: str
+    actor: str | None
+    note: str
+    target: str | None = None
+    responder: str | None = None
+    parties: tuple[str, ...] = ()
+    gain_percent: int = 100  # scales positive trust changes: slow to build, less for repeats
+
+
+def resolve_roles(ref: str, ctx: Context, roles: tuple[str, ...]) -> tuple[str, ...]:
+    """The role ids a role word stands for in this context."""
+    if ref == "actor":
+        return (ctx.actor,) if ctx.actor else ()
+    if ref == "target":
+        return (ctx.target,) if ctx.target else ()
+    if ref == "responder":
+        return (ctx.responder,) if ctx.responder else ()
+    if ref == "parties":
+        return ctx.parties
+    if ref == "others":
+        return tuple(r for r in roles if r != ctx.actor)
+    if ref == "all":
+        return roles
+    return (ref,) if ref in roles else ()
+
+
+def apply_effects(state: GameState, effects: list[Effect], ctx: Context,
+                  roles: tuple[str, ...]) -> None:
+    """Apply each effect to a state being built, writing the ledger."""
+    for eff in effects:
+        kind = eff.kind
+        if kind == "tension":
+            change(state, "tension", eff.tension, ctx.cause, ctx.source, ctx.actor, ctx.note)
+        elif kind == "support":
+            for r in resolve_roles(eff.who, ctx, roles):
+                change(state, support_key(r), eff.support, ctx.cause, ctx.source, ctx.actor,
+                       ctx.note)
+        elif kind == "progress":
+            change(state, progress_key(eff.milestone), eff.progress, ctx.cause, ctx.source,
+                   ctx.actor, ctx.note)
+        else:
+            _apply_pairwise(state, eff, ctx, roles)
+
+
+def _apply_pairwise(state: GameState, eff: Effect, ctx: Context, roles: tuple[str, ...]) -> None:
+    amount = eff.amount
+    if eff.kind == "trust" and amount > 0:
+        amount = (amount * ctx.gain_percent + 50) // 100
+    for a in resolve_roles(eff.who, ctx, roles):
+        for b in resolve_roles(eff.toward, ctx, roles):
+            if a == b:
+                continue
+            if eff.kind == "trust":
+                change(state, trust_key(a, b), amount, ctx.cause, ctx.source, ctx.actor, ctx.note)
+            else:
+                state.transparency[(a, b)] = max(0, state.transparency.get((a, b), 0) + amount)

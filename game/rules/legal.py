@@ -1,0 +1,114 @@
+"""Which orders a role may give, and why any other order is illegal."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from game.model.actions import Action, IllegalAction
+from game.model.scenario import ActionSpec, Scenario
+from game.model.state import GameState
+from game.rules.index import Index, index
+
+
+def points_left(scenario: Scenario, chosen: Sequence[Action]) -> int:
+    """Action points still unspent after the chosen orders."""
+    actions = index(scenario).actions
+    return scenario.rules.points_per_round - sum(actions[a.action_id].cost for a in chosen)
+
+
+def legal_actions(state: GameState, scenario: Scenario, role: str,
+                  chosen: Sequence[Action] = ()) -> list[Action]:
+    """Every order `role` may add to `chosen` this round, in scenario order."""
+    if state.phase != "orders" or role in state.orders or role not in state.support:
+        return []
+    ix = index(scenario)
+    left = points_left(scenario, chosen)
+    taken = {(a.action_id, a.target) for a in chosen}
+    out = []
+    for spec in ix.role_actions[role]:
+        if spec.cost > left or _blocked(state, ix, spec, role, chosen):
+            continue
+        for target in targets(state, ix, spec, role):
+            if (spec.id, target) not in taken and not _target_blocked(state, spec, role, target):
+                out.append(Action(role, spec.id, target))
+    return out
+
+
+def check_action(state: GameState, scenario: Scenario, action: Action,
+                 chosen: Sequence[Action] = ()) -> None:
+    """Raise IllegalAction, with the reason, unless `action` may be added to `chosen`."""
+    ix = index(scenario)
+    spec = ix.actions.get(action.action_id)
+    if spec is None:
+        raise IllegalAction(f"unknown action {action.action_id!r}")
+    if action.role not in ix.roles:
+        raise IllegalAction(f"unknown role {action.role!r}")
+    if spec not in ix.role_actions[action.role]:
+        raise IllegalAction(f"{action.role} cannot take {spec.id}")
+    if spec.cost > points_left(scenario, chosen):
+        raise IllegalAction(f"{action.text()} costs {spec.cost}, more than the points left")
+    reason = _blocked(state, ix, spec, action.role, chosen)
+    if reason:
+        raise IllegalAction(f"{action.text()}: {reason}")
+    if action.target not in targets(state, ix, spec, action.role):
+        raise IllegalAction(f"{action.text()}: not a valid target")
+    if (spec.id, action.target) in {(a.action_id, a.target) for a in chosen}:
+        raise IllegalAction(f"{action.text()}: already ordered this round")
+    if _target_blocked(state, spec, action.role, action.target):
+        raise IllegalAction(f"{action.text()}: that commitment is already in force")
+
+
+def targets(state: GameState, ix: Index, spec: ActionSpec, role: str) -> list[str | None]:
+    """The possible targets of an action for a role."""
+    if spec.target == "role":
+        return [r for r in ix.roles if r != role]
+    if spec.target == "milestone":
+        return [m for m, s in state.milestones.items()
+                if s == "operating" and role in ix.milestones[m].parties]
+    return [None]
+
+
+def _blocked(state: GameState, ix: Index, spec: ActionSpec, role: str,
+             chosen: Sequence[Action]) -> str | None:
+    """Why the action is not open to this role now, or None if it is."""
+    req = spec.requires
+    if req.min_support is not None and state.support[role] < req.min_support:
+        return f"needs domestic support {req.min_support}, has {state.support[role]}"
+    ms = state.milestones
+    for m in req.operating:
+        if ms.get(m) != "operating":
+            return f"needs {m} operating"
+    for m in req.not_operating:
+        if ms.get(m) == "operating":
+            return f"not possible while {m} is operating"
+    if req.demand_standing and (role, req.demand_standing) not in state.demands:
+        return f"only while standing by the demand {req.demand_standing}"
+    if spec.makes_demand and (role, spec.makes_demand) in state.demands:
+        return "that demand is already standing"
+    if req.max_uses is not None:
+        used = sum(n for (r, a, _), n in state.uses.items() if r == role and a == spec.id)
+        if used + sum(1 for a in chosen if a.action_id == spec.id) >= req.max_uses:
+            return f"may be taken only {req.max_uses} time(s)"
+    return _proposal_blocked(state, ix, spec, role) if spec.establishes else None
+
+
+def _proposal_blocked(state: GameState, ix: Index, spec: ActionSpec, role: str) -> str | None:
+    m = ix.milestones[spec.establishes]
+    if role not in m.parties:
+        return f"{role} is not a party to {m.id}"
+    if state.milestones[m.id] == "operating":
+        return f"{m.id} is already operating"
+    for pre in m.requires:
+        if state.milestones[pre] != "operating":
+            return f"{m.id} needs {pre} operating first"
+    if state.progress[m.id] < m.progress_needed:
+        return f"{m.id} needs progress {m.progress_needed}, has {state.progress[m.id]}"
+    return None
+
+
+def _target_blocked(state: GameState, spec: ActionSpec, role: str, target: str | None) -> bool:
+    """True if this would repeat a commitment already in force toward the same target."""
+    if spec.commitment is None:
+        return False
+    return any(c.action_id == spec.id and c.actor == role and c.recipient == target
+               and c.status == "active" for c in state.commitments)

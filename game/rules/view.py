@@ -1,0 +1,101 @@
+"""What one team may see: public meters, its own secrets, and fog over others' support.
+
+`view_for(state, scenario, role)` is the only way the UI, the text mode and the AI read a
+game. A view for `None` is the public view shown on a shared screen: it holds no private
+information at all. When the game is over, everything is revealed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from game.model.actions import Action
+from game.model.scenario import EventSpec, ObjectiveSpec, Scenario
+from game.model.state import Commitment, GameState, LedgerEntry, RoundRecord, tension_band
+from game.rules.index import index
+from game.rules.offers import Offer, offers_to
+from game.rules.rng import derive_seed
+
+
+@dataclass(frozen=True, slots=True)
+class PlayerView:
+    """A read-only picture of the game for one team (or for everyone, if role is None)."""
+
+    role: str | None
+    round: int
+    rounds: int
+    phase: str
+    tension: int
+    band: str
+    trust: dict[tuple[str, str], int]
+    support: dict[str, tuple[int, int]]  # role -> (low, high); exact roles have low == high
+    milestones: dict[str, str]
+    progress: dict[str, int]
+    commitments: tuple[Commitment, ...]
+    demands: frozenset[tuple[str, str]]
+    event: EventSpec | None
+    objectives: tuple[ObjectiveSpec, ...]
+    orders: tuple[Action, ...]
+    offers: tuple[Offer, ...]
+    submitted: frozenset[str]
+    records: tuple[RoundRecord, ...]
+    breakdown: bool
+    _ledger: list[LedgerEntry]
+    _hidden: frozenset[str]
+
+    @property
+    def over(self) -> bool:
+        """True once the game has ended."""
+        return self.phase == "over"
+
+    def ledger(self, round_no: int | None = None) -> list[LedgerEntry]:
+        """Ledger entries this viewer may see, for one round or the whole game."""
+        return [e for e in self._ledger
+                if (round_no is None or e.round == round_no) and e.meter not in self._hidden]
+
+    def own_support(self) -> int | None:
+        """This team's exact domestic support, or None for the public view."""
+        return self.support[self.role][0] if self.role else None
+
+
+def view_for(state: GameState, scenario: Scenario, role: str | None,
+             chosen: tuple[Action, ...] = ()) -> PlayerView:
+    """The view of the game that `role` may see; `chosen` are its orders being drafted."""
+    ix = index(scenario)
+    if role is not None and role not in ix.roles:
+        raise ValueError(f"unknown role {role!r}")
+    over = state.phase == "over"
+    support = {r: fog_range(state, scenario, role, r) for r in ix.roles}
+    hidden = frozenset() if over else frozenset(
+        f"support.{r}" for r in ix.roles if r != role)
+    mine = role is not None
+    return PlayerView(
+        role, state.round, state.rounds, state.phase, state.tension, tension_band(state.tension),
+        dict(state.trust), support, dict(state.milestones), dict(state.progress),
+        state.commitments, state.demands, ix.events.get(state.event) if state.event else None,
+        tuple(scenario.role(role).objectives) if mine else (),
+        (state.orders.get(role, chosen) if mine else ()),
+        tuple(offers_to(state, scenario, role)) if mine and state.phase == "responses" else (),
+        frozenset(state.orders), tuple(state.records), state.breakdown, state.ledger, hidden,
+    )
+
+
+def fog_range(state: GameState, scenario: Scenario, viewer: str | None,
+              role: str) -> tuple[int, int]:
+    """The range in which `viewer` sees `role`'s support; exact for itself or after the end."""
+    value = state.support[role]
+    if viewer == role or state.phase == "over":
+        return value, value
+    r = scenario.rules
+    measures = state.transparency.get((role, viewer), 0) if viewer else 0
+    width = max(r.fog_min, r.fog_width - r.fog_narrow * measures)
+    low = value - round(_fog_offset(state.seed, viewer or "", role) * width)
+    low = max(0, min(low, 100 - width))
+    return low, min(100, low + width)
+
+
+@lru_cache(maxsize=4096)
+def _fog_offset(seed: int, viewer: str, role: str) -> float:
+    """Where in the range the true value sits: fixed per game and pair, hidden from the viewer."""
+    return (derive_seed(seed, 0, f"fog:{viewer}:{role}") % 1000) / 1000

@@ -141,6 +141,8 @@ class Ratification(Strict):
         1, ge=0, le=100, description="Chance gained, in percent, per support point above threshold.")
     max_percent: int = Field(
         100, ge=0, le=100, description="The highest chance ratification can ever have.")
+    on_pass: list[Effect] = Field(
+        default_factory=list, description="Effects when ratification passes.")
     on_fail: list[Effect] = Field(
         default_factory=list, description="Effects when ratification fails (a public defeat).")
 

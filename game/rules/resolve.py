@@ -163,10 +163,10 @@ def _ratified(state: GameState, ix: Index, spec: ActionSpec, action: Action) -> 
     rat = spec.ratification
     chance = rat.chance(state.support[action.role])
     passed = derive(state.seed, state.round, f"ratify:{action.text()}").percent(chance)
-    if not passed:
-        ctx = Context("ratification", action.text(), action.role,
-                      f"ratification failed (chance {chance}%)", target=action.target)
-        apply_effects(state, rat.on_fail, ctx, ix.roles)
+    verdict = "passed" if passed else "failed"
+    ctx = Context("ratification", action.text(), action.role,
+                  f"ratification {verdict} (chance {chance}%)", target=action.target)
+    apply_effects(state, rat.on_pass if passed else rat.on_fail, ctx, ix.roles)
     return passed
 
 
@@ -228,7 +228,7 @@ def _drift(state: GameState, scenario: Scenario) -> None:
     r = scenario.rules
     base = drift_baseline(state, scenario)
     gap = base - state.tension
-    if gap == 0 or r.drift_rate == 0 or r.drift_max == 0:
+    if state.breakdown or gap == 0 or r.drift_rate == 0 or r.drift_max == 0:
         return
     step = min(r.drift_max, max(1, abs(gap) * r.drift_rate // 100))
     change(state, "tension", step if gap > 0 else -step, "drift", "baseline", None,

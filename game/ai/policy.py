@@ -1,0 +1,67 @@
+"""The policy interface that every AI delegation implements, and how the engine drives it.
+
+A policy sees only its own `PlayerView`, picks from the legal actions it is given, and
+draws chance only from the generator it is handed. Every decision comes with one line
+of reasoning grounded in the meters, so a student can see why a delegation acted.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from game.model.actions import Action, Orders, Responses
+from game.model.scenario import Scenario
+from game.model.state import GameState
+from game.rules.legal import legal_actions
+from game.rules.offers import Offer, offers_to
+from game.rules.rng import Rng, derive
+from game.rules.view import PlayerView, view_for
+
+
+class Policy(Protocol):
+    """An AI delegation."""
+
+    name: str
+
+    def choose(self, view: PlayerView, legal: list[Action], rng: Rng) -> tuple[Action | None, str]:
+        """The next order to add (None ends the orders) and one line of reasoning."""
+        ...
+
+    def respond(self, view: PlayerView, offer: Offer, rng: Rng) -> tuple[bool, str]:
+        """Accept (True) or decline an offer, and one line of reasoning."""
+        ...
+
+
+def ai_orders(policy: Policy, state: GameState, scenario: Scenario,
+              role: str) -> tuple[Orders, list[str]]:
+    """Ask a policy for its orders this round; returns the move and the reasoning lines."""
+    rng = derive(state.seed, state.round, f"ai-orders:{role}")
+    chosen: list[Action] = []
+    reasons: list[str] = []
+    while True:
+        legal = legal_actions(state, scenario, role, chosen)
+        if not legal:
+            break
+        action, why = policy.choose(view_for(state, scenario, role, tuple(chosen)), legal, rng)
+        if action is None:
+            if not chosen:
+                reasons.append(why)
+            break
+        if action not in legal:
+            raise ValueError(f"policy {policy.name} chose an illegal action {action.text()}")
+        chosen.append(action)
+        reasons.append(f"{action.text()}: {why}")
+    return Orders(role, tuple(chosen)), reasons
+
+
+def ai_responses(policy: Policy, state: GameState, scenario: Scenario,
+                 role: str) -> tuple[Responses, list[str]]:
+    """Ask a policy to answer every offer it received; returns the move and the reasoning."""
+    rng = derive(state.seed, state.round, f"ai-responses:{role}")
+    view = view_for(state, scenario, role)
+    decisions, reasons = [], []
+    for offer in offers_to(state, scenario, role):
+        ok, why = policy.respond(view, offer, rng)
+        decisions.append((offer.key, ok))
+        reasons.append(f"{'accepts' if ok else 'declines'} {offer.key}: {why}")
+    return Responses(role, tuple(decisions)), reasons

@@ -1,8 +1,8 @@
 """Moves: small frozen values with a stable one-line text form.
 
-An `Action` is one order a delegation gives. A game advances by three kinds of move:
+An `Action` is one order a delegation gives. A game advances by four kinds of move:
 `Orders` (a role's secret orders for the round), `Responses` (a role's answers to the
-offers it received) and `InjectEvent` (a facilitator's event). The text forms are what
+offers it received), and a facilitator's `InjectEvent` or `EndGame`. The text forms are what
 save files and replays store, so they must never change meaning.
 """
 
@@ -84,7 +84,16 @@ class InjectEvent:
         return f"E {self.event_id}"
 
 
-Move = Orders | Responses | InjectEvent
+@dataclass(frozen=True, slots=True)
+class EndGame:
+    """A facilitator ends the game now; it is scored as it stands."""
+
+    def text(self) -> str:
+        """Stable text form: `X`."""
+        return "X"
+
+
+Move = Orders | Responses | InjectEvent | EndGame
 
 
 def move_from_text(text: str) -> Move:
@@ -93,6 +102,8 @@ def move_from_text(text: str) -> Move:
     if not parts:
         raise BadMoveText("empty move")
     kind, args = parts[0], parts[1:]
+    if kind == "X" and not args:
+        return EndGame()
     if kind == "E" and len(args) == 1:
         return InjectEvent(args[0])
     if kind == "O" and args:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from game.model.actions import IllegalAction, InjectEvent, Move, Orders, Responses
+from game.model.actions import EndGame, IllegalAction, InjectEvent, Move, Orders, Responses
 from game.model.scenario import Scenario
 from game.model.state import GameState
 from game.rules.events import apply_event
@@ -21,6 +21,10 @@ def apply_action(state: GameState, scenario: Scenario, move: Move) -> GameState:
         return _responses(state, scenario, move)
     if isinstance(move, InjectEvent):
         return _inject(state, scenario, move)
+    if isinstance(move, EndGame):
+        new = state.copy()
+        new.phase = "over"
+        return new
     raise IllegalAction(f"not a move: {move!r}")
 
 

@@ -1,0 +1,195 @@
+"""A game in progress: the scenario, the state, the log of moves, the AI seats and autosave.
+
+The text mode and the window both drive a `Session`. It is the one place that turns
+moves into new states (through the pure rules), resolves a round once every answer is
+in, asks AI seats for their moves, and saves after every move. Because a game is fully
+determined by scenario, seed and move log, undo is a replay of a shorter log.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from game.ai import DEFAULT_PERSONA, ai_orders, ai_responses, make_policy
+from game.model.actions import EndGame, InjectEvent, Move
+from game.model.scenario import Scenario
+from game.model.state import GameState, Outcome, RoundRecord
+from game.rules import (
+    apply_action,
+    awaiting_response,
+    legal_actions,
+    new_game,
+    outcome,
+    resolve_round,
+    view_for,
+)
+from game.rules.view import PlayerView
+
+
+@dataclass(frozen=True, slots=True)
+class Seat:
+    """Who plays a role: a human team, or an AI persona."""
+
+    human: bool
+    persona: str = DEFAULT_PERSONA
+
+    def label(self) -> str:
+        """`human` or `ai:persona`."""
+        return "human" if self.human else f"ai:{self.persona}"
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """One line of AI reasoning, revealed with the round it belongs to."""
+
+    round: int
+    role: str
+    text: str
+
+
+class Session:
+    """State plus log. Every change goes through `submit`, so the log always replays it."""
+
+    def __init__(self, scenario: Scenario, seed: int, seats: dict[str, Seat],
+                 rounds: int | None = None, scenario_path: str | None = None,
+                 on_save: Callable[[Session], None] | None = None) -> None:
+        missing = [r for r in scenario.role_ids if r not in seats]
+        if missing:
+            raise ValueError(f"no seat given for: {', '.join(missing)}")
+        self.scenario = scenario
+        self.seed = seed
+        self.seats = dict(seats)
+        self.rounds = rounds or scenario.rounds
+        self.scenario_path = scenario_path
+        self.on_save = on_save
+        self.state: GameState = new_game(scenario, seed, self.rounds)
+        self.log: list[Move] = []
+        self.notes: list[Note] = []
+        self.policies = {r: make_policy(s.persona, scenario)
+                         for r, s in seats.items() if not s.human}
+
+    # --- moves ---------------------------------------------------------------
+    def submit(self, move: Move, notes: list[str] = ()) -> RoundRecord | None:
+        """Apply a move (raises IllegalAction); resolve the round if it completes it."""
+        self.state = apply_action(self.state, self.scenario, move)
+        self.log.append(move)
+        role = getattr(move, "role", None)
+        self.notes.extend(Note(self.state.round, role, n) for n in notes if role)
+        record = None
+        if self.state.phase == "resolve":
+            self.state, record = resolve_round(self.state, self.scenario)
+        self.save()
+        return record
+
+    def inject_event(self, event_id: str) -> None:
+        """A facilitator brings an event into play now."""
+        self.submit(InjectEvent(event_id))
+
+    def play_ai(self) -> list[RoundRecord]:
+        """Let every AI seat that owes a move make it; returns any rounds this resolved."""
+        records = []
+        progressed = True
+        while progressed and not self.state.over:
+            progressed = False
+            for role in self.waiting_for():
+                if self.seats[role].human:
+                    continue
+                record = self._ai_move(role)
+                progressed = True
+                if record:
+                    records.append(record)
+                break
+        return records
+
+    def _ai_move(self, role: str) -> RoundRecord | None:
+        policy = self.policies[role]
+        if self.state.phase == "orders":
+            move, reasons = ai_orders(policy, self.state, self.scenario, role)
+        else:
+            move, reasons = ai_responses(policy, self.state, self.scenario, role)
+        return self.submit(move, reasons)
+
+    # --- questions -------------------------------------------------------------
+    def waiting_for(self) -> list[str]:
+        """Roles that still owe a move in the current phase, in scenario order."""
+        st = self.state
+        if st.phase == "orders":
+            return [r for r in self.scenario.role_ids if r not in st.orders]
+        if st.phase == "responses":
+            return awaiting_response(st, self.scenario)
+        return []
+
+    def next_human(self) -> str | None:
+        """The next human team that owes a move, if any."""
+        return next((r for r in self.waiting_for() if self.seats[r].human), None)
+
+    def view(self, role: str | None, chosen: tuple = ()) -> PlayerView:
+        """What `role` may see (None: the public view for a shared screen)."""
+        return view_for(self.state, self.scenario, role, chosen)
+
+    def legal(self, role: str, chosen: tuple = ()) -> list:
+        """Orders `role` may add to `chosen` this round."""
+        return legal_actions(self.state, self.scenario, role, chosen)
+
+    def outcome(self) -> Outcome | None:
+        """The outcome once the game is over."""
+        return outcome(self.state, self.scenario)
+
+    def notes_for(self, round_no: int) -> list[Note]:
+        """AI reasoning for a round that has been revealed (never the current one)."""
+        if round_no >= self.state.round and not self.state.over:
+            return []
+        return [n for n in self.notes if n.round == round_no]
+
+    # --- facilitator -----------------------------------------------------------
+    def undo_round(self) -> bool:
+        """Go back to the start of the last resolved round; False if there is none."""
+        if not self.state.records:
+            return False
+        moves, notes = self._moves_before_round(self.state.records[-1].round)
+        self._rebuild(moves, notes)
+        self.save()
+        return True
+
+    def _moves_before_round(self, round_no: int) -> tuple[list[Move], list[Note]]:
+        """The prefix of the log played before `round_no` began taking orders."""
+        state = new_game(self.scenario, self.seed, self.rounds)
+        kept: list[Move] = []
+        for move in self.log:
+            if state.round >= round_no:
+                break
+            state = apply_action(state, self.scenario, move)
+            if state.phase == "resolve":
+                state, _ = resolve_round(state, self.scenario)
+            kept.append(move)
+        return kept, [n for n in self.notes if n.round < round_no]
+
+    def _rebuild(self, moves: list[Move], notes: list[Note]) -> None:
+        self.state = new_game(self.scenario, self.seed, self.rounds)
+        self.log = []
+        for move in moves:
+            self.state = apply_action(self.state, self.scenario, move)
+            self.log.append(move)
+            if self.state.phase == "resolve":
+                self.state, _ = resolve_round(self.state, self.scenario)
+        self.notes = list(notes)
+
+    def end_now(self) -> None:
+        """A facilitator ends the game: it is scored as it stands."""
+        if not self.state.over:
+            self.submit(EndGame())
+
+    def save(self) -> None:
+        """Hand the session to the autosave hook, if there is one."""
+        if self.on_save is not None:
+            self.on_save(self)
+
+    @classmethod
+    def from_log(cls, scenario: Scenario, seed: int, seats: dict[str, Seat], moves: list[Move],
+                 rounds: int | None = None, notes: list[Note] = (),
+                 scenario_path: str | None = None) -> Session:
+        """Rebuild a session by replaying its moves (raises IllegalAction on a bad log)."""
+        session = cls(scenario, seed, seats, rounds, scenario_path)
+        session._rebuild(list(moves), list(notes))
+        return session

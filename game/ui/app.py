@@ -1,0 +1,245 @@
+"""The App: the window, the scene stack and an event loop that sleeps when nothing moves.
+
+Each pass of the loop is `process_events -> update(dt) -> draw`. When the top scene
+reports no pending timer (`next_tick()` is None) the loop blocks in
+`pygame.event.wait()`, so an idle window uses no CPU; a running countdown asks to be
+woken once a second. The screen is redrawn only when something marked it dirty.
+
+Entry point for `main.py`: `run_app(argv) -> int` (argv without the program name).
+Environment hooks: `DETENTE_FIRST_FRAME_FILE` (the wall-clock time of the first
+flip is written there) and `DETENTE_STATS_FILE` (CPU and wall time at the first
+frame and at exit, as JSON, for the benchmark).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+
+import pygame  # noqa: E402
+
+from game.ui.context import Ui  # noqa: E402
+from game.ui.layout import SCALE_STEP, clamp_scale  # noqa: E402
+from game.ui.scene import Scene, SceneStack  # noqa: E402
+from game.ui.services import Services  # noqa: E402
+from game.ui.settings import Settings, load_or_report, load_settings, save_settings  # noqa: E402
+from game.ui.theme import load_theme  # noqa: E402
+
+WINDOW_EVENTS = {getattr(pygame, n) for n in (
+    "WINDOWEXPOSED", "WINDOWSHOWN", "WINDOWRESTORED", "WINDOWMAXIMIZED", "VIDEOEXPOSE")
+    if hasattr(pygame, n)}
+
+
+class App:
+    """Owns the window, the UI context, the settings and the scene stack."""
+
+    def __init__(self, settings: Settings | None = None, config_dir: Path | None = None,
+                 size: tuple[int, int] | None = None) -> None:
+        pygame.display.init()
+        pygame.font.init()
+        self.config_dir = config_dir
+        self.settings = (settings or Settings()).validated()
+        self.ui = self._make_ui()
+        self.surface = self._open_window(size)
+        self.stack = SceneStack(self)
+        self.services = Services()
+        self.dirty = True
+        self.running = True
+        self.frames = 0
+        self.message = ""
+        self._last = time.monotonic()
+        self._first_frame_done = False
+        self._first_stats: dict[str, float] = {}
+
+    # window and settings
+    def _make_ui(self) -> Ui:
+        name = "high_contrast" if self.settings.high_contrast else "default"
+        return Ui(load_theme(name), self.settings.ui_scale)
+
+    def _open_window(self, size: tuple[int, int] | None = None) -> pygame.Surface:
+        pygame.display.set_caption("Détente")
+        flags = pygame.RESIZABLE
+        if self.settings.fullscreen:
+            return pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+        return pygame.display.set_mode(size or self.settings.window_size, flags)
+
+    def apply_settings(self, new: Settings) -> None:
+        """Use and save new settings: rebuild fonts and theme, resize the window if asked."""
+        new = new.validated()
+        old, self.settings = self.settings, new
+        if (old.fullscreen, old.window_size) != (new.fullscreen, new.window_size):
+            self.surface = self._open_window()
+        if (old.ui_scale, old.high_contrast) != (new.ui_scale, new.high_contrast):
+            self.ui = self._make_ui()
+        self.save_settings()
+        self.relayout()
+
+    def save_settings(self) -> None:
+        """Save the settings; a failure is shown on screen, never raised."""
+        try:
+            save_settings(self.settings, self.config_dir)
+            self.message = ""
+        except OSError as exc:
+            self.message = f"Settings not saved: {exc.strerror or exc}"
+
+    def relayout(self) -> None:
+        """Rebuild every scene's widget tree (window size, scale or theme changed)."""
+        for scene in self.stack.scenes:
+            scene.root = None
+        self.dirty = True
+
+    # the loop
+    def collect_events(self, block: bool) -> list[pygame.event.Event]:
+        """Pending events; when `block`, first sleep until one arrives or a timer is due."""
+        if not block:
+            return pygame.event.get()
+        top = self.stack.top
+        tick = top.next_tick() if top else None
+        first = pygame.event.wait() if tick is None else pygame.event.wait(max(1, int(tick * 1000)))
+        return [first, *pygame.event.get()]
+
+    def process_events(self, events: Sequence[pygame.event.Event]) -> None:
+        """Handle window-level events, pass the rest to the top scene."""
+        for event in events:
+            if event.type == pygame.QUIT:
+                self.running = False
+            elif event.type == pygame.VIDEORESIZE:
+                self._resized(event)
+            elif event.type in WINDOW_EVENTS:
+                self.dirty = True
+            elif event.type == pygame.KEYDOWN and self._global_key(event):
+                self.dirty = True
+            elif self.stack.top is not None and self.stack.top.handle_event(event):
+                self.dirty = True
+
+    def _resized(self, event: pygame.event.Event) -> None:
+        self.surface = pygame.display.get_surface()
+        if not self.settings.fullscreen:
+            self.settings.window_size = (event.w, event.h)
+        self.relayout()
+
+    def _global_key(self, event: pygame.event.Event) -> bool:
+        """F11 toggles full screen; Ctrl+plus / Ctrl+minus change the UI scale."""
+        if event.key == pygame.K_F11:
+            self.apply_settings(Settings(**{**vars(self.settings),
+                                            "fullscreen": not self.settings.fullscreen}))
+            return True
+        if getattr(event, "mod", 0) & pygame.KMOD_CTRL:
+            delta = {pygame.K_EQUALS: 1, pygame.K_PLUS: 1, pygame.K_KP_PLUS: 1,
+                     pygame.K_MINUS: -1, pygame.K_KP_MINUS: -1}.get(event.key)
+            if delta:
+                scale = clamp_scale(self.settings.ui_scale + delta * SCALE_STEP)
+                self.apply_settings(Settings(**{**vars(self.settings), "ui_scale": scale}))
+                return True
+        return False
+
+    def update(self) -> None:
+        """Advance the top scene by the time since the last update."""
+        now = time.monotonic()
+        dt, self._last = now - self._last, now
+        if self.stack.top is not None and self.stack.top.update(dt):
+            self.dirty = True
+
+    def draw(self) -> None:
+        """Draw the top scene if anything changed, then flip."""
+        if not self.dirty or self.stack.top is None:
+            return
+        self.stack.top.draw(self.surface)
+        pygame.display.flip()
+        self.dirty = False
+        self.frames += 1
+        if not self._first_frame_done:
+            self._first_frame_done = True
+            self._mark_first_frame()
+
+    def step(self, block: bool = False) -> bool:
+        """One pass of the loop; returns False once the app should stop."""
+        self.process_events(self.collect_events(block))
+        if self.running:
+            self.update()
+            self.draw()
+        return self.running
+
+    def run(self) -> int:
+        """Loop until quit; returns the exit status."""
+        self.draw()
+        while self.step(block=True):
+            pass
+        self._write_stats()
+        self._save_window_size()
+        return 0
+
+    def _save_window_size(self) -> None:
+        """Remember the window size without saving command-line overrides."""
+        stored, _ = load_settings(self.config_dir)
+        if stored.window_size != self.settings.window_size:
+            stored.window_size = self.settings.window_size
+            try:
+                save_settings(stored, self.config_dir)
+            except OSError:
+                pass
+
+    # benchmark hooks
+    def _mark_first_frame(self) -> None:
+        self._first_stats = {"wall_first": time.time(), "cpu_first": time.process_time()}
+        path = os.environ.get("DETENTE_FIRST_FRAME_FILE")
+        if path:
+            Path(path).write_text(f"{self._first_stats['wall_first']:.6f}\n", encoding="utf-8")
+
+    def _write_stats(self) -> None:
+        path = os.environ.get("DETENTE_STATS_FILE")
+        if path and self._first_stats:
+            stats = {**self._first_stats, "wall_end": time.time(),
+                     "cpu_end": time.process_time(), "frames": self.frames}
+            Path(path).write_text(json.dumps(stats), encoding="utf-8")
+
+
+def parse_options(argv: Sequence[str] | None) -> argparse.Namespace:
+    """Options of the window mode."""
+    p = argparse.ArgumentParser(prog="detente", description="Détente: the game window.")
+    p.add_argument("--scale", type=float, help="UI scale, 1.0 to 2.0 (overrides settings)")
+    p.add_argument("--high-contrast", action="store_true", help="use the high-contrast theme")
+    p.add_argument("--windowed", action="store_true", help="ignore the full-screen setting")
+    p.add_argument("--screenshot", metavar="DIR", help="render each main screen to PNG in DIR")
+    p.add_argument("--quit-after", type=float, metavar="SECONDS",
+                   help="quit this many seconds after the first frame (benchmarks)")
+    return p.parse_args(list(argv) if argv is not None else None)
+
+
+def run_app(argv: Sequence[str] | None = None) -> int:
+    """Open the window and play; returns the process exit status."""
+    opts = parse_options(argv)
+    if opts.screenshot:
+        from game.ui.screenshots import render_screenshots
+        return render_screenshots(Path(opts.screenshot))
+    settings = load_or_report()
+    if opts.scale is not None:
+        settings.ui_scale = clamp_scale(opts.scale)
+    settings.high_contrast = settings.high_contrast or opts.high_contrast
+    settings.fullscreen = settings.fullscreen and not opts.windowed
+    try:
+        app = App(settings)
+    except pygame.error as exc:
+        print(f"detente: cannot open a window: {exc}", file=sys.stderr)
+        return 1
+    app.stack.push(first_scene(app))
+    if opts.quit_after:
+        app.draw()
+        pygame.time.set_timer(pygame.QUIT, max(1, int(opts.quit_after * 1000)), loops=1)
+    try:
+        return app.run()
+    finally:
+        pygame.quit()
+
+
+def first_scene(app: App) -> Scene:
+    """The title screen."""
+    from game.ui.screens.title import TitleScene
+    return TitleScene(app)

@@ -1,0 +1,35 @@
+"""Is there a display to open a window on? `main.py` asks before choosing window or text mode.
+
+`display_available() -> (ok, reason)`: `reason` is a one-line explanation for the
+user when `ok` is False (and "" otherwise). On Linux, with neither DISPLAY nor
+WAYLAND_DISPLAY set, there is no display unless SDL_VIDEODRIVER names a driver
+explicitly (for example `dummy` in tests, or `kmsdrm`). Otherwise SDL's video
+subsystem is started once to make sure it works, and shut down again.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+
+def display_available() -> tuple[bool, str]:
+    """(True, "") if a window can be opened, else (False, one-line reason)."""
+    driver = os.environ.get("SDL_VIDEODRIVER", "")
+    if sys.platform.startswith("linux") and not driver:
+        if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+            return False, "no display found (DISPLAY and WAYLAND_DISPLAY are not set)"
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    try:
+        import pygame
+    except ImportError as exc:  # pragma: no cover - pygame-ce is a dependency
+        return False, f"pygame-ce is not installed ({exc})"
+    was_init = pygame.display.get_init()
+    try:
+        pygame.display.init()
+    except pygame.error as exc:
+        return False, f"cannot open a window: {exc}"
+    finally:
+        if not was_init:
+            pygame.display.quit()
+    return True, ""

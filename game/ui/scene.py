@@ -1,0 +1,183 @@
+"""Scenes and the scene stack.
+
+Lifecycle of a scene (all hooks are optional):
+
+- `on_enter()`  - pushed, or put in place by `replace`; it is now on top.
+- `on_pause()`  - another scene was pushed on top of it.
+- `on_resume()` - the scene above it was popped; it is on top again.
+- `on_exit()`   - popped or replaced; it will not be used again.
+
+While on top, a scene receives, in this order each loop:
+`handle_event(event)` for each input event, `update(dt)` once, and `draw(surface)`
+only when something changed. `draw` never changes game state. `next_tick()` tells
+the App how long it may sleep: None means "wake me only for input".
+
+A scene describes its screen with `build() -> Widget`; the base class lays the
+tree out for the window, routes keys and mouse through a `FocusManager`, and
+rebuilds the tree whenever `invalidate()` is called (state changed, window resized,
+scale changed). Scenes translate input into engine calls; they keep no game rules.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game.ui.base import Widget, walk
+from game.ui.containers import Column, ScrollView
+from game.ui.focus import FocusManager
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+
+
+class Scene:
+    """One screen. Subclasses implement `build()` and may override the hooks."""
+
+    title = ""
+
+    def __init__(self, app: App) -> None:
+        self.app = app
+        self.focus = FocusManager()
+        self.root: Widget | None = None
+
+    # lifecycle hooks
+    def on_enter(self) -> None:
+        """Called when the scene becomes the top of the stack for the first time."""
+
+    def on_exit(self) -> None:
+        """Called when the scene leaves the stack."""
+
+    def on_pause(self) -> None:
+        """Called when another scene is pushed on top."""
+
+    def on_resume(self) -> None:
+        """Called when the scene is back on top."""
+        self.invalidate()
+
+    # building and layout
+    def build(self) -> Widget:
+        """The widget tree for the current state."""
+        return Column([])
+
+    def invalidate(self) -> None:
+        """Mark the widget tree stale; it is rebuilt before the next draw or input."""
+        self.root = None
+        self.app.dirty = True
+
+    def layout_rect(self) -> pygame.Rect:
+        """Where the tree goes: the whole window by default."""
+        return self.app.surface.get_rect()
+
+    def ensure_root(self) -> Widget:
+        """Build and place the widget tree if it is stale, keeping scroll positions."""
+        if self.root is None:
+            old = self._scroll_offsets()
+            self.root = self.build()
+            for w in walk(self.root):
+                if isinstance(w, ScrollView) and w.key in old:
+                    w.offset = old[w.key]
+            self.root.place(self.app.ui, self.layout_rect())
+            cur = self.focus.current(self.root)
+            if cur is not None:
+                self.focus.focus(self.root, cur)
+        return self.root
+
+    def _scroll_offsets(self) -> dict[str, int]:
+        self._last_offsets = getattr(self, "_last_offsets", {})
+        return self._last_offsets
+
+    # per-frame
+    def handle_event(self, event: pygame.event.Event) -> bool:
+        """Route one input event; True if the screen needs redrawing."""
+        root = self.ensure_root()
+        if event.type == pygame.KEYDOWN:
+            if event.key == pygame.K_ESCAPE:
+                self.back()
+                return True
+            return self.focus.handle_key(root, event) or self.on_unhandled_key(event)
+        if event.type in (pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN, pygame.MOUSEWHEEL):
+            changed = self.focus.handle_mouse(root, event)
+            self._remember_scroll()
+            return changed
+        return False
+
+    def _remember_scroll(self) -> None:
+        if self.root is not None:
+            self._last_offsets = {w.key: w.offset for w in walk(self.root)
+                                  if isinstance(w, ScrollView)}
+
+    def on_unhandled_key(self, event: pygame.event.Event) -> bool:
+        """A key that neither the focused widget nor the focus layer used."""
+        return False
+
+    def back(self) -> None:
+        """Esc: leave this screen (by default, pop it)."""
+        self.app.stack.pop()
+
+    def update(self, dt: float) -> bool:
+        """Advance timers by `dt` seconds; True if the screen needs redrawing."""
+        return False
+
+    def next_tick(self) -> float | None:
+        """Seconds until `update` next has something to do; None when idle."""
+        return None
+
+    def draw(self, surface: pygame.Surface) -> None:
+        """Draw the screen (never changes game state)."""
+        ui = self.app.ui
+        root = self.ensure_root()
+        surface.fill(ui.theme.style("screen").bg)
+        cur = self.focus.current(root)
+        root.draw_tree(surface, ui, cur)
+        self.focus.draw(surface, ui, root)
+        self._remember_scroll()
+
+
+class SceneStack:
+    """The stack of scenes; only the top one is active."""
+
+    def __init__(self, app: App) -> None:
+        self.app = app
+        self.scenes: list[Scene] = []
+
+    @property
+    def top(self) -> Scene | None:
+        """The active scene."""
+        return self.scenes[-1] if self.scenes else None
+
+    def push(self, scene: Scene) -> None:
+        """Put `scene` on top; the old top is paused."""
+        if self.top:
+            self.top.on_pause()
+        self.scenes.append(scene)
+        scene.on_enter()
+        self.app.dirty = True
+
+    def pop(self) -> Scene | None:
+        """Remove the top scene; the one below resumes. Popping the last scene quits."""
+        if not self.scenes:
+            return None
+        scene = self.scenes.pop()
+        scene.on_exit()
+        if self.top:
+            self.top.on_resume()
+        else:
+            self.app.running = False
+        self.app.dirty = True
+        return scene
+
+    def replace(self, scene: Scene) -> None:
+        """Swap the top scene for `scene`."""
+        if self.scenes:
+            self.scenes.pop().on_exit()
+        self.scenes.append(scene)
+        scene.on_enter()
+        self.app.dirty = True
+
+    def clear_to(self, scene: Scene) -> None:
+        """Exit every scene and start again from `scene`."""
+        while self.scenes:
+            self.scenes.pop().on_exit()
+        self.push(scene)

@@ -1,0 +1,54 @@
+"""The Settings screen: every change is applied at once and saved."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from game.ui.base import Widget
+from game.ui.screens.common import PageScene
+from game.ui.settings import SCALES, TIMER_CHOICES, WINDOW_SIZES, Settings, settings_path
+from game.ui.widgets import Button, Label, Stepper, Toggle
+
+
+def _nearest(values, value) -> int:
+    return min(range(len(values)), key=lambda i: abs(values[i] - value))
+
+
+def _timer_text(minutes: int) -> str:
+    return "off" if minutes == 0 else f"{minutes} min"
+
+
+class SettingsScene(PageScene):
+    """UI scale, high contrast, negotiation timer default, window size, full screen."""
+
+    heading = "Settings"
+    subheading = "Changes apply at once and are saved for next time."
+
+    def change(self, **values) -> None:
+        """Apply and save one changed setting."""
+        self.app.apply_settings(replace(self.app.settings, **values))
+        self.invalidate()
+
+    def body(self) -> list[Widget]:
+        s: Settings = self.app.settings
+        sizes = list(WINDOW_SIZES)
+        if tuple(s.window_size) not in sizes:
+            sizes.append(tuple(s.window_size))
+        return [
+            Stepper("UI scale", SCALES, _nearest(SCALES, s.ui_scale),
+                    lambda v: self.change(ui_scale=v), fmt=lambda v: f"{v:.2f}×",
+                    key="set:scale", detail="Bigger text for projectors. Also Ctrl+plus, Ctrl+minus"),
+            Toggle("High-contrast theme", s.high_contrast,
+                   lambda v: self.change(high_contrast=v), key="set:contrast",
+                   detail="Black background, white text, yellow focus"),
+            Stepper("Negotiation timer", TIMER_CHOICES, _nearest(TIMER_CHOICES, s.timer_minutes),
+                    lambda v: self.change(timer_minutes=v), fmt=_timer_text, key="set:timer",
+                    detail="Default minutes of talks each round; the timer never ends a round"),
+            Stepper("Window size", sizes, sizes.index(tuple(s.window_size)),
+                    lambda v: self.change(window_size=tuple(v)), fmt=lambda v: f"{v[0]} × {v[1]}",
+                    key="set:size", detail="Used when not in full screen"),
+            Toggle("Full screen", s.fullscreen, lambda v: self.change(fullscreen=v),
+                   key="set:fullscreen", detail="Also F11"),
+            Button("Back", self.back, detail="Return to the previous screen", key="set:back"),
+            Label(f"Saved in {settings_path(self.app.config_dir)}", "small", False, "screen_muted"),
+        ]

@@ -1,0 +1,131 @@
+"""Settings saved between runs, as JSON in the user's config directory.
+
+The directory is `platformdirs.user_config_dir("detente")`, or `$DETENTE_CONFIG_DIR`
+when that is set (tests point it at a temporary directory). Writes are atomic: a
+temporary file in the same directory, then `os.replace`. A corrupt file is reported
+in one line, kept as `settings.json.bak`, and replaced by the defaults; the game
+never crashes over its settings. This module does not import pygame.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+
+import platformdirs
+
+FILE_NAME = "settings.json"
+SCALES = (1.0, 1.25, 1.5, 1.75, 2.0)
+TIMER_CHOICES = (0, 1, 2, 3, 4, 5, 6, 8, 10, 12, 15, 20, 25, 30)
+WINDOW_SIZES = ((1280, 720), (1366, 768), (1600, 900), (1920, 1080))
+
+
+@dataclass
+class Settings:
+    """Everything the player can set on the Settings screen."""
+
+    ui_scale: float = 1.0
+    high_contrast: bool = False
+    timer_minutes: int = 5
+    window_size: tuple[int, int] = (1280, 720)
+    fullscreen: bool = False
+
+    def validated(self) -> Settings:
+        """A copy with every value brought into its allowed range."""
+        w, h = self.window_size
+        return Settings(
+            ui_scale=max(1.0, min(2.0, float(self.ui_scale))),
+            high_contrast=bool(self.high_contrast),
+            timer_minutes=max(0, min(120, int(self.timer_minutes))),
+            window_size=(max(640, min(7680, int(w))), max(360, min(4320, int(h)))),
+            fullscreen=bool(self.fullscreen),
+        )
+
+
+class SettingsError(ValueError):
+    """The settings file exists but cannot be used."""
+
+
+def config_dir() -> Path:
+    """Where settings (and other per-user files) live."""
+    override = os.environ.get("DETENTE_CONFIG_DIR")
+    return Path(override) if override else Path(platformdirs.user_config_dir("detente"))
+
+
+def settings_path(directory: Path | None = None) -> Path:
+    """The settings file."""
+    return (directory or config_dir()) / FILE_NAME
+
+
+def _parse(text: str) -> Settings:
+    data = json.loads(text)
+    if not isinstance(data, dict):
+        raise SettingsError("expected a JSON object")
+    known = {f.name for f in fields(Settings)}
+    unknown = sorted(set(data) - known)
+    if unknown:
+        raise SettingsError(f"unknown keys {', '.join(unknown)}")
+    if "window_size" in data:
+        size = data["window_size"]
+        if not (isinstance(size, list) and len(size) == 2):
+            raise SettingsError("window_size must be [width, height]")
+        data["window_size"] = tuple(size)
+    for key in ("high_contrast", "fullscreen"):
+        if key in data and not isinstance(data[key], bool):
+            raise SettingsError(f"{key} must be true or false")
+    try:
+        return Settings(**data).validated()
+    except (TypeError, ValueError) as exc:
+        raise SettingsError(str(exc)) from exc
+
+
+def load_settings(directory: Path | None = None) -> tuple[Settings, str | None]:
+    """The saved settings, or the defaults; the second item is a one-line warning or None."""
+    path = settings_path(directory)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return Settings(), None
+    except OSError as exc:
+        return Settings(), f"settings: cannot read {path}: {exc.strerror}; using defaults"
+    try:
+        return _parse(text), None
+    except (SettingsError, ValueError) as exc:
+        backup = path.with_name(FILE_NAME + ".bak")
+        os.replace(path, backup)
+        defaults = Settings()
+        save_settings(defaults, directory)
+        return defaults, (f"settings: {path} was unreadable ({exc}); "
+                          f"kept it as {backup.name} and restored the defaults")
+
+
+def save_settings(settings: Settings, directory: Path | None = None) -> Path:
+    """Write the settings atomically; returns the file written."""
+    path = settings_path(directory)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = asdict(settings.validated())
+    data["window_size"] = list(data["window_size"])
+    fd, tmp = tempfile.mkstemp(prefix=".settings-", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(data, fh, indent=2)
+            fh.write("\n")
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def load_or_report(directory: Path | None = None) -> Settings:
+    """Load the settings, printing any warning as one line on stderr."""
+    settings, warning = load_settings(directory)
+    if warning:
+        print(warning, file=sys.stderr)
+    return settings

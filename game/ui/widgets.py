@@ -1,0 +1,212 @@
+"""Widgets: Label, Button (also a numbered choice item), Toggle, Stepper, TextInput.
+
+Every widget follows one protocol:
+- `measure(ui, width) -> height`: the height it needs at that width (text wraps);
+- `place(ui, rect)`: its rect, given by its container;
+- `draw(surface, ui, focused)`: draw only, never change game state;
+- `activate()` / `on_key(event)` / `on_click(pos)`: input, each returning True if handled;
+- `overflow() -> bool`: True if any rendered text is larger than the widget's rect.
+
+Containers (Column, Row, Panel, ScrollView) live in `containers.py` and are re-exported here.
+Focusable widgets reserve a gutter on their left for the focus marker, so focusing
+never changes the layout.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import pygame
+
+from game.ui.base import MARKER, Widget, draw_lines
+from game.ui.context import Ui
+
+
+class Label(Widget):
+    """Wrapping text in one style."""
+
+    def __init__(self, text: str, size: str = "body", bold: bool = False, style: str = "screen",
+                 align: str = "left", key: str | None = None) -> None:
+        super().__init__(key)
+        self.text, self.size, self.bold, self.style, self.align = text, size, bold, style, align
+
+    def measure(self, ui: Ui, width: int) -> int:
+        return ui.text_height(self.text, self.size, self.bold, width)
+
+    def draw(self, surface, ui: Ui, focused: bool) -> None:
+        style = ui.theme.style(self.style)
+        lines = ui.wrap(self.text, self.size, self.bold, self.rect.width)
+        draw_lines(surface, ui, lines, self.size, self.bold, style.fg, self.rect.x, self.rect.y,
+                   self.rect.width, self.align)
+
+    def overflow(self) -> bool:
+        if self.ui is None:
+            return False
+        ui, w = self.ui, self.rect.width
+        lines = ui.wrap(self.text, self.size, self.bold, w)
+        widest = max((ui.font(self.size, self.bold).size(s)[0] for s in lines), default=0)
+        return widest > w or self.measure(ui, w) > self.rect.height
+
+    def texts(self) -> list[str]:
+        return [self.text]
+
+
+class Button(Widget):
+    """A focusable button; with `number` it is an item of a numbered list (keys 1-9).
+
+    `selected` None makes a plain button; True/False makes a choice item showing ☑/☐.
+    """
+
+    focusable = True
+
+    def __init__(self, text: str, on_click: Callable[[], object] | None = None, *,
+                 detail: str = "", number: int | None = None, group: str | None = None,
+                 selected: bool | None = None, enabled: bool = True, key: str | None = None,
+                 style: str = "button") -> None:
+        super().__init__(key or f"button:{text}")
+        self.text, self.detail, self.number, self.group = text, detail, number, group
+        self.callback, self.selected, self.enabled, self.style = on_click, selected, enabled, style
+        self.focusable = enabled
+
+    def _prefix(self) -> str:
+        num = f"{self.number}." if self.number is not None and self.number <= 9 else ""
+        check = {True: "☑", False: "☐", None: ""}[self.selected]
+        return " ".join(p for p in (num, check) if p)
+
+    def _inner(self, ui: Ui, width: int) -> tuple[int, int]:
+        """(x offset, width) of the text column inside a rect of `width`."""
+        m = ui.m
+        left = m.px("marker_w") + m.px("pad")
+        if self._prefix():
+            left += ui.font("body", True).size(self._prefix())[0] + m.px("gap")
+        return left, max(1, width - left - m.px("pad"))
+
+    def measure(self, ui: Ui, width: int) -> int:
+        _, w = self._inner(ui, width)
+        h = ui.text_height(self.text, "body", True, w)
+        if self.detail:
+            h += ui.text_height(self.detail, "small", False, w)
+        return max(ui.m.px("button_h"), h + 2 * ui.m.px("gap"))
+
+    def _styles(self, ui: Ui, focused: bool):
+        if not self.enabled:
+            return ui.theme.style("disabled"), ui.theme.style("disabled")
+        if focused:
+            s = ui.theme.style("button_focus")
+            return s, s
+        if self.selected:
+            s = ui.theme.style("selected")
+            return s, s
+        return ui.theme.style(self.style), ui.theme.style("button_muted")
+
+    def draw(self, surface, ui: Ui, focused: bool) -> None:
+        main, sub = self._styles(ui, focused)
+        m = ui.m
+        pygame.draw.rect(surface, main.bg, self.rect, border_radius=m.px("border"))
+        border = ui.theme.colour("border") if self.enabled and not focused else main.fg
+        pygame.draw.rect(surface, border, self.rect, m.px("border"), border_radius=m.px("border"))
+        top = self.rect.y + m.px("gap")
+        if focused:
+            surface.blit(ui.render(MARKER, "body", True, main.fg), (self.rect.x + m.u(4), top))
+        if self._prefix():
+            x = self.rect.x + m.px("marker_w") + m.px("pad")
+            surface.blit(ui.render(self._prefix(), "body", True, main.fg), (x, top))
+        dx, w = self._inner(ui, self.rect.width)
+        lines = ui.wrap(self.text, "body", True, w)
+        y = draw_lines(surface, ui, lines, "body", True, main.fg, self.rect.x + dx, top)
+        if self.detail:
+            lines = ui.wrap(self.detail, "small", False, w)
+            draw_lines(surface, ui, lines, "small", False, sub.fg, self.rect.x + dx, y)
+
+    def activate(self) -> bool:
+        if not self.enabled or self.callback is None:
+            return False
+        self.callback()
+        return True
+
+    def overflow(self) -> bool:
+        if self.ui is None:
+            return False
+        return self.measure(self.ui, self.rect.width) > self.rect.height
+
+    def texts(self) -> list[str]:
+        return [t for t in (self.text, self.detail) if t]
+
+
+class Toggle(Button):
+    """An on/off setting; Enter, Space or a click flips it."""
+
+    def __init__(self, label: str, value: bool, on_change: Callable[[bool], object],
+                 key: str | None = None, detail: str = "") -> None:
+        state = "on" if value else "off"
+        super().__init__(f"{label}: {state}", None, detail=detail, selected=value,
+                         key=key or f"toggle:{label}")
+        self.value, self.on_change = value, on_change
+
+    def activate(self) -> bool:
+        self.on_change(not self.value)
+        return True
+
+
+class Stepper(Button):
+    """A value picked from a list: Left/Right, -/+ or clicking either half step it."""
+
+    def __init__(self, label: str, values: Sequence, index: int,
+                 on_change: Callable[[object], object], fmt: Callable[[object], str] = str,
+                 key: str | None = None, detail: str = "") -> None:
+        self.values, self.index, self.on_change = list(values), index, on_change
+        text = f"{label}:  ◀ {fmt(self.values[index])} ▶"
+        super().__init__(text, None, detail=detail or "Left/Right arrows change the value",
+                         key=key or f"stepper:{label}")
+
+    def step(self, delta: int) -> bool:
+        """Move to the neighbouring value, if there is one."""
+        new = self.index + delta
+        if not 0 <= new < len(self.values):
+            return False
+        self.on_change(self.values[new])
+        return True
+
+    def on_key(self, event) -> bool:
+        if event.key in (pygame.K_LEFT, pygame.K_MINUS, pygame.K_KP_MINUS):
+            return self.step(-1) or True
+        if event.key in (pygame.K_RIGHT, pygame.K_PLUS, pygame.K_EQUALS, pygame.K_KP_PLUS):
+            return self.step(1) or True
+        return False
+
+    def activate(self) -> bool:
+        return self.step(1) or self.step(-(len(self.values) - 1))
+
+    def on_click(self, pos) -> bool:
+        return self.step(-1 if pos[0] < self.rect.centerx else 1)
+
+
+class TextInput(Button):
+    """A one-line text field; typed characters that pass `allowed` are added."""
+
+    def __init__(self, label: str, text: str, on_change: Callable[[str], object],
+                 allowed: Callable[[str], bool] = str.isprintable, max_len: int = 12,
+                 key: str | None = None, detail: str = "") -> None:
+        self.label, self.value, self.on_change = label, text, on_change
+        self.allowed, self.max_len = allowed, max_len
+        super().__init__(f"{label}: {text}▏", None, detail=detail or "Type to edit, Backspace deletes",
+                         key=key or f"input:{label}")
+
+    def on_key(self, event) -> bool:
+        if event.key == pygame.K_BACKSPACE:
+            self.on_change(self.value[:-1])
+            return True
+        char = getattr(event, "unicode", "")
+        if char and len(char) == 1 and self.allowed(char) and len(self.value) < self.max_len:
+            self.on_change(self.value + char)
+            return True
+        return False
+
+    def activate(self) -> bool:
+        return False
+
+
+from game.ui.containers import Column, Panel, Row, ScrollView, Spacer  # noqa: E402, I001
+
+__all__ = ["Widget", "Label", "Button", "Toggle", "Stepper", "TextInput",
+           "Column", "Row", "Panel", "ScrollView", "Spacer", "draw_lines"]

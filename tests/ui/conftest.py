@@ -1,0 +1,93 @@
+"""Fixtures for headless UI tests: an App on the dummy video driver with a private config dir."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+# The repository root, so `game` imports even when the package is not installed.
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+import pygame  # noqa: E402
+import pytest  # noqa: E402
+
+from game.ui.app import App, first_scene  # noqa: E402
+from game.ui.base import walk  # noqa: E402
+from game.ui.settings import Settings  # noqa: E402
+
+
+@pytest.fixture
+def config_dir(tmp_path, monkeypatch):
+    """A fresh settings directory for each test."""
+    monkeypatch.setenv("DETENTE_CONFIG_DIR", str(tmp_path))
+    return tmp_path
+
+
+@pytest.fixture
+def make_app(config_dir):
+    """Factory: an App on the title screen at a given scale and theme."""
+    apps = []
+
+    def make(scale: float = 1.0, high_contrast: bool = False, size=(1280, 720)) -> App:
+        app = App(Settings(ui_scale=scale, high_contrast=high_contrast, window_size=size),
+                  config_dir=config_dir)
+        app.stack.push(first_scene(app))
+        app.draw()
+        apps.append(app)
+        return app
+
+    yield make
+    pygame.quit()
+
+
+@pytest.fixture
+def app(make_app):
+    """An App on the title screen at scale 1.0."""
+    return make_app()
+
+
+def press(app: App, key: int, mod: int = 0, unicode: str = "") -> None:
+    """Post one real KEYDOWN (and KEYUP) event and run one pass of the loop."""
+    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=key, mod=mod, unicode=unicode,
+                                         scancode=0))
+    pygame.event.post(pygame.event.Event(pygame.KEYUP, key=key, mod=mod, unicode=unicode,
+                                         scancode=0))
+    app.step()
+
+
+def click(app: App, pos: tuple[int, int]) -> None:
+    """Post a real mouse move, press and release at `pos` and run one pass of the loop."""
+    for etype in (pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP):
+        extra = {"rel": (0, 0), "buttons": (0, 0, 0)} if etype == pygame.MOUSEMOTION else {"button": 1}
+        pygame.event.post(pygame.event.Event(etype, pos=pos, **extra))
+    app.step()
+
+
+def focused_key(app: App) -> str | None:
+    """Key of the focused widget on the top scene."""
+    scene = app.stack.top
+    cur = scene.focus.current(scene.ensure_root())
+    return cur.key if cur else None
+
+
+def find(app: App, key: str):
+    """The widget with this key on the top scene."""
+    root = app.stack.top.ensure_root()
+    return next(w for w in walk(root) if w.key == key)
+
+
+class Driver:
+    """Drives an App with real posted events; handed to tests by the `drive` fixture."""
+
+    press = staticmethod(press)
+    click = staticmethod(click)
+    focused_key = staticmethod(focused_key)
+    find = staticmethod(find)
+
+
+@pytest.fixture
+def drive():
+    """Helpers that post real events to an App."""
+    return Driver

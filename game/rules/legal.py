@@ -23,13 +23,20 @@ def legal_actions(state: GameState, scenario: Scenario, role: str,
         return []
     ix = index(scenario)
     left = points_left(scenario, chosen)
+    if left <= 0:  # every action costs at least 1; the AI asks once more after spending all
+        return []
     taken = {(a.action_id, a.target) for a in chosen}
+    # The other roles are the same targets for every role-aimed action: list them once,
+    # since this function runs for every AI pick in the simulator.
+    others = [r for r in ix.roles if r != role]
     out = []
     for spec in ix.role_actions[role]:
         if spec.cost > left or _blocked(state, ix, spec, role, chosen):
             continue
-        for target in targets(state, ix, spec, role):
-            if (spec.id, target) not in taken and not _target_blocked(state, spec, role, target):
+        aimed = spec.target
+        for target in others if aimed == "role" else targets(state, ix, spec, role):
+            if (spec.id, target) not in taken and (
+                    spec.commitment is None or not _target_blocked(state, spec, role, target)):
                 out.append(Action(role, spec.id, target))
     return out
 
@@ -43,7 +50,8 @@ def check_action(state: GameState, scenario: Scenario, action: Action,
         raise IllegalAction(f"unknown action {action.action_id!r}")
     if action.role not in ix.roles:
         raise IllegalAction(f"unknown role {action.role!r}")
-    if spec not in ix.role_actions[action.role]:
+    # Identity, not ==: pydantic's field-by-field __eq__ was a hot spot in every move check.
+    if not any(s is spec for s in ix.role_actions[action.role]):
         raise IllegalAction(f"{action.role} cannot take {spec.id}")
     if spec.cost > points_left(scenario, chosen):
         raise IllegalAction(f"{action.text()} costs {spec.cost}, more than the points left")

@@ -7,13 +7,14 @@ of reasoning grounded in the meters, so a student can see why a delegation acted
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Protocol
 
 from game.model.actions import Action, Orders, Responses
 from game.model.scenario import Scenario
 from game.model.state import GameState
 from game.rules.legal import legal_actions
-from game.rules.offers import Offer, offers_to
+from game.rules.offers import Offer
 from game.rules.rng import Rng, derive
 from game.rules.view import PlayerView, view_for
 
@@ -38,11 +39,16 @@ def ai_orders(policy: Policy, state: GameState, scenario: Scenario,
     rng = derive(state.seed, state.round, f"ai-orders:{role}")
     chosen: list[Action] = []
     reasons: list[str] = []
+    # One view per round; only the drafted orders change between picks, and building a
+    # whole view per pick was the simulator's largest avoidable cost.
+    view = view_for(state, scenario, role)
     while True:
         legal = legal_actions(state, scenario, role, chosen)
         if not legal:
             break
-        action, why = policy.choose(view_for(state, scenario, role, tuple(chosen)), legal, rng)
+        if chosen:
+            view = replace(view, orders=tuple(chosen))
+        action, why = policy.choose(view, legal, rng)
         if action is None:
             if not chosen:
                 reasons.append(why)
@@ -60,7 +66,7 @@ def ai_responses(policy: Policy, state: GameState, scenario: Scenario,
     rng = derive(state.seed, state.round, f"ai-responses:{role}")
     view = view_for(state, scenario, role)
     decisions, reasons = [], []
-    for offer in offers_to(state, scenario, role):
+    for offer in view.offers:  # the view holds exactly the offers due from this role
         ok, why = policy.respond(view, offer, rng)
         decisions.append((offer.key, ok))
         reasons.append(f"{'accepts' if ok else 'declines'} {offer.key}: {why}")

@@ -1,0 +1,140 @@
+"""Starting, resuming and finishing a text-mode game from command-line options."""
+
+from __future__ import annotations
+
+import argparse
+
+from game.ai import DEFAULT_PERSONA, PERSONAS
+from game.engine.saves import (
+    SaveError,
+    autosave_path,
+    finished_replay_path,
+    read_save,
+    save_session,
+)
+from game.engine.scenarios import DEFAULT_SCENARIO, ScenarioLoadError, load_for_play, locate
+from game.engine.session import Seat, Session
+from game.textui import render
+from game.textui.console import Console, EndOfInput
+from game.textui.play import TextGame
+
+
+class UsageError(ValueError):
+    """A command-line option that cannot be used; the message says what to give instead."""
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The text mode's options."""
+    parser.add_argument("--scenario", default=str(DEFAULT_SCENARIO),
+                        help="scenario file (default: %(default)s)")
+    parser.add_argument("--seed", type=int, default=None,
+                        help="seed for the game's chance (default: a new random seed, shown)")
+    parser.add_argument("--human", default=None,
+                        help="roles played by people, comma-separated, or 'none' for AI only "
+                             "(default: every role is human)")
+    parser.add_argument("--persona", action="append", default=[], metavar="ROLE=PERSONA",
+                        help=f"persona for an AI role (default {DEFAULT_PERSONA}; "
+                             f"choices: {', '.join(PERSONAS)})")
+    parser.add_argument("--rounds", type=int, default=None, help="number of rounds (1-40)")
+    parser.add_argument("--resume", action="store_true", help="resume the last autosaved game")
+
+
+def seats_from_options(role_ids: tuple[str, ...], human: str | None,
+                       personas: list[str]) -> dict[str, Seat]:
+    """Seats for each role from --human and --persona; raises UsageError on a bad value."""
+    if human is None:
+        humans = set(role_ids)
+    elif human.strip().lower() == "none":
+        humans = set()
+    else:
+        humans = {h.strip() for h in human.split(",") if h.strip()}
+    unknown = humans - set(role_ids)
+    if unknown:
+        raise UsageError(f"--human: unknown role {', '.join(sorted(unknown))}; "
+                         f"the roles are {', '.join(role_ids)} (or 'none')")
+    chosen = {}
+    for item in personas:
+        role, sep, name = item.partition("=")
+        if not sep or role not in role_ids or name not in PERSONAS:
+            raise UsageError(f"--persona {item!r}: give ROLE=PERSONA with a role from "
+                             f"{', '.join(role_ids)} and a persona from {', '.join(PERSONAS)}")
+        chosen[role] = name
+    return {r: Seat(r in humans, chosen.get(r, DEFAULT_PERSONA)) for r in role_ids}
+
+
+def run_text(args: argparse.Namespace, console: Console | None = None) -> int:
+    """Play a text game from parsed options; returns the exit status."""
+    io = console or Console()
+    try:
+        session = _resume(args) if args.resume else _new(args)
+    except (UsageError, SaveError, ScenarioLoadError) as exc:
+        io.say(f"error: {exc}")
+        return 2
+    if session is None:
+        return 0
+    return _play(session, io)
+
+
+def _autosave(session: Session) -> None:
+    save_session(session, autosave_path())
+
+
+def _new(args: argparse.Namespace) -> Session:
+    scenario = load_for_play(args.scenario)
+    if args.rounds is not None and not 1 <= args.rounds <= 40:
+        raise UsageError(f"--rounds {args.rounds}: give a number from 1 to 40")
+    seed = args.seed if args.seed is not None else _fresh_seed()
+    seats = seats_from_options(scenario.role_ids, args.human, args.persona)
+    return Session(scenario, seed, seats, args.rounds, str(args.scenario), on_save=_autosave)
+
+
+def _fresh_seed() -> int:
+    import secrets  # only a brand-new game without --seed draws outside the rules
+
+    return secrets.randbelow(1_000_000)
+
+
+def _resume(args: argparse.Namespace) -> Session | None:
+    from game.engine.replay import session_from_save
+
+    path = autosave_path()
+    if not path.exists():
+        raise UsageError(f"there is no autosaved game to resume (looked in {path}); "
+                         "start a new one without --resume")
+    record = read_save(path)
+    scenario = load_for_play(locate(record.scenario_path, record.scenario_id))
+    session = session_from_save(record, scenario, path)
+    session.on_save = _autosave
+    if session.state.over:
+        print(f"The last game is already over. Start a new one, or replay it with: "
+              f"python main.py replay {path}")
+        return None
+    return session
+
+
+def _play(session: Session, io: Console) -> int:
+    sc = session.scenario
+    seats = ", ".join(f"{render.role_name(sc, r)}={s.label()}" for r, s in session.seats.items())
+    io.say(f"Détente: {sc.title}", f"Seed {session.seed}; {seats}", "", sc.summary.strip())
+    try:
+        status = TextGame(session, io).run()
+    except EndOfInput:
+        io.say("", "Input ended. The game is saved; continue it with: python main.py text --resume")
+        return 2
+    except KeyboardInterrupt:
+        io.say("", "Stopped. The game is saved; continue it with: python main.py text --resume")
+        return 130
+    if status == "quit":
+        io.say("The game is saved; continue it with: python main.py text --resume")
+        return 0
+    return _finish(session, io)
+
+
+def _finish(session: Session, io: Console) -> int:
+    result = session.outcome()
+    view = session.view(None)
+    io.say("", *render.end_screen(result, session.scenario, view))
+    path = save_session(session, finished_replay_path(session))
+    io.say("", f"Replay saved to {path}", f"Verify it with: python main.py replay {path}")
+    return 0
+

@@ -1,0 +1,132 @@
+"""Détente's command line.
+
+    python main.py [play] [--scale S] [--screenshot DIR] ...   the game window (text mode without a display)
+    python main.py text [--scenario PATH] [--seed N] [--human ROLE,...|none] [--rounds N] [--resume]
+    python main.py check FILE...                               check scenario files
+    python main.py replay FILE [--scenario PATH]               verify a replay reproduces its game
+    python main.py simulate SCENARIO --games N ...             the balance lab
+    python main.py schema [--out PATH]                         export the scenario JSON Schema
+
+Errors in files or options are reported in one line each and exit with status 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+COMMANDS = ("play", "text", "check", "replay", "simulate", "schema")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The parser for every command except the window's own options."""
+    from game.textui import add_arguments as add_text
+
+    parser = argparse.ArgumentParser(prog="python main.py", description=__doc__.split("\n")[0],
+                                     epilog="Run 'python main.py COMMAND --help' for a command's options.")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.add_parser("play", help="open the game window (the default)", add_help=False)
+    add_text(sub.add_parser("text", help="play in the terminal"))
+    check = sub.add_parser("check", help="check scenario files for errors")
+    check.add_argument("files", nargs="+", metavar="FILE")
+    replay = sub.add_parser("replay", help="verify that a replay file reproduces its game")
+    replay.add_argument("file", metavar="FILE")
+    replay.add_argument("--scenario", help="scenario file (default: the one recorded in the replay)")
+    simulate = sub.add_parser("simulate", help="play many AI games and report on balance")
+    _add_simulate(simulate)
+    schema = sub.add_parser("schema", help="write the scenario JSON Schema")
+    schema.add_argument("--out", default="scenarios/scenario.schema.json")
+    return parser
+
+
+def _add_simulate(parser: argparse.ArgumentParser) -> None:
+    try:
+        from game.engine.simulate import add_arguments
+    except ImportError:  # the balance lab is optional for the rest of the command line
+        parser.add_argument("rest", nargs="*")
+        return
+    add_arguments(parser)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run one command and return its exit status."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or argv[0] == "play" or (argv[0].startswith("-") and argv[0] not in ("-h", "--help")):
+        return play(argv[1:] if argv and argv[0] == "play" else argv)
+    args = build_parser().parse_args(argv)
+    handler = {"text": run_text, "check": run_check, "replay": run_replay,
+               "simulate": run_simulate, "schema": run_schema}[args.command]
+    return handler(args)
+
+
+def play(window_args: list[str]) -> int:
+    """Open the window, or fall back to text mode when there is no display."""
+    from game.ui.display import display_available
+
+    if "--screenshot" in window_args:
+        os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    elif "-h" not in window_args and "--help" not in window_args:
+        ok, reason = display_available()
+        if not ok:
+            print(f"{reason}: starting the text mode instead (python main.py text --help for options).")
+            return run_text(build_parser().parse_args(["text"]))
+    from game.ui.app import run_app
+
+    return run_app(window_args)
+
+
+def run_text(args: argparse.Namespace) -> int:
+    """The text mode."""
+    from game.textui import run_text as text_main
+
+    return text_main(args)
+
+
+def run_check(args: argparse.Namespace) -> int:
+    """Check scenario files; 0 if all are clean, 2 otherwise."""
+    from game.engine.check import run_check as check
+
+    return check(args.files)
+
+
+def run_replay(args: argparse.Namespace) -> int:
+    """Verify a replay; 0 if it reproduces exactly, 1 if it diverges, 2 if it cannot be read."""
+    from game.engine.replay import verify
+    from game.engine.saves import SaveError, read_save
+    from game.engine.scenarios import ScenarioLoadError, load_for_play, locate
+
+    path = Path(args.file)
+    try:
+        record = read_save(path)
+        scenario = load_for_play(args.scenario or locate(record.scenario_path, record.scenario_id))
+        verdict = verify(path, scenario)
+    except (SaveError, ScenarioLoadError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(verdict.message)
+    return 0 if verdict.ok else 1
+
+
+def run_simulate(args: argparse.Namespace) -> int:
+    """The balance lab."""
+    try:
+        from game.engine.simulate import run
+    except ImportError:
+        print("error: the balance lab is not available in this build", file=sys.stderr)
+        return 2
+    return run(args)
+
+
+def run_schema(args: argparse.Namespace) -> int:
+    """Write the JSON Schema that editors use to autocomplete scenario files."""
+    from game.engine.schema_export import write_schema
+
+    write_schema(Path(args.out))
+    print(f"wrote {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,56 @@
+"""Rule cases for information: what each team may see."""
+
+from game.rules import view_for
+from tests.helpers import play_round, start
+
+
+def test_own_support_is_exact_and_others_are_a_range():
+    """A team sees its own support exactly and another's as a range that contains it."""
+    sc, s = start()
+    v = view_for(s, sc, "north")
+    assert v.support["north"] == (50, 50)
+    lo, hi = v.support["south"]
+    assert lo <= 50 <= hi and hi - lo == 30
+
+
+def test_transparency_narrows_the_fog():
+    """Transparency measures toward a viewer narrow its range of the measuring role's support."""
+    sc, s = start()
+    s, _ = play_round(s, sc, {"south": ["south:gift@north"]})
+    lo, hi = view_for(s, sc, "north").support["south"]
+    assert hi - lo == 20 and lo <= s.support["south"] <= hi
+
+
+def test_objectives_are_private():
+    """Each team sees only its own objectives; the public view sees none."""
+    sc, s = start()
+    assert [o.id for o in view_for(s, sc, "north").objectives] == ["calm"]
+    assert view_for(s, sc, None).objectives == ()
+
+
+def test_others_support_changes_are_hidden_from_the_ledger():
+    """While playing, a team's ledger hides exact changes to other roles' support."""
+    sc, s = start()
+    s, _ = play_round(s, sc, {"south": ["south:shout"]})
+    assert not [e for e in view_for(s, sc, "north").ledger() if e.meter == "support.south"]
+    assert [e for e in view_for(s, sc, "south").ledger() if e.meter == "support.south"]
+
+
+def test_orders_are_private_until_revealed():
+    """A team's orders are not in another team's view until the round is revealed."""
+    from game.model.actions import Action, Orders
+    from game.rules import apply_action
+
+    sc, s = start()
+    s = apply_action(s, sc, Orders("north", (Action("north", "gift", "south"),)))
+    assert view_for(s, sc, "south").orders == ()
+    assert view_for(s, sc, None).orders == ()
+    assert view_for(s, sc, "north").orders == (Action("north", "gift", "south"),)
+
+
+def test_everything_is_revealed_at_the_end():
+    """When the game is over, every support value is shown exactly."""
+    sc, s = start()
+    for _ in range(4):
+        s, _ = play_round(s, sc, {})
+    assert all(lo == hi for lo, hi in view_for(s, sc, "north").support.values())

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from game.model.scenario import Effect
 from game.model.state import GameState, progress_key, support_key, trust_key
+from game.rules.index import Index
 from game.rules.ledger import change
 
 
@@ -40,9 +41,9 @@ def resolve_roles(ref: str, ctx: Context, roles: tuple[str, ...]) -> tuple[str, 
     return (ref,) if ref in roles else ()
 
 
-def apply_effects(state: GameState, effects: list[Effect], ctx: Context,
-                  roles: tuple[str, ...]) -> None:
+def apply_effects(state: GameState, effects: list[Effect], ctx: Context, ix: Index) -> None:
     """Apply each effect to a state being built, writing the ledger."""
+    roles = ix.roles
     for eff in effects:
         kind = eff.kind
         if kind == "tension":
@@ -52,8 +53,10 @@ def apply_effects(state: GameState, effects: list[Effect], ctx: Context,
                 change(state, support_key(r), eff.support, ctx.cause, ctx.source, ctx.actor,
                        ctx.note)
         elif kind == "progress":
-            change(state, progress_key(eff.milestone), eff.progress, ctx.cause, ctx.source,
-                   ctx.actor, ctx.note)
+            # Progress only counts toward agreeing a milestone, so it stops at what is needed.
+            room = ix.milestones[eff.milestone].progress_needed - state.progress[eff.milestone]
+            change(state, progress_key(eff.milestone), min(eff.progress, room), ctx.cause,
+                   ctx.source, ctx.actor, ctx.note)
         else:
             _apply_pairwise(state, eff, ctx, roles)
 

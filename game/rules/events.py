@@ -29,7 +29,7 @@ def select_event(state: GameState, scenario: Scenario) -> EventSpec | None:
 def apply_event(state: GameState, scenario: Scenario, event: EventSpec, note: str = "") -> None:
     """Apply an event to a state being built and mark it as having fired."""
     ctx = Context("event", event.id, None, note or event.title)
-    apply_effects(state, event.effects, ctx, index(scenario).roles)
+    apply_effects(state, event.effects, ctx, index(scenario))
     state.fired = state.fired | {event.id}
 
 

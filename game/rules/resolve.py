@@ -67,7 +67,7 @@ def _resolve_action(state: GameState, scenario: Scenario, ix: Index, action: Act
     _break_commitments(state, scenario, action)
     _back_down(state, ix, action.role, spec.id, action.text())
     ctx = _action_context(state, scenario, spec, action, repeats)
-    apply_effects(state, spec.effects, ctx, ix.roles)
+    apply_effects(state, spec.effects, ctx, ix)
     accepted = _answers(state, scenario, ix, spec, action, ctx)
     if spec.establishes:
         agreed.setdefault(spec.establishes, set()).update({action.role, *accepted})
@@ -103,7 +103,7 @@ def _answers(state: GameState, scenario: Scenario, ix: Index, spec: ActionSpec, 
                        f"{responder} {verb}: {spec.name}", target=ctx.target,
                        responder=responder, parties=ctx.parties, gain_percent=ctx.gain_percent)
         apply_effects(state, spec.on_accept if ok else spec.on_decline,
-                      _as_actor(rctx, action.role), ix.roles)
+                      _as_actor(rctx, action.role), ix)
         if ok:
             accepted.append(responder)
             _back_down(state, ix, responder, spec.id, action.text())
@@ -166,7 +166,7 @@ def _ratified(state: GameState, ix: Index, spec: ActionSpec, action: Action) -> 
     verdict = "passed" if passed else "failed"
     ctx = Context("ratification", action.text(), action.role,
                   f"ratification {verdict} (chance {chance}%)", target=action.target)
-    apply_effects(state, rat.on_pass if passed else rat.on_fail, ctx, ix.roles)
+    apply_effects(state, rat.on_pass if passed else rat.on_fail, ctx, ix)
     return passed
 
 
@@ -193,7 +193,7 @@ def _suspend(state: GameState, ix: Index, milestone: str, actor: str, source: st
         spec = ix.milestones[m]
         ctx = Context("milestone", source, actor, f"{spec.name} suspended",
                       parties=tuple(spec.parties))
-        apply_effects(state, spec.on_suspended, ctx, ix.roles)
+        apply_effects(state, spec.on_suspended, ctx, ix)
 
 
 def _establish(state: GameState, ix: Index, agreed: dict[str, set[str]]) -> None:
@@ -205,7 +205,7 @@ def _establish(state: GameState, ix: Index, agreed: dict[str, set[str]]) -> None
         state.milestones[m.id] = "operating"
         ctx = Context("milestone", m.id, None, f"{m.name} is operating",
                       parties=tuple(m.parties))
-        apply_effects(state, m.on_operating, ctx, ix.roles)
+        apply_effects(state, m.on_operating, ctx, ix)
 
 
 def _reciprocity(state: GameState, scenario: Scenario, concessions: set[tuple[str, str]]) -> None:

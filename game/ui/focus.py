@@ -32,6 +32,7 @@ class FocusManager:
 
     def __init__(self) -> None:
         self.key: str | None = None
+        self.index = 0  # where the focus was, for when its widget disappears
 
     @staticmethod
     def focusables(root: Widget) -> list[Widget]:
@@ -43,13 +44,17 @@ class FocusManager:
         items = self.focusables(root)
         found = next((w for w in items if w.key == self.key), None)
         if found is None and items:
-            found = items[0]
+            found = items[min(self.index, len(items) - 1)]
             self.key = found.key
+        if found is not None:
+            self.index = items.index(found)
         return found
 
     def focus(self, root: Widget, widget: Widget) -> None:
         """Focus `widget` and scroll it into view."""
         self.key = widget.key
+        items = self.focusables(root)
+        self.index = items.index(widget) if widget in items else self.index
         for sv in (w for w in walk(root) if isinstance(w, ScrollView)):
             if widget in walk(sv.child):
                 sv.ensure_visible(widget)

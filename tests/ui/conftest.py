@@ -26,8 +26,9 @@ def config_dir(tmp_path, monkeypatch):
 
 
 @pytest.fixture
-def make_app(config_dir):
+def make_app(config_dir, tmp_path, monkeypatch):
     """Factory: an App on the title screen at a given scale and theme."""
+    monkeypatch.setenv("DETENTE_DATA_DIR", str(tmp_path / "data"))
     apps = []
 
     def make(scale: float = 1.0, high_contrast: bool = False, size=(1280, 720)) -> App:

@@ -1,0 +1,99 @@
+"""UI benchmark: idle CPU share of the window, and time to the first frame.
+
+Run: .venv/bin/python bench/bench_ui.py [--idle SECONDS] [--runs N]
+
+(a) idle CPU: the app runs on the title screen for --idle seconds (10 by default)
+    after its first frame; the app reports its own process CPU time and wall time
+    at the first frame and at exit (DETENTE_STATS_FILE); share = CPU / wall.
+(b) start-up: wall time from launching the app in a new Python process to its first
+    flipped frame (DETENTE_FIRST_FRAME_FILE holds the flip's wall-clock time).
+(c) for comparison: wall time of `python -c "import pygame"` in a new process.
+Uses the real display when DISPLAY/WAYLAND_DISPLAY is set, else SDL's dummy driver.
+This script itself does not import pygame.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+APP = "import sys; from game.ui.app import run_app; sys.exit(run_app(sys.argv[1:]))"
+
+
+def child_env(tmp: Path) -> dict[str, str]:
+    """Environment for a child: private config dir, dummy driver when there is no display."""
+    env = dict(os.environ, DETENTE_CONFIG_DIR=str(tmp / "config"), PYGAME_HIDE_SUPPORT_PROMPT="1")
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+    if not (env.get("DISPLAY") or env.get("WAYLAND_DISPLAY")):
+        env.setdefault("SDL_VIDEODRIVER", "dummy")
+    env.setdefault("SDL_AUDIODRIVER", "dummy")
+    return env
+
+
+def idle_cpu(seconds: float, tmp: Path) -> dict:
+    """Run the app idle for `seconds` after its first frame; CPU share and frames drawn."""
+    stats = tmp / "stats.json"
+    env = dict(child_env(tmp), DETENTE_STATS_FILE=str(stats))
+    subprocess.run([sys.executable, "-c", APP, "--quit-after", str(seconds), "--windowed"],
+                   env=env, cwd=ROOT, check=True, timeout=seconds + 60)
+    s = json.loads(stats.read_text())
+    wall, cpu = s["wall_end"] - s["wall_first"], s["cpu_end"] - s["cpu_first"]
+    return {"wall_s": wall, "cpu_s": cpu, "share": cpu / wall, "frames_while_idle": s["frames"] - 1}
+
+
+def first_frame(tmp: Path) -> float:
+    """Seconds from launching the app to its first flipped frame."""
+    marker = tmp / "first_frame.txt"
+    marker.unlink(missing_ok=True)
+    env = dict(child_env(tmp), DETENTE_FIRST_FRAME_FILE=str(marker))
+    start = time.time()
+    proc = subprocess.Popen([sys.executable, "-c", APP, "--quit-after", "0.2", "--windowed"],
+                            env=env, cwd=ROOT)
+    proc.wait(timeout=60)
+    if proc.returncode != 0 or not marker.exists():
+        raise RuntimeError(f"the app exited with status {proc.returncode} before a first frame")
+    return float(marker.read_text()) - start
+
+
+def import_pygame(tmp: Path) -> float:
+    """Seconds for `python -c "import pygame"` in a new process."""
+    start = time.time()
+    subprocess.run([sys.executable, "-c", "import pygame"], env=child_env(tmp), check=True)
+    return time.time() - start
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the three measurements and print them."""
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--idle", type=float, default=10.0, help="idle seconds to measure (10)")
+    p.add_argument("--runs", type=int, default=5, help="start-up runs to take the median of (5)")
+    args = p.parse_args(argv)
+    with tempfile.TemporaryDirectory() as d:
+        tmp = Path(d)
+        driver = child_env(tmp).get("SDL_VIDEODRIVER") or "the real display"
+        print(f"video driver: {driver}; python {sys.version.split()[0]}")
+        idle = idle_cpu(args.idle, tmp)
+        print(f"(a) idle CPU on the title screen: {100 * idle['share']:.2f}% of one core "
+              f"({idle['cpu_s']:.3f} s CPU over {idle['wall_s']:.1f} s; "
+              f"{idle['frames_while_idle']} frames redrawn while idle)")
+        starts = [first_frame(tmp) for _ in range(args.runs)]
+        imports = [import_pygame(tmp) for _ in range(args.runs)]
+        print(f"(b) launch to first frame: median {statistics.median(starts):.3f} s "
+              f"(min {min(starts):.3f}, max {max(starts):.3f}, {args.runs} runs)")
+        print(f"(c) python -c 'import pygame': median {statistics.median(imports):.3f} s "
+              f"(min {min(imports):.3f}, max {max(imports):.3f})")
+        print(f"    first frame costs {statistics.median(starts) - statistics.median(imports):+.3f} s "
+              "over a bare pygame import")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,170 @@
+"""The End screen: the ending, every score part by part, meter charts and commitments.
+
+Meter histories are read back from the ledger (each entry holds the value before and
+after), so the chart shows exactly what the ledger explains.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from game.ui.base import Widget
+from game.ui.context import Ui
+from game.ui.play.gamescene import GameScene
+from game.ui.play.text import role_name
+from game.ui.widgets import Button, Label, Panel
+
+MARKERS = ("circle", "square", "triangle", "diamond", "plus", "cross", "bar")
+GLYPHS = {"circle": "●", "square": "■", "triangle": "▲", "diamond": "◆", "plus": "✚",
+          "cross": "✖", "bar": "▬"}
+
+
+def meter_history(ledger, meter: str, current: int, rounds: int) -> list[int]:
+    """Value of `meter` at the start (index 0) and at the end of each round 1..rounds."""
+    mine = [e for e in ledger if e.meter == meter]
+    value = mine[0].before if mine else current
+    out = [value]
+    for r in range(1, rounds + 1):
+        for e in (e for e in mine if e.round == r):
+            value = e.after
+        out.append(value)
+    return out
+
+
+class LineChart(Widget):
+    """Lines over rounds on a 0-100 scale; each series has its own marker shape."""
+
+    def __init__(self, series: list[tuple[str, list[int]]]) -> None:
+        super().__init__()
+        self.series = series
+
+    def measure(self, ui: Ui, width: int) -> int:
+        return ui.m.u(200)
+
+    def _plot(self, ui: Ui) -> pygame.Rect:
+        font = ui.font("small")
+        left = font.size("100")[0] + ui.m.u(6)
+        return pygame.Rect(self.rect.x + left, self.rect.y + ui.m.u(6),
+                           self.rect.width - left - ui.m.u(8),
+                           self.rect.height - font.get_linesize() - ui.m.u(10))
+
+    def draw(self, surface, ui: Ui, focused: bool) -> None:
+        plot, th = self._plot(ui), ui.theme
+        muted = th.style("screen_muted").fg
+        for v in (0, 25, 50, 75, 100):
+            y = plot.bottom - plot.height * v // 100
+            pygame.draw.line(surface, th.colour("track"), (plot.x, y), (plot.right, y), 1)
+            img = ui.render(str(v), "small", False, muted)
+            surface.blit(img, img.get_rect(midright=(plot.x - ui.m.u(4), y)))
+        n = max(1, max(len(v) for _, v in self.series) - 1)
+        for r in range(n + 1):
+            x = plot.x + plot.width * r // n
+            img = ui.render(str(r), "small", False, muted)
+            surface.blit(img, img.get_rect(midtop=(x, plot.bottom + ui.m.u(3))))
+        for i, (_, values) in enumerate(self.series):
+            colour = th.series[i % len(th.series)]
+            pts = [(plot.x + plot.width * r // n, plot.bottom - plot.height * v // 100)
+                   for r, v in enumerate(values)]
+            if len(pts) > 1:
+                pygame.draw.lines(surface, colour, False, pts, ui.m.u(2))
+            for p in pts:
+                _marker(surface, MARKERS[i % len(MARKERS)], p, ui.m.u(4), colour)
+
+    def texts(self) -> list[str]:
+        return [f"{name}: {values}" for name, values in self.series]
+
+
+def _marker(surface, shape: str, p, s: int, colour) -> None:
+    x, y = p
+    if shape == "circle":
+        pygame.draw.circle(surface, colour, p, s)
+    elif shape == "square":
+        pygame.draw.rect(surface, colour, (x - s, y - s, 2 * s, 2 * s))
+    elif shape == "triangle":
+        pygame.draw.polygon(surface, colour, [(x, y - s), (x - s, y + s), (x + s, y + s)])
+    elif shape == "diamond":
+        pygame.draw.polygon(surface, colour, [(x, y - s), (x - s, y), (x, y + s), (x + s, y)])
+    elif shape == "plus":
+        pygame.draw.line(surface, colour, (x - s, y), (x + s, y), max(2, s // 2))
+        pygame.draw.line(surface, colour, (x, y - s), (x, y + s), max(2, s // 2))
+    elif shape == "cross":
+        pygame.draw.line(surface, colour, (x - s, y - s), (x + s, y + s), max(2, s // 2))
+        pygame.draw.line(surface, colour, (x - s, y + s), (x + s, y - s), max(2, s // 2))
+    else:
+        pygame.draw.rect(surface, colour, (x - s, y - s // 2, 2 * s, s))
+
+
+def chart_panel(title: str, series: list[tuple[str, list[int]]]) -> Panel:
+    """A chart with a legend naming each line by its marker shape."""
+    legend = [Label(f"{GLYPHS[MARKERS[i % len(MARKERS)]]} {MARKERS[i % len(MARKERS)]}: {name} "
+                    f"({values[0]} → {values[-1]})", "small", False, "panel")
+              for i, (name, values) in enumerate(series)]
+    return Panel([Label(title, "body", True, "panel_heading"), LineChart(series), *legend])
+
+
+class EndScene(GameScene):
+    """How the game ended, and why each team scored what it did."""
+
+    viewer = None
+    heading = "The end"
+
+    def body(self) -> list[Widget]:
+        result = self.session.outcome()
+        sc, view = self.scenario, self.view
+        out: list[Widget] = []
+        if result is not None:
+            self.heading = f"The end: {result.ending_name}"
+            out.append(Label(result.ending_text.strip(), "large"))
+            out += [self._scores(result, role) for role in sc.role_ids]
+            names = ", ".join(role_name(sc, r) for r in result.winners())
+            out.append(Label(f"Highest score: {names}", "body", True, "accent"))
+        out += self._charts(view)
+        out.append(self._commitments(view))
+        out.append(Button("Back to the title screen", self.to_title, key="end:title"))
+        return out
+
+    def _scores(self, result, role: str) -> Panel:
+        parts = [Label(f"{p.points:+d}  {p.label}", "body", False, "panel")
+                 for p in result.scores[role]]
+        return Panel([Label(f"{role_name(self.scenario, role)}: {result.total(role)} points",
+                            "large", True, "panel_heading"),
+                      *(parts or [Label("No points.", "body", False, "panel")])])
+
+    def _charts(self, view) -> list[Widget]:
+        sc, ledger = self.scenario, view.ledger()
+        rounds = max([r.round for r in view.records], default=0)
+        tension = [("Tension", meter_history(ledger, "tension", view.tension, rounds))]
+        trust = [(f"{role_name(sc, a)} → {role_name(sc, b)}",
+                  meter_history(ledger, f"trust.{a}.{b}", v, rounds))
+                 for (a, b), v in sorted(view.trust.items())]
+        support = [(f"{r.name}: {r.domestic_label}",
+                    meter_history(ledger, f"support.{r.id}", view.support[r.id][0], rounds))
+                   for r in sc.roles]
+        return [chart_panel("Tension over the rounds", tension),
+                chart_panel("Trust over the rounds (A → B: how far A trusts B)", trust),
+                chart_panel("Domestic support over the rounds", support)]
+
+    def _commitments(self, view) -> Panel:
+        sc = self.scenario
+        lines = []
+        for c in view.commitments:
+            if c.status == "active":
+                continue
+            lines.append(Label(f"{'✓ kept' if c.status == 'kept' else '✖ broken'}: {c.name}, "
+                               f"{role_name(sc, c.actor)} to {role_name(sc, c.recipient)} "
+                               f"(round {c.made} to {c.ended})", "body", False, "panel"))
+        active = [c for c in view.commitments if c.status == "active"]
+        if active:
+            lines.append(Label(f"{len(active)} still running at the end.", "small", False,
+                               "panel_muted"))
+        return Panel([Label("Commitments kept and broken", "large", True, "panel_heading"),
+                      *(lines or [Label("None were kept or broken.", "body", False, "panel")])])
+
+    def to_title(self) -> None:
+        """Leave the game (it stays saved as the last autosave)."""
+        from game.ui.screens.title import TitleScene
+        self.app.stack.clear_to(TitleScene(self.app))
+
+    def back(self) -> None:
+        """Esc on the End screen returns to the title."""
+        self.to_title()

@@ -1,0 +1,129 @@
+"""The facilitator panel: timer, inject an event, undo the last round, end the game.
+
+It is pushed over any game screen (Esc or F2) and reads nothing private. Actions that
+change the game close the panel and move the flow to the right screen.
+"""
+
+from __future__ import annotations
+
+from game.ui.base import Widget
+from game.ui.screens.common import PageScene
+from game.ui.widgets import Button, Label
+
+
+class FacilitatorScene(PageScene):
+    """Controls for the teacher."""
+
+    heading = "Facilitator panel"
+    subheading = "Nothing private is shown here. Esc returns to the game."
+
+    def __init__(self, flow) -> None:
+        super().__init__(flow.app)
+        self.flow = flow
+        self.choosing_event = False
+        self.confirm_end = False
+        self.note = ""
+
+    def next_tick(self):
+        return self.flow.timer.next_tick()
+
+    def update(self, dt: float) -> bool:
+        text = self.flow.timer.text()
+        changed, self._shown = text != getattr(self, "_shown", text), text
+        if changed:
+            self.invalidate()
+        return changed
+
+    def body(self) -> list[Widget]:
+        if self.choosing_event:
+            return self._events()
+        t = self.flow.timer
+        items: list[Widget] = [Label(t.text(), "large", True, "accent")]
+        if self.note:
+            items.append(Label(self.note, "body", True, "warning"))
+        items += [
+            Button("Back to the game", self.back, key="fac:back"),
+            Button("Resume the talks timer" if t.enabled and not t.running else
+                   "Pause the talks timer", self.toggle_timer, key="fac:timer",
+                   enabled=t.enabled and t.remaining() > 0),
+            Button("Add one minute to the talks", self.add_minute, key="fac:more",
+                   enabled=t.enabled),
+            Button("Inject an event…", self.pick_event, key="fac:inject",
+                   enabled=bool(self.flow.scenario.events) and not self.flow.session.state.over),
+            Button("Undo the last round", self.undo, key="fac:undo",
+                   enabled=bool(self.flow.session.state.records),
+                   detail="The round is replayed from its start; the game is re-saved"),
+            Button("Really end the game now?" if self.confirm_end else "End the game now",
+                   self.end, key="fac:end", detail="It is scored as it stands" +
+                   (": press again to confirm" if self.confirm_end else "")),
+            Button("Quit to the title screen", self.quit, key="fac:quit",
+                   detail="The game is autosaved; Continue resumes it"),
+        ]
+        return items
+
+    def _events(self) -> list[Widget]:
+        events = self.flow.scenario.events
+        return [Label("Choose the event to bring into play now:", "large"),
+                *[Button(e.title, lambda e=e: self.inject(e.id), detail=e.text.strip(),
+                         number=i, group="events", key=f"event:{e.id}")
+                  for i, e in enumerate(events, start=1)],
+                Button("Cancel", self.cancel_event, key="fac:cancel")]
+
+    def toggle_timer(self) -> None:
+        """Pause or resume the countdown."""
+        self.flow.timer.toggle()
+        self.invalidate()
+
+    def add_minute(self) -> None:
+        """One more minute of talks."""
+        self.flow.timer.add(60)
+        self.invalidate()
+
+    def pick_event(self) -> None:
+        """Show the list of events."""
+        self.choosing_event = True
+        self.invalidate()
+
+    def cancel_event(self) -> None:
+        """Back to the main panel."""
+        self.choosing_event = False
+        self.invalidate()
+
+    def inject(self, event_id: str) -> None:
+        """Bring the event into play and return to the game."""
+        problem = self.flow.inject(event_id)
+        if problem:
+            self.choosing_event, self.note = False, f"Not possible now: {problem}"
+            self.invalidate()
+            return
+        self._leave_to_next()
+
+    def undo(self) -> None:
+        """Undo the last round and go to its start."""
+        self.flow.undo_round()
+        self._leave_to_next()
+
+    def end(self) -> None:
+        """End the game (asks once for confirmation)."""
+        if not self.confirm_end:
+            self.confirm_end = True
+            self.invalidate()
+            return
+        self.flow.end_game()
+        self._leave_to_next()
+
+    def quit(self) -> None:
+        """Back to the title screen."""
+        from game.ui.screens.title import TitleScene
+        self.app.stack.clear_to(TitleScene(self.app))
+
+    def back(self) -> None:
+        """Esc: close the panel (or the event list)."""
+        if self.choosing_event:
+            self.cancel_event()
+            return
+        self.app.stack.pop()
+
+    def _leave_to_next(self) -> None:
+        self.app.stack.pop()
+        self.flow.advance()

@@ -1,0 +1,107 @@
+"""Which screen comes next in a game: briefings, event card, hand-offs, orders, responses,
+resolution and the end. The order comes from the session's state; this keeps no rules.
+
+Hand-off screens appear only when two or more teams share the screen (classroom mode
+with several human teams); a solo player sees no hand-offs.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from game.ui.play.timer import CountdownTimer
+
+if TYPE_CHECKING:
+    from game.engine.session import Session
+    from game.ui.app import App
+    from game.ui.scene import Scene
+
+
+class GameFlow:
+    """Holds the session and what the screens have shown so far."""
+
+    def __init__(self, app: App, session: Session, timer_minutes: int,
+                 resumed: bool = False) -> None:
+        self.app = app
+        self.session = session
+        self.scenario = session.scenario
+        self.timer = CountdownTimer(timer_minutes * 60)
+        self.humans = [r for r in self.scenario.role_ids if session.seats[r].human]
+        self.hotseat = len(self.humans) > 1
+        self.briefed: set[str] = set(self.humans) if resumed else set()
+        self.shown_round = 0
+        self.shown_records = len(session.state.records)
+        self.message = ""
+
+    def role_name(self, role: str | None) -> str:
+        """Display name of a role."""
+        return self.scenario.role(role).name if role else "Everyone"
+
+    # navigation
+    def first_scene(self) -> Scene:
+        """The scene to show first."""
+        return self.next_scene()
+
+    def advance(self) -> None:
+        """Replace the top scene with the next one."""
+        self.app.stack.replace(self.next_scene())
+
+    def next_scene(self) -> Scene:
+        """The next screen for the session's current state."""
+        from game.ui.play import screens as s
+        session = self.session
+        for role in self.humans:
+            if role not in self.briefed:
+                return self.gate(role, s.BriefingScene)
+        if len(session.state.records) > self.shown_records:
+            record = session.state.records[self.shown_records]
+            return s.ResolutionScene(self, record)
+        if session.state.over:
+            return s.EndScene(self)
+        if self.shown_round != session.state.round:
+            return s.EventScene(self)
+        role = session.next_human()
+        if role is None:
+            session.play_ai()
+            return self.next_scene()
+        kind = s.OrdersScene if session.state.phase == "orders" else s.ResponsesScene
+        return self.gate(role, kind)
+
+    def gate(self, role: str, kind) -> Scene:
+        """A private screen for `role`, behind a hand-off screen when teams share the window."""
+        from game.ui.play.screens import HandoffScene
+        if self.hotseat:
+            return HandoffScene(self, role, kind)
+        return kind(self, role)
+
+    # facts for screens
+    def event_shown(self) -> None:
+        """The event card of the current round was shown: the talks timer starts."""
+        self.shown_round = self.session.state.round
+        self.timer.restart()
+
+    def record_shown(self) -> None:
+        """The oldest unshown resolution was shown."""
+        self.shown_records += 1
+
+    # facilitator
+    def undo_round(self) -> bool:
+        """Undo the last resolved round; its event card will show again."""
+        if not self.session.undo_round():
+            return False
+        self.shown_records = len(self.session.state.records)
+        self.shown_round = 0
+        return True
+
+    def end_game(self) -> None:
+        """End the game now; it is scored as it stands."""
+        self.session.end_now()
+        self.shown_records = len(self.session.state.records)
+
+    def inject(self, event_id: str) -> str:
+        """Bring an event into play; returns "" or the reason it was refused."""
+        try:
+            self.session.inject_event(event_id)
+        except ValueError as exc:
+            return str(exc)
+        return ""

@@ -1,0 +1,95 @@
+"""The base of every game screen: the page on the left, the HUD on the right.
+
+A game scene reads one `PlayerView` (`self.view`): the public view on shared screens
+(`viewer = None`), a team's own view on its private screens. In a narrow window
+(or at a large UI scale) the HUD moves below the page, with a one-line summary on top.
+Esc (or F2) opens the facilitator panel, which shows nothing private.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from game.ui.base import Widget
+from game.ui.layout import content_rect
+from game.ui.play.hud import hud_panels, hud_strip
+from game.ui.scene import Scene
+from game.ui.widgets import Column, Label, Row, ScrollView
+
+GAME_KEY_HINT = ("Tab or arrows: move · Enter: choose · 1-9: pick a numbered item · "
+                 "Esc or F2: facilitator panel")
+
+#: Below this many base units of window width, the HUD goes under the page.
+SIDE_BY_SIDE_UNITS = 900
+
+
+class GameScene(Scene):
+    """A screen of a game in progress."""
+
+    viewer: str | None = None
+    heading = ""
+
+    def __init__(self, flow) -> None:
+        super().__init__(flow.app)
+        self.flow = flow
+        self.session = flow.session
+        self.scenario = flow.scenario
+        self._timer_text = ""
+
+    @property
+    def view(self):
+        """What this screen may show: the viewer's view of the game."""
+        return self.session.view(self.viewer)
+
+    def body(self) -> list[Widget]:
+        """The page's widgets below the heading."""
+        return []
+
+    def layout_rect(self) -> pygame.Rect:
+        window = self.app.surface.get_rect()
+        return content_rect(self.app.ui.m, window, "content_w") if not self._side() else \
+            window.inflate(-2 * self.app.ui.m.px("margin"), -2 * self.app.ui.m.px("margin"))
+
+    def _side(self) -> bool:
+        m = self.app.ui.m
+        return self.app.surface.get_width() >= m.u(SIDE_BY_SIDE_UNITS)
+
+    def build(self) -> Widget:
+        view = self.view
+        viewer = self.flow.role_name(self.viewer) if self.viewer else "everyone (public view)"
+        self._timer_text = self.flow.timer.text()
+        body = self.body()  # first: a body may set the heading
+        page: list[Widget] = [Label(self.heading, "heading", True, "heading"), *body]
+        for note in (self.flow.message, self.app.message):
+            if note:
+                page.append(Label(note, "body", True, "warning"))
+        page.append(Label(GAME_KEY_HINT, "small", False, "screen_muted"))
+        hud = hud_panels(view, self.scenario, self._timer_text, viewer)
+        if self._side():
+            return Row([ScrollView(Column(page, gap="pad"), key="main"),
+                        ScrollView(Column(hud), key="hud")], widths=[1, self.app.ui.theme.spacing["hud_w"]],
+                       gap="margin")
+        strip = hud_strip(view, self._timer_text)
+        return ScrollView(Column([strip, *page, *hud], gap="pad"), key="main")
+
+    # timer
+    def next_tick(self) -> float | None:
+        return self.flow.timer.next_tick()
+
+    def update(self, dt: float) -> bool:
+        if self.flow.timer.text() != self._timer_text:
+            self.invalidate()
+            return True
+        return False
+
+    # keys
+    def back(self) -> None:
+        """Esc: the facilitator panel."""
+        from game.ui.play.facilitator import FacilitatorScene
+        self.app.stack.push(FacilitatorScene(self.flow))
+
+    def on_unhandled_key(self, event) -> bool:
+        if event.key == pygame.K_F2:
+            self.back()
+            return True
+        return False

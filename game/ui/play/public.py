@@ -1,0 +1,151 @@
+"""Shared-screen scenes: hand-off, briefing, event card and resolution.
+
+The hand-off, event and resolution screens read only the public view (`viewer = None`);
+the briefing is a team's private screen and always sits behind a hand-off in class.
+"""
+
+from __future__ import annotations
+
+from game.ui.base import Widget
+from game.ui.play.gamescene import GameScene
+from game.ui.play.text import action_label, ledger_line, response_line
+from game.ui.widgets import Button, Label, Panel
+
+CAUSE_TITLES = {
+    "event": "Events", "action": "Actions", "response": "Answers to offers",
+    "drift": "Drift toward the trust baseline", "rule": "Rules", "commitment": "Commitments",
+    "milestone": "Cooperation milestones", "demand": "Public demands",
+    "ratification": "Ratification", "reciprocity": "Reciprocated concessions (GRIT)",
+}
+
+
+class HandoffScene(GameScene):
+    """"Pass to the Moscow team": shows nothing private until that team presses a key."""
+
+    viewer = None
+
+    def __init__(self, flow, role: str, then) -> None:
+        super().__init__(flow)
+        self.role, self.then = role, then
+        self.heading = f"Pass to the {flow.role_name(role)} team"
+
+    def body(self) -> list[Widget]:
+        name = self.flow.role_name(self.role)
+        return [
+            Label(f"Only the {name} team should look at the screen now. Nothing private is "
+                  "shown until they are ready.", "large"),
+            Button(f"We are the {name} team: show our screen", self.reveal,
+                   detail="Enter or Space", key="handoff:ready"),
+        ]
+
+    def reveal(self) -> None:
+        """The team is at the screen: show its private scene."""
+        self.app.stack.replace(self.then(self.flow, self.role))
+
+
+class BriefingScene(GameScene):
+    """A team's briefing and private objectives."""
+
+    def __init__(self, flow, role: str) -> None:
+        super().__init__(flow)
+        self.viewer = role
+        self.heading = f"Briefing: {flow.role_name(role)}"
+
+    def body(self) -> list[Widget]:
+        spec = self.scenario.role(self.viewer)
+        objectives = [Label(f"• {o.text} ({o.points} points)", "body", False, "panel")
+                      for o in self.view.objectives]
+        return [
+            Label(self.scenario.title, "large", True, "accent"),
+            Label(spec.description, "body"),
+            Label(spec.briefing.strip(), "body"),
+            Panel([Label("Private objectives (only your team sees these)", "body", True,
+                         "panel_heading"), *objectives]),
+            Button("We have read our briefing", self.done, detail="Enter or Space",
+                   key="briefing:done"),
+        ]
+
+    def done(self) -> None:
+        """Move on to the next team or the first round."""
+        self.flow.briefed.add(self.viewer)
+        self.flow.advance()
+
+
+class EventScene(GameScene):
+    """The round's event card; the talks timer starts here."""
+
+    viewer = None
+
+    def on_enter(self) -> None:
+        self.flow.event_shown()
+
+    def body(self) -> list[Widget]:
+        view = self.view
+        self.heading = f"Round {view.round} of {view.rounds}"
+        card: list[Widget] = [Label("No event this round.", "large", True, "panel")]
+        if view.event is not None:
+            card = [Label(view.event.title, "large", True, "panel_heading"),
+                    Label(view.event.text.strip(), "body", False, "panel")]
+        effects = [e for e in view.ledger(view.round) if e.cause == "event"]
+        card += [Label(ledger_line(self.scenario, e), "small", False, "panel") for e in effects]
+        timer = self.flow.timer
+        return [
+            Panel(card),
+            Label("Talk face to face now. The timer only keeps time; the round goes on when "
+                  "you are ready.", "body", False, "screen_muted"),
+            Button("Talks are over: enter orders", self.flow.advance, key="event:go",
+                   detail="Each team enters its orders in turn"),
+            Button("Resume the talks timer" if timer.enabled and not timer.running
+                   else "Pause the talks timer", self.toggle_timer, key="event:timer",
+                   enabled=timer.enabled and timer.remaining() > 0),
+            Button("Facilitator panel", self.back, key="event:facilitator",
+                   detail="Pause, inject an event, undo the last round, end the game"),
+        ]
+
+    def toggle_timer(self) -> None:
+        """Pause or resume the countdown."""
+        self.flow.timer.toggle()
+        self.invalidate()
+
+
+class ResolutionScene(GameScene):
+    """Everything revealed: the orders, the answers, then the ledger grouped by cause."""
+
+    viewer = None
+
+    def __init__(self, flow, record) -> None:
+        super().__init__(flow)
+        self.record = record
+        self.heading = f"Round {record.round}: what happened"
+
+    def body(self) -> list[Widget]:
+        sc, rec = self.scenario, self.record
+        acts = [Label(f"{self.flow.role_name(a.role)}: {action_label(sc, a)}", "body", False,
+                      "panel") for a in rec.orders] or [Label("No orders.", "body", False, "panel")]
+        answers = [Label(response_line(sc, r, key, ok), "body", False, "panel")
+                   for r, key, ok in rec.responses]
+        out: list[Widget] = [Panel([Label("Orders revealed", "large", True, "panel_heading"),
+                                    *acts, *answers])]
+        entries = self.session.view(None).ledger(rec.round)
+        groups: dict[str, list] = {}
+        for e in entries:
+            groups.setdefault(e.cause, []).append(e)
+        for cause, group in groups.items():
+            lines = [Label(ledger_line(sc, e), "small", False, "panel") for e in group]
+            out.append(Panel([Label(CAUSE_TITLES.get(cause, cause.title()), "body", True,
+                                    "panel_heading"), *lines]))
+        notes = self.session.notes_for(rec.round)
+        if notes:
+            out.append(Panel([Label("AI delegations' reasoning", "body", True, "panel_heading"),
+                              *[Label(f"{self.flow.role_name(n.role)}: {n.text}", "small", False,
+                                      "panel") for n in notes]]))
+        last = self.session.state.over and self.flow.shown_records + 1 >= len(
+            self.session.state.records)
+        out.append(Button("See the ending" if last else "Next round", self.done,
+                          key="resolution:next"))
+        return out
+
+    def done(self) -> None:
+        """On to the next round or the end."""
+        self.flow.record_shown()
+        self.flow.advance()

@@ -1,0 +1,71 @@
+"""Readable words for ids: actions, meters, ledger entries and answers to offers."""
+
+from __future__ import annotations
+
+from game.model.actions import Action, BadMoveText
+
+
+def role_name(scenario, role: str | None) -> str:
+    """Display name of a role id."""
+    return scenario.role(role).name if role in scenario.role_ids else (role or "everyone")
+
+
+def milestone_name(scenario, mid: str) -> str:
+    """Display name of a milestone id."""
+    return next((m.name for m in scenario.milestones if m.id == mid), mid)
+
+
+def action_label(scenario, action: Action | str) -> str:
+    """`Brief on programme plans → Moscow`, from an action or its text form."""
+    if isinstance(action, str):
+        try:
+            action = Action.from_text(action)
+        except BadMoveText:
+            return action
+    name = next((a.name for a in scenario.actions if a.id == action.action_id), action.action_id)
+    if not action.target:
+        return name
+    target = action.target
+    aim = role_name(scenario, target) if target in scenario.role_ids else \
+        milestone_name(scenario, target)
+    return f"{name} → {aim}"
+
+
+def meter_label(scenario, meter: str) -> str:
+    """`Moscow's trust in Washington`, `Senate support (Washington)`, `Tension`."""
+    kind, _, rest = meter.partition(".")
+    if kind == "trust":
+        a, _, b = rest.partition(".")
+        return f"{role_name(scenario, a)}'s trust in {role_name(scenario, b)}"
+    if kind == "support" and rest in scenario.role_ids:
+        return f"{scenario.role(rest).domestic_label} ({role_name(scenario, rest)})"
+    if kind == "progress":
+        return f"Progress toward {milestone_name(scenario, rest)}"
+    return meter.capitalize()
+
+
+def source_label(scenario, entry) -> str:
+    """What caused a ledger entry, in words."""
+    if entry.cause in ("action", "response", "commitment", "ratification") and ":" in entry.source:
+        who = role_name(scenario, entry.source.split(":", 1)[0])
+        return f"{who}: {action_label(scenario, entry.source.split(' ', 1)[0])}"
+    if entry.cause == "event":
+        return next((e.title for e in scenario.events if e.id == entry.source), entry.source)
+    if entry.cause == "milestone":
+        return milestone_name(scenario, entry.source)
+    return entry.source.replace("_", " ")
+
+
+def ledger_line(scenario, entry) -> str:
+    """One ledger entry: meter, before → after, the signed change and its cause."""
+    source = source_label(scenario, entry)
+    note = f" ({entry.note})" if entry.note and entry.note not in source else ""
+    return (f"{meter_label(scenario, entry.meter)}: {entry.before} → {entry.after} "
+            f"({entry.amount:+d}) · {source}{note}")
+
+
+def response_line(scenario, responder: str, key: str, accepted: bool) -> str:
+    """`Moscow accepted Washington's offer: Propose joint exercises`."""
+    maker = role_name(scenario, key.split(":", 1)[0])
+    verdict = "accepted" if accepted else "declined"
+    return f"{role_name(scenario, responder)} {verdict} {maker}'s offer: {action_label(scenario, key)}"

@@ -1,0 +1,79 @@
+"""The negotiation timer: a countdown that the HUD shows and that never ends a round.
+
+The clock is injectable so tests can move time by hand.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Callable
+
+
+class CountdownTimer:
+    """Counts down from `seconds`; can be paused, resumed, extended and restarted."""
+
+    def __init__(self, seconds: float, clock: Callable[[], float] = time.monotonic) -> None:
+        self.total = max(0.0, seconds)
+        self.clock = clock
+        self._left = self.total
+        self._since: float | None = None
+
+    @property
+    def enabled(self) -> bool:
+        """False when the timer is set to 0 minutes (off)."""
+        return self.total > 0
+
+    @property
+    def running(self) -> bool:
+        """True while counting down."""
+        return self._since is not None and self.remaining() > 0
+
+    def remaining(self) -> float:
+        """Seconds left (never below 0)."""
+        if self._since is None:
+            return self._left
+        return max(0.0, self._left - (self.clock() - self._since))
+
+    def restart(self) -> None:
+        """Start again from the full time."""
+        self._left = self.total
+        self._since = self.clock() if self.enabled else None
+
+    def pause(self) -> None:
+        """Stop counting, keeping the time left."""
+        self._left, self._since = self.remaining(), None
+
+    def resume(self) -> None:
+        """Go on counting."""
+        if self._since is None and self.enabled:
+            self._since = self.clock()
+
+    def toggle(self) -> None:
+        """Pause if running, else resume."""
+        self.pause() if self._since is not None else self.resume()
+
+    def add(self, seconds: float) -> None:
+        """Give more time."""
+        left = self.remaining() + seconds
+        self._left = left
+        self.total = max(self.total, left)
+        if self._since is not None:
+            self._since = self.clock()
+
+    def next_tick(self) -> float | None:
+        """Seconds until the shown time changes, or None when nothing will change."""
+        if not self.running:
+            return None
+        left = self.remaining()
+        return max(0.01, left - math.floor(left - 1e-6)) if left > 0 else None
+
+    def text(self) -> str:
+        """What the HUD shows."""
+        if not self.enabled:
+            return "Talks timer: off"
+        left = math.ceil(self.remaining())
+        clock = f"{left // 60:02d}:{left % 60:02d}"
+        if left <= 0:
+            return "Talks timer: time is up (the round goes on)"
+        return f"Talks timer: {clock}" + ("" if self.running else " (paused)")

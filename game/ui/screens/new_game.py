@@ -1,0 +1,146 @@
+"""The New game screen: scenario, mode, who plays each role, rounds, timer and seed."""
+
+from __future__ import annotations
+
+from game.ui import services
+from game.ui.base import Widget
+from game.ui.screens.common import PageScene
+from game.ui.settings import TIMER_CHOICES
+from game.ui.widgets import Button, Label, Stepper, TextInput
+
+MODES = ("classroom", "solo")
+MODE_TEXT = {"classroom": "Classroom: teams share this screen (hot-seat); any role may be AI",
+             "solo": "Solo: you play one role, AI delegations play the others"}
+
+
+class NewGameScene(PageScene):
+    """Set up a game, then start it."""
+
+    heading = "New game"
+
+    def __init__(self, app) -> None:
+        super().__init__(app)
+        self.choices = services.scenario_choices()
+        self.personas = services.personas()
+        self.index = next((i for i, c in enumerate(self.choices) if c.scenario), 0)
+        self.mode = "classroom"
+        self.timer = app.settings.timer_minutes
+        self.seed = str(services.fresh_seed())
+        self._reset_roles()
+
+    @property
+    def scenario(self):
+        """The chosen scenario (None if its file is broken)."""
+        return self.choices[self.index].scenario if self.choices else None
+
+    def _reset_roles(self) -> None:
+        sc = self.scenario
+        self.rounds = sc.rounds if sc else 10
+        ids = sc.role_ids if sc else ()
+        self.seats = {r: "human" if self.mode == "classroom" or i == 0 else self._ai()
+                      for i, r in enumerate(ids)}
+
+    def _ai(self) -> str:
+        return next(iter(self.personas))
+
+    def body(self) -> list[Widget]:
+        if not self.choices:
+            return [Label("No scenario files were found in scenarios/.", "large"),
+                    Button("Back", self.back, key="new:back")]
+        choice = self.choices[self.index]
+        out: list[Widget] = [
+            Stepper("Scenario", [c.title for c in self.choices], self.index, self.set_scenario,
+                    key="new:scenario", detail=choice.path.name),
+        ]
+        sc = self.scenario
+        if sc is None:
+            out.append(Label(f"This file cannot be played: {choice.error}", "body", True, "bad"))
+            return [*out, Button("Back", self.back, key="new:back")]
+        out += [Label(sc.summary.strip(), "body", False, "screen_muted"),
+                Stepper("Mode", MODES, MODES.index(self.mode), self.set_mode, key="new:mode",
+                        detail=MODE_TEXT[self.mode])]
+        out += [self._seat(r) for r in sc.role_ids]
+        out += [
+            Stepper("Rounds", list(range(1, 41)), self.rounds - 1, self.set_rounds,
+                    key="new:rounds", detail=f"The scenario is written for {sc.rounds}"),
+            Stepper("Talks timer", TIMER_CHOICES, TIMER_CHOICES.index(self.timer) if self.timer
+                    in TIMER_CHOICES else 0, self.set_timer, key="new:timer",
+                    fmt=lambda m: "off" if m == 0 else f"{m} min",
+                    detail="Minutes of face-to-face talks each round; it never ends a round"),
+            TextInput("Seed", self.seed, self.set_seed, allowed=str.isdigit, max_len=9,
+                      key="new:seed", detail="The same seed and moves replay the same game. "
+                      "Type digits; Backspace deletes"),
+            Button("New random seed", self.reseed, key="new:reseed"),
+            Button("Start the game", self.start, key="new:start", enabled=self._ready()[0],
+                   detail=self._ready()[1]),
+            Button("Back", self.back, key="new:back"),
+        ]
+        return out
+
+    def _seat(self, role: str) -> Widget:
+        values = ["human", *self.personas]
+        name = self.scenario.role(role).name
+        label = {v: "human team" if v == "human" else f"AI: {v}" for v in values}
+        current = self.seats[role]
+        detail = "People play this role" if current == "human" else self.personas[current]
+        return Stepper(name, values, values.index(current), lambda v, r=role: self.set_seat(r, v),
+                       fmt=label.get, key=f"new:seat:{role}", detail=detail)
+
+    def _ready(self) -> tuple[bool, str]:
+        humans = [r for r, s in self.seats.items() if s == "human"]
+        if not self.seed:
+            return False, "Type a seed first"
+        if self.mode == "solo" and len(humans) != 1:
+            return False, "Solo needs exactly one human role"
+        names = ", ".join(self.scenario.role(r).name for r in humans) or "AI only"
+        return True, f"Seed {self.seed} · humans: {names}"
+
+    # changes
+    def set_scenario(self, title) -> None:
+        """Pick another scenario file."""
+        self.index = [c.title for c in self.choices].index(title)
+        self._reset_roles()
+        self.invalidate()
+
+    def set_mode(self, mode) -> None:
+        """Classroom or solo; solo keeps one human role."""
+        self.mode = mode
+        self._reset_roles()
+        self.invalidate()
+
+    def set_seat(self, role: str, value: str) -> None:
+        """Human or an AI persona for one role; in solo, a new human role makes the rest AI."""
+        self.seats[role] = value
+        if self.mode == "solo" and value == "human":
+            for other in self.seats:
+                if other != role:
+                    self.seats[other] = self.seats[other] if self.seats[other] != "human" \
+                        else self._ai()
+        self.invalidate()
+
+    def set_rounds(self, n) -> None:
+        self.rounds = n
+        self.invalidate()
+
+    def set_timer(self, minutes) -> None:
+        self.timer = minutes
+        self.invalidate()
+
+    def set_seed(self, text: str) -> None:
+        self.seed = text
+        self.invalidate()
+
+    def reseed(self) -> None:
+        self.seed = str(services.fresh_seed())
+        self.invalidate()
+
+    def start(self) -> None:
+        """Create the session and go to the first screen of the game."""
+        from game.engine.session import Seat
+        from game.ui.play.flow import GameFlow
+        choice = self.choices[self.index]
+        seats = {r: Seat(True) if s == "human" else Seat(False, s) for r, s in self.seats.items()}
+        session = self.app.services.start(choice.scenario, choice.path, int(self.seed), seats,
+                                          self.rounds)
+        flow = GameFlow(self.app, session, self.timer)
+        self.app.stack.replace(flow.first_scene())

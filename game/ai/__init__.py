@@ -1,33 +1,67 @@
-"""AI delegations: policies over the legal actions, chosen by name for each AI seat."""
+"""AI delegations: policies over the legal actions, chosen by name for each AI seat.
+
+`make_policy("hardliner", scenario)` gives a persona with its steady temperament;
+`make_policy("hardliner", scenario, temperament="soft")` or the name "hardliner:soft"
+picks another temperament (see `TEMPERAMENTS`).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from game.ai.baseline import Baseline
+from game.ai.cooperative import Cooperative
+from game.ai.hardliner import Hardliner
+from game.ai.legalist import Legalist
+from game.ai.opportunist import Opportunist
+from game.ai.persona import TEMPERAMENTS
 from game.ai.policy import Policy, ai_orders, ai_responses
+from game.ai.reciprocator import Reciprocator
 from game.model.scenario import Scenario
 
 #: Persona name -> factory taking the scenario. Every AI seat chooser lists these.
-PERSONAS: dict[str, Callable[[Scenario], Policy]] = {
+PERSONAS: dict[str, Callable[..., Policy]] = {
+    "reciprocator": Reciprocator,
+    "cooperative": Cooperative,
+    "hardliner": Hardliner,
+    "legalist": Legalist,
+    "opportunist": Opportunist,
     "baseline": Baseline,
 }
 
 #: One line describing each persona, for choosers and help text.
 PERSONA_BLURBS: dict[str, str] = {
+    "reciprocator": "Opens with a small concession, then returns what each partner did last round.",
+    "cooperative": "Concedes every round and accepts every offer, whatever comes back.",
+    "hardliner": "Makes demands, presses partners it distrusts, accepts only from the trusted.",
+    "legalist": "Wants guarantees in writing before it cooperates; offers them too.",
+    "opportunist": "Pockets concessions and gives pressure back; baits when no one concedes.",
     "baseline": "Cooperates with partners it trusts, presses those it does not.",
 }
 
-DEFAULT_PERSONA = "baseline"
+#: The personas the balance lab plays against each other by default.
+LAB_PERSONAS = ("reciprocator", "cooperative", "hardliner", "legalist", "opportunist")
+
+DEFAULT_PERSONA = "reciprocator"
 
 
-def make_policy(name: str, scenario: Scenario) -> Policy:
-    """A fresh policy for one AI seat; raises KeyError naming the choices if unknown."""
+def make_policy(name: str, scenario: Scenario, temperament: str | None = None) -> Policy:
+    """A fresh policy for one AI seat; raises KeyError naming the choices if unknown.
+
+    `name` may carry a temperament after a colon, for example "legalist:hard".
+    """
+    base, _, suffix = name.partition(":")
+    temperament = temperament or suffix or None
     try:
-        return PERSONAS[name](scenario)
+        factory = PERSONAS[base]
     except KeyError:
-        raise KeyError(f"unknown persona {name!r}; choose from {', '.join(PERSONAS)}") from None
+        raise KeyError(f"unknown persona {base!r}; choose from {', '.join(PERSONAS)}") from None
+    if temperament is None:
+        return factory(scenario)
+    if factory is Baseline:
+        raise KeyError("the baseline persona has no temperaments")
+    return factory(scenario, temperament)
 
 
-__all__ = ["DEFAULT_PERSONA", "PERSONAS", "PERSONA_BLURBS", "Policy", "ai_orders", "ai_responses",
-           "make_policy"]
+__all__ = ["DEFAULT_PERSONA", "LAB_PERSONAS", "PERSONAS", "PERSONA_BLURBS", "TEMPERAMENTS", "Policy",
+           "ai_orders", "ai_responses", "make_policy"]

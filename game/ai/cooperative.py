@@ -1,0 +1,39 @@
+"""The cooperative: an unconditional concession-maker.
+
+It proposes the next step on the cooperation track whenever it can, otherwise makes
+the warmest concession toward the partner it trusts least, and accepts every offer.
+It never presses and never minds its home front, which is what makes it exploitable.
+"""
+
+from __future__ import annotations
+
+from game.ai.persona import Persona, best
+from game.ai.traits import aimed, partners
+from game.model.actions import Action
+from game.rules.offers import Offer
+from game.rules.rng import Rng
+from game.rules.view import PlayerView
+
+
+class Cooperative(Persona):
+    """Concedes every round and accepts every offer, whatever the others do."""
+
+    name = "cooperative"
+
+    def orders(self, view: PlayerView, legal: list[Action], rng: Rng) -> tuple[Action | None, str]:
+        me = view.role
+        for p in sorted(partners(self.t, me), key=lambda r: self.trust_in(view, r)):
+            if aimed(self.t, view.orders, p):
+                continue
+            moves = self.friendly_moves(view, legal, p, lambda r: True)
+            pick = best(moves, lambda a: self.warmth(a, me), rng)
+            if pick:
+                name = self.t.name(p)
+                return pick, (f"concedes whatever comes back: trust in {name} "
+                              f"{self.trust_in(view, p)}, tension {view.tension}")
+        return None, f"has nothing left to offer this round: tension {view.tension}"
+
+    def answer(self, view: PlayerView, offer: Offer, rng: Rng) -> tuple[bool, str]:
+        r = offer.action.role
+        return True, (f"accepts {self.offer_from(offer).lower()} unconditionally: trust in "
+                      f"{self.t.name(r)} {self.trust_in(view, r)}")

@@ -1,0 +1,92 @@
+"""The legalist: insists on guarantees before it cooperates.
+
+It makes any public demand open to it and offers binding guarantees (ratified ones
+when ratification has a chance, otherwise a written commitment) to partners who demand
+them. It cooperates with, and accepts offers from, a partner only when that partner
+has given it a commitment and its own demand no longer stands, or when trust is high.
+A kept commitment persuades it to set a standing demand aside.
+"""
+
+from __future__ import annotations
+
+from game.ai.persona import Persona, best
+from game.ai.traits import aimed, partners
+from game.model.actions import Action
+from game.model.scenario import Scenario
+from game.rules.offers import Offer
+from game.rules.rng import Rng
+from game.rules.view import PlayerView
+
+
+class Legalist(Persona):
+    """Wants it in writing: demands, guarantees and commitments come before cooperation."""
+
+    name = "legalist"
+
+    def __init__(self, scenario: Scenario, temperament: str = "steady") -> None:
+        super().__init__(scenario, temperament)
+        self.trust_at = 55 + self.shift
+
+    def orders(self, view: PlayerView, legal: list[Action], rng: Rng) -> tuple[Action | None, str]:
+        step, why = self.home_step(view, legal, rng)
+        if step:
+            return step, why
+        me, fresh = view.role, [a for a in legal if not aimed(self.t, view.orders, a.target or "")]
+        kept = [p for p in partners(self.t, me) if self._commitment_from(view, p, "kept")]
+        demands = [a for a in fresh if self.spec(a).makes_demand and not kept]
+        pick = best(demands, lambda a: -self.trust_in(view, a.target) if a.target else 0, rng)
+        if pick:
+            return pick, f"insists on a binding guarantee: {self.support_line(view)}, " \
+                         f"tension {view.tension}"
+        for a in fresh:
+            if self.spec(a).drops_demand and kept:
+                return a, f"sets the demand aside: {self.t.name(kept[0])} kept its commitment"
+        for a in fresh:
+            spec = self.spec(a)
+            wanted = spec.satisfies_demand and (a.target, spec.satisfies_demand) in view.demands
+            if wanted and spec.ratification:
+                chance = spec.ratification.chance(view.own_support())
+                if chance > 0:
+                    return a, f"offers a ratified guarantee: chance {chance}% at {self.support_line(view)}"
+        promises = [a for a in fresh if self.spec(a).commitment and not self.spec(a).ratification]
+        pick = best(promises, lambda a: -self.trust_in(view, a.target), rng)
+        if pick:
+            return pick, (f"puts a commitment in writing: trust in {self.t.name(pick.target)} "
+                          f"{self.trust_in(view, pick.target)}")
+        for p in partners(self.t, me):
+            if aimed(self.t, view.orders, p) or not self._ready(view, p):
+                continue
+            pick = best(self.friendly_moves(view, legal, p, lambda r: self._ready(view, r)),
+                        lambda a: self.warmth(a, me), rng)
+            if pick:
+                return pick, f"cooperates with {self.t.name(p)}: {self._why_ready(view, p)}"
+        return None, f"waits for guarantees: tension {view.tension}"
+
+    def answer(self, view: PlayerView, offer: Offer, rng: Rng) -> tuple[bool, str]:
+        what = self.offer_from(offer).lower()
+        demand = self.backs_down(view, offer)
+        if demand:
+            return False, f"declines {what}: our demand for {demand} still stands"
+        for r in (offer.action.role, *offer.responders):
+            if r != view.role and not self._ready(view, r):
+                return False, (f"declines {what}: no guarantee from {self.t.name(r)} and trust "
+                               f"{self.trust_in(view, r)} < {self.trust_at}")
+        return True, f"accepts {what}: {self._why_ready(view, offer.action.role)}"
+
+    def _commitment_from(self, view: PlayerView, partner: str, *status: str) -> bool:
+        return any(c.actor == partner and c.recipient == view.role and c.status in status
+                   for c in view.commitments)
+
+    def _standing(self, view: PlayerView) -> bool:
+        return any(role == view.role for role, _ in view.demands)
+
+    def _ready(self, view: PlayerView, partner: str) -> bool:
+        if self.trust_in(view, partner) >= self.trust_at:
+            return True
+        return not self._standing(view) and self._commitment_from(view, partner, "active", "kept")
+
+    def _why_ready(self, view: PlayerView, partner: str) -> str:
+        trust = self.trust_in(view, partner)
+        if trust >= self.trust_at:
+            return f"trust in {self.t.name(partner)} {trust} >= {self.trust_at}"
+        return f"{self.t.name(partner)} has given a commitment"

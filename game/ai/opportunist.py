@@ -1,0 +1,72 @@
+"""The opportunist: pockets unreciprocated concessions and mends fences only when it must.
+
+When a partner conceded to it last round, it takes the gain and gives nothing back:
+it works its home front and, while tension is low enough to be safe, presses the
+conceding partner. When no one is conceding it makes one cheap step to lure them back.
+It accepts every offer that does not make it back down from a demand of its own.
+"""
+
+from __future__ import annotations
+
+from game.ai.persona import Persona, best
+from game.ai.traits import aimed, partners
+from game.model.actions import Action
+from game.model.scenario import Scenario
+from game.rules.offers import Offer
+from game.rules.rng import Rng
+from game.rules.view import PlayerView
+
+
+class Opportunist(Persona):
+    """Takes what is offered, gives pressure or home-front moves back."""
+
+    name = "opportunist"
+
+    def __init__(self, scenario: Scenario, temperament: str = "steady") -> None:
+        super().__init__(scenario, temperament)
+        self.cap = 60 + self.shift  # presses only while tension is below this
+
+    def orders(self, view: PlayerView, legal: list[Action], rng: Rng) -> tuple[Action | None, str]:
+        step, why = self.home_step(view, legal, rng)
+        if step:
+            return step, why
+        me, moods = view.role, self.mood(view)
+        soft = [p for p in partners(self.t, me) if moods[p].gave and not moods[p].hostile]
+        if soft:
+            return self._exploit(view, legal, rng, soft, moods[soft[0]].gave[0])
+        for p in sorted(partners(self.t, me), key=lambda r: view.trust[(r, me)]):
+            if aimed(self.t, view.orders, p):
+                continue
+            cheap = [a for a in self.friendly_moves(view, legal, p, lambda r: True)
+                     if self.spec(a).cost == 1 and not self.spec(a).establishes]
+            pick = best(cheap, lambda a: self.t.support_gain(self.spec(a), me), rng)
+            if pick:
+                return pick, (f"baits {self.t.name(p)} with a small step: their trust in us "
+                              f"{view.trust[(p, me)]}, nothing to pocket this round")
+            break  # one bait a round is enough
+        return None, f"waits for someone to concede: {self.support_line(view)}"
+
+    def _exploit(self, view: PlayerView, legal: list[Action], rng: Rng, soft: list[str],
+                 gift: str) -> tuple[Action | None, str]:
+        me, name = view.role, self.t.name(soft[0])
+        if not any(self.is_home(a) for a in view.orders):
+            home = [a for a in legal if self.is_home(a) and self.t.support_gain(self.spec(a), me) > 0]
+            pick = best(home, lambda a: self.t.support_gain(self.spec(a), me), rng)
+            if pick:
+                return pick, f"pockets {name}'s {gift.lower()} and gives nothing back: " \
+                             f"{self.support_line(view)}"
+        for p in soft:
+            if view.tension < self.cap and not aimed(self.t, view.orders, p):
+                pick = best(self.pressure_on(view, legal, p), lambda a: 0, rng)
+                if pick:
+                    return pick, (f"presses {self.t.name(p)} while it keeps conceding: tension "
+                                  f"{view.tension} < {self.cap}")
+        return None, f"keeps what it was given: tension {view.tension}"
+
+    def answer(self, view: PlayerView, offer: Offer, rng: Rng) -> tuple[bool, str]:
+        what = self.offer_from(offer).lower()
+        demand = self.backs_down(view, offer)
+        if demand:
+            return False, f"declines {what}: backing down from {demand} would cost at home"
+        r = offer.action.role
+        return True, f"takes {what}: it costs nothing, trust in {self.t.name(r)} {self.trust_in(view, r)}"

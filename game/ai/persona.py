@@ -1,0 +1,133 @@
+"""The common ground of the personas: temperament, the home-front guard and tie-breaking.
+
+A persona subclass writes `orders(view, legal, rng)` and `answer(view, offer, rng)`;
+this base adds what they all share. Temperament shifts a persona's thresholds: a
+"soft" delegation trusts sooner and presses later, a "hard" one the reverse.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from game.ai.traits import Mood, Traits, moods, traits
+from game.model.actions import Action
+from game.model.scenario import Scenario
+from game.rules.offers import Offer
+from game.rules.rng import Rng
+from game.rules.view import PlayerView
+
+#: Temperament -> how many trust points it moves a persona's thresholds (hard is warier).
+TEMPERAMENTS: dict[str, int] = {"soft": -10, "steady": 0, "hard": 10}
+
+
+class Persona:
+    """Base for the personas; subclasses set `name`, `orders` and `answer`."""
+
+    name = "persona"
+
+    def __init__(self, scenario: Scenario, temperament: str = "steady") -> None:
+        if temperament not in TEMPERAMENTS:
+            raise KeyError(f"unknown temperament {temperament!r}; choose from "
+                           f"{', '.join(TEMPERAMENTS)}")
+        self.t: Traits = traits(scenario)
+        self.temperament = temperament
+        self.shift = TEMPERAMENTS[temperament]
+        self._moods: tuple[int, dict[str, Mood]] | None = None
+
+    def choose(self, view: PlayerView, legal: list[Action], rng: Rng) -> tuple[Action | None, str]:
+        """The next order (None ends the orders) and one line of reasoning."""
+        return self.orders(view, legal, rng)
+
+    def respond(self, view: PlayerView, offer: Offer, rng: Rng) -> tuple[bool, str]:
+        """Accept or decline an offer, with one line of reasoning."""
+        return self.answer(view, offer, rng)
+
+    def orders(self, view: PlayerView, legal: list[Action], rng: Rng) -> tuple[Action | None, str]:
+        raise NotImplementedError
+
+    def answer(self, view: PlayerView, offer: Offer, rng: Rng) -> tuple[bool, str]:
+        raise NotImplementedError
+
+    # --- shared helpers -----------------------------------------------------------
+
+    def trust_in(self, view: PlayerView, role: str) -> int:
+        """How far this delegation trusts `role`."""
+        return view.trust[(view.role, role)]
+
+    def support_line(self, view: PlayerView) -> str:
+        """'Senate support 44', for reasoning lines."""
+        return f"{self.t.domestic[view.role]} {view.own_support()}"
+
+    def home_step(self, view: PlayerView, legal: list[Action], rng: Rng,
+                  margin: int = 0) -> tuple[Action | None, str]:
+        """A home-front move if support sits below the persona's objectives (plus margin)."""
+        me, floor = view.role, self.t.floor[view.role] + margin
+        if view.own_support() >= floor or any(self.is_home(a) for a in view.orders):
+            return None, ""
+        home = [a for a in legal if self.is_home(a)
+                and self.t.support_gain(self.t.spec[a.action_id], me) > 0]
+        pick = best(home, lambda a: self.t.support_gain(self.t.spec[a.action_id], me), rng)
+        return pick, f"shores up the home front: {self.support_line(view)} < {floor}"
+
+    def mood(self, view: PlayerView) -> dict[str, Mood]:
+        """What each partner did to us last round; read once per round."""
+        if self._moods is None or self._moods[0] != len(view.records):
+            self._moods = (len(view.records), moods(self.t, view))
+        return self._moods[1]
+
+    def friendly_moves(self, view: PlayerView, legal: list[Action], partner: str,
+                       welcome: Callable[[str], bool]) -> list[Action]:
+        """Concessions toward `partner`; milestone proposals only if `welcome` holds for
+        every other party."""
+        me, out = view.role, []
+        for a in legal:
+            if not self.t.concession_to(a, partner):
+                continue
+            spec = self.spec(a)
+            if spec.establishes and not all(
+                    welcome(r) for r in self.t.parties[spec.establishes] if r != me):
+                continue
+            out.append(a)
+        return out
+
+    def warmth(self, action: Action, role: str) -> float:
+        """How much a concession does for the relationship, per point spent and support lost:
+        milestones first, then offers, then unilateral steps."""
+        spec = self.spec(action)
+        rank = 3 if spec.establishes else 2 if spec.offer else 1
+        return rank - 0.4 * (spec.cost - 1) + 0.05 * min(0, self.t.support_gain(spec, role))
+
+    def pressure_on(self, view: PlayerView, legal: list[Action], partner: str) -> list[Action]:
+        """Cheap pressure that hits `partner` and no partner who has not moved against us."""
+        me, calm = view.role, [r for r, m in self.mood(view).items() if not m.hostile]
+        return [a for a in legal if self.spec(a).family == "pressure" and self.spec(a).cost == 1
+                and not self.spec(a).withdraws and self.t.hostile_to(a, partner)
+                and not any(self.t.hostile_to(a, r) for r in calm if r not in (partner, me))]
+
+    def is_home(self, action: Action) -> bool:
+        """A home-front action."""
+        return self.t.spec[action.action_id].family == "home_front"
+
+    def spec(self, action: Action):
+        """The scenario's spec of an action."""
+        return self.t.spec[action.action_id]
+
+    def offer_from(self, offer: Offer) -> str:
+        """'Moscow's joint exercises', for reasoning lines."""
+        return f"{self.t.name(offer.action.role)}'s {offer.spec.name.lower()}"
+
+    def backs_down(self, view: PlayerView, offer: Offer) -> str | None:
+        """The name of our own standing demand that accepting this offer would abandon."""
+        for demand in self.t.scenario.demands:
+            if (view.role, demand.id) in view.demands and offer.spec.id in demand.backed_down_by:
+                return demand.name
+        return None
+
+
+def best(options: Sequence[Action], score: Callable[[Action], float], rng: Rng) -> Action | None:
+    """The highest-scoring option, ties broken by the seeded generator; None if no options."""
+    if not options:
+        return None
+    top = max(score(a) for a in options)
+    tied = [a for a in options if score(a) == top]
+    return tied[0] if len(tied) == 1 else rng.choice(tied)

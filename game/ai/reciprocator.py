@@ -1,0 +1,88 @@
+"""The reciprocator: GRIT to open, then tit-for-tat with each partner separately.
+
+It opens with one small unilateral concession toward each partner (Osgood's GRIT),
+then mirrors what each partner did to it last round: a concession or an accepted
+offer earns a concession back (a milestone proposal when every party behaved), a
+hostile move earns one measured reply in kind, and silence is met with a further
+small step only while trust stays above its forgiveness threshold.
+"""
+
+from __future__ import annotations
+
+from game.ai.persona import Persona, best
+from game.ai.traits import aimed, partners
+from game.model.actions import Action
+from game.model.scenario import Scenario
+from game.rules.offers import Offer
+from game.rules.rng import Rng
+from game.rules.view import PlayerView
+
+
+class Reciprocator(Persona):
+    """Opens with a small step, then returns what each partner gave it last round."""
+
+    name = "reciprocator"
+
+    def __init__(self, scenario: Scenario, temperament: str = "steady", grit: bool = True) -> None:
+        super().__init__(scenario, temperament)
+        self.grit = grit  # False: wait in the first round instead (the control in the tests)
+        self.forgive = 35 + self.shift
+        self.accept_at = 20 + self.shift
+
+    def orders(self, view: PlayerView, legal: list[Action], rng: Rng) -> tuple[Action | None, str]:
+        step, why = self.home_step(view, legal, rng)
+        if step:
+            return step, why
+        if not view.records:
+            return self._opening(view, legal, rng)
+        moods = self.mood(view)
+        order = sorted(partners(self.t, view.role), key=lambda r: not moods[r].hostile)
+        for p in order:
+            if aimed(self.t, view.orders, p):
+                continue
+            m, name, trust = moods[p], self.t.name(p), self.trust_in(view, p)
+            if m.hostile:
+                pick = best(self.pressure_on(view, legal, p), lambda a: 0, rng)
+                if pick:
+                    return pick, f"answers {name}'s {m.hit[0].lower()} in kind: trust in {name} {trust}"
+                continue
+            # Silence earns a further step only if our last one was not left unanswered.
+            if m.friendly or (trust >= self.forgive and not m.conceded_to_it):
+                moves = self.friendly_moves(view, legal, p, lambda r: not moods[r].hostile)
+                pick = best(moves, lambda a: self.warmth(a, view.role), rng)
+                if pick:
+                    why = (f"returns {name}'s {m.gave[0].lower()}" if m.gave
+                           else f"{name} accepted our offer" if m.accepted
+                           else f"keeps the door open: trust in {name} {trust} >= {self.forgive}")
+                    return pick, why
+        return None, f"waits for a move to answer: tension {view.tension}"
+
+    def _opening(self, view: PlayerView, legal: list[Action], rng: Rng) -> tuple[Action | None, str]:
+        if not self.grit:
+            return None, f"waits for the others to move first: tension {view.tension}"
+        for p in sorted(partners(self.t, view.role), key=lambda r: self.trust_in(view, r)):
+            if aimed(self.t, view.orders, p):
+                continue
+            small = [a for a in self.friendly_moves(view, legal, p, lambda r: False)
+                     if self.spec(a).cost == 1 and not self.spec(a).offer]
+            pick = best(small, lambda a: self.t.support_gain(self.spec(a), view.role), rng)
+            if pick:
+                name = self.t.name(p)
+                return pick, (f"opens with a small unilateral step (GRIT): trust in {name} "
+                              f"{self.trust_in(view, p)}, tension {view.tension}")
+        return None, f"has made its opening steps: tension {view.tension}"
+
+    def answer(self, view: PlayerView, offer: Offer, rng: Rng) -> tuple[bool, str]:
+        moods, what = self.mood(view), self.offer_from(offer).lower()
+        involved = [r for r in (offer.action.role, *offer.responders) if r != view.role]
+        for r in involved:
+            if moods[r].hostile:
+                return False, (f"declines {what}: {self.t.name(r)} moved against us last round "
+                               f"({moods[r].hit[0].lower()})")
+        for r in involved:
+            if self.trust_in(view, r) < self.accept_at:
+                return False, (f"declines {what}: trust in {self.t.name(r)} "
+                               f"{self.trust_in(view, r)} < {self.accept_at}")
+        r = offer.action.role
+        return True, (f"accepts {what}: no hostile move last round, trust in {self.t.name(r)} "
+                      f"{self.trust_in(view, r)}")

@@ -1,0 +1,160 @@
+"""What personas know about a scenario's actions and about last round, read generically.
+
+Personas never name a role or an action id. They ask questions of the action specs
+(is it a concession, an offer, pressure, a demand, a guarantee?) and of the public
+record (what did each partner do to us last round?). This module answers them once
+per scenario and once per round, so a persona stays a few dozen lines.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from game.model.actions import Action
+from game.model.scenario import ActionSpec, Scenario
+from game.rules.view import PlayerView
+
+_CACHE: dict[int, tuple[Scenario, Traits]] = {}
+
+
+class Traits:
+    """Facts about a scenario's actions that every persona reads."""
+
+    def __init__(self, scenario: Scenario) -> None:
+        self.scenario = scenario
+        self.spec: dict[str, ActionSpec] = {a.id: a for a in scenario.actions}
+        self.parties = {m.id: tuple(m.parties) for m in scenario.milestones}
+        self.track = [m.id for m in scenario.milestones]
+        self.names = {r.id: r.name for r in scenario.roles}
+        self.domestic = {r.id: r.domestic_label for r in scenario.roles}
+        self.floor = {r.id: _support_floor(r) for r in scenario.roles}
+
+    def name(self, role: str) -> str:
+        """A role's display name, for reasoning lines."""
+        return self.names.get(role, role)
+
+    def responders(self, action: Action) -> tuple[str, ...]:
+        """Who must answer (or is aimed at by) an action."""
+        spec = self.spec[action.action_id]
+        if spec.establishes:
+            return tuple(p for p in self.parties[spec.establishes] if p != action.role)
+        if spec.target == "milestone" and action.target in self.parties:
+            return tuple(p for p in self.parties[action.target] if p != action.role)
+        return (action.target,) if spec.target == "role" and action.target else ()
+
+    def concession_to(self, action: Action, role: str) -> bool:
+        """A conciliatory step aimed at `role` (or warming everyone, `role` included)."""
+        spec = self.spec[action.action_id]
+        if not spec.concession:
+            return False
+        return role in self.responders(action) or _trust_hits(spec, action, role) > 0
+
+    def hostile_to(self, action: Action, role: str) -> bool:
+        """Pressure aimed at `role`, a withdrawal from its arrangement, or anything that
+        the scenario says costs the actor `role`'s trust (a demand, a warning)."""
+        spec = self.spec[action.action_id]
+        if _trust_hits(spec, action, role) < 0:
+            return True
+        if spec.family != "pressure":
+            return False
+        aimed = self.responders(action)
+        return role in aimed or (not aimed and not _hits_anyone(spec))
+
+    def support_gain(self, spec: ActionSpec, role: str) -> int:
+        """Domestic support `role` gains by taking `spec` itself."""
+        return sum(e.support for e in spec.effects
+                   if e.support is not None and e.who in ("actor", "all", role))
+
+    def establishes_with(self, action: Action, role: str) -> bool:
+        """A proposal for a milestone that `role` is a party to."""
+        spec = self.spec[action.action_id]
+        return bool(spec.establishes) and role in self.parties[spec.establishes]
+
+
+def traits(scenario: Scenario) -> Traits:
+    """The traits of a scenario, built once and kept while the scenario lives."""
+    hit = _CACHE.get(id(scenario))
+    if hit is not None and hit[0] is scenario:
+        return hit[1]
+    built = Traits(scenario)
+    _CACHE[id(scenario)] = (scenario, built)
+    return built
+
+
+def _support_floor(role) -> int:
+    """The highest support level the role's own objectives ask for (40 if none)."""
+    mins = [t.min for o in role.objectives for t in o.when.support
+            if t.role in ("self", role.id) and t.min is not None]
+    return max(mins, default=40)
+
+
+def _trust_hits(spec: ActionSpec, action: Action, role: str) -> int:
+    """Sum of the trust changes `role` feels toward the actor from the action's own effects."""
+    total = 0
+    for e in spec.effects:
+        if e.trust is None or e.toward != "actor":
+            continue
+        if e.who == role or e.who in ("others", "all") or (e.who == "target" and action.target == role):
+            total += e.trust
+    return total
+
+
+def _hits_anyone(spec: ActionSpec) -> bool:
+    """True when the action's effects name whose trust falls (so only they are its targets)."""
+    return any(e.trust is not None and e.trust < 0 for e in spec.effects)
+
+
+@dataclass(slots=True)
+class Mood:
+    """What one partner did to us last round, read from the public record."""
+
+    gave: list[str] = field(default_factory=list)  # names of its concessions toward us
+    hit: list[str] = field(default_factory=list)  # names of its hostile moves toward us
+    accepted: int = 0  # our offers it accepted
+    declined: int = 0  # our offers it declined
+    conceded_to_it: int = 0  # our own concessions toward it
+
+    @property
+    def hostile(self) -> bool:
+        """It moved against us."""
+        return bool(self.hit)
+
+    @property
+    def friendly(self) -> bool:
+        """It moved toward us and not against us."""
+        return not self.hit and bool(self.gave or self.accepted)
+
+
+def moods(t: Traits, view: PlayerView, rounds_back: int = 1) -> dict[str, Mood]:
+    """Partner -> what it did to us in the last `rounds_back` rounds (empty before any)."""
+    me = view.role
+    out = {r: Mood() for r in t.names if r != me}
+    for rec in view.records[-rounds_back:]:
+        for a in rec.orders:
+            if a.role == me:
+                for r in out:
+                    if t.concession_to(a, r):
+                        out[r].conceded_to_it += 1
+                continue
+            name = t.spec[a.action_id].name
+            if t.hostile_to(a, me):
+                out[a.role].hit.append(name)
+            elif t.concession_to(a, me):
+                out[a.role].gave.append(name)
+        for responder, key, ok in rec.responses:
+            if key.startswith(f"{me}:") and responder in out:
+                if ok:
+                    out[responder].accepted += 1
+                else:
+                    out[responder].declined += 1
+    return out
+
+
+def partners(t: Traits, me: str) -> list[str]:
+    """The other roles, in scenario order."""
+    return [r for r in t.names if r != me]
+
+
+def aimed(t: Traits, chosen: tuple[Action, ...], role: str) -> bool:
+    """True if an order already drafted this round is aimed at `role`."""
+    return any(role in t.responders(a) for a in chosen)

@@ -33,6 +33,7 @@ class FocusManager:
     def __init__(self) -> None:
         self.key: str | None = None
         self.index = 0  # where the focus was, for when its widget disappears
+        self.pointer: tuple[int, int] | None = None  # last mouse position seen
 
     @staticmethod
     def focusables(root: Widget) -> list[Widget]:
@@ -107,10 +108,11 @@ class FocusManager:
     def handle_mouse(self, root: Widget, event: pygame.event.Event) -> bool:
         """Apply a mouse event; True if anything changed."""
         if event.type == pygame.MOUSEWHEEL:
-            pos = pygame.mouse.get_pos()
+            pos = self.pointer or pygame.mouse.get_pos()
             views = [w for w in walk(root) if isinstance(w, ScrollView) and w.hit(pos)]
             step = (self._ui_step(root)) * -event.y
             return any(v.scroll(step) for v in views[-1:])
+        self.pointer = event.pos
         under = next((w for w in reversed(self.focusables(root)) if w.hit(event.pos)), None)
         if under is None:
             return False

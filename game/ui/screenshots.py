@@ -64,8 +64,9 @@ class ScriptedGame:
         self.app = app
         self.seen: set[str] = set()
 
-    def play(self):
-        """Advance screen by screen; yields a name whenever a new kind of screen is shown."""
+    def play(self, every: bool = False):
+        """Advance screen by screen; yields a name whenever a new kind of screen is shown
+        (with `every`, after every step, so a test can inspect each screen)."""
         from game.ui.screens.settings_screen import SettingsScene
         app = self.app
         yield "title"
@@ -79,8 +80,8 @@ class ScriptedGame:
         top.start()
         for _ in range(400):
             name = self.step()
-            if name:
-                yield name
+            if name or every:
+                yield name or type(app.stack.top).__name__
             if "end" in self.seen:
                 return
 

@@ -51,7 +51,7 @@ class GameFlow:
         from game.ui.play import screens as s
         session = self.session
         for role in self.humans:
-            if role not in self.briefed:
+            if role not in self.briefed and not session.state.over:
                 return self.gate(role, s.BriefingScene)
         if len(session.state.records) > self.shown_records:
             record = session.state.records[self.shown_records]

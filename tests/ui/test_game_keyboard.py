@@ -1,0 +1,92 @@
+"""A whole classroom game, Title to End, driven only by posted keyboard events."""
+
+import pygame
+
+from game.ui.play.end import EndScene
+from game.ui.play.public import HandoffScene
+
+
+def tab_to(app, drive, key: str, limit: int = 80) -> None:
+    """Press Tab until the widget `key` has the focus."""
+    for _ in range(limit):
+        if drive.focused_key(app) == key:
+            return
+        drive.press(app, pygame.K_TAB)
+    raise AssertionError(f"Tab never reached {key}; stuck on {drive.focused_key(app)}")
+
+
+def setup_game(app, drive, rounds: int) -> None:
+    """Title -> New game (3 human teams, `rounds` rounds, seed 77) -> Start."""
+    drive.press(app, pygame.K_1)
+    assert type(app.stack.top).__name__ == "NewGameScene"
+    tab_to(app, drive, "new:rounds")
+    for _ in range(app.stack.top.rounds - rounds):
+        drive.press(app, pygame.K_LEFT)
+    tab_to(app, drive, "new:seed")
+    for _ in range(9):
+        drive.press(app, pygame.K_BACKSPACE)
+    for ch in "77":
+        drive.press(app, getattr(pygame, f"K_{ch}"), unicode=ch)
+    assert app.stack.top.seed == "77"
+    tab_to(app, drive, "new:start")
+    drive.press(app, pygame.K_RETURN)
+
+
+def play_screen(app, drive) -> None:
+    """One keyboard move on whatever game screen is showing."""
+    top = app.stack.top
+    kind = type(top).__name__
+    if kind == "OrdersScene":
+        offers = [k for k in keys(app) if k.startswith("action:") and top.scenario.action(
+            k.split(":")[2].split("@")[0]).offer]
+        if offers:  # an offer first, so that the other teams have something to answer
+            tab_to(app, drive, offers[0])
+            drive.press(app, pygame.K_RETURN)
+        while any(k.startswith("action:") for k in keys(app)):
+            drive.press(app, pygame.K_1)
+        tab_to(app, drive, "orders:confirm")
+    elif kind == "ResponsesScene":
+        for k in [k for k in keys(app) if k.startswith("accept:")]:
+            tab_to(app, drive, k)
+            drive.press(app, pygame.K_RETURN)
+        tab_to(app, drive, "responses:confirm")
+    drive.press(app, pygame.K_RETURN)
+
+
+def keys(app) -> list[str]:
+    """Keys of the focusable widgets on the top screen."""
+    scene = app.stack.top
+    return [w.key for w in scene.focus.focusables(scene.ensure_root())]
+
+
+def test_full_classroom_game_by_keyboard(app, drive):
+    """Three human teams play every round with keys only and reach the End screen."""
+    setup_game(app, drive, rounds=10)
+    seen = set()
+    for _ in range(300):
+        if isinstance(app.stack.top, EndScene):
+            break
+        seen.add(type(app.stack.top).__name__)
+        play_screen(app, drive)
+    assert isinstance(app.stack.top, EndScene)
+    session = app.stack.top.session
+    assert session.state.over and session.state.round == 10 and session.seed == 77
+    assert {"HandoffScene", "BriefingScene", "EventScene", "OrdersScene", "ResponsesScene",
+            "ResolutionScene"} <= seen
+    drive.press(app, pygame.K_RETURN)
+    assert type(app.stack.top).__name__ == "TitleScene"
+
+
+def test_escape_opens_facilitator_and_end_game(app, drive):
+    """Esc on a game screen opens the facilitator panel; End game needs two presses."""
+    setup_game(app, drive, rounds=3)
+    assert isinstance(app.stack.top, HandoffScene)
+    drive.press(app, pygame.K_ESCAPE)
+    assert type(app.stack.top).__name__ == "FacilitatorScene"
+    drive.press(app, pygame.K_ESCAPE)
+    assert isinstance(app.stack.top, HandoffScene)
+    drive.press(app, pygame.K_F2)
+    tab_to(app, drive, "fac:end")
+    drive.press(app, pygame.K_RETURN)
+    drive.press(app, pygame.K_RETURN)
+    assert isinstance(app.stack.top, EndScene)

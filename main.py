@@ -4,6 +4,7 @@
     python main.py text [--scenario PATH] [--seed N] [--human ROLE,...|none] [--rounds N] [--resume]
     python main.py check FILE...                               check scenario files
     python main.py replay FILE [--scenario PATH]               verify a replay reproduces its game
+    python main.py debrief FILE [--out FILE.html]              the HTML debrief of a saved game
     python main.py simulate SCENARIO --games N ...             the balance lab
     python main.py schema [--out PATH]                         export the scenario JSON Schema
 
@@ -17,12 +18,12 @@ import os
 import sys
 from pathlib import Path
 
-COMMANDS = ("play", "text", "check", "replay", "simulate", "schema")
+COMMANDS = ("play", "text", "check", "replay", "debrief", "simulate", "schema")
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The parser for every command except the window's own options."""
-    from game.textui import add_arguments as add_text
+    from game.textui.main import add_arguments as add_text
 
     parser = argparse.ArgumentParser(prog="python main.py", description=__doc__.split("\n")[0],
                                      epilog="Run 'python main.py COMMAND --help' for a command's options.")
@@ -36,6 +37,10 @@ def build_parser() -> argparse.ArgumentParser:
     replay.add_argument("--scenario", help="scenario file (default: the one recorded in the replay)")
     simulate = sub.add_parser("simulate", help="play many AI games and report on balance")
     _add_simulate(simulate)
+    debrief = sub.add_parser("debrief", help="write the HTML debrief of a saved game")
+    debrief.add_argument("file", metavar="FILE", help="a replay or save file")
+    debrief.add_argument("--out", help="HTML file to write (default: next to FILE)")
+    debrief.add_argument("--scenario", help="scenario file (default: the one recorded)")
     schema = sub.add_parser("schema", help="write the scenario JSON Schema")
     schema.add_argument("--out", default="scenarios/scenario.schema.json")
     return parser
@@ -56,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     if not argv or argv[0] == "play" or (argv[0].startswith("-") and argv[0] not in ("-h", "--help")):
         return play(argv[1:] if argv and argv[0] == "play" else argv)
     args = build_parser().parse_args(argv)
-    handler = {"text": run_text, "check": run_check, "replay": run_replay,
+    handler = {"text": run_text, "check": run_check, "replay": run_replay, "debrief": run_debrief,
                "simulate": run_simulate, "schema": run_schema}[args.command]
     return handler(args)
 
@@ -79,7 +84,7 @@ def play(window_args: list[str]) -> int:
 
 def run_text(args: argparse.Namespace) -> int:
     """The text mode."""
-    from game.textui import run_text as text_main
+    from game.textui.main import run_text as text_main
 
     return text_main(args)
 
@@ -107,6 +112,34 @@ def run_replay(args: argparse.Namespace) -> int:
         return 2
     print(verdict.message)
     return 0 if verdict.ok else 1
+
+
+def _load_saved(file: str, scenario_path: str | None):
+    """A saved game's session, rebuilt against its scenario."""
+    from game.engine.replay import session_from_save
+    from game.engine.saves import read_save
+    from game.engine.scenarios import load_for_play, locate
+
+    record = read_save(Path(file))
+    scenario = load_for_play(scenario_path or locate(record.scenario_path, record.scenario_id))
+    return session_from_save(record, scenario, file)
+
+
+def run_debrief(args: argparse.Namespace) -> int:
+    """Write the HTML debrief of a saved game."""
+    from game.engine.debrief import debrief_html
+    from game.engine.saves import SaveError, write_atomic
+    from game.engine.scenarios import ScenarioLoadError
+
+    try:
+        session = _load_saved(args.file, args.scenario)
+    except (SaveError, ScenarioLoadError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    out = Path(args.out) if args.out else Path(args.file).with_suffix(".html")
+    write_atomic(out, debrief_html(session))
+    print(f"wrote {out}")
+    return 0
 
 
 def run_simulate(args: argparse.Namespace) -> int:

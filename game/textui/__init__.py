@@ -1,7 +1,5 @@
-"""The text mode: the same game in a terminal, for hot-seat play, screen readers and scripts."""
+"""The text mode: the same game in a terminal, for hot-seat play, screen readers and scripts.
 
-from __future__ import annotations
-
-from game.textui.main import add_arguments, run_text
-
-__all__ = ["add_arguments", "run_text"]
+`game.textui.main` starts and finishes games from the command line, `play` runs the
+round loop, `render` turns views into text, and `console` handles hidden input.
+"""

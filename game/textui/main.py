@@ -5,12 +5,14 @@ from __future__ import annotations
 import argparse
 
 from game.ai import DEFAULT_PERSONA, PERSONAS
+from game.engine.debrief import debrief_html
 from game.engine.saves import (
     SaveError,
     autosave_path,
     finished_replay_path,
     read_save,
     save_session,
+    write_atomic,
 )
 from game.engine.scenarios import DEFAULT_SCENARIO, ScenarioLoadError, load_for_play, locate
 from game.engine.session import Seat, Session
@@ -135,6 +137,9 @@ def _finish(session: Session, io: Console) -> int:
     view = session.view(None)
     io.say("", *render.end_screen(result, session.scenario, view))
     path = save_session(session, finished_replay_path(session))
-    io.say("", f"Replay saved to {path}", f"Verify it with: python main.py replay {path}")
+    debrief = path.with_suffix(".html")
+    write_atomic(debrief, debrief_html(session))
+    io.say("", f"Debrief saved to {debrief}", f"Replay saved to {path}",
+           f"Verify it with: python main.py replay {path}")
     return 0
 

@@ -11,7 +11,7 @@ ROOT = Path(__file__).resolve().parents[1]
 def test_headless_packages_never_load_pygame():
     """Importing the model, rules, AI, engine and text mode does not load pygame at all."""
     code = ("import sys, game.model.scenario, game.rules, game.ai, game.engine.session, "
-            "game.engine.saves, game.engine.replay, game.textui; "
+            "game.engine.saves, game.engine.replay, game.engine.debrief, game.textui.main; "
             "print('pygame' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
                          check=True)

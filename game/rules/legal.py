@@ -30,15 +30,47 @@ def legal_actions(state: GameState, scenario: Scenario, role: str,
     # since this function runs for every AI pick in the simulator.
     others = [r for r in ix.roles if r != role]
     out = []
-    for spec in ix.role_actions[role]:
-        if spec.cost > left or _blocked(state, ix, spec, role, chosen):
+    for spec, always_open, made in _role_table(ix, role):
+        if spec.cost > left or (not always_open and _blocked(state, ix, spec, role, chosen)):
             continue
         aimed = spec.target
-        for target in others if aimed == "role" else targets(state, ix, spec, role):
-            if (spec.id, target) not in taken and (
-                    spec.commitment is None or not _target_blocked(state, spec, role, target)):
-                out.append(Action(role, spec.id, target))
+        for target in (others if aimed == "role" else _NO_TARGET if aimed == "none"
+                       else targets(state, ix, spec, role)):
+            if (taken and (spec.id, target) in taken) or (
+                    spec.commitment is not None and _target_blocked(state, spec, role, target)):
+                continue
+            action = made.get(target)
+            if action is None:
+                action = made[target] = Action(role, spec.id, target)
+            out.append(action)
     return out
+
+
+_NO_TARGET = (None,)
+_TABLES: dict[int, tuple[Index, dict[str, tuple]]] = {}
+
+
+def _role_table(ix: Index, role: str) -> tuple[tuple[ActionSpec, bool, dict], ...]:
+    """Per role, each action with whether it can never be blocked, and its Action values.
+
+    Actions are small frozen values, so one object per (role, action, target) is shared
+    by every call; building them afresh was a large share of the simulator's time.
+    """
+    hit = _TABLES.get(id(ix))
+    if hit is None or hit[0] is not ix:
+        hit = _TABLES[id(ix)] = (ix, {})
+    table = hit[1].get(role)
+    if table is None:
+        table = hit[1][role] = tuple((spec, _always_open(spec), {}) for spec in ix.role_actions[role])
+    return table
+
+
+def _always_open(spec: ActionSpec) -> bool:
+    """True when `_blocked` can never find a reason to refuse this action."""
+    req = spec.requires
+    return (req.min_support is None and not req.operating and not req.not_operating
+            and req.demand_standing is None and req.max_uses is None
+            and not spec.makes_demand and not spec.establishes)
 
 
 def check_action(state: GameState, scenario: Scenario, action: Action,

@@ -30,13 +30,35 @@ def responders_of(ix: Index, spec: ActionSpec, action: Action) -> tuple[str, ...
 def offers(state: GameState, scenario: Scenario) -> list[Offer]:
     """Every offer in this round's orders, in role order then order given."""
     ix = index(scenario)
+    known = _offer_table(ix)
     out = []
     for role in ix.roles:
         for action in state.orders.get(role, ()):
-            spec = ix.actions[action.action_id]
-            if spec.offer:
-                out.append(Offer(action.text(), action, spec, responders_of(ix, spec, action)))
+            offer = known.get(action, _UNSEEN)
+            if offer is _UNSEEN:
+                spec = ix.actions[action.action_id]
+                offer = known[action] = (Offer(action.text(), action, spec,
+                                               responders_of(ix, spec, action))
+                                         if spec.offer else None)
+            if offer is not None:
+                out.append(offer)
     return out
+
+
+_UNSEEN = object()
+_TABLES: dict[int, tuple[Index, dict[Action, Offer | None]]] = {}
+
+
+def _offer_table(ix: Index) -> dict[Action, Offer | None]:
+    """Action -> its Offer (None if not an offer), per scenario index.
+
+    An offer depends only on its action and the scenario, and `offers` runs several
+    times per round (every answer and every view checks it), so each is built once.
+    """
+    hit = _TABLES.get(id(ix))
+    if hit is None or hit[0] is not ix:
+        hit = _TABLES[id(ix)] = (ix, {})
+    return hit[1]
 
 
 def offers_to(state: GameState, scenario: Scenario, role: str) -> list[Offer]:

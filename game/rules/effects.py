@@ -45,14 +45,15 @@ def apply_effects(state: GameState, effects: list[Effect], ctx: Context, ix: Ind
     """Apply each effect to a state being built, writing the ledger."""
     roles = ix.roles
     for eff in effects:
-        kind = eff.kind
-        if kind == "tension":
+        # Exactly one kind is set (validated); testing the fields directly is much faster
+        # than the `kind` property, and this loop is the core of every resolution.
+        if eff.tension is not None:
             change(state, "tension", eff.tension, ctx.cause, ctx.source, ctx.actor, ctx.note)
-        elif kind == "support":
+        elif eff.support is not None:
             for r in resolve_roles(eff.who, ctx, roles):
                 change(state, support_key(r), eff.support, ctx.cause, ctx.source, ctx.actor,
                        ctx.note)
-        elif kind == "progress":
+        elif eff.progress is not None:
             # Progress only counts toward agreeing a milestone, so it stops at what is needed.
             room = ix.milestones[eff.milestone].progress_needed - state.progress[eff.milestone]
             change(state, progress_key(eff.milestone), min(eff.progress, room), ctx.cause,
@@ -62,14 +63,15 @@ def apply_effects(state: GameState, effects: list[Effect], ctx: Context, ix: Ind
 
 
 def _apply_pairwise(state: GameState, eff: Effect, ctx: Context, roles: tuple[str, ...]) -> None:
-    amount = eff.amount
-    if eff.kind == "trust" and amount > 0:
+    is_trust = eff.trust is not None
+    amount = eff.trust if is_trust else eff.transparency
+    if is_trust and amount > 0:
         amount = (amount * ctx.gain_percent + 50) // 100
     for a in resolve_roles(eff.who, ctx, roles):
         for b in resolve_roles(eff.toward, ctx, roles):
             if a == b:
                 continue
-            if eff.kind == "trust":
+            if is_trust:
                 change(state, trust_key(a, b), amount, ctx.cause, ctx.source, ctx.actor, ctx.note)
             else:
                 state.transparency[(a, b)] = max(0, state.transparency.get((a, b), 0) + amount)

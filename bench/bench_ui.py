@@ -46,7 +46,8 @@ def idle_cpu(seconds: float, tmp: Path) -> dict:
                    env=env, cwd=ROOT, check=True, timeout=seconds + 60)
     s = json.loads(stats.read_text())
     wall, cpu = s["wall_end"] - s["wall_first"], s["cpu_end"] - s["cpu_first"]
-    return {"wall_s": wall, "cpu_s": cpu, "share": cpu / wall, "frames_while_idle": s["frames"] - 1}
+    return {"wall_s": wall, "cpu_s": cpu, "share": cpu / wall, "frames_while_idle": s["frames"] - 1,
+            "wait": s.get("wait", "?")}
 
 
 def first_frame(tmp: Path) -> float:
@@ -83,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
         idle = idle_cpu(args.idle, tmp)
         print(f"(a) idle CPU on the title screen: {100 * idle['share']:.2f}% of one core "
               f"({idle['cpu_s']:.3f} s CPU over {idle['wall_s']:.1f} s; "
-              f"{idle['frames_while_idle']} frames redrawn while idle)")
+              f"{idle['frames_while_idle']} frames redrawn while idle; waits with {idle['wait']})")
         starts = [first_frame(tmp) for _ in range(args.runs)]
         imports = [import_pygame(tmp) for _ in range(args.runs)]
         print(f"(b) launch to first frame: median {statistics.median(starts):.3f} s "

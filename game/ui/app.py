@@ -31,6 +31,7 @@ from game.ui.scene import Scene, SceneStack  # noqa: E402
 from game.ui.services import Services  # noqa: E402
 from game.ui.settings import Settings, load_or_report, load_settings, save_settings  # noqa: E402
 from game.ui.theme import load_theme  # noqa: E402
+from game.ui.waiting import make_waiter  # noqa: E402
 
 WINDOW_EVENTS = {getattr(pygame, n) for n in (
     "WINDOWEXPOSED", "WINDOWSHOWN", "WINDOWRESTORED", "WINDOWMAXIMIZED", "VIDEOEXPOSE")
@@ -57,6 +58,7 @@ class App:
         self._last = time.monotonic()
         self._first_frame_done = False
         self._first_stats: dict[str, float] = {}
+        self._wait, self.wait_method = make_waiter()
 
     # window and settings
     def _make_ui(self) -> Ui:
@@ -101,9 +103,7 @@ class App:
         if not block:
             return pygame.event.get()
         top = self.stack.top
-        tick = top.next_tick() if top else None
-        first = pygame.event.wait() if tick is None else pygame.event.wait(max(1, int(tick * 1000)))
-        return [first, *pygame.event.get()]
+        return self._wait(top.next_tick() if top else None)
 
     def process_events(self, events: Sequence[pygame.event.Event]) -> None:
         """Handle window-level events, pass the rest to the top scene."""
@@ -197,7 +197,8 @@ class App:
         path = os.environ.get("DETENTE_STATS_FILE")
         if path and self._first_stats:
             stats = {**self._first_stats, "wall_end": time.time(),
-                     "cpu_end": time.process_time(), "frames": self.frames}
+                     "cpu_end": time.process_time(), "frames": self.frames,
+                     "wait": self.wait_method}
             Path(path).write_text(json.dumps(stats), encoding="utf-8")
 
 

@@ -33,6 +33,7 @@ class Persona:
         self.temperament = temperament
         self.shift = TEMPERAMENTS[temperament]
         self._moods: tuple[int, dict[str, Mood]] | None = None
+        self._warmth: dict[tuple[str, str], float] = {}
 
     def choose(self, view: PlayerView, legal: list[Action], rng: Rng) -> tuple[Action | None, str]:
         """The next order (None ends the orders) and one line of reasoning."""
@@ -79,13 +80,12 @@ class Persona:
                        welcome: Callable[[str], bool]) -> list[Action]:
         """Concessions toward `partner`; milestone proposals only if `welcome` holds for
         every other party."""
-        me, out = view.role, []
+        me, out, conceded, spec = view.role, [], self.t.conceded, self.t.spec
         for a in legal:
-            if not self.t.concession_to(a, partner):
+            if partner not in conceded(a):
                 continue
-            spec = self.spec(a)
-            if spec.establishes and not all(
-                    welcome(r) for r in self.t.parties[spec.establishes] if r != me):
+            milestone = spec[a.action_id].establishes
+            if milestone and not all(welcome(r) for r in self.t.parties[milestone] if r != me):
                 continue
             out.append(a)
         return out
@@ -93,9 +93,14 @@ class Persona:
     def warmth(self, action: Action, role: str) -> float:
         """How much a concession does for the relationship, per point spent and support lost:
         milestones first, then offers, then unilateral steps."""
-        spec = self.spec(action)
-        rank = 3 if spec.establishes else 2 if spec.offer else 1
-        return rank - 0.4 * (spec.cost - 1) + 0.05 * min(0, self.t.support_gain(spec, role))
+        key = (action.action_id, role)
+        hit = self._warmth.get(key)
+        if hit is None:
+            spec = self.spec(action)
+            rank = 3 if spec.establishes else 2 if spec.offer else 1
+            hit = self._warmth[key] = (rank - 0.4 * (spec.cost - 1)
+                                       + 0.05 * min(0, self.t.support_gain(spec, role)))
+        return hit
 
     def pressure_on(self, view: PlayerView, legal: list[Action], partner: str) -> list[Action]:
         """Cheap pressure that hits `partner` and no partner who has not moved against us."""
@@ -128,6 +133,9 @@ def best(options: Sequence[Action], score: Callable[[Action], float], rng: Rng) 
     """The highest-scoring option, ties broken by the seeded generator; None if no options."""
     if not options:
         return None
-    top = max(score(a) for a in options)
-    tied = [a for a in options if score(a) == top]
+    if len(options) == 1:
+        return options[0]
+    scores = [score(a) for a in options]
+    top = max(scores)
+    tied = [a for a, s in zip(options, scores, strict=True) if s == top]
     return tied[0] if len(tied) == 1 else rng.choice(tied)

@@ -28,6 +28,10 @@ class Traits:
         self.names = {r.id: r.name for r in scenario.roles}
         self.domestic = {r.id: r.domestic_label for r in scenario.roles}
         self.floor = {r.id: _support_floor(r) for r in scenario.roles}
+        # Answers per (action, role), memoised: personas ask the same questions every pick.
+        self._conceded: dict[Action, frozenset[str]] = {}
+        self._hostile: dict[Action, frozenset[str]] = {}
+        self._gain: dict[tuple[str, str], int] = {}
 
     def name(self, role: str) -> str:
         """A role's display name, for reasoning lines."""
@@ -44,14 +48,36 @@ class Traits:
 
     def concession_to(self, action: Action, role: str) -> bool:
         """A conciliatory step aimed at `role` (or warming everyone, `role` included)."""
+        return role in self.conceded(action)
+
+    def conceded(self, action: Action) -> frozenset[str]:
+        """Every role an action is a concession toward."""
+        hit = self._conceded.get(action)
+        if hit is None:
+            hit = self._conceded[action] = frozenset(
+                r for r in self.names if self._concession_to(action, r))
+        return hit
+
+    def hostile(self, action: Action) -> frozenset[str]:
+        """Every role an action is hostile to."""
+        hit = self._hostile.get(action)
+        if hit is None:
+            hit = self._hostile[action] = frozenset(
+                r for r in self.names if r != action.role and self._hostile_to(action, r))
+        return hit
+
+    def hostile_to(self, action: Action, role: str) -> bool:
+        """Pressure aimed at `role`, a withdrawal from its arrangement, or anything that
+        the scenario says costs the actor `role`'s trust (a demand, a warning)."""
+        return role in self.hostile(action)
+
+    def _concession_to(self, action: Action, role: str) -> bool:
         spec = self.spec[action.action_id]
         if not spec.concession:
             return False
         return role in self.responders(action) or _trust_hits(spec, action, role) > 0
 
-    def hostile_to(self, action: Action, role: str) -> bool:
-        """Pressure aimed at `role`, a withdrawal from its arrangement, or anything that
-        the scenario says costs the actor `role`'s trust (a demand, a warning)."""
+    def _hostile_to(self, action: Action, role: str) -> bool:
         spec = self.spec[action.action_id]
         if _trust_hits(spec, action, role) < 0:
             return True
@@ -62,8 +88,12 @@ class Traits:
 
     def support_gain(self, spec: ActionSpec, role: str) -> int:
         """Domestic support `role` gains by taking `spec` itself."""
-        return sum(e.support for e in spec.effects
-                   if e.support is not None and e.who in ("actor", "all", role))
+        key = (spec.id, role)
+        hit = self._gain.get(key)
+        if hit is None:
+            hit = self._gain[key] = sum(e.support for e in spec.effects
+                                        if e.support is not None and e.who in ("actor", "all", role))
+        return hit
 
     def establishes_with(self, action: Action, role: str) -> bool:
         """A proposal for a milestone that `role` is a party to."""

@@ -1,0 +1,377 @@
+"""Scenario loading: schema errors and hostile files become located problems, never tracebacks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from game.engine import loader
+from game.engine.loader import Problem, ScenarioError, load_scenario, load_scenario_text
+
+FIXTURES = Path(__file__).parent / "fixtures"
+VALID_PATH = FIXTURES / "valid.yaml"
+VALID = VALID_PATH.read_text(encoding="utf-8")
+
+
+def variant(old: str, new: str, text: str = VALID) -> str:
+    """The valid scenario with one exact snippet replaced."""
+    assert text.count(old) == 1, f"snippet {old!r} must occur exactly once"
+    return text.replace(old, new)
+
+
+def at(text: str, needle: str, nth: int = 0) -> tuple[int, int]:
+    """1-based line and column where the nth occurrence of needle starts."""
+    index = -1
+    for _ in range(nth + 1):
+        index = text.index(needle, index + 1)
+    start = text.rfind("\n", 0, index) + 1
+    return text.count("\n", 0, index) + 1, index - start + 1
+
+
+def problems(text: str | bytes, *, lint: bool = True) -> list[Problem]:
+    """Every problem loading the text reports."""
+    with pytest.raises(ScenarioError) as info:
+        load_scenario_text(text, "s.yaml", lint=lint)
+    return info.value.problems
+
+
+def one(text: str | bytes, *, lint: bool = True) -> Problem:
+    """The single problem loading the text reports."""
+    found = problems(text, lint=lint)
+    assert len(found) == 1, [p.text() for p in found]
+    return found[0]
+
+
+def pos(problem: Problem) -> tuple[int, int]:
+    """A problem's line and column."""
+    return problem.line, problem.col
+
+
+# --- The valid fixture and the error format. ---
+
+def test_valid_fixture_loads():
+    """The two-role fixture loads, lints clean, and keeps its role ids."""
+    scenario = load_scenario(VALID_PATH)
+    assert scenario.role_ids == ("north", "south")
+
+
+def test_problem_text_format():
+    """A problem prints as FILE:LINE:COL: path: message."""
+    assert Problem("a.yaml", 3, 7, "actions[3].cost", "too high").text() == \
+        "a.yaml:3:7: actions[3].cost: too high"
+
+
+def test_scenario_error_is_value_error_listing_problems():
+    """ScenarioError is a ValueError whose text is one problem per line."""
+    error = ScenarioError([Problem("b.yaml", 2, 1, "<root>", "y"), Problem("a", 1, 1, "x", "z")])
+    assert isinstance(error, ValueError)
+    assert str(error) == "a:1:1: x: z\nb.yaml:2:1: <root>: y"
+
+
+def test_dotted_paths():
+    """Paths read as `roles[0].objectives[1].when`, and `<root>` when empty."""
+    assert loader.dotted(("roles", 0, "objectives", 1, "when")) == "roles[0].objectives[1].when"
+    assert loader.dotted(()) == "<root>"
+
+
+# --- Schema errors, located. ---
+
+def test_unknown_key_points_at_key_and_suggests():
+    """An unknown key is reported at the key, with the closest allowed name."""
+    text = variant("    effects:\n      - {trust: 3", "    efects:\n      - {trust: 3")
+    p = one(text)
+    assert pos(p) == at(text, "efects")
+    assert p.path == "actions[0].efects"
+    assert p.message == "unknown key 'efects'; did you mean 'effects'?"
+
+
+def test_unknown_key_without_close_match_lists_allowed():
+    """An unknown key that resembles nothing lists the allowed keys."""
+    text = variant("rounds: 6\n", "rounds: 6\nzzz: 1\n")
+    p = one(text)
+    assert pos(p) == at(text, "zzz")
+    assert "unknown key 'zzz'; allowed keys: id, title" in p.message
+
+
+def test_from_underscore_is_unknown_and_from_is_missing():
+    """Trust seeds are written `from:`; `from_:` is an unknown key."""
+    text = variant("{from: north", "{from_: north")
+    found = problems(text)
+    assert [p.path for p in found] == ["rules.start_trust[0]", "rules.start_trust[0].from_"]
+    assert "missing required key 'from'" in found[0].message
+    assert "did you mean 'from'?" in found[1].message
+    assert pos(found[1]) == at(text, "from_")
+
+
+def test_value_out_of_range_points_at_value():
+    """A number out of range is reported at the value, naming the limit."""
+    text = variant("cost: 2\n    description: Offer to exchange",
+                   "cost: 5\n    description: Offer to exchange")
+    p = one(text)
+    assert (p.path, pos(p)) == ("actions[1].cost", at(text, "5\n    description: Offer"))
+    assert p.message == "must be at most 2, got the number 5"
+
+
+def test_literal_lists_allowed_values():
+    """A wrong family lists every allowed family and suggests the closest."""
+    text = variant("family: home_front", "family: home front")
+    p = one(text)
+    assert pos(p) == at(text, "home front")
+    assert "transparency, assurance, cooperation, pressure, home_front" in p.message
+    assert p.message.endswith("did you mean 'home_front'?")
+
+
+def test_missing_key_points_at_containing_mapping():
+    """A missing key is reported at the mapping that should hold it, with its meaning."""
+    text = variant("  start_tension: 40\n", "")
+    p = one(text)
+    assert (p.path, pos(p)) == ("rules", at(text, "rules:"))
+    assert p.message == "missing required key 'start_tension' (Tension at the start.)"
+
+
+def test_missing_key_in_list_item():
+    """A missing key in a list item is reported at that item."""
+    text = variant("    teaching_note: Waiting is a choice too.\n", "")
+    p = one(text)
+    assert (p.path, pos(p)) == ("actions[6]", at(text, "id: wait"))
+    assert "missing required key 'teaching_note'" in p.message
+
+
+def test_bad_id_pattern():
+    """An id with capitals is reported at the value with the rule for ids."""
+    text = variant("  - id: north\n", "  - id: North\n")
+    found = problems(text, lint=False)
+    assert [(p.path, pos(p)) for p in found] == [("roles[0].id", at(text, "North\n    name"))]
+    assert "lower-case letters, digits and underscores" in found[0].message
+
+
+def test_model_rule_error_points_at_item():
+    """A rule across fields (one effect kind only) is reported at the effect."""
+    text = variant("{tension: -3}", "{tension: -3, support: 2}")
+    p = one(text)
+    assert (p.path, pos(p)) == ("events[0].effects[0]", at(text, "{tension: -3, support"))
+    assert p.message.startswith("an effect sets exactly one of")
+
+
+def test_number_where_text_expected():
+    """A number where text belongs says to quote it."""
+    text = variant("title: Border Talks", "title: 2011")
+    p = one(text)
+    assert (p.path, pos(p)) == ("title", at(text, "2011"))
+    assert "put it in quotes" in p.message
+
+
+def test_date_becomes_plain_text():
+    """A YAML date where text is expected loads as its ISO text."""
+    scenario = load_scenario_text(variant("title: Border Talks", "title: 2011-11-13"), "s.yaml")
+    assert scenario.title == "2011-11-13"
+
+
+def test_scalar_where_mapping_expected():
+    """A number where a mapping belongs says a mapping is expected."""
+    text = variant("rules:\n", "rules: 5\nold_rules:\n")
+    found = problems(text)
+    assert (found[0].path, pos(found[0])) == ("rules", at(text, "5\nold_rules"))
+    assert "expected a mapping" in found[0].message
+
+
+def test_bad_dict_key_points_at_key():
+    """A bad key in ending points is reported at the key itself."""
+    text = variant("{north: 10, south: 10}", "{North: 10, south: 10}")
+    p = one(text)
+    assert (p.path, pos(p)) == ("endings[1].points.North", at(text, "North: 10"))
+
+
+def test_all_errors_at_once():
+    """Every schema error in a file is reported in one go, in file order."""
+    text = variant("cost: 2\n    description: Offer to exchange",
+                   "cost: 0\n    description: Offer to exchange")
+    text = variant("family: home_front", "family: home", text)
+    text = variant("rounds: 6", "rounds: many", text)
+    found = problems(text)
+    assert [p.path for p in found] == ["rounds", "actions[1].cost", "actions[6].family"]
+    assert found[0].message == "expected a whole number, got the text 'many'"
+
+
+def test_lint_runs_on_load_unless_disabled():
+    """load_scenario lints by default; lint=False checks the schema only."""
+    text = variant("establishes: data_swap", "establishes: data_swop")
+    assert "unknown milestone 'data_swop'" in " ".join(p.message for p in problems(text))
+    assert load_scenario_text(text, "s.yaml", lint=False).actions[1].establishes == "data_swop"
+
+
+# --- Hostile files. ---
+
+def test_syntax_error_uses_problem_mark():
+    """A YAML syntax error is reported at ruamel's problem mark."""
+    p = one("id: x\na: [1\nb: 2\n")
+    assert (pos(p), p.path) == ((3, 2), "<root>")
+    assert p.message.startswith("YAML syntax error: expected ',' or ']'")
+
+
+def test_tab_indentation():
+    """A tab where YAML expects a token is a located syntax error."""
+    p = one("id: x\nrules:\tb\n")
+    assert pos(p) == (2, 7)
+    assert "'\\t'" in p.message
+
+
+@pytest.mark.parametrize("text", ["", "\n\n", "# only a comment\n# and another\n"])
+def test_empty_file(text):
+    """An empty or comment-only file says it holds no scenario."""
+    p = one(text)
+    assert (pos(p), p.path) == ((1, 1), "<root>")
+    assert p.message.startswith("the file holds no scenario")
+
+
+@pytest.mark.parametrize(("text", "what"), [("- a\n- b\n", "a list"),
+                                            ("hello\n", "the text 'hello'"),
+                                            ("42\n", "the number 42")])
+def test_top_level_not_a_mapping(text, what):
+    """A top-level list or scalar is refused, naming what was found."""
+    p = one(text)
+    assert pos(p) == (1, 1)
+    assert p.message.startswith(f"the file holds {what}, but a scenario is a mapping")
+
+
+def test_invalid_utf8_is_located():
+    """Bytes that are not UTF-8 are reported at their line and column."""
+    p = one(b"id: x\ntitle: ab\xff\xfe\n")
+    assert pos(p) == (2, 10)
+    assert "byte 0xff is not UTF-8" in p.message
+
+
+def test_binary_file():
+    """A binary file (PNG header) is refused with a located message."""
+    p = one(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    assert pos(p) == (1, 1)
+    assert "not UTF-8" in p.message
+
+
+def test_nul_byte():
+    """A NUL byte is reported where it sits."""
+    p = one("id: x\ntitle: a\x00b\n")
+    assert pos(p) == (2, 9)
+    assert "NUL byte" in p.message
+
+
+def test_control_character():
+    """Other control characters are refused where they sit."""
+    p = one("id: x\ntitle: a\x07b\n")
+    assert pos(p) == (2, 9)
+    assert "U+0007" in p.message
+
+
+def test_utf8_bom_is_accepted():
+    """A UTF-8 byte order mark, as some editors write, is fine."""
+    scenario = load_scenario_text(b"\xef\xbb\xbf" + VALID.encode(), "s.yaml")
+    assert scenario.id == "border_talks"
+
+
+def test_alias_bomb_is_refused():
+    """A billion-laughs alias bomb is refused at its first anchor, without expanding."""
+    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for i in range(1, 9):
+        prev, name = chr(ord("a") + i - 1), chr(ord("a") + i)
+        lines.append(f"{name}: &{name} [" + ",".join([f"*{prev}"] * 9) + "]")
+    p = one("\n".join(lines) + "\n")
+    assert pos(p) == (1, 4)
+    assert "anchors and aliases" in p.message
+
+
+def test_alias_is_refused():
+    """A plain alias to a scalar is refused at the alias."""
+    p = one("id: x\ntitle: *t\n")
+    assert pos(p) == (2, 8)
+    assert "anchors and aliases" in p.message
+
+
+def test_merge_key_is_refused():
+    """A merge key needs an anchor, and anchors are refused."""
+    p = one("base: &b {x: 1}\nother:\n  <<: *b\n")
+    assert pos(p) == (1, 7)
+
+
+def test_duplicate_key():
+    """A key given twice is reported at the second one, by name."""
+    text = variant("rounds: 6\n", "rounds: 6\nrounds: 7\n")
+    p = one(text)
+    assert pos(p) == at(text, "rounds", 1)
+    assert p.message == "duplicate key 'rounds': each key may appear only once in a mapping"
+
+
+def test_deep_flow_nesting_is_refused_quickly():
+    """Very deep nesting is refused before ruamel spends minutes on it."""
+    p = one("a: " + "[" * 100_000 + "]" * 100_000)
+    assert pos(p) == (1, 4 + loader.MAX_DEPTH - 1)
+    assert "nests deeper than" in p.message
+
+
+def test_deep_block_nesting_is_refused():
+    """Deep block nesting is refused too, at the first level too deep."""
+    p = one("".join("  " * i + f"k{i}:\n" for i in range(100)))
+    assert p.line == loader.MAX_DEPTH
+    assert "nests deeper than" in p.message
+
+
+def test_huge_text_is_refused():
+    """Text over the size cap is refused unparsed."""
+    p = one(b"a: 1\n" + b"#" * (loader.MAX_BYTES + 1))
+    assert pos(p) == (1, 1)
+    assert "larger than" in p.message
+
+
+def test_huge_file_is_refused(tmp_path):
+    """A file over the size cap is refused without reading it whole."""
+    big = tmp_path / "big.yaml"
+    big.write_bytes(b"#" * (loader.MAX_BYTES + 10))
+    with pytest.raises(ScenarioError) as info:
+        load_scenario(big)
+    assert info.value.problems[0].text().startswith(f"{big}:1:1: <root>: the file is larger")
+
+
+def test_missing_file_names_it(tmp_path):
+    """A missing file is an error naming the file."""
+    with pytest.raises(ScenarioError) as info:
+        load_scenario(tmp_path / "nope.yaml")
+    assert str(info.value) == f"{tmp_path / 'nope.yaml'}:1:1: <root>: no such file"
+
+
+def test_directory_is_refused(tmp_path):
+    """A directory is an error naming it."""
+    with pytest.raises(ScenarioError) as info:
+        load_scenario(tmp_path)
+    assert str(info.value) == f"{tmp_path}:1:1: <root>: this is a directory, not a scenario file"
+
+
+def test_custom_tag_is_refused():
+    """A custom or Python tag is refused where it sits."""
+    p = one("id: x\nt: !!python/object:os.system ls\n")
+    assert pos(p) == (2, 4)
+    assert "is not allowed" in p.message
+
+
+def test_core_tag_is_accepted():
+    """A YAML core tag such as !!str is fine."""
+    scenario = load_scenario_text(variant("title: Border Talks", "title: !!str 2011"), "s.yaml")
+    assert scenario.title == "2011"
+
+
+def test_two_documents():
+    """A second YAML document in the file is a located error."""
+    p = one("id: x\n---\nid: y\n")
+    assert pos(p) == (2, 1)
+    assert "another document" in p.message
+
+
+def test_huge_integer():
+    """An integer too long for Python is an error, not a traceback."""
+    p = one("id: x\nrounds: " + "9" * 5000 + "\n")
+    assert p.message.startswith("cannot read the YAML")
+
+
+def test_complex_key():
+    """A list used as a key is an unknown key, not a crash."""
+    found = problems("? [a, b]\n: 1\n")
+    assert any("unknown key" in p.message and pos(p) == (1, 3) for p in found)

@@ -103,7 +103,12 @@ class App:
         if not block:
             return pygame.event.get()
         top = self.stack.top
-        return self._wait(top.next_tick() if top else None)
+        tick = top.next_tick() if top else None
+        if tick is None and self._first_stats and "wall_idle" not in self._first_stats:
+            # The first time the loop goes fully idle: the benchmark measures from here.
+            self._first_stats.update(wall_idle=time.time(), cpu_idle=time.process_time(),
+                                     frames_idle=self.frames)
+        return self._wait(tick)
 
     def process_events(self, events: Sequence[pygame.event.Event]) -> None:
         """Handle window-level events, pass the rest to the top scene."""

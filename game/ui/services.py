@@ -75,8 +75,7 @@ def scenario_choices() -> list[ScenarioChoice]:
             sc = load_scenario(path)
             out.append(ScenarioChoice(path, sc.title, sc))
         except Exception as exc:  # any broken file is listed, never fatal
-            first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-            out.append(ScenarioChoice(path, path.name, None, first))
+            out.append(ScenarioChoice(path, path.name, None, str(exc) or type(exc).__name__))
     return out
 
 

@@ -15,8 +15,23 @@ class TitleScene(PageScene):
 
     heading = "Détente"
 
+    def __init__(self, app) -> None:
+        super().__init__(app)
+        self.saved: tuple[bool, str] | None = None  # checked just after the first frame
+
+    def next_tick(self) -> float | None:
+        return 0.0 if self.saved is None else None
+
+    def update(self, dt: float) -> bool:
+        """Look for an autosave once the title is on screen (it imports the engine)."""
+        if self.saved is not None or self.app.frames == 0:
+            return False
+        self.saved = self.app.services.can_continue()
+        self.invalidate()
+        return True
+
     def body(self) -> list[Widget]:
-        can_continue, why_not = self.app.services.can_continue()
+        can_continue, why_not = self.saved or (False, "Looking for a saved game…")
         items = [
             ("New game", "Choose a scenario, the teams and who plays them", self.new_game, True),
             ("Continue", "Resume the last autosaved game" if can_continue else why_not,

@@ -21,6 +21,8 @@ from game.model.scenario import RELATIVE_ROLES, Condition, Effect, Scenario, Spa
 ACTION_WORDS = frozenset({"actor", "others", "all"})
 MILESTONE_WORDS = frozenset({"parties", "all", "actor", "others"})
 EVENT_WORDS = frozenset({"all"})
+#: Role words that name several roles at once.
+GROUPS = frozenset({"parties", "others", "all"})
 #: Which role fields each kind of effect reads; the others are ignored by the engine.
 ROLE_FIELDS = {"tension": (), "progress": (), "support": ("who",),
                "trust": ("who", "toward"), "transparency": ("who", "toward")}
@@ -282,7 +284,8 @@ def check_effect_roles(ctx: Lint) -> Iterator[Problem]:
     for path, e, words in effects(ctx.scenario):
         for key in ROLE_FIELDS[e.kind]:
             yield from _role_ref(ctx, path + (key,), getattr(e, key), words, _where(path))
-        if e.kind in ("trust", "transparency") and e.who == e.toward:
+        # A group word on both sides (parties toward parties) means each toward the others.
+        if e.kind in ("trust", "transparency") and e.who == e.toward and e.who not in GROUPS:
             yield ctx.problem(path, f"{e.kind} of '{e.who}' toward itself means nothing: "
                                     "who and toward must differ")
         if e.kind == "progress" and e.milestone:

@@ -31,9 +31,9 @@ class Hardliner(Persona):
     def orders(self, view: PlayerView, legal: list[Action], rng: Rng) -> tuple[Action | None, str]:
         me = view.role
         rivals = sorted(partners(self.t, me), key=lambda r: self.trust_in(view, r))
-        demands = [a for a in legal if self.spec(a).makes_demand
+        demands = [a for a in legal if a.action_id in self.t.demands
                    and (a.target is None or a.target == rivals[0])]
-        if demands and not any(self.spec(a).makes_demand for a in view.orders):
+        if demands and not any(a.action_id in self.t.demands for a in view.orders):
             return demands[0], f"insists in public: trust in {self.t.name(rivals[0])} " \
                                f"{self.trust_in(view, rivals[0])}, {self.support_line(view)}"
         for p in rivals:
@@ -44,9 +44,7 @@ class Hardliner(Persona):
             if pick:
                 return pick, (f"presses {self.t.name(p)}: trust {trust} < {self.press_below}, "
                               f"tension {view.tension} < {self.ceiling}")
-        home = [a for a in legal if self.is_home(a) and self.t.support_gain(self.spec(a), me) > 0
-                and a not in view.orders]
-        pick = best(home, lambda a: self.t.support_gain(self.spec(a), me), rng)
+        pick = self.home_move(view, legal, rng)
         if pick:
             return pick, f"works its home front: {self.support_line(view)}"
         return None, f"holds its position: tension {view.tension}"

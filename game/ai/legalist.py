@@ -33,22 +33,22 @@ class Legalist(Persona):
             return step, why
         me, fresh = view.role, [a for a in legal if not aimed(self.t, view.orders, a.target or "")]
         kept = [p for p in partners(self.t, me) if self._commitment_from(view, p, "kept")]
-        demands = [a for a in fresh if self.spec(a).makes_demand and not kept]
+        demands = [a for a in fresh if a.action_id in self.t.demands] if not kept else []
         pick = best(demands, lambda a: -self.trust_in(view, a.target) if a.target else 0, rng)
         if pick:
             return pick, f"insists on a binding guarantee: {self.support_line(view)}, " \
                          f"tension {view.tension}"
-        for a in fresh:
-            if self.spec(a).drops_demand and kept:
+        for a in fresh if kept else ():
+            if a.action_id in self.t.drops:
                 return a, f"sets the demand aside: {self.t.name(kept[0])} kept its commitment"
-        for a in fresh:
+        for a in fresh if view.demands else ():
             spec = self.spec(a)
             wanted = spec.satisfies_demand and (a.target, spec.satisfies_demand) in view.demands
             if wanted and spec.ratification:
                 chance = spec.ratification.chance(view.own_support())
                 if chance > 0:
                     return a, f"offers a ratified guarantee: chance {chance}% at {self.support_line(view)}"
-        promises = [a for a in fresh if self.spec(a).commitment and not self.spec(a).ratification]
+        promises = [a for a in fresh if a.action_id in self.t.promises]
         pick = best(promises, lambda a: -self.trust_in(view, a.target), rng)
         if pick:
             return pick, (f"puts a commitment in writing: trust in {self.t.name(pick.target)} "

@@ -38,8 +38,8 @@ class Opportunist(Persona):
             if aimed(self.t, view.orders, p):
                 continue
             cheap = [a for a in self.friendly_moves(view, legal, p, lambda r: True)
-                     if self.spec(a).cost == 1 and not self.spec(a).establishes]
-            pick = best(cheap, lambda a: self.t.support_gain(self.spec(a), me), rng)
+                     if a.action_id in self.t.cheap and a.action_id not in self.t.proposals]
+            pick = best(cheap, lambda a: self.t.gain(a.action_id, me), rng)
             if pick:
                 return pick, (f"baits {self.t.name(p)} with a small step: their trust in us "
                               f"{view.trust[(p, me)]}, nothing to pocket this round")
@@ -48,10 +48,9 @@ class Opportunist(Persona):
 
     def _exploit(self, view: PlayerView, legal: list[Action], rng: Rng, soft: list[str],
                  gift: str) -> tuple[Action | None, str]:
-        me, name = view.role, self.t.name(soft[0])
+        name = self.t.name(soft[0])
         if not any(self.is_home(a) for a in view.orders):
-            home = [a for a in legal if self.is_home(a) and self.t.support_gain(self.spec(a), me) > 0]
-            pick = best(home, lambda a: self.t.support_gain(self.spec(a), me), rng)
+            pick = self.home_move(view, legal, rng)
             if pick:
                 return pick, f"pockets {name}'s {gift.lower()} and gives nothing back: " \
                              f"{self.support_line(view)}"

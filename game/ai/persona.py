@@ -63,11 +63,12 @@ class Persona:
                   margin: int = 0) -> tuple[Action | None, str]:
         """A home-front move if support sits below the persona's objectives (plus margin)."""
         me, floor = view.role, self.t.floor[view.role] + margin
-        if view.own_support() >= floor or any(self.is_home(a) for a in view.orders):
+        if view.support[me][0] >= floor:
             return None, ""
-        home = [a for a in legal if self.is_home(a)
-                and self.t.support_gain(self.t.spec[a.action_id], me) > 0]
-        pick = best(home, lambda a: self.t.support_gain(self.t.spec[a.action_id], me), rng)
+        home = self.t.home
+        if any(a.action_id in home for a in view.orders):
+            return None, ""
+        pick = self.home_move(view, legal, rng)
         return pick, f"shores up the home front: {self.support_line(view)} < {floor}"
 
     def mood(self, view: PlayerView) -> dict[str, Mood]:
@@ -105,13 +106,21 @@ class Persona:
     def pressure_on(self, view: PlayerView, legal: list[Action], partner: str) -> list[Action]:
         """Cheap pressure that hits `partner` and no partner who has not moved against us."""
         me, calm = view.role, [r for r, m in self.mood(view).items() if not m.hostile]
-        return [a for a in legal if self.spec(a).family == "pressure" and self.spec(a).cost == 1
-                and not self.spec(a).withdraws and self.t.hostile_to(a, partner)
-                and not any(self.t.hostile_to(a, r) for r in calm if r not in (partner, me))]
+        spared = {r for r in calm if r not in (partner, me)}
+        pressure, hostile = self.t.pressure, self.t.hostile
+        return [a for a in legal if a.action_id in pressure and partner in hostile(a)
+                and not (spared & hostile(a))]
+
+    def home_move(self, view: PlayerView, legal: list[Action], rng: Rng) -> Action | None:
+        """The home-front action not yet ordered that gains this delegation most support."""
+        me, home, gain = view.role, self.t.home, self.t.gain
+        options = [a for a in legal if a.action_id in home and gain(a.action_id, me) > 0
+                   and a not in view.orders]
+        return best(options, lambda a: gain(a.action_id, me), rng)
 
     def is_home(self, action: Action) -> bool:
         """A home-front action."""
-        return self.t.spec[action.action_id].family == "home_front"
+        return action.action_id in self.t.home
 
     def spec(self, action: Action):
         """The scenario's spec of an action."""

@@ -64,8 +64,8 @@ class Reciprocator(Persona):
             if aimed(self.t, view.orders, p):
                 continue
             small = [a for a in self.friendly_moves(view, legal, p, lambda r: False)
-                     if self.spec(a).cost == 1 and not self.spec(a).offer]
-            pick = best(small, lambda a: self.t.support_gain(self.spec(a), view.role), rng)
+                     if a.action_id in self.t.cheap and a.action_id not in self.t.offers]
+            pick = best(small, lambda a: self.t.gain(a.action_id, view.role), rng)
             if pick:
                 name = self.t.name(p)
                 return pick, (f"opens with a small unilateral step (GRIT): trust in {name} "

@@ -32,6 +32,18 @@ class Traits:
         self._conceded: dict[Action, frozenset[str]] = {}
         self._hostile: dict[Action, frozenset[str]] = {}
         self._gain: dict[tuple[str, str], int] = {}
+        self._aimed: dict[Action, tuple[str, ...]] = {}
+        acts = scenario.actions
+        # Action ids by the questions personas ask of every legal action on every pick.
+        self.home = frozenset(a.id for a in acts if a.family == "home_front")
+        self.pressure = frozenset(a.id for a in acts if a.family == "pressure" and a.cost == 1
+                                  and not a.withdraws)
+        self.demands = frozenset(a.id for a in acts if a.makes_demand)
+        self.drops = frozenset(a.id for a in acts if a.drops_demand)
+        self.promises = frozenset(a.id for a in acts if a.commitment and not a.ratification)
+        self.proposals = frozenset(a.id for a in acts if a.establishes)
+        self.cheap = frozenset(a.id for a in acts if a.cost == 1)
+        self.offers = frozenset(a.id for a in acts if a.offer)
 
     def name(self, role: str) -> str:
         """A role's display name, for reasoning lines."""
@@ -39,6 +51,12 @@ class Traits:
 
     def responders(self, action: Action) -> tuple[str, ...]:
         """Who must answer (or is aimed at by) an action."""
+        hit = self._aimed.get(action)
+        if hit is None:
+            hit = self._aimed[action] = self._responders(action)
+        return hit
+
+    def _responders(self, action: Action) -> tuple[str, ...]:
         spec = self.spec[action.action_id]
         if spec.establishes:
             return tuple(p for p in self.parties[spec.establishes] if p != action.role)
@@ -88,10 +106,14 @@ class Traits:
 
     def support_gain(self, spec: ActionSpec, role: str) -> int:
         """Domestic support `role` gains by taking `spec` itself."""
-        key = (spec.id, role)
+        return self.gain(spec.id, role)
+
+    def gain(self, action_id: str, role: str) -> int:
+        """Domestic support `role` gains by taking the action `action_id` itself."""
+        key = (action_id, role)
         hit = self._gain.get(key)
         if hit is None:
-            hit = self._gain[key] = sum(e.support for e in spec.effects
+            hit = self._gain[key] = sum(e.support for e in self.spec[action_id].effects
                                         if e.support is not None and e.who in ("actor", "all", role))
         return hit
 

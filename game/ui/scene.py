@@ -31,6 +31,8 @@ from game.ui.focus import FocusManager
 if TYPE_CHECKING:
     from game.ui.app import App
 
+PAGE_KEYS = (pygame.K_PAGEUP, pygame.K_PAGEDOWN, pygame.K_HOME, pygame.K_END)
+
 
 class Scene:
     """One screen. Subclasses implement `build()` and may override the hooks."""
@@ -79,8 +81,9 @@ class Scene:
                 if isinstance(w, ScrollView) and w.key in old:
                     w.offset = old[w.key]
             self.root.place(self.app.ui, self.layout_rect())
+            had_focus = self.focus.key is not None
             cur = self.focus.current(self.root)
-            if cur is not None:
+            if cur is not None and had_focus:  # a new screen opens at its top
                 self.focus.focus(self.root, cur)
         return self.root
 
@@ -96,12 +99,26 @@ class Scene:
             if event.key == pygame.K_ESCAPE:
                 self.back()
                 return True
+            if event.key in PAGE_KEYS:
+                return self.page(event.key)
             return self.focus.handle_key(root, event) or self.on_unhandled_key(event)
         if event.type in (pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN, pygame.MOUSEWHEEL):
             changed = self.focus.handle_mouse(root, event)
             self._remember_scroll()
             return changed
         return False
+
+    def page(self, key: int) -> bool:
+        """PageUp/PageDown/Home/End scroll the main (first) scrolling area."""
+        view = next((w for w in walk(self.ensure_root()) if isinstance(w, ScrollView)), None)
+        if view is None:
+            return False
+        step = {pygame.K_PAGEDOWN: view.rect.height * 4 // 5, pygame.K_PAGEUP:
+                -view.rect.height * 4 // 5, pygame.K_HOME: -view.content_h,
+                pygame.K_END: view.content_h}[key]
+        moved = view.scroll(step)
+        self._remember_scroll()
+        return moved
 
     def _remember_scroll(self) -> None:
         if self.root is not None:

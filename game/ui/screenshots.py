@@ -25,10 +25,15 @@ def render_screenshots(out: Path, scales: tuple[float, ...] = (1.0, 2.0)) -> int
         import pygame
         pygame.display.quit()
         written = []
-        for scale in scales:
-            written += _one_run(out / f"scale-{scale:.1f}", scale, False)
-        written += _one_run(out / "high-contrast", 1.0, True, only=("title", "orders"))
-        pygame.quit()
+        try:
+            for scale in scales:
+                written += _one_run(out / f"scale-{scale:.1f}", scale, False)
+            written += _one_run(out / "high-contrast", 1.0, True, only=("title", "orders"))
+        except ScreenshotError as exc:
+            print(f"screenshot: {exc}", file=sys.stderr)
+            return 1
+        finally:
+            pygame.quit()
     print(f"wrote {len(written)} screenshots to {out}", file=sys.stderr)
     return 0
 
@@ -52,9 +57,16 @@ def _one_run(folder: Path, scale: float, contrast: bool, only: tuple[str, ...] =
         pygame.image.save(app.surface, str(path))
         written.append(path)
 
-    for name in ScriptedGame(app).play():
+    game = ScriptedGame(app)
+    for name in game.play():
         shot(name)
+    if game.problem:
+        raise ScreenshotError(f"the game screens were skipped: {game.problem}")
     return written
+
+
+class ScreenshotError(RuntimeError):
+    """The scripted game could not be played (for example, a broken scenario file)."""
 
 
 class ScriptedGame:
@@ -63,6 +75,7 @@ class ScriptedGame:
     def __init__(self, app) -> None:
         self.app = app
         self.seen: set[str] = set()
+        self.problem = ""  # why the game could not be played, if it could not
 
     def play(self, every: bool = False):
         """Advance screen by screen; yields a name whenever a new kind of screen is shown
@@ -77,6 +90,9 @@ class ScriptedGame:
         top = app.stack.top
         top.set_seed(str(SEED))
         yield "new-game"
+        if top.scenario is None:
+            self.problem = top.choices[top.index].error if top.choices else "no scenario files"
+            return
         top.start()
         for _ in range(400):
             name = self.step()

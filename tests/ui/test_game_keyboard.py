@@ -90,3 +90,36 @@ def test_escape_opens_facilitator_and_end_game(app, drive):
     drive.press(app, pygame.K_RETURN)
     drive.press(app, pygame.K_RETURN)
     assert isinstance(app.stack.top, EndScene)
+
+
+def test_continue_resumes_the_autosave(make_app, drive):
+    """Play into round 2, close, reopen: Continue resumes the same game in the same round."""
+    from game.ui.screenshots import ScriptedGame
+    app = make_app()
+    game = ScriptedGame(app)
+    for _ in game.play(every=True):
+        state = app.stack.top.session.state if hasattr(app.stack.top, "session") else None
+        if state is not None and state.round == 2:
+            break
+    seed = app.stack.top.session.seed
+    again = make_app()
+    again.step()  # the title looks for the autosave after its first frame
+    assert drive.find(again, "title:Continue").enabled
+    drive.press(again, pygame.K_2)
+    top = again.stack.top
+    assert top.session.seed == seed and top.session.state.round == 2
+    assert type(top).__name__ in ("EventScene", "HandoffScene")
+
+
+def test_page_down_scrolls_a_long_screen(make_app, drive):
+    """PageDown and Home scroll the page for keyboard users."""
+    from game.ui.screens.settings_screen import SettingsScene
+    app = make_app(2.0)
+    app.stack.push(SettingsScene(app))
+    app.draw()
+    view = app.stack.top.ensure_root()
+    assert view.offset == 0
+    drive.press(app, pygame.K_PAGEDOWN)
+    assert app.stack.top.ensure_root().offset > 0
+    drive.press(app, pygame.K_HOME)
+    assert app.stack.top.ensure_root().offset == 0

@@ -17,7 +17,7 @@ from game.ui.scene import Scene
 from game.ui.widgets import Column, Label, Row, ScrollView
 
 GAME_KEY_HINT = ("Tab or arrows: move · Enter: choose · 1-9: pick a numbered item · "
-                 "Esc or F2: facilitator panel")
+                 "PageUp/PageDown: scroll · Esc or F2: facilitator panel")
 
 #: Below this many base units of window width, the HUD goes under the page.
 SIDE_BY_SIDE_UNITS = 900

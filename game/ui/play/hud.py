@@ -108,7 +108,8 @@ class TrustTriangle(Widget):
         pygame.draw.polygon(surface, colour, [p2, left, right])
         style = ui.theme.style("chip_trust")
         img = ui.render(str(value), "small", True, style.fg)
-        cx, cy = p1[0] + (p2[0] - p1[0]) * 0.35 + nx, p1[1] + (p2[1] - p1[1]) * 0.35 + ny
+        # The chip sits on its own arrow, near the truster, so each number has one arrow.
+        cx, cy = p1[0] + (p2[0] - p1[0]) * 0.28, p1[1] + (p2[1] - p1[1]) * 0.28
         box = img.get_rect(center=(int(cx), int(cy))).inflate(ui.m.u(6), ui.m.u(2))
         pygame.draw.rect(surface, style.bg, box, border_radius=ui.m.u(3))
         surface.blit(img, img.get_rect(center=box.center))
@@ -153,7 +154,8 @@ def hud_panels(view, scenario, timer_text: str, viewer: str) -> list[Widget]:
         Label(BAND_SCALE, "small", False, "panel_muted"),
     ])
     trust = Panel([
-        Label("Trust: arrow A → B shows how far A trusts B", "body", True, "panel"),
+        Label("Trust: arrow A → B shows how far A trusts B; its number sits near A", "body",
+              True, "panel"),
         TrustTriangle(names, view.trust),
     ])
     support: list[Widget] = [Label("Domestic support", "body", True, "panel")]

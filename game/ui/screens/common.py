@@ -9,7 +9,8 @@ from game.ui.layout import content_rect
 from game.ui.scene import Scene
 from game.ui.widgets import Column, Label, ScrollView
 
-KEY_HINT = "Tab or arrows: move · Enter: choose · Esc: back · 1-9: pick a numbered item"
+KEY_HINT = ("Tab or arrows: move · Enter: choose · Esc: back · 1-9: pick a numbered item · "
+            "PageUp/PageDown: scroll")
 
 
 class PageScene(Scene):

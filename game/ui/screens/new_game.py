@@ -138,6 +138,8 @@ class NewGameScene(PageScene):
         """Create the session and go to the first screen of the game."""
         from game.engine.session import Seat
         from game.ui.play.flow import GameFlow
+        if self.scenario is None or not self._ready()[0]:
+            return
         choice = self.choices[self.index]
         seats = {r: Seat(True) if s == "human" else Seat(False, s) for r, s in self.seats.items()}
         session = self.app.services.start(choice.scenario, choice.path, int(self.seed), seats,

@@ -2,7 +2,8 @@
 
 It proposes the next step on the cooperation track whenever it can, otherwise makes
 the warmest concession toward the partner it trusts least, and accepts every offer.
-It never presses and never minds its home front, which is what makes it exploitable.
+Among concessions it favours the costliest at home, never presses and never minds its
+home front, which is what makes it exploitable.
 """
 
 from __future__ import annotations
@@ -26,12 +27,16 @@ class Cooperative(Persona):
             if aimed(self.t, view.orders, p):
                 continue
             moves = self.friendly_moves(view, legal, p, lambda r: True)
-            pick = best(moves, lambda a: self.warmth(a, me), rng)
+            pick = best(moves, lambda a: self._generosity(a, me), rng)
             if pick:
                 name = self.t.name(p)
                 return pick, (f"concedes whatever comes back: trust in {name} "
                               f"{self.trust_in(view, p)}, tension {view.tension}")
         return None, f"has nothing left to offer this round: tension {view.tension}"
+
+    def _generosity(self, action: Action, me: str) -> float:
+        # It rates a gesture by what it gives up at home: the bigger the sacrifice, the better.
+        return self.warmth(action, me) - 0.3 * self.t.gain(action.action_id, me)
 
     def answer(self, view: PlayerView, offer: Offer, rng: Rng) -> tuple[bool, str]:
         r = offer.action.role

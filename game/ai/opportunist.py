@@ -25,6 +25,7 @@ class Opportunist(Persona):
     def __init__(self, scenario: Scenario, temperament: str = "steady") -> None:
         super().__init__(scenario, temperament)
         self.cap = 60 + self.shift  # presses only while tension is below this
+        self.cushion = 50 - self.shift  # ... and the partner's trust in it is at least this
 
     def orders(self, view: PlayerView, legal: list[Action], rng: Rng) -> tuple[Action | None, str]:
         step, why = self.home_step(view, legal, rng)
@@ -55,11 +56,13 @@ class Opportunist(Persona):
                 return pick, f"pockets {name}'s {gift.lower()} and gives nothing back: " \
                              f"{self.support_line(view)}"
         for p in soft:
-            if view.tension < self.cap and not aimed(self.t, view.orders, p):
+            # It presses only a partner whose trust in it can take the blow.
+            if (view.tension < self.cap and view.trust[(p, view.role)] >= self.cushion
+                    and not aimed(self.t, view.orders, p)):
                 pick = best(self.pressure_on(view, legal, p), lambda a: 0, rng)
                 if pick:
-                    return pick, (f"presses {self.t.name(p)} while it keeps conceding: tension "
-                                  f"{view.tension} < {self.cap}")
+                    return pick, (f"presses {self.t.name(p)} while it keeps conceding: their "
+                                  f"trust in us {view.trust[(p, view.role)]}, tension {view.tension}")
         return None, f"keeps what it was given: tension {view.tension}"
 
     def answer(self, view: PlayerView, offer: Offer, rng: Rng) -> tuple[bool, str]:

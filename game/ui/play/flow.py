@@ -30,6 +30,7 @@ class GameFlow:
         self.hotseat = len(self.humans) > 1
         self.briefed: set[str] = set(self.humans) if resumed else set()
         self.shown_round = 0
+        self.timer_round = 0
         self.shown_records = len(session.state.records)
         self.message = ""
 
@@ -77,8 +78,10 @@ class GameFlow:
     # facts for screens
     def event_shown(self) -> None:
         """The event card of the current round was shown: the talks timer starts."""
+        if self.timer_round != self.session.state.round:
+            self.timer_round = self.session.state.round
+            self.timer.restart()
         self.shown_round = self.session.state.round
-        self.timer.restart()
 
     def record_shown(self) -> None:
         """The oldest unshown resolution was shown."""
@@ -90,7 +93,7 @@ class GameFlow:
         if not self.session.undo_round():
             return False
         self.shown_records = len(self.session.state.records)
-        self.shown_round = 0
+        self.shown_round = self.timer_round = 0
         return True
 
     def end_game(self) -> None:
@@ -104,4 +107,5 @@ class GameFlow:
             self.session.inject_event(event_id)
         except ValueError as exc:
             return str(exc)
+        self.shown_round = 0  # show the event card again, with the new event on it
         return ""

@@ -64,13 +64,17 @@ class GameScene(Scene):
             if note:
                 page.append(Label(note, "body", True, "warning"))
         page.append(Label(GAME_KEY_HINT, "small", False, "screen_muted"))
-        hud = hud_panels(view, self.scenario, self._timer_text, viewer)
+        hud = hud_panels(self.hud_view(view), self.scenario, self._timer_text, viewer)
         if self._side():
             return Row([ScrollView(Column(page, gap="pad"), key="main"),
                         ScrollView(Column(hud), key="hud")], widths=[1, self.app.ui.theme.spacing["hud_w"]],
                        gap="margin")
-        strip = hud_strip(view, self._timer_text)
+        strip = hud_strip(self.hud_view(view), self._timer_text)
         return ScrollView(Column([strip, *page, *hud], gap="pad"), key="main")
+
+    def hud_view(self, view):
+        """The view the HUD draws (the resolution screen animates its meters)."""
+        return view
 
     # timer
     def next_tick(self) -> float | None:

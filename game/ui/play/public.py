@@ -6,6 +6,10 @@ the briefing is a team's private screen and always sits behind a hand-off in cla
 
 from __future__ import annotations
 
+import time
+from dataclasses import replace
+
+from game.model.state import tension_band
 from game.ui.base import Widget
 from game.ui.play.gamescene import GameScene
 from game.ui.play.text import action_label, ledger_line, response_line
@@ -87,10 +91,12 @@ class EventScene(GameScene):
             card = [Label(view.event.title, "large", True, "panel_heading"),
                     Label(view.event.text.strip(), "body", False, "panel")]
         effects = [e for e in view.ledger(view.round) if e.cause == "event"]
-        card += [Label(ledger_line(self.scenario, e), "small", False, "panel") for e in effects]
+        card += [Label(ledger_line(self.scenario, e), "small", False, "panel") for e in effects
+                 if view.event is None or e.source == view.event.id]
+        cards = [Panel(card), *self._other_events(view, effects)]
         timer = self.flow.timer
         return [
-            Panel(card),
+            *cards,
             Label("Talk face to face now. The timer only keeps time; the round goes on when "
                   "you are ready.", "body", False, "screen_muted"),
             Button("Talks are over: enter orders", self.flow.advance, key="event:go",
@@ -102,6 +108,21 @@ class EventScene(GameScene):
                    detail="Pause, inject an event, undo the last round, end the game"),
         ]
 
+    def _other_events(self, view, effects) -> list[Widget]:
+        """Cards for events brought in this round besides the round's own (facilitator)."""
+        main = view.event.id if view.event else None
+        out = []
+        for event in self.scenario.events:
+            mine = [e for e in effects if e.source == event.id]
+            if event.id == main or not mine:
+                continue
+            out.append(Panel([Label(f"Also this round: {event.title}", "large", True,
+                                    "panel_heading"),
+                              Label(event.text.strip(), "body", False, "panel"),
+                              *[Label(ledger_line(self.scenario, e), "small", False, "panel")
+                                for e in mine]]))
+        return out
+
     def toggle_timer(self) -> None:
         """Pause or resume the countdown."""
         self.flow.timer.toggle()
@@ -109,14 +130,42 @@ class EventScene(GameScene):
 
 
 class ResolutionScene(GameScene):
-    """Everything revealed: the orders, the answers, then the ledger grouped by cause."""
+    """Everything revealed: the orders, the answers, then the ledger grouped by cause.
+
+    For a moment after it opens, the HUD's tension and trust move from their values
+    at the start of the round to their new values (read from the round's ledger).
+    """
 
     viewer = None
+    ANIMATION_S = 1.2
+    FRAME_S = 1 / 30
 
     def __init__(self, flow, record) -> None:
         super().__init__(flow)
         self.record = record
         self.heading = f"Round {record.round}: what happened"
+        self.started: float | None = None
+
+    def on_enter(self) -> None:
+        self.started = time.monotonic()
+
+    def _progress(self) -> float:
+        if self.started is None:
+            return 1.0
+        return min(1.0, (time.monotonic() - self.started) / self.ANIMATION_S)
+
+    def next_tick(self) -> float | None:
+        return self.FRAME_S if self._progress() < 1.0 else super().next_tick()
+
+    def update(self, dt: float) -> bool:
+        if self._progress() < 1.0 or getattr(self, "_drawn_final", False) is False:
+            self._drawn_final = self._progress() >= 1.0
+            self.invalidate()
+            return True
+        return super().update(dt)
+
+    def hud_view(self, view):
+        return animated_view(view, view.ledger(self.record.round), self._progress())
 
     def body(self) -> list[Widget]:
         sc, rec = self.scenario, self.record
@@ -149,3 +198,19 @@ class ResolutionScene(GameScene):
         """On to the next round or the end."""
         self.flow.record_shown()
         self.flow.advance()
+
+
+def animated_view(view, entries, progress: float):
+    """The view with tension and trust part-way from their round-start values (0) to now (1)."""
+    if progress >= 1.0:
+        return view
+    start: dict[str, int] = {}
+    for e in entries:
+        start.setdefault(e.meter, e.before)
+
+    def mix(meter: str, now: int) -> int:
+        return round(start.get(meter, now) + (now - start.get(meter, now)) * progress)
+
+    tension = mix("tension", view.tension)
+    trust = {(a, b): mix(f"trust.{a}.{b}", v) for (a, b), v in view.trust.items()}
+    return replace(view, tension=tension, band=tension_band(tension), trust=trust)

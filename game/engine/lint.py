@@ -83,10 +83,12 @@ def establishable(scenario: Scenario) -> set[str]:
              if m.id in offered and (m.progress_needed == 0 or m.id in progressed)}
     # Least fixed point: a milestone counts once all its prerequisites count, so a
     # cycle of prerequisites never counts.
+    # Unknown prerequisites are reported on their own, so they do not block here too.
+    known = {m.id for m in scenario.milestones}
     done: set[str] = set()
     while True:
         more = {m.id for m in scenario.milestones
-                if m.id in ready and m.id not in done and set(m.requires) <= done}
+                if m.id in ready and m.id not in done and set(m.requires) & known <= done}
         if not more:
             return done
         done |= more

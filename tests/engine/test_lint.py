@@ -1,0 +1,582 @@
+"""Scenario lint, the check command and the schema export: one short test per rule."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from game.engine import check as check_module
+from game.engine.check import run_check
+from game.engine.lint import lint
+from game.engine.loader import Problem, load_text_with_source
+from game.engine.schema_export import SCHEMA_PATH, scenario_json_schema, write_schema
+from game.model.scenario import Scenario
+from tests.engine.test_loader import VALID, VALID_PATH, at, variant
+
+SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
+
+
+def lint_of(text: str) -> list[Problem]:
+    """Every lint problem of scenario text that passes the schema."""
+    scenario, source = load_text_with_source(text, "s.yaml", lint=False)
+    return lint(scenario, source)
+
+
+def only(text: str) -> Problem:
+    """The single lint problem of the text."""
+    found = lint_of(text)
+    assert len(found) == 1, [p.text() for p in found]
+    return found[0]
+
+
+def find(text: str, path: str) -> Problem:
+    """The lint problem of the text at this dotted path."""
+    found = [p for p in lint_of(text) if p.path == path]
+    assert found, [p.text() for p in lint_of(text)]
+    return found[0]
+
+
+def pos(problem: Problem) -> tuple[int, int]:
+    """A problem's line and column."""
+    return problem.line, problem.col
+
+
+def inside(text: str, needle: str, word: str, nth: int = 0) -> tuple[int, int]:
+    """Line and column of `word` within the nth occurrence of `needle`."""
+    line, col = at(text, needle, nth)
+    return line, col + needle.index(word)
+
+
+# --- Clean scenarios. ---
+
+def test_valid_fixture_is_clean():
+    """The two-role fixture has no lint problems."""
+    assert lint_of(VALID) == []
+
+
+def test_every_shipped_scenario_checks_clean():
+    """`check` passes on every scenarios/*.yaml, and the default scenario is among them."""
+    paths = sorted(str(p) for p in SCENARIOS.glob("*.yaml"))
+    assert str(SCENARIOS / "missile-defence-2011.yaml") in paths
+    out = io.StringIO()
+    assert run_check(paths, out=out, err=out) == 0, out.getvalue()
+
+
+def test_lint_without_source_map():
+    """A scenario built in code lints too, located at 1:1 of `<scenario>`."""
+    scenario, _ = load_text_with_source(variant("roles: [south]", "roles: [west]"), "s.yaml",
+                                        lint=False)
+    problem = lint(scenario)[0]
+    assert (problem.file, pos(problem)) == ("<scenario>", (1, 1))
+
+
+# --- Role references. ---
+
+def test_unknown_role_in_action_roles_suggests():
+    """An unknown role in an action's roles is reported at the item, with a hint."""
+    text = variant("roles: [south]", "roles: [soth]")
+    p = only(text)
+    assert (p.path, pos(p)) == ("actions[4].roles[0]", at(text, "soth"))
+    assert p.message == "unknown role 'soth'; did you mean 'south'?"
+
+
+def test_unknown_role_in_milestone_parties():
+    """A milestone's parties must be role ids."""
+    text = variant("parties: [north, south]\n  - id: warning_line",
+                   "parties: [nord, south]\n  - id: warning_line")
+    p = find(text, "milestones[0].parties[0]")
+    assert pos(p) == at(text, "nord")
+    assert p.message == "unknown role 'nord'; did you mean 'north'?"
+
+
+def test_party_listed_twice():
+    """A milestone names each party once."""
+    text = variant("parties: [north, south]\n    requires", "parties: [north, north]\n    requires")
+    p = find(text, "milestones[1].parties[1]")
+    assert p.message == "party 'north' is listed twice"
+
+
+def test_unknown_role_in_trust_seed():
+    """Starting trust names existing roles."""
+    text = variant("{from: north, to: south", "{from: narth, to: south")
+    p = only(text)
+    assert (p.path, pos(p)) == ("rules.start_trust[0].from", at(text, "narth"))
+    assert "did you mean 'north'?" in p.message
+
+
+def test_trust_seed_toward_itself():
+    """A role cannot be seeded with trust in itself."""
+    text = variant("{from: north, to: south", "{from: north, to: north")
+    p = only(text)
+    assert (p.path, pos(p)) == ("rules.start_trust[0]", at(text, "{from: north"))
+    assert "cannot trust itself" in p.message
+
+
+def test_trust_seed_given_twice():
+    """Each ordered pair is seeded at most once."""
+    seed = "    - {from: north, to: south, value: 25}\n"
+    text = variant(seed, seed + seed)
+    p = only(text)
+    assert (p.path, pos(p)) == ("rules.start_trust[1]", at(text, "{from", 1))
+    assert "given twice" in p.message
+
+
+def test_ending_points_unknown_role_at_key():
+    """Ending points name existing roles; the bad key itself is reported."""
+    text = variant("{north: 10, south: 10}", "{north: 10, south: 10, east: 1}")
+    p = only(text)
+    assert (p.path, pos(p)) == ("endings[1].points.east", at(text, "east"))
+    assert p.message == "unknown role 'east'"
+
+
+def test_ending_points_name_every_role():
+    """Every ending gives every role points, even 0."""
+    text = variant("{north: 10, south: 10}", "{north: 10}")
+    p = only(text)
+    assert (p.path, pos(p)) == ("endings[1].points", at(text, "points: {north: 10}"))
+    assert p.message == "ending 'line' gives no points to south; give every role a number, even 0"
+
+
+def test_unknown_role_in_effect():
+    """An effect's `who` must be a role id or a role word."""
+    text = variant("{trust: 3, who: target", "{trust: 3, who: suoth")
+    p = only(text)
+    assert (p.path, pos(p)) == ("actions[0].effects[0].who", at(text, "suoth"))
+    assert "unknown role 'suoth'; did you mean 'south'?" == p.message
+
+
+def test_event_effect_has_no_actor():
+    """An event's support effect must say whose support; `actor` (the default) means nothing."""
+    text = variant("{support: -3, who: all}", "{support: -3}")
+    p = only(text)
+    assert (p.path, pos(p)) == ("events[1].effects[0].who", at(text, "{support: -3}"))
+    assert p.message.startswith("'actor' means nothing in an event")
+    assert p.message.endswith("use a role id or one of: all")
+
+
+def test_event_effect_target_is_an_error():
+    """`target` in an event effect is an error at the word."""
+    text = variant("{support: -3, who: all}", "{support: -3, who: target}")
+    p = only(text)
+    assert (p.path, pos(p)) == ("events[1].effects[0].who", at(text, "target}"))
+
+
+def test_responder_outside_answers():
+    """`responder` only means something in on_accept and on_decline."""
+    text = variant("{trust: -4, who: target", "{trust: -4, who: responder")
+    p = only(text)
+    assert p.path == "actions[5].effects[1].who"
+    assert "'responder' means nothing in the effects of this action" in p.message
+
+
+def test_target_without_target_role():
+    """`target` means nothing for an action aimed at no role."""
+    text = variant("      - {support: 4}", "      - {trust: 4, who: actor}")
+    p = only(text)
+    assert (p.path, pos(p)) == ("actions[4].effects[0].toward", at(text, "{trust: 4, who: actor}"))
+    assert "'target' means nothing" in p.message
+
+
+def test_self_outside_objectives():
+    """`self` is only meaningful inside objectives."""
+    text = variant("    when:\n      operating: [warning_line]\n    points",
+                   "    when:\n      trust: [{from: south, to: self}]\n    points")
+    p = find(text, "endings[1].when.trust[0].to")
+    assert pos(p) == at(text, "self}]")
+    assert "'self' means nothing in this condition" in p.message
+
+
+def test_unknown_role_in_objective_condition():
+    """Roles in conditions must exist; `self` is fine in objectives."""
+    text = variant("{from: south, to: self", "{from: sooth, to: self")
+    p = only(text)
+    assert (p.path, pos(p)) == ("roles[0].objectives[1].when.trust[0].from", at(text, "sooth"))
+
+
+def test_role_field_unused_by_kind():
+    """`who` on a tension effect does nothing and is reported at the key."""
+    text = variant("{tension: -3}", "{tension: -3, who: north}")
+    p = only(text)
+    assert (p.path, pos(p)) == ("events[0].effects[0].who", at(text, "who: north"))
+    assert p.message == "`who` has no effect on a tension change; remove it"
+
+
+def test_trust_toward_itself():
+    """A trust effect of a role toward itself is an error; group words are fine."""
+    text = variant("{trust: 3, who: target, toward: actor}", "{trust: 3, who: actor, toward: actor}")
+    p = only(text)
+    assert p.path == "actions[0].effects[0]"
+    assert "toward itself" in p.message
+    assert lint_of(variant("{tension: -5}", "{trust: 2, who: parties, toward: parties}")) == []
+
+
+# --- Milestone, action and demand references. ---
+
+def test_unknown_milestone_in_establishes():
+    """An offer establishes an existing milestone."""
+    text = variant("establishes: data_swap", "establishes: data_swop")
+    p = find(text, "actions[1].establishes")
+    assert pos(p) == at(text, "data_swop")
+    assert p.message == "unknown milestone 'data_swop'; did you mean 'data_swap'?"
+
+
+def test_unknown_milestone_in_prerequisites():
+    """A milestone requires existing milestones."""
+    text = variant("requires: [data_swap]", "requires: [data]")
+    p = only(text)
+    assert (p.path, pos(p)) == ("milestones[1].requires[0]", inside(text, "[data]", "data"))
+
+
+def test_unknown_milestone_in_action_requirements():
+    """An action's requirements name existing milestones."""
+    text = variant("      operating: [data_swap]", "      operating: [swap]")
+    p = only(text)
+    assert (p.path, pos(p)) == ("actions[2].requires.operating[0]", inside(text, "[swap]", "swap"))
+
+
+def test_unknown_milestone_in_condition():
+    """A condition's milestones exist."""
+    text = variant("operating: [warning_line]\n    points", "operating: [line]\n    points")
+    p = only(text)
+    assert (p.path, pos(p)) == ("endings[1].when.operating[0]", at(text, "line]\n    points"))
+
+
+def test_unknown_milestone_in_progress_effect():
+    """A progress effect advances an existing milestone."""
+    text = variant("      - {transparency: 1}", "      - {progress: 1, milestone: dta_swap}")
+    p = only(text)
+    assert (p.path, pos(p)) == ("actions[0].effects[1].milestone", at(text, "dta_swap"))
+
+
+def test_unknown_action_in_broken_by():
+    """A commitment is broken by existing actions."""
+    text = variant("broken_by: [criticise]", "broken_by: [criticize]")
+    p = only(text)
+    assert (p.path, pos(p)) == ("actions[3].commitment.broken_by[0]", at(text, "criticize"))
+    assert "did you mean 'criticise'?" in p.message
+
+
+def test_unknown_action_in_backed_down_by():
+    """A demand is backed down from by existing actions."""
+    text = variant("backed_down_by: [wait]", "backed_down_by: [waiting]")
+    p = only(text)
+    assert (p.path, pos(p)) == ("demands[0].backed_down_by[0]", at(text, "waiting"))
+
+
+def test_unknown_demand():
+    """Actions make, drop, satisfy and stand by existing demands."""
+    text = variant("makes_demand: guarantee", "makes_demand: guarantees")
+    p = find(text, "actions[4].makes_demand")
+    assert pos(p) == inside(text, "makes_demand: guarantees", "guarantees")
+    text = variant("    target: role\n    commitment:",
+                   "    target: role\n    requires: {demand_standing: nope}\n    commitment:")
+    assert find(text, "actions[3].requires.demand_standing").message == "unknown demand 'nope'"
+
+
+def test_demand_never_made():
+    """Some action makes each demand."""
+    text = variant("    makes_demand: guarantee\n", "")
+    p = only(text)
+    assert (p.path, pos(p)) == ("demands[0]", at(text, "id: guarantee"))
+
+
+def test_make_and_drop_same_demand():
+    """One action cannot both make and drop a demand."""
+    text = variant("makes_demand: guarantee", "makes_demand: guarantee\n    drops_demand: guarantee")
+    p = only(text)
+    assert (p.path, pos(p)) == ("actions[4].drops_demand",
+                                inside(text, "drops_demand: guarantee", "guarantee"))
+
+
+def test_answers_to_a_non_offer():
+    """on_accept or on_decline on an action that is not an offer never happen."""
+    text = variant("    effects:\n      - {tension: 5}\n      - {trust: -4",
+                   "    on_accept:\n      - {tension: 5}\n      - {trust: -4")
+    p = only(text)
+    assert (p.path, pos(p)) == ("actions[5].on_accept", at(text, "on_accept"))
+
+
+def test_action_needs_milestone_both_ways():
+    """An action that needs one milestone operating and not operating can never be taken."""
+    text = variant("      operating: [data_swap]", "      operating: [data_swap]\n"
+                                                    "      not_operating: [data_swap]")
+    p = only(text)
+    assert p.path == "actions[2].requires"
+
+
+# --- Unique ids. ---
+
+def test_duplicate_action_id():
+    """Action ids are unique; the second use is reported, naming the first line."""
+    text = variant("  - id: wait\n", "  - id: brief\n")
+    found = [p for p in lint_of(text) if p.path == "actions[6].id"]
+    assert pos(found[0]) == inside(text, "id: brief", "brief", 1)
+    first = at(text, "id: brief")[0]
+    assert found[0].message == f"duplicate id 'brief' (first used on line {first})"
+
+
+@pytest.mark.parametrize(("old", "new", "path"), [
+    ("  - id: south\n", "  - id: north\n", "roles[1].id"),
+    ("  - id: warning_line\n", "  - id: data_swap\n", "milestones[1].id"),
+    ("  - id: leak\n", "  - id: summit\n", "events[1].id"),
+    ("  - id: missed\n", "  - id: line\n", "endings[2].id"),
+    ("      - id: trusted\n", "      - id: line_built\n", "roles[0].objectives[1].id"),
+])
+def test_duplicate_ids(old, new, path):
+    """Ids are unique among roles, milestones, events, endings and a role's objectives."""
+    assert any(p.path == path and "duplicate id" in p.message for p in lint_of(variant(old, new)))
+
+
+def test_duplicate_demand_id():
+    """Demand ids are unique."""
+    extra = "  - id: guarantee\n    name: Again\n    audience_cost: 1\n"
+    text = variant("actions:\n", extra + "actions:\n")
+    assert find(text, "demands[1].id").message.startswith("duplicate id 'guarantee'")
+
+
+# --- Milestones. ---
+
+def test_prerequisite_cycle():
+    """Milestone prerequisites form no cycle; the cycle is spelled out."""
+    text = variant("    parties: [north, south]\n  - id: warning_line",
+                   "    parties: [north, south]\n    requires: [warning_line]\n"
+                   "  - id: warning_line")
+    p = find(text, "milestones[0].requires")
+    assert pos(p) == at(text, "requires: [warning_line]")
+    assert p.message == "prerequisites form a cycle: data_swap -> warning_line -> data_swap"
+
+
+def test_self_prerequisite_is_a_cycle():
+    """A milestone that requires itself is a cycle of one."""
+    text = variant("requires: [data_swap]", "requires: [warning_line]")
+    p = find(text, "milestones[1].requires")
+    assert p.message == "prerequisites form a cycle: warning_line -> warning_line"
+
+
+def test_milestone_nothing_establishes():
+    """Every milestone is established by some action."""
+    text = variant("establishes: warning_line", "establishes: data_swap")
+    p = find(text, "milestones[1]")
+    assert pos(p) == at(text, "id: warning_line")
+    assert p.message == ("no action establishes milestone 'warning_line'; "
+                         "add an offer with `establishes: warning_line`")
+
+
+def test_milestone_progress_nothing_gives():
+    """A milestone that needs progress needs an effect that adds it."""
+    text = variant("    requires: [data_swap]\n", "    requires: [data_swap]\n    progress_needed: 3\n")
+    p = find(text, "milestones[1].progress_needed")
+    assert pos(p) == at(text, "3\n    on_operating")
+    assert "no effect adds progress" in p.message
+    fixed = variant("      - {transparency: 1}", "      - {progress: 1, milestone: warning_line}", text)
+    assert lint_of(fixed) == []
+
+
+# --- Events. ---
+
+def test_scripted_event_after_last_round():
+    """A scripted event falls inside the game's rounds."""
+    text = variant("    round: 2\n", "    round: 9\n")
+    p = only(text)
+    assert (p.path, pos(p)) == ("events[0].round", at(text, "9\n"))
+    assert p.message == "round 9 never comes: the game has 6 rounds"
+
+
+def test_conditional_event_empty_range():
+    """A conditional event's tension range is not empty."""
+    text = variant("tension: {min: 60}", "tension: {min: 80, max: 20}")
+    p = only(text)
+    assert (p.path, pos(p)) == ("events[2].when.tension", at(text, "tension: {min: 80"))
+    assert p.message == "min 80 is above max 20, so this never holds"
+
+
+def test_conditional_event_out_of_meter_range():
+    """A tension range beyond 0..100 never holds."""
+    text = variant("tension: {min: 60}", "tension: {min: 120}")
+    p = only(text)
+    assert p.message == "tension is always between 0 and 100, so min 120 never holds"
+
+
+def test_conditional_event_needs_unestablishable_milestone():
+    """An event waiting on a milestone nothing can establish never fires."""
+    text = variant("tension: {min: 60}", "operating: [warning_line]")
+    text = variant("establishes: warning_line", "establishes: data_swap", text)
+    p = find(text, "events[2].when.operating[0]")
+    assert p.message == "milestone 'warning_line' can never operate, so this never holds"
+
+
+def test_event_waiting_for_breakdown():
+    """An event cannot wait for the talks to break down: the game is over then."""
+    text = variant("tension: {min: 60}", "breakdown: true")
+    p = only(text)
+    assert (p.path, pos(p)) == ("events[2].when.breakdown", inside(text, "breakdown: true", "true"))
+
+
+def test_when_on_a_deck_event():
+    """`when` is only read for conditional events."""
+    text = variant("    weight: 2\n", "    weight: 2\n    when: {tension: {min: 10}}\n")
+    p = only(text)
+    assert (p.path, pos(p)) == ("events[1].when", at(text, "when: {tension"))
+
+
+def test_round_range_outside_game():
+    """A round range beyond the last round never holds."""
+    text = variant("tension: {min: 60}", "round: {min: 7}")
+    assert only(text).message == "the round is always between 1 and 6, so min 7 never holds"
+
+
+# --- Endings and objectives. ---
+
+def test_ending_shadowed_by_catch_all():
+    """An ending after one that always holds can never be reached."""
+    catch_all = ("  - id: missed\n    name: Missed chance\n    text: Nothing much came of it.\n"
+                 "    when: {}\n    points: {north: 2, south: 2}\n")
+    text = variant(catch_all, "").replace("endings:\n", "endings:\n" + catch_all)
+    found = lint_of(text)
+    assert [(p.path, pos(p)) for p in found] == [
+        ("endings[1]", at(text, "id: breakdown")), ("endings[2]", at(text, "id: line\n"))]
+    assert found[0].message == ("ending 'breakdown' can never be reached: ending 'missed' "
+                                "comes first and always holds; move it last")
+
+
+def test_endings_must_cover_the_last_round():
+    """Without a catch-all, some way a game can end has no ending, and an example is named."""
+    text = variant("    when: {}\n", "    when: {tension: {max: 50}}\n")
+    p = only(text)
+    assert (p.path, pos(p)) == ("endings", at(text, "endings:"))
+    assert p.message == ("no ending surely holds when the last round ends with tension 51 and "
+                         "milestones operating: none; add a last ending with `when: {}` "
+                         "as a catch-all")
+
+
+def test_endings_all_need_breakdown():
+    """If every ending needs a breakdown, a game that reaches its last round has no ending."""
+    text = variant("    when:\n      operating: [warning_line]\n    points",
+                   "    when: {breakdown: true, tension: {min: 99}}\n    points")
+    text = variant("    when: {}\n", "    when: {breakdown: true}\n", text)
+    p = find(text, "endings")
+    assert "the last round ends with tension 0 and milestones operating: none" in p.message
+
+
+def test_endings_must_cover_breakdown():
+    """Some ending holds when the talks break down."""
+    text = variant("    when: {}\n", "    when: {breakdown: false}\n")
+    text = variant("    when: {breakdown: true}\n", "    when: {breakdown: true, round: {max: 3}}\n",
+                   text)
+    p = only(text)
+    assert "the talks break down in round 4" in p.message
+
+
+def test_ending_condition_unsatisfiable():
+    """An ending whose condition can never hold is reported at the part that fails."""
+    text = variant("operating: [warning_line]\n    points",
+                   "operating_count: {min: 3}\n    points")
+    p = only(text)
+    assert (p.path, pos(p)) == ("endings[1].when.operating_count", at(text, "operating_count"))
+    assert "milestones that can operate (2)" in p.message
+
+
+def test_any_of_branch_located():
+    """A dead branch of any_of is reported at its own path."""
+    text = variant("operating: [warning_line]\n    points",
+                   "any_of:\n        - {support: [{role: north, min: 70, max: 60}]}\n    points")
+    p = only(text)
+    assert p.path == "endings[1].when.any_of[0].support[0]"
+    assert pos(p) == at(text, "{role: north")
+
+
+def test_objective_condition_unsatisfiable():
+    """An objective that needs a milestone both operating and not can never be met."""
+    text = variant("operating: [warning_line]\n      - id: trusted",
+                   "operating: [warning_line]\n          not_operating: [warning_line]\n"
+                   "      - id: trusted")
+    p = only(text)
+    assert (p.path, pos(p)) == ("roles[0].objectives[0].when.operating[0]",
+                                at(text, "warning_line]\n          not"))
+    assert p.message == "milestone 'warning_line' cannot be both operating and not operating"
+
+
+def test_operating_count_below_listed_milestones():
+    """Listing more operating milestones than operating_count allows never holds."""
+    text = variant("operating: [warning_line]\n      - id: trusted",
+                   "operating: [warning_line, data_swap]\n          operating_count: {max: 1}\n"
+                   "      - id: trusted")
+    assert only(text).path == "roles[0].objectives[0].when.operating_count"
+
+
+# --- The check command. ---
+
+def write(tmp_path: Path, name: str, text: str) -> str:
+    """Write a scenario file and return its path as text."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def test_check_clean_file(tmp_path):
+    """A clean file prints its summary and check returns 0."""
+    out, err = io.StringIO(), io.StringIO()
+    assert run_check([str(VALID_PATH)], out=out, err=err) == 0
+    assert out.getvalue() == f"{VALID_PATH}: ok (2 roles, 7 actions, 3 events, 3 endings)\n"
+    assert err.getvalue() == ""
+
+
+def test_check_prints_problems_sorted_then_summaries(tmp_path):
+    """Problems of every file print sorted by file and line, then one summary per file."""
+    b = write(tmp_path, "b.yaml", variant("roles: [south]", "roles: [soth]"))
+    a = write(tmp_path, "a.yaml", variant("rounds: 6", "rounds: 0").replace("cost: 1", "cost: 3", 1))
+    out = io.StringIO()
+    assert run_check([b, a, str(VALID_PATH)], out=out, err=io.StringIO()) == 2
+    lines = out.getvalue().splitlines()
+    assert lines[0].startswith(f"{a}:8:9: rounds: must be at least 1")
+    assert lines[1].startswith(f"{a}:")
+    assert lines[2] == f"{b}:{at(VALID, 'roles: [south]')[0]}:13: actions[4].roles[0]: " \
+                       "unknown role 'soth'; did you mean 'south'?"
+    assert lines[3:] == [f"{b}: 1 error", f"{a}: 2 errors",
+                         f"{VALID_PATH}: ok (2 roles, 7 actions, 3 events, 3 endings)"]
+
+
+def test_check_missing_file(tmp_path):
+    """A missing file is an error line naming it, and status 2."""
+    out = io.StringIO()
+    missing = str(tmp_path / "gone.yaml")
+    assert run_check([missing], out=out, err=io.StringIO()) == 2
+    assert out.getvalue() == f"{missing}:1:1: <root>: no such file\n{missing}: 1 error\n"
+
+
+def test_check_never_raises(monkeypatch):
+    """A bug in loading is reported on err, and check still returns 2."""
+    def boom(*_args, **_kwargs):
+        raise RuntimeError("boom")
+    monkeypatch.setattr(check_module, "load_with_source", boom)
+    out, err = io.StringIO(), io.StringIO()
+    assert run_check(["x.yaml"], out=out, err=err) == 2
+    assert "internal error" in err.getvalue() and "boom" in err.getvalue()
+
+
+def test_check_needs_a_file():
+    """check with no files says what to give it and returns 2."""
+    err = io.StringIO()
+    assert run_check([], out=io.StringIO(), err=err) == 2
+    assert "scenario file" in err.getvalue()
+
+
+# --- The JSON Schema. ---
+
+def test_committed_schema_is_fresh():
+    """scenarios/scenario.schema.json equals a fresh export of the models."""
+    assert json.loads(SCHEMA_PATH.read_text(encoding="utf-8")) == scenario_json_schema()
+
+
+def test_schema_spells_keys_as_files_do(tmp_path):
+    """The schema says `from`, not `from_`, and names its dialect and title."""
+    schema = json.loads(write_schema(tmp_path / "s.json").read_text(encoding="utf-8"))
+    assert schema["$schema"].startswith("https://json-schema.org/")
+    assert schema["title"] == "Détente scenario"
+    assert "from" in schema["$defs"]["TrustSeed"]["properties"]
+    assert schema["additionalProperties"] is False
+    assert set(schema["required"]) >= {"id", "rounds", "roles", "actions", "endings"}
+    assert Scenario.model_json_schema(by_alias=True)["$defs"] == schema["$defs"]

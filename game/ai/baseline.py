@@ -47,8 +47,8 @@ class Baseline:
         """Accept from partners trusted at least `accept_at`."""
         t = view.trust[(view.role, offer.action.role)]
         if t >= self.accept_at:
-            return True, f"trust in {offer.action.role} {t} >= {self.accept_at}"
-        return False, f"trust in {offer.action.role} {t} < {self.accept_at}"
+            return True, f"accepts: trust in {offer.action.role} {t} >= {self.accept_at}"
+        return False, f"declines: trust in {offer.action.role} {t} < {self.accept_at}"
 
     def _welcome(self, view: PlayerView, action: Action) -> bool:
         if self._families[action.action_id] == "home_front":

@@ -40,5 +40,5 @@ class Cooperative(Persona):
 
     def answer(self, view: PlayerView, offer: Offer, rng: Rng) -> tuple[bool, str]:
         r = offer.action.role
-        return True, (f"accepts {self.offer_from(offer).lower()} unconditionally: trust in "
+        return True, (f"accepts {self.offer_from(offer)} unconditionally: trust in "
                       f"{self.t.name(r)} {self.trust_in(view, r)}")

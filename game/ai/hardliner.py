@@ -50,7 +50,7 @@ class Hardliner(Persona):
         return None, f"holds its position: tension {view.tension}"
 
     def answer(self, view: PlayerView, offer: Offer, rng: Rng) -> tuple[bool, str]:
-        what, r = self.offer_from(offer).lower(), offer.action.role
+        what, r = self.offer_from(offer), offer.action.role
         demand = self.backs_down(view, offer)
         if demand:
             return False, f"declines {what}: it will not back down from {demand}"

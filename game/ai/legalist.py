@@ -40,7 +40,8 @@ class Legalist(Persona):
                          f"tension {view.tension}"
         for a in fresh if kept else ():
             if a.action_id in self.t.drops:
-                return a, f"sets the demand aside: {self.t.name(kept[0])} kept its commitment"
+                return a, (f"sets the demand aside: {self.t.name(kept[0])} kept its commitment, "
+                           f"trust {self.trust_in(view, kept[0])}")
         for a in fresh if view.demands else ():
             spec = self.spec(a)
             wanted = spec.satisfies_demand and (a.target, spec.satisfies_demand) in view.demands
@@ -63,7 +64,7 @@ class Legalist(Persona):
         return None, f"waits for guarantees: tension {view.tension}"
 
     def answer(self, view: PlayerView, offer: Offer, rng: Rng) -> tuple[bool, str]:
-        what = self.offer_from(offer).lower()
+        what = self.offer_from(offer)
         demand = self.backs_down(view, offer)
         if demand:
             return False, f"declines {what}: our demand for {demand} still stands"
@@ -89,4 +90,4 @@ class Legalist(Persona):
         trust = self.trust_in(view, partner)
         if trust >= self.trust_at:
             return f"trust in {self.t.name(partner)} {trust} >= {self.trust_at}"
-        return f"{self.t.name(partner)} has given a commitment"
+        return f"{self.t.name(partner)} has given a commitment (trust {trust})"

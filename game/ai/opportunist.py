@@ -66,7 +66,7 @@ class Opportunist(Persona):
         return None, f"keeps what it was given: tension {view.tension}"
 
     def answer(self, view: PlayerView, offer: Offer, rng: Rng) -> tuple[bool, str]:
-        what = self.offer_from(offer).lower()
+        what = self.offer_from(offer)
         demand = self.backs_down(view, offer)
         if demand:
             return False, f"declines {what}: backing down from {demand} would cost at home"

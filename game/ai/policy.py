@@ -69,5 +69,5 @@ def ai_responses(policy: Policy, state: GameState, scenario: Scenario,
     for offer in view.offers:  # the view holds exactly the offers due from this role
         ok, why = policy.respond(view, offer, rng)
         decisions.append((offer.key, ok))
-        reasons.append(f"{'accepts' if ok else 'declines'} {offer.key}: {why}")
+        reasons.append(f"{offer.key}: {why}")  # every persona's line starts with its verdict
     return Responses(role, tuple(decisions)), reasons

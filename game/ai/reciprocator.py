@@ -53,8 +53,8 @@ class Reciprocator(Persona):
                 if pick:
                     why = (f"returns {name}'s {m.gave[0].lower()}" if m.gave
                            else f"{name} accepted our offer" if m.accepted
-                           else f"keeps the door open: trust in {name} {trust} >= {self.forgive}")
-                    return pick, why
+                           else "keeps the door open")
+                    return pick, f"{why}: trust in {name} {trust}"
         return None, f"waits for a move to answer: tension {view.tension}"
 
     def _opening(self, view: PlayerView, legal: list[Action], rng: Rng) -> tuple[Action | None, str]:
@@ -73,12 +73,12 @@ class Reciprocator(Persona):
         return None, f"has made its opening steps: tension {view.tension}"
 
     def answer(self, view: PlayerView, offer: Offer, rng: Rng) -> tuple[bool, str]:
-        moods, what = self.mood(view), self.offer_from(offer).lower()
+        moods, what = self.mood(view), self.offer_from(offer)
         involved = [r for r in (offer.action.role, *offer.responders) if r != view.role]
         for r in involved:
             if moods[r].hostile:
                 return False, (f"declines {what}: {self.t.name(r)} moved against us last round "
-                               f"({moods[r].hit[0].lower()})")
+                               f"({moods[r].hit[0].lower()}), trust {self.trust_in(view, r)}")
         for r in involved:
             if self.trust_in(view, r) < self.accept_at:
                 return False, (f"declines {what}: trust in {self.t.name(r)} "

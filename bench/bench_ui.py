@@ -52,14 +52,15 @@ def idle_cpu(seconds: float, tmp: Path) -> dict:
             "wait": s.get("wait", "?")}
 
 
-def first_frame(tmp: Path) -> float:
-    """Seconds from launching the app to its first flipped frame."""
+def first_frame(tmp: Path, via_main: bool = False) -> float:
+    """Seconds from launching the app (or `python main.py`) to its first flipped frame."""
     marker = tmp / "first_frame.txt"
     marker.unlink(missing_ok=True)
     env = dict(child_env(tmp), DETENTE_FIRST_FRAME_FILE=str(marker))
+    entry = [str(ROOT / "main.py")] if via_main else ["-c", APP]
     start = time.time()
-    proc = subprocess.Popen([sys.executable, "-c", APP, "--quit-after", "0.2", "--windowed"],
-                            env=env, cwd=ROOT)
+    proc = subprocess.Popen([sys.executable, *entry, "--quit-after", "0.2", "--windowed"],
+                            env=env, cwd=ROOT, stdin=subprocess.DEVNULL)
     proc.wait(timeout=60)
     if proc.returncode != 0 or not marker.exists():
         raise RuntimeError(f"the app exited with status {proc.returncode} before a first frame")
@@ -89,8 +90,13 @@ def main(argv: list[str] | None = None) -> int:
               f"{idle['frames_while_idle']} frames redrawn while idle; waits with {idle['wait']})")
         starts = [first_frame(tmp) for _ in range(args.runs)]
         imports = [import_pygame(tmp) for _ in range(args.runs)]
-        print(f"(b) launch to first frame: median {statistics.median(starts):.3f} s "
-              f"(min {min(starts):.3f}, max {max(starts):.3f}, {args.runs} runs)")
+        print(f"(b) launch to first frame (game.ui.app.run_app): median "
+              f"{statistics.median(starts):.3f} s (min {min(starts):.3f}, max {max(starts):.3f}, "
+              f"{args.runs} runs)")
+        if (ROOT / "main.py").is_file():
+            mains = [first_frame(tmp, via_main=True) for _ in range(args.runs)]
+            print(f"    launch to first frame (python main.py): median "
+                  f"{statistics.median(mains):.3f} s (min {min(mains):.3f}, max {max(mains):.3f})")
         print(f"(c) python -c 'import pygame': median {statistics.median(imports):.3f} s "
               f"(min {min(imports):.3f}, max {max(imports):.3f})")
         print(f"    first frame costs {statistics.median(starts) - statistics.median(imports):+.3f} s "

@@ -26,6 +26,8 @@ GROUPS = frozenset({"parties", "others", "all"})
 #: Which role fields each kind of effect reads; the others are ignored by the engine.
 ROLE_FIELDS = {"tension": (), "progress": (), "support": ("who",),
                "trust": ("who", "toward"), "transparency": ("who", "toward")}
+#: Fields that only some kinds of effect read.
+TARGET_FIELDS = ("who", "toward", "milestone")
 
 
 @dataclass
@@ -171,12 +173,29 @@ def check_trust_seeds(ctx: Lint) -> Iterator[Problem]:
         seen.add((seed.from_, seed.to))
 
 
+def check_rules(ctx: Lint) -> Iterator[Problem]:
+    """The tuning numbers fit together: repeat decay is a list of percents, fog narrows."""
+    rules = ctx.scenario.rules
+    if not rules.repeat_decay:
+        yield ctx.problem(("rules", "repeat_decay"), "give at least one percent, for example "
+                                                     "[100, 60, 35, 20]", key=True)
+    for i, percent in enumerate(rules.repeat_decay):
+        if not 0 <= percent <= 100:
+            yield ctx.problem(("rules", "repeat_decay", i),
+                              f"{percent} is not a percent between 0 and 100")
+    if rules.fog_min > rules.fog_width:
+        yield ctx.problem(("rules", "fog_min"), f"fog_min {rules.fog_min} is wider than "
+                                                f"fog_width {rules.fog_width}")
+
+
 def check_action_refs(ctx: Lint) -> Iterator[Problem]:
     """Actions name roles, milestones, demands and actions that exist."""
     for i, a in enumerate(ctx.scenario.actions):
         p: Path = ("actions", i)
         for j, role in enumerate(a.roles):
             yield from ctx.unknown(p + ("roles", j), "role", role, ctx.roles)
+            if role in a.roles[:j]:
+                yield ctx.problem(p + ("roles", j), f"role '{role}' is listed twice")
         if a.establishes:
             yield from ctx.unknown(p + ("establishes",), "milestone", a.establishes,
                                    ctx.milestones)
@@ -293,7 +312,8 @@ def check_effect_roles(ctx: Lint) -> Iterator[Problem]:
         if e.kind == "progress" and e.milestone:
             yield from ctx.unknown(path + ("milestone",), "milestone", e.milestone,
                                    ctx.milestones)
-        for key in sorted({"who", "toward"} & e.model_fields_set - set(ROLE_FIELDS[e.kind])):
+        used = set(ROLE_FIELDS[e.kind]) | ({"milestone"} if e.kind == "progress" else set())
+        for key in sorted(set(TARGET_FIELDS) & e.model_fields_set - used):
             yield ctx.problem(path + (key,), f"`{key}` has no effect on a {e.kind} change; "
                                              "remove it", key=True)
 
@@ -513,7 +533,7 @@ def surely(cond: Condition, state: EndState) -> bool:
 
 
 CHECKERS: tuple[Checker, ...] = (
-    check_unique_ids, check_trust_seeds, check_action_refs, check_action_sense,
+    check_unique_ids, check_rules, check_trust_seeds, check_action_refs, check_action_sense,
     check_demand_refs, check_milestone_refs, check_milestone_cycles, check_milestones_reachable,
     check_effect_roles, check_condition_refs, check_conditions_satisfiable, check_events,
     check_ending_points, check_endings_reachable, check_endings_cover,

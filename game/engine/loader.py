@@ -38,6 +38,11 @@ MAX_DEPTH = 40
 ALLOWED_TAGS = frozenset(
     f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "map", "seq"))
 
+#: Characters YAML refuses (the same set as ruamel's reader), found here first so the
+#: message can say which character and where.
+NOT_PRINTABLE = re.compile(
+    "[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
 Path = tuple[str | int, ...]
 Pos = tuple[int, int]
 
@@ -175,13 +180,13 @@ def _decode(text: str | bytes, filename: str) -> str:
                                   "save the file as UTF-8", line, col) from None
     _check_size(len(text), filename)
     text = text.removeprefix("\ufeff")
-    for index, char in enumerate(text):
-        if (char < " " and char not in "\t\n\r") or char in "\x7f\ufffe\uffff":
-            line, col = _position(text, index)
-            what = "a NUL byte (is this a binary file?)" if char == "\0" else \
-                f"control character U+{ord(char):04X}"
-            raise _fail(filename, f"the file contains {what}; a scenario file is plain "
-                                  "text", line, col)
+    bad = NOT_PRINTABLE.search(text)
+    if bad:
+        char = bad.group()
+        what = "a NUL byte (is this a binary file?)" if char == "\0" else \
+            f"the unprintable character U+{ord(char):04X}"
+        raise _fail(filename, f"the file contains {what}; a scenario file is plain text",
+                    *_position(text, bad.start()))
     return text
 
 

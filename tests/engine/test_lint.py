@@ -580,3 +580,33 @@ def test_schema_spells_keys_as_files_do(tmp_path):
     assert schema["additionalProperties"] is False
     assert set(schema["required"]) >= {"id", "rounds", "roles", "actions", "endings"}
     assert Scenario.model_json_schema(by_alias=True)["$defs"] == schema["$defs"]
+
+
+# --- Tuning numbers and stray fields. ---
+
+def test_repeat_decay_needs_percents():
+    """repeat_decay is a non-empty list of percents."""
+    text = variant("  drift_max: 5\n", "  drift_max: 5\n  repeat_decay: [100, 150]\n")
+    p = only(text)
+    assert (p.path, pos(p)) == ("rules.repeat_decay[1]", inside(text, "100, 150", "150"))
+    assert lint_of(variant("  drift_max: 5\n", "  drift_max: 5\n  repeat_decay: []\n"))
+
+
+def test_fog_min_not_wider_than_fog():
+    """The narrowest fog is no wider than the starting fog."""
+    text = variant("  drift_max: 5\n", "  drift_max: 5\n  fog_width: 10\n  fog_min: 20\n")
+    assert only(text).path == "rules.fog_min"
+
+
+def test_milestone_on_non_progress_effect():
+    """`milestone` only means something on a progress effect."""
+    text = variant("{tension: -3}", "{tension: -3, milestone: data_swap}")
+    p = only(text)
+    assert (p.path, p.message) == ("events[0].effects[0].milestone",
+                                   "`milestone` has no effect on a tension change; remove it")
+
+
+def test_action_role_listed_twice():
+    """An action names each allowed role once."""
+    text = variant("roles: [south]", "roles: [south, south]")
+    assert only(text).message == "role 'south' is listed twice"

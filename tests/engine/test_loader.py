@@ -260,7 +260,7 @@ def test_control_character():
     """Other control characters are refused where they sit."""
     p = one("id: x\ntitle: a\x07b\n")
     assert pos(p) == (2, 9)
-    assert "U+0007" in p.message
+    assert "unprintable character U+0007" in p.message
 
 
 def test_utf8_bom_is_accepted():
@@ -375,3 +375,11 @@ def test_complex_key():
     """A list used as a key is an unknown key, not a crash."""
     found = problems("? [a, b]\n: 1\n")
     assert any("unknown key" in p.message and pos(p) == (1, 3) for p in found)
+
+
+@pytest.mark.parametrize("char", ["\x81", "\ud800", "\ufffe"])
+def test_unprintable_characters(char):
+    """Characters YAML cannot hold are refused where they sit, with their code."""
+    p = one(f"id: x\ntitle: ab{char}\n")
+    assert pos(p) == (2, 10)
+    assert f"U+{ord(char):04X}" in p.message

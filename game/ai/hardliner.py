@@ -1,7 +1,8 @@
 """The hardliner: demands first, presses partners it distrusts, accepts little.
 
 It makes any public demand open to it, presses each partner whose trust sits below
-its threshold (while tension is under its ceiling), looks after its home front, and
+its threshold (while tension is under its ceiling; pressure on it is always answered),
+looks after its home front, and
 accepts an offer only from a partner it trusts well, never one that would make it
 back down from its own demand. Temperament moves both thresholds and the ceiling.
 """
@@ -36,14 +37,19 @@ class Hardliner(Persona):
         if demands and not any(a.action_id in self.t.demands for a in view.orders):
             return demands[0], f"insists in public: trust in {self.t.name(rivals[0])} " \
                                f"{self.trust_in(view, rivals[0])}, {self.support_line(view)}"
+        moods = self.mood(view)
         for p in rivals:
-            trust = self.trust_in(view, p)
-            if trust >= self.press_below or view.tension >= self.ceiling or aimed(self.t, view.orders, p):
+            trust, hit = self.trust_in(view, p), moods[p].hit
+            if aimed(self.t, view.orders, p):
+                continue
+            # It never lets pressure go unanswered, whatever the tension.
+            if not hit and (trust >= self.press_below or view.tension >= self.ceiling):
                 continue
             pick = best(self.pressure_on(view, legal, p), lambda a: 0, rng)
             if pick:
-                return pick, (f"presses {self.t.name(p)}: trust {trust} < {self.press_below}, "
-                              f"tension {view.tension} < {self.ceiling}")
+                cause = (f"answers {hit[0].lower()}" if hit
+                         else f"trust {trust} < {self.press_below}")
+                return pick, f"presses {self.t.name(p)}: {cause}, tension {view.tension}"
         pick = self.home_move(view, legal, rng)
         if pick:
             return pick, f"works its home front: {self.support_line(view)}"

@@ -27,8 +27,8 @@ def two_role_data() -> dict:
         "id": aid, "name": aid.replace("_", " ").title(), "family": family, "cost": kw.pop("cost", 1),
         "description": aid, "teaching_note": aid, **kw}
     return {
-        "id": "two_roles", "title": "Two roles", "summary": "A tiny case.", "rounds": 6,
-        "rules": {"start_tension": 50, "default_trust": 30, "drift_base": 80, "drift_per_trust": 80,
+        "id": "two_roles", "title": "Two roles", "summary": "A tiny case.", "rounds": 8,
+        "rules": {"start_tension": 55, "default_trust": 30, "drift_base": 80, "drift_per_trust": 80,
                   "drift_rate": 30, "drift_max": 3},
         "roles": [role("north", "North"), role("south", "South")],
         "milestones": [

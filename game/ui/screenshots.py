@@ -51,6 +51,10 @@ def _one_run(folder: Path, scale: float, contrast: bool, only: tuple[str, ...] =
     def shot(name: str) -> None:
         if only and name not in only:
             return
+        top = app.stack.top
+        if getattr(top, "started", None) is not None:
+            top.started = None  # show the end of the meters' animation
+            top.invalidate()
         app.dirty = True
         app.draw()
         path = folder / f"{len(written) + 1:02d}-{name}.png"

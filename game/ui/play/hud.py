@@ -61,7 +61,7 @@ class TrustTriangle(Widget):
         self.names, self.trust = names, trust
 
     def measure(self, ui: Ui, width: int) -> int:
-        return max(ui.m.u(150), min(int(width * 0.78), ui.m.u(260)))
+        return max(ui.m.u(140), min(int(width * 0.62), ui.m.u(220)))
 
     def _nodes(self, ui: Ui) -> dict[str, pygame.Rect]:
         """Label boxes of the nodes, placed on an ellipse inside the rect."""
@@ -71,12 +71,18 @@ class TrustTriangle(Widget):
                  for r, n in self.names.items()}
         roles = list(self.names)
         inner = self.rect.inflate(-max(b.width for b in boxes.values()), -2 * font.get_linesize())
-        for i, role in enumerate(roles):
-            angle = -math.pi / 2 + 2 * math.pi * i / len(roles)
-            if len(roles) == 2:
-                angle = math.pi if i == 0 else 0.0
-            boxes[role].center = (int(inner.centerx + inner.width / 2 * math.cos(angle)),
-                                  int(inner.centery + inner.height / 2 * math.sin(angle)))
+        angles = [-math.pi / 2 + 2 * math.pi * i / len(roles) for i in range(len(roles))]
+        if len(roles) == 2:
+            angles = [math.pi, 0.0]
+        unit = [(math.cos(a), math.sin(a)) for a in angles]
+        # Stretch the polygon to fill the rect, so a triangle is not squeezed into the top.
+        xs, ys = [p[0] for p in unit], [p[1] for p in unit]
+        span_x, span_y = (max(xs) - min(xs)) or 1, (max(ys) - min(ys)) or 1
+        for role, (ux, uy) in zip(roles, unit, strict=True):
+            fx = (ux - min(xs)) / span_x if max(xs) > min(xs) else 0.5
+            fy = (uy - min(ys)) / span_y if max(ys) > min(ys) else 0.5
+            boxes[role].center = (int(inner.left + fx * inner.width),
+                                  int(inner.top + fy * inner.height))
         return boxes
 
     def draw(self, surface, ui: Ui, focused: bool) -> None:

@@ -12,7 +12,7 @@ from dataclasses import replace
 from game.model.state import tension_band
 from game.ui.base import Widget
 from game.ui.play.gamescene import GameScene
-from game.ui.play.text import action_label, ledger_line, response_line
+from game.ui.play.text import action_label, ledger_line, named, response_line
 from game.ui.widgets import Button, Label, Panel
 
 CAUSE_TITLES = {
@@ -186,7 +186,7 @@ class ResolutionScene(GameScene):
         notes = self.session.notes_for(rec.round)
         if notes:
             out.append(Panel([Label("AI delegations' reasoning", "body", True, "panel_heading"),
-                              *[Label(f"{self.flow.role_name(n.role)}: {n.text}", "small", False,
+                              *[Label(f"{self.flow.role_name(n.role)}: {named(sc, n.text)}", "small", False,
                                       "panel") for n in notes]]))
         last = self.session.state.over and self.flow.shown_records + 1 >= len(
             self.session.state.records)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from game.model.actions import Action, BadMoveText
 
 
@@ -56,10 +58,18 @@ def source_label(scenario, entry) -> str:
     return entry.source.replace("_", " ")
 
 
+def named(scenario, text: str) -> str:
+    """Role ids in engine notes replaced by the roles' display names."""
+    for role in scenario.roles:
+        text = re.sub(rf"\b{re.escape(role.id)}\b", role.name, text)
+    return text
+
+
 def ledger_line(scenario, entry) -> str:
     """One ledger entry: meter, before → after, the signed change and its cause."""
     source = source_label(scenario, entry)
-    note = f" ({entry.note})" if entry.note and entry.note not in source else ""
+    text = named(scenario, entry.note)
+    note = f" ({text})" if text and text not in source else ""
     return (f"{meter_label(scenario, entry.meter)}: {entry.before} → {entry.after} "
             f"({entry.amount:+d}) · {source}{note}")
 

@@ -93,3 +93,24 @@ def test_resize_relayouts(app):
     pygame.event.post(pygame.event.Event(pygame.VIDEORESIZE, w=1600, h=900, size=(1600, 900)))
     app.step()
     assert app.settings.window_size == (1600, 900)
+
+
+def test_resize_during_a_game_keeps_the_screen_usable(make_app, drive):
+    """A game screen re-lays itself out for a narrow window: the HUD moves under the page."""
+    from game.ui.base import walk
+    from game.ui.containers import ScrollView
+    from game.ui.screenshots import ScriptedGame
+    from tests.ui.test_overflow import problems
+    app = make_app()
+    for name in ScriptedGame(app).play():
+        if name == "orders":
+            break
+    keys = {w.key for w in walk(app.stack.top.ensure_root()) if isinstance(w, ScrollView)}
+    assert keys == {"main", "hud"}
+    pygame.display.set_mode((800, 600), pygame.RESIZABLE)  # what the window manager does
+    pygame.event.post(pygame.event.Event(pygame.VIDEORESIZE, w=800, h=600, size=(800, 600)))
+    app.step()
+    keys = {w.key for w in walk(app.stack.top.ensure_root()) if isinstance(w, ScrollView)}
+    assert keys == {"main"} and problems(app) == []
+    drive.press(app, pygame.K_EQUALS, pygame.KMOD_CTRL)
+    assert app.ui.scale == 1.25 and problems(app) == []

@@ -19,6 +19,18 @@ FAMILY_TITLES = {"transparency": "Transparency", "assurance": "Assurance",
                  "cooperation": "Cooperation", "pressure": "Pressure", "home_front": "Home front"}
 
 
+def _submit(scene: GameScene, move) -> bool:
+    """Hand a move to the session; a refusal is shown on the screen, not raised."""
+    try:
+        scene.session.submit(move)
+    except ValueError as exc:  # IllegalAction: the rules say no, and say why
+        scene.flow.message = f"Not accepted: {exc}"
+        scene.invalidate()
+        return False
+    scene.flow.message = ""
+    return True
+
+
 class OrdersScene(GameScene):
     """Pick up to the round's points of actions, then confirm."""
 
@@ -94,8 +106,8 @@ class OrdersScene(GameScene):
 
     def confirm(self) -> None:
         """Submit the orders and go on."""
-        self.session.submit(Orders(self.viewer, tuple(self.chosen)))
-        self.flow.advance()
+        if _submit(self, Orders(self.viewer, tuple(self.chosen))):
+            self.flow.advance()
 
 
 class ResponsesScene(GameScene):
@@ -139,5 +151,5 @@ class ResponsesScene(GameScene):
     def confirm(self) -> None:
         """Submit the answers and go on."""
         decisions = tuple((o.key, self.answers[o.key]) for o in self.view.offers)
-        self.session.submit(Responses(self.viewer, decisions))
-        self.flow.advance()
+        if _submit(self, Responses(self.viewer, decisions)):
+            self.flow.advance()

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from game.engine import loader
 from game.engine.loader import Problem, ScenarioError, load_scenario, load_scenario_text
@@ -383,3 +385,53 @@ def test_unprintable_characters(char):
     p = one(f"id: x\ntitle: ab{char}\n")
     assert pos(p) == (2, 10)
     assert f"U+{ord(char):04X}" in p.message
+
+
+# --- Fuzzing: whatever the input, a Scenario or located problems, never a traceback. ---
+
+def load_or_problems(data: str | bytes) -> None:
+    """Load the data; if it fails, every problem must be located inside the text."""
+    try:
+        load_scenario_text(data, "f.yaml")
+    except ScenarioError as exc:
+        text = data.decode("utf-8", "replace") if isinstance(data, bytes) else data
+        assert exc.problems
+        for p in exc.problems:
+            assert 1 <= p.line <= text.count("\n") + 2 and p.col >= 1, p.text()
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.binary(max_size=300))
+def test_random_bytes_never_traceback(data):
+    """Random bytes load or fail with located problems."""
+    load_or_problems(data)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab1 :-[]{},#&*!|>'\"\n\t\x00é")), max_size=200))
+def test_random_yamlish_text_never_traceback(text):
+    """Random text made of YAML punctuation loads or fails with located problems."""
+    load_or_problems(text)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_mutated_valid_scenario_never_traceback(data):
+    """The valid fixture with one line deleted, repeated, re-indented or garbled never crashes
+    the loader or lint."""
+    lines = VALID.splitlines(keepends=True)
+    i = data.draw(st.integers(0, len(lines) - 1))
+    how = data.draw(st.sampled_from(["delete", "repeat", "dedent", "indent", "garble"]))
+    if how == "delete":
+        lines[i] = ""
+    elif how == "repeat":
+        lines[i] = lines[i] * 2
+    elif how == "dedent":
+        lines[i] = lines[i].removeprefix("  ")
+    elif how == "indent":
+        lines[i] = "  " + lines[i]
+    else:
+        col = data.draw(st.integers(0, len(lines[i])))
+        lines[i] = lines[i][:col] + data.draw(st.text(alphabet="ab: -[]{}&*!x0", max_size=4)) \
+            + lines[i][col:]
+    load_or_problems("".join(lines))

@@ -73,6 +73,12 @@ def test_full_classroom_game_by_keyboard(app, drive):
     assert session.state.over and session.state.round == 10 and session.seed == 77
     assert {"HandoffScene", "BriefingScene", "EventScene", "OrdersScene", "ResponsesScene",
             "ResolutionScene"} <= seen
+    tab_to(app, drive, "end:debrief")
+    drive.press(app, pygame.K_RETURN)
+    assert "Saved:" in app.stack.top.exported
+    path = app.stack.top.exported.split("Saved: ", 1)[1]
+    assert open(path, encoding="utf-8").read().startswith("<!doctype html>")
+    tab_to(app, drive, "end:title")
     drive.press(app, pygame.K_RETURN)
     assert type(app.stack.top).__name__ == "TitleScene"
 

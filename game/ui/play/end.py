@@ -1,34 +1,24 @@
-"""The End screen: the ending, every score part by part, meter charts and commitments.
+"""The End screen: the ending, every score part by part, meter charts, turning points,
+commitments kept and broken, and an export of the HTML debrief.
 
-Meter histories are read back from the ledger (each entry holds the value before and
-after), so the chart shows exactly what the ledger explains.
+Meter histories and turning points come from `game.engine.history`, which reads them
+back from the ledger, so the charts show exactly what the ledger explains.
 """
 
 from __future__ import annotations
 
 import pygame
 
+from game.engine.history import meter_history, turning_points
 from game.ui.base import Widget
 from game.ui.context import Ui
 from game.ui.play.gamescene import GameScene
-from game.ui.play.text import role_name
+from game.ui.play.text import role_name, source_label
 from game.ui.widgets import Button, Label, Panel
 
 MARKERS = ("circle", "square", "triangle", "diamond", "plus", "cross", "bar")
 GLYPHS = {"circle": "●", "square": "■", "triangle": "▲", "diamond": "◆", "plus": "✚",
           "cross": "✖", "bar": "▬"}
-
-
-def meter_history(ledger, meter: str, current: int, rounds: int) -> list[int]:
-    """Value of `meter` at the start (index 0) and at the end of each round 1..rounds."""
-    mine = [e for e in ledger if e.meter == meter]
-    value = mine[0].before if mine else current
-    out = [value]
-    for r in range(1, rounds + 1):
-        for e in (e for e in mine if e.round == r):
-            value = e.after
-        out.append(value)
-    return out
 
 
 class LineChart(Widget):
@@ -118,10 +108,35 @@ class EndScene(GameScene):
             out += [self._scores(result, role) for role in sc.role_ids]
             names = ", ".join(role_name(sc, r) for r in result.winners())
             out.append(Label(f"Highest score: {names}", "body", True, "accent"))
-        out += self._charts(view)
+        out += self._charts()
+        out.append(self._turning_points())
         out.append(self._commitments(view))
+        out.append(Button("Export the debrief (one HTML file)", self.export, key="end:debrief",
+                          detail=self.exported or "Ending, scores, chart, timeline, questions"))
         out.append(Button("Back to the title screen", self.to_title, key="end:title"))
         return out
+
+    exported = ""
+
+    def export(self) -> None:
+        """Write the HTML debrief next to the saves and say where it is."""
+        from game.engine.debrief import debrief_html
+        from game.engine.saves import data_dir, write_atomic
+        path = data_dir() / "debriefs" / f"{self.scenario.id}-seed{self.session.seed}.html"
+        try:
+            write_atomic(path, debrief_html(self.session))
+            self.exported = f"Saved: {path}"
+        except OSError as exc:
+            self.exported = f"Could not save the debrief: {exc.strerror or exc}"
+        self.invalidate()
+
+    def _turning_points(self) -> Panel:
+        sc = self.scenario
+        lines = [Label(f"Round {p.round}: {source_label(sc, p.entries[0])} "
+                       f"(trust and tension moved {p.swing} points in all; tension {p.tension:+d})",
+                       "body", False, "panel") for p in turning_points(self.session.state)]
+        return Panel([Label("Turning points: the largest swings", "large", True, "panel_heading"),
+                      *(lines or [Label("No meter moved.", "body", False, "panel")])])
 
     def _scores(self, result, role: str) -> Panel:
         parts = [Label(f"{p.points:+d}  {p.label}", "body", False, "panel")
@@ -130,15 +145,14 @@ class EndScene(GameScene):
                             "large", True, "panel_heading"),
                       *(parts or [Label("No points.", "body", False, "panel")])])
 
-    def _charts(self, view) -> list[Widget]:
-        sc, ledger = self.scenario, view.ledger()
-        rounds = max([r.round for r in view.records], default=0)
-        tension = [("Tension", meter_history(ledger, "tension", view.tension, rounds))]
+    def _charts(self) -> list[Widget]:
+        sc = self.scenario
+        history = meter_history(self.session.state, sc)  # the game is over: all is public
+        tension = [("Tension", list(history["tension"].values))]
         trust = [(f"{role_name(sc, a)} → {role_name(sc, b)}",
-                  meter_history(ledger, f"trust.{a}.{b}", v, rounds))
-                 for (a, b), v in sorted(view.trust.items())]
-        support = [(f"{r.name}: {r.domestic_label}",
-                    meter_history(ledger, f"support.{r.id}", view.support[r.id][0], rounds))
+                  list(history[f"trust.{a}.{b}"].values))
+                 for a in sc.role_ids for b in sc.role_ids if a != b]
+        support = [(f"{r.name}: {r.domestic_label}", list(history[f"support.{r.id}"].values))
                    for r in sc.roles]
         return [chart_panel("Tension over the rounds", tension),
                 chart_panel("Trust over the rounds (A → B: how far A trusts B)", trust),

@@ -1,8 +1,9 @@
 """`--screenshot DIR`: render each main screen of a scripted game to PNG files.
 
 Runs on SDL's dummy video driver, with throw-away settings and save directories, at
-UI scale 1.0 and 2.0 in a 1280x720 window (plus the title and orders screens in the
-high-contrast theme). Files are named `scale-1.0/07-orders.png` and so on.
+UI scale 1.0 and 2.0 in a 1280x720 window, plus the title and orders screens in the
+high-contrast theme and a solo game against AI delegations (with their reasoning).
+Files are named `scale-1.0/07-orders.png` and so on.
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ def render_screenshots(out: Path, scales: tuple[float, ...] = (1.0, 2.0)) -> int
             for scale in scales:
                 written += _one_run(out / f"scale-{scale:.1f}", scale, False)
             written += _one_run(out / "high-contrast", 1.0, True, only=("title", "orders"))
+            written += _one_run(out / "solo", 1.0, False, solo=True,
+                                only=("new-game", "briefing", "orders", "resolution", "end"))
         except ScreenshotError as exc:
             print(f"screenshot: {exc}", file=sys.stderr)
             return 1
@@ -38,7 +41,8 @@ def render_screenshots(out: Path, scales: tuple[float, ...] = (1.0, 2.0)) -> int
     return 0
 
 
-def _one_run(folder: Path, scale: float, contrast: bool, only: tuple[str, ...] = ()) -> list[Path]:
+def _one_run(folder: Path, scale: float, contrast: bool, only: tuple[str, ...] = (),
+             solo: bool = False) -> list[Path]:
     import pygame
 
     from game.ui.app import App, first_scene
@@ -61,7 +65,7 @@ def _one_run(folder: Path, scale: float, contrast: bool, only: tuple[str, ...] =
         pygame.image.save(app.surface, str(path))
         written.append(path)
 
-    game = ScriptedGame(app)
+    game = ScriptedGame(app, solo)
     for name in game.play():
         shot(name)
     if game.problem:
@@ -76,8 +80,9 @@ class ScreenshotError(RuntimeError):
 class ScriptedGame:
     """Plays a classroom game with three human teams by calling the screens' own actions."""
 
-    def __init__(self, app) -> None:
+    def __init__(self, app, solo: bool = False) -> None:
         self.app = app
+        self.solo = solo
         self.seen: set[str] = set()
         self.problem = ""  # why the game could not be played, if it could not
 
@@ -93,6 +98,8 @@ class ScriptedGame:
         app.stack.top.new_game()
         top = app.stack.top
         top.set_seed(str(SEED))
+        if self.solo:
+            top.set_mode("solo")
         yield "new-game"
         if top.scenario is None:
             self.problem = top.choices[top.index].error if top.choices else "no scenario files"

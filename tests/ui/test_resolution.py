@@ -42,3 +42,20 @@ def test_animated_view_interpolates_from_the_round_start(app):
     half = animated_view(view, entries, 0.5)
     assert half.tension == round(start + (view.tension - start) * 0.5)
     assert animated_view(view, entries, 1.0) is view
+
+
+def test_solo_resolution_explains_the_ai_and_shows_own_support(make_app):
+    """Solo: AI delegations' reasoning is revealed; the human team sees its own support exactly."""
+    app = make_app()
+    for _ in ScriptedGame(app, solo=True).play(every=True):
+        if isinstance(app.stack.top, ResolutionScene):
+            break
+    scene = app.stack.top
+    human = scene.flow.shared_viewer
+    assert human is not None and scene.view.role == human
+    low, high = scene.view.support[human]
+    assert low == high
+    shown = " ".join(t for w in walk(scene.ensure_root()) for t in w.texts())
+    assert "AI delegations' reasoning" in shown
+    notes = scene.session.notes_for(scene.record.round)
+    assert notes and all(n.role != human for n in notes)

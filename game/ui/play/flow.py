@@ -28,6 +28,8 @@ class GameFlow:
         self.timer = CountdownTimer(timer_minutes * 60)
         self.humans = [r for r in self.scenario.role_ids if session.seats[r].human]
         self.hotseat = len(self.humans) > 1
+        # With one human team (solo) the shared screens may show that team's own view.
+        self.shared_viewer = self.humans[0] if len(self.humans) == 1 else None
         self.briefed: set[str] = set(self.humans) if resumed else set()
         self.shown_round = 0
         self.timer_round = 0

@@ -38,8 +38,13 @@ class GameScene(Scene):
 
     @property
     def view(self):
-        """What this screen may show: the viewer's view of the game."""
-        return self.session.view(self.viewer)
+        """What this screen may show: the viewer's view of the game (on a shared screen,
+        the public view, or in solo play the one human team's view)."""
+        return self.session.view(self.shown_as())
+
+    def shown_as(self) -> str | None:
+        """The role whose view this screen draws (None: the public view)."""
+        return self.viewer if self.viewer is not None else self.flow.shared_viewer
 
     def body(self) -> list[Widget]:
         """The page's widgets below the heading."""
@@ -56,7 +61,8 @@ class GameScene(Scene):
 
     def build(self) -> Widget:
         view = self.view
-        viewer = self.flow.role_name(self.viewer) if self.viewer else "everyone (public view)"
+        role = self.shown_as()
+        viewer = self.flow.role_name(role) if role else "everyone (public view)"
         self._timer_text = self.flow.timer.text()
         body = self.body()  # first: a body may set the heading
         page: list[Widget] = [Label(self.heading, "heading", True, "heading"), *body]

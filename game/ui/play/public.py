@@ -175,7 +175,7 @@ class ResolutionScene(GameScene):
                    for r, key, ok in rec.responses]
         out: list[Widget] = [Panel([Label("Orders revealed", "large", True, "panel_heading"),
                                     *acts, *answers])]
-        entries = self.session.view(None).ledger(rec.round)
+        entries = self.view.ledger(rec.round)
         groups: dict[str, list] = {}
         for e in entries:
             groups.setdefault(e.cause, []).append(e)

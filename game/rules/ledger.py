@@ -8,11 +8,20 @@ from game.model.state import GameState, LedgerEntry
 def change(state: GameState, meter: str, amount: int, cause: str, source: str,
            actor: str | None, note: str) -> int:
     """Change one meter of a state being built, record it, and return the actual change."""
-    before = state.meter(meter)
+    kind, key = _parse(meter)
+    if kind == "tension":
+        before = state.tension
+    else:
+        meters = state.trust if kind == "trust" else state.support if kind == "support" \
+            else state.progress
+        before = meters[key]
     after = min(100, max(0, before + amount))
     if after == before:
         return 0
-    _store(state, meter, after)
+    if kind == "tension":
+        state.tension = after
+    else:
+        meters[key] = after
     state.ledger.append(LedgerEntry(state.round, meter, before, after, after - before,
                                     cause, source, actor, note))
     if meter == "tension" and after >= 100:
@@ -20,19 +29,26 @@ def change(state: GameState, meter: str, amount: int, cause: str, source: str,
     return after - before
 
 
-def _store(state: GameState, meter: str, value: int) -> None:
-    kind, _, rest = meter.partition(".")
-    if kind == "tension":
-        state.tension = value
-    elif kind == "trust":
-        a, _, b = rest.partition(".")
-        state.trust[(a, b)] = value
-    elif kind == "support":
-        state.support[rest] = value
-    elif kind == "progress":
-        state.progress[rest] = value
-    else:
-        raise KeyError(meter)
+_PARSED: dict[str, tuple[str, object]] = {}
+
+
+def _parse(meter: str) -> tuple[str, object]:
+    """(kind, key) for a meter name, parsed once per name: `change` is the engine's
+    innermost call, and splitting the same few names again and again was a hot spot."""
+    hit = _PARSED.get(meter)
+    if hit is None:
+        kind, _, rest = meter.partition(".")
+        if kind == "trust":
+            a, _, b = rest.partition(".")
+            hit = (kind, (a, b))
+        elif kind in ("support", "progress"):
+            hit = (kind, rest)
+        elif kind == "tension":
+            hit = (kind, None)
+        else:
+            raise KeyError(meter)
+        _PARSED[meter] = hit
+    return hit
 
 
 def round_entries(state: GameState, round_no: int) -> list[LedgerEntry]:

@@ -27,12 +27,17 @@ _CACHE: dict[int, tuple[Scenario, Index]] = {}
 
 def index(scenario: Scenario) -> Index:
     """The index of a scenario, built on first use and kept while the scenario lives."""
+    global _LAST
+    if _LAST[0] is scenario:  # the rules call this hundreds of times a round, mostly for one scenario
+        return _LAST[1]
     hit = _CACHE.get(id(scenario))
-    if hit is not None and hit[0] is scenario:
-        return hit[1]
-    built = _build(scenario)
-    _CACHE[id(scenario)] = (scenario, built)
-    return built
+    if hit is None or hit[0] is not scenario:
+        hit = _CACHE[id(scenario)] = (scenario, _build(scenario))
+    _LAST = hit
+    return hit[1]
+
+
+_LAST: tuple[Scenario | None, Index | None] = (None, None)
 
 
 def _build(scenario: Scenario) -> Index:

@@ -24,7 +24,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.composer import Composer, ComposerError
 from ruamel.yaml.constructor import DuplicateKeyError
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.error import MarkedYAMLError
 from ruamel.yaml.events import AliasEvent
 
 from game.model.scenario import Scenario
@@ -224,10 +224,12 @@ def _parse(text: str, filename: str) -> CommentedMap:
         tree = yaml.load(text)
     except MarkedYAMLError as exc:
         raise _yaml_problem(exc, filename) from None
-    except (YAMLError, ValueError, RecursionError) as exc:
-        # ReaderError carries a character index; int overflow and the like carry nothing.
+    except Exception as exc:  # noqa: BLE001
+        # Ruamel has bugs on odd scalars (`+_` raises IndexError) and Python refuses huge
+        # integers; those carry no position. ReaderError carries a character index.
         line, col = _position(text, getattr(exc, "position", 0) or 0)
-        raise _fail(filename, f"cannot read the YAML: {exc}", line, col) from None
+        raise _fail(filename, f"cannot read the YAML ({type(exc).__name__}: {exc}); look "
+                              "for an unusual value or character", line, col) from None
     if tree is None:
         raise _fail(filename, EMPTY)
     if not isinstance(tree, CommentedMap):
@@ -259,7 +261,11 @@ def _plain(node: object, path: Path, source: SourceMap) -> object:
     if isinstance(node, CommentedMap):
         mapping = {}
         for key, value in node.items():
-            text = _plain_key(key, node, path, source)
+            text = _record_key(node, key, path, source)
+            if text in mapping:
+                # `1:` and `"1":` are different to YAML but the same key to a scenario.
+                raise ScenarioError([source.problem(path + (text,), _duplicate_key(
+                    f'duplicate key "{text}"'), key=True)])
             mapping[text] = _plain(value, path + (text,), source)
         return mapping
     if isinstance(node, CommentedSeq):
@@ -272,17 +278,15 @@ def _plain(node: object, path: Path, source: SourceMap) -> object:
     return _plain_scalar(node)
 
 
-def _plain_key(key: object, node: CommentedMap | None = None, path: Path = (),
-               source: SourceMap | None = None) -> str:
-    """A key as text; with a node, also record where the key and its value sit."""
+def _record_key(node: CommentedMap, key: object, path: Path, source: SourceMap) -> str:
+    """The key as text, after recording where the key and its value sit."""
     text = _scalar_text(key)
-    if source is not None and node is not None:
-        line, col = node.lc.key(key)
-        source.keys[path + (text,)] = (line + 1, col + 1)
-        value = node[key]
-        if not isinstance(value, (CommentedMap, CommentedSeq)):
-            line, col = node.lc.value(key)
-        source.nodes[path + (text,)] = (line + 1, col + 1)
+    line, col = node.lc.key(key)
+    source.keys[path + (text,)] = (line + 1, col + 1)
+    if not isinstance(node[key], (CommentedMap, CommentedSeq)):
+        # Scalars are located at their value; containers at their key.
+        line, col = node.lc.value(key)
+    source.nodes[path + (text,)] = (line + 1, col + 1)
     return text
 
 

@@ -435,3 +435,16 @@ def test_mutated_valid_scenario_never_traceback(data):
         lines[i] = lines[i][:col] + data.draw(st.text(alphabet="ab: -[]{}&*!x0", max_size=4)) \
             + lines[i][col:]
     load_or_problems("".join(lines))
+
+
+def test_keys_equal_as_text_are_duplicates():
+    """`1:` and `"1":` are one key in a scenario, so the second is a duplicate."""
+    p = one('id: x\n1: a\n"1": b\n')
+    assert pos(p) == (3, 1)
+    assert p.message.startswith("duplicate key '1'")
+
+
+def test_ruamel_crash_is_a_problem():
+    """A value that crashes ruamel itself (`+_`, found by fuzzing) is a problem, not a traceback."""
+    p = one("id: +_\n")
+    assert p.message.startswith("cannot read the YAML (IndexError")

@@ -1,4 +1,4 @@
-"""Widgets: Label, Button (also a numbered choice item), Toggle, Stepper, TextInput.
+"""Widgets: Label, Button (also a numbered choice item), ChoiceList, Toggle, Stepper, TextInput.
 
 Every widget follows one protocol:
 - `measure(ui, width) -> height`: the height it needs at that width (text wraps);
@@ -208,5 +208,22 @@ class TextInput(Button):
 
 from game.ui.containers import Column, Panel, Row, ScrollView, Spacer  # noqa: E402, I001
 
-__all__ = ["Widget", "Label", "Button", "Toggle", "Stepper", "TextInput",
+
+class ChoiceList(Column):
+    """A numbered list of choices: keys 1-9 pick the first nine, arrows move between them.
+
+    Each item is (text, detail, callback, enabled); `selected` marks the chosen item(s)
+    when the list shows a state (None: a plain menu).
+    """
+
+    def __init__(self, group: str, items: Sequence[tuple[str, str, Callable[[], object], bool]],
+                 selected: Sequence[bool] | None = None, key_prefix: str | None = None) -> None:
+        prefix = key_prefix or group
+        buttons = [Button(text, cb, detail=detail, number=i, group=group, enabled=ok,
+                          selected=None if selected is None else selected[i - 1],
+                          key=f"{prefix}:{text}")
+                   for i, (text, detail, cb, ok) in enumerate(items, start=1)]
+        super().__init__(buttons, key=f"list:{group}")
+
+__all__ = ["Widget", "Label", "Button", "Toggle", "Stepper", "TextInput", "ChoiceList",
            "Column", "Row", "Panel", "ScrollView", "Spacer", "draw_lines"]

@@ -129,3 +129,25 @@ def test_page_down_scrolls_a_long_screen(make_app, drive):
     assert app.stack.top.ensure_root().offset > 0
     drive.press(app, pygame.K_HOME)
     assert app.stack.top.ensure_root().offset == 0
+
+
+def test_facilitator_injects_an_event_and_undoes_a_round(make_app, drive):
+    """From the panel: number keys pick the event to inject; Undo goes back one round."""
+    from game.ui.screenshots import ScriptedGame
+    app = make_app()
+    for _ in ScriptedGame(app).play(every=True):
+        top = app.stack.top
+        if type(top).__name__ == "EventScene" and top.session.state.round == 2:
+            break
+    session = app.stack.top.session
+    drive.press(app, pygame.K_F2)
+    tab_to(app, drive, "fac:inject")
+    drive.press(app, pygame.K_RETURN)
+    event = session.scenario.events[1]
+    drive.press(app, pygame.K_2)
+    assert type(app.stack.top).__name__ == "EventScene"
+    assert any(e.cause == "event" and e.source == event.id for e in session.state.ledger)
+    drive.press(app, pygame.K_ESCAPE)
+    tab_to(app, drive, "fac:undo")
+    drive.press(app, pygame.K_RETURN)
+    assert session.state.round == 1 and type(app.stack.top).__name__ == "EventScene"

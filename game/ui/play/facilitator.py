@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from game.ui.base import Widget
 from game.ui.screens.common import PageScene
-from game.ui.widgets import Button, Label
+from game.ui.widgets import Button, ChoiceList, Label
 
 
 class FacilitatorScene(PageScene):
@@ -63,10 +63,9 @@ class FacilitatorScene(PageScene):
 
     def _events(self) -> list[Widget]:
         events = self.flow.scenario.events
+        items = [(e.title, e.text.strip(), lambda e=e: self.inject(e.id), True) for e in events]
         return [Label("Choose the event to bring into play now:", "large"),
-                *[Button(e.title, lambda e=e: self.inject(e.id), detail=e.text.strip(),
-                         number=i, group="events", key=f"event:{e.id}")
-                  for i, e in enumerate(events, start=1)],
+                ChoiceList("events", items, key_prefix="event"),
                 Button("Cancel", self.cancel_event, key="fac:cancel")]
 
     def toggle_timer(self) -> None:

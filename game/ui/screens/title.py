@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from game.ui.base import Widget
 from game.ui.screens.common import PageScene
-from game.ui.widgets import Button, Label, Spacer
+from game.ui.widgets import ChoiceList, Label, Spacer
 
 TAGLINE = ("A teaching game of arms-control diplomacy: three delegations trade transparency, "
            "assurances and cooperation offers over missile defence in Europe.")
@@ -39,10 +39,8 @@ class TitleScene(PageScene):
             ("Settings", "UI scale, high contrast, timer, window", self.settings, True),
             ("Quit", "Close the window", self.quit, True),
         ]
-        buttons = [Button(text, cb, detail=detail, number=i, group="menu", enabled=ok,
-                          key=f"title:{text}")
-                   for i, (text, detail, cb, ok) in enumerate(items, start=1)]
-        return [Label(TAGLINE, "large", False, "screen"), Spacer(8), *buttons]
+        return [Label(TAGLINE, "large", False, "screen"), Spacer(8),
+                ChoiceList("menu", items, key_prefix="title")]
 
     def new_game(self) -> None:
         """Open the New game screen."""

@@ -1,7 +1,23 @@
 """The pygame-ce window: the App loop, the scene stack, screens, widgets and the theme.
 
-Only this package imports pygame. Public entry points for `main.py`:
-`game.ui.app.run_app(argv) -> int` and `game.ui.display.display_available()`.
+Only this package imports pygame. Entry points for `main.py`:
+
+- `game.ui.display.display_available() -> (bool, reason)`: whether a window can be
+  opened; `reason` is a one-line explanation when it cannot (fall back to text mode).
+- `game.ui.app.run_app(argv) -> int`: open the window and play; `argv` are the window's
+  options without the program name: `--scale S` (1.0-2.0), `--high-contrast`,
+  `--windowed`, `--screenshot DIR` (render each main screen of a scripted game to PNG
+  with the dummy driver), `--quit-after SECONDS` (for benchmarks).
+
+Environment: `DETENTE_CONFIG_DIR` (settings directory), `DETENTE_DATA_DIR` (saves,
+read by the engine), `DETENTE_FIRST_FRAME_FILE` and `DETENTE_STATS_FILE` (benchmark
+markers, see bench/bench_ui.py).
+
+Layout: `app` (loop), `scene` (stack and lifecycle), `focus` (keyboard focus),
+`base`/`widgets`/`containers` (widgets), `theme`/`layout`/`context` (look and sizes),
+`settings`, `display`, `waiting` (sleeping without polling), `services` (the engine),
+`screens/` (title, settings, new game), `play/` (the game's screens, HUD and flow),
+`screenshots`.
 """
 
 import os

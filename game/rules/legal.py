@@ -29,9 +29,14 @@ def legal_actions(state: GameState, scenario: Scenario, role: str,
     # The other roles are the same targets for every role-aimed action: list them once,
     # since this function runs for every AI pick in the simulator.
     others = [r for r in ix.roles if r != role]
-    out = []
-    for spec, always_open, made in _role_table(ix, role):
-        if spec.cost > left or (not always_open and _blocked(state, ix, spec, role, chosen)):
+    out: list[Action] = []
+    for spec, always_open, fixed, made in _role_table(ix, role):
+        if spec.cost > left:
+            continue
+        if fixed is not None:  # always open, no commitment, targets that never change
+            out.extend([a for a in fixed if (a.action_id, a.target) not in taken] if taken else fixed)
+            continue
+        if not always_open and _blocked(state, ix, spec, role, chosen):
             continue
         aimed = spec.target
         for target in (others if aimed == "role" else _NO_TARGET if aimed == "none"
@@ -50,8 +55,10 @@ _NO_TARGET = (None,)
 _TABLES: dict[int, tuple[Index, dict[str, tuple]]] = {}
 
 
-def _role_table(ix: Index, role: str) -> tuple[tuple[ActionSpec, bool, dict], ...]:
-    """Per role, each action with whether it can never be blocked, and its Action values.
+def _role_table(ix: Index, role: str) -> tuple[tuple, ...]:
+    """Per role, each action with whether it can never be blocked, its Action values if
+    they never change (always open, no commitment, aimed at a role or at nothing), and a
+    store for the others.
 
     Actions are small frozen values, so one object per (role, action, target) is shared
     by every call; building them afresh was a large share of the simulator's time.
@@ -61,8 +68,17 @@ def _role_table(ix: Index, role: str) -> tuple[tuple[ActionSpec, bool, dict], ..
         hit = _TABLES[id(ix)] = (ix, {})
     table = hit[1].get(role)
     if table is None:
-        table = hit[1][role] = tuple((spec, _always_open(spec), {}) for spec in ix.role_actions[role])
+        table = hit[1][role] = tuple(_row(ix, spec, role) for spec in ix.role_actions[role])
     return table
+
+
+def _row(ix: Index, spec: ActionSpec, role: str) -> tuple:
+    always_open = _always_open(spec)
+    fixed = None
+    if always_open and spec.commitment is None and spec.target in ("role", "none"):
+        aims = [r for r in ix.roles if r != role] if spec.target == "role" else [None]
+        fixed = tuple(Action(role, spec.id, t) for t in aims)
+    return spec, always_open, fixed, {}
 
 
 def _always_open(spec: ActionSpec) -> bool:

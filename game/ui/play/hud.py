@@ -74,7 +74,7 @@ class TrustTriangle(Widget):
         angles = [-math.pi / 2 + 2 * math.pi * i / len(roles) for i in range(len(roles))]
         if len(roles) == 2:
             angles = [math.pi, 0.0]
-        unit = [(math.cos(a), math.sin(a)) for a in angles]
+        unit = [(round(math.cos(a), 6), round(math.sin(a), 6)) for a in angles]
         # Stretch the polygon to fill the rect, so a triangle is not squeezed into the top.
         xs, ys = [p[0] for p in unit], [p[1] for p in unit]
         span_x, span_y = (max(xs) - min(xs)) or 1, (max(ys) - min(ys)) or 1

@@ -31,7 +31,8 @@ APP = "import sys; from game.ui.app import run_app; sys.exit(run_app(sys.argv[1:
 
 def child_env(tmp: Path) -> dict[str, str]:
     """Environment for a child: private config dir, dummy driver when there is no display."""
-    env = dict(os.environ, DETENTE_CONFIG_DIR=str(tmp / "config"), PYGAME_HIDE_SUPPORT_PROMPT="1")
+    env = dict(os.environ, DETENTE_CONFIG_DIR=str(tmp / "config"), DETENTE_DATA_DIR=str(tmp / "data"),
+               PYGAME_HIDE_SUPPORT_PROMPT="1")
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
     if not (env.get("DISPLAY") or env.get("WAYLAND_DISPLAY")):
         env.setdefault("SDL_VIDEODRIVER", "dummy")

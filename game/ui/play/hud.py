@@ -151,7 +151,8 @@ def hud_panels(view, scenario, timer_text: str, viewer: str) -> list[Widget]:
     head = Panel([
         Label(f"Round {view.round} of {view.rounds}" + (" · game over" if view.over else ""),
               "large", True, "panel_heading"),
-        *([] if view.over else [Label(timer_text, "body", True, "panel")]),
+        *([] if view.over else [Label(timer_text, "body", True,
+                                      "warning" if "time is up" in timer_text else "panel")]),
         Label(f"Seen as: {viewer}", "small", False, "panel_muted"),
     ])
     tension = Panel([

@@ -1,0 +1,178 @@
+"""Scripted text-mode games, played through the same prompts a class would see.
+
+The balance promises of the default scenario are checked here: a game where everyone
+waits ends in "Missed opportunity", sustained reciprocal cooperation can reach
+"Game-changer", and constant pressure reaches "Breakdown".
+"""
+
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from game.textui.console import Console
+from game.textui.main import run_text
+from main import build_parser
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+class ScriptedRoom(io.StringIO):
+    """Answers each prompt as the team at the keyboard would, from a per-role plan."""
+
+    def __init__(self, plan, out: io.StringIO) -> None:
+        super().__init__()
+        self.plan = plan  # function(role_name, round) -> list of picks
+        self.out = out
+        self.team = None
+        self.queue: list[str] = []
+        self.round = 0
+        self.read_from = 0
+
+    def isatty(self) -> bool:
+        return False
+
+    def readline(self, *_):
+        text = self.out.getvalue()
+        new, self.read_from = text[self.read_from:], len(text)
+        for line in new.splitlines():
+            if line.startswith("===== Round "):
+                self.round = int(line.split()[2])
+            if line.startswith("Pass to the "):
+                self.team = line[len("Pass to the "):-len(" team.")]
+                self.queue = list(self.plan(self.team, self.round))
+        prompt = new.rsplit("\n", 1)[-1]
+        if prompt.startswith("Number"):
+            return (self.queue.pop(0) if self.queue else "0") + "\n"
+        if prompt.startswith("Accept?"):
+            return "y\n"
+        if prompt.startswith("Confirm"):
+            return "y\n"
+        return "\n"
+
+
+def play(plan, *flags):
+    """Play a hot-seat text game with every team following `plan`; return the output."""
+    out = io.StringIO()
+    args = build_parser().parse_args(["text", "--seed", "5", *flags])
+    status = run_text(args, Console(ScriptedRoom(plan, out), out, interactive=False))
+    assert status == 0, out.getvalue()[-2000:]
+    return out.getvalue()
+
+
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path, monkeypatch):
+    monkeypatch.setenv("DETENTE_DATA_DIR", str(tmp_path / "data"))
+    return tmp_path / "data"
+
+
+def test_everyone_waits_misses_the_opportunity():
+    """If every delegation only waits, the game ends in "Missed opportunity"."""
+    out = play(lambda team, rnd: ["wait_and_see"])
+    assert "=== Missed opportunity ===" in out
+
+
+PRESSURE = {"Washington": ["public_criticism@moscow", "announce_phase"],
+            "Moscow": ["public_warning", "public_criticism@washington"],
+            "NATO": ["suspend_talks"]}
+
+
+def test_constant_pressure_breaks_down():
+    """If every delegation keeps up the pressure, tension reaches 100 and the talks break down."""
+    out = play(lambda team, rnd: PRESSURE[team])
+    assert "=== Breakdown ===" in out
+
+
+COOPERATION = {
+    1: {"Washington": ["brief_plans@moscow", "political_assurance@moscow"],
+        "Moscow": ["brief_plans@washington", "share_concerns@nato"],
+        "NATO": ["brief_plans@moscow", "expert_talks@moscow"]},
+    2: {"Washington": ["propose_data_exchange", "brief_plans@moscow"],
+        "Moscow": ["expert_talks@nato", "brief_plans@washington"],
+        "NATO": ["expert_talks@moscow", "consult_allies"]},
+    3: {"Washington": ["expert_talks@moscow", "make_case_at_home"],
+        "Moscow": ["propose_exercises", "brief_plans@nato"],
+        "NATO": ["brief_plans@moscow", "restraint_pledge@moscow"]},
+    4: {"Washington": ["propose_fusion_centre"], "Moscow": ["brief_plans@washington", "expert_talks@nato"],
+        "NATO": ["expert_talks@moscow", "consult_allies"]},
+    5: {"Washington": ["propose_planning_centre"], "Moscow": ["share_concerns@washington"],
+        "NATO": ["brief_plans@moscow"]},
+}
+
+
+def cooperative_plan(team, rnd):
+    """Matched, reciprocated steps up the cooperation track, then steady confidence-building."""
+    steady = {"Washington": ["expert_talks@moscow"], "Moscow": ["expert_talks@nato"],
+              "NATO": ["expert_talks@washington"]}
+    return COOPERATION.get(rnd, steady)[team]
+
+
+def test_sustained_reciprocal_cooperation_can_change_the_game():
+    """Reciprocated steps up the track, accepted every time, reach "Game-changer"."""
+    out = play(cooperative_plan)
+    assert "=== Game-changer ===" in out
+
+
+def test_hot_seat_hands_off_and_hides_other_teams():
+    """Between teams a hand-off appears, and a team's screen shows only its own objectives."""
+    out = play(lambda team, rnd: ["wait_and_see"], "--rounds", "1")
+    assert out.count("Pass to the ") == 3
+    moscow_screen = out.split("Pass to the Moscow team.")[1].split("Pass to the NATO team.")[0]
+    assert "Security establishment" in moscow_screen and "Senate support at 50" not in moscow_screen
+
+
+def run_main(*args, stdin=""):
+    env = {**os.environ, "DETENTE_DATA_DIR": os.environ["DETENTE_DATA_DIR"],
+           "PYTHONHASHSEED": "random"}
+    return subprocess.run([sys.executable, "main.py", *args], cwd=ROOT, input=stdin,
+                          capture_output=True, text=True, env=env, timeout=120)
+
+
+def test_ai_game_is_deterministic_and_replay_verifies():
+    """Two all-AI runs with one seed print the same thing, and the saved replay verifies."""
+    first, second = run_main("text", "--human", "none", "--seed", "7"), run_main(
+        "text", "--human", "none", "--seed", "7")
+    assert first.returncode == 0 and first.stdout == second.stdout
+    replay = first.stdout.strip().splitlines()[-2].split("Replay saved to ")[1]
+    verified = run_main("replay", replay)
+    assert verified.returncode == 0 and "verified" in verified.stdout
+
+
+def test_piped_stdin_hot_seat_game():
+    """A hot-seat game can be scripted through a pipe, and ending input early keeps the save."""
+    one_round = "\n" + "\n0\ny\n" * 3
+    done = run_main("text", "--seed", "3", "--rounds", "2", stdin=one_round * 2)
+    assert done.returncode == 0 and "=== Missed opportunity ===" in done.stdout
+    cut = run_main("text", "--seed", "3", "--rounds", "3", stdin=one_round)
+    assert cut.returncode == 2 and "--resume" in cut.stdout
+    resumed = run_main("text", "--resume", stdin=one_round * 2)
+    assert resumed.returncode == 0 and "Replay saved to" in resumed.stdout
+
+
+@pytest.mark.parametrize("args,message", [
+    (["text", "--human", "kremlin"], "unknown role kremlin"),
+    (["text", "--rounds", "0"], "--rounds 0"),
+    (["text", "--persona", "moscow=grumpy", "--human", "none"], "--persona"),
+    (["text", "--scenario", "no/such/file.yaml"], "no/such/file.yaml"),
+    (["replay", "no/such/replay.json"], "no such file"),
+    (["text", "--bogus"], "unrecognized arguments"),
+])
+def test_bad_options_exit_2_with_a_message(args, message):
+    """A wrong flag or value gives a one-line error naming the problem, and exit status 2."""
+    result = run_main(*args)
+    assert result.returncode == 2
+    assert message in result.stdout + result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_no_display_falls_back_to_text_mode():
+    """Without a display, `python main.py` says so in one line and starts the text mode."""
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY",
+                                                            "SDL_VIDEODRIVER")}
+    result = subprocess.run([sys.executable, "main.py"], cwd=ROOT, input="", capture_output=True,
+                            text=True, env=env, timeout=60)
+    assert "starting the text mode instead" in result.stdout
+    assert "Traceback" not in result.stderr

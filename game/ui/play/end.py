@@ -13,7 +13,7 @@ from game.engine.history import meter_history, turning_points
 from game.ui.base import Widget
 from game.ui.context import Ui
 from game.ui.play.gamescene import GameScene
-from game.ui.play.text import role_name, source_label
+from game.ui.play.text import prose, role_name, source_label
 from game.ui.widgets import Button, Label, Panel
 
 MARKERS = ("circle", "square", "triangle", "diamond", "plus", "cross", "bar")
@@ -104,7 +104,7 @@ class EndScene(GameScene):
         out: list[Widget] = []
         if result is not None:
             self.heading = f"The end: {result.ending_name}"
-            out.append(Label(result.ending_text.strip(), "large"))
+            out.append(Label(prose(result.ending_text), "large"))
             out += [self._scores(result, role) for role in sc.role_ids]
             names = ", ".join(role_name(sc, r) for r in result.winners())
             out.append(Label(f"Highest score: {names}", "body", True, "accent"))

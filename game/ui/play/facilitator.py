@@ -7,6 +7,7 @@ change the game close the panel and move the flow to the right screen.
 from __future__ import annotations
 
 from game.ui.base import Widget
+from game.ui.play.text import prose
 from game.ui.screens.common import PageScene
 from game.ui.widgets import Button, ChoiceList, Label
 
@@ -63,7 +64,7 @@ class FacilitatorScene(PageScene):
 
     def _events(self) -> list[Widget]:
         events = self.flow.scenario.events
-        items = [(e.title, e.text.strip(), lambda e=e: self.inject(e.id), True) for e in events]
+        items = [(e.title, prose(e.text), lambda e=e: self.inject(e.id), True) for e in events]
         return [Label("Choose the event to bring into play now:", "large"),
                 ChoiceList("events", items, key_prefix="event"),
                 Button("Cancel", self.cancel_event, key="fac:cancel")]

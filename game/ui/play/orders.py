@@ -12,7 +12,7 @@ from game.model.actions import Orders, Responses
 from game.rules import points_left
 from game.ui.base import Widget
 from game.ui.play.gamescene import GameScene
-from game.ui.play.text import action_label
+from game.ui.play.text import action_label, prose
 from game.ui.widgets import Button, Label, Panel, Row
 
 FAMILY_TITLES = {"transparency": "Transparency", "assurance": "Assurance",
@@ -83,8 +83,8 @@ class OrdersScene(GameScene):
             for action in group:
                 number += 1
                 spec = sc.action(action.action_id)
-                detail = (f"Cost {spec.cost} · {spec.description.strip()}\n"
-                          f"Tends to: {spec.teaching_note.strip()}")
+                detail = (f"Cost {spec.cost} · {prose(spec.description)}\n"
+                          f"Tends to: {prose(spec.teaching_note)}")
                 if spec.offer:
                     detail += "\nAn offer: the other side accepts or declines."
                 out.append(Button(action_label(sc, action), lambda a=action: self.pick(a),
@@ -130,8 +130,8 @@ class ResponsesScene(GameScene):
             out.append(Panel([
                 Label(f"{i}. {self.flow.role_name(offer.action.role)} offers: "
                       f"{action_label(sc, offer.action)}", "body", True, "panel_heading"),
-                Label(spec.description.strip(), "small", False, "panel"),
-                Label(f"Tends to: {spec.teaching_note.strip()}", "small", False, "panel_muted"),
+                Label(prose(spec.description), "small", False, "panel"),
+                Label(f"Tends to: {prose(spec.teaching_note)}", "small", False, "panel_muted"),
                 Row([Button("Accept", lambda k=offer.key: self.answer(k, True), selected=ans is True,
                             key=f"accept:{offer.key}"),
                      Button("Decline", lambda k=offer.key: self.answer(k, False),

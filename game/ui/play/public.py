@@ -12,7 +12,7 @@ from dataclasses import replace
 from game.model.state import tension_band
 from game.ui.base import Widget
 from game.ui.play.gamescene import GameScene
-from game.ui.play.text import action_label, ledger_line, named, response_line
+from game.ui.play.text import action_label, ledger_line, named, prose, response_line
 from game.ui.widgets import Button, Label, Panel
 
 CAUSE_TITLES = {
@@ -62,7 +62,7 @@ class BriefingScene(GameScene):
         return [
             Label(self.scenario.title, "large", True, "accent"),
             Label(spec.description, "body"),
-            Label(spec.briefing.strip(), "body"),
+            Label(prose(spec.briefing), "body"),
             Panel([Label("Private objectives (only your team sees these)", "body", True,
                          "panel_heading"), *objectives]),
             Button("We have read our briefing", self.done, detail="Enter or Space",
@@ -89,7 +89,7 @@ class EventScene(GameScene):
         card: list[Widget] = [Label("No event this round.", "large", True, "panel")]
         if view.event is not None:
             card = [Label(view.event.title, "large", True, "panel_heading"),
-                    Label(view.event.text.strip(), "body", False, "panel")]
+                    Label(prose(view.event.text), "body", False, "panel")]
         effects = [e for e in view.ledger(view.round) if e.cause == "event"]
         card += [Label(ledger_line(self.scenario, e), "small", False, "panel") for e in effects
                  if view.event is None or e.source == view.event.id]
@@ -118,7 +118,7 @@ class EventScene(GameScene):
                 continue
             out.append(Panel([Label(f"Also this round: {event.title}", "large", True,
                                     "panel_heading"),
-                              Label(event.text.strip(), "body", False, "panel"),
+                              Label(prose(event.text), "body", False, "panel"),
                               *[Label(ledger_line(self.scenario, e), "small", False, "panel")
                                 for e in mine]]))
         return out

@@ -7,6 +7,13 @@ import re
 from game.model.actions import Action, BadMoveText
 
 
+def prose(text: str) -> str:
+    """Scenario block text reflowed: single line breaks become spaces, blank lines stay
+    paragraph breaks, so the window wraps the text to its own width."""
+    paragraphs = re.split(r"\n\s*\n", text.strip())
+    return "\n".join(" ".join(line.strip() for line in p.splitlines()) for p in paragraphs)
+
+
 def role_name(scenario, role: str | None) -> str:
     """Display name of a role id."""
     return scenario.role(role).name if role in scenario.role_ids else (role or "everyone")

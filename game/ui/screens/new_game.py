@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from game.ui import services
 from game.ui.base import Widget
+from game.ui.play.text import prose
 from game.ui.screens.common import PageScene
 from game.ui.settings import TIMER_CHOICES
 from game.ui.widgets import Button, Label, Stepper, TextInput
@@ -56,7 +57,7 @@ class NewGameScene(PageScene):
         if sc is None:
             out.append(Label(f"This file cannot be played: {choice.error}", "body", True, "bad"))
             return [*out, Button("Back", self.back, key="new:back")]
-        out += [Label(sc.summary.strip(), "body", False, "screen_muted"),
+        out += [Label(prose(sc.summary), "body", False, "screen_muted"),
                 Stepper("Mode", MODES, MODES.index(self.mode), self.set_mode, key="new:mode",
                         detail=MODE_TEXT[self.mode])]
         out += [self._seat(r) for r in sc.role_ids]

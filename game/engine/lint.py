@@ -362,33 +362,36 @@ def _span_problems(ctx: Lint, path: Path, span: Span | None, low: int,
     """Problems if no value in low..high satisfies the span."""
     if span is None:
         return
-    lo = low if span.min is None else max(low, span.min)
-    hi = high if span.max is None else min(high, span.max)
     if span.min is not None and span.max is not None and span.min > span.max:
         yield ctx.problem(path, f"min {span.min} is above max {span.max}, so this never holds")
-    elif lo > hi:
-        asked = " ".join(f"{k} {v}" for k, v in (("min", span.min), ("max", span.max))
-                         if v is not None)
-        yield ctx.problem(path, f"{what} is always between {low} and {high}, so "
-                                f"{asked} never holds")
+    elif span.min is not None and span.min > high:
+        yield ctx.problem(path, f"{what} is at most {high}, so min {span.min} never holds")
+    elif span.max is not None and span.max < low:
+        yield ctx.problem(path, f"{what} is at least {low}, so max {span.max} never holds")
 
 
 def unsatisfiable(ctx: Lint, path: Path, cond: Condition) -> Iterator[Problem]:
     """Why this condition (leaving its any_of aside) can never hold, if it cannot."""
-    n = len(ctx.establishable)
     yield from _span_problems(ctx, path + ("tension",), cond.tension, 0, 100, "tension")
     yield from _span_problems(ctx, path + ("round",), cond.round, 1, ctx.scenario.rounds,
                               "the round")
-    yield from _span_problems(ctx, path + ("operating_count",), cond.operating_count, 0, n,
-                              f"the number of milestones that can operate ({n})")
+    yield from _span_problems(ctx, path + ("operating_count",), cond.operating_count, 0,
+                              len(ctx.establishable),
+                              "the number of milestones that can ever operate")
     for key in ("trust", "support", "commitments_kept", "commitments_broken"):
         high = 100 if key in ("trust", "support") else 10_000
         for j, test in enumerate(getattr(cond, key)):
             yield from _span_problems(ctx, path + (key, j), test, 0, high, key)
+    yield from _operating_problems(ctx, path, cond)
+
+
+def _operating_problems(ctx: Lint, path: Path, cond: Condition) -> Iterator[Problem]:
+    """Problems with the milestones a condition needs operating."""
     for j, m in enumerate(cond.operating):
         if m in ctx.milestones and m not in ctx.establishable:
-            yield ctx.problem(path + ("operating", j), f"milestone '{m}' can never operate, "
-                                                       "so this never holds")
+            yield ctx.problem(path + ("operating", j), f"milestone '{m}' can never operate "
+                                                       f"({never_reason(ctx, m)}), so this "
+                                                       "never holds")
         if m in cond.not_operating:
             yield ctx.problem(path + ("operating", j), f"milestone '{m}' cannot be both "
                                                        "operating and not operating")
@@ -396,6 +399,19 @@ def unsatisfiable(ctx: Lint, path: Path, cond: Condition) -> Iterator[Problem]:
     if count and count.max is not None and len(set(cond.operating)) > count.max:
         yield ctx.problem(path + ("operating_count",), f"{len(set(cond.operating))} milestones "
                           f"must operate, but operating_count allows at most {count.max}")
+
+
+def never_reason(ctx: Lint, milestone: str, seen: tuple[str, ...] = ()) -> str:
+    """The root cause that keeps a milestone from ever operating, naming the milestone."""
+    spec = next(m for m in ctx.scenario.milestones if m.id == milestone)
+    if milestone in seen:
+        return f"the prerequisites of '{milestone}' form a cycle"
+    if not any(a.establishes == milestone for a in ctx.scenario.actions):
+        return f"no action establishes '{milestone}'"
+    blocked = [r for r in spec.requires if r in ctx.milestones and r not in ctx.establishable]
+    if blocked:
+        return never_reason(ctx, blocked[0], seen + (milestone,))
+    return f"nothing adds the progress '{milestone}' needs"
 
 
 def check_conditions_satisfiable(ctx: Lint) -> Iterator[Problem]:

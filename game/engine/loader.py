@@ -322,9 +322,19 @@ def _validate(data: object, source: SourceMap) -> Scenario:
         # by_alias only: the file says `from:`, and `from_:` is an unknown key.
         return Scenario.model_validate(data, by_alias=True, by_name=False)
     except ValidationError as exc:
-        problems = [_error_problem(err, source)
-                    for err in exc.errors(include_url=False)]
-        raise ScenarioError(problems) from None
+        errors = _drop_misspelt_missing(exc.errors(include_url=False))
+        raise ScenarioError([_error_problem(err, source) for err in errors]) from None
+
+
+def _drop_misspelt_missing(errors: list) -> list:
+    """Errors without the `missing 'x'` that an unknown key's `did you mean 'x'?` explains."""
+    meant = set()
+    for err in errors:
+        if err["type"] == "extra_forbidden":
+            loc = tuple(err["loc"])
+            close = difflib.get_close_matches(str(loc[-1]), _allowed_keys(loc[:-1]), n=1)
+            meant |= {loc[:-1] + (c,) for c in close}
+    return [e for e in errors if not (e["type"] == "missing" and tuple(e["loc"]) in meant)]
 
 
 # --- Turning pydantic's errors into messages that say what to fix. ---

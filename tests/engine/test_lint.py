@@ -397,7 +397,7 @@ def test_conditional_event_out_of_meter_range():
     """A tension range beyond 0..100 never holds."""
     text = variant("tension: {min: 60}", "tension: {min: 120}")
     p = only(text)
-    assert p.message == "tension is always between 0 and 100, so min 120 never holds"
+    assert p.message == "tension is at most 100, so min 120 never holds"
 
 
 def test_conditional_event_needs_unestablishable_milestone():
@@ -405,7 +405,8 @@ def test_conditional_event_needs_unestablishable_milestone():
     text = variant("tension: {min: 60}", "operating: [warning_line]")
     text = variant("establishes: warning_line", "establishes: data_swap", text)
     p = find(text, "events[2].when.operating[0]")
-    assert p.message == "milestone 'warning_line' can never operate, so this never holds"
+    assert p.message == ("milestone 'warning_line' can never operate (no action establishes "
+                         "'warning_line'), so this never holds")
 
 
 def test_event_waiting_for_breakdown():
@@ -425,7 +426,7 @@ def test_when_on_a_deck_event():
 def test_round_range_outside_game():
     """A round range beyond the last round never holds."""
     text = variant("tension: {min: 60}", "round: {min: 7}")
-    assert only(text).message == "the round is always between 1 and 6, so min 7 never holds"
+    assert only(text).message == "the round is at most 6, so min 7 never holds"
 
 
 # --- Endings and objectives. ---
@@ -476,7 +477,7 @@ def test_ending_condition_unsatisfiable():
                    "operating_count: {min: 3}\n    points")
     p = only(text)
     assert (p.path, pos(p)) == ("endings[1].when.operating_count", at(text, "operating_count"))
-    assert "milestones that can operate (2)" in p.message
+    assert p.message == "the number of milestones that can ever operate is at most 2, so min 3 never holds"
 
 
 def test_any_of_branch_located():
@@ -610,3 +611,18 @@ def test_action_role_listed_twice():
     """An action names each allowed role once."""
     text = variant("roles: [south]", "roles: [south, south]")
     assert only(text).message == "role 'south' is listed twice"
+
+
+def test_never_operating_names_root_cause():
+    """A milestone blocked by its prerequisite is reported with the root cause."""
+    text = variant("establishes: data_swap", "establishes: warning_line")
+    p = find(text, "endings[1].when.operating[0]")
+    assert p.message == ("milestone 'warning_line' can never operate (no action establishes "
+                         "'data_swap'), so this never holds")
+
+
+def test_never_operating_in_a_cycle():
+    """A milestone blocked by a prerequisite cycle says so."""
+    text = variant("requires: [data_swap]", "requires: [warning_line]")
+    p = find(text, "endings[1].when.operating[0]")
+    assert "(the prerequisites of 'warning_line' form a cycle)" in p.message

@@ -96,14 +96,18 @@ def test_unknown_key_without_close_match_lists_allowed():
     assert "unknown key 'zzz'; allowed keys: id, title" in p.message
 
 
-def test_from_underscore_is_unknown_and_from_is_missing():
-    """Trust seeds are written `from:`; `from_:` is an unknown key."""
+def test_from_underscore_is_unknown():
+    """Trust seeds are written `from:`; `from_:` is an unknown key (and not also a missing one)."""
     text = variant("{from: north", "{from_: north")
-    found = problems(text)
-    assert [p.path for p in found] == ["rules.start_trust[0]", "rules.start_trust[0].from_"]
-    assert "missing required key 'from'" in found[0].message
-    assert "did you mean 'from'?" in found[1].message
-    assert pos(found[1]) == at(text, "from_")
+    p = one(text)
+    assert (p.path, pos(p)) == ("rules.start_trust[0].from_", at(text, "from_"))
+    assert p.message == "unknown key 'from_'; did you mean 'from'?"
+
+
+def test_missing_key_kept_when_no_misspelling_explains_it():
+    """A missing key is still reported when no unknown key looks like it."""
+    text = variant("{from: north", "{zzz: north")
+    assert [p.path for p in problems(text)] == ["rules.start_trust[0]", "rules.start_trust[0].zzz"]
 
 
 def test_value_out_of_range_points_at_value():

@@ -4,7 +4,7 @@
 - the tension gauge with its band name (words and numbers, not colour alone);
 - the trust triangle: a node per role, a labelled arrow per ordered pair;
 - the domestic bars with the fog ranges the viewing team sees;
-- the cooperation track.
+- the cooperation track, and the commitments in force (public facts).
 The HUD only reads the view: the public view on shared screens, a team's own view on
 its private screens.
 """
@@ -172,7 +172,12 @@ def hud_panels(view, scenario, timer_text: str, viewer: str) -> list[Widget]:
                     RangeBar(low, high, "bluish_green")]
     coop: list[Widget] = [Label("Cooperation track", "body", True, "panel")]
     coop += [Label(_milestone_text(view, ms), "small", False, "panel") for ms in scenario.milestones]
-    return [head, tension, trust, Panel(support), Panel(coop)]
+    active = [c for c in view.commitments if c.status == "active"]
+    promises: list[Widget] = [Label("Commitments in force", "body", True, "panel")]
+    promises += [Label(f"{names.get(c.actor, c.actor)} → {names.get(c.recipient, c.recipient)}: "
+                       f"{c.name} (runs to round {c.expires})", "small", False, "panel")
+                 for c in active] or [Label("None.", "small", False, "panel_muted")]
+    return [head, tension, trust, Panel(support), Panel(coop), Panel(promises)]
 
 
 def hud_strip(view, timer_text: str) -> Widget:

@@ -626,3 +626,9 @@ def test_never_operating_in_a_cycle():
     text = variant("requires: [data_swap]", "requires: [warning_line]")
     p = find(text, "endings[1].when.operating[0]")
     assert "(the prerequisites of 'warning_line' form a cycle)" in p.message
+
+
+def test_responder_in_answers_is_fine():
+    """`responder` is meaningful in an offer's on_accept and on_decline."""
+    text = variant("      - {support: -2}", "      - {trust: -2, who: responder, toward: actor}")
+    assert lint_of(text) == []

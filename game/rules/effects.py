@@ -10,9 +10,12 @@ from game.rules.index import Index
 from game.rules.ledger import change
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: frozen init costs ~1us per object, ~25 per round
 class Context:
-    """Who the relative words in an effect mean, and what to record as the cause."""
+    """Who the relative words in an effect mean, and what to record as the cause.
+
+    Treat as immutable: the rules build a new one rather than change it.
+    """
 
     cause: str
     source: str

@@ -331,8 +331,8 @@ class Rules(Strict):
     drift_max: int = Field(ge=0, le=50, description="Largest drift in one round.")
     trust_gain_percent: int = Field(
         60, ge=1, le=100, description="Positive trust changes are scaled to this percent: slow to build.")
-    repeat_decay: list[int] = Field(
-        default_factory=lambda: [100, 60, 35, 20],
+    repeat_decay: list[Annotated[int, Field(ge=0, le=100)]] = Field(
+        default_factory=lambda: [100, 60, 35, 20], min_length=1,
         description="Percent earned by the 1st, 2nd, ... repeat of the same concession.")
     grit_bonus: int = Field(3, ge=0, le=20,
                             description="Trust each side gains when a concession is reciprocated.")

@@ -11,7 +11,7 @@ import pytest
 from game.engine import check as check_module
 from game.engine.check import run_check
 from game.engine.lint import lint
-from game.engine.loader import Problem, load_text_with_source
+from game.engine.loader import Problem, ScenarioError, load_text_with_source
 from game.engine.schema_export import SCHEMA_PATH, scenario_json_schema, write_schema
 from game.model.scenario import Scenario
 from tests.engine.test_loader import VALID, VALID_PATH, at, variant
@@ -586,11 +586,15 @@ def test_schema_spells_keys_as_files_do(tmp_path):
 # --- Tuning numbers and stray fields. ---
 
 def test_repeat_decay_needs_percents():
-    """repeat_decay is a non-empty list of percents."""
+    """repeat_decay is a non-empty list of percents; the schema itself refuses anything else."""
     text = variant("  drift_max: 5\n", "  drift_max: 5\n  repeat_decay: [100, 150]\n")
-    p = only(text)
+    with pytest.raises(ScenarioError) as info:
+        load_text_with_source(text, "s.yaml", lint=False)
+    p = info.value.problems[0]
     assert (p.path, pos(p)) == ("rules.repeat_decay[1]", inside(text, "100, 150", "150"))
-    assert lint_of(variant("  drift_max: 5\n", "  drift_max: 5\n  repeat_decay: []\n"))
+    with pytest.raises(ScenarioError):
+        load_text_with_source(variant("  drift_max: 5\n", "  drift_max: 5\n  repeat_decay: []\n"),
+                              "s.yaml", lint=False)
 
 
 def test_fog_min_not_wider_than_fog():

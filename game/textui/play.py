@@ -24,7 +24,10 @@ class TextGame:
         self.sc = session.scenario
         self.io = console
         self.announced = 0
-        self.any_human = any(s.human for s in session.seats.values())
+        humans = [r for r, s in session.seats.items() if s.human]
+        self.any_human = bool(humans)
+        # Solo play has nothing to hide from the room, so shared screens show that team's view.
+        self.viewer = humans[0] if len(humans) == 1 else None
         self.briefed: set[str] = set()
 
     def run(self) -> str:
@@ -43,7 +46,7 @@ class TextGame:
 
     # --- round opening and facilitator ----------------------------------------
     def _open_round(self) -> str | None:
-        view = self.session.view(None)
+        view = self.session.view(self.viewer)
         self.announced = view.round
         self.io.clear()
         self.io.say(f"===== Round {view.round} of {view.rounds} =====", *render.event_card(view), "",
@@ -87,7 +90,8 @@ class TextGame:
     # --- a human team's turn ------------------------------------------------------
     def _human_turn(self, role: str) -> None:
         name = render.role_name(self.sc, role)
-        self.io.hand_off(name)
+        if self.viewer is None:
+            self.io.hand_off(name)
         if role not in self.briefed:
             self.briefed.add(role)
             self.io.say(f"Briefing for {name}:", self.sc.role(role).briefing.strip(), "")
@@ -98,7 +102,8 @@ class TextGame:
             record = self.session.submit(self._ask_orders(role))
         else:
             record = self.session.submit(self._ask_responses(role))
-        self.io.clear()
+        if self.viewer is None:
+            self.io.clear()
         self._show([record] if record else [])
 
     def _ask_orders(self, role: str) -> Orders:
@@ -130,14 +135,16 @@ class TextGame:
     def _list_actions(self, legal: list[Action], left: int, chosen: list[Action]) -> None:
         picked = ", ".join(render.action_label(self.sc, a.text()) for a in chosen) or "nothing yet"
         self.io.say("", f"Points left: {left}. Picked: {picked}")
-        family = None
+        family, noted = None, set()
         for i, action in enumerate(legal, 1):
             spec = self.sc.action(action.action_id)
             if spec.family != family:
                 family = spec.family
                 self.io.say(f"  -- {family.replace('_', ' ')} --")
-            self.io.say(f"  {i:2}. [{spec.cost} pt] {render.action_label(self.sc, action.text())}"
-                        f"  ({spec.teaching_note})")
+            self.io.say(f"  {i:2}. [{spec.cost} pt] {render.action_label(self.sc, action.text())}")
+            if spec.id not in noted:
+                noted.add(spec.id)
+                self.io.say(f"        {spec.teaching_note}")
 
     def _parse_pick(self, answer: str, legal: list[Action], role: str) -> Action | None:
         if answer.isdigit():
@@ -172,7 +179,7 @@ class TextGame:
 
     # --- resolution ------------------------------------------------------------------
     def _show(self, records: list[RoundRecord]) -> None:
-        view = self.session.view(None)
+        view = self.session.view(self.viewer)
         for record in records:
             notes = [f"{render.role_name(self.sc, n.role)}: {n.text}"
                      for n in self.session.notes_for(record.round)]

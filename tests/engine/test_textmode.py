@@ -176,3 +176,11 @@ def test_no_display_falls_back_to_text_mode():
                             text=True, env=env, timeout=60)
     assert "starting the text mode instead" in result.stdout
     assert "Traceback" not in result.stderr
+
+
+def test_solo_game_needs_no_hand_off_and_shows_own_support():
+    """With one human team, there is no hand-off, and shared screens show that team's own view."""
+    out = play(lambda team, rnd: ["wait_and_see"], "--human", "moscow", "--rounds", "2")
+    assert "Pass to the" not in out
+    assert "Security establishment (Moscow): somewhere" not in out
+    assert "=== Missed opportunity ===" in out

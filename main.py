@@ -68,11 +68,16 @@ def main(argv: list[str] | None = None) -> int:
 
 def play(window_args: list[str]) -> int:
     """Open the window, or fall back to text mode when there is no display."""
+    from game.ui.app import parse_options
     from game.ui.display import display_available
 
-    if "--screenshot" in window_args:
+    opts = parse_options(window_args)  # a wrong flag exits here with status 2, display or not
+    if opts.scale is not None and not 1.0 <= opts.scale <= 2.0:
+        print(f"error: --scale {opts.scale}: give a UI scale from 1.0 to 2.0", file=sys.stderr)
+        return 2
+    if opts.screenshot:
         os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
-    elif "-h" not in window_args and "--help" not in window_args:
+    else:
         ok, reason = display_available()
         if not ok:
             print(f"{reason}: starting the text mode instead (python main.py text --help for options).")

@@ -184,3 +184,14 @@ def test_solo_game_needs_no_hand_off_and_shows_own_support():
     assert "Pass to the" not in out
     assert "Security establishment (Moscow): somewhere" not in out
     assert "=== Missed opportunity ===" in out
+
+
+@pytest.mark.parametrize("args", [["--scale", "9"], ["--bogus"], ["play", "--scale", "abc"]])
+def test_bad_window_options_exit_2_even_without_a_display(args):
+    """A wrong window flag is an error with status 2, not a silent switch to the text mode."""
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY",
+                                                            "SDL_VIDEODRIVER")}
+    result = subprocess.run([sys.executable, "main.py", *args], cwd=ROOT, input="",
+                            capture_output=True, text=True, env=env, timeout=60)
+    assert result.returncode == 2 and "text mode" not in result.stdout
+    assert "Traceback" not in result.stderr

@@ -1,9 +1,10 @@
 """The opportunist: pockets unreciprocated concessions and mends fences only when it must.
 
 When a partner conceded to it last round, it takes the gain and gives nothing back:
-it works its home front and, while tension is low enough to be safe, presses the
-conceding partner. When no one is conceding it makes one cheap step to lure them back.
-It accepts every offer that does not make it back down from a demand of its own.
+it works its home front and, once those moves are spent, presses the conceding partner
+while tension is low and that partner's trust in it can take the blow. When no one is
+conceding it makes one cheap step to lure them back. It accepts every offer that does
+not make it back down from a demand of its own.
 """
 
 from __future__ import annotations
@@ -50,11 +51,11 @@ class Opportunist(Persona):
     def _exploit(self, view: PlayerView, legal: list[Action], rng: Rng, soft: list[str],
                  gift: str) -> tuple[Action | None, str]:
         name = self.t.name(soft[0])
-        if not any(self.is_home(a) for a in view.orders):
-            pick = self.home_move(view, legal, rng)
-            if pick:
-                return pick, f"pockets {name}'s {gift.lower()} and gives nothing back: " \
-                             f"{self.support_line(view)}"
+        # Home-front gains first: they cost nothing abroad. Pressure only when none is left.
+        pick = self.home_move(view, legal, rng)
+        if pick:
+            return pick, f"pockets {name}'s {gift.lower()} and gives nothing back: " \
+                         f"{self.support_line(view)}"
         for p in soft:
             # It presses only a partner whose trust in it can take the blow.
             if (view.tension < self.cap and view.trust[(p, view.role)] >= self.cushion

@@ -38,13 +38,16 @@ def test_reciprocators_sustain_cooperation(default_scenario):
 
 def test_opportunist_exploits_cooperatives(default_scenario):
     """An opportunist facing cooperatives outscores them: over the rotation of the
-    opportunist through every role, its mean score exceeds the cooperatives' mean."""
+    opportunist through every role, its mean score exceeds the cooperatives' mean, and in
+    no seat does swapping a cooperative for an opportunist lower that seat's mean score."""
     sc, opp, coop = default_scenario, [], []
-    for victimiser in sc.role_ids:
-        persona = lambda r, v=victimiser: make_policy("opportunist" if r == v else "cooperative", sc)  # noqa: E731
-        for _, o in _play(sc, persona, purpose=f"exploit:{victimiser}"):
-            opp.append(o.total(victimiser))
-            coop += [o.total(r) for r in sc.role_ids if r != victimiser]
+    alone = _play(sc, lambda r: make_policy("cooperative", sc), purpose="exploit:none")
+    for seat in sc.role_ids:
+        persona = lambda r, v=seat: make_policy("opportunist" if r == v else "cooperative", sc)  # noqa: E731
+        games = _play(sc, persona, purpose=f"exploit:{seat}")
+        opp += [o.total(seat) for _, o in games]
+        coop += [o.total(r) for _, o in games for r in sc.role_ids if r != seat]
+        assert mean(o.total(seat) for _, o in games) >= mean(o.total(seat) for _, o in alone)
     assert mean(opp) > mean(coop)
 
 

@@ -29,10 +29,12 @@ class Traits:
         self.domestic = {r.id: r.domestic_label for r in scenario.roles}
         self.floor = {r.id: _support_floor(r) for r in scenario.roles}
         # Answers per (action, role), memoised: personas ask the same questions every pick.
-        self._conceded: dict[Action, frozenset[str]] = {}
-        self._hostile: dict[Action, frozenset[str]] = {}
+        # Keyed by id() with the action kept alongside (so the id cannot be reused): the rules
+        # share one Action object per order, and hashing the dataclass was a hot spot.
+        self._conceded: dict[int, tuple[Action, frozenset[str]]] = {}
+        self._hostile: dict[int, tuple[Action, frozenset[str]]] = {}
         self._gain: dict[tuple[str, str], int] = {}
-        self._aimed: dict[Action, tuple[str, ...]] = {}
+        self._aimed: dict[int, tuple[Action, tuple[str, ...]]] = {}
         acts = scenario.actions
         # Action ids by the questions personas ask of every legal action on every pick.
         self.home = frozenset(a.id for a in acts if a.family == "home_front")
@@ -51,10 +53,10 @@ class Traits:
 
     def responders(self, action: Action) -> tuple[str, ...]:
         """Who must answer (or is aimed at by) an action."""
-        hit = self._aimed.get(action)
-        if hit is None:
-            hit = self._aimed[action] = self._responders(action)
-        return hit
+        hit = self._aimed.get(id(action))
+        if hit is None or hit[0] is not action:
+            hit = self._aimed[id(action)] = (action, self._responders(action))
+        return hit[1]
 
     def _responders(self, action: Action) -> tuple[str, ...]:
         spec = self.spec[action.action_id]
@@ -70,19 +72,19 @@ class Traits:
 
     def conceded(self, action: Action) -> frozenset[str]:
         """Every role an action is a concession toward."""
-        hit = self._conceded.get(action)
-        if hit is None:
-            hit = self._conceded[action] = frozenset(
-                r for r in self.names if self._concession_to(action, r))
-        return hit
+        hit = self._conceded.get(id(action))
+        if hit is None or hit[0] is not action:
+            hit = self._conceded[id(action)] = (action, frozenset(
+                r for r in self.names if self._concession_to(action, r)))
+        return hit[1]
 
     def hostile(self, action: Action) -> frozenset[str]:
         """Every role an action is hostile to."""
-        hit = self._hostile.get(action)
-        if hit is None:
-            hit = self._hostile[action] = frozenset(
-                r for r in self.names if r != action.role and self._hostile_to(action, r))
-        return hit
+        hit = self._hostile.get(id(action))
+        if hit is None or hit[0] is not action:
+            hit = self._hostile[id(action)] = (action, frozenset(
+                r for r in self.names if r != action.role and self._hostile_to(action, r)))
+        return hit[1]
 
     def hostile_to(self, action: Action, role: str) -> bool:
         """Pressure aimed at `role`, a withdrawal from its arrangement, or anything that

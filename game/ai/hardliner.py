@@ -47,7 +47,7 @@ class Hardliner(Persona):
                 continue
             pick = best(self.pressure_on(view, legal, p), lambda a: 0, rng)
             if pick:
-                cause = (f"answers {hit[0].lower()}" if hit
+                cause = (f"answers {self.t.name(p)}'s '{hit[0]}'" if hit
                          else f"trust {trust} < {self.press_below}")
                 return pick, f"presses {self.t.name(p)}: {cause}, tension {view.tension}"
         pick = self.home_move(view, legal, rng)

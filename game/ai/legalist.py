@@ -3,7 +3,8 @@
 It makes any public demand open to it and offers binding guarantees (ratified ones
 when ratification has a chance, otherwise a written commitment) to partners who demand
 them. It cooperates with, and accepts offers from, a partner only when that partner
-has given it a commitment and its own demand no longer stands, or when trust is high.
+has given it a commitment and its own demand no longer stands, or when trust is high
+enough: higher for a costly, binding step such as a joint centre than for a small one.
 A kept commitment persuades it to set a standing demand aside.
 """
 
@@ -55,12 +56,14 @@ class Legalist(Persona):
             return pick, (f"puts a commitment in writing: trust in {self.t.name(pick.target)} "
                           f"{self.trust_in(view, pick.target)}")
         for p in partners(self.t, me):
-            if aimed(self.t, view.orders, p) or not self._ready(view, p):
+            if aimed(self.t, view.orders, p) or not self._ready(view, p, False):
                 continue
-            pick = best(self.friendly_moves(view, legal, p, lambda r: self._ready(view, r)),
-                        lambda a: self.warmth(a, me), rng)
+            moves = [a for a in self.friendly_moves(view, legal, p, lambda r: True)
+                     if all(self._ready(view, r, self._big(a)) for r in self.t.responders(a))]
+            pick = best(moves, lambda a: self.warmth(a, me), rng)
             if pick:
-                return pick, f"cooperates with {self.t.name(p)}: {self._why_ready(view, p)}"
+                return pick, (f"cooperates with {self.t.name(p)}: "
+                              f"{self._why_ready(view, p, self._big(pick))}")
         return None, f"waits for guarantees: tension {view.tension}"
 
     def answer(self, view: PlayerView, offer: Offer, rng: Rng) -> tuple[bool, str]:
@@ -68,11 +71,19 @@ class Legalist(Persona):
         demand = self.backs_down(view, offer)
         if demand:
             return False, f"declines {what}: our demand for {demand} still stands"
+        big = self._big(offer.action)
         for r in (offer.action.role, *offer.responders):
-            if r != view.role and not self._ready(view, r):
+            if r != view.role and not self._ready(view, r, big):
                 return False, (f"declines {what}: no guarantee from {self.t.name(r)} and trust "
-                               f"{self.trust_in(view, r)} < {self.trust_at}")
-        return True, f"accepts {what}: {self._why_ready(view, offer.action.role)}"
+                               f"{self.trust_in(view, r)} < {self._needed(big)}")
+        return True, f"accepts {what}: {self._why_ready(view, offer.action.role, big)}"
+
+    def _big(self, action: Action) -> bool:
+        """A costly step (a joint centre, say) is binding enough to need a guarantee."""
+        return self.spec(action).cost >= 2
+
+    def _needed(self, big: bool) -> int:
+        return self.trust_at if big else self.trust_at - 15
 
     def _commitment_from(self, view: PlayerView, partner: str, *status: str) -> bool:
         return any(c.actor == partner and c.recipient == view.role and c.status in status
@@ -81,13 +92,13 @@ class Legalist(Persona):
     def _standing(self, view: PlayerView) -> bool:
         return any(role == view.role for role, _ in view.demands)
 
-    def _ready(self, view: PlayerView, partner: str) -> bool:
-        if self.trust_in(view, partner) >= self.trust_at:
+    def _ready(self, view: PlayerView, partner: str, big: bool) -> bool:
+        if self.trust_in(view, partner) >= self._needed(big):
             return True
         return not self._standing(view) and self._commitment_from(view, partner, "active", "kept")
 
-    def _why_ready(self, view: PlayerView, partner: str) -> str:
+    def _why_ready(self, view: PlayerView, partner: str, big: bool) -> str:
         trust = self.trust_in(view, partner)
-        if trust >= self.trust_at:
-            return f"trust in {self.t.name(partner)} {trust} >= {self.trust_at}"
+        if trust >= self._needed(big):
+            return f"trust in {self.t.name(partner)} {trust} >= {self._needed(big)}"
         return f"{self.t.name(partner)} has given a commitment (trust {trust})"

@@ -36,6 +36,9 @@ class Opportunist(Persona):
         soft = [p for p in partners(self.t, me) if moods[p].gave and not moods[p].hostile]
         if soft:
             return self._exploit(view, legal, rng, soft, moods[soft[0]].gave[0])
+        if any(self.t.conceded(a) for a in view.orders):  # one bait a round is enough
+            pick = self.home_move(view, legal, rng)
+            return pick, f"keeps the rest for home: {self.support_line(view)}"
         for p in sorted(partners(self.t, me), key=lambda r: view.trust[(r, me)]):
             if aimed(self.t, view.orders, p):
                 continue
@@ -45,7 +48,6 @@ class Opportunist(Persona):
             if pick:
                 return pick, (f"baits {self.t.name(p)} with a small step: their trust in us "
                               f"{view.trust[(p, me)]}, nothing to pocket this round")
-            break  # one bait a round is enough
         return None, f"waits for someone to concede: {self.support_line(view)}"
 
     def _exploit(self, view: PlayerView, legal: list[Action], rng: Rng, soft: list[str],
@@ -54,7 +56,7 @@ class Opportunist(Persona):
         # Home-front gains first: they cost nothing abroad. Pressure only when none is left.
         pick = self.home_move(view, legal, rng)
         if pick:
-            return pick, f"pockets {name}'s {gift.lower()} and gives nothing back: " \
+            return pick, f"pockets {name}'s '{gift}' and gives nothing back: " \
                          f"{self.support_line(view)}"
         for p in soft:
             # It presses only a partner whose trust in it can take the blow.
@@ -70,6 +72,6 @@ class Opportunist(Persona):
         what = self.offer_from(offer)
         demand = self.backs_down(view, offer)
         if demand:
-            return False, f"declines {what}: backing down from {demand} would cost at home"
+            return False, f"declines {what}: it stands by {demand}"
         r = offer.action.role
         return True, f"takes {what}: it costs nothing, trust in {self.t.name(r)} {self.trust_in(view, r)}"

@@ -127,14 +127,14 @@ class Persona:
         return self.t.spec[action.action_id]
 
     def offer_from(self, offer: Offer) -> str:
-        """'Moscow's joint exercises', for reasoning lines."""
-        return f"{self.t.name(offer.action.role)}'s {offer.spec.name.lower()}"
+        """"Moscow's offer 'Propose joint exercises'", for reasoning lines."""
+        return f"{self.t.name(offer.action.role)}'s offer '{offer.spec.name}'"
 
     def backs_down(self, view: PlayerView, offer: Offer) -> str | None:
         """The name of our own standing demand that accepting this offer would abandon."""
         for demand in self.t.scenario.demands:
             if (view.role, demand.id) in view.demands and offer.spec.id in demand.backed_down_by:
-                return demand.name
+                return f"{demand.name} (backing down costs {demand.audience_cost} support)"
         return None
 
 

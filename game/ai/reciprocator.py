@@ -44,14 +44,14 @@ class Reciprocator(Persona):
             if m.hostile:
                 pick = best(self.pressure_on(view, legal, p), lambda a: 0, rng)
                 if pick:
-                    return pick, f"answers {name}'s {m.hit[0].lower()} in kind: trust in {name} {trust}"
+                    return pick, f"answers {name}'s '{m.hit[0]}' in kind: trust in {name} {trust}"
                 continue
             # Silence earns a further step only if our last one was not left unanswered.
             if m.friendly or (trust >= self.forgive and not m.conceded_to_it):
                 moves = self.friendly_moves(view, legal, p, lambda r: not moods[r].hostile)
                 pick = best(moves, lambda a: self.warmth(a, view.role), rng)
                 if pick:
-                    why = (f"returns {name}'s {m.gave[0].lower()}" if m.gave
+                    why = (f"returns {name}'s '{m.gave[0]}'" if m.gave
                            else f"{name} accepted our offer" if m.accepted
                            else "keeps the door open")
                     return pick, f"{why}: trust in {name} {trust}"
@@ -78,7 +78,7 @@ class Reciprocator(Persona):
         for r in involved:
             if moods[r].hostile:
                 return False, (f"declines {what}: {self.t.name(r)} moved against us last round "
-                               f"({moods[r].hit[0].lower()}), trust {self.trust_in(view, r)}")
+                               f"('{moods[r].hit[0]}'), trust {self.trust_in(view, r)}")
         for r in involved:
             if self.trust_in(view, r) < self.accept_at:
                 return False, (f"declines {what}: trust in {self.t.name(r)} "

@@ -160,17 +160,22 @@ def write_json(report: Report, path: Path) -> None:
 
 
 def write_csv(report: Report, path: Path) -> None:
-    """The same figures as CSV: one line per assignment and role, then one per role overall."""
+    """The same figures as CSV: one line per assignment and role, one per role over all
+    games, then one per persona (its mean score and best-reply share)."""
     ends = list(report.endings)
     with path.open("w", newline="", encoding="utf-8") as fh:
         w = csv.writer(fh)
         w.writerow(["assignment", "role", "persona", "games", "mean_rounds", "mean_score",
-                    "top_share", *(f"ending_{e}" for e in ends)])
+                    "top_share", *(f"ending_{e}" for e in ends), "best_reply_share"])
         for i, r in enumerate(report.rows, 1):
             for role, p in r.personas.items():
                 w.writerow([i, role, p, r.games, f"{r.mean_rounds:.3f}", f"{r.mean_score[role]:.3f}",
-                            f"{r.top_share[role]:.4f}", *(r.endings.get(e, 0) for e in ends)])
+                            f"{r.top_share[role]:.4f}", *(r.endings.get(e, 0) for e in ends), ""])
         games = sum(r.games for r in report.rows)
         for role, share in report.role_top_share.items():
             w.writerow(["all", role, "", games, "", "", f"{share:.4f}",
-                        *(report.total_endings[e] for e in ends)])
+                        *(report.total_endings[e] for e in ends), ""])
+        for p, score in report.persona_mean_score.items():
+            reply = report.best_reply_share.get(p)
+            w.writerow(["all", "", p, "", "", f"{score:.3f}", "", *("" for _ in ends),
+                        "" if reply is None else f"{reply:.4f}"])

@@ -7,7 +7,8 @@ of reasoning grounded in the meters, so a student can see why a delegation acted
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import fields
+from operator import attrgetter
 from typing import Protocol
 
 from game.model.actions import Action, Orders, Responses
@@ -47,7 +48,7 @@ def ai_orders(policy: Policy, state: GameState, scenario: Scenario,
         if not legal:
             break
         if chosen:
-            view = replace(view, orders=tuple(chosen))
+            view = _with_orders(view, tuple(chosen))
         action, why = policy.choose(view, legal, rng)
         if action is None:
             if not chosen:
@@ -58,6 +59,18 @@ def ai_orders(policy: Policy, state: GameState, scenario: Scenario,
         chosen.append(action)
         reasons.append(f"{action.text()}: {why}")
     return Orders(role, tuple(chosen)), reasons
+
+
+_FIELDS = [f.name for f in fields(PlayerView)]
+_ORDERS = _FIELDS.index("orders")
+_VALUES = attrgetter(*_FIELDS)
+
+
+def _with_orders(view: PlayerView, orders: tuple[Action, ...]) -> PlayerView:
+    """The view with other drafted orders: dataclasses.replace did the same, at twice the cost."""
+    values = list(_VALUES(view))
+    values[_ORDERS] = orders
+    return PlayerView(*values)
 
 
 def ai_responses(policy: Policy, state: GameState, scenario: Scenario,

@@ -11,7 +11,7 @@ A kept commitment persuades it to set a standing demand aside.
 from __future__ import annotations
 
 from game.ai.persona import Persona, best
-from game.ai.traits import aimed, partners
+from game.ai.traits import aimed, busy, partners
 from game.model.actions import Action
 from game.model.scenario import Scenario
 from game.rules.offers import Offer
@@ -32,7 +32,8 @@ class Legalist(Persona):
         step, why = self.home_step(view, legal, rng)
         if step:
             return step, why
-        me, fresh = view.role, [a for a in legal if not aimed(self.t, view.orders, a.target or "")]
+        taken = busy(self.t, view.orders)
+        me, fresh = view.role, [a for a in legal if a.target not in taken] if taken else legal
         kept = [p for p in partners(self.t, me) if self._commitment_from(view, p, "kept")]
         demands = [a for a in fresh if a.action_id in self.t.demands] if not kept else []
         pick = best(demands, lambda a: -self.trust_in(view, a.target) if a.target else 0, rng)

@@ -81,10 +81,8 @@ class Persona:
                        welcome: Callable[[str], bool]) -> list[Action]:
         """Concessions toward `partner`; milestone proposals only if `welcome` holds for
         every other party."""
-        me, out, conceded, spec = view.role, [], self.t.conceded, self.t.spec
-        for a in legal:
-            if partner not in conceded(a):
-                continue
+        me, out, spec = view.role, [], self.t.spec
+        for a in self.t.conceding(legal, partner):
             milestone = spec[a.action_id].establishes
             if milestone and not all(welcome(r) for r in self.t.parties[milestone] if r != me):
                 continue

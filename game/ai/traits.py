@@ -70,6 +70,17 @@ class Traits:
         """A conciliatory step aimed at `role` (or warming everyone, `role` included)."""
         return role in self.conceded(action)
 
+    def conceding(self, legal: list[Action], role: str) -> list[Action]:
+        """The actions in `legal` that are concessions toward `role`."""
+        memo, conceded = self._conceded, self.conceded
+        out = []
+        for a in legal:
+            hit = memo.get(id(a))
+            roles = hit[1] if hit is not None and hit[0] is a else conceded(a)
+            if role in roles:
+                out.append(a)
+        return out
+
     def conceded(self, action: Action) -> frozenset[str]:
         """Every role an action is a concession toward."""
         hit = self._conceded.get(id(action))
@@ -207,6 +218,11 @@ def moods(t: Traits, view: PlayerView, rounds_back: int = 1) -> dict[str, Mood]:
 def partners(t: Traits, me: str) -> list[str]:
     """The other roles, in scenario order."""
     return [r for r in t.names if r != me]
+
+
+def busy(t: Traits, chosen: tuple[Action, ...]) -> frozenset[str]:
+    """Roles an order already drafted this round is aimed at."""
+    return frozenset(r for a in chosen for r in t.responders(a)) if chosen else frozenset()
 
 
 def aimed(t: Traits, chosen: tuple[Action, ...], role: str) -> bool:

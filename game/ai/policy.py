@@ -54,7 +54,9 @@ def ai_orders(policy: Policy, state: GameState, scenario: Scenario,
             if not chosen:
                 reasons.append(why)
             break
-        if action not in legal:
+        # Identity first: policies return one of the listed objects, and == on the
+        # dataclass for every earlier element was a measurable cost.
+        if not any(a is action for a in legal) and action not in legal:
             raise ValueError(f"policy {policy.name} chose an illegal action {action.text()}")
         chosen.append(action)
         reasons.append(f"{action.text()}: {why}")

@@ -67,18 +67,36 @@ def view_for(state: GameState, scenario: Scenario, role: str | None,
         raise ValueError(f"unknown role {role!r}")
     over = state.phase == "over"
     support = {r: fog_range(state, scenario, role, r) for r in ix.roles}
-    hidden = frozenset() if over else frozenset(
-        f"support.{r}" for r in ix.roles if r != role)
+    objectives, hidden = _per_role(scenario, ix, role)
+    if over:
+        hidden = frozenset()
     mine = role is not None
     return PlayerView(
         role, state.round, state.rounds, state.phase, state.tension, tension_band(state.tension),
         dict(state.trust), support, dict(state.milestones), dict(state.progress),
         state.commitments, state.demands, ix.events.get(state.event) if state.event else None,
-        tuple(scenario.role(role).objectives) if mine else (),
+        objectives,
         (state.orders.get(role, chosen) if mine else ()),
         tuple(offers_to(state, scenario, role)) if mine and state.phase == "responses" else (),
         frozenset(state.orders), tuple(state.records), state.breakdown, state.ledger, hidden,
     )
+
+
+_PER_ROLE: dict[int, tuple[object, dict]] = {}
+
+
+def _per_role(scenario: Scenario, ix, role: str | None) -> tuple[tuple, frozenset[str]]:
+    """A role's objectives and the meters hidden from it while the game runs, built once:
+    the AI builds a view for every decision, and these never change within a scenario."""
+    hit = _PER_ROLE.get(id(ix))
+    if hit is None or hit[0] is not ix:
+        hit = _PER_ROLE[id(ix)] = (ix, {})
+    found = hit[1].get(role)
+    if found is None:
+        objectives = tuple(scenario.role(role).objectives) if role is not None else ()
+        hidden = frozenset(f"support.{r}" for r in ix.roles if r != role)
+        found = hit[1][role] = (objectives, hidden)
+    return found
 
 
 def fog_range(state: GameState, scenario: Scenario, viewer: str | None,

@@ -21,7 +21,7 @@ class Cooperative(Persona):
 
     name = "cooperative"
 
-    def orders(self, view: PlayerView, legal: list[Action], rng: Rng) -> tuple[Action | None, str]:
+    def choose(self, view: PlayerView, legal: list[Action], rng: Rng) -> tuple[Action | None, str]:
         me = view.role
         for p in sorted(partners(self.t, me), key=lambda r: self.trust_in(view, r)):
             if aimed(self.t, view.orders, p):
@@ -38,7 +38,7 @@ class Cooperative(Persona):
         # It rates a gesture by what it gives up at home: the bigger the sacrifice, the better.
         return self.warmth(action, me) - 0.3 * self.t.gain(action.action_id, me)
 
-    def answer(self, view: PlayerView, offer: Offer, rng: Rng) -> tuple[bool, str]:
+    def respond(self, view: PlayerView, offer: Offer, rng: Rng) -> tuple[bool, str]:
         r = offer.action.role
         return True, (f"accepts {self.offer_from(offer)} unconditionally: trust in "
                       f"{self.t.name(r)} {self.trust_in(view, r)}")

@@ -29,7 +29,7 @@ class Hardliner(Persona):
         self.accept_at = 55 + self.shift
         self.ceiling = 90 + self.shift
 
-    def orders(self, view: PlayerView, legal: list[Action], rng: Rng) -> tuple[Action | None, str]:
+    def choose(self, view: PlayerView, legal: list[Action], rng: Rng) -> tuple[Action | None, str]:
         me = view.role
         rivals = sorted(partners(self.t, me), key=lambda r: self.trust_in(view, r))
         demands = [a for a in legal if a.action_id in self.t.demands
@@ -55,7 +55,7 @@ class Hardliner(Persona):
             return pick, f"works its home front: {self.support_line(view)}"
         return None, f"holds its position: tension {view.tension}"
 
-    def answer(self, view: PlayerView, offer: Offer, rng: Rng) -> tuple[bool, str]:
+    def respond(self, view: PlayerView, offer: Offer, rng: Rng) -> tuple[bool, str]:
         what, r = self.offer_from(offer), offer.action.role
         demand = self.backs_down(view, offer)
         if demand:

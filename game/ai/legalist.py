@@ -28,7 +28,7 @@ class Legalist(Persona):
         super().__init__(scenario, temperament)
         self.trust_at = 55 + self.shift
 
-    def orders(self, view: PlayerView, legal: list[Action], rng: Rng) -> tuple[Action | None, str]:
+    def choose(self, view: PlayerView, legal: list[Action], rng: Rng) -> tuple[Action | None, str]:
         step, why = self.home_step(view, legal, rng)
         if step:
             return step, why
@@ -67,7 +67,7 @@ class Legalist(Persona):
                               f"{self._why_ready(view, p, self._big(pick))}")
         return None, f"waits for guarantees: tension {view.tension}"
 
-    def answer(self, view: PlayerView, offer: Offer, rng: Rng) -> tuple[bool, str]:
+    def respond(self, view: PlayerView, offer: Offer, rng: Rng) -> tuple[bool, str]:
         what = self.offer_from(offer)
         demand = self.backs_down(view, offer)
         if demand:

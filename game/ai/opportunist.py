@@ -28,7 +28,7 @@ class Opportunist(Persona):
         self.cap = 60 + self.shift  # presses only while tension is below this
         self.cushion = 50 - self.shift  # ... and the partner's trust in it is at least this
 
-    def orders(self, view: PlayerView, legal: list[Action], rng: Rng) -> tuple[Action | None, str]:
+    def choose(self, view: PlayerView, legal: list[Action], rng: Rng) -> tuple[Action | None, str]:
         step, why = self.home_step(view, legal, rng)
         if step:
             return step, why
@@ -68,7 +68,7 @@ class Opportunist(Persona):
                                   f"trust in us {view.trust[(p, view.role)]}, tension {view.tension}")
         return None, f"keeps what it was given: tension {view.tension}"
 
-    def answer(self, view: PlayerView, offer: Offer, rng: Rng) -> tuple[bool, str]:
+    def respond(self, view: PlayerView, offer: Offer, rng: Rng) -> tuple[bool, str]:
         what = self.offer_from(offer)
         demand = self.backs_down(view, offer)
         if demand:

@@ -1,6 +1,6 @@
 """The common ground of the personas: temperament, the home-front guard and tie-breaking.
 
-A persona subclass writes `orders(view, legal, rng)` and `answer(view, offer, rng)`;
+A persona subclass writes `choose(view, legal, rng)` and `respond(view, offer, rng)`;
 this base adds what they all share. Temperament shifts a persona's thresholds: a
 "soft" delegation trusts sooner and presses later, a "hard" one the reverse.
 """
@@ -21,7 +21,7 @@ TEMPERAMENTS: dict[str, int] = {"soft": -10, "steady": 0, "hard": 10}
 
 
 class Persona:
-    """Base for the personas; subclasses set `name`, `orders` and `answer`."""
+    """Base for the personas; subclasses set `name`, `choose` and `respond`."""
 
     name = "persona"
 
@@ -32,21 +32,15 @@ class Persona:
         self.t: Traits = traits(scenario)
         self.temperament = temperament
         self.shift = TEMPERAMENTS[temperament]
-        self._moods: tuple[int, dict[str, Mood]] | None = None
+        self._moods: tuple[str | None, object, dict[str, Mood]] | None = None
         self._warmth: dict[tuple[str, str], float] = {}
 
     def choose(self, view: PlayerView, legal: list[Action], rng: Rng) -> tuple[Action | None, str]:
         """The next order (None ends the orders) and one line of reasoning."""
-        return self.orders(view, legal, rng)
+        raise NotImplementedError
 
     def respond(self, view: PlayerView, offer: Offer, rng: Rng) -> tuple[bool, str]:
         """Accept or decline an offer, with one line of reasoning."""
-        return self.answer(view, offer, rng)
-
-    def orders(self, view: PlayerView, legal: list[Action], rng: Rng) -> tuple[Action | None, str]:
-        raise NotImplementedError
-
-    def answer(self, view: PlayerView, offer: Offer, rng: Rng) -> tuple[bool, str]:
         raise NotImplementedError
 
     # --- shared helpers -----------------------------------------------------------
@@ -72,10 +66,15 @@ class Persona:
         return pick, f"shores up the home front: {self.support_line(view)} < {floor}"
 
     def mood(self, view: PlayerView) -> dict[str, Mood]:
-        """What each partner did to us last round; read once per round."""
-        if self._moods is None or self._moods[0] != len(view.records):
-            self._moods = (len(view.records), moods(self.t, view))
-        return self._moods[1]
+        """What each partner did to us last round; read once per round.
+
+        Keyed by our role and the last round's record object (kept alive by the cache), so
+        a policy reused for another seat or game never sees a stale reading."""
+        last = view.records[-1] if view.records else None
+        hit = self._moods
+        if hit is None or hit[0] != view.role or hit[1] is not last:
+            hit = self._moods = (view.role, last, moods(self.t, view))
+        return hit[2]
 
     def friendly_moves(self, view: PlayerView, legal: list[Action], partner: str,
                        welcome: Callable[[str], bool]) -> list[Action]:

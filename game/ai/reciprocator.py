@@ -29,7 +29,7 @@ class Reciprocator(Persona):
         self.forgive = 35 + self.shift
         self.accept_at = 20 + self.shift
 
-    def orders(self, view: PlayerView, legal: list[Action], rng: Rng) -> tuple[Action | None, str]:
+    def choose(self, view: PlayerView, legal: list[Action], rng: Rng) -> tuple[Action | None, str]:
         step, why = self.home_step(view, legal, rng)
         if step:
             return step, why
@@ -72,7 +72,7 @@ class Reciprocator(Persona):
                               f"{self.trust_in(view, p)}, tension {view.tension}")
         return None, f"has made its opening steps: tension {view.tension}"
 
-    def answer(self, view: PlayerView, offer: Offer, rng: Rng) -> tuple[bool, str]:
+    def respond(self, view: PlayerView, offer: Offer, rng: Rng) -> tuple[bool, str]:
         moods, what = self.mood(view), self.offer_from(offer)
         involved = [r for r in (offer.action.role, *offer.responders) if r != view.role]
         for r in involved:

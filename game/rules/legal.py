@@ -30,10 +30,16 @@ def legal_actions(state: GameState, scenario: Scenario, role: str,
     # since this function runs for every AI pick in the simulator.
     others = [r for r in ix.roles if r != role]
     out: list[Action] = []
-    for spec, always_open, fixed, made in _role_table(ix, role):
+    ms = state.milestones
+    for spec, always_open, fixed, made, proposal in _role_table(ix, role):
         if spec.cost > left:
             continue
         if fixed is not None:  # always open, no commitment, targets that never change
+            if proposal is not None:  # a plain milestone proposal: only the track can block it
+                mid, requires, needed = proposal
+                if (ms[mid] == "operating" or state.progress[mid] < needed
+                        or any(ms[p] != "operating" for p in requires)):
+                    continue
             out.extend([a for a in fixed if (a.action_id, a.target) not in taken] if taken else fixed)
             continue
         if not always_open and _blocked(state, ix, spec, role, chosen):
@@ -74,11 +80,23 @@ def _role_table(ix: Index, role: str) -> tuple[tuple, ...]:
 
 def _row(ix: Index, spec: ActionSpec, role: str) -> tuple:
     always_open = _always_open(spec)
-    fixed = None
+    fixed = proposal = None
     if always_open and spec.commitment is None and spec.target in ("role", "none"):
         aims = [r for r in ix.roles if r != role] if spec.target == "role" else [None]
         fixed = tuple(Action(role, spec.id, t) for t in aims)
-    return spec, always_open, fixed, {}
+    elif _plain_proposal(spec) and role in ix.milestones[spec.establishes].parties:
+        # The same checks as _proposal_blocked, minus the party test, which is fixed per role.
+        m = ix.milestones[spec.establishes]
+        fixed, proposal = (Action(role, spec.id, None),), (m.id, tuple(m.requires), m.progress_needed)
+    return spec, always_open, fixed, {}, proposal
+
+
+def _plain_proposal(spec: ActionSpec) -> bool:
+    """A milestone proposal with no other requirement: `_blocked` only asks the track."""
+    req = spec.requires
+    return (bool(spec.establishes) and spec.target == "none" and spec.commitment is None
+            and req.min_support is None and not req.operating and not req.not_operating
+            and req.demand_standing is None and req.max_uses is None and not spec.makes_demand)
 
 
 def _always_open(spec: ActionSpec) -> bool:

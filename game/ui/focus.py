@@ -10,6 +10,10 @@
   the wheel scrolls the ScrollView under the pointer.
 
 The focus is remembered by widget key, so it survives a rebuild of the widget tree.
+`follow` says whether the view should keep the focused widget in sight when the tree
+is rebuilt: True after the keyboard moved the focus, False once the user scrolled the
+page (PageDown, the wheel) or pointed with the mouse, so a rebuild caused by a timer
+tick or an animation never scrolls the page back under the reader's eyes.
 It is drawn as a thick outline in the focus colour plus a ▶ marker inside the widget,
 so it never depends on colour alone.
 """
@@ -34,6 +38,7 @@ class FocusManager:
         self.key: str | None = None
         self.index = 0  # where the focus was, for when its widget disappears
         self.pointer: tuple[int, int] | None = None  # last mouse position seen
+        self.follow = False  # keep the focused widget in view on rebuilds
 
     @staticmethod
     def focusables(root: Widget) -> list[Widget]:
@@ -54,6 +59,7 @@ class FocusManager:
     def focus(self, root: Widget, widget: Widget) -> None:
         """Focus `widget` and scroll it into view."""
         self.key = widget.key
+        self.follow = True
         items = self.focusables(root)
         self.index = items.index(widget) if widget in items else self.index
         for sv in (w for w in walk(root) if isinstance(w, ScrollView)):
@@ -107,6 +113,7 @@ class FocusManager:
 
     def handle_mouse(self, root: Widget, event: pygame.event.Event) -> bool:
         """Apply a mouse event; True if anything changed."""
+        self.follow = False
         if event.type == pygame.MOUSEWHEEL:
             pos = self.pointer or pygame.mouse.get_pos()
             views = [w for w in walk(root) if isinstance(w, ScrollView) and w.hit(pos)]
@@ -125,6 +132,19 @@ class FocusManager:
             under.on_click(event.pos)
             return True
         return False
+
+    def after_scroll(self, root: Widget, view: ScrollView) -> None:
+        """The user scrolled `view`: if the focus left the visible part, move it to the
+        first focusable widget now wholly in view, so the focus ring stays on screen."""
+        self.follow = False
+        inside = [w for w in self.focusables(root) if w in walk(view.child)]
+        cur = self.current(root)
+        if cur is None or cur not in inside or view.rect.contains(cur.rect):
+            return
+        shown = next((w for w in inside if view.rect.contains(w.rect)), None)
+        if shown is not None:
+            self.key = shown.key
+            self.index = self.focusables(root).index(shown)
 
     @staticmethod
     def _ui_step(root: Widget) -> int:

@@ -76,14 +76,18 @@ class Scene:
         """Build and place the widget tree if it is stale, keeping scroll positions."""
         if self.root is None:
             old = self._scroll_offsets()
+            before = self.focus.key
             self.root = self.build()
             for w in walk(self.root):
                 if isinstance(w, ScrollView) and w.key in old:
                     w.offset = old[w.key]
             self.root.place(self.app.ui, self.layout_rect())
-            had_focus = self.focus.key is not None
             cur = self.focus.current(self.root)
-            if cur is not None and had_focus:  # a new screen opens at its top
+            # A new screen opens at its top. Afterwards the view follows the focus only
+            # if the focus moved (or its widget went away): a rebuild for a timer tick
+            # keeps the page where the reader scrolled it.
+            if cur is not None and before is not None and (
+                    self.focus.follow or cur.key != before):
                 self.focus.focus(self.root, cur)
         return self.root
 
@@ -100,7 +104,8 @@ class Scene:
                 self.back()
                 return True
             if event.key in PAGE_KEYS:
-                return self.page(event.key)
+                side = bool(getattr(event, "mod", 0) & pygame.KMOD_SHIFT)
+                return self.page(event.key, side)
             return self.focus.handle_key(root, event) or self.on_unhandled_key(event)
         if event.type in (pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN, pygame.MOUSEWHEEL):
             changed = self.focus.handle_mouse(root, event)
@@ -108,15 +113,18 @@ class Scene:
             return changed
         return False
 
-    def page(self, key: int) -> bool:
-        """PageUp/PageDown/Home/End scroll the main (first) scrolling area."""
-        view = next((w for w in walk(self.ensure_root()) if isinstance(w, ScrollView)), None)
-        if view is None:
+    def page(self, key: int, side: bool = False) -> bool:
+        """PageUp/PageDown/Home/End scroll the main (first) scrolling area; with `side`
+        (Shift held) they scroll the second one, such as the HUD beside a game screen."""
+        views = [w for w in walk(self.ensure_root()) if isinstance(w, ScrollView)]
+        if not views:
             return False
+        view = views[1] if side and len(views) > 1 else views[0]
         step = {pygame.K_PAGEDOWN: view.rect.height * 4 // 5, pygame.K_PAGEUP:
                 -view.rect.height * 4 // 5, pygame.K_HOME: -view.content_h,
                 pygame.K_END: view.content_h}[key]
         moved = view.scroll(step)
+        self.focus.after_scroll(self.root, view)
         self._remember_scroll()
         return moved
 

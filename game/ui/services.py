@@ -145,7 +145,7 @@ class Services:
             session = self.resume()
         except Exception as exc:  # a damaged save is reported, never fatal
             return NoticeScene(app, "Continue", f"The saved game cannot be resumed: {exc}")
-        if session.state.over:
-            return NoticeScene(app, "Continue", "The saved game is already over. Start a new one.")
         from game.ui.play.flow import GameFlow
+        # A finished game opens on its End screen, so the debrief can still be read
+        # and exported after the window was closed.
         return GameFlow(app, session, app.settings.timer_minutes, resumed=True).first_scene()

@@ -155,7 +155,8 @@ class Stepper(Button):
                  on_change: Callable[[object], object], fmt: Callable[[object], str] = str,
                  key: str | None = None, detail: str = "") -> None:
         self.values, self.index, self.on_change = list(values), index, on_change
-        text = f"{label}:  ◀ {fmt(self.values[index])} ▶"
+        self._before, self._value = f"{label}:  ◀ ", fmt(self.values[index])
+        text = f"{self._before}{self._value} ▶"
         super().__init__(text, None, detail=detail or "Left/Right arrows change the value",
                          key=key or f"stepper:{label}")
 
@@ -178,7 +179,16 @@ class Stepper(Button):
         return self.step(1) or self.step(-(len(self.values) - 1))
 
     def on_click(self, pos) -> bool:
-        return self.step(-1 if pos[0] < self.rect.centerx else 1)
+        """A click left of the middle of the shown value steps back (◀), right of it
+        steps on (▶), wherever the arrows sit in the widget."""
+        return self.step(-1 if pos[0] < self._value_middle() else 1)
+
+    def _value_middle(self) -> int:
+        if self.ui is None:
+            return self.rect.centerx
+        font = self.ui.font("body", True)
+        dx, _ = self._inner(self.ui, self.rect.width)
+        return self.rect.x + dx + font.size(self._before)[0] + font.size(self._value)[0] // 2
 
 
 class TextInput(Button):
@@ -225,5 +235,13 @@ class ChoiceList(Column):
                    for i, (text, detail, cb, ok) in enumerate(items, start=1)]
         super().__init__(buttons, key=f"list:{group}")
 
+
+
+def notice(text: str, size: str = "body") -> Panel:
+    """A warning or message on its own box in the `warning` style (dark text on yellow):
+    a Label alone would draw that dark text straight onto the dark page."""
+    return Panel([Label(text, size, True, "warning")], style="warning")
+
+
 __all__ = ["Widget", "Label", "Button", "Toggle", "Stepper", "TextInput", "ChoiceList",
-           "Column", "Row", "Panel", "ScrollView", "Spacer", "draw_lines"]
+           "Column", "Row", "Panel", "ScrollView", "Spacer", "draw_lines", "notice"]

@@ -151,3 +151,42 @@ def test_facilitator_injects_an_event_and_undoes_a_round(make_app, drive):
     tab_to(app, drive, "fac:undo")
     drive.press(app, pygame.K_RETURN)
     assert session.state.round == 1 and type(app.stack.top).__name__ == "EventScene"
+
+
+def test_a_finished_game_continues_on_its_end_screen(make_app, drive):
+    """Esc on the End screen opens the facilitator panel (as the key hint says); after
+    leaving, Continue shows the finished game's End screen again, debrief and all."""
+    app = make_app()
+    setup_game(app, drive, rounds=3)
+    drive.press(app, pygame.K_F2)
+    tab_to(app, drive, "fac:end")
+    drive.press(app, pygame.K_RETURN)
+    drive.press(app, pygame.K_RETURN)
+    assert isinstance(app.stack.top, EndScene)
+    drive.press(app, pygame.K_ESCAPE)
+    assert type(app.stack.top).__name__ == "FacilitatorScene"
+    assert not drive.find(app, "fac:end").enabled
+    tab_to(app, drive, "fac:quit")
+    drive.press(app, pygame.K_RETURN)
+    assert type(app.stack.top).__name__ == "TitleScene"
+    again = make_app()
+    again.step()
+    drive.press(again, pygame.K_2)
+    assert isinstance(again.stack.top, EndScene)
+    assert drive.focused_key(again) == "end:debrief"
+
+
+def test_event_list_opens_on_its_first_event(make_app, drive):
+    """Inject an event… puts the focus on event 1; Esc returns to the Inject button."""
+    from game.ui.screenshots import ScriptedGame
+    app = make_app()
+    for _ in ScriptedGame(app).play(every=True):
+        if type(app.stack.top).__name__ == "EventScene":
+            break
+    drive.press(app, pygame.K_F2)
+    tab_to(app, drive, "fac:inject")
+    drive.press(app, pygame.K_RETURN)
+    first = app.stack.top.flow.scenario.events[0]
+    assert drive.focused_key(app) == f"event:{first.title}"
+    drive.press(app, pygame.K_ESCAPE)
+    assert drive.focused_key(app) == "fac:inject"

@@ -62,3 +62,38 @@ def test_solo_game_by_mouse(make_app, drive):
 def _keys(app):
     scene = app.stack.top
     return [w.key for w in scene.focus.focusables(scene.ensure_root())]
+
+
+def test_clicking_the_arrows_of_a_stepper(app, drive):
+    """A click on ▶ steps on and a click on ◀ steps back, though both arrows sit in the
+    left half of a wide button."""
+    click_key(app, drive, "title:New game")
+    rounds = drive.find(app, "new:rounds")
+    font = app.ui.font("body", True)
+    dx, _ = rounds._inner(app.ui, rounds.rect.width)
+    left = rounds.rect.x + dx + font.size(rounds._before)[0] - font.size("◀ ")[0] // 2
+    right = rounds.rect.x + dx + font.size(f"{rounds._before}{rounds._value} ")[0] + \
+        font.size("▶")[0] // 2
+    assert right < rounds.rect.centerx  # the arrows really are in the left half
+    click_key(app, drive, "new:rounds")  # scrolled into view; a click on the right half
+    before = app.stack.top.rounds
+    rounds = drive.find(app, "new:rounds")
+    y = rounds.rect.y + app.ui.m.px("gap") + font.get_linesize() // 2
+    drive.click(app, (right, y))
+    assert app.stack.top.rounds == before + 1
+    drive.click(app, (left, y))
+    drive.click(app, (left, y))
+    assert app.stack.top.rounds == before - 1
+
+
+def test_solo_event_card_speaks_to_one_player(app):
+    """Solo: no face-to-face talks, no talks timer by default, one button to the orders."""
+    from game.ui.base import walk
+    from game.ui.screenshots import ScriptedGame
+    for _ in ScriptedGame(app, solo=True).play(every=True):
+        if type(app.stack.top).__name__ == "EventScene":
+            break
+    top = app.stack.top
+    text = " ".join(t for w in walk(top.ensure_root()) for t in w.texts())
+    assert "face to face" not in text and "Choose our orders" in text
+    assert not top.flow.timer.enabled

@@ -13,7 +13,7 @@ from game.engine.history import meter_history, turning_points
 from game.ui.base import Widget
 from game.ui.context import Ui
 from game.ui.play.gamescene import GameScene
-from game.ui.play.text import prose, role_name, source_label
+from game.ui.play.text import points, prose, role_name, source_label
 from game.ui.widgets import Button, Label, Panel
 
 MARKERS = ("circle", "square", "triangle", "diamond", "plus", "cross", "bar")
@@ -98,6 +98,13 @@ class EndScene(GameScene):
     viewer = None
     heading = "The end"
 
+    def next_tick(self) -> float | None:
+        """Nothing moves on the End screen (the talks timer no longer matters)."""
+        return None
+
+    def update(self, dt: float) -> bool:
+        return False
+
     def body(self) -> list[Widget]:
         result = self.session.outcome()
         sc, view = self.scenario, self.view
@@ -105,15 +112,18 @@ class EndScene(GameScene):
         if result is not None:
             self.heading = f"The end: {result.ending_name}"
             out.append(Label(prose(result.ending_text), "large"))
+        # The buttons come first, so the screen opens with the focus in view.
+        out.append(Button("Export the debrief (one HTML file)", self.export, key="end:debrief",
+                          detail=self.exported or "Ending, scores, chart, timeline, questions"))
+        out.append(Button("Back to the title screen", self.to_title, key="end:title",
+                          detail="The scores, charts and commitments are below (PageDown)"))
+        if result is not None:
             out += [self._scores(result, role) for role in sc.role_ids]
             names = ", ".join(role_name(sc, r) for r in result.winners())
             out.append(Label(f"Highest score: {names}", "body", True, "accent"))
         out += self._charts()
         out.append(self._turning_points())
         out.append(self._commitments(view))
-        out.append(Button("Export the debrief (one HTML file)", self.export, key="end:debrief",
-                          detail=self.exported or "Ending, scores, chart, timeline, questions"))
-        out.append(Button("Back to the title screen", self.to_title, key="end:title"))
         return out
 
     exported = ""
@@ -141,7 +151,7 @@ class EndScene(GameScene):
     def _scores(self, result, role: str) -> Panel:
         parts = [Label(f"{p.points:+d}  {p.label}", "body", False, "panel")
                  for p in result.scores[role]]
-        return Panel([Label(f"{role_name(self.scenario, role)}: {result.total(role)} points",
+        return Panel([Label(f"{role_name(self.scenario, role)}: {points(result.total(role))}",
                             "large", True, "panel_heading"),
                       *(parts or [Label("No points.", "body", False, "panel")])])
 
@@ -179,6 +189,3 @@ class EndScene(GameScene):
         from game.ui.screens.title import TitleScene
         self.app.stack.clear_to(TitleScene(self.app))
 
-    def back(self) -> None:
-        """Esc on the End screen returns to the title."""
-        self.to_title()

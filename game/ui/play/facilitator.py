@@ -9,7 +9,7 @@ from __future__ import annotations
 from game.ui.base import Widget
 from game.ui.play.text import prose
 from game.ui.screens.common import PageScene
-from game.ui.widgets import Button, ChoiceList, Label
+from game.ui.widgets import Button, ChoiceList, Label, notice
 
 
 class FacilitatorScene(PageScene):
@@ -39,24 +39,27 @@ class FacilitatorScene(PageScene):
         if self.choosing_event:
             return self._events()
         t = self.flow.timer
-        items: list[Widget] = [Label(t.text(), "large", True, "accent")]
+        over = self.flow.session.state.over
+        items: list[Widget] = [Label("The game is over" if over else t.text(), "large", True,
+                                     "accent")]
         if self.note:
-            items.append(Label(self.note, "body", True, "warning"))
+            items.append(notice(self.note))
         items += [
             Button("Back to the game", self.back, key="fac:back"),
             Button("Resume the talks timer" if t.enabled and not t.running else
                    "Pause the talks timer", self.toggle_timer, key="fac:timer",
-                   enabled=t.enabled and t.remaining() > 0),
+                   enabled=t.enabled and t.remaining() > 0 and not over),
             Button("Add one minute to the talks", self.add_minute, key="fac:more",
-                   enabled=t.enabled),
+                   enabled=t.enabled and not over),
             Button("Inject an event…", self.pick_event, key="fac:inject",
-                   enabled=bool(self.flow.scenario.events) and not self.flow.session.state.over),
+                   enabled=bool(self.flow.scenario.events) and not over,
+                   detail="Only at the start of a round, before any team gives its orders"),
             Button("Undo the last round", self.undo, key="fac:undo",
                    enabled=bool(self.flow.session.state.records),
                    detail="The round is replayed from its start; the game is re-saved"),
             Button("Really end the game now?" if self.confirm_end else "End the game now",
-                   self.end, key="fac:end", detail="It is scored as it stands" +
-                   (": press again to confirm" if self.confirm_end else "")),
+                   self.end, key="fac:end", enabled=not over, detail="It is scored as it stands"
+                   + (": press again to confirm" if self.confirm_end else "")),
             Button("Quit to the title screen", self.quit, key="fac:quit",
                    detail="The game is autosaved; Continue resumes it"),
         ]
@@ -82,11 +85,13 @@ class FacilitatorScene(PageScene):
     def pick_event(self) -> None:
         """Show the list of events."""
         self.choosing_event = True
+        self.focus.key = f"event:{self.flow.scenario.events[0].title}"
         self.invalidate()
 
     def cancel_event(self) -> None:
         """Back to the main panel."""
         self.choosing_event = False
+        self.focus.key = "fac:inject"
         self.invalidate()
 
     def inject(self, event_id: str) -> None:

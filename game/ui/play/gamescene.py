@@ -14,10 +14,13 @@ from game.ui.base import Widget
 from game.ui.layout import content_rect
 from game.ui.play.hud import hud_panels, hud_strip
 from game.ui.scene import Scene
-from game.ui.widgets import Column, Label, Row, ScrollView
+from game.ui.widgets import Column, Label, Row, ScrollView, notice
 
 GAME_KEY_HINT = ("Tab or arrows: move · Enter: choose · 1-9: pick a numbered item · "
                  "PageUp/PageDown: scroll · Esc or F2: facilitator panel")
+#: The hint when the HUD has its own column, which Shift+PageUp/PageDown scroll.
+SIDE_KEY_HINT = GAME_KEY_HINT.replace("scroll ·", "scroll · Shift+PageUp/PageDown: scroll "
+                                      "the side panel ·")
 
 #: Below this many base units of window width, the HUD goes under the page.
 SIDE_BY_SIDE_UNITS = 900
@@ -68,8 +71,9 @@ class GameScene(Scene):
         page: list[Widget] = [Label(self.heading, "heading", True, "heading"), *body]
         for note in (self.flow.message, self.app.message):
             if note:
-                page.append(Label(note, "body", True, "warning"))
-        page.append(Label(GAME_KEY_HINT, "small", False, "screen_muted"))
+                page.append(notice(note))
+        page.append(Label(SIDE_KEY_HINT if self._side() else GAME_KEY_HINT, "small", False,
+                          "screen_muted"))
         hud = hud_panels(self.hud_view(view), self.scenario, self._timer_text, viewer)
         if self._side():
             return Row([ScrollView(Column(page, gap="pad"), key="main"),

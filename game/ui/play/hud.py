@@ -17,7 +17,7 @@ import pygame
 
 from game.ui.base import Widget
 from game.ui.context import Ui
-from game.ui.widgets import Column, Label, Panel
+from game.ui.widgets import Column, Label, Panel, notice
 
 BAND_SCALE = "calm < 25 ≤ wary < 50 ≤ strained < 75 ≤ crisis"
 STATUS = {"operating": ("✓", "operating"), "suspended": ("⏸", "suspended"),
@@ -151,8 +151,8 @@ def hud_panels(view, scenario, timer_text: str, viewer: str) -> list[Widget]:
     head = Panel([
         Label(f"Round {view.round} of {view.rounds}" + (" · game over" if view.over else ""),
               "large", True, "panel_heading"),
-        *([] if view.over else [Label(timer_text, "body", True,
-                                      "warning" if "time is up" in timer_text else "panel")]),
+        *([] if view.over else [notice(timer_text) if "time is up" in timer_text
+                                else Label(timer_text, "body", True, "panel")]),
         Label(f"Seen as: {viewer}", "small", False, "panel_muted"),
     ])
     tension = Panel([

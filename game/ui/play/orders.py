@@ -12,7 +12,7 @@ from game.model.actions import Orders, Responses
 from game.rules import points_left
 from game.ui.base import Widget
 from game.ui.play.gamescene import GameScene
-from game.ui.play.text import action_label, prose
+from game.ui.play.text import action_label, points, prose
 from game.ui.widgets import Button, Label, Panel, Row
 
 FAMILY_TITLES = {"transparency": "Transparency", "assurance": "Assurance",
@@ -57,11 +57,11 @@ class OrdersScene(GameScene):
             Panel([Label("Your orders so far", "body", True, "panel_heading"),
                    *(picked or [Label("None yet.", "body", False, "panel_muted")])]),
             *self._choices(),
-            Button(f"Confirm orders ({len(self.chosen)} chosen, {left} points unspent)",
+            Button(f"Confirm orders ({len(self.chosen)} chosen, {points(left)} unspent)",
                    self.confirm, key="orders:confirm",
                    detail="Your choices stay secret until every team has answered"),
         ]
-        objectives = [Label(f"• {o.text} ({o.points} points)", "small", False, "panel")
+        objectives = [Label(f"• {o.text} ({points(o.points)})", "small", False, "panel")
                       for o in self.view.objectives]
         if objectives:
             out.append(Panel([Label("Your private objectives", "body", True, "panel_heading"),
@@ -93,11 +93,25 @@ class OrdersScene(GameScene):
         return out
 
     def pick(self, action) -> None:
-        """Add an action to the draft orders."""
+        """Add an action to the draft orders. The focus stays in the list of actions, on
+        the one that now stands where the picked one was (so Enter never removes the
+        order just picked); when nothing else fits, it goes to Confirm."""
+        shown = self._listed()
+        place = shown.index(action) if action in shown else 0
         self.chosen.append(action)
-        if not self.session.legal(self.viewer, tuple(self.chosen)):
+        left = self._listed()
+        if left:
+            self.focus.key = f"action:{left[min(place, len(left) - 1)].text()}"
+        else:
             self.focus.key = "orders:confirm"  # nothing else fits: confirming is next
         self.invalidate()
+
+    def _listed(self) -> list:
+        """The legal actions in the order the screen lists them (by family)."""
+        legal = self.session.legal(self.viewer, tuple(self.chosen))
+        order = list(FAMILY_TITLES)
+        return [a for family in order for a in legal
+                if self.scenario.action(a.action_id).family == family]
 
     def remove(self, action) -> None:
         """Take an action back out of the draft."""

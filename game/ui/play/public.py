@@ -12,7 +12,7 @@ from dataclasses import replace
 from game.model.state import tension_band
 from game.ui.base import Widget
 from game.ui.play.gamescene import GameScene
-from game.ui.play.text import action_label, ledger_line, named, prose, response_line
+from game.ui.play.text import action_label, ledger_line, note_line, points, prose, response_line
 from game.ui.widgets import Button, Label, Panel
 
 CAUSE_TITLES = {
@@ -57,7 +57,7 @@ class BriefingScene(GameScene):
 
     def body(self) -> list[Widget]:
         spec = self.scenario.role(self.viewer)
-        objectives = [Label(f"• {o.text} ({o.points} points)", "body", False, "panel")
+        objectives = [Label(f"• {o.text} ({points(o.points)})", "body", False, "panel")
                       for o in self.view.objectives]
         return [
             Label(self.scenario.title, "large", True, "accent"),
@@ -95,12 +95,18 @@ class EventScene(GameScene):
                  if view.event is None or e.source == view.event.id]
         cards = [Panel(card), *self._other_events(view, effects)]
         timer = self.flow.timer
+        if self.flow.hotseat:
+            talk = ("Talk face to face now. The timer only keeps time; the round goes on when "
+                    "you are ready.")
+            go, go_detail = "Talks are over: enter orders", "Each team enters its orders in turn"
+        else:
+            talk = "Read the event, then choose your orders for this round."
+            go = "Choose our orders"
+            go_detail = "The AI delegations choose theirs in secret at the same time"
         return [
             *cards,
-            Label("Talk face to face now. The timer only keeps time; the round goes on when "
-                  "you are ready.", "body", False, "screen_muted"),
-            Button("Talks are over: enter orders", self.flow.advance, key="event:go",
-                   detail="Each team enters its orders in turn"),
+            Label(talk, "body", False, "screen_muted"),
+            Button(go, self.flow.advance, key="event:go", detail=go_detail),
             Button("Resume the talks timer" if timer.enabled and not timer.running
                    else "Pause the talks timer", self.toggle_timer, key="event:timer",
                    enabled=timer.enabled and timer.remaining() > 0),
@@ -173,8 +179,15 @@ class ResolutionScene(GameScene):
                       "panel") for a in rec.orders] or [Label("No orders.", "body", False, "panel")]
         answers = [Label(response_line(sc, r, key, ok), "body", False, "panel")
                    for r, key, ok in rec.responses]
-        out: list[Widget] = [Panel([Label("Orders revealed", "large", True, "panel_heading"),
-                                    *acts, *answers])]
+        last = self.session.state.over and self.flow.shown_records + 1 >= len(
+            self.session.state.records)
+        go = "See the ending" if last else "Next round"
+        # The button is at the top as well, so the screen opens with the focus in view
+        # while the reader scrolls down through the ledger.
+        out: list[Widget] = [
+            Button(go, self.done, key="resolution:next:top",
+                   detail="PageDown reads on: the ledger explains every change"),
+            Panel([Label("Orders revealed", "large", True, "panel_heading"), *acts, *answers])]
         entries = self.view.ledger(rec.round)
         groups: dict[str, list] = {}
         for e in entries:
@@ -186,12 +199,9 @@ class ResolutionScene(GameScene):
         notes = self.session.notes_for(rec.round)
         if notes:
             out.append(Panel([Label("AI delegations' reasoning", "body", True, "panel_heading"),
-                              *[Label(f"{self.flow.role_name(n.role)}: {named(sc, n.text)}", "small", False,
-                                      "panel") for n in notes]]))
-        last = self.session.state.over and self.flow.shown_records + 1 >= len(
-            self.session.state.records)
-        out.append(Button("See the ending" if last else "Next round", self.done,
-                          key="resolution:next"))
+                              *[Label(note_line(sc, n.role, n.text), "small", False, "panel")
+                                for n in notes]]))
+        out.append(Button(go, self.done, key="resolution:next"))
         return out
 
     def done(self) -> None:

@@ -14,6 +14,11 @@ def prose(text: str) -> str:
     return "\n".join(" ".join(line.strip() for line in p.splitlines()) for p in paragraphs)
 
 
+def points(n: int) -> str:
+    """`1 point`, `3 points`."""
+    return f"{n} point" if abs(n) == 1 else f"{n} points"
+
+
 def role_name(scenario, role: str | None) -> str:
     """Display name of a role id."""
     return scenario.role(role).name if role in scenario.role_ids else (role or "everyone")
@@ -86,3 +91,21 @@ def response_line(scenario, responder: str, key: str, accepted: bool) -> str:
     maker = role_name(scenario, key.split(":", 1)[0])
     verdict = "accepted" if accepted else "declined"
     return f"{role_name(scenario, responder)} {verdict} {maker}'s offer: {action_label(scenario, key)}"
+
+
+def note_line(scenario, role: str, text: str) -> str:
+    """One line of AI reasoning in words: the engine writes `moscow:brief_plans@nato: why`
+    (or an offer's key before an answer); the action becomes its name, ids become names."""
+    head, sep, rest = text.partition(": ")
+    try:
+        action = Action.from_text(head) if sep and " " not in head.strip() else None
+    except BadMoveText:
+        action = None
+    known = action is not None and action.role in scenario.role_ids and any(
+        a.id == action.action_id for a in scenario.actions)
+    if not known:
+        return f"{role_name(scenario, role)}: {named(scenario, text)}"
+    if action.role != role:  # an answer to another delegation's offer
+        return (f"{role_name(scenario, role)}, answering {role_name(scenario, action.role)}: "
+                f"{named(scenario, rest)}")
+    return f"{role_name(scenario, role)} · {action_label(scenario, action)}: {named(scenario, rest)}"

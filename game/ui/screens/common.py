@@ -7,7 +7,7 @@ import pygame
 from game.ui.base import Widget
 from game.ui.layout import content_rect
 from game.ui.scene import Scene
-from game.ui.widgets import Column, Label, ScrollView
+from game.ui.widgets import Column, Label, ScrollView, notice
 
 KEY_HINT = ("Tab or arrows: move · Enter: choose · Esc: back · 1-9: pick a numbered item · "
             "PageUp/PageDown: scroll")
@@ -32,6 +32,6 @@ class PageScene(Scene):
             parts.append(Label(self.subheading, "body", False, "screen_muted"))
         parts += self.body()
         if self.app.message:
-            parts.append(Label(self.app.message, "body", True, "warning"))
+            parts.append(notice(self.app.message))
         parts.append(Label(KEY_HINT, "small", False, "screen_muted"))
         return ScrollView(Column(parts, gap="pad"), key="page")

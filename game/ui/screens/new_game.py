@@ -106,6 +106,8 @@ class NewGameScene(PageScene):
     def set_mode(self, mode) -> None:
         """Classroom or solo; solo keeps one human role."""
         self.mode = mode
+        # A solo player has no one to talk to: no talks timer unless asked for.
+        self.timer = 0 if mode == "solo" else self.app.settings.timer_minutes
         self._reset_roles()
         self.invalidate()
 

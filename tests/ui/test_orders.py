@@ -1,0 +1,37 @@
+"""The orders screen by keyboard: picking keeps the focus in the list of actions."""
+
+import pygame
+
+from game.ui.screenshots import ScriptedGame
+
+
+def first_orders(app):
+    for _ in ScriptedGame(app).play(every=True):
+        top = app.stack.top
+        if type(top).__name__ == "OrdersScene" and not top.chosen:
+            return top
+    raise AssertionError("no orders screen")
+
+
+def test_number_key_then_enter_picks_two_orders(app, drive):
+    """1 picks the first action; the focus lands on the action now in its place (not on
+    the picked order, where Enter would take it back), so Enter picks a second one."""
+    top = first_orders(app)
+    first = top._listed()[0]
+    assert top.scenario.action(first.action_id).cost < top.scenario.rules.points_per_round
+    drive.press(app, pygame.K_1)
+    assert top.chosen == [first]
+    key = drive.focused_key(app)
+    assert key == f"action:{top._listed()[0].text()}"
+    drive.press(app, pygame.K_RETURN)
+    assert len(top.chosen) == 2 and top.chosen[0] == first
+
+
+def test_last_point_spent_focuses_confirm(app, drive):
+    """When nothing else fits, the focus is on Confirm and in view."""
+    top = first_orders(app)
+    while top._listed():
+        drive.press(app, pygame.K_1)
+    assert drive.focused_key(app) == "orders:confirm"
+    main = top.ensure_root().items[0]
+    assert main.rect.contains(drive.find(app, "orders:confirm").rect)

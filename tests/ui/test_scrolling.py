@@ -1,0 +1,97 @@
+"""Scrolling stays where the reader put it, and the focus stays on screen.
+
+A running talks timer rebuilds the screen every second; the resolution animates its
+meters. Neither may scroll the page back to the focused widget.
+"""
+
+import pygame
+
+from game.ui.containers import ScrollView
+from game.ui.screenshots import ScriptedGame
+
+
+def play_to(app, kind: str):
+    """Play the scripted classroom game until a `kind` screen is on top."""
+    for _ in ScriptedGame(app).play(every=True):
+        if type(app.stack.top).__name__ == kind:
+            return app.stack.top
+    raise AssertionError(f"no {kind} screen")
+
+
+def views(app) -> list[ScrollView]:
+    """The scrolling areas of the top screen, main first."""
+    from game.ui.base import walk
+    return [w for w in walk(app.stack.top.ensure_root()) if isinstance(w, ScrollView)]
+
+
+def tick(app) -> None:
+    """What a timer tick does: rebuild the screen and draw it."""
+    app.stack.top.invalidate()
+    app.draw()
+
+
+def test_resolution_opens_at_its_top_with_the_focus_in_view(app):
+    """The revealed orders come first; the focused button is visible, and stays so."""
+    top = play_to(app, "ResolutionScene")
+    assert top.flow.timer.running
+    for _ in range(3):
+        tick(app)
+    main = views(app)[0]
+    assert main.offset == 0
+    cur = top.focus.current(top.ensure_root())
+    assert main.rect.contains(cur.rect)
+
+
+def test_page_down_survives_timer_ticks(app, drive):
+    """PageDown on a long screen is not undone by the next rebuild, and Home comes back."""
+    top = play_to(app, "ResolutionScene")
+    drive.press(app, pygame.K_PAGEDOWN)
+    moved = views(app)[0].offset
+    assert moved > 0
+    for _ in range(3):
+        tick(app)
+    assert views(app)[0].offset == moved
+    drive.press(app, pygame.K_HOME)
+    tick(app)
+    assert views(app)[0].offset == 0
+    assert top is app.stack.top
+
+
+def test_page_down_brings_the_focus_along(app, drive):
+    """On the orders screen the focus moves to an action in view, so Enter picks what
+    the team can see."""
+    top = play_to(app, "OrdersScene")
+    drive.press(app, pygame.K_PAGEDOWN)
+    tick(app)
+    main = views(app)[0]
+    assert main.offset > 0
+    cur = top.focus.current(top.ensure_root())
+    assert main.rect.contains(cur.rect)
+
+
+def test_wheel_scroll_survives_timer_ticks(app):
+    """The mouse wheel over the page keeps its place too."""
+    play_to(app, "ResolutionScene")
+    main = views(app)[0]
+    pos = main.rect.center
+    pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0)))
+    app.step()
+    for _ in range(3):
+        pygame.event.post(pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=-1, flipped=False))
+        app.step()
+    moved = views(app)[0].offset
+    assert moved > 0
+    tick(app)
+    assert views(app)[0].offset == moved
+
+
+def test_shift_page_down_scrolls_the_hud(app, drive):
+    """The HUD beside the page scrolls from the keyboard (its lower panels are out of
+    view at 1280x720)."""
+    play_to(app, "OrdersScene")
+    hud = views(app)[1]
+    assert hud.key == "hud" and hud.content_h > hud.rect.height
+    drive.press(app, pygame.K_PAGEDOWN, mod=pygame.KMOD_SHIFT)
+    tick(app)
+    assert views(app)[1].offset > 0
+    assert views(app)[0].offset == 0

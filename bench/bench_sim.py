@@ -13,6 +13,7 @@ import argparse
 import io
 import itertools
 import os
+import resource
 import sys
 import time
 from pathlib import Path
@@ -41,17 +42,23 @@ def one_core(games: int) -> tuple[float, float]:
     return games / (time.process_time() - start), rounds / games
 
 
-def report_wall(workers: int) -> float:
-    """Wall seconds for `simulate` with 80 games per assignment (10,000 games)."""
+def _cpu() -> float:
+    """CPU seconds used so far by this process and its finished children."""
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+def report_wall(workers: int) -> tuple[float, float]:
+    """Wall and CPU seconds for `simulate` with 80 games per assignment (10,000 games)."""
     parser = argparse.ArgumentParser()
     simulate.add_arguments(parser)
     args = parser.parse_args([str(SCENARIO), "--games", "80", "--workers", str(workers), "--quiet"])
-    start = time.perf_counter()
+    cpu, start = _cpu(), time.perf_counter()
     code = simulate.run(args, out=io.StringIO())
-    wall = time.perf_counter() - start
+    wall, cpu = time.perf_counter() - start, _cpu() - cpu
     if code:
         raise SystemExit(f"simulate failed with status {code}")
-    return wall
+    return wall, cpu
 
 
 def main() -> None:
@@ -62,8 +69,9 @@ def main() -> None:
     rate, rounds = one_core(args.games)
     print(f"one core: {rate:.0f} complete games per CPU-second "
           f"({args.games} games, mean {rounds:.1f} rounds; target >= 500)")
-    wall = report_wall(args.workers)
-    print(f"10,000-game report on {args.workers} worker(s): {wall:.2f} s wall (target < 10 s)")
+    wall, cpu = report_wall(args.workers)
+    print(f"10,000-game report on {args.workers} worker(s): {wall:.2f} s wall, {cpu:.1f} CPU-s "
+          f"(target < 10 s wall; load average {os.getloadavg()[0]:.2f})")
 
 
 if __name__ == "__main__":

@@ -34,30 +34,34 @@ def offers(state: GameState, scenario: Scenario) -> list[Offer]:
     out = []
     for role in ix.roles:
         for action in state.orders.get(role, ()):
-            offer = known.get(action, _UNSEEN)
-            if offer is _UNSEEN:
+            hit = known.get(id(action))
+            if hit is None or hit[0] is not action:
                 spec = ix.actions[action.action_id]
-                offer = known[action] = (Offer(action.text(), action, spec,
-                                               responders_of(ix, spec, action))
-                                         if spec.offer else None)
+                hit = known[id(action)] = (action, Offer(action.text(), action, spec,
+                                                         responders_of(ix, spec, action))
+                                           if spec.offer else None)
+            offer = hit[1]
             if offer is not None:
                 out.append(offer)
     return out
 
 
-_UNSEEN = object()
-_TABLES: dict[int, tuple[Index, dict[Action, Offer | None]]] = {}
+_TABLES: dict[int, tuple[Index, dict[int, tuple[Action, Offer | None]]]] = {}
 
 
-def _offer_table(ix: Index) -> dict[Action, Offer | None]:
-    """Action -> its Offer (None if not an offer), per scenario index.
+def _offer_table(ix: Index) -> dict[int, tuple[Action, Offer | None]]:
+    """id(action) -> (the action, its Offer or None), per scenario index.
 
     An offer depends only on its action and the scenario, and `offers` runs several
     times per round (every answer and every view checks it), so each is built once.
+    Keyed by identity, with the action kept alive alongside so its id is never reused:
+    the orders hold the same Action objects all round, and hashing them was a hot spot.
     """
     hit = _TABLES.get(id(ix))
     if hit is None or hit[0] is not ix:
         hit = _TABLES[id(ix)] = (ix, {})
+    if len(hit[1]) > 100_000:  # actions parsed afresh (replays, saves) would otherwise pile up
+        hit[1].clear()
     return hit[1]
 
 

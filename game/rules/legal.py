@@ -37,8 +37,9 @@ def legal_actions(state: GameState, scenario: Scenario, role: str,
         if fixed is not None:  # always open, no commitment, targets that never change
             if proposal is not None:  # a plain milestone proposal: only the track can block it
                 mid, requires, needed = proposal
-                if (ms[mid] == "operating" or state.progress[mid] < needed
-                        or any(ms[p] != "operating" for p in requires)):
+                if ms[mid] == "operating" or state.progress[mid] < needed:
+                    continue
+                if requires and not all([ms[p] == "operating" for p in requires]):
                     continue
             out.extend([a for a in fixed if (a.action_id, a.target) not in taken] if taken else fixed)
             continue

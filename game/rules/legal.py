@@ -100,6 +100,20 @@ def _plain_proposal(spec: ActionSpec) -> bool:
             and req.demand_standing is None and req.max_uses is None and not spec.makes_demand)
 
 
+def _role_specs(ix: Index, role: str) -> frozenset[int]:
+    """The identities of the specs open to a role (the table keeps the specs alive)."""
+    hit = _SPECS.get(id(ix))
+    if hit is None or hit[0] is not ix:
+        hit = _SPECS[id(ix)] = (ix, {})
+    found = hit[1].get(role)
+    if found is None:
+        found = hit[1][role] = frozenset(id(s) for s in ix.role_actions[role])
+    return found
+
+
+_SPECS: dict[int, tuple[Index, dict[str, frozenset[int]]]] = {}
+
+
 def _always_open(spec: ActionSpec) -> bool:
     """True when `_blocked` can never find a reason to refuse this action."""
     req = spec.requires
@@ -118,7 +132,7 @@ def check_action(state: GameState, scenario: Scenario, action: Action,
     if action.role not in ix.roles:
         raise IllegalAction(f"unknown role {action.role!r}")
     # Identity, not ==: pydantic's field-by-field __eq__ was a hot spot in every move check.
-    if not any(s is spec for s in ix.role_actions[action.role]):
+    if id(spec) not in _role_specs(ix, action.role):
         raise IllegalAction(f"{action.role} cannot take {spec.id}")
     if spec.cost > points_left(scenario, chosen):
         raise IllegalAction(f"{action.text()} costs {spec.cost}, more than the points left")

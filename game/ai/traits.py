@@ -85,6 +85,8 @@ class Traits:
         """Every role an action is a concession toward."""
         hit = self._conceded.get(id(action))
         if hit is None or hit[0] is not action:
+            if len(self._conceded) > 100_000:  # actions parsed afresh would otherwise pile up
+                self._conceded.clear(), self._hostile.clear(), self._aimed.clear()
             hit = self._conceded[id(action)] = (action, frozenset(
                 r for r in self.names if self._concession_to(action, r)))
         return hit[1]

@@ -235,6 +235,14 @@ def run_app(argv: Sequence[str] | None = None) -> int:
     except pygame.error as exc:
         print(f"detente: cannot open a window: {exc}", file=sys.stderr)
         return 1
+    from game.ui.display import invisible_driver
+    hidden = invisible_driver()
+    if hidden:
+        pygame.quit()
+        print(f"detente: cannot open a window: SDL fell back to its {hidden!r} driver, which "
+              "shows nothing on screen. Try again, or play in the terminal: "
+              "python main.py text", file=sys.stderr)
+        return 1
     app.stack.push(first_scene(app))
     if opts.quit_after:
         app.draw()

@@ -4,7 +4,8 @@
 user when `ok` is False (and "" otherwise). On Linux, with neither DISPLAY nor
 WAYLAND_DISPLAY set, there is no display unless SDL_VIDEODRIVER names a driver
 explicitly (for example `dummy` in tests, or `kmsdrm`). Otherwise SDL's video
-subsystem is started once to make sure it works, and shut down again.
+subsystem is started once to make sure it works, and shut down again; a silent
+fallback to a driver that shows nothing counts as no display.
 """
 
 from __future__ import annotations
@@ -27,9 +28,27 @@ def display_available() -> tuple[bool, str]:
     was_init = pygame.display.get_init()
     try:
         pygame.display.init()
+        hidden = invisible_driver()
     except pygame.error as exc:
         return False, f"cannot open a window: {exc}"
     finally:
         if not was_init:
             pygame.display.quit()
+    if hidden:
+        return False, f"cannot open a window: SDL fell back to its {hidden!r} driver, " \
+            "which shows nothing on screen"
     return True, ""
+
+
+def invisible_driver() -> str:
+    """The name of SDL's video driver if it is one that shows nothing (`offscreen`,
+    `dummy`) and nobody asked for it in SDL_VIDEODRIVER; else "". When the X or Wayland
+    server does not answer, SDL silently falls back to such a driver, and the game
+    would run in a window no one can see."""
+    import pygame
+    try:
+        driver = (pygame.display.get_driver() or "").lower()
+    except pygame.error:  # video not started: nothing to judge
+        return ""
+    asked = os.environ.get("SDL_VIDEODRIVER", "").lower()
+    return driver if driver in ("offscreen", "dummy") and driver not in asked else ""

@@ -2,7 +2,8 @@
 
 - Tab / Shift+Tab, Up / Down (and Left / Right when the widget does not use them)
   move the focus through the focusable widgets in tree order, wrapping around.
-- Enter, keypad Enter and Space activate the focused widget.
+- Enter, keypad Enter and Space activate the focused widget; if it is scrolled out of
+  view, the first press only scrolls it into view (nothing happens unseen).
 - Number keys 1-9 pick the n-th item of a numbered list: the list holding the focus,
   or else the first numbered list on the screen.
 - Esc is left to the scene (it means "back").
@@ -89,6 +90,9 @@ class FocusManager:
         if key in (pygame.K_DOWN, pygame.K_RIGHT):
             return self.move(root, 1)
         if key in ACTIVATE_KEYS and cur is not None:
+            if cur.clip is not None and not cur.clip.contains(cur.rect):
+                self.focus(root, cur)  # first show what Enter would do; the next Enter does it
+                return True
             cur.activate()
             return True
         if key in DIGITS:

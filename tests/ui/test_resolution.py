@@ -59,3 +59,24 @@ def test_solo_resolution_explains_the_ai_and_shows_own_support(make_app):
     assert "AI delegations' reasoning" in shown
     notes = scene.session.notes_for(scene.record.round)
     assert notes and all(n.role != human for n in notes)
+
+
+def test_hud_counts_the_round_being_shown(app):
+    """'Round 1: what happened' has 'Round 1 of N' in its HUD, not the next round."""
+    scene = first_resolution(app)
+    assert scene.session.state.round == 2
+    shown = [t for w in walk(scene.ensure_root()) for t in w.texts()]
+    assert any(t.startswith("Round 1 of ") for t in shown)
+    assert not any(t.startswith("Round 2 of ") for t in shown)
+
+
+def test_narrow_strip_of_an_ended_game_has_no_timer(make_app):
+    """At scale 2.0 the HUD is a strip above the page; once over it says so, no timer."""
+    from game.ui.play.end import EndScene
+    app = make_app(2.0)
+    for _ in ScriptedGame(app).play(every=True):
+        if isinstance(app.stack.top, EndScene):
+            break
+    shown = [t for w in walk(app.stack.top.ensure_root()) for t in w.texts()]
+    strip = next(t for t in shown if t.startswith("Round ") and "Tension" in t)
+    assert strip.endswith("game over") and "timer" not in strip

@@ -95,3 +95,17 @@ def test_shift_page_down_scrolls_the_hud(app, drive):
     tick(app)
     assert views(app)[1].offset > 0
     assert views(app)[0].offset == 0
+
+
+def test_enter_on_a_button_out_of_view_first_shows_it(make_app, drive):
+    """At scale 2.0 a briefing is taller than the window and opens at its top; the first
+    Enter scrolls to 'We have read our briefing', the second one presses it."""
+    app = make_app(2.0)
+    top = play_to(app, "BriefingScene")
+    assert views(app)[0].offset == 0
+    drive.press(app, pygame.K_RETURN)
+    assert app.stack.top is top
+    button = drive.find(app, "briefing:done")
+    assert views(app)[0].rect.contains(button.rect)
+    drive.press(app, pygame.K_RETURN)
+    assert app.stack.top is not top

@@ -182,5 +182,6 @@ def hud_panels(view, scenario, timer_text: str, viewer: str) -> list[Widget]:
 
 def hud_strip(view, timer_text: str) -> Widget:
     """A one-line summary for narrow windows, shown above the page."""
+    last = "game over" if view.over else timer_text
     return Column([Label(f"Round {view.round}/{view.rounds} · Tension {view.tension} {view.band} · "
-                         f"{timer_text}", "small", True, "screen")])
+                         f"{last}", "small", True, "screen")])

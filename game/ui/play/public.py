@@ -171,7 +171,10 @@ class ResolutionScene(GameScene):
         return super().update(dt)
 
     def hud_view(self, view):
-        return animated_view(view, view.ledger(self.record.round), self._progress())
+        """The meters moving into place, under the number of the round being shown (the
+        engine has already moved on to the next one)."""
+        shown = animated_view(view, view.ledger(self.record.round), self._progress())
+        return replace(shown, round=self.record.round) if not view.over else shown
 
     def body(self) -> list[Widget]:
         sc, rec = self.scenario, self.record

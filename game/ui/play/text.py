@@ -15,8 +15,8 @@ def prose(text: str) -> str:
 
 
 def points(n: int) -> str:
-    """`1 point`, `3 points`."""
-    return f"{n} point" if abs(n) == 1 else f"{n} points"
+    """`1 point`, `3 points` (joined by a no-break space: never split over two lines)."""
+    return f"{n}\u00a0point" if abs(n) == 1 else f"{n}\u00a0points"
 
 
 def role_name(scenario, role: str | None) -> str:

@@ -35,3 +35,24 @@ def test_last_point_spent_focuses_confirm(app, drive):
     assert drive.focused_key(app) == "orders:confirm"
     main = top.ensure_root().items[0]
     assert main.rect.contains(drive.find(app, "orders:confirm").rect)
+
+
+def test_answering_an_offer_moves_on_to_the_next(app, drive):
+    """Enter on Accept answers that offer and moves the focus to the next offer still
+    open, then to Confirm: one Enter per offer, one to confirm."""
+    for _ in ScriptedGame(app).play(every=True):
+        top = app.stack.top
+        if type(top).__name__ == "ResponsesScene" and not top.answers:
+            break
+    else:
+        raise AssertionError("no responses screen")
+    offers = [o.key for o in top.view.offers]
+    assert drive.focused_key(app) == f"accept:{offers[0]}"
+    for key in offers[1:]:
+        drive.press(app, pygame.K_RETURN)
+        assert drive.focused_key(app) == f"accept:{key}"
+    drive.press(app, pygame.K_RETURN)
+    assert drive.focused_key(app) == "responses:confirm"
+    assert all(top.answers[k] is True for k in offers)
+    drive.press(app, pygame.K_RETURN)
+    assert app.stack.top is not top

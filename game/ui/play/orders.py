@@ -158,8 +158,13 @@ class ResponsesScene(GameScene):
         return out
 
     def answer(self, key: str, accepted: bool) -> None:
-        """Record an answer in the draft."""
+        """Record an answer in the draft; the focus goes on to the next offer still to be
+        answered, or to Confirm once all are."""
+        first = key not in self.answers
         self.answers[key] = accepted
+        if first:
+            todo = [o.key for o in self.view.offers if o.key not in self.answers]
+            self.focus.key = f"accept:{todo[0]}" if todo else "responses:confirm"
         self.invalidate()
 
     def confirm(self) -> None:

@@ -1,4 +1,12 @@
-"""Which orders a role may give, and why any other order is illegal."""
+"""Which orders a role may give, and why any other order is illegal.
+
+Legality has two layers. What is *open* to a role depends only on the state: support,
+the cooperation track, standing demands and commitments in force. Which open actions
+may still be *added* to a draft depends only on the draft: points left, no repeats,
+and usage limits. So the open list is computed once per role and footing (the simulator
+asks several times per round, and the other roles' orders never change it) and every
+draft narrows it.
+"""
 
 from __future__ import annotations
 
@@ -21,130 +29,123 @@ def legal_actions(state: GameState, scenario: Scenario, role: str,
     """Every order `role` may add to `chosen` this round, in scenario order."""
     if state.phase != "orders" or role in state.orders or role not in state.support:
         return []
-    ix = index(scenario)
+    opened = _open_entries(state, scenario, role)
+    if not chosen:
+        return [entry[0] for entry in opened]
     left = points_left(scenario, chosen)
-    if left <= 0:  # every action costs at least 1; the AI asks once more after spending all
+    if left <= 0:  # every action costs at least one point
         return []
-    taken = {(a.action_id, a.target) for a in chosen}
-    # The other roles are the same targets for every role-aimed action: list them once,
-    # since this function runs for every AI pick in the simulator.
-    others = [r for r in ix.roles if r != role]
-    out: list[Action] = []
-    ms = state.milestones
-    for spec, always_open, fixed, made, proposal in _role_table(ix, role):
-        if spec.cost > left:
-            continue
-        if fixed is not None:  # always open, no commitment, targets that never change
-            if proposal is not None:  # a plain milestone proposal: only the track can block it
-                mid, requires, needed = proposal
-                if ms[mid] == "operating" or state.progress[mid] < needed:
-                    continue
-                if requires and not all([ms[p] == "operating" for p in requires]):
-                    continue
-            out.extend([a for a in fixed if (a.action_id, a.target) not in taken] if taken else fixed)
-            continue
-        if not always_open and _blocked(state, ix, spec, role, chosen):
-            continue
-        aimed = spec.target
-        for target in (others if aimed == "role" else _NO_TARGET if aimed == "none"
-                       else targets(state, ix, spec, role)):
-            if (taken and (spec.id, target) in taken) or (
-                    spec.commitment is not None and _target_blocked(state, spec, role, target)):
-                continue
-            action = made.get(target)
-            if action is None:
-                action = made[target] = Action(role, spec.id, target)
-            out.append(action)
-    return out
+    taken = {a for a in chosen}
+    return [action for action, cost, spec in opened if cost <= left and action not in taken
+            and (spec is None or _within_uses(state, spec, role, chosen))]
 
 
-_NO_TARGET = (None,)
-_TABLES: dict[int, tuple[Index, dict[str, tuple]]] = {}
+#: The last open list per role, with the state it was computed for. The state is held,
+#: so its id cannot be reused while the entry lives; states are never changed once made.
+_OPEN: dict[tuple[int, str], tuple[GameState, tuple]] = {}
 
 
-def _role_table(ix: Index, role: str) -> tuple[tuple, ...]:
-    """Per role, each action with whether it can never be blocked, its Action values if
-    they never change (always open, no commitment, aimed at a role or at nothing), and a
-    store for the others.
+def _same_footing(a: GameState, b: GameState) -> bool:
+    """True if everything openness reads is equal: the orders of other roles never matter."""
+    return a is b or (a.support == b.support and a.milestones == b.milestones
+                      and a.progress == b.progress and a.demands == b.demands
+                      and a.commitments == b.commitments and a.uses == b.uses)
 
-    Actions are small frozen values, so one object per (role, action, target) is shared
-    by every call; building them afresh was a large share of the simulator's time.
-    """
-    hit = _TABLES.get(id(ix))
+
+def open_actions(state: GameState, scenario: Scenario, role: str) -> tuple[Action, ...]:
+    """Every action open to `role` in this state before anything is drafted."""
+    return tuple(entry[0] for entry in _open_entries(state, scenario, role))
+
+
+def _open_entries(state: GameState, scenario: Scenario, role: str) -> tuple[tuple, ...]:
+    """(action, cost, spec if it has a usage limit) for every open action, cached per footing."""
+    key = (id(scenario), role)
+    hit = _OPEN.get(key)
+    if hit is not None and _same_footing(hit[0], state):
+        return hit[1]
+    ix = index(scenario)
+    found: list[tuple] = []
+    for spec, fixed in _rows(ix, role):
+        if fixed is not None:
+            found.extend(fixed)
+        elif _blocked(state, ix, spec, role) is None:
+            limited = spec if spec.requires.max_uses is not None else None
+            found.extend((_interned(role, spec.id, t), spec.cost, limited)
+                         for t in targets(state, ix, spec, role)
+                         if not _target_blocked(state, spec, role, t))
+    _OPEN[key] = (state, tuple(found))
+    return _OPEN[key][1]
+
+
+_ROWS: dict[tuple[int, str], tuple[Index, tuple]] = {}
+
+
+def _rows(ix: Index, role: str) -> tuple[tuple[ActionSpec, tuple | None], ...]:
+    """Per role, each action with its entries already made if nothing can ever block it."""
+    hit = _ROWS.get((id(ix), role))
     if hit is None or hit[0] is not ix:
-        hit = _TABLES[id(ix)] = (ix, {})
-    table = hit[1].get(role)
-    if table is None:
-        table = hit[1][role] = tuple(_row(ix, spec, role) for spec in ix.role_actions[role])
-    return table
+        rows = tuple((spec, _fixed_entries(ix, spec, role)) for spec in ix.role_actions[role])
+        hit = _ROWS[(id(ix), role)] = (ix, rows)
+    return hit[1]
 
 
-def _row(ix: Index, spec: ActionSpec, role: str) -> tuple:
-    always_open = _always_open(spec)
-    fixed = proposal = None
-    if always_open and spec.commitment is None and spec.target in ("role", "none"):
-        aims = [r for r in ix.roles if r != role] if spec.target == "role" else [None]
-        fixed = tuple(Action(role, spec.id, t) for t in aims)
-    elif _plain_proposal(spec) and role in ix.milestones[spec.establishes].parties:
-        # The same checks as _proposal_blocked, minus the party test, which is fixed per role.
-        m = ix.milestones[spec.establishes]
-        fixed, proposal = (Action(role, spec.id, None),), (m.id, tuple(m.requires), m.progress_needed)
-    return spec, always_open, fixed, {}, proposal
-
-
-def _plain_proposal(spec: ActionSpec) -> bool:
-    """A milestone proposal with no other requirement: `_blocked` only asks the track."""
+def _fixed_entries(ix: Index, spec: ActionSpec, role: str) -> tuple | None:
+    """The entries of an action that no state can block, or None if the state matters."""
     req = spec.requires
-    return (bool(spec.establishes) and spec.target == "none" and spec.commitment is None
-            and req.min_support is None and not req.operating and not req.not_operating
-            and req.demand_standing is None and req.max_uses is None and not spec.makes_demand)
+    if (req.min_support is not None or req.operating or req.not_operating or req.max_uses
+            or req.demand_standing or spec.makes_demand or spec.establishes
+            or spec.commitment is not None or spec.target == "milestone"):
+        return None
+    aims = [r for r in ix.roles if r != role] if spec.target == "role" else [None]
+    return tuple((_interned(role, spec.id, t), spec.cost, None) for t in aims)
 
 
-def _role_specs(ix: Index, role: str) -> frozenset[int]:
-    """The identities of the specs open to a role (the table keeps the specs alive)."""
-    hit = _SPECS.get(id(ix))
-    if hit is None or hit[0] is not ix:
-        hit = _SPECS[id(ix)] = (ix, {})
-    found = hit[1].get(role)
-    if found is None:
-        found = hit[1][role] = frozenset(id(s) for s in ix.role_actions[role])
-    return found
+_ACTIONS: dict[tuple[str, str, str | None], Action] = {}
 
 
-_SPECS: dict[int, tuple[Index, dict[str, frozenset[int]]]] = {}
-
-
-def _always_open(spec: ActionSpec) -> bool:
-    """True when `_blocked` can never find a reason to refuse this action."""
-    req = spec.requires
-    return (req.min_support is None and not req.operating and not req.not_operating
-            and req.demand_standing is None and req.max_uses is None
-            and not spec.makes_demand and not spec.establishes)
+def _interned(role: str, action_id: str, target: str | None) -> Action:
+    """One shared Action per (role, action, target): they are frozen values, and callers
+    such as the AI memoise by identity, which fresh copies every round would defeat."""
+    key = (role, action_id, target)
+    action = _ACTIONS.get(key)
+    if action is None:
+        action = _ACTIONS[key] = Action(role, action_id, target)
+    return action
 
 
 def check_action(state: GameState, scenario: Scenario, action: Action,
                  chosen: Sequence[Action] = ()) -> None:
     """Raise IllegalAction, with the reason, unless `action` may be added to `chosen`."""
+    if action in legal_actions(state, scenario, action.role, chosen):
+        return
+    raise IllegalAction(why_illegal(state, scenario, action, chosen))
+
+
+def why_illegal(state: GameState, scenario: Scenario, action: Action,
+                chosen: Sequence[Action] = ()) -> str:
+    """The reason an action may not be added to `chosen` (for messages, not for speed)."""
     ix = index(scenario)
     spec = ix.actions.get(action.action_id)
     if spec is None:
-        raise IllegalAction(f"unknown action {action.action_id!r}")
+        return f"unknown action {action.action_id!r}"
     if action.role not in ix.roles:
-        raise IllegalAction(f"unknown role {action.role!r}")
-    # Identity, not ==: pydantic's field-by-field __eq__ was a hot spot in every move check.
-    if id(spec) not in _role_specs(ix, action.role):
-        raise IllegalAction(f"{action.role} cannot take {spec.id}")
+        return f"unknown role {action.role!r}"
+    if state.phase != "orders" or action.role in state.orders:
+        return f"{action.role} cannot give orders now"
+    if spec not in ix.role_actions[action.role]:
+        return f"{action.role} cannot take {spec.id}"
     if spec.cost > points_left(scenario, chosen):
-        raise IllegalAction(f"{action.text()} costs {spec.cost}, more than the points left")
-    reason = _blocked(state, ix, spec, action.role, chosen)
+        return f"{action.text()} costs {spec.cost}, more than the points left"
+    reason = _blocked(state, ix, spec, action.role) or (
+        None if _within_uses(state, spec, action.role, chosen)
+        else f"may be taken only {spec.requires.max_uses} time(s)")
     if reason:
-        raise IllegalAction(f"{action.text()}: {reason}")
+        return f"{action.text()}: {reason}"
     if action.target not in targets(state, ix, spec, action.role):
-        raise IllegalAction(f"{action.text()}: not a valid target")
+        return f"{action.text()}: not a valid target"
     if (spec.id, action.target) in {(a.action_id, a.target) for a in chosen}:
-        raise IllegalAction(f"{action.text()}: already ordered this round")
-    if _target_blocked(state, spec, action.role, action.target):
-        raise IllegalAction(f"{action.text()}: that commitment is already in force")
+        return f"{action.text()}: already ordered this round"
+    return f"{action.text()}: that commitment is already in force"
 
 
 def targets(state: GameState, ix: Index, spec: ActionSpec, role: str) -> list[str | None]:
@@ -157,9 +158,17 @@ def targets(state: GameState, ix: Index, spec: ActionSpec, role: str) -> list[st
     return [None]
 
 
-def _blocked(state: GameState, ix: Index, spec: ActionSpec, role: str,
-             chosen: Sequence[Action]) -> str | None:
-    """Why the action is not open to this role now, or None if it is."""
+def _within_uses(state: GameState, spec: ActionSpec, role: str, chosen: Sequence[Action]) -> bool:
+    """True unless the action's lifetime limit is reached, counting the draft."""
+    limit = spec.requires.max_uses
+    if limit is None:
+        return True
+    used = sum(n for (r, a, _), n in state.uses.items() if r == role and a == spec.id)
+    return used + sum(1 for a in chosen if a.action_id == spec.id) < limit
+
+
+def _blocked(state: GameState, ix: Index, spec: ActionSpec, role: str) -> str | None:
+    """Why the action is not open to this role in this state, or None if it is."""
     req = spec.requires
     if req.min_support is not None and state.support[role] < req.min_support:
         return f"needs domestic support {req.min_support}, has {state.support[role]}"
@@ -174,10 +183,8 @@ def _blocked(state: GameState, ix: Index, spec: ActionSpec, role: str,
         return f"only while standing by the demand {req.demand_standing}"
     if spec.makes_demand and (role, spec.makes_demand) in state.demands:
         return "that demand is already standing"
-    if req.max_uses is not None:
-        used = sum(n for (r, a, _), n in state.uses.items() if r == role and a == spec.id)
-        if used + sum(1 for a in chosen if a.action_id == spec.id) >= req.max_uses:
-            return f"may be taken only {req.max_uses} time(s)"
+    if req.max_uses is not None and not _within_uses(state, spec, role, ()):
+        return f"may be taken only {req.max_uses} time(s)"
     return _proposal_blocked(state, ix, spec, role) if spec.establishes else None
 
 

@@ -97,3 +97,5 @@ def test_solo_event_card_speaks_to_one_player(app):
     text = " ".join(t for w in walk(top.ensure_root()) for t in w.texts())
     assert "face to face" not in text and "Choose our orders" in text
     assert not top.flow.timer.enabled
+    assert "talks timer" not in " ".join(w.texts()[0] for w in walk(top.ensure_root())
+                                         if w.focusable)  # no dead timer button

@@ -107,9 +107,9 @@ class EventScene(GameScene):
             *cards,
             Label(talk, "body", False, "screen_muted"),
             Button(go, self.flow.advance, key="event:go", detail=go_detail),
-            Button("Resume the talks timer" if timer.enabled and not timer.running
-                   else "Pause the talks timer", self.toggle_timer, key="event:timer",
-                   enabled=timer.enabled and timer.remaining() > 0),
+            *([Button("Resume the talks timer" if not timer.running else
+                      "Pause the talks timer", self.toggle_timer, key="event:timer",
+                      enabled=timer.remaining() > 0)] if timer.enabled else []),
             Button("Facilitator panel", self.back, key="event:facilitator",
                    detail="Pause, inject an event, undo the last round, end the game"),
         ]

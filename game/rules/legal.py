@@ -35,8 +35,8 @@ def legal_actions(state: GameState, scenario: Scenario, role: str,
     left = points_left(scenario, chosen)
     if left <= 0:  # every action costs at least one point
         return []
-    taken = {a for a in chosen}
-    return [action for action, cost, spec in opened if cost <= left and action not in taken
+    taken = {(a.action_id, a.target) for a in chosen}
+    return [action for action, cost, spec, key in opened if cost <= left and key not in taken
             and (spec is None or _within_uses(state, spec, role, chosen))]
 
 
@@ -58,7 +58,8 @@ def open_actions(state: GameState, scenario: Scenario, role: str) -> tuple[Actio
 
 
 def _open_entries(state: GameState, scenario: Scenario, role: str) -> tuple[tuple, ...]:
-    """(action, cost, spec if it has a usage limit) for every open action, cached per footing."""
+    """(action, cost, spec if it has a usage limit, (action id, target)) for every open action,
+    cached per footing."""
     key = (id(scenario), role)
     hit = _OPEN.get(key)
     if hit is not None and _same_footing(hit[0], state):
@@ -70,7 +71,7 @@ def _open_entries(state: GameState, scenario: Scenario, role: str) -> tuple[tupl
             found.extend(fixed)
         elif _blocked(state, ix, spec, role) is None:
             limited = spec if spec.requires.max_uses is not None else None
-            found.extend((_interned(role, spec.id, t), spec.cost, limited)
+            found.extend((_interned(role, spec.id, t), spec.cost, limited, (spec.id, t))
                          for t in targets(state, ix, spec, role)
                          if not _target_blocked(state, spec, role, t))
     _OPEN[key] = (state, tuple(found))
@@ -97,7 +98,7 @@ def _fixed_entries(ix: Index, spec: ActionSpec, role: str) -> tuple | None:
             or spec.commitment is not None or spec.target == "milestone"):
         return None
     aims = [r for r in ix.roles if r != role] if spec.target == "role" else [None]
-    return tuple((_interned(role, spec.id, t), spec.cost, None) for t in aims)
+    return tuple((_interned(role, spec.id, t), spec.cost, None, (spec.id, t)) for t in aims)
 
 
 _ACTIONS: dict[tuple[str, str, str | None], Action] = {}
@@ -116,7 +117,9 @@ def _interned(role: str, action_id: str, target: str | None) -> Action:
 def check_action(state: GameState, scenario: Scenario, action: Action,
                  chosen: Sequence[Action] = ()) -> None:
     """Raise IllegalAction, with the reason, unless `action` may be added to `chosen`."""
-    if action in legal_actions(state, scenario, action.role, chosen):
+    legal = legal_actions(state, scenario, action.role, chosen)
+    # Identity first: drafted orders are usually the very objects the legal list holds.
+    if any(a is action for a in legal) or action in legal:
         return
     raise IllegalAction(why_illegal(state, scenario, action, chosen))
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from types import MappingProxyType
 
 from game.model.actions import Action
 from game.model.scenario import EventSpec, ObjectiveSpec, Scenario
@@ -73,7 +74,10 @@ def view_for(state: GameState, scenario: Scenario, role: str | None,
     mine = role is not None
     return PlayerView(
         role, state.round, state.rounds, state.phase, state.tension, tension_band(state.tension),
-        dict(state.trust), support, dict(state.milestones), dict(state.progress),
+        # Read-only windows onto the state's own dicts: states never change once made,
+        # and copying three dicts for every AI decision was a measurable cost.
+        MappingProxyType(state.trust), support, MappingProxyType(state.milestones),
+        MappingProxyType(state.progress),
         state.commitments, state.demands, ix.events.get(state.event) if state.event else None,
         objectives,
         (state.orders.get(role, chosen) if mine else ()),

@@ -45,6 +45,18 @@ LAB_PERSONAS = ("reciprocator", "cooperative", "hardliner", "legalist", "opportu
 DEFAULT_PERSONA = "reciprocator"
 
 
+def persona_problem(name: str) -> str | None:
+    """Why `name` is not a persona name make_policy accepts, or None if it is."""
+    base, _, mood = name.partition(":")
+    if base not in PERSONAS:
+        return f"unknown persona {base!r}; choose from {', '.join(PERSONAS)}"
+    if mood and mood not in TEMPERAMENTS:
+        return f"unknown temperament {mood!r}; choose from {', '.join(TEMPERAMENTS)}"
+    if mood and PERSONAS[base] is Baseline:
+        return "the baseline persona has no temperaments"
+    return None
+
+
 def make_policy(name: str, scenario: Scenario, temperament: str | None = None) -> Policy:
     """A fresh policy for one AI seat; raises KeyError naming the choices if unknown.
 
@@ -64,4 +76,4 @@ def make_policy(name: str, scenario: Scenario, temperament: str | None = None) -
 
 
 __all__ = ["DEFAULT_PERSONA", "LAB_PERSONAS", "PERSONAS", "PERSONA_BLURBS", "TEMPERAMENTS", "Policy",
-           "ai_orders", "ai_responses", "make_policy"]
+           "ai_orders", "ai_responses", "make_policy", "persona_problem"]

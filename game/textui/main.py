@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from game.ai import DEFAULT_PERSONA, PERSONAS
+from game.ai import DEFAULT_PERSONA, PERSONAS, TEMPERAMENTS, persona_problem
 from game.engine.debrief import debrief_html
 from game.engine.saves import (
     SaveError,
@@ -35,8 +35,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="roles played by people, comma-separated, or 'none' for AI only "
                              "(default: every role is human)")
     parser.add_argument("--persona", action="append", default=[], metavar="ROLE=PERSONA",
-                        help=f"persona for an AI role (default {DEFAULT_PERSONA}; "
-                             f"choices: {', '.join(PERSONAS)})")
+                        help=f"persona for an AI role, optionally with a temperament as "
+                             f"PERSONA:TEMPERAMENT (default {DEFAULT_PERSONA}; personas: "
+                             f"{', '.join(PERSONAS)}; temperaments: {', '.join(TEMPERAMENTS)})")
     parser.add_argument("--rounds", type=int, default=None, help="number of rounds (1-40)")
     parser.add_argument("--resume", action="store_true", help="resume the last autosaved game")
 
@@ -57,9 +58,12 @@ def seats_from_options(role_ids: tuple[str, ...], human: str | None,
     chosen = {}
     for item in personas:
         role, sep, name = item.partition("=")
-        if not sep or role not in role_ids or name not in PERSONAS:
-            raise UsageError(f"--persona {item!r}: give ROLE=PERSONA with a role from "
-                             f"{', '.join(role_ids)} and a persona from {', '.join(PERSONAS)}")
+        if not sep or role not in role_ids:
+            raise UsageError(f"--persona {item!r}: give ROLE=PERSONA[:TEMPERAMENT] with a role "
+                             f"from {', '.join(role_ids)}")
+        problem = persona_problem(name)
+        if problem:
+            raise UsageError(f"--persona {item!r}: {problem}")
         chosen[role] = name
     return {r: Seat(r in humans, chosen.get(r, DEFAULT_PERSONA)) for r in role_ids}
 

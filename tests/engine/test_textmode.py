@@ -155,7 +155,8 @@ def test_piped_stdin_hot_seat_game():
 @pytest.mark.parametrize("args,message", [
     (["text", "--human", "kremlin"], "unknown role kremlin"),
     (["text", "--rounds", "0"], "--rounds 0"),
-    (["text", "--persona", "moscow=grumpy", "--human", "none"], "--persona"),
+    (["text", "--persona", "moscow=grumpy", "--human", "none"], "unknown persona"),
+    (["text", "--persona", "moscow=legalist:grumpy", "--human", "none"], "unknown temperament"),
     (["text", "--scenario", "no/such/file.yaml"], "no/such/file.yaml"),
     (["replay", "no/such/replay.json"], "no such file"),
     (["text", "--bogus"], "unrecognized arguments"),
@@ -195,3 +196,10 @@ def test_bad_window_options_exit_2_even_without_a_display(args):
                             capture_output=True, text=True, env=env, timeout=60)
     assert result.returncode == 2 and "text mode" not in result.stdout
     assert "Traceback" not in result.stderr
+
+
+def test_persona_with_temperament_plays():
+    """An AI seat can take any persona with a temperament, and its reasoning is printed."""
+    out = play(lambda team, rnd: ["wait_and_see"], "--human", "washington", "--rounds", "1",
+               "--persona", "moscow=legalist:hard", "--persona", "nato=opportunist:soft")
+    assert "Moscow=ai:legalist:hard" in out and "AI reasoning:" in out

@@ -202,6 +202,16 @@ class TextInput(Button):
         super().__init__(f"{label}: {text}▏", None, detail=detail or "Type to edit, Backspace deletes",
                          key=key or f"input:{label}")
 
+    def draw(self, surface, ui: Ui, focused: bool) -> None:
+        """The text cursor shows only while the field has the focus (typing goes there)."""
+        full = self.text
+        if not focused:
+            self.text = full[:-1] + " "
+        try:
+            super().draw(surface, ui, focused)
+        finally:
+            self.text = full
+
     def on_key(self, event) -> bool:
         if event.key == pygame.K_BACKSPACE:
             self.on_change(self.value[:-1])

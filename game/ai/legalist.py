@@ -38,24 +38,28 @@ class Legalist(Persona):
         demands = [a for a in fresh if a.action_id in self.t.demands] if not kept else []
         pick = best(demands, lambda a: -self.trust_in(view, a.target) if a.target else 0, rng)
         if pick:
-            return pick, f"insists on a binding guarantee: {self.support_line(view)}, " \
-                         f"tension {view.tension}"
+            whom = f" from {self.t.name(pick.target)}" if pick.target else ""
+            return pick, (f"insists on a binding guarantee{whom} before it cooperates: "
+                          f"{self.support_line(view)}, tension {view.tension}")
         for a in fresh if kept else ():
             if a.action_id in self.t.drops:
                 return a, (f"sets the demand aside: {self.t.name(kept[0])} kept its commitment, "
-                           f"trust {self.trust_in(view, kept[0])}")
+                           f"{self.trust_line(view, kept[0])}")
         for a in fresh if view.demands else ():
             spec = self.spec(a)
             wanted = spec.satisfies_demand and (a.target, spec.satisfies_demand) in view.demands
             if wanted and spec.ratification:
                 chance = spec.ratification.chance(view.own_support())
                 if chance > 0:
-                    return a, f"offers a ratified guarantee: chance {chance}% at {self.support_line(view)}"
-        promises = [a for a in fresh if a.action_id in self.t.promises]
+                    return a, (f"offers {self.t.name(a.target)} the guarantee it demands: "
+                               f"ratification chance {chance}% at {self.support_line(view)}")
+        # Written commitments go where they reassure: to a partner that does not yet trust us.
+        promises = [a for a in fresh if a.action_id in self.t.promises
+                    and view.trust[(a.target, me)] < self.trust_at]
         pick = best(promises, lambda a: -self.trust_in(view, a.target), rng)
         if pick:
-            return pick, (f"puts a commitment in writing: trust in {self.t.name(pick.target)} "
-                          f"{self.trust_in(view, pick.target)}")
+            return pick, (f"puts a commitment to {self.t.name(pick.target)} in writing: "
+                          f"{self.their_trust_line(view, pick.target)} < {self.trust_at}")
         for p in partners(self.t, me):
             if aimed(self.t, view.orders, p) or not self._ready(view, p, False):
                 continue
@@ -65,7 +69,9 @@ class Legalist(Persona):
             if pick:
                 return pick, (f"cooperates with {self.t.name(p)}: "
                               f"{self._why_ready(view, p, self._big(pick))}")
-        return None, f"waits for guarantees: tension {view.tension}"
+        waiting = self._own_demand(view)
+        return None, (f"waits for {waiting or 'commitments in writing'} before it cooperates: "
+                      f"tension {view.tension}")
 
     def respond(self, view: PlayerView, offer: Offer, rng: Rng) -> tuple[bool, str]:
         what = self.offer_from(offer)
@@ -75,8 +81,15 @@ class Legalist(Persona):
         big = self._big(offer.action)
         for r in (offer.action.role, *offer.responders):
             if r != view.role and not self._ready(view, r, big):
-                return False, (f"declines {what}: no guarantee from {self.t.name(r)} and trust "
-                               f"{self.trust_in(view, r)} < {self._needed(big)}")
+                name, short = self.t.name(r), f"{self.trust_line(view, r)} < {self._needed(big)}"
+                also = "" if r == offer.action.role else f"it would bind us to {name} too, "
+                if self._standing(view) and self._commitment_from(view, r, "active", "kept"):
+                    why = f"a written pledge from {name} is not the guarantee we demand"
+                elif self._standing(view):
+                    why = "our demand for a guarantee still stands"
+                else:
+                    why = f"no commitment in writing from {name}"
+                return False, f"declines {what}: {also}{why}, and {short}"
         return True, f"accepts {what}: {self._why_ready(view, offer.action.role, big)}"
 
     def _big(self, action: Action) -> bool:
@@ -93,6 +106,11 @@ class Legalist(Persona):
     def _standing(self, view: PlayerView) -> bool:
         return any(role == view.role for role, _ in view.demands)
 
+    def _own_demand(self, view: PlayerView) -> str | None:
+        """The name of our own standing demand ("a legal guarantee that ..."), if any."""
+        ours = {d for role, d in view.demands if role == view.role}
+        return next((d.name for d in self.t.scenario.demands if d.id in ours), None)
+
     def _ready(self, view: PlayerView, partner: str, big: bool) -> bool:
         if self.trust_in(view, partner) >= self._needed(big):
             return True
@@ -102,4 +120,5 @@ class Legalist(Persona):
         trust = self.trust_in(view, partner)
         if trust >= self._needed(big):
             return f"trust in {self.t.name(partner)} {trust} >= {self._needed(big)}"
-        return f"{self.t.name(partner)} has given a commitment (trust {trust})"
+        name = self.t.name(partner)
+        return f"{name} has given us a commitment in writing, {self.trust_line(view, partner)}"

@@ -37,8 +37,10 @@ class Opportunist(Persona):
         if soft:
             return self._exploit(view, legal, rng, soft, moods[soft[0]].gave[0])
         if any(self.t.conceded(a) for a in view.orders):  # one bait a round is enough
+            if self.full_house(view):
+                return None, f"spends nothing more: {self.support_line(view)}"
             pick = self.home_move(view, legal, rng)
-            return pick, f"keeps the rest for home: {self.support_line(view)}"
+            return pick, f"keeps the rest for its home front: {self.support_line(view)}"
         for p in sorted(partners(self.t, me), key=lambda r: view.trust[(r, me)]):
             if aimed(self.t, view.orders, p):
                 continue
@@ -46,26 +48,32 @@ class Opportunist(Persona):
                      if a.action_id in self.t.cheap and a.action_id not in self.t.proposals]
             pick = best(cheap, lambda a: self.t.gain(a.action_id, me), rng)
             if pick:
-                return pick, (f"baits {self.t.name(p)} with a small step: their trust in us "
-                              f"{view.trust[(p, me)]}, nothing to pocket this round")
+                name, hit = self.t.name(p), moods[p].hit
+                lead = (f"shrugs off {name}'s '{hit[0]}' and baits it with a small step" if hit
+                        else f"baits {name} with a small step, nothing to pocket this round")
+                return pick, f"{lead}: {self.their_trust_line(view, p)}"
         return None, f"waits for someone to concede: {self.support_line(view)}"
 
     def _exploit(self, view: PlayerView, legal: list[Action], rng: Rng, soft: list[str],
                  gift: str) -> tuple[Action | None, str]:
         name = self.t.name(soft[0])
+        if self.full_house(view):  # nothing left to win at home, and it presses no harder
+            return None, f"keeps {name}'s '{gift}' and gives nothing back: {self.support_line(view)}"
         # Home-front gains first: they cost nothing abroad. Pressure only when none is left.
         pick = self.home_move(view, legal, rng)
         if pick:
-            return pick, f"pockets {name}'s '{gift}' and gives nothing back: " \
-                         f"{self.support_line(view)}"
+            if any(self.is_home(a) for a in view.orders):
+                return pick, f"spends the rest at home too: {self.support_line(view)}"
+            return pick, (f"pockets {name}'s '{gift}' and spends its points at home instead: "
+                          f"{self.support_line(view)}")
         for p in soft:
             # It presses only a partner whose trust in it can take the blow.
             if (view.tension < self.cap and view.trust[(p, view.role)] >= self.cushion
                     and not aimed(self.t, view.orders, p)):
                 pick = best(self.pressure_on(view, legal, p), lambda a: 0, rng)
                 if pick:
-                    return pick, (f"presses {self.t.name(p)} while it keeps conceding: their "
-                                  f"trust in us {view.trust[(p, view.role)]}, tension {view.tension}")
+                    return pick, (f"presses {self.t.name(p)} while it keeps conceding: "
+                                  f"{self.their_trust_line(view, p)}, tension {view.tension}")
         return None, f"keeps what it was given: tension {view.tension}"
 
     def respond(self, view: PlayerView, offer: Offer, rng: Rng) -> tuple[bool, str]:
@@ -74,4 +82,4 @@ class Opportunist(Persona):
         if demand:
             return False, f"declines {what}: it stands by {demand}"
         r = offer.action.role
-        return True, f"takes {what}: it costs nothing, trust in {self.t.name(r)} {self.trust_in(view, r)}"
+        return True, f"takes {what}: accepting costs it no points, {self.trust_line(view, r)}"

@@ -53,6 +53,14 @@ class Persona:
         """'Senate support 44', for reasoning lines."""
         return f"{self.t.domestic[view.role]} {view.own_support()}"
 
+    def trust_line(self, view: PlayerView, role: str) -> str:
+        """'trust in Moscow 36': how far we trust `role`, for reasoning lines."""
+        return f"trust in {self.t.name(role)} {self.trust_in(view, role)}"
+
+    def their_trust_line(self, view: PlayerView, role: str) -> str:
+        """"Moscow's trust in Washington 26": how far `role` trusts us, for reasoning lines."""
+        return f"{self.t.name(role)}'s trust in {self.t.name(view.role)} {view.trust[(role, view.role)]}"
+
     def home_step(self, view: PlayerView, legal: list[Action], rng: Rng,
                   margin: int = 0) -> tuple[Action | None, str]:
         """A home-front move if support sits below the persona's objectives (plus margin)."""
@@ -114,6 +122,10 @@ class Persona:
         options = [a for a in legal if a.action_id in home and gain(a.action_id, me) > 0
                    and a not in view.orders]
         return best(options, lambda a: gain(a.action_id, me), rng)
+
+    def full_house(self, view: PlayerView) -> bool:
+        """Support already at its ceiling: a home-front move would win no one over."""
+        return view.own_support() >= 100
 
     def is_home(self, action: Action) -> bool:
         """A home-front action."""

@@ -52,8 +52,8 @@ class Reciprocator(Persona):
                 pick = best(moves, lambda a: self.warmth(a, view.role), rng)
                 if pick:
                     why = (f"returns {name}'s '{m.gave[0]}'" if m.gave
-                           else f"{name} accepted our offer" if m.accepted
-                           else "keeps the door open")
+                           else f"returns the favour: {name} accepted our offer last round" if m.accepted
+                           else f"keeps the door open to {name} after a quiet round")
                     return pick, f"{why}: trust in {name} {trust}"
         return None, f"waits for a move to answer: tension {view.tension}"
 
@@ -68,8 +68,9 @@ class Reciprocator(Persona):
             pick = best(small, lambda a: self.t.gain(a.action_id, view.role), rng)
             if pick:
                 name = self.t.name(p)
-                return pick, (f"opens with a small unilateral step (GRIT): trust in {name} "
-                              f"{self.trust_in(view, p)}, tension {view.tension}")
+                return pick, (f"opens with a small step toward {name} and waits to see it "
+                              f"returned (GRIT): trust in {name} {self.trust_in(view, p)}, "
+                              f"tension {view.tension}")
         return None, f"has made its opening steps: tension {view.tension}"
 
     def respond(self, view: PlayerView, offer: Offer, rng: Rng) -> tuple[bool, str]:
@@ -78,11 +79,11 @@ class Reciprocator(Persona):
         for r in involved:
             if moods[r].hostile:
                 return False, (f"declines {what}: {self.t.name(r)} moved against us last round "
-                               f"('{moods[r].hit[0]}'), trust {self.trust_in(view, r)}")
+                               f"('{moods[r].hit[0]}'), {self.trust_line(view, r)}")
         for r in involved:
             if self.trust_in(view, r) < self.accept_at:
                 return False, (f"declines {what}: trust in {self.t.name(r)} "
                                f"{self.trust_in(view, r)} < {self.accept_at}")
         r = offer.action.role
-        return True, (f"accepts {what}: no hostile move last round, trust in {self.t.name(r)} "
-                      f"{self.trust_in(view, r)}")
+        quiet = "no hostile move last round" if view.records else "no hostile move so far"
+        return True, f"accepts {what}: {quiet}, {self.trust_line(view, r)}"

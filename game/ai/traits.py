@@ -132,6 +132,11 @@ class Traits:
                                         if e.support is not None and e.who in ("actor", "all", role))
         return hit
 
+    def heat(self, action_id: str) -> int:
+        """Tension the action itself adds (its rises only), for personas that mind the brink."""
+        return sum(e.tension for e in self.spec[action_id].effects
+                   if e.tension is not None and e.tension > 0)
+
     def establishes_with(self, action: Action, role: str) -> bool:
         """A proposal for a milestone that `role` is a party to."""
         spec = self.spec[action.action_id]

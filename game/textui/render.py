@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from game.model.actions import Action
 from game.model.scenario import Scenario
 from game.model.state import LedgerEntry, Outcome
 from game.rules.ledger import group_by_cause
@@ -79,6 +80,28 @@ def action_label(scenario: Scenario, text: str) -> str:
         named = role_name(scenario, target) if target in scenario.role_ids else _milestone(scenario, target)
         aim = f" → {named}"
     return f"{role_name(scenario, role)}: {spec.name}{aim}"
+
+
+def reasoning_line(scenario: Scenario, role: str, text: str) -> str:
+    """One AI delegation's reasoning in words, for the resolution.
+
+    The engine writes an order's note as `moscow:brief_plans@nato: why` and an answer's as
+    the offer's key and the verdict; the student reads `Moscow · Brief on programme plans →
+    NATO: why` for an order and `Moscow: accepts NATO's offer ...` for an answer (whose
+    line names the offer already)."""
+    head, sep, rest = text.partition(": ")
+    who = role_name(scenario, role)
+    if not sep or " " in head:
+        return f"{who}: {text}"
+    try:
+        action = Action.from_text(head)
+    except ValueError:
+        return f"{who}: {text}"
+    if action.role not in scenario.role_ids or action.action_id not in {a.id for a in scenario.actions}:
+        return f"{who}: {text}"
+    if action.role != role:
+        return f"{who}: {rest}"
+    return f"{who} · {action_label(scenario, head).split(': ', 1)[1]}: {rest}"
 
 
 def _milestone(scenario: Scenario, mid: str) -> str:

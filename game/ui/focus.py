@@ -14,7 +14,9 @@ The focus is remembered by widget key, so it survives a rebuild of the widget tr
 `follow` says whether the view should keep the focused widget in sight when the tree
 is rebuilt: True after the keyboard moved the focus, False once the user scrolled the
 page (PageDown, the wheel) or pointed with the mouse, so a rebuild caused by a timer
-tick or an animation never scrolls the page back under the reader's eyes.
+tick or an animation never scrolls the page back under the reader's eyes. `settled` is
+the focused key the view was last placed for: when code moves the focus (a picked
+order hands it to Confirm) the key differs, and the next rebuild scrolls to it.
 It is drawn as a thick outline in the focus colour plus a ▶ marker inside the widget,
 so it never depends on colour alone.
 """
@@ -40,6 +42,7 @@ class FocusManager:
         self.index = 0  # where the focus was, for when its widget disappears
         self.pointer: tuple[int, int] | None = None  # last mouse position seen
         self.follow = False  # keep the focused widget in view on rebuilds
+        self.settled: str | None = None  # the focused key the view was last placed for
 
     @staticmethod
     def focusables(root: Widget) -> list[Widget]:
@@ -59,7 +62,7 @@ class FocusManager:
 
     def focus(self, root: Widget, widget: Widget) -> None:
         """Focus `widget` and scroll it into view."""
-        self.key = widget.key
+        self.key = self.settled = widget.key
         self.follow = True
         items = self.focusables(root)
         self.index = items.index(widget) if widget in items else self.index
@@ -129,10 +132,10 @@ class FocusManager:
             return False
         if event.type == pygame.MOUSEMOTION:
             changed = under.key != self.key
-            self.key = under.key
+            self.key = self.settled = under.key
             return changed
         if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
-            self.key = under.key
+            self.key = self.settled = under.key
             under.on_click(event.pos)
             return True
         return False
@@ -143,11 +146,12 @@ class FocusManager:
         self.follow = False
         inside = [w for w in self.focusables(root) if w in walk(view.child)]
         cur = self.current(root)
+        self.settled = self.key
         if cur is None or cur not in inside or view.rect.contains(cur.rect):
             return
         shown = next((w for w in inside if view.rect.contains(w.rect)), None)
         if shown is not None:
-            self.key = shown.key
+            self.key = self.settled = shown.key
             self.index = self.focusables(root).index(shown)
 
     @staticmethod

@@ -76,7 +76,7 @@ class Scene:
         """Build and place the widget tree if it is stale, keeping scroll positions."""
         if self.root is None:
             old = self._scroll_offsets()
-            before = self.focus.key
+            fresh = self.focus.key is None
             self.root = self.build()
             for w in walk(self.root):
                 if isinstance(w, ScrollView) and w.key in old:
@@ -84,10 +84,12 @@ class Scene:
             self.root.place(self.app.ui, self.layout_rect())
             cur = self.focus.current(self.root)
             # A new screen opens at its top. Afterwards the view follows the focus only
-            # if the focus moved (or its widget went away): a rebuild for a timer tick
-            # keeps the page where the reader scrolled it.
-            if cur is not None and before is not None and (
-                    self.focus.follow or cur.key != before):
+            # if the keyboard moved it or it changed since the view was placed (code
+            # moved it, or its widget went away): a rebuild for a timer tick keeps the
+            # page where the reader scrolled it.
+            if cur is not None and fresh:
+                self.focus.settled = cur.key
+            elif cur is not None and (self.focus.follow or cur.key != self.focus.settled):
                 self.focus.focus(self.root, cur)
         return self.root
 

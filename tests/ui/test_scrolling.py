@@ -109,3 +109,33 @@ def test_enter_on_a_button_out_of_view_first_shows_it(make_app, drive):
     assert views(app)[0].rect.contains(button.rect)
     drive.press(app, pygame.K_RETURN)
     assert app.stack.top is not top
+
+
+
+def test_a_click_on_the_last_order_brings_confirm_into_view(make_app, drive):
+    """At scale 2.0, clicking the order that spends the last point scrolls to Confirm."""
+    from tests.ui.test_game_mouse import click_key
+    app = make_app(2.0)
+    top = play_to(app, "OrdersScene")
+    for _ in range(10):
+        legal = top._listed()
+        if not legal:
+            break
+        click_key(app, drive, f"action:{legal[0].text()}")
+    assert not top._listed()
+    confirm = drive.find(app, "orders:confirm")
+    assert views(app)[0].rect.contains(confirm.rect)
+
+
+def test_focus_moved_by_the_screen_is_scrolled_into_view(app, drive):
+    """When a screen moves the focus itself (picking the last order hands it to Confirm),
+    the next rebuild brings it into view, even if the mouse was used last."""
+    top = play_to(app, "OrdersScene")
+    drive.press(app, pygame.K_HOME)
+    tick(app)
+    last = top.focus.focusables(top.ensure_root())[-1]
+    assert not views(app)[0].rect.contains(last.rect)
+    top.focus.follow = False  # as after a mouse click
+    top.focus.key = last.key
+    tick(app)
+    assert views(app)[0].rect.contains(drive.find(app, last.key).rect)

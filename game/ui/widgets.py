@@ -64,6 +64,8 @@ class Button(Widget):
                  selected: bool | None = None, enabled: bool = True, key: str | None = None,
                  style: str = "button") -> None:
         super().__init__(key or f"button:{text}")
+        if not enabled:  # say so in words: the dimmer look alone is colour only
+            detail = f"{detail} (not available now)" if detail else "Not available now"
         self.text, self.detail, self.number, self.group = text, detail, number, group
         self.callback, self.selected, self.enabled, self.style = on_click, selected, enabled, style
         self.focusable = enabled
@@ -103,7 +105,7 @@ class Button(Widget):
         main, sub = self._styles(ui, focused)
         m = ui.m
         pygame.draw.rect(surface, main.bg, self.rect, border_radius=m.px("border"))
-        border = ui.theme.colour("border") if self.enabled and not focused else main.fg
+        border = main.fg if focused else ui.theme.colour("border")
         pygame.draw.rect(surface, border, self.rect, m.px("border"), border_radius=m.px("border"))
         top = self.rect.y + m.px("gap")
         if focused:

@@ -166,6 +166,7 @@ def test_a_finished_game_continues_on_its_end_screen(make_app, drive):
     drive.press(app, pygame.K_ESCAPE)
     assert type(app.stack.top).__name__ == "FacilitatorScene"
     assert not drive.find(app, "fac:end").enabled
+    assert "not available now" in drive.find(app, "fac:end").detail  # in words, not grey only
     tab_to(app, drive, "fac:quit")
     drive.press(app, pygame.K_RETURN)
     assert type(app.stack.top).__name__ == "TitleScene"

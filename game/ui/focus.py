@@ -140,16 +140,18 @@ class FocusManager:
             return True
         return False
 
-    def after_scroll(self, root: Widget, view: ScrollView) -> None:
+    def after_scroll(self, root: Widget, view: ScrollView, last: bool = False) -> None:
         """The user scrolled `view`: if the focus left the visible part, move it to the
-        first focusable widget now wholly in view, so the focus ring stays on screen."""
+        first (with `last`, the last) focusable widget now wholly in view, so the focus
+        ring stays on screen."""
         self.follow = False
         inside = [w for w in self.focusables(root) if w in walk(view.child)]
         cur = self.current(root)
         self.settled = self.key
         if cur is None or cur not in inside or view.rect.contains(cur.rect):
             return
-        shown = next((w for w in inside if view.rect.contains(w.rect)), None)
+        shown = next((w for w in (reversed(inside) if last else inside)
+                      if view.rect.contains(w.rect)), None)
         if shown is not None:
             self.key = self.settled = shown.key
             self.index = self.focusables(root).index(shown)

@@ -126,7 +126,9 @@ class Scene:
                 -view.rect.height * 4 // 5, pygame.K_HOME: -view.content_h,
                 pygame.K_END: view.content_h}[key]
         moved = view.scroll(step)
-        self.focus.after_scroll(self.root, view)
+        # End lands on the last item in view, Home on the first; PageUp keeps the focus
+        # nearest to where it was (the bottom of the view), PageDown likewise (the top).
+        self.focus.after_scroll(self.root, view, last=key in (pygame.K_END, pygame.K_PAGEUP))
         self._remember_scroll()
         return moved
 

@@ -139,3 +139,15 @@ def test_focus_moved_by_the_screen_is_scrolled_into_view(app, drive):
     top.focus.key = last.key
     tick(app)
     assert views(app)[0].rect.contains(drive.find(app, last.key).rect)
+
+
+def test_end_focuses_the_last_item_and_home_the_first(app, drive):
+    """On the New game screen End puts the focus on the last button (Back), Home on
+    the first (the scenario), so the next Enter does what the eye expects."""
+    drive.press(app, pygame.K_1)
+    top = app.stack.top
+    drive.press(app, pygame.K_END)
+    items = top.focus.focusables(top.ensure_root())
+    assert drive.focused_key(app) == items[-1].key == "new:back"
+    drive.press(app, pygame.K_HOME)
+    assert drive.focused_key(app) == items[0].key == "new:scenario"

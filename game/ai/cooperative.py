@@ -23,14 +23,16 @@ class Cooperative(Persona):
 
     def choose(self, view: PlayerView, legal: list[Action], rng: Rng) -> tuple[Action | None, str]:
         me, moods = view.role, self.mood(view)
+        last = view.records[-1].orders if view.records else ()
         for p in sorted(partners(self.t, me), key=lambda r: self.trust_in(view, r)):
             if aimed(self.t, view.orders, p):
                 continue
             moves = self.friendly_moves(view, legal, p, lambda r: True)
-            pick = best(moves, lambda a: self._generosity(a, me), rng)
+            # It varies its gestures: the one it made last round counts for a little less.
+            pick = best(moves, lambda a: self._generosity(a, me) - 0.5 * (a in last), rng)
             if pick:
                 name, spec, hit = self.t.name(p), self.spec(pick), moods[p].hit
-                step = ("puts the next step on the cooperation track forward" if spec.establishes
+                step = ("proposes the next step on the track" if spec.establishes
                         else f"makes {name} an offer" if spec.offer else f"reaches out to {name}")
                 lead = (f"overlooks {name}'s '{hit[0]}' and {step}" if hit
                         else f"{step}, asking nothing in return")

@@ -2,8 +2,8 @@
 
 It makes any public demand open to it, presses each partner whose trust sits below
 its threshold (while tension, counting the pressure it has already ordered this round,
-stays under its ceiling; pressure on it is always answered), plays to its hawks at home
-while they are not yet won over, and accepts an offer only from a partner it trusts
+stays under its ceiling; pressure on it is always answered), plays to its home audience
+until it is won over, and accepts an offer only from a partner it trusts
 well, never one that would make it back down from its own demand. Temperament moves
 both thresholds and the ceiling.
 """
@@ -29,7 +29,7 @@ class Hardliner(Persona):
         self.press_below = 40 + self.shift
         self.accept_at = 55 + self.shift
         self.ceiling = 90 + self.shift
-        self.content = 85  # home support at which its hawks need no more speeches
+        self.content = 85  # home support at which its audience needs no more speeches
 
     def choose(self, view: PlayerView, legal: list[Action], rng: Rng) -> tuple[Action | None, str]:
         me = view.role
@@ -63,10 +63,13 @@ class Hardliner(Persona):
         if view.own_support() < self.content:
             pick = self.home_move(view, legal, rng)
             if pick:
-                return pick, f"plays to its hawks at home: {self.support_line(view)} < {self.content}"
+                return pick, f"plays to its home audience: {self.support_line(view)} < {self.content}"
         if held:
             return None, (f"holds back from pressing {self.t.name(held)}: tension {heat} is "
                           f"too close to a breakdown (ceiling {self.ceiling})")
+        if self.trust_in(view, rivals[0]) >= self.press_below:
+            return None, (f"holds its position, seeing no one to press: "
+                          f"{self.trust_line(view, rivals[0])} >= {self.press_below}, tension {view.tension}")
         return None, f"holds its position: tension {view.tension}, {self.support_line(view)}"
 
     def respond(self, view: PlayerView, offer: Offer, rng: Rng) -> tuple[bool, str]:

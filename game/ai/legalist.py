@@ -43,8 +43,8 @@ class Legalist(Persona):
                           f"{self.support_line(view)}, tension {view.tension}")
         for a in fresh if kept else ():
             if a.action_id in self.t.drops:
-                return a, (f"sets the demand aside: {self.t.name(kept[0])} kept its commitment, "
-                           f"{self.trust_line(view, kept[0])}")
+                return a, (f"drops its demand now that {self.t.name(kept[0])} has kept a "
+                           f"commitment: {self.trust_line(view, kept[0])}")
         for a in fresh if view.demands else ():
             spec = self.spec(a)
             wanted = spec.satisfies_demand and (a.target, spec.satisfies_demand) in view.demands

@@ -44,6 +44,10 @@ class Reciprocator(Persona):
             if m.hostile:
                 pick = best(self.pressure_on(view, legal, p), lambda a: 0, rng)
                 if pick:
+                    broke = self._broken_by(view, p)
+                    if broke:
+                        return pick, (f"answers in kind: {name}'s '{m.hit[0]}' broke its {broke}, "
+                                      f"trust in {name} {trust}")
                     return pick, f"answers {name}'s '{m.hit[0]}' in kind: trust in {name} {trust}"
                 continue
             # Silence earns a further step only if our last one was not left unanswered.
@@ -72,6 +76,12 @@ class Reciprocator(Persona):
                               f"returned (GRIT): trust in {name} {self.trust_in(view, p)}, "
                               f"tension {view.tension}")
         return None, f"has made its opening steps: tension {view.tension}"
+
+    def _broken_by(self, view: PlayerView, partner: str) -> str | None:
+        """The name of a commitment `partner` broke toward us last round, if any."""
+        last = view.records[-1].round if view.records else None
+        return next((c.name for c in view.commitments if c.actor == partner and c.recipient == view.role
+                     and c.status == "broken" and c.ended == last), None)
 
     def respond(self, view: PlayerView, offer: Offer, rng: Rng) -> tuple[bool, str]:
         moods, what = self.mood(view), self.offer_from(offer)

@@ -2,8 +2,9 @@
 
 When a partner conceded to it last round, it takes the gain and gives nothing back:
 it works its home front and, once those moves are spent, presses the conceding partner
-while tension is low and that partner's trust in it can take the blow. When no one is
-conceding it makes one cheap step to lure them back. It accepts every offer that does
+while tension is low and that partner's trust in it can take the blow. With its home
+support already full it simply sits on the gain. When no one is conceding it makes one
+cheap step to lure them back. It accepts every offer that does
 not make it back down from a demand of its own.
 """
 

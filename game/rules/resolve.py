@@ -10,7 +10,10 @@
    e. a commitment is made (after a ratification roll, if it needs one), demands are
       made, dropped or met, and a withdrawal suspends its milestone and those built on it.
 3. Milestones agreed this round by every party start operating, in track order.
-4. Concessions reciprocated within the round earn both sides the GRIT bonus.
+4. Concessions reciprocated within the round earn both sides the GRIT bonus. An offer
+   counts as a concession only to those who accepted it, and the bonus shrinks with
+   the repeat decay of the concessions exchanged: the same step traded round after
+   round stops paying.
 5. Tension drifts toward a baseline set by the mean trust.
 6. Commitments whose term ends this round unbroken are kept, and earn trust.
 7. The game ends on breakdown or after the last round; otherwise the next round opens.
@@ -36,7 +39,7 @@ def resolve_round(state: GameState, scenario: Scenario) -> tuple[GameState, Roun
     ix = index(scenario)
     new = state.copy()
     agreed: dict[str, set[str]] = {}
-    concessions: set[tuple[str, str]] = set()
+    concessions: dict[tuple[str, str], int] = {}  # (giver, receiver) -> best decay percent
     for action in _resolution_order(new, ix):
         _resolve_action(new, scenario, ix, action, agreed, concessions)
     _establish(new, ix, agreed)
@@ -59,7 +62,7 @@ def _resolution_order(state: GameState, ix: Index) -> list[Action]:
 
 
 def _resolve_action(state: GameState, scenario: Scenario, ix: Index, action: Action,
-                    agreed: dict[str, set[str]], concessions: set[tuple[str, str]]) -> None:
+                    agreed: dict[str, set[str]], concessions: dict[tuple[str, str], int]) -> None:
     spec = ix.actions[action.action_id]
     key = (action.role, spec.id, action.target)
     repeats = state.uses.get(key, 0)
@@ -72,8 +75,10 @@ def _resolve_action(state: GameState, scenario: Scenario, ix: Index, action: Act
     if spec.establishes:
         agreed.setdefault(spec.establishes, set()).update({action.role, *accepted})
     if spec.concession:
-        concessions.update((action.role, r) for r in responders_of(ix, spec, action)
-                           if r != action.role)
+        decay = _decay(scenario, repeats)
+        for r in (accepted if spec.offer else responders_of(ix, spec, action)):
+            if r != action.role:
+                concessions[(action.role, r)] = max(decay, concessions.get((action.role, r), 0))
     if spec.offer and not accepted:
         return
     _commit(state, scenario, ix, spec, action)
@@ -82,10 +87,16 @@ def _resolve_action(state: GameState, scenario: Scenario, ix: Index, action: Act
         _suspend(state, ix, action.target, action.role, action.text())
 
 
+def _decay(scenario: Scenario, repeats: int) -> int:
+    """Percent a concession still earns after `repeats` earlier uses of it."""
+    table = scenario.rules.repeat_decay
+    return table[min(repeats, len(table) - 1)]
+
+
 def _action_context(state: GameState, scenario: Scenario, spec: ActionSpec, action: Action,
                     repeats: int) -> Context:
     r = scenario.rules
-    decay = r.repeat_decay[min(repeats, len(r.repeat_decay) - 1)]
+    decay = _decay(scenario, repeats)
     parties = tuple(index(scenario).milestones[spec.establishes].parties) if spec.establishes else ()
     note = spec.name + (f" (repeat {repeats + 1}: {decay}% of the trust)" if repeats else "")
     return Context("action", action.text(), action.role, note, target=action.target,
@@ -208,13 +219,18 @@ def _establish(state: GameState, ix: Index, agreed: dict[str, set[str]]) -> None
         apply_effects(state, m.on_operating, ctx, ix)
 
 
-def _reciprocity(state: GameState, scenario: Scenario, concessions: set[tuple[str, str]]) -> None:
-    bonus = scenario.rules.grit_bonus
-    for a, b in sorted(concessions):
-        if a < b and (b, a) in concessions:
-            for x, y in ((a, b), (b, a)):
-                change(state, trust_key(x, y), bonus, "rule", "reciprocation", None,
-                       f"{x} and {y} reciprocated concessions this round (GRIT bonus)")
+def _reciprocity(state: GameState, scenario: Scenario,
+                 concessions: dict[tuple[str, str], int]) -> None:
+    for (a, b), decay_ab in sorted(concessions.items()):
+        decay_ba = concessions.get((b, a))
+        if a > b or decay_ba is None:
+            continue
+        # The bonus follows the staler of the two steps, rounded down, so trading the
+        # same concession every round soon earns nothing extra.
+        bonus = scenario.rules.grit_bonus * min(decay_ab, decay_ba) // 100
+        for x, y in ((a, b), (b, a)):
+            change(state, trust_key(x, y), bonus, "rule", "reciprocation", None,
+                   f"{x} and {y} reciprocated concessions this round (GRIT bonus)")
 
 
 def drift_baseline(state: GameState, scenario: Scenario) -> int:

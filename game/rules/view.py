@@ -105,16 +105,26 @@ def _per_role(scenario: Scenario, ix, role: str | None) -> tuple[tuple, frozense
 
 def fog_range(state: GameState, scenario: Scenario, viewer: str | None,
               role: str) -> tuple[int, int]:
-    """The range in which `viewer` sees `role`'s support; exact for itself or after the end."""
+    """The range in which `viewer` sees `role`'s support; exact for itself or after the end.
+
+    Everyone can see the public range on a shared screen, so a team's own range always
+    lies inside it: putting the two side by side reveals nothing the team's range hides.
+    """
     value = state.support[role]
     if viewer == role or state.phase == "over":
         return value, value
     r = scenario.rules
-    measures = state.transparency.get((role, viewer), 0) if viewer else 0
-    width = max(r.fog_min, r.fog_width - r.fog_narrow * measures)
-    low = value - round(_fog_offset(state.seed, viewer or "", role) * width)
-    low = max(0, min(low, 100 - width))
-    return low, min(100, low + width)
+    wide = r.fog_width
+    low = value - round(_fog_offset(state.seed, "", role) * wide)
+    low = max(0, min(low, 100 - wide))
+    if viewer is None:
+        return low, low + wide
+    measures = state.transparency.get((role, viewer), 0)
+    width = min(wide, max(r.fog_min, wide - r.fog_narrow * measures))
+    # Any start from `first` to `last` keeps the value inside and stays within the public range.
+    first, last = max(low, value - width), min(value, low + wide - width)
+    start = first + round(_fog_offset(state.seed, viewer, role) * (last - first))
+    return start, start + width
 
 
 @lru_cache(maxsize=4096)

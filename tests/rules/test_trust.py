@@ -49,3 +49,22 @@ def test_unreciprocated_concession_earns_no_bonus():
     sc, s = start()
     s, _ = play_round(s, sc, {"north": ["north:gift@south"], "south": ["south:wait"]})
     assert entries(s, cause="rule") == []
+
+
+def test_reciprocation_bonus_shrinks_with_repeats():
+    """Trading the same concession round after round earns a smaller GRIT bonus each time."""
+    sc, s = start()
+    bonuses = []
+    for _ in range(4):
+        s, rec = play_round(s, sc, {"north": ["north:gift@south"], "south": ["south:gift@north"]})
+        found = entries(s, "trust.north.south", "rule", rec.round)
+        bonuses.append(found[0].amount if found else 0)
+    assert bonuses == [3, 1, 0, 0]
+
+
+def test_declined_offer_is_not_reciprocated():
+    """An offer the other side declined does not count as a concession matched in the round."""
+    sc, s = start()
+    s, _ = play_round(s, sc, {"north": ["north:gift@south"], "south": ["south:observe@north"]},
+                      accept=False)
+    assert entries(s, cause="rule") == []

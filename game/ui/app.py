@@ -209,7 +209,7 @@ class App:
 
 def parse_options(argv: Sequence[str] | None) -> argparse.Namespace:
     """Options of the window mode."""
-    p = argparse.ArgumentParser(prog="detente", description="Détente: the game window.")
+    p = argparse.ArgumentParser(prog="python main.py", description="Détente: the game window.")
     p.add_argument("--scale", type=float, help="UI scale, 1.0 to 2.0 (overrides settings)")
     p.add_argument("--high-contrast", action="store_true", help="use the high-contrast theme")
     p.add_argument("--windowed", action="store_true", help="ignore the full-screen setting")

@@ -12,11 +12,12 @@ from __future__ import annotations
 import json
 import os
 import sys
-import tempfile
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
 import platformdirs
+
+from game.engine.atomic import write_atomic
 
 FILE_NAME = "settings.json"
 SCALES = (1.0, 1.25, 1.5, 1.75, 2.0)
@@ -106,20 +107,9 @@ def load_settings(directory: Path | None = None) -> tuple[Settings, str | None]:
 def save_settings(settings: Settings, directory: Path | None = None) -> Path:
     """Write the settings atomically; returns the file written."""
     path = settings_path(directory)
-    path.parent.mkdir(parents=True, exist_ok=True)
     data = asdict(settings.validated())
     data["window_size"] = list(data["window_size"])
-    fd, tmp = tempfile.mkstemp(prefix=".settings-", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(data, fh, indent=2)
-            fh.write("\n")
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomic(path, json.dumps(data, indent=2) + "\n")
     return path
 
 

@@ -12,7 +12,7 @@ from html import escape
 
 from game.engine.history import Series, mean_trust, meter_history, turning_points
 from game.model.scenario import Scenario
-from game.textui.render import action_label, ledger_lines, meter_label, role_name
+from game.textui.render import action_label, ledger_lines, meter_label, reasoning_line, role_name
 
 #: Okabe-Ito colours, each paired with a dash pattern and a label so colour is never alone.
 _LINES = [("#0072B2", ""), ("#D55E00", "8 4"), ("#009E73", "2 3"), ("#CC79A7", "10 3 2 3"),
@@ -137,7 +137,7 @@ def _timeline(session, sc: Scenario) -> list[str]:
         notes = session.notes_for(record.round)
         if notes:
             out.append("<p>AI reasoning:</p><ul>" + "".join(
-                f"<li>{escape(role_name(sc, n.role))}: {escape(n.text)}</li>" for n in notes) + "</ul>")
+                f"<li>{escape(reasoning_line(sc, n.role, n.text))}</li>" for n in notes) + "</ul>")
         entries = session.state.ledger[record.ledger_start:record.ledger_end]
         out.append("<pre>" + escape("\n".join(ledger_lines(entries, sc))) + "</pre>")
     return out

@@ -20,6 +20,7 @@ class Index:
     dependents: dict[str, tuple[str, ...]]
     family_rank: dict[str, int]
     breakers: dict[str, frozenset[str]]  # action id -> commitment action ids it breaks
+    names: dict[str, str]  # role id -> display name, for ledger notes
 
 
 _CACHE: dict[int, tuple[Scenario, Index]] = {}
@@ -61,6 +62,7 @@ def _build(scenario: Scenario) -> Index:
         dependents={m: _dependents(m, milestones) for m in milestones},
         family_rank={f: i for i, f in enumerate(FAMILIES)},
         breakers={k: frozenset(v) for k, v in breakers.items()},
+        names={r.id: r.name for r in scenario.roles},
     )
 
 

@@ -98,7 +98,8 @@ def _action_context(state: GameState, scenario: Scenario, spec: ActionSpec, acti
     r = scenario.rules
     decay = _decay(scenario, repeats)
     parties = tuple(index(scenario).milestones[spec.establishes].parties) if spec.establishes else ()
-    note = spec.name + (f" (repeat {repeats + 1}: {decay}% of the trust)" if repeats else "")
+    repeat = f" (repeat {repeats + 1}: trust gains at {decay}%)" if repeats and spec.concession else ""
+    note = spec.name + repeat
     return Context("action", action.text(), action.role, note, target=action.target,
                    parties=parties, gain_percent=r.trust_gain_percent * decay // 100)
 
@@ -111,7 +112,7 @@ def _answers(state: GameState, scenario: Scenario, ix: Index, spec: ActionSpec, 
         ok = state.responses.get(responder, {}).get(action.text(), False)
         verb = "accepted" if ok else "declined"
         rctx = Context("response", action.text(), responder,
-                       f"{responder} {verb}: {spec.name}", target=ctx.target,
+                       f"{ix.names[responder]} {verb}: {spec.name}", target=ctx.target,
                        responder=responder, parties=ctx.parties, gain_percent=ctx.gain_percent)
         apply_effects(state, spec.on_accept if ok else spec.on_decline,
                       _as_actor(rctx, action.role), ix)
@@ -221,6 +222,7 @@ def _establish(state: GameState, ix: Index, agreed: dict[str, set[str]]) -> None
 
 def _reciprocity(state: GameState, scenario: Scenario,
                  concessions: dict[tuple[str, str], int]) -> None:
+    names = index(scenario).names
     for (a, b), decay_ab in sorted(concessions.items()):
         decay_ba = concessions.get((b, a))
         if a > b or decay_ba is None:
@@ -230,7 +232,7 @@ def _reciprocity(state: GameState, scenario: Scenario,
         bonus = scenario.rules.grit_bonus * min(decay_ab, decay_ba) // 100
         for x, y in ((a, b), (b, a)):
             change(state, trust_key(x, y), bonus, "rule", "reciprocation", None,
-                   f"{x} and {y} reciprocated concessions this round (GRIT bonus)")
+                   f"{names[x]} and {names[y]} matched concessions this round (GRIT bonus)")
 
 
 def drift_baseline(state: GameState, scenario: Scenario) -> int:

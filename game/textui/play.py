@@ -107,17 +107,13 @@ class TextGame:
         self._show([record] if record else [])
 
     def _ask_orders(self, role: str) -> Orders:
+        menu = self.session.legal(role)  # numbered once, so numbers never shift between picks
         chosen: list[Action] = []
         while True:
             legal = self.session.legal(role, tuple(chosen))
-            left = points_left(self.sc, chosen)
-            self._list_actions(legal, left, chosen)
-            if not legal:
-                if self._confirm(chosen):
-                    return Orders(role, tuple(chosen))
-                chosen.clear()
-                continue
-            answer = self.io.ask("Number (or action id), 0 to finish, u to undo a pick: ", hidden=True)
+            self._list_actions(menu, legal, points_left(self.sc, chosen), chosen)
+            answer = ("0" if not legal else self.io.ask(
+                "Number (or action id), 0 to finish, u to undo a pick: ", hidden=True))
             if answer in ("0", "done", ""):
                 if self._confirm(chosen):
                     return Orders(role, tuple(chosen))
@@ -126,36 +122,41 @@ class TextGame:
                 if chosen:
                     chosen.pop()
             else:
-                pick = self._parse_pick(answer, legal, role)
-                if pick is None:
-                    self.io.say(f"{answer!r} is not one of the choices listed.")
+                pick = self._parse_pick(answer, menu, role)
+                if pick is None or pick not in legal:
+                    why = "is not one of the choices listed" if pick is None else "is not open now"
+                    self.io.say(f"{answer!r} {why}.")
                 else:
                     chosen.append(pick)
 
-    def _list_actions(self, legal: list[Action], left: int, chosen: list[Action]) -> None:
+    def _list_actions(self, menu: list[Action], legal: list[Action], left: int,
+                      chosen: list[Action]) -> None:
         picked = ", ".join(render.action_label(self.sc, a.text()) for a in chosen) or "nothing yet"
         self.io.say("", f"Points left: {left}. Picked: {picked}")
         family, noted = None, set()
-        for i, action in enumerate(legal, 1):
+        for i, action in enumerate(menu, 1):
             spec = self.sc.action(action.action_id)
             if spec.family != family:
                 family = spec.family
                 self.io.say(f"  -- {family.replace('_', ' ')} --")
-            self.io.say(f"  {i:2}. [{spec.cost} pt] {render.action_label(self.sc, action.text())}")
+            state = ("  (picked)" if action in chosen else "" if action in legal
+                     else "  (not open now)")
+            self.io.say(f"  {i:2}. [{spec.cost} pt] "
+                        f"{render.action_label(self.sc, action.text())}{state}")
             if spec.id not in noted:
                 noted.add(spec.id)
                 self.io.say(f"        {spec.teaching_note}")
 
-    def _parse_pick(self, answer: str, legal: list[Action], role: str) -> Action | None:
+    def _parse_pick(self, answer: str, menu: list[Action], role: str) -> Action | None:
         if answer.isdigit():
             n = int(answer)
-            return legal[n - 1] if 1 <= n <= len(legal) else None
+            return menu[n - 1] if 1 <= n <= len(menu) else None
         text = answer if ":" in answer else f"{role}:{answer}"
         try:
             action = Action.from_text(text)
         except ValueError:
             return None
-        return action if action in legal else None
+        return action if action in menu else None
 
     def _confirm(self, chosen: list[Action]) -> bool:
         summary = "; ".join(render.action_label(self.sc, a.text()) for a in chosen) or "no orders"

@@ -62,12 +62,37 @@ def event_card(view: PlayerView) -> list[str]:
 def ledger_lines(entries: list[LedgerEntry], scenario: Scenario) -> list[str]:
     """Ledger entries grouped by cause, each change on its own line."""
     out = []
-    for title, group in group_by_cause(entries):
-        out.append(f"  {title}")
+    for _, group in group_by_cause(entries):
+        out.append(f"  {cause_title(scenario, group[0])}")
         for e in group:
             out.append(f"    {meter_label(scenario, e.meter)}: {e.before} → {e.after} "
                        f"({e.amount:+d}) {e.note}")
     return out or ["  No meter changed."]
+
+
+#: How each kind of cause is introduced when its source is not an action.
+_CAUSES = {"drift": "Drift toward the baseline set by trust",
+           "rule": "Reciprocation bonus (GRIT)"}
+
+
+def cause_title(scenario: Scenario, entry: LedgerEntry) -> str:
+    """A heading for a group of ledger entries that names its cause in words."""
+    cause, source = entry.cause, entry.source
+    if cause in _CAUSES:
+        return _CAUSES[cause]
+    if cause == "event":
+        title = next((e.title for e in scenario.events if e.id == source), source)
+        return f"Event: {title}"
+    if cause == "milestone" and source in {m.id for m in scenario.milestones}:
+        return f"Cooperation track: {_milestone(scenario, source)}"
+    try:
+        label = action_label(scenario, source)
+    except (ValueError, StopIteration):
+        return f"{cause}: {source}"
+    kind = {"action": "", "response": "Answer to ", "commitment": "Commitment: ",
+            "demand": "Public demand: ", "ratification": "Ratification: ",
+            "milestone": "Cooperation track: "}.get(cause, f"{cause}: ")
+    return f"{kind}{label}"
 
 
 def action_label(scenario: Scenario, text: str) -> str:

@@ -203,3 +203,13 @@ def test_persona_with_temperament_plays():
     out = play(lambda team, rnd: ["wait_and_see"], "--human", "washington", "--rounds", "1",
                "--persona", "moscow=legalist:hard", "--persona", "nato=opportunist:soft")
     assert "Moscow=ai:legalist:hard" in out and "AI reasoning:" in out
+
+
+def test_action_numbers_stay_put_between_picks():
+    """The orders menu keeps its numbers; a number already picked is refused, not reused."""
+    out = io.StringIO()
+    script = io.StringIO("\n1\n1\n0\ny\n")
+    args = build_parser().parse_args(["text", "--seed", "5", "--human", "washington", "--rounds", "1"])
+    assert run_text(args, Console(script, out, interactive=False)) == 0
+    text = out.getvalue()
+    assert "'1' is not open now." in text and "(picked)" in text

@@ -86,11 +86,13 @@ class Session:
         """A facilitator brings an event into play now."""
         self.submit(InjectEvent(event_id))
 
-    def play_ai(self) -> list[RoundRecord]:
-        """Let every AI seat that owes a move make it; returns any rounds this resolved."""
+    def play_ai(self, one_round: bool = False) -> list[RoundRecord]:
+        """Let every AI seat that owes a move make it; returns any rounds this resolved.
+
+        With `one_round`, stop as soon as a round resolves, so a watcher sees each round."""
         records = []
         progressed = True
-        while progressed and not self.state.over:
+        while progressed and not self.state.over and not (one_round and records):
             progressed = False
             for role in self.waiting_for():
                 if self.seats[role].human:

@@ -39,7 +39,7 @@ class TextGame:
                 continue
             role = self.session.next_human()
             if role is None:
-                self._show(self.session.play_ai())
+                self._show(self.session.play_ai(one_round=True))
             else:
                 self._human_turn(role)
         return "over"

@@ -7,7 +7,7 @@ from game.model.scenario import Scenario
 from game.model.state import GameState
 from game.rules.events import apply_event
 from game.rules.index import index
-from game.rules.legal import check_action
+from game.rules.legal import check_orders
 from game.rules.offers import awaiting_response, offers, offers_to
 
 
@@ -35,10 +35,10 @@ def _orders(state: GameState, scenario: Scenario, move: Orders) -> GameState:
         raise IllegalAction(f"unknown role {move.role!r}")
     if move.role in state.orders:
         raise IllegalAction(f"{move.role} has already given its orders this round")
-    for i, action in enumerate(move.actions):
+    for action in move.actions:
         if action.role != move.role:
             raise IllegalAction(f"{move.role} cannot give orders for {action.role}")
-        check_action(state, scenario, action, move.actions[:i])
+    check_orders(state, scenario, move.role, move.actions)
     new = state.copy()
     new.orders[move.role] = move.actions
     if len(new.orders) == len(index(scenario).roles):

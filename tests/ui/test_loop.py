@@ -28,7 +28,7 @@ def test_blocking_wait_wakes_on_event(app):
     pygame.event.post(pygame.event.Event(pygame.USEREVENT))
     start = time.monotonic()
     app.step(block=True)
-    assert time.monotonic() - start < 1.0
+    assert time.monotonic() - start < 10.0  # generous: a hang, not a slow machine, fails
 
 
 class Ticking(Scene):
@@ -55,7 +55,7 @@ def test_timer_scene_wakes_without_input(app):
     frames = app.frames
     start = time.monotonic()
     app.step(block=True)
-    assert 0.03 < time.monotonic() - start < 1.0
+    assert 0.03 < time.monotonic() - start < 10.0  # waits for the timer; only a hang fails
     assert scene.ticks == 1 and app.frames == frames + 1
 
 

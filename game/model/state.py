@@ -131,6 +131,22 @@ class GameState:
             self.round_ledger_start,
         )
 
+    def shallow(self) -> GameState:
+        """A copy that shares every container with this state.
+
+        Only for moves that replace, and never change in place, the containers they
+        alter: giving orders only swaps in a new `orders` dict, so the meters, the ledger
+        and the records need not be copied (the ledger alone grows to hundreds of entries).
+        Sharing also lets caches keyed on those containers' identity hit across the round.
+        """
+        return GameState(
+            self.scenario_id, self.seed, self.rounds, self.round, self.phase, self.tension,
+            self.trust, self.support, self.milestones, self.progress, self.transparency,
+            self.commitments, self.demands, self.uses, self.orders, self.responses, self.event,
+            self.fired, self.injected, self.ledger, self.records, self.breakdown,
+            self.round_ledger_start,
+        )
+
     @property
     def over(self) -> bool:
         """True once the game has ended."""

@@ -46,10 +46,17 @@ _OPEN: dict[tuple[int, str], tuple[GameState, tuple]] = {}
 
 
 def _same_footing(a: GameState, b: GameState) -> bool:
-    """True if everything openness reads is equal: the orders of other roles never matter."""
-    return a is b or (a.support == b.support and a.milestones == b.milestones
-                      and a.progress == b.progress and a.demands == b.demands
-                      and a.commitments == b.commitments and a.uses == b.uses)
+    """True if everything openness reads is equal: the orders of other roles never matter.
+
+    Moves that only give orders or answers share these containers with the state before
+    (`GameState.shallow`), so the identity tests settle most calls without comparing."""
+    return a is b or (_same(a.support, b.support) and _same(a.milestones, b.milestones)
+                      and _same(a.progress, b.progress) and a.demands == b.demands
+                      and a.commitments == b.commitments and _same(a.uses, b.uses))
+
+
+def _same(x: dict, y: dict) -> bool:
+    return x is y or x == y
 
 
 def open_actions(state: GameState, scenario: Scenario, role: str) -> tuple[Action, ...]:

@@ -22,7 +22,7 @@ def apply_action(state: GameState, scenario: Scenario, move: Move) -> GameState:
     if isinstance(move, InjectEvent):
         return _inject(state, scenario, move)
     if isinstance(move, EndGame):
-        new = state.copy()
+        new = state.shallow()  # only the phase changes
         new.phase = "over"
         return new
     raise IllegalAction(f"not a move: {move!r}")
@@ -39,8 +39,8 @@ def _orders(state: GameState, scenario: Scenario, move: Orders) -> GameState:
         if action.role != move.role:
             raise IllegalAction(f"{move.role} cannot give orders for {action.role}")
     check_orders(state, scenario, move.role, move.actions)
-    new = state.copy()
-    new.orders[move.role] = move.actions
+    new = state.shallow()  # orders are the only container that changes: replace, never mutate
+    new.orders = {**state.orders, move.role: move.actions}
     if len(new.orders) == len(index(scenario).roles):
         new.phase = "responses" if any(o.responders for o in offers(new, scenario)) else "resolve"
     return new
@@ -57,8 +57,8 @@ def _responses(state: GameState, scenario: Scenario, move: Responses) -> GameSta
         raise IllegalAction(f"{move.role} has no offers to answer")
     if set(given) != due or len(given) != len(move.decisions):
         raise IllegalAction(f"{move.role} must answer exactly: {', '.join(sorted(due))}")
-    new = state.copy()
-    new.responses[move.role] = given
+    new = state.shallow()  # answers are the only container that changes: replace, never mutate
+    new.responses = {**state.responses, move.role: given}
     if not awaiting_response(new, scenario):
         new.phase = "resolve"
     return new

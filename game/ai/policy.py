@@ -8,7 +8,8 @@ of reasoning grounded in the meters, so a student can see why a delegation acted
 from __future__ import annotations
 
 from dataclasses import fields
-from operator import attrgetter
+from itertools import repeat
+from operator import attrgetter, is_
 from typing import Protocol
 
 from game.model.actions import Action, Orders, Responses
@@ -56,7 +57,7 @@ def ai_orders(policy: Policy, state: GameState, scenario: Scenario,
             break
         # Identity first: policies return one of the listed objects, and == on the
         # dataclass for every earlier element was a measurable cost.
-        if not any(a is action for a in legal) and action not in legal:
+        if not any(map(is_, legal, repeat(action))) and action not in legal:
             raise ValueError(f"policy {policy.name} chose an illegal action {action.text()}")
         chosen.append(action)
         reasons.append(f"{action.text()}: {why}")

@@ -28,13 +28,13 @@ class Traits:
         self.names = {r.id: r.name for r in scenario.roles}
         self.domestic = {r.id: r.domestic_label for r in scenario.roles}
         self.floor = {r.id: _support_floor(r) for r in scenario.roles}
-        # Answers per (action, role), memoised: personas ask the same questions every pick.
-        # Keyed by id() with the action kept alongside (so the id cannot be reused): the rules
-        # share one Action object per order, and hashing the dataclass was a hot spot.
-        self._conceded: dict[int, tuple[Action, frozenset[str]]] = {}
-        self._hostile: dict[int, tuple[Action, frozenset[str]]] = {}
+        self.others = {r: tuple(o for o in self.names if o != r) for r in self.names}
+        # What each action concedes to, is hostile to and is aimed at, learnt at first sight:
+        # personas ask of every legal action on every pick. Keyed by id(): the rules share one
+        # Action object per order, and hashing the dataclass was a hot spot. Each entry holds
+        # its action, so while it lives no other object can have that id.
+        self._facts: dict[int, tuple[Action, frozenset[str], frozenset[str], tuple[str, ...]]] = {}
         self._gain: dict[tuple[str, str], int] = {}
-        self._aimed: dict[int, tuple[Action, tuple[str, ...]]] = {}
         acts = scenario.actions
         # Action ids by the questions personas ask of every legal action on every pick.
         self.home = frozenset(a.id for a in acts if a.family == "home_front")
@@ -51,12 +51,24 @@ class Traits:
         """A role's display name, for reasoning lines."""
         return self.names.get(role, role)
 
+    def facts(self, action: Action) -> tuple[Action, frozenset[str], frozenset[str], tuple[str, ...]]:
+        """(action, roles it concedes to, roles it is hostile to, roles it is aimed at)."""
+        hit = self._facts.get(id(action))
+        if hit is None:
+            if len(self._facts) > 100_000:  # actions parsed afresh would otherwise pile up
+                self._facts.clear()
+            responders = self._responders(action)
+            hit = self._facts[id(action)] = (
+                action,
+                frozenset(r for r in self.names if self._concession_to(action, r, responders)),
+                frozenset(r for r in self.names
+                          if r != action.role and self._hostile_to(action, r, responders)),
+                responders)
+        return hit
+
     def responders(self, action: Action) -> tuple[str, ...]:
         """Who must answer (or is aimed at by) an action."""
-        hit = self._aimed.get(id(action))
-        if hit is None or hit[0] is not action:
-            hit = self._aimed[id(action)] = (action, self._responders(action))
-        return hit[1]
+        return (self._facts.get(id(action)) or self.facts(action))[3]
 
     def _responders(self, action: Action) -> tuple[str, ...]:
         spec = self.spec[action.action_id]
@@ -72,51 +84,34 @@ class Traits:
 
     def conceding(self, legal: list[Action], role: str) -> list[Action]:
         """The actions in `legal` that are concessions toward `role`."""
-        memo, conceded = self._conceded, self.conceded
-        out = []
-        for a in legal:
-            hit = memo.get(id(a))
-            roles = hit[1] if hit is not None and hit[0] is a else conceded(a)
-            if role in roles:
-                out.append(a)
-        return out
+        known, learn = self._facts, self.facts
+        return [a for a in legal if role in (known.get(id(a)) or learn(a))[1]]
 
     def conceded(self, action: Action) -> frozenset[str]:
         """Every role an action is a concession toward."""
-        hit = self._conceded.get(id(action))
-        if hit is None or hit[0] is not action:
-            if len(self._conceded) > 100_000:  # actions parsed afresh would otherwise pile up
-                self._conceded.clear(), self._hostile.clear(), self._aimed.clear()
-            hit = self._conceded[id(action)] = (action, frozenset(
-                r for r in self.names if self._concession_to(action, r)))
-        return hit[1]
+        return (self._facts.get(id(action)) or self.facts(action))[1]
 
     def hostile(self, action: Action) -> frozenset[str]:
         """Every role an action is hostile to."""
-        hit = self._hostile.get(id(action))
-        if hit is None or hit[0] is not action:
-            hit = self._hostile[id(action)] = (action, frozenset(
-                r for r in self.names if r != action.role and self._hostile_to(action, r)))
-        return hit[1]
+        return (self._facts.get(id(action)) or self.facts(action))[2]
 
     def hostile_to(self, action: Action, role: str) -> bool:
         """Pressure aimed at `role`, a withdrawal from its arrangement, or anything that
         the scenario says costs the actor `role`'s trust (a demand, a warning)."""
         return role in self.hostile(action)
 
-    def _concession_to(self, action: Action, role: str) -> bool:
+    def _concession_to(self, action: Action, role: str, responders: tuple[str, ...]) -> bool:
         spec = self.spec[action.action_id]
         if not spec.concession:
             return False
-        return role in self.responders(action) or _trust_hits(spec, action, role) > 0
+        return role in responders or _trust_hits(spec, action, role) > 0
 
-    def _hostile_to(self, action: Action, role: str) -> bool:
+    def _hostile_to(self, action: Action, role: str, aimed: tuple[str, ...]) -> bool:
         spec = self.spec[action.action_id]
         if _trust_hits(spec, action, role) < 0:
             return True
         if spec.family != "pressure":
             return False
-        aimed = self.responders(action)
         return role in aimed or (not aimed and not _hits_anyone(spec))
 
     def support_gain(self, spec: ActionSpec, role: str) -> int:
@@ -200,21 +195,21 @@ class Mood:
 def moods(t: Traits, view: PlayerView, rounds_back: int = 1) -> dict[str, Mood]:
     """Partner -> what it did to us in the last `rounds_back` rounds (empty before any)."""
     me = view.role
-    out = {r: Mood() for r in t.names if r != me}
+    out = {r: Mood() for r in t.others.get(me, t.names)}
+    ours = f"{me}:"  # the keys of our own offers start with our role
     for rec in view.records[-rounds_back:]:
         for a in rec.orders:
+            _, conceded, hostile, _ = t._facts.get(id(a)) or t.facts(a)
             if a.role == me:
-                for r in out:
-                    if t.concession_to(a, r):
+                for r in conceded:
+                    if r in out:
                         out[r].conceded_to_it += 1
-                continue
-            name = t.spec[a.action_id].name
-            if t.hostile_to(a, me):
-                out[a.role].hit.append(name)
-            elif t.concession_to(a, me):
-                out[a.role].gave.append(name)
+            elif me in hostile:
+                out[a.role].hit.append(t.spec[a.action_id].name)
+            elif me in conceded:
+                out[a.role].gave.append(t.spec[a.action_id].name)
         for responder, key, ok in rec.responses:
-            if key.startswith(f"{me}:") and responder in out:
+            if responder in out and key.startswith(ours):
                 if ok:
                     out[responder].accepted += 1
                 else:
@@ -222,9 +217,9 @@ def moods(t: Traits, view: PlayerView, rounds_back: int = 1) -> dict[str, Mood]:
     return out
 
 
-def partners(t: Traits, me: str) -> list[str]:
+def partners(t: Traits, me: str) -> tuple[str, ...]:
     """The other roles, in scenario order."""
-    return [r for r in t.names if r != me]
+    return t.others[me]
 
 
 def busy(t: Traits, chosen: tuple[Action, ...]) -> frozenset[str]:
@@ -234,4 +229,7 @@ def busy(t: Traits, chosen: tuple[Action, ...]) -> frozenset[str]:
 
 def aimed(t: Traits, chosen: tuple[Action, ...], role: str) -> bool:
     """True if an order already drafted this round is aimed at `role`."""
-    return any(role in t.responders(a) for a in chosen)
+    for a in chosen:
+        if role in t.responders(a):
+            return True
+    return False

@@ -7,6 +7,7 @@ information at all. When the game is over, everything is revealed.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
@@ -30,7 +31,7 @@ class PlayerView:
     tension: int
     band: str
     trust: dict[tuple[str, str], int]
-    support: dict[str, tuple[int, int]]  # role -> (low, high); exact roles have low == high
+    support: Mapping[str, tuple[int, int]]  # role -> (low, high); exact roles have low == high
     milestones: dict[str, str]
     progress: dict[str, int]
     commitments: tuple[Commitment, ...]
@@ -67,7 +68,7 @@ def view_for(state: GameState, scenario: Scenario, role: str | None,
     if role is not None and role not in ix.roles:
         raise ValueError(f"unknown role {role!r}")
     over = state.phase == "over"
-    support = {r: fog_range(state, scenario, role, r) for r in ix.roles}
+    support = _support_ranges(state, scenario, ix.roles, role)
     objectives, hidden = _per_role(scenario, ix, role)
     if over:
         hidden = frozenset()
@@ -82,8 +83,42 @@ def view_for(state: GameState, scenario: Scenario, role: str | None,
         objectives,
         (state.orders.get(role, chosen) if mine else ()),
         tuple(offers_to(state, scenario, role)) if mine and state.phase == "responses" else (),
-        frozenset(state.orders), tuple(state.records), state.breakdown, state.ledger, hidden,
+        frozenset(state.orders), _records(state.records), state.breakdown, state.ledger, hidden,
     )
+
+
+#: Per (scenario, viewer): the inputs of the last support ranges built and the ranges.
+_SUPPORT: dict[tuple[int, str | None], tuple] = {}
+
+
+def _support_ranges(state: GameState, scenario: Scenario, roles: tuple[str, ...],
+                    viewer: str | None) -> MappingProxyType:
+    """Every role's support range as `viewer` sees it, reused while its inputs are equal.
+
+    The AI builds a view for every decision and the ranges change only when support or
+    transparency does, which is once a round. The inputs are compared by value (small
+    dicts, compared in C), so a state changed in place can never be served stale ranges."""
+    key = (id(scenario), viewer)
+    hit = _SUPPORT.get(key)
+    over = state.phase == "over"
+    if (hit is not None and hit[0] is scenario and hit[1] == state.seed and hit[2] == over
+            and hit[3] == state.support and hit[4] == state.transparency):
+        return hit[5]
+    ranges = MappingProxyType({r: fog_range(state, scenario, viewer, r) for r in roles})
+    _SUPPORT[key] = (scenario, state.seed, over, dict(state.support), dict(state.transparency),
+                     ranges)
+    return ranges
+
+
+_RECORDS: list = [None, ()]  # the last records list seen and its contents as a tuple
+
+
+def _records(records: list[RoundRecord]) -> tuple[RoundRecord, ...]:
+    """The records as a tuple, reused while the list is the same one at the same length:
+    states share their records list all round, and the list is only ever appended to."""
+    if _RECORDS[0] is not records or len(_RECORDS[1]) != len(records):
+        _RECORDS[0], _RECORDS[1] = records, tuple(records)
+    return _RECORDS[1]
 
 
 _PER_ROLE: dict[int, tuple[object, dict]] = {}

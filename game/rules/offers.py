@@ -29,7 +29,24 @@ def responders_of(ix: Index, spec: ActionSpec, action: Action) -> tuple[str, ...
 
 def offers(state: GameState, scenario: Scenario) -> list[Offer]:
     """Every offer in this round's orders, in role order then order given."""
+    return list(_round_offers(state, scenario)[0])
+
+
+#: The orders last asked about (a copy), with their offers and the offers due per role.
+_LAST: list = [None, None, None]
+
+
+def _round_offers(state: GameState, scenario: Scenario) -> tuple[tuple[Offer, ...], dict]:
+    """The round's offers and a per-role memo of `offers_to`, reused while the orders are
+    equal: every view, answer and phase check asks again with the same orders. Compared
+    by value (the tuples hold the same Action objects, so this is quick), never by id."""
     ix = index(scenario)
+    if _LAST[0] is not ix or _LAST[1] != state.orders:
+        _LAST[:] = ix, dict(state.orders), (_find_offers(state, ix), {})
+    return _LAST[2]
+
+
+def _find_offers(state: GameState, ix: Index) -> tuple[Offer, ...]:
     known = _offer_table(ix)
     out = []
     for role in ix.roles:
@@ -43,7 +60,7 @@ def offers(state: GameState, scenario: Scenario) -> list[Offer]:
             offer = hit[1]
             if offer is not None:
                 out.append(offer)
-    return out
+    return tuple(out)
 
 
 _TABLES: dict[int, tuple[Index, dict[int, tuple[Action, Offer | None]]]] = {}
@@ -67,10 +84,17 @@ def _offer_table(ix: Index) -> dict[int, tuple[Action, Offer | None]]:
 
 def offers_to(state: GameState, scenario: Scenario, role: str) -> list[Offer]:
     """The offers `role` must answer this round."""
-    return [o for o in offers(state, scenario) if role in o.responders]
+    found, due = _round_offers(state, scenario)
+    mine = due.get(role)
+    if mine is None:
+        mine = due[role] = tuple(o for o in found if role in o.responders)
+    return list(mine)
 
 
 def awaiting_response(state: GameState, scenario: Scenario) -> list[str]:
     """Roles, in scenario order, who still owe answers to offers."""
-    owed = {r for o in offers(state, scenario) for r in o.responders}
+    found, due = _round_offers(state, scenario)
+    owed = due.get(None)  # None never names a role, so it can hold everyone who owes
+    if owed is None:
+        owed = due[None] = frozenset(r for o in found for r in o.responders)
     return [r for r in index(scenario).roles if r in owed and r not in state.responses]

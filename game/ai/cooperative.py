@@ -11,6 +11,7 @@ from __future__ import annotations
 from game.ai.persona import Persona, best
 from game.ai.traits import aimed, partners
 from game.model.actions import Action
+from game.model.scenario import Scenario
 from game.rules.offers import Offer
 from game.rules.rng import Rng
 from game.rules.view import PlayerView
@@ -21,15 +22,22 @@ class Cooperative(Persona):
 
     name = "cooperative"
 
+    def __init__(self, scenario: Scenario, temperament: str = "steady") -> None:
+        super().__init__(scenario, temperament)
+        self._generous: dict[tuple[str, str], float] = {}  # (action id, role) -> generosity
+
     def choose(self, view: PlayerView, legal: list[Action], rng: Rng) -> tuple[Action | None, str]:
-        me, moods = view.role, self.mood(view)
-        last = view.records[-1].orders if view.records else ()
-        for p in sorted(partners(self.t, me), key=lambda r: self.trust_in(view, r)):
+        me, moods, trust = view.role, self.mood(view), view.trust
+        # Its own orders last round, by key: == on the Action dataclass was a measurable cost.
+        last = {(a.action_id, a.target) for a in view.records[-1].orders
+                if a.role == me} if view.records else set()
+        for p in sorted(partners(self.t, me), key=lambda r: trust[(me, r)]):
             if aimed(self.t, view.orders, p):
                 continue
             moves = self.friendly_moves(view, legal, p, lambda r: True)
             # It varies its gestures: the one it made last round counts for a little less.
-            pick = best(moves, lambda a: self._generosity(a, me) - 0.5 * (a in last), rng)
+            pick = best(moves, lambda a: self._generosity(a, me)
+                        - 0.5 * ((a.action_id, a.target) in last), rng)
             if pick:
                 name, spec, hit = self.t.name(p), self.spec(pick), moods[p].hit
                 step = ("proposes the next step on the track" if spec.establishes
@@ -41,7 +49,11 @@ class Cooperative(Persona):
 
     def _generosity(self, action: Action, me: str) -> float:
         # It rates a gesture by what it gives up at home: the bigger the sacrifice, the better.
-        return self.warmth(action, me) - 0.3 * self.t.gain(action.action_id, me)
+        key = (action.action_id, me)
+        hit = self._generous.get(key)
+        if hit is None:
+            hit = self._generous[key] = self.warmth(action, me) - 0.3 * self.t.gain(action.action_id, me)
+        return hit
 
     def respond(self, view: PlayerView, offer: Offer, rng: Rng) -> tuple[bool, str]:
         r, what = offer.action.role, self.offer_from(offer)

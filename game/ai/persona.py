@@ -88,13 +88,12 @@ class Persona:
                        welcome: Callable[[str], bool]) -> list[Action]:
         """Concessions toward `partner`; milestone proposals only if `welcome` holds for
         every other party."""
-        me, out, spec = view.role, [], self.t.spec
-        for a in self.t.conceding(legal, partner):
-            milestone = spec[a.action_id].establishes
-            if milestone and not all(welcome(r) for r in self.t.parties[milestone] if r != me):
-                continue
-            out.append(a)
-        return out
+        moves, proposals = self.t.conceding(legal, partner), self.t.proposals
+        if not any(a.action_id in proposals for a in moves):
+            return moves
+        me, spec, parties = view.role, self.t.spec, self.t.parties
+        return [a for a in moves if a.action_id not in proposals
+                or all(welcome(r) for r in parties[spec[a.action_id].establishes] if r != me)]
 
     def warmth(self, action: Action, role: str) -> float:
         """How much a concession does for the relationship, per point spent and support lost:
@@ -110,17 +109,18 @@ class Persona:
 
     def pressure_on(self, view: PlayerView, legal: list[Action], partner: str) -> list[Action]:
         """Cheap pressure that hits `partner` and no partner who has not moved against us."""
-        me, calm = view.role, [r for r, m in self.mood(view).items() if not m.hostile]
-        spared = {r for r in calm if r not in (partner, me)}
-        pressure, hostile = self.t.pressure, self.t.hostile
+        me, pressure, hostile = view.role, self.t.pressure, self.t.hostile
+        spared = {r for r, m in self.mood(view).items() if not m.hit and r != partner and r != me}
         return [a for a in legal if a.action_id in pressure and partner in hostile(a)
                 and not (spared & hostile(a))]
 
     def home_move(self, view: PlayerView, legal: list[Action], rng: Rng) -> Action | None:
         """The home-front action not yet ordered that gains this delegation most support."""
         me, home, gain = view.role, self.t.home, self.t.gain
+        # Drafted orders compared by key: == on the Action dataclass was a measurable cost.
+        drafted = {(a.action_id, a.target) for a in view.orders}
         options = [a for a in legal if a.action_id in home and gain(a.action_id, me) > 0
-                   and a not in view.orders]
+                   and (a.action_id, a.target) not in drafted]
         return best(options, lambda a: gain(a.action_id, me), rng)
 
     def full_house(self, view: PlayerView) -> bool:

@@ -17,7 +17,7 @@ from game.model.scenario import Scenario
 from game.model.state import GameState
 from game.rules.legal import legal_actions
 from game.rules.offers import Offer
-from game.rules.rng import Rng, derive
+from game.rules.rng import Rng, derive_seed
 from game.rules.view import PlayerView, view_for
 
 
@@ -35,10 +35,31 @@ class Policy(Protocol):
         ...
 
 
+class _Deferred(Rng):
+    """The generator `derive(seed, round, purpose + role)`, seeded at its first draw.
+
+    Most decisions draw nothing (ties are rare and no persona draws to answer an offer),
+    and hashing the seed for every role and round was a measurable share of the AI's time.
+    """
+
+    __slots__ = ("_purpose",)
+
+    def __init__(self, seed: int, round_no: int, purpose: str, role: str) -> None:
+        self._purpose: tuple | None = (seed, round_no, purpose, role)
+
+    def next64(self) -> int:
+        """The next 64-bit output, seeding the generator first if this is the first draw."""
+        if self._purpose is not None:
+            seed, round_no, purpose, role = self._purpose
+            super().__init__(derive_seed(seed, round_no, purpose + role))
+            self._purpose = None
+        return super().next64()
+
+
 def ai_orders(policy: Policy, state: GameState, scenario: Scenario,
               role: str) -> tuple[Orders, list[str]]:
     """Ask a policy for its orders this round; returns the move and the reasoning lines."""
-    rng = derive(state.seed, state.round, f"ai-orders:{role}")
+    rng = _Deferred(state.seed, state.round, "ai-orders:", role)
     chosen: list[Action] = []
     reasons: list[str] = []
     # One view per round; only the drafted orders change between picks, and building a
@@ -79,7 +100,7 @@ def _with_orders(view: PlayerView, orders: tuple[Action, ...]) -> PlayerView:
 def ai_responses(policy: Policy, state: GameState, scenario: Scenario,
                  role: str) -> tuple[Responses, list[str]]:
     """Ask a policy to answer every offer it received; returns the move and the reasoning."""
-    rng = derive(state.seed, state.round, f"ai-responses:{role}")
+    rng = _Deferred(state.seed, state.round, "ai-responses:", role)
     view = view_for(state, scenario, role)
     decisions, reasons = [], []
     for offer in view.offers:  # the view holds exactly the offers due from this role

@@ -73,14 +73,15 @@ def _open_entries(state: GameState, scenario: Scenario, role: str) -> tuple[tupl
         return hit[1]
     ix = index(scenario)
     found: list[tuple] = []
-    for spec, fixed in _rows(ix, role):
-        if fixed is not None:
-            found.extend(fixed)
+    for spec, fixed, entries in _rows(ix, role):
+        if fixed:
+            found.extend(entries)
         elif _blocked(state, ix, spec, role) is None:
-            limited = spec if spec.requires.max_uses is not None else None
-            found.extend((_interned(role, spec.id, t), spec.cost, limited, (spec.id, t))
-                         for t in targets(state, ix, spec, role)
-                         if not _target_blocked(state, spec, role, t))
+            if entries is None:  # milestone targets depend on what is operating
+                entries = _entries(spec, role, targets(state, ix, spec, role))
+            if spec.commitment is not None:
+                entries = [e for e in entries if not _target_blocked(state, spec, role, e[3][1])]
+            found.extend(entries)
     _OPEN[key] = (state, tuple(found))
     return _OPEN[key][1]
 
@@ -88,24 +89,34 @@ def _open_entries(state: GameState, scenario: Scenario, role: str) -> tuple[tupl
 _ROWS: dict[tuple[int, str], tuple[Index, tuple]] = {}
 
 
-def _rows(ix: Index, role: str) -> tuple[tuple[ActionSpec, tuple | None], ...]:
-    """Per role, each action with its entries already made if nothing can ever block it."""
+def _rows(ix: Index, role: str) -> tuple[tuple[ActionSpec, bool, tuple | None], ...]:
+    """Per role, each action, whether nothing can ever block it, and its entries made in
+    advance unless its targets depend on the state (milestones): a miss of the open-list
+    cache then only tests what can block, and builds nothing."""
     hit = _ROWS.get((id(ix), role))
     if hit is None or hit[0] is not ix:
-        rows = tuple((spec, _fixed_entries(ix, spec, role)) for spec in ix.role_actions[role])
+        rows = tuple(_row(ix, spec, role) for spec in ix.role_actions[role])
         hit = _ROWS[(id(ix), role)] = (ix, rows)
     return hit[1]
 
 
-def _fixed_entries(ix: Index, spec: ActionSpec, role: str) -> tuple | None:
-    """The entries of an action that no state can block, or None if the state matters."""
+def _row(ix: Index, spec: ActionSpec, role: str) -> tuple[ActionSpec, bool, tuple | None]:
     req = spec.requires
-    if (req.min_support is not None or req.operating or req.not_operating or req.max_uses
-            or req.demand_standing or spec.makes_demand or spec.establishes
-            or spec.commitment is not None or spec.target == "milestone"):
-        return None
+    fixed = not (req.min_support is not None or req.operating or req.not_operating
+                 or req.max_uses or req.demand_standing or spec.makes_demand or spec.establishes
+                 or spec.commitment is not None or spec.target == "milestone")
+    if spec.target == "milestone":
+        return spec, fixed, None
     aims = [r for r in ix.roles if r != role] if spec.target == "role" else [None]
-    return tuple((_interned(role, spec.id, t), spec.cost, None, (spec.id, t)) for t in aims)
+    # An action that can never be blocked has no usage limit to check (see `fixed`).
+    return spec, fixed, (tuple((_interned(role, spec.id, t), spec.cost, None, (spec.id, t))
+                               for t in aims) if fixed else _entries(spec, role, aims))
+
+
+def _entries(spec: ActionSpec, role: str, aims: list[str | None]) -> tuple[tuple, ...]:
+    """Open-list entries for an action aimed at each of `aims`."""
+    limited = spec if spec.requires.max_uses is not None else None
+    return tuple((_interned(role, spec.id, t), spec.cost, limited, (spec.id, t)) for t in aims)
 
 
 _ACTIONS: dict[tuple[str, str, str | None], Action] = {}

@@ -67,15 +67,16 @@ def _resolve_action(state: GameState, scenario: Scenario, ix: Index, action: Act
     key = (action.role, spec.id, action.target)
     repeats = state.uses.get(key, 0)
     state.uses[key] = repeats + 1
-    _break_commitments(state, scenario, action)
-    _back_down(state, ix, action.role, spec.id, action.text())
-    ctx = _action_context(state, scenario, spec, action, repeats)
+    source = action.text()  # made once: every ledger entry of this action names it
+    decay = _decay(scenario, repeats)
+    _break_commitments(state, ix, action, source)
+    _back_down(state, ix, action.role, spec.id, source)
+    ctx = _action_context(scenario, ix, spec, action, repeats, decay, source)
     apply_effects(state, spec.effects, ctx, ix)
-    accepted = _answers(state, scenario, ix, spec, action, ctx)
+    accepted = _answers(state, ix, spec, action, ctx) if spec.offer else []
     if spec.establishes:
         agreed.setdefault(spec.establishes, set()).update({action.role, *accepted})
     if spec.concession:
-        decay = _decay(scenario, repeats)
         for r in (accepted if spec.offer else responders_of(ix, spec, action)):
             if r != action.role:
                 concessions[(action.role, r)] = max(decay, concessions.get((action.role, r), 0))
@@ -93,51 +94,45 @@ def _decay(scenario: Scenario, repeats: int) -> int:
     return table[min(repeats, len(table) - 1)]
 
 
-def _action_context(state: GameState, scenario: Scenario, spec: ActionSpec, action: Action,
-                    repeats: int) -> Context:
-    r = scenario.rules
-    decay = _decay(scenario, repeats)
-    parties = tuple(index(scenario).milestones[spec.establishes].parties) if spec.establishes else ()
+def _action_context(scenario: Scenario, ix: Index, spec: ActionSpec, action: Action,
+                    repeats: int, decay: int, source: str) -> Context:
+    parties = tuple(ix.milestones[spec.establishes].parties) if spec.establishes else ()
     repeat = f" (repeat {repeats + 1}: trust gains at {decay}%)" if repeats and spec.concession else ""
     note = spec.name + repeat
-    return Context("action", action.text(), action.role, note, target=action.target,
-                   parties=parties, gain_percent=r.trust_gain_percent * decay // 100)
+    return Context("action", source, action.role, note, action.target, None, parties,
+                   scenario.rules.trust_gain_percent * decay // 100)
 
 
-def _answers(state: GameState, scenario: Scenario, ix: Index, spec: ActionSpec, action: Action,
+def _answers(state: GameState, ix: Index, spec: ActionSpec, action: Action,
              ctx: Context) -> list[str]:
-    """Apply each responder's answer; return the roles that accepted."""
+    """Apply each responder's answer to an offer; return the roles that accepted.
+
+    In an answer's context `actor` stays the offer's maker, so relative words in the
+    effects mean what the offer meant; the note names the responder."""
     accepted = []
-    for responder in responders_of(ix, spec, action) if spec.offer else ():
-        ok = state.responses.get(responder, {}).get(action.text(), False)
+    for responder in responders_of(ix, spec, action):
+        ok = state.responses.get(responder, {}).get(ctx.source, False)
         verb = "accepted" if ok else "declined"
-        rctx = Context("response", action.text(), responder,
-                       f"{ix.names[responder]} {verb}: {spec.name}", target=ctx.target,
-                       responder=responder, parties=ctx.parties, gain_percent=ctx.gain_percent)
-        apply_effects(state, spec.on_accept if ok else spec.on_decline,
-                      _as_actor(rctx, action.role), ix)
+        rctx = Context("response", ctx.source, action.role,
+                       f"{ix.names[responder]} {verb}: {spec.name}", ctx.target, responder,
+                       ctx.parties, ctx.gain_percent)
+        apply_effects(state, spec.on_accept if ok else spec.on_decline, rctx, ix)
         if ok:
             accepted.append(responder)
-            _back_down(state, ix, responder, spec.id, action.text())
+            _back_down(state, ix, responder, spec.id, ctx.source)
     return accepted
 
 
-def _as_actor(ctx: Context, actor: str) -> Context:
-    """Answers keep `actor` meaning the offer's maker, while the ledger names the responder."""
-    return Context(ctx.cause, ctx.source, actor, ctx.note, ctx.target, ctx.responder,
-                   ctx.parties, ctx.gain_percent)
-
-
-def _break_commitments(state: GameState, scenario: Scenario, action: Action) -> None:
-    broken_ids = index(scenario).breakers.get(action.action_id)
+def _break_commitments(state: GameState, ix: Index, action: Action, source: str) -> None:
+    broken_ids = ix.breakers.get(action.action_id)
     if not broken_ids:
         return
     kept = []
     for c in state.commitments:
         if c.status == "active" and c.actor == action.role and c.action_id in broken_ids:
-            spec = index(scenario).actions[c.action_id].commitment
+            spec = ix.actions[c.action_id].commitment
             change(state, trust_key(c.recipient, c.actor), -spec.break_penalty, "commitment",
-                   action.text(), action.role, f"broke: {c.name}")
+                   source, action.role, f"broke: {c.name}")
             c = Commitment(c.key, c.action_id, c.name, c.actor, c.recipient, c.made, c.expires,
                            "broken", state.round)
         kept.append(c)
@@ -145,6 +140,8 @@ def _break_commitments(state: GameState, scenario: Scenario, action: Action) -> 
 
 
 def _back_down(state: GameState, ix: Index, role: str, action_id: str, source: str) -> None:
+    if not state.demands:  # the usual case: nothing to back down from
+        return
     for demand in ix.demands.values():
         if (role, demand.id) in state.demands and action_id in demand.backed_down_by:
             _drop_demand(state, ix, role, demand.id, source)

@@ -34,7 +34,7 @@ class Legalist(Persona):
             return step, why
         taken = busy(self.t, view.orders)
         me, fresh = view.role, [a for a in legal if a.target not in taken] if taken else legal
-        kept = [p for p in partners(self.t, me) if self._commitment_from(view, p, "kept")]
+        kept = self._kept(view)
         demands = [a for a in fresh if a.action_id in self.t.demands] if not kept else []
         pick = best(demands, lambda a: -self.trust_in(view, a.target) if a.target else 0, rng)
         if pick:
@@ -45,11 +45,11 @@ class Legalist(Persona):
             if a.action_id in self.t.drops:
                 return a, (f"drops its demand now that {self.t.name(kept[0])} has kept a "
                            f"commitment: {self.trust_line(view, kept[0])}")
+        guarantees = self.t.guarantees
         for a in fresh if view.demands else ():
-            spec = self.spec(a)
-            wanted = spec.satisfies_demand and (a.target, spec.satisfies_demand) in view.demands
-            if wanted and spec.ratification:
-                chance = spec.ratification.chance(view.own_support())
+            wanted = guarantees.get(a.action_id)
+            if wanted and (a.target, wanted) in view.demands:
+                chance = self.spec(a).ratification.chance(view.own_support())
                 if chance > 0:
                     return a, (f"offers {self.t.name(a.target)} the guarantee it demands: "
                                f"ratification chance {chance}% at {self.support_line(view)}")
@@ -60,11 +60,13 @@ class Legalist(Persona):
         if pick:
             return pick, (f"puts a commitment to {self.t.name(pick.target)} in writing: "
                           f"{self.their_trust_line(view, pick.target)} < {self.trust_at}")
+        ready = self._readiness(view)
         for p in partners(self.t, me):
-            if aimed(self.t, view.orders, p) or not self._ready(view, p, False):
+            if aimed(self.t, view.orders, p) or not ready[p, False]:
                 continue
+            big, responders = self.t.big, self.t.responders
             moves = [a for a in self.friendly_moves(view, legal, p, lambda r: True)
-                     if all(self._ready(view, r, self._big(a)) for r in self.t.responders(a))]
+                     if all(ready[r, a.action_id in big] for r in responders(a))]
             pick = best(moves, lambda a: self.warmth(a, me), rng)
             if pick:
                 return pick, (f"cooperates with {self.t.name(p)}: "
@@ -91,6 +93,17 @@ class Legalist(Persona):
                     why = f"no commitment in writing from {name}"
                 return False, f"declines {what}: {also}{why}, and {short}"
         return True, f"accepts {what}: {self._why_ready(view, offer.action.role, big)}"
+
+    def _kept(self, view: PlayerView) -> list[str]:
+        """Partners who have kept a commitment to us, in scenario order."""
+        me = view.role
+        kept = {c.actor for c in view.commitments if c.recipient == me and c.status == "kept"}
+        return [p for p in partners(self.t, me) if p in kept] if kept else []
+
+    def _readiness(self, view: PlayerView) -> dict[tuple[str, bool], bool]:
+        """(partner, big step?) -> whether we are ready to cooperate, for every partner."""
+        return {(p, big): self._ready(view, p, big)
+                for p in partners(self.t, view.role) for big in (False, True)}
 
     def _big(self, action: Action) -> bool:
         """A costly step (a joint centre, say) is binding enough to need a guarantee."""

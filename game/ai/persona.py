@@ -153,7 +153,8 @@ def best(options: Sequence[Action], score: Callable[[Action], float], rng: Rng) 
         return None
     if len(options) == 1:
         return options[0]
-    scores = [score(a) for a in options]
+    scores = list(map(score, options))
     top = max(scores)
-    tied = [a for a, s in zip(options, scores, strict=True) if s == top]
-    return tied[0] if len(tied) == 1 else rng.choice(tied)
+    if scores.count(top) == 1:
+        return options[scores.index(top)]
+    return rng.choice([a for a, s in zip(options, scores, strict=True) if s == top])

@@ -46,6 +46,10 @@ class Traits:
         self.proposals = frozenset(a.id for a in acts if a.establishes)
         self.cheap = frozenset(a.id for a in acts if a.cost == 1)
         self.offers = frozenset(a.id for a in acts if a.offer)
+        # Action id -> the demand it satisfies, for guarantees that go to ratification.
+        self.guarantees = {a.id: a.satisfies_demand for a in acts
+                           if a.satisfies_demand and a.ratification}
+        self.big = frozenset(a.id for a in acts if a.cost >= 2)
 
     def name(self, role: str) -> str:
         """A role's display name, for reasoning lines."""

@@ -33,7 +33,8 @@ class Hardliner(Persona):
 
     def choose(self, view: PlayerView, legal: list[Action], rng: Rng) -> tuple[Action | None, str]:
         me = view.role
-        rivals = sorted(partners(self.t, me), key=lambda r: self.trust_in(view, r))
+        trust = view.trust
+        rivals = sorted(partners(self.t, me), key=lambda r: trust[(me, r)])
         demands = [a for a in legal if a.action_id in self.t.demands
                    and (a.target is None or a.target == rivals[0])]
         if demands and not any(a.action_id in self.t.demands for a in view.orders):

@@ -102,8 +102,12 @@ class Legalist(Persona):
 
     def _readiness(self, view: PlayerView) -> dict[tuple[str, bool], bool]:
         """(partner, big step?) -> whether we are ready to cooperate, for every partner."""
-        return {(p, big): self._ready(view, p, big)
-                for p in partners(self.t, view.role) for big in (False, True)}
+        me, trust = view.role, view.trust
+        # A written pledge stands in for trust only once our own demand is off the table.
+        pledged = () if self._standing(view) else {
+            c.actor for c in view.commitments if c.recipient == me and c.status in ("active", "kept")}
+        return {(p, big): trust[(me, p)] >= self._needed(big) or p in pledged
+                for p in partners(self.t, me) for big in (False, True)}
 
     def _big(self, action: Action) -> bool:
         """A costly step (a joint centre, say) is binding enough to need a guarantee."""

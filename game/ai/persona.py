@@ -55,7 +55,7 @@ class Persona:
 
     def trust_line(self, view: PlayerView, role: str) -> str:
         """'trust in Moscow 36': how far we trust `role`, for reasoning lines."""
-        return f"trust in {self.t.name(role)} {self.trust_in(view, role)}"
+        return f"trust in {self.t.name(role)} {view.trust[(view.role, role)]}"
 
     def their_trust_line(self, view: PlayerView, role: str) -> str:
         """"Moscow's trust in Washington 26": how far `role` trusts us, for reasoning lines."""
@@ -88,11 +88,8 @@ class Persona:
                        welcome: Callable[[str], bool]) -> list[Action]:
         """Concessions toward `partner`; milestone proposals only if `welcome` holds for
         every other party."""
-        moves, proposals = self.t.conceding(legal, partner), self.t.proposals
-        if not any(a.action_id in proposals for a in moves):
-            return moves
-        me, spec, parties = view.role, self.t.spec, self.t.parties
-        return [a for a in moves if a.action_id not in proposals
+        me, proposals, spec, parties = view.role, self.t.proposals, self.t.spec, self.t.parties
+        return [a for a in self.t.conceding(legal, partner) if a.action_id not in proposals
                 or all(welcome(r) for r in parties[spec[a.action_id].establishes] if r != me)]
 
     def warmth(self, action: Action, role: str) -> float:

@@ -64,7 +64,8 @@ class Reciprocator(Persona):
     def _opening(self, view: PlayerView, legal: list[Action], rng: Rng) -> tuple[Action | None, str]:
         if not self.grit:
             return None, f"waits for the others to move first: tension {view.tension}"
-        for p in sorted(partners(self.t, view.role), key=lambda r: self.trust_in(view, r)):
+        me, trust = view.role, view.trust
+        for p in sorted(partners(self.t, me), key=lambda r: trust[(me, r)]):
             if aimed(self.t, view.orders, p):
                 continue
             small = [a for a in self.friendly_moves(view, legal, p, lambda r: False)

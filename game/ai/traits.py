@@ -35,6 +35,7 @@ class Traits:
         # its action, so while it lives no other object can have that id.
         self._facts: dict[int, tuple[Action, frozenset[str], frozenset[str], tuple[str, ...]]] = {}
         self._gain: dict[tuple[str, str], int] = {}
+        self._heat: dict[str, int] = {}
         acts = scenario.actions
         # Action ids by the questions personas ask of every legal action on every pick.
         self.home = frozenset(a.id for a in acts if a.family == "home_front")
@@ -133,8 +134,11 @@ class Traits:
 
     def heat(self, action_id: str) -> int:
         """Tension the action itself adds (its rises only), for personas that mind the brink."""
-        return sum(e.tension for e in self.spec[action_id].effects
-                   if e.tension is not None and e.tension > 0)
+        hit = self._heat.get(action_id)
+        if hit is None:
+            hit = self._heat[action_id] = sum(e.tension for e in self.spec[action_id].effects
+                                              if e.tension is not None and e.tension > 0)
+        return hit
 
     def establishes_with(self, action: Action, role: str) -> bool:
         """A proposal for a milestone that `role` is a party to."""

@@ -70,8 +70,9 @@ def _apply_pairwise(state: GameState, eff: Effect, ctx: Context, roles: tuple[st
     amount = eff.trust if is_trust else eff.transparency
     if is_trust and amount > 0:
         amount = (amount * ctx.gain_percent + 50) // 100
+    toward = resolve_roles(eff.toward, ctx, roles)  # the same for every `a`: resolved once
     for a in resolve_roles(eff.who, ctx, roles):
-        for b in resolve_roles(eff.toward, ctx, roles):
+        for b in toward:
             if a == b:
                 continue
             if is_trust:

@@ -8,24 +8,26 @@ from game.model.state import GameState, LedgerEntry
 def change(state: GameState, meter: str, amount: int, cause: str, source: str,
            actor: str | None, note: str) -> int:
     """Change one meter of a state being built, record it, and return the actual change."""
-    kind, key = _parse(meter)
-    if kind == "tension":
-        before = state.tension
-    else:
-        meters = state.trust if kind == "trust" else state.support if kind == "support" \
-            else state.progress
-        before = meters[key]
-    after = min(100, max(0, before + amount))
+    # The engine's innermost call, so: one look-up for the parsed name, and plain
+    # comparisons for the clamp (min/max calls cost more than the arithmetic).
+    kind, key = _PARSED.get(meter) or _parse(meter)
+    meters = None if kind == "tension" else getattr(state, kind)  # trust, support or progress
+    before = state.tension if meters is None else meters[key]
+    after = before + amount
+    if after > 100:
+        after = 100
+    elif after < 0:
+        after = 0
     if after == before:
         return 0
-    if kind == "tension":
+    if meters is None:
         state.tension = after
+        if after >= 100:
+            state.breakdown = True
     else:
         meters[key] = after
     state.ledger.append(LedgerEntry(state.round, meter, before, after, after - before,
                                     cause, source, actor, note))
-    if meter == "tension" and after >= 100:
-        state.breakdown = True
     return after - before
 
 

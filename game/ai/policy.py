@@ -59,9 +59,18 @@ class _Deferred(Rng):
 def ai_orders(policy: Policy, state: GameState, scenario: Scenario,
               role: str) -> tuple[Orders, list[str]]:
     """Ask a policy for its orders this round; returns the move and the reasoning lines."""
+    reasons: list[str] = []
+    return draft_orders(policy, state, scenario, role, reasons), reasons
+
+
+def draft_orders(policy: Policy, state: GameState, scenario: Scenario, role: str,
+                 reasons: list[str] | None = None) -> Orders:
+    """A policy's orders this round, adding its reasoning lines to `reasons` if given.
+
+    The headless runner passes none: it never shows them, and formatting a line for
+    every pick of every game was a measurable share of the simulator's time."""
     rng = _Deferred(state.seed, state.round, "ai-orders:", role)
     chosen: list[Action] = []
-    reasons: list[str] = []
     # One view per round; only the drafted orders change between picks, and building a
     # whole view per pick was the simulator's largest avoidable cost.
     view = view_for(state, scenario, role)
@@ -73,7 +82,7 @@ def ai_orders(policy: Policy, state: GameState, scenario: Scenario,
             view = _with_orders(view, tuple(chosen))
         action, why = policy.choose(view, legal, rng)
         if action is None:
-            if not chosen:
+            if not chosen and reasons is not None:
                 reasons.append(why)
             break
         # Identity first: policies return one of the listed objects, and == on the
@@ -81,8 +90,9 @@ def ai_orders(policy: Policy, state: GameState, scenario: Scenario,
         if not any(map(is_, legal, repeat(action))) and action not in legal:
             raise ValueError(f"policy {policy.name} chose an illegal action {action.text()}")
         chosen.append(action)
-        reasons.append(f"{action.text()}: {why}")
-    return Orders(role, tuple(chosen)), reasons
+        if reasons is not None:
+            reasons.append(f"{action.text()}: {why}")
+    return Orders(role, tuple(chosen))
 
 
 _FIELDS = [f.name for f in fields(PlayerView)]
@@ -100,11 +110,20 @@ def _with_orders(view: PlayerView, orders: tuple[Action, ...]) -> PlayerView:
 def ai_responses(policy: Policy, state: GameState, scenario: Scenario,
                  role: str) -> tuple[Responses, list[str]]:
     """Ask a policy to answer every offer it received; returns the move and the reasoning."""
+    reasons: list[str] = []
+    return draft_responses(policy, state, scenario, role, reasons), reasons
+
+
+def draft_responses(policy: Policy, state: GameState, scenario: Scenario, role: str,
+                    reasons: list[str] | None = None) -> Responses:
+    """A policy's answers to every offer it received, adding its reasoning to `reasons`
+    if given (see `draft_orders`)."""
     rng = _Deferred(state.seed, state.round, "ai-responses:", role)
     view = view_for(state, scenario, role)
-    decisions, reasons = [], []
+    decisions = []
     for offer in view.offers:  # the view holds exactly the offers due from this role
         ok, why = policy.respond(view, offer, rng)
         decisions.append((offer.key, ok))
-        reasons.append(f"{offer.key}: {why}")  # every persona's line starts with its verdict
-    return Responses(role, tuple(decisions)), reasons
+        if reasons is not None:
+            reasons.append(f"{offer.key}: {why}")  # every persona's line starts with its verdict
+    return Responses(role, tuple(decisions))

@@ -6,7 +6,7 @@ logging, keeps no reasoning lines and builds nothing the outcome does not need.
 
 from __future__ import annotations
 
-from game.ai.policy import Policy, ai_orders, ai_responses
+from game.ai.policy import Policy, draft_orders, draft_responses
 from game.model.scenario import Scenario
 from game.model.state import GameState, Outcome
 from game.rules import apply_action, awaiting_response, new_game, outcome, resolve_round
@@ -26,11 +26,10 @@ def play_round(state: GameState, scenario: Scenario, policies: dict[str, Policy]
                roles: tuple[str, ...]) -> GameState:
     """Take one round from orders through resolution."""
     for role in roles:
-        orders, _ = ai_orders(policies[role], state, scenario, role)
-        state = apply_action(state, scenario, orders)
+        state = apply_action(state, scenario, draft_orders(policies[role], state, scenario, role))
     if state.phase == "responses":
         for role in awaiting_response(state, scenario):
-            answers, _ = ai_responses(policies[role], state, scenario, role)
-            state = apply_action(state, scenario, answers)
+            state = apply_action(state, scenario,
+                                 draft_responses(policies[role], state, scenario, role))
     state, _ = resolve_round(state, scenario)
     return state

@@ -150,7 +150,8 @@ def fog_range(state: GameState, scenario: Scenario, viewer: str | None,
         return value, value
     r = scenario.rules
     wide = r.fog_width
-    low = value - round(_fog_offset(state.seed, "", role) * wide)
+    public, private = _fog_offsets(state.seed, viewer, role)
+    low = value - round(public * wide)
     low = max(0, min(low, 100 - wide))
     if viewer is None:
         return low, low + wide
@@ -158,8 +159,14 @@ def fog_range(state: GameState, scenario: Scenario, viewer: str | None,
     width = min(wide, max(r.fog_min, wide - r.fog_narrow * measures))
     # Any start from `first` to `last` keeps the value inside and stays within the public range.
     first, last = max(low, value - width), min(value, low + wide - width)
-    start = first + round(_fog_offset(state.seed, viewer, role) * (last - first))
+    start = first + round(private * (last - first))
     return start, start + width
+
+
+@lru_cache(maxsize=4096)
+def _fog_offsets(seed: int, viewer: str | None, role: str) -> tuple[float, float]:
+    """The public offset and the viewer's own (0.0 for the public view), in one look-up."""
+    return _fog_offset(seed, "", role), 0.0 if viewer is None else _fog_offset(seed, viewer, role)
 
 
 @lru_cache(maxsize=4096)

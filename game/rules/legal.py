@@ -73,14 +73,19 @@ def _open_entries(state: GameState, scenario: Scenario, role: str) -> tuple[tupl
         return hit[1]
     ix = index(scenario)
     found: list[tuple] = []
-    for spec, fixed, entries in _rows(ix, role):
+    in_force = None  # (action id, recipient) of the role's active commitments, found once
+    for spec, fixed, entries, required in _rows(ix, role):
         if fixed:
             found.extend(entries)
-        elif _blocked(state, ix, spec, role) is None:
+        elif not ((required and _required(state, spec, role))  # the order _blocked tests in
+                  or (spec.establishes and _proposal_blocked(state, ix, spec, role))):
             if entries is None:  # milestone targets depend on what is operating
                 entries = _entries(spec, role, targets(state, ix, spec, role))
-            if spec.commitment is not None:
-                entries = [e for e in entries if not _target_blocked(state, spec, role, e[3][1])]
+            if spec.commitment is not None:  # as _target_blocked, for every target at once
+                if in_force is None:
+                    in_force = {(c.action_id, c.recipient) for c in state.commitments
+                                if c.actor == role and c.status == "active"}
+                entries = [e for e in entries if e[3] not in in_force]
             found.extend(entries)
     _OPEN[key] = (state, tuple(found))
     return _OPEN[key][1]
@@ -89,28 +94,32 @@ def _open_entries(state: GameState, scenario: Scenario, role: str) -> tuple[tupl
 _ROWS: dict[tuple[int, str], tuple[Index, tuple]] = {}
 
 
-def _rows(ix: Index, role: str) -> tuple[tuple[ActionSpec, bool, tuple | None], ...]:
-    """Per role, each action, whether nothing can ever block it, and its entries made in
-    advance unless its targets depend on the state (milestones): a miss of the open-list
-    cache then only tests what can block, and builds nothing."""
+def _rows(ix: Index, role: str) -> tuple[tuple[ActionSpec, bool, tuple | None, bool], ...]:
+    """Per role, each action, whether nothing can ever block it, its entries made in
+    advance unless its targets depend on the state (milestones), and whether it has
+    requirements of its own: a miss of the open-list cache then only tests what can
+    block, and builds nothing."""
     hit = _ROWS.get((id(ix), role))
     if hit is None or hit[0] is not ix:
-        rows = tuple(_row(ix, spec, role) for spec in ix.role_actions[role])
+        # A proposal of a milestone the role is no party to can never be open: left out.
+        rows = tuple(_row(ix, spec, role) for spec in ix.role_actions[role]
+                     if not spec.establishes or role in ix.milestones[spec.establishes].parties)
         hit = _ROWS[(id(ix), role)] = (ix, rows)
     return hit[1]
 
 
-def _row(ix: Index, spec: ActionSpec, role: str) -> tuple[ActionSpec, bool, tuple | None]:
+def _row(ix: Index, spec: ActionSpec, role: str) -> tuple[ActionSpec, bool, tuple | None, bool]:
     req = spec.requires
     fixed = not (req.min_support is not None or req.operating or req.not_operating
                  or req.max_uses or req.demand_standing or spec.makes_demand or spec.establishes
                  or spec.commitment is not None or spec.target == "milestone")
+    required = _has_requirements(spec)
     if spec.target == "milestone":
-        return spec, fixed, None
+        return spec, fixed, None, required
     aims = [r for r in ix.roles if r != role] if spec.target == "role" else [None]
     # An action that can never be blocked has no usage limit to check (see `fixed`).
     return spec, fixed, (tuple((_interned(role, spec.id, t), spec.cost, None, (spec.id, t))
-                               for t in aims) if fixed else _entries(spec, role, aims))
+                               for t in aims) if fixed else _entries(spec, role, aims)), required
 
 
 def _entries(spec: ActionSpec, role: str, aims: list[str | None]) -> tuple[tuple, ...]:
@@ -209,6 +218,19 @@ def _within_uses(state: GameState, spec: ActionSpec, role: str, chosen: Sequence
 
 def _blocked(state: GameState, ix: Index, spec: ActionSpec, role: str) -> str | None:
     """Why the action is not open to this role in this state, or None if it is."""
+    return _required(state, spec, role) or (
+        _proposal_blocked(state, ix, spec, role) if spec.establishes else None)
+
+
+def _has_requirements(spec: ActionSpec) -> bool:
+    """False if `_required` can never find a reason for this action."""
+    req = spec.requires
+    return bool(req.min_support is not None or req.operating or req.not_operating
+                or req.demand_standing or spec.makes_demand or req.max_uses is not None)
+
+
+def _required(state: GameState, spec: ActionSpec, role: str) -> str | None:
+    """Why the action's own requirements keep it closed, or None if they are met."""
     req = spec.requires
     if req.min_support is not None and state.support[role] < req.min_support:
         return f"needs domestic support {req.min_support}, has {state.support[role]}"
@@ -225,7 +247,7 @@ def _blocked(state: GameState, ix: Index, spec: ActionSpec, role: str) -> str | 
         return "that demand is already standing"
     if req.max_uses is not None and not _within_uses(state, spec, role, ()):
         return f"may be taken only {req.max_uses} time(s)"
-    return _proposal_blocked(state, ix, spec, role) if spec.establishes else None
+    return None
 
 
 def _proposal_blocked(state: GameState, ix: Index, spec: ActionSpec, role: str) -> str | None:

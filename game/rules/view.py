@@ -7,7 +7,7 @@ information at all. When the game is over, everything is revealed.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
@@ -68,7 +68,7 @@ def view_for(state: GameState, scenario: Scenario, role: str | None,
     if role is not None and role not in ix.roles:
         raise ValueError(f"unknown role {role!r}")
     over = state.phase == "over"
-    support = _support_ranges(state, scenario, ix.roles, role)
+    support = FogRanges(state, scenario, role, ix.roles)
     objectives, hidden = _per_role(scenario, ix, role)
     if over:
         hidden = frozenset()
@@ -87,27 +87,40 @@ def view_for(state: GameState, scenario: Scenario, role: str | None,
     )
 
 
-#: Per (scenario, viewer): the inputs of the last support ranges built and the ranges.
-_SUPPORT: dict[tuple[int, str | None], tuple] = {}
+class FogRanges(Mapping):
+    """Every role's support range as one viewer sees it, each worked out when first read.
 
+    The AI builds a view for every decision but reads little more than its own exact
+    support, so ranges are not computed up front. Reads the state it was made from, which
+    never changes once made (like the read-only windows onto trust and milestones); like
+    the view's `_ledger`, it keeps private data behind an underscore and serves only ranges."""
 
-def _support_ranges(state: GameState, scenario: Scenario, roles: tuple[str, ...],
-                    viewer: str | None) -> MappingProxyType:
-    """Every role's support range as `viewer` sees it, reused while its inputs are equal.
+    __slots__ = ("_state", "_scenario", "_viewer", "_roles", "_found")
 
-    The AI builds a view for every decision and the ranges change only when support or
-    transparency does, which is once a round. The inputs are compared by value (small
-    dicts, compared in C), so a state changed in place can never be served stale ranges."""
-    key = (id(scenario), viewer)
-    hit = _SUPPORT.get(key)
-    over = state.phase == "over"
-    if (hit is not None and hit[0] is scenario and hit[1] == state.seed and hit[2] == over
-            and hit[3] == state.support and hit[4] == state.transparency):
-        return hit[5]
-    ranges = MappingProxyType({r: fog_range(state, scenario, viewer, r) for r in roles})
-    _SUPPORT[key] = (scenario, state.seed, over, dict(state.support), dict(state.transparency),
-                     ranges)
-    return ranges
+    def __init__(self, state: GameState, scenario: Scenario, viewer: str | None,
+                 roles: tuple[str, ...]) -> None:
+        self._state, self._scenario, self._viewer, self._roles = state, scenario, viewer, roles
+        self._found: dict[str, tuple[int, int]] = {}
+
+    def __getitem__(self, role: str) -> tuple[int, int]:
+        found = self._found.get(role)
+        if found is None:
+            if role not in self._roles:
+                raise KeyError(role)
+            found = self._found[role] = fog_range(self._state, self._scenario, self._viewer, role)
+        return found
+
+    def __contains__(self, role: object) -> bool:  # without working out the range
+        return role in self._roles
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._roles)
+
+    def __len__(self) -> int:
+        return len(self._roles)
+
+    def __repr__(self) -> str:
+        return f"FogRanges({dict(self)!r})"
 
 
 _RECORDS: list = [None, ()]  # the last records list seen and its contents as a tuple

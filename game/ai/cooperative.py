@@ -24,19 +24,20 @@ class Cooperative(Persona):
 
     def __init__(self, scenario: Scenario, temperament: str = "steady") -> None:
         super().__init__(scenario, temperament)
-        self._generous: dict[tuple[str, str], float] = {}  # (action id, role) -> generosity
+        self._generous: dict[str, dict[str, float]] = {}  # role -> its generosity table
 
     def choose(self, view: PlayerView, legal: list[Action], rng: Rng) -> tuple[Action | None, str]:
         me, moods, trust = view.role, self.mood(view), view.trust
         # Its own orders last round, by key: == on the Action dataclass was a measurable cost.
         last = {(a.action_id, a.target) for a in view.records[-1].orders
                 if a.role == me} if view.records else set()
+        generosity = self._generosity(me)
         for p in sorted(partners(self.t, me), key=lambda r: trust[(me, r)]):
             if aimed(self.t, view.orders, p):
                 continue
             moves = self.friendly_moves(view, legal, p, lambda r: True)
             # It varies its gestures: the one it made last round counts for a little less.
-            pick = best(moves, lambda a: self._generosity(a, me)
+            pick = best(moves, lambda a: generosity[a.action_id]
                         - 0.5 * ((a.action_id, a.target) in last), rng)
             if pick:
                 name, spec, hit = self.t.name(p), self.spec(pick), moods[p].hit
@@ -47,13 +48,14 @@ class Cooperative(Persona):
                 return pick, f"{lead}: {self.trust_line(view, p)}, tension {view.tension}"
         return None, f"has nothing left to offer this round: tension {view.tension}"
 
-    def _generosity(self, action: Action, me: str) -> float:
-        # It rates a gesture by what it gives up at home: the bigger the sacrifice, the better.
-        key = (action.action_id, me)
-        hit = self._generous.get(key)
-        if hit is None:
-            hit = self._generous[key] = self.warmth(action, me) - 0.3 * self.t.gain(action.action_id, me)
-        return hit
+    def _generosity(self, me: str) -> dict[str, float]:
+        """Action id -> how it rates a gesture: by what it gives up at home, the bigger the
+        sacrifice the better."""
+        table = self._generous.get(me)
+        if table is None:
+            warmth, gain = self.t.warmth[me], self.t.gains[me]
+            table = self._generous[me] = {a: warmth[a] - 0.3 * gain[a] for a in warmth}
+        return table
 
     def respond(self, view: PlayerView, offer: Offer, rng: Rng) -> tuple[bool, str]:
         r, what = offer.action.role, self.offer_from(offer)

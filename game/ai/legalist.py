@@ -10,7 +10,7 @@ A kept commitment persuades it to set a standing demand aside.
 
 from __future__ import annotations
 
-from game.ai.persona import Persona, best
+from game.ai.persona import Persona, best, best_of
 from game.ai.traits import aimed, busy, partners
 from game.model.actions import Action
 from game.model.scenario import Scenario
@@ -67,7 +67,7 @@ class Legalist(Persona):
             big, responders = self.t.big, self.t.responders
             moves = [a for a in self.friendly_moves(view, legal, p, lambda r: True)
                      if all(ready[r, a.action_id in big] for r in responders(a))]
-            pick = best(moves, lambda a: self.warmth(a, me), rng)
+            pick = best_of(moves, self.t.warmth[me], rng)
             if pick:
                 return pick, (f"cooperates with {self.t.name(p)}: "
                               f"{self._why_ready(view, p, self._big(pick))}")

@@ -10,7 +10,7 @@ not make it back down from a demand of its own.
 
 from __future__ import annotations
 
-from game.ai.persona import Persona, best
+from game.ai.persona import Persona, best, best_of
 from game.ai.traits import aimed, partners
 from game.model.actions import Action
 from game.model.scenario import Scenario
@@ -47,7 +47,7 @@ class Opportunist(Persona):
                 continue
             cheap = [a for a in self.friendly_moves(view, legal, p, lambda r: True)
                      if a.action_id in self.t.cheap and a.action_id not in self.t.proposals]
-            pick = best(cheap, lambda a: self.t.gain(a.action_id, me), rng)
+            pick = best_of(cheap, self.t.gains[me], rng)
             if pick:
                 name, hit = self.t.name(p), moods[p].hit
                 lead = (f"shrugs off {name}'s '{hit[0]}' and baits it with a small step" if hit

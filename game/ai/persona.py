@@ -7,7 +7,7 @@ this base adds what they all share. Temperament shifts a persona's thresholds: a
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from game.ai.traits import Mood, Traits, moods, traits
 from game.model.actions import Action
@@ -33,7 +33,6 @@ class Persona:
         self.temperament = temperament
         self.shift = TEMPERAMENTS[temperament]
         self._moods: tuple[str | None, object, dict[str, Mood]] | None = None
-        self._warmth: dict[tuple[str, str], float] = {}
 
     def choose(self, view: PlayerView, legal: list[Action], rng: Rng) -> tuple[Action | None, str]:
         """The next order (None ends the orders) and one line of reasoning."""
@@ -95,14 +94,7 @@ class Persona:
     def warmth(self, action: Action, role: str) -> float:
         """How much a concession does for the relationship, per point spent and support lost:
         milestones first, then offers, then unilateral steps."""
-        key = (action.action_id, role)
-        hit = self._warmth.get(key)
-        if hit is None:
-            spec = self.spec(action)
-            rank = 3 if spec.establishes else 2 if spec.offer else 1
-            hit = self._warmth[key] = (rank - 0.4 * (spec.cost - 1)
-                                       + 0.05 * min(0, self.t.support_gain(spec, role)))
-        return hit
+        return self.t.warmth[role][action.action_id]
 
     def pressure_on(self, view: PlayerView, legal: list[Action], partner: str) -> list[Action]:
         """Cheap pressure that hits `partner` and no partner who has not moved against us."""
@@ -113,12 +105,12 @@ class Persona:
 
     def home_move(self, view: PlayerView, legal: list[Action], rng: Rng) -> Action | None:
         """The home-front action not yet ordered that gains this delegation most support."""
-        me, home, gain = view.role, self.t.home, self.t.gain
+        home, gain = self.t.home, self.t.gains[view.role]
         # Drafted orders compared by key: == on the Action dataclass was a measurable cost.
         drafted = {(a.action_id, a.target) for a in view.orders}
-        options = [a for a in legal if a.action_id in home and gain(a.action_id, me) > 0
+        options = [a for a in legal if a.action_id in home and gain[a.action_id] > 0
                    and (a.action_id, a.target) not in drafted]
-        return best(options, lambda a: gain(a.action_id, me), rng)
+        return best_of(options, gain, rng)
 
     def full_house(self, view: PlayerView) -> bool:
         """Support already at its ceiling: a home-front move would win no one over."""
@@ -155,3 +147,15 @@ def best(options: Sequence[Action], score: Callable[[Action], float], rng: Rng) 
     if scores.count(top) == 1:
         return options[scores.index(top)]
     return rng.choice([a for a, s in zip(options, scores, strict=True) if s == top])
+
+
+def best_of(options: Sequence[Action], scores: Mapping[str, float], rng: Rng) -> Action | None:
+    """`best` scored by a table of action id -> score: the common case, without a call
+    per option."""
+    if len(options) < 2:
+        return options[0] if options else None
+    values = [scores[a.action_id] for a in options]
+    top = max(values)
+    if values.count(top) == 1:
+        return options[values.index(top)]
+    return rng.choice([a for a, s in zip(options, values, strict=True) if s == top])

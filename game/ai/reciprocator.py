@@ -9,7 +9,7 @@ small step only while trust stays above its forgiveness threshold.
 
 from __future__ import annotations
 
-from game.ai.persona import Persona, best
+from game.ai.persona import Persona, best, best_of
 from game.ai.traits import aimed, partners
 from game.model.actions import Action
 from game.model.scenario import Scenario
@@ -53,7 +53,7 @@ class Reciprocator(Persona):
             # Silence earns a further step only if our last one was not left unanswered.
             if m.friendly or (trust >= self.forgive and not m.conceded_to_it):
                 moves = self.friendly_moves(view, legal, p, lambda r: not moods[r].hostile)
-                pick = best(moves, lambda a: self.warmth(a, view.role), rng)
+                pick = best_of(moves, self.t.warmth[view.role], rng)
                 if pick:
                     why = (f"returns {name}'s '{m.gave[0]}'" if m.gave
                            else f"returns the favour: {name} accepted our offer last round" if m.accepted
@@ -70,7 +70,7 @@ class Reciprocator(Persona):
                 continue
             small = [a for a in self.friendly_moves(view, legal, p, lambda r: False)
                      if a.action_id in self.t.cheap and a.action_id not in self.t.offers]
-            pick = best(small, lambda a: self.t.gain(a.action_id, view.role), rng)
+            pick = best_of(small, self.t.gains[me], rng)
             if pick:
                 name = self.t.name(p)
                 return pick, (f"opens with a small step toward {name} and waits to see it "

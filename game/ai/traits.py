@@ -51,6 +51,9 @@ class Traits:
         self.guarantees = {a.id: a.satisfies_demand for a in acts
                            if a.satisfies_demand and a.ratification}
         self.big = frozenset(a.id for a in acts if a.cost >= 2)
+        # Role -> action id -> score, for the scores personas rank options by on every pick.
+        self.gains = {r: {a.id: self.gain(a.id, r) for a in acts} for r in self.names}
+        self.warmth = {r: {a.id: self._warmth(a, r) for a in acts} for r in self.names}
 
     def name(self, role: str) -> str:
         """A role's display name, for reasoning lines."""
@@ -131,6 +134,12 @@ class Traits:
             hit = self._gain[key] = sum(e.support for e in self.spec[action_id].effects
                                         if e.support is not None and e.who in ("actor", "all", role))
         return hit
+
+    def _warmth(self, spec: ActionSpec, role: str) -> float:
+        """How much a concession does for the relationship, per point spent and support lost:
+        milestones first, then offers, then unilateral steps."""
+        rank = 3 if spec.establishes else 2 if spec.offer else 1
+        return rank - 0.4 * (spec.cost - 1) + 0.05 * min(0, self.gain(spec.id, role))
 
     def heat(self, action_id: str) -> int:
         """Tension the action itself adds (its rises only), for personas that mind the brink."""

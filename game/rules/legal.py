@@ -71,7 +71,12 @@ def _open_entries(state: GameState, scenario: Scenario, role: str) -> tuple[tupl
     hit = _OPEN.get(key)
     if hit is not None and _same_footing(hit[0], state):
         return hit[1]
-    ix = index(scenario)
+    _OPEN[key] = (state, _find_open(state, index(scenario), role))
+    return _OPEN[key][1]
+
+
+def _find_open(state: GameState, ix: Index, role: str) -> tuple[tuple, ...]:
+    """The open entries, worked out afresh: once a round per role."""
     found: list[tuple] = []
     in_force = None  # (action id, recipient) of the role's active commitments, found once
     for spec, fixed, entries, required in _rows(ix, role):
@@ -87,8 +92,7 @@ def _open_entries(state: GameState, scenario: Scenario, role: str) -> tuple[tupl
                                 if c.actor == role and c.status == "active"}
                 entries = [e for e in entries if e[3] not in in_force]
             found.extend(entries)
-    _OPEN[key] = (state, tuple(found))
-    return _OPEN[key][1]
+    return tuple(found)
 
 
 _ROWS: dict[tuple[int, str], tuple[Index, tuple]] = {}

@@ -60,11 +60,10 @@ class Legalist(Persona):
         if pick:
             return pick, (f"puts a commitment to {self.t.name(pick.target)} in writing: "
                           f"{self.their_trust_line(view, pick.target)} < {self.trust_at}")
-        ready = self._readiness(view)
+        ready, big, responders = self._readiness(view), self.t.big, self.t.responders
         for p in partners(self.t, me):
             if aimed(self.t, view.orders, p) or not ready[p, False]:
                 continue
-            big, responders = self.t.big, self.t.responders
             moves = [a for a in self.friendly_moves(view, legal, p, lambda r: True)
                      if all(ready[r, a.action_id in big] for r in responders(a))]
             pick = best_of(moves, self.t.warmth[me], rng)

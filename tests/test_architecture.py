@@ -32,3 +32,14 @@ def test_no_role_id_is_hard_coded():
     offenders = [str(p.relative_to(ROOT)) for p in (ROOT / "game").rglob("*.py")
                  if any(f'"{i}"' in p.read_text() or f"'{i}'" in p.read_text() for i in ids)]
     assert offenders == []
+
+
+def test_personas_read_only_the_public_view():
+    """AI personas decide from their PlayerView's public fields: no private view internals, no state."""
+    drivers = {"policy.py", "__init__.py"}  # the engine-side driver hands each persona its view
+    offenders = []
+    for path in (ROOT / "game" / "ai").glob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        if re.search(r"view\._[a-z]", text) or (path.name not in drivers and "GameState" in text):
+            offenders.append(path.name)
+    assert offenders == []

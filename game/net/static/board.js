@@ -1,0 +1,35 @@
+/* The projector's board: the public view only (other delegations' support as ranges),
+   the join address with its QR code and each device team's join code, and the timer. */
+"use strict";
+
+(function () {
+  let lastRound = null;
+  const byId = (id) => document.getElementById(id);
+  function join(data) {
+    const devices = data.codes.filter((c) => c.kind === "device");
+    return [
+      D.el("p", {}, "Open ", D.el("strong", { class: "code", style: null, text: data.join_url })),
+      D.el("div", { class: "qr" }, D.el("img", { src: "/qr.svg", alt: `QR code for ${data.join_url}` })),
+      data.joining_open && devices.length
+        ? D.el("ul", { class: "plain" }, devices.map((c) => D.el("li", {}, `${c.role}: `, D.el("span", { class: "code", text: c.code }))))
+        : D.el("p", { text: devices.length ? "Joining is closed; ask the facilitator for your team's link." : "No team plays from a device." }),
+      D.el("ul", { class: "plain muted" }, data.codes.filter((c) => c.kind !== "device").map((c) =>
+        D.el("li", { text: `${c.role}: ${c.kind === "ai" ? "an AI delegation" : "plays at the host's computer"}` }))),
+    ];
+  }
+  function update(data) {
+    D.fill(byId("head"), D.el("h1", { text: `Détente: ${data.title}` }),
+      D.el("p", { class: "big", text: D.headline(data) }),
+      data.paused ? D.el("p", { class: "banner", text: "The facilitator has paused the game." }) : null);
+    D.fill(byId("join"), join(data));
+    D.fill(byId("round"), D.el("p", { class: "timer", id: "timer" }), D.eventCard(data.event), D.soFar(data.so_far),
+      D.el("p", { text: data.waiting }));
+    D.setTimer(byId("timer"), data.timer);
+    D.fill(byId("outcome"), D.outcome(data.outcome));
+    D.fill(byId("meters"), D.meters(data));
+    D.fill(byId("results"), D.records(data.records));
+    if (lastRound !== null && lastRound !== data.round && data.records.length) D.announce(`Round ${data.records[0].round} revealed.`);
+    lastRound = data.round;
+  }
+  D.connect({ type: "hello", as: "board" }, { state: (m) => update(m.data) });
+})();

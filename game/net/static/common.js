@@ -1,0 +1,188 @@
+/* Détente in the browser: what every page shares.
+   No framework and no build step. Every text from the server is put in the page with
+   textContent, never as HTML. The connection reconnects by itself and asks for the
+   state again, so a reload or a dropped network never loses anything. */
+"use strict";
+
+const D = {};
+
+/* An element: el("p", {class: "x", "aria-label": "y"}, "text", child, ...). */
+D.el = function (tag, props, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(props || {})) {
+    if (value === null || value === undefined || value === false) continue;
+    if (name === "class") node.className = value;
+    else if (name === "text") node.textContent = value;
+    else if (name.startsWith("on")) node.addEventListener(name.slice(2), value);
+    else if (name === "checked" || name === "disabled" || name === "value") node[name] = value;
+    else node.setAttribute(name, value === true ? "" : value);
+  }
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    node.append(typeof child === "string" || typeof child === "number" ? String(child) : child);
+  }
+  return node;
+};
+
+D.fill = function (node, ...children) {
+  node.replaceChildren();
+  for (const child of children.flat()) if (child) node.append(child);
+};
+
+/* A random submission key: the server applies a move once per key, however often it is sent. */
+D.newKey = function () {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+};
+
+/* Say something to screen-reader users (and show it) without moving the focus. */
+D.announce = function (text, urgent) {
+  const region = document.getElementById(urgent ? "alert" : "live");
+  if (!region) return;
+  region.textContent = "";
+  window.setTimeout(() => { region.textContent = text; }, 50);
+};
+
+/* One WebSocket to the server, opened again after any drop, with a growing pause. */
+D.connect = function (hello, handlers) {
+  const conn = { ws: null, closedForGood: false, delay: 500 };
+  const status = document.getElementById("conn");
+  const setStatus = (text) => { if (status) status.textContent = text; };
+  conn.send = function (message) {
+    if (conn.ws && conn.ws.readyState === WebSocket.OPEN) { conn.ws.send(JSON.stringify(message)); return true; }
+    return false;
+  };
+  function open() {
+    const scheme = location.protocol === "https:" ? "wss:" : "ws:";
+    const ws = new WebSocket(`${scheme}//${location.host}/ws`);
+    conn.ws = ws;
+    ws.onopen = () => {
+      conn.delay = 500;
+      ws.send(JSON.stringify(hello));
+      setStatus("Connected.");
+      if (handlers.open) handlers.open();
+    };
+    ws.onmessage = (event) => {
+      let message;
+      try { message = JSON.parse(event.data); } catch (err) { return; }
+      if (message.type === "error" && message.fatal) conn.closedForGood = true;
+      const handler = handlers[message.type];
+      if (handler) handler(message);
+    };
+    ws.onclose = () => {
+      if (conn.closedForGood) { setStatus("Disconnected."); return; }
+      setStatus("Connection lost. Reconnecting…");
+      window.setTimeout(open, conn.delay);
+      conn.delay = Math.min(conn.delay * 2, 8000);
+    };
+  }
+  open();
+  return conn;
+};
+
+/* The talks timer: counts down locally from the last figure the server sent. */
+D.timer = { node: null, left: 0, running: false, at: 0, warned: false };
+D.setTimer = function (node, data) {
+  const t = D.timer;
+  t.node = node; t.left = data ? data.left : 0; t.running = !!(data && data.running);
+  t.at = performance.now();
+  if (t.left > 60) t.warned = false;
+  D.drawTimer();
+};
+D.drawTimer = function () {
+  const t = D.timer;
+  if (!t.node) return;
+  const left = Math.max(0, t.left - (t.running ? (performance.now() - t.at) / 1000 : 0));
+  const minutes = Math.floor(left / 60), seconds = Math.floor(left % 60);
+  const clock = `${minutes}:${String(seconds).padStart(2, "0")}`;
+  let text = "Talks timer: not running";
+  if (t.running) text = `Talks timer: ${clock} left`;
+  else if (t.left > 0) text = `Talks timer: paused at ${clock}`;
+  t.node.textContent = text;
+  if (t.running && left <= 60 && left > 0 && !t.warned) { t.warned = true; D.announce("One minute of talks left."); }
+};
+window.setInterval(D.drawTimer, 1000);
+
+/* --- the meters, the results and the ending (board, team and host pages alike) --- */
+D.meters = function (data) {
+  const trust = D.el("table", {},
+    D.el("caption", { class: "sr-only", text: "Trust: how far each delegation trusts each other one, 0 to 100" }),
+    D.el("thead", {}, D.el("tr", {}, D.el("th", { scope: "col", text: "Who trusts" }),
+      D.el("th", { scope: "col", text: "Whom" }), D.el("th", { scope: "col", text: "Trust" }))),
+    D.el("tbody", {}, data.trust.flatMap((row) => row.cells.map((cell) =>
+      D.el("tr", {}, D.el("th", { scope: "row", text: row.role }), D.el("td", { text: cell.toward }),
+        D.el("td", { text: String(cell.value) }))))));
+  const support = D.el("ul", { class: "plain" }, data.support.map((s) => D.el("li", {},
+    `${s.label} (${s.role}): `, D.el("strong", { text: s.exact ? String(s.low) : `somewhere in ${s.low}–${s.high}` }))));
+  const track = D.el("ul", { class: "plain" }, data.milestones.map((m) => D.el("li", {},
+    D.el("strong", { text: m.name }), `: ${m.status}`,
+    m.needed && m.status !== "operating" ? `, progress ${m.progress} of ${m.needed}` : "")));
+  const active = data.commitments.filter((c) => c.status === "active");
+  const commitments = active.length
+    ? D.el("ul", { class: "plain" }, active.map((c) => D.el("li", {
+      text: `${c.name}: ${c.actor} to ${c.recipient}, rounds ${c.made}–${c.expires}` })))
+    : D.el("p", { class: "muted", text: "No commitments in force." });
+  return D.el("div", { class: "grid" },
+    D.el("section", { class: "card", "aria-labelledby": "h-tension" },
+      D.el("h3", { id: "h-tension", text: "Tension" }),
+      D.el("p", { class: "big", text: `${data.tension} of 100 (${data.band})` }),
+      data.breakdown ? D.el("p", { class: "error", text: "Talks have broken down." }) : null),
+    D.el("section", { class: "card", "aria-labelledby": "h-trust" }, D.el("h3", { id: "h-trust", text: "Trust" }), trust),
+    D.el("section", { class: "card", "aria-labelledby": "h-support" },
+      D.el("h3", { id: "h-support", text: "Domestic support" }), support,
+      D.el("p", { class: "muted", text: "Other delegations' support is shown as a range; it narrows as they are more open with you." })),
+    D.el("section", { class: "card", "aria-labelledby": "h-track" },
+      D.el("h3", { id: "h-track", text: "Cooperation track" }), track,
+      D.el("h3", { text: "Commitments in force" }), commitments));
+};
+
+D.eventCard = function (event) {
+  if (!event) return D.el("p", { class: "muted", text: "No event this round." });
+  return D.el("div", { class: "card soft" }, D.el("h3", { text: `Event: ${event.title}` }), D.el("p", { text: event.text }));
+};
+
+D.record = function (rec, open) {
+  return D.el("details", { open },
+    D.el("summary", { text: `Round ${rec.round} revealed` }),
+    rec.event ? D.el("p", {}, D.el("strong", { text: "Event: " }), rec.event.title) : null,
+    D.el("h4", { text: "Orders" }),
+    D.el("ul", {}, rec.orders.map((o) => D.el("li", {}, D.el("strong", { text: `${o.role}: ` }),
+      o.actions.length ? o.actions.join("; ") : "no orders"))),
+    rec.responses.length ? D.el("h4", { text: "Answers to offers" }) : null,
+    rec.responses.length ? D.el("ul", {}, rec.responses.map((r) => D.el("li", { text: r }))) : null,
+    rec.notes.length ? D.el("h4", { text: "AI reasoning" }) : null,
+    rec.notes.length ? D.el("ul", {}, rec.notes.map((n) => D.el("li", { text: n }))) : null,
+    D.el("h4", { text: "Ledger, grouped by cause" }),
+    rec.ledger.length ? D.el("ul", {}, rec.ledger.map((g) => D.el("li", {}, D.el("strong", { text: g.title }),
+      D.el("ul", {}, g.changes.map((c) => D.el("li", { text: c })))))) : D.el("p", { text: "No meter changed." }));
+};
+
+D.records = function (records) {
+  if (!records.length) return D.el("p", { class: "muted", text: "No round has been revealed yet." });
+  return D.el("div", {}, records.map((rec, i) => D.record(rec, i === 0)));
+};
+
+D.outcome = function (outcome) {
+  if (!outcome) return null;
+  return D.el("section", { class: "card soft", "aria-labelledby": "h-outcome" },
+    D.el("h2", { id: "h-outcome", text: `The game is over: ${outcome.name}` }), D.el("p", { text: outcome.text }),
+    D.el("table", {}, D.el("caption", { class: "sr-only", text: "Scores" }),
+      D.el("thead", {}, D.el("tr", {}, D.el("th", { scope: "col", text: "Delegation" }),
+        D.el("th", { scope: "col", text: "Score" }), D.el("th", { scope: "col", text: "Made of" }))),
+      D.el("tbody", {}, outcome.scores.map((s) => D.el("tr", {}, D.el("th", { scope: "row", text: s.role }),
+        D.el("td", { text: String(s.total) }),
+        D.el("td", { text: s.parts.map((p) => `${p.points >= 0 ? "+" : ""}${p.points} ${p.label}`).join("; ") }))))));
+};
+
+D.headline = function (data) {
+  return `Round ${data.round} of ${data.rounds}. ${data.phase_label}.`;
+};
+
+/* Changes already made this round, before it is revealed (an event the facilitator brought in). */
+D.soFar = function (groups) {
+  if (!groups || !groups.length) return null;
+  return D.el("div", { class: "card" }, D.el("h3", { text: "So far this round" }),
+    D.el("ul", {}, groups.map((g) => D.el("li", {}, D.el("strong", { text: g.title }),
+      D.el("ul", {}, g.changes.map((c) => D.el("li", { text: c })))))));
+};

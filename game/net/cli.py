@@ -208,5 +208,5 @@ def serve(session: Session, found: HostSecrets, address: str, port: int, join_ur
 
     game = HostedGame(session, found, host_dir() / "seats.json", join_url, on_finish=_finish)
     config = uvicorn.Config(build_app(game), host=address, port=port, log_level="warning",
-                            access_log=False, ws="websockets", lifespan="off")
+                            access_log=False, ws="websockets-sansio", lifespan="off")
     uvicorn.Server(config).run()

@@ -11,7 +11,10 @@ a `type`; anything malformed or not allowed is answered with `{"type": "error",
 from __future__ import annotations
 
 import asyncio
+import io
 import json
+import threading
+import time
 from collections import deque
 from pathlib import Path
 
@@ -111,9 +114,10 @@ def build_app(game: HostedGame) -> Starlette:
         return JSONResponse({"token": token})
 
     async def qr(_request: Request) -> Response:
-        svg = segno.make(game.join_url or "http://127.0.0.1/", error="m").svg_inline(
-            scale=8, dark="#000000", light="#ffffff", title=_("QR code of the join address"))
-        return Response(svg, media_type="image/svg+xml")
+        out = io.BytesIO()
+        segno.make(game.join_url, error="m").save(out, kind="svg", scale=8, dark="#000000",
+                                                  light="#ffffff", title=_("QR code of the join address"))
+        return Response(out.getvalue(), media_type="image/svg+xml")
 
     async def socket(ws: WebSocket) -> None:
         await ws.accept()
@@ -132,6 +136,7 @@ def build_app(game: HostedGame) -> Starlette:
     routes = [Route("/", lambda _r: RedirectResponse("/join")), Route("/join", page("join.html")),
               Route("/team", page("team.html")), Route("/board", page("board.html")),
               Route("/host", page("host.html")), Route("/qr.svg", qr),
+              Route("/favicon.ico", lambda _r: Response(status_code=204)),
               Route("/api/join", join, methods=["POST"]), WebSocketRoute("/ws", socket),
               Mount("/static", StaticFiles(directory=STATIC), name="static")]
     app = Starlette(routes=routes, middleware=[Middleware(SecurityHeaders)])
@@ -279,3 +284,33 @@ def _host(client: Client, game: HostedGame, kind: str, data: dict) -> str | None
     if kind in ("orders", "answers", "draft"):
         return _act(game, game.hotseat_role(data.get("role")), kind, data)
     raise NetError(_("Unknown request {kind!r} for the facilitator's page.").format(kind=kind[:40]))
+
+
+class ServerThread:
+    """A hosted game served by uvicorn from a background thread, for tests and benchmarks.
+
+    `start()` returns once the server accepts connections on 127.0.0.1:`port`; `stop()`
+    shuts it down and waits for it, as stopping the host does."""
+
+    def __init__(self, game: HostedGame, port: int, address: str = "127.0.0.1") -> None:
+        import uvicorn
+
+        config = uvicorn.Config(build_app(game), host=address, port=port, log_level="warning",
+                                access_log=False, ws="websockets-sansio", lifespan="off")
+        self.server = uvicorn.Server(config)
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+
+    def start(self, timeout: float = 20.0) -> ServerThread:
+        """Run the server and wait until it is ready (RuntimeError if it never is)."""
+        self.thread.start()
+        deadline = time.monotonic() + timeout
+        while not self.server.started:
+            if time.monotonic() > deadline or not self.thread.is_alive():
+                raise RuntimeError("the game server did not start")
+            time.sleep(0.02)
+        return self
+
+    def stop(self) -> None:
+        """Stop the server and wait for its thread."""
+        self.server.should_exit = True
+        self.thread.join(timeout=20)

@@ -8,7 +8,7 @@
   function join(data) {
     const devices = data.codes.filter((c) => c.kind === "device");
     return [
-      D.el("p", {}, "Open ", D.el("strong", { class: "code", style: null, text: data.join_url })),
+      D.el("p", {}, "Open ", D.el("span", { class: "url", text: data.join_url })),
       D.el("div", { class: "qr" }, D.el("img", { src: "/qr.svg", alt: `QR code for ${data.join_url}` })),
       data.joining_open && devices.length
         ? D.el("ul", { class: "plain" }, devices.map((c) => D.el("li", {}, `${c.role}: `, D.el("span", { class: "code", text: c.code }))))

@@ -44,14 +44,15 @@ D.announce = function (text, urgent) {
   window.setTimeout(() => { region.textContent = text; }, 50);
 };
 
-/* One WebSocket to the server, opened again after any drop, with a growing pause. */
+/* One WebSocket to the server, opened again after any drop, with a growing pause.
+   Requests made while it is down wait and go out, in order, once it is back. */
 D.connect = function (hello, handlers) {
-  const conn = { ws: null, closedForGood: false, delay: 500 };
+  const conn = { ws: null, closedForGood: false, delay: 500, waiting: [] };
   const status = document.getElementById("conn");
   const setStatus = (text) => { if (status) status.textContent = text; };
   conn.send = function (message) {
-    if (conn.ws && conn.ws.readyState === WebSocket.OPEN) { conn.ws.send(JSON.stringify(message)); return true; }
-    return false;
+    if (conn.ws && conn.ws.readyState === WebSocket.OPEN) conn.ws.send(JSON.stringify(message));
+    else conn.waiting.push(message);
   };
   function open() {
     const scheme = location.protocol === "https:" ? "wss:" : "ws:";
@@ -62,6 +63,7 @@ D.connect = function (hello, handlers) {
       ws.send(JSON.stringify(hello));
       setStatus("Connected.");
       if (handlers.open) handlers.open();
+      for (const message of conn.waiting.splice(0)) ws.send(JSON.stringify(message));
     };
     ws.onmessage = (event) => {
       let message;
@@ -106,13 +108,15 @@ window.setInterval(D.drawTimer, 1000);
 
 /* --- the meters, the results and the ending (board, team and host pages alike) --- */
 D.meters = function (data) {
+  const names = data.trust.map((row) => row.role);
   const trust = D.el("table", {},
-    D.el("caption", { class: "sr-only", text: "Trust: how far each delegation trusts each other one, 0 to 100" }),
-    D.el("thead", {}, D.el("tr", {}, D.el("th", { scope: "col", text: "Who trusts" }),
-      D.el("th", { scope: "col", text: "Whom" }), D.el("th", { scope: "col", text: "Trust" }))),
-    D.el("tbody", {}, data.trust.flatMap((row) => row.cells.map((cell) =>
-      D.el("tr", {}, D.el("th", { scope: "row", text: row.role }), D.el("td", { text: cell.toward }),
-        D.el("td", { text: String(cell.value) }))))));
+    D.el("caption", { class: "muted", text: "How far each row trusts each column (0 to 100)" }),
+    D.el("thead", {}, D.el("tr", {}, D.el("td", {}), names.map((n) => D.el("th", { scope: "col", text: n })))),
+    D.el("tbody", {}, data.trust.map((row) => D.el("tr", {}, D.el("th", { scope: "row", text: row.role }),
+      names.map((n) => {
+        const cell = row.cells.find((c) => c.toward === n);
+        return cell ? D.el("td", { text: String(cell.value) }) : D.el("td", { "aria-label": "itself", text: "–" });
+      })))));
   const support = D.el("ul", { class: "plain" }, data.support.map((s) => D.el("li", {},
     `${s.label} (${s.role}): `, D.el("strong", { text: s.exact ? String(s.low) : `somewhere in ${s.low}–${s.high}` }))));
   const track = D.el("ul", { class: "plain" }, data.milestones.map((m) => D.el("li", {},

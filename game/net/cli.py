@@ -128,7 +128,11 @@ def open_game(args: argparse.Namespace) -> tuple[Session, HostSecrets]:
     folder = host_dir()
     game_file, seats_file = folder / "game.json", folder / "seats.json"
     if not args.new and game_file.exists() and seats_file.exists():
-        session, found = _resume(game_file, seats_file)
+        try:
+            session, found = _resume(game_file, seats_file)
+        except (SaveError, SeatError) as exc:
+            raise HostError(_("{problem}; or start a new hosted game with --new").format(
+                problem=str(exc).removesuffix("; start a new game with --new"))) from None
         if not session.state.over:
             print(_("Resuming the hosted game saved in {folder} (round {n}); start a new one "
                     "with --new.").format(folder=folder, n=session.state.round))

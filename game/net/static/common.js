@@ -99,10 +99,13 @@ D.drawTimer = function () {
   const minutes = Math.floor(left / 60), seconds = Math.floor(left % 60);
   const clock = `${minutes}:${String(seconds).padStart(2, "0")}`;
   let text = "Talks timer: not running";
-  if (t.running) text = `Talks timer: ${clock} left`;
+  if (t.running && left <= 0) text = "Talks timer: time is up";
+  else if (t.running) text = `Talks timer: ${clock} left`;
   else if (t.left > 0) text = `Talks timer: paused at ${clock}`;
   t.node.textContent = text;
   if (t.running && left <= 60 && left > 0 && !t.warned) { t.warned = true; D.announce("One minute of talks left."); }
+  if (t.running && left <= 0 && !t.over) { t.over = true; D.announce("Time is up for the talks."); }
+  if (left > 0) t.over = false;
 };
 window.setInterval(D.drawTimer, 1000);
 

@@ -333,12 +333,17 @@ class HostedGame:
         return data
 
     def _notes(self) -> dict[int, list[str]]:
+        """AI reasoning by round, once the game is over.
+
+        A persona reasons from its own view, so its lines may quote its own exact domestic
+        support; while the game runs that would lift the fog for every other team and the
+        room, so the lines are shown only when everything is revealed at the end."""
+        if not self.session.state.over:
+            return {}
         sc = self.session.scenario
-        out: dict[int, list[str]] = {}
-        for record in self.session.state.records:
-            out[record.round] = [render.reasoning_line(sc, n.role, n.text)
-                                 for n in self.session.notes_for(record.round)]
-        return out
+        return {record.round: [render.reasoning_line(sc, n.role, n.text)
+                               for n in self.session.notes_for(record.round)]
+                for record in self.session.state.records}
 
     def _outcome(self) -> dict | None:
         result = self.session.outcome() if self.session.state.over else None

@@ -362,3 +362,14 @@ def test_hot_seat_moves_come_only_from_the_facilitators_page(tmp_path, scenario)
         assert until(desk, "ack")["duplicate"] is False
         close_all(client)
     assert set(hosted.session.state.orders) == {"moscow", "nato"}
+
+
+def test_ai_reasoning_waits_for_the_end_so_it_cannot_lift_the_fog(tmp_path, scenario):
+    """A persona's reasoning may quote its own exact support: no page shows it before the end."""
+    hosted = make_game(tmp_path, scenario, ["moscow=legalist", "nato=hardliner"])
+    hosted.submit_orders("washington", "fog-test-1", [])
+    assert hosted.session.state.records and hosted.session.notes_for(1)
+    assert all(not r["notes"] for r in hosted.board_data()["records"])
+    assert all(not r["notes"] for r in hosted.team_data("washington")["records"])
+    hosted.facilitate("end")
+    assert any(r["notes"] for r in hosted.board_data()["records"])

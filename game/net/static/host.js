@@ -13,7 +13,7 @@
   function reply(text, bad) { const r = byId("reply"); r.textContent = text; r.className = bad ? "error" : "ok"; }
 
   function controls() {
-    const minutes = D.el("input", { type: "number", id: "minutes", min: "1", max: "60", value: "5", style: "width:5rem" });
+    const minutes = D.el("input", { type: "number", id: "minutes", min: "1", max: "60", value: "5", class: "narrow" });
     const events = D.el("select", { id: "event" }, data.events.map((e) => D.el("option", { value: e.id, text: e.title })));
     D.fill(byId("controls"),
       D.el("button", { id: "pause", onclick: () => command(data.paused ? "resume" : "pause") }),
@@ -58,9 +58,12 @@
   function reveal(seat) {
     hotRole = seat.role;
     const root = D.el("div", {});
-    D.fill(byId("hotseat"), root, D.el("button", { class: "secondary", text: "Done: hand back to the facilitator", onclick: handBack }));
+    const done = () => D.el("button", { class: "secondary", text: "Done: hand back to the facilitator", onclick: handBack });
+    D.fill(byId("hotseat"), done(), root, done());
     hot = D.TeamPanel(root, (msg) => conn.send({ ...msg, role: seat.role }), `detente-hotseat-${seat.role}`);
     conn.send({ type: "hotseat", role: seat.role });
+    byId("hotseat-h").scrollIntoView();
+    byId("hotseat-h").focus();
   }
 
   function handBack() {

@@ -208,9 +208,7 @@ def serve(session: Session, found: HostSecrets, address: str, port: int, join_ur
     import uvicorn
 
     from game.net.hosted import HostedGame
-    from game.net.server import build_app
+    from game.net.server import server_config
 
     game = HostedGame(session, found, host_dir() / "seats.json", join_url, on_finish=_finish)
-    config = uvicorn.Config(build_app(game), host=address, port=port, log_level="warning",
-                            access_log=False, ws="websockets-sansio", lifespan="off")
-    uvicorn.Server(config).run()
+    uvicorn.Server(server_config(game, address, port)).run()

@@ -32,7 +32,8 @@ from game.words import _
 
 STATIC = Path(__file__).resolve().parent / "static"
 MAX_MESSAGE = 64 * 1024
-PIN_DELAY = 1.0  # seconds every wrong PIN costs, across all connections
+WS_MAX_SIZE = 1024 * 1024  # bytes; uvicorn closes a connection that sends a larger frame
+PIN_DELAY = 1.0  # seconds every wrong PIN or join code costs, across all connections
 HEADERS = {"Cache-Control": "no-store", "X-Content-Type-Options": "nosniff",
            "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; "
                                       "connect-src 'self'; frame-ancestors 'none'",
@@ -107,10 +108,14 @@ def build_app(game: HostedGame) -> Starlette:
     async def join(request: Request) -> Response:
         try:
             body = await request.json()
+        except (ValueError, UnicodeDecodeError):
+            return JSONResponse({"error": _("Send the join code as JSON.")}, status_code=400)
+        try:
             token = game.join(body.get("code") if isinstance(body, dict) else None)
-        except (ValueError, UnicodeDecodeError) as exc:
-            message = str(exc) if isinstance(exc, NetError) else _("Send the join code as JSON.")
-            return JSONResponse({"error": message}, status_code=400)
+        except NetError as exc:
+            async with hub.pin_lock:  # guessing codes costs time, whatever the number of connections
+                await asyncio.sleep(PIN_DELAY)
+            return JSONResponse({"error": str(exc)}, status_code=400)
         return JSONResponse({"token": token})
 
     async def qr(_request: Request) -> Response:
@@ -286,6 +291,16 @@ def _host(client: Client, game: HostedGame, kind: str, data: dict) -> str | None
     raise NetError(_("Unknown request {kind!r} for the facilitator's page.").format(kind=kind[:40]))
 
 
+def server_config(game: HostedGame, address: str, port: int):
+    """uvicorn's settings for serving `game`: quiet (no access log, which would hold no
+    secrets anyway), WebSockets with a size limit, no lifespan events."""
+    import uvicorn
+
+    return uvicorn.Config(build_app(game), host=address, port=port, log_level="warning",
+                          access_log=False, ws="websockets-sansio", lifespan="off",
+                          ws_max_size=WS_MAX_SIZE)
+
+
 class ServerThread:
     """A hosted game served by uvicorn from a background thread, for tests and benchmarks.
 
@@ -295,9 +310,7 @@ class ServerThread:
     def __init__(self, game: HostedGame, port: int, address: str = "127.0.0.1") -> None:
         import uvicorn
 
-        config = uvicorn.Config(build_app(game), host=address, port=port, log_level="warning",
-                                access_log=False, ws="websockets-sansio", lifespan="off")
-        self.server = uvicorn.Server(config)
+        self.server = uvicorn.Server(server_config(game, address, port))
         self.thread = threading.Thread(target=self.server.run, daemon=True)
 
     def start(self, timeout: float = 20.0) -> ServerThread:

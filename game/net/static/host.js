@@ -60,7 +60,7 @@
     const root = D.el("div", {});
     const done = () => D.el("button", { class: "secondary", text: "Done: hand back to the facilitator", onclick: handBack });
     D.fill(byId("hotseat"), done(), root, done());
-    hot = D.TeamPanel(root, (msg) => conn.send({ ...msg, role: seat.role }), `detente-hotseat-${seat.role}`);
+    hot = D.TeamPanel(root, (msg) => conn.send({ ...msg, role: seat.role }), `detente-hotseat-${seat.role}`, "hs-");
     conn.send({ type: "hotseat", role: seat.role });
     byId("hotseat-h").scrollIntoView();
     byId("hotseat-h").focus();

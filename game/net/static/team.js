@@ -4,16 +4,20 @@
    sent again with the same key after a reconnect, so it is applied exactly once. */
 "use strict";
 
-D.TeamPanel = function (root, send, storageKey) {
+D.TeamPanel = function (root, send, storageKey, prefix) {
+  const p = prefix || "";  // ids in this panel: "" on the team page, another prefix inside the host page
   const panel = { data: null, formKey: "", chosen: [], open: null, lastRound: null, lastDue: null };
   const part = (id, heading, level) => {
-    const h = D.el(level || "h2", { id: `${id}-h`, text: heading });
-    const body = D.el("div", { id: `${id}-body` });
-    root.append(D.el("section", { "aria-labelledby": `${id}-h` }, h, body));
+    const h = D.el(level || "h2", { id: `${p}${id}-h`, text: heading });
+    const body = D.el("div", { id: `${p}${id}-body` });
+    root.append(D.el("section", { "aria-labelledby": `${p}${id}-h` }, h, body));
     return { h, body };
   };
   const head = D.el("div", {});
   root.append(head);
+  root.append(D.el("nav", { "aria-label": "On this page", class: "bar" },
+    [["move-h", "Your move"], ["event-h", "Event"], ["brief-h", "Briefing"], ["meters-h", "Meters"],
+      ["results-h", "Results"]].map(([id, text]) => D.el("a", { href: `#${p}${id}`, text }))));
   const move = part("move", "Your move");
   const event = part("event", "This round's event");
   const brief = part("brief", "Your briefing and objectives");
@@ -58,14 +62,14 @@ D.TeamPanel = function (root, send, storageKey) {
       panel.formKey = "";
       if (panel.data) panel.update(panel.data);
     }
-    const note = document.getElementById("move-error");
+    const note = document.getElementById(`${p}move-error`);
     if (note) note.textContent = message.message;
     D.announce(message.message, true);
   };
 
   panel.draft = function (message) {
     panel.open = new Set(message.open);
-    const left = document.getElementById("points-left");
+    const left = document.getElementById(`${p}points-left`);
     if (left) left.textContent = `Points left: ${message.points_left}`;
     for (const box of move.body.querySelectorAll("input[type=checkbox]")) {
       const closed = !box.checked && !panel.open.has(box.value);
@@ -83,11 +87,11 @@ D.TeamPanel = function (root, send, storageKey) {
       if (!group) { group = { name: item.family, items: [] }; families.push(group); }
       group.items.push(item);
     }
-    const form = D.el("form", { "aria-describedby": "orders-help" },
-      D.el("p", { id: "orders-help", text: `Choose your actions in secret. You have ${data.points} points; each action costs 1 or 2. Offers go to their targets, who accept or decline.` }),
-      families.map((group) => D.el("fieldset", {}, D.el("legend", { text: group.name }),
+    const form = D.el("form", { "aria-describedby": `${p}orders-help` },
+      D.el("p", { id: `${p}orders-help`, text: `Choose your actions in secret. You have ${data.points} points; each action costs 1 or 2. Offers go to their targets, who accept or decline.` }),
+      families.map((group) => D.el("fieldset", {}, D.el("legend", { class: "family", text: group.name }),
         group.items.map((item, i) => {
-          const id = `a-${group.name.replace(/\W/g, "")}-${i}`;
+          const id = `${p}a-${group.name.replace(/\W/g, "")}-${i}`;
           return D.el("div", { class: "choice" },
             D.el("input", { type: "checkbox", id, value: item.id, "aria-describedby": `${id}-d`,
               onchange: (e) => {
@@ -99,8 +103,8 @@ D.TeamPanel = function (root, send, storageKey) {
               D.el("span", { class: "state" }),
               D.el("span", { class: "desc", id: `${id}-d`, text: `${item.description} ${item.note}` })));
         }))),
-      D.el("p", { id: "points-left", role: "status", text: `Points left: ${data.points}` }),
-      D.el("p", { id: "move-error", class: "error", role: "alert" }),
+      D.el("p", { id: `${p}points-left`, role: "status", text: `Points left: ${data.points}` }),
+      D.el("p", { id: `${p}move-error`, class: "error", role: "alert" }),
       D.el("button", { type: "submit", text: "Give these orders" }));
     form.addEventListener("submit", (e) => {
       e.preventDefault();
@@ -114,17 +118,17 @@ D.TeamPanel = function (root, send, storageKey) {
       D.el("p", { text: "These offers were made to your delegation. Accept or decline each one, in secret." }),
       data.offers.map((offer, i) => D.el("fieldset", {}, D.el("legend", { text: offer.label }),
         D.el("p", { text: offer.description }), D.el("p", { class: "muted", text: offer.teaching_note }),
-        D.el("div", { class: "choice" }, D.el("input", { type: "radio", name: `o${i}`, id: `o${i}-y`, value: "yes", required: true }),
-          D.el("label", { for: `o${i}-y`, text: "Accept" })),
-        D.el("div", { class: "choice" }, D.el("input", { type: "radio", name: `o${i}`, id: `o${i}-n`, value: "no" }),
-          D.el("label", { for: `o${i}-n`, text: "Decline" })))),
-      D.el("p", { id: "move-error", class: "error", role: "alert" }),
+        D.el("div", { class: "choice" }, D.el("input", { type: "radio", name: `${p}o${i}`, id: `${p}o${i}-y`, value: "yes", required: true }),
+          D.el("label", { for: `${p}o${i}-y`, text: "Accept" })),
+        D.el("div", { class: "choice" }, D.el("input", { type: "radio", name: `${p}o${i}`, id: `${p}o${i}-n`, value: "no" }),
+          D.el("label", { for: `${p}o${i}-n`, text: "Decline" })))),
+      D.el("p", { id: `${p}move-error`, class: "error", role: "alert" }),
       D.el("button", { type: "submit", text: "Give these answers" }));
     form.addEventListener("submit", (e) => {
       e.preventDefault();
       const decisions = {};
       data.offers.forEach((offer, i) => {
-        const picked = form.querySelector(`input[name=o${i}]:checked`);
+        const picked = form.querySelector(`input[name=${p}o${i}]:checked`);
         if (picked) decisions[offer.key] = picked.value === "yes";
       });
       if (Object.keys(decisions).length !== data.offers.length) {
@@ -158,9 +162,9 @@ D.TeamPanel = function (root, send, storageKey) {
     D.fill(head, D.el("h1", { text: `${data.role_name}: ${data.title}` }),
       D.el("p", { class: "big", text: D.headline(data) }),
       D.el("p", { class: "muted", text: `Tension ${data.tension} (${data.band}). Your domestic support: ${data.support.find((s) => s.exact && s.role === data.role_name)?.low ?? "?"}.` }),
-      D.el("p", { class: "timer", id: "timer" }),
+      p ? null : D.el("p", { class: "timer", id: "timer" }),
       data.paused ? D.el("p", { class: "banner", text: "The facilitator has paused the game." }) : null);
-    D.setTimer(document.getElementById("timer"), data.timer);
+    if (!p) D.setTimer(document.getElementById("timer"), data.timer);
     drawMove(data);
     D.fill(event.body, D.eventCard(data.event), D.soFar(data.so_far));
     if (!brief.body.childElementCount) {

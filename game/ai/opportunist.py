@@ -13,7 +13,7 @@ from __future__ import annotations
 from game.ai.persona import Persona, best, best_of
 from game.ai.traits import aimed, partners
 from game.model.actions import Action
-from game.model.scenario import Scenario
+from game.rules.compiled import CompiledScenario
 from game.rules.offers import Offer
 from game.rules.rng import Rng
 from game.rules.view import PlayerView
@@ -24,8 +24,8 @@ class Opportunist(Persona):
 
     name = "opportunist"
 
-    def __init__(self, scenario: Scenario, temperament: str = "steady") -> None:
-        super().__init__(scenario, temperament)
+    def __init__(self, game: CompiledScenario, temperament: str = "steady") -> None:
+        super().__init__(game, temperament)
         self.cap = 60 + self.shift  # presses only while tension is below this
         self.cushion = 50 - self.shift  # ... and the partner's trust in it is at least this
 

@@ -106,10 +106,10 @@ class GameState:
     support: dict[str, int]
     milestones: dict[str, str]  # inactive, operating, suspended
     progress: dict[str, int]
-    transparency: dict[tuple[str, str], int]
+    transparency: dict[tuple[str, str], int]  # measures by the first role toward the second
     commitments: tuple[Commitment, ...] = ()
     demands: frozenset[tuple[str, str]] = frozenset()  # (role, demand id) standing
-    uses: dict[tuple[str, str, str | None], int] = field(default_factory=dict)
+    uses: dict[tuple[str, str, str | None], int] = field(default_factory=dict)  # by Action
     orders: dict[str, tuple[Action, ...]] = field(default_factory=dict)
     responses: dict[str, dict[str, bool]] = field(default_factory=dict)
     event: str | None = None
@@ -137,7 +137,6 @@ class GameState:
         Only for moves that replace, and never change in place, the containers they
         alter: giving orders only swaps in a new `orders` dict, so the meters, the ledger
         and the records need not be copied (the ledger alone grows to hundreds of entries).
-        Sharing also lets caches keyed on those containers' identity hit across the round.
         """
         return GameState(
             self.scenario_id, self.seed, self.rounds, self.round, self.phase, self.tension,
@@ -157,17 +156,16 @@ class GameState:
         return [m for m, s in self.milestones.items() if s == "operating"]
 
     def meter(self, name: str) -> int:
-        """Read a meter by its ledger name."""
+        """Read a meter by its ledger name: `tension`, `trust.<from>.<to>`, `support.<role>`,
+        `progress.<milestone>` or `transparency.<from>.<toward>`; KeyError for any other."""
         kind, _, rest = name.partition(".")
-        if kind == "tension":
+        if kind == "tension" and not rest:
             return self.tension
-        if kind == "trust":
+        if kind in ("trust", "transparency"):
             a, _, b = rest.partition(".")
-            return self.trust[(a, b)]
-        if kind == "support":
-            return self.support[rest]
-        if kind == "progress":
-            return self.progress[rest]
+            return getattr(self, kind)[(a, b)]
+        if kind in ("support", "progress"):
+            return getattr(self, kind)[rest]
         raise KeyError(name)
 
 

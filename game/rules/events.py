@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from game.model.scenario import EventSpec, Scenario
+from game.model.scenario import EventSpec
 from game.model.state import GameState
+from game.rules.compiled import CompiledScenario
 from game.rules.conditions import holds
 from game.rules.effects import Context, apply_effects
-from game.rules.index import index
 from game.rules.rng import derive
 
 
-def select_event(state: GameState, scenario: Scenario) -> EventSpec | None:
+def select_event(state: GameState, game: CompiledScenario) -> EventSpec | None:
     """The round's event: a scripted one first, else a triggered one, else a deck draw."""
-    events = [e for e in scenario.events if not (e.once and e.id in state.fired)]
+    events = [e for e in game.events.values() if not (e.once and e.id in state.fired)]
     for e in events:
         if e.kind == "scripted" and e.round == state.round:
             return e
@@ -26,22 +26,22 @@ def select_event(state: GameState, scenario: Scenario) -> EventSpec | None:
     return rng.weighted(deck, [e.weight for e in deck])
 
 
-def apply_event(state: GameState, scenario: Scenario, event: EventSpec, note: str = "") -> None:
+def apply_event(state: GameState, game: CompiledScenario, event: EventSpec, note: str = "") -> None:
     """Apply an event to a state being built and mark it as having fired."""
     ctx = Context("event", event.id, None, note or event.title)
-    apply_effects(state, event.effects, ctx, index(scenario))
+    apply_effects(state, game, game.event_effects[event.id], ctx)
     state.fired = state.fired | {event.id}
 
 
-def start_round(state: GameState, scenario: Scenario) -> None:
+def start_round(state: GameState, game: CompiledScenario) -> None:
     """Open the current round of a state being built: draw and apply its event."""
     state.round_ledger_start = len(state.ledger)
     state.orders = {}
     state.responses = {}
     state.phase = "orders"
-    event = select_event(state, scenario)
+    event = select_event(state, game)
     state.event = event.id if event else None
     if event:
-        apply_event(state, scenario, event)
+        apply_event(state, game, event)
     if state.breakdown:
         state.phase = "over"

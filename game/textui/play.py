@@ -111,7 +111,7 @@ class TextGame:
         chosen: list[Action] = []
         while True:
             legal = self.session.legal(role, tuple(chosen))
-            self._list_actions(menu, legal, points_left(self.sc, chosen), chosen)
+            self._list_actions(menu, legal, points_left(self.session.game, chosen), chosen)
             answer = ("0" if not legal else self.io.ask(
                 "Number (or action id), 0 to finish, u to undo a pick: ", hidden=True))
             if answer in ("0", "done", ""):

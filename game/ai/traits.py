@@ -153,7 +153,6 @@ class Mood:
     gave: list[str] = field(default_factory=list)  # names of its concessions toward us
     hit: list[str] = field(default_factory=list)  # names of its hostile moves toward us
     accepted: int = 0  # our offers it accepted
-    declined: int = 0  # our offers it declined
     conceded_to_it: int = 0  # our own concessions toward it
 
     @property
@@ -184,11 +183,8 @@ def moods(t: Traits, view: PlayerView, rounds_back: int = 1) -> dict[str, Mood]:
             elif me in conceded:
                 out[a.role].gave.append(t.spec[a.action_id].name)
         for responder, key, ok in rec.responses:
-            if responder in out and key.startswith(ours):
-                if ok:
-                    out[responder].accepted += 1
-                else:
-                    out[responder].declined += 1
+            if ok and responder in out and key.startswith(ours):
+                out[responder].accepted += 1
     return out
 
 

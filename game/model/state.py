@@ -12,8 +12,6 @@ from typing import NamedTuple
 
 from game.model.actions import Action
 
-PHASES = ("orders", "responses", "resolve", "over")
-
 #: Tension bands, as (lowest value, name), highest first.
 TENSION_BANDS = ((75, "crisis"), (50, "strained"), (25, "wary"), (0, "calm"))
 
@@ -24,21 +22,6 @@ def tension_band(value: int) -> str:
         if value >= low:
             return name
     return "calm"
-
-
-def trust_key(truster: str, trusted: str) -> str:
-    """Meter name for how far `truster` trusts `trusted`."""
-    return f"trust.{truster}.{trusted}"
-
-
-def support_key(role: str) -> str:
-    """Meter name for a role's domestic support."""
-    return f"support.{role}"
-
-
-def progress_key(milestone: str) -> str:
-    """Meter name for progress toward a milestone."""
-    return f"progress.{milestone}"
 
 
 class LedgerEntry(NamedTuple):
@@ -100,7 +83,7 @@ class GameState:
     seed: int
     rounds: int
     round: int
-    phase: str
+    phase: str  # orders, responses, resolve, over
     tension: int
     trust: dict[tuple[str, str], int]
     support: dict[str, int]
@@ -150,10 +133,6 @@ class GameState:
     def over(self) -> bool:
         """True once the game has ended."""
         return self.phase == "over"
-
-    def operating(self) -> list[str]:
-        """Milestones currently operating."""
-        return [m for m, s in self.milestones.items() if s == "operating"]
 
     def meter(self, name: str) -> int:
         """Read a meter by its ledger name: `tension`, `trust.<from>.<to>`, `support.<role>`,

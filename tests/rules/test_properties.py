@@ -52,6 +52,43 @@ def test_meters_stay_in_range(name, seed, pick):
     assert all(0 <= e.after <= 100 and e.amount == e.after - e.before for e in states[-1].ledger)
 
 
+def start_value(game, meter) -> int:
+    """A meter's value as the scenario sets it, before any ledger entry."""
+    r = game.scenario.rules
+    if meter.field == "tension":
+        return r.start_tension
+    if meter.field == "trust":
+        seeded = {(t.from_, t.to): t.value for t in r.start_trust}
+        return seeded.get(meter.key, r.default_trust)
+    if meter.field == "support":
+        return next(x.start_support for x in game.scenario.roles if x.id == meter.key)
+    return 0  # progress and transparency start at nothing
+
+
+@PROPS
+@given(name=st.sampled_from(sorted(SCENARIOS)), seed=st.integers(0, 2**32), pick=st.integers(0, 2**32))
+def test_every_meter_changes_only_through_the_ledger(name, seed, pick):
+    """For every meter, without exception, its value is its start plus its ledger entries, each
+    entry starts where the one before ended, and it stays within its clamp."""
+    game = SCENARIOS[name]
+    _, states = random_game(game, seed, pick)
+    for state in (states[len(states) // 2], states[-1]):
+        for meter in game.meters:
+            value = start_value(game, meter)
+            for e in state.ledger:
+                if e.meter == meter.name:
+                    assert e.before == value and e.cause and e.source
+                    value = e.after
+            assert value == state.meter(meter.name)
+            assert 0 <= value <= meter.high
+
+
+def test_transparency_is_clamped_where_the_fog_is_narrowest():
+    """Transparency counts measures only until the fog is as narrow as it gets."""
+    game = SCENARIOS["two_roles"]  # fog 30 wide, 10 narrower per measure, at least 4
+    assert game.meter("transparency.north.south").high == 3
+
+
 @PROPS
 @given(name=st.sampled_from(sorted(SCENARIOS)), seed=st.integers(0, 2**32), pick=st.integers(0, 2**32))
 def test_replaying_the_log_reproduces_state_and_ledger(name, seed, pick):

@@ -25,6 +25,9 @@ def meter_label(scenario: Scenario, meter: str) -> str:
         return f"{role.domestic_label} ({role.name})"
     if kind == "progress":
         return f"progress: {next(m.name for m in scenario.milestones if m.id == rest)}"
+    if kind == "transparency":
+        a, _, b = rest.partition(".")
+        return f"transparency {role_name(scenario, a)}→{role_name(scenario, b)}"
     return "tension"
 
 

@@ -12,7 +12,7 @@ from typing import Protocol
 from game.model.actions import Action, Orders, Responses
 from game.model.state import GameState
 from game.rules.compiled import CompiledScenario
-from game.rules.legal import legal_actions
+from game.rules.legal import fitting, open_orders
 from game.rules.offers import Offer
 from game.rules.rng import Rng, derive_seed
 from game.rules.view import PlayerView, view_for
@@ -71,8 +71,9 @@ def draft_orders(policy: Policy, state: GameState, game: CompiledScenario, role:
     # One view per round; only the drafted orders change between picks, and building a
     # whole view per pick was the simulator's largest avoidable cost.
     view = view_for(state, game, role)
+    opened = open_orders(state, game, role)  # the state's part of legality, once a round
     while True:
-        legal = legal_actions(state, game, role, chosen)
+        legal = fitting(state, game, role, opened, chosen)
         if not legal:
             break
         if chosen:

@@ -13,8 +13,7 @@ from typing import NamedTuple
 
 from game.model.actions import Action
 from game.model.scenario import ActionSpec
-from game.rules.compiled import CompiledScenario
-from game.rules.offers import responders_of
+from game.rules.compiled import Candidate, CompiledScenario
 from game.rules.view import PlayerView
 
 
@@ -64,8 +63,7 @@ class Traits:
         self.generosity = {r: {a: w - 0.3 * self.gains[r][a] for a, w in self.warmth[r].items()}
                            for r in game.roles}
         # Every order any role could give -> its facts.
-        self.facts = {c.action: self._facts(game, c.action, c.row.spec)
-                      for cs in game.candidates for c in cs}
+        self.facts = {c.action: self._facts(game, c) for c in game.candidate_of.values()}
 
     def name(self, role: str) -> str:
         """A role's display name, for reasoning lines."""
@@ -88,11 +86,12 @@ class Traits:
         facts = self.facts
         return [a for a in legal if role in facts[a].conceded]
 
-    def _facts(self, game: CompiledScenario, action: Action, spec: ActionSpec) -> Facts:
+    def _facts(self, game: CompiledScenario, cand: Candidate) -> Facts:
+        action, spec = cand.action, cand.row.spec
         if spec.target == "milestone":
             aimed = tuple(p for p in self.parties[action.target] if p != action.role)
         else:
-            aimed = responders_of(game, spec, action)
+            aimed = cand.responders
         conceded = frozenset(r for r in game.roles if spec.concession
                              and (r in aimed or _trust_hits(spec, action, r) > 0))
         hostile = frozenset(r for r in game.roles

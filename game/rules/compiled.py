@@ -41,12 +41,14 @@ class Fx(NamedTuple):
 
 
 class Meter(NamedTuple):
-    """One meter: its ledger name, the state field and key that hold it, and its clamp."""
+    """One meter: its ledger name, the state field and key that hold it, its clamp, and who
+    may see its ledger entries while the game runs."""
 
     name: str
     field: str  # tension, trust, support, progress or transparency
     key: object  # None, a role, a milestone or a (from, toward) pair
     high: int  # the largest value it may take (the smallest is always 0)
+    viewers: tuple[str | None, ...]  # roles, and None for the public view
 
 
 class ActionRow(NamedTuple):
@@ -64,12 +66,28 @@ class ActionRow(NamedTuple):
     backs_down: tuple[str, ...]  # demand ids that taking (or accepting) this backs down from
 
 
+@dataclass(frozen=True, slots=True)
+class Offer:
+    """An offer order: its key (the action's text), the action and who answers it."""
+
+    key: str
+    action: Action
+    spec: ActionSpec
+    responders: tuple[str, ...]
+
+    def to_dict(self) -> dict:
+        """JSON-ready: {"key", "action", "responders"}."""
+        return {"key": self.key, "action": self.action.text(), "responders": list(self.responders)}
+
+
 class Candidate(NamedTuple):
     """An order a role could give in some state, and the rules that can close it."""
 
     action: Action
     row: ActionRow
     rules: tuple[Callable, ...]  # requirements.* functions: each returns a reason or None
+    responders: tuple[str, ...]  # who must answer it, if it is an offer; else whom it aims at
+    offer: Offer | None  # the offer it makes, if it is one
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -96,10 +114,11 @@ class CompiledScenario:
     progress_meter: Mapping[str, int]  # milestone -> meter index
     transparency_meter: Mapping[tuple[str, str], int]  # (measuring role, toward) -> meter index
     candidates: tuple[tuple[Candidate, ...], ...]  # per role index, in scenario order
-    candidate_of: tuple[Mapping[Action, Candidate], ...]  # per role index
+    candidate_of: Mapping[Action, Candidate]  # every role's candidates by their action
     objectives: Mapping[str | None, tuple[ObjectiveSpec, ...]]  # None: the public view's (none)
-    hidden: Mapping[str | None, frozenset[str]]  # meters each viewer may not see while playing
     points: int  # action points per role per round
+    cost: Mapping[str, int]  # action id -> points it costs
+    cheapest: int  # the fewest points any action costs
     transparency_high: int
 
     def __reduce__(self):
@@ -141,7 +160,6 @@ def compile_scenario(scenario: Scenario) -> CompiledScenario:
     candidates = tuple(_candidates(role, rows, scenario) for role in roles)
     objectives = {r.id: tuple(r.objectives) for r in scenario.roles}
     objectives[None] = ()
-    hidden = {v: frozenset(f"support.{r}" for r in roles if r != v) for v in (*roles, None)}
     meters = _meters(scenario)
     return CompiledScenario(
         scenario=scenario,
@@ -165,10 +183,11 @@ def compile_scenario(scenario: Scenario) -> CompiledScenario:
         progress_meter=_by_key(meters, "progress"),
         transparency_meter=_by_key(meters, "transparency"),
         candidates=candidates,
-        candidate_of=tuple(_frozen({c.action: c for c in cs}) for cs in candidates),
+        candidate_of=_frozen({c.action: c for cs in candidates for c in cs}),
         objectives=_frozen(objectives),
-        hidden=_frozen(hidden),
         points=scenario.rules.points_per_round,
+        cost=_frozen({a.id: a.cost for a in scenario.actions}),
+        cheapest=min(a.cost for a in scenario.actions),
         transparency_high=transparency_high(scenario),
     )
 
@@ -209,21 +228,35 @@ def _candidates(role: str, rows: tuple[ActionRow, ...], scenario: Scenario) -> t
         else:
             aims = [None]
         rules = requirements.rules_for(spec)
-        found.extend(Candidate(Action(role, spec.id, t), row, rules) for t in aims)
+        for t in aims:
+            action = Action(role, spec.id, t)
+            responders = _responders(spec, action, scenario)
+            offer = Offer(action.text(), action, spec, responders) if spec.offer else None
+            found.append(Candidate(action, row, rules, responders, offer))
     return tuple(found)
 
 
+def _responders(spec: ActionSpec, action: Action, scenario: Scenario) -> tuple[str, ...]:
+    """Who must answer an offer: a proposal's other parties, else its target role."""
+    if spec.establishes:
+        m = next(m for m in scenario.milestones if m.id == spec.establishes)
+        return tuple(p for p in m.parties if p != action.role)
+    return (action.target,) if spec.target == "role" and action.target else ()
+
+
 def _meters(scenario: Scenario) -> tuple[Meter, ...]:
-    """Every meter in a fixed order: tension, trust, support, progress, transparency."""
+    """Every meter in a fixed order: tension, trust, support, progress, transparency.
+    A role's domestic support is seen by that role alone; every other meter is public."""
     roles = scenario.role_ids
+    everyone = (*roles, None)
     pairs = [(a, b) for a in roles for b in roles if a != b]
     high = transparency_high(scenario)
     return (
-        Meter("tension", "tension", None, 100),
-        *(Meter(f"trust.{a}.{b}", "trust", (a, b), 100) for a, b in pairs),
-        *(Meter(f"support.{r}", "support", r, 100) for r in roles),
-        *(Meter(f"progress.{m.id}", "progress", m.id, 100) for m in scenario.milestones),
-        *(Meter(f"transparency.{a}.{b}", "transparency", (a, b), high) for a, b in pairs),
+        Meter("tension", "tension", None, 100, everyone),
+        *(Meter(f"trust.{a}.{b}", "trust", (a, b), 100, everyone) for a, b in pairs),
+        *(Meter(f"support.{r}", "support", r, 100, (r,)) for r in roles),
+        *(Meter(f"progress.{m.id}", "progress", m.id, 100, everyone) for m in scenario.milestones),
+        *(Meter(f"transparency.{a}.{b}", "transparency", (a, b), high, everyone) for a, b in pairs),
     )
 
 

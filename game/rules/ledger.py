@@ -15,7 +15,7 @@ def change(state: GameState, game: CompiledScenario, meter: int, amount: int, ca
            source: str, actor: str | None, note: str) -> int:
     """Change meter number `meter` of a state being built by `amount`, clamped; record the
     change in the ledger and return the change actually made."""
-    name, field, key, high = game.meters[meter]
+    name, field, key, high, viewers = game.meters[meter]
     values = None if key is None else getattr(state, field)
     before = state.tension if values is None else values[key]
     after = max(0, min(high, before + amount))
@@ -26,8 +26,11 @@ def change(state: GameState, game: CompiledScenario, meter: int, amount: int, ca
         state.breakdown = state.breakdown or after >= 100
     else:
         values[key] = after
-    state.ledger.append(LedgerEntry(state.round, name, before, after, after - before,
-                                    cause, source, actor, note))
+    entry = LedgerEntry(state.round, name, before, after, after - before, cause, source, actor,
+                        note)
+    state.ledger.append(entry)
+    for viewer in viewers:
+        state.seen[viewer].append(entry)
     return after - before
 
 

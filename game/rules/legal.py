@@ -1,14 +1,21 @@
 """Which orders a role may give, decided in one place.
 
-`_reason(state, game, role, candidate, chosen)` says why one order may not be added to
-a draft, or None if it may. Listing the legal orders and checking given orders are two
-uses of it. An order is refused if the state closes it (the requirement rules of
-`game.rules.requirements`) or if the draft does: points left, no repeats, usage limits.
+An order is legal when the state leaves it open and the draft leaves room for it:
+
+- *open*: the role is giving orders and every requirement rule the action invokes
+  (`game.rules.requirements`) passes. This depends only on the state.
+- *fits the draft*: enough points are left, it is not already drafted, and its
+  lifetime usage limit is not reached counting the draft.
+
+`_closed` and `_misfit` state those two halves, and `_reason` joins them. Listing the
+legal orders (`legal_actions`, or `open_orders` once a round and `fitting` per pick, as
+the AI does) and checking given orders (`check_orders`, `why_illegal`) use only these.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from game.model.actions import Action, IllegalAction
 from game.model.state import GameState
@@ -16,18 +23,47 @@ from game.rules.compiled import Candidate, CompiledScenario
 from game.rules.requirements import times_taken
 
 
+class Draft(NamedTuple):
+    """The orders drafted so far this round, as the draft rules read them."""
+
+    orders: tuple[Action, ...]
+    left: int  # action points still unspent
+
+
+def draft(game: CompiledScenario, chosen: Sequence[Action]) -> Draft:
+    """The draft `chosen` amounts to."""
+    return Draft(tuple(chosen), points_left(game, chosen))
+
+
 def points_left(game: CompiledScenario, chosen: Sequence[Action]) -> int:
     """Action points still unspent after the chosen orders."""
-    return game.points - sum(game.action(a.action_id).cost for a in chosen)
+    cost = game.cost
+    return game.points - sum(cost[a.action_id] for a in chosen)
 
 
 def legal_actions(state: GameState, game: CompiledScenario, role: str,
                   chosen: Sequence[Action] = ()) -> list[Action]:
     """Every order `role` may add to `chosen` this round, in scenario order."""
+    return fitting(state, game, role, open_orders(state, game, role), chosen)
+
+
+def open_orders(state: GameState, game: CompiledScenario, role: str) -> tuple[Candidate, ...]:
+    """Every order the state leaves open to `role`, in scenario order (none if it is not
+    giving orders). It stays the same all round: only the draft narrows it."""
     if not _giving_orders(state, game, role):
+        return ()
+    # An order whose action invokes no requirement rule is always open.
+    return tuple(c for c in game.candidates[game.role_index[role]]
+                 if not c.rules or _closed(state, game, role, c) is None)
+
+
+def fitting(state: GameState, game: CompiledScenario, role: str,
+            opened: Sequence[Candidate], chosen: Sequence[Action] = ()) -> list[Action]:
+    """The orders among `opened` (from `open_orders`) that `chosen` leaves room for."""
+    d = draft(game, chosen)
+    if d.left < game.cheapest:  # no order fits: every one costs at least this much
         return []
-    r = game.role_index[role]
-    return [c.action for c in game.candidates[r] if _reason(state, game, role, c, chosen) is None]
+    return [c.action for c in opened if _misfit(state, role, c, d) is None]
 
 
 def check_orders(state: GameState, game: CompiledScenario, role: str,
@@ -40,6 +76,14 @@ def check_orders(state: GameState, game: CompiledScenario, role: str,
             raise IllegalAction(why)
 
 
+def check_action(state: GameState, game: CompiledScenario, action: Action,
+                 chosen: Sequence[Action] = ()) -> None:
+    """Raise IllegalAction, with the reason, unless `action` may be added to `chosen`."""
+    why = why_illegal(state, game, action, chosen)
+    if why:
+        raise IllegalAction(why)
+
+
 def why_illegal(state: GameState, game: CompiledScenario, action: Action,
                 chosen: Sequence[Action] = ()) -> str | None:
     """Why `action` may not be added to `chosen`, or None if it may."""
@@ -50,22 +94,14 @@ def why_illegal(state: GameState, game: CompiledScenario, action: Action,
         return f"unknown action {action.action_id!r}"
     if not _giving_orders(state, game, role):
         return f"{role} cannot give orders now"
-    cand = game.candidate_of[game.role_index[role]].get(action)
+    cand = game.candidate_of.get(action)
     if cand is None:
         spec = game.action(action.action_id)
         if spec.roles and role not in spec.roles:
             return f"{role} cannot take {spec.id}"
         return f"{action.text()}: not a valid target"
-    why = _reason(state, game, role, cand, chosen)
+    why = _reason(state, game, role, cand, draft(game, chosen))
     return f"{action.text()}: {why}" if why else None
-
-
-def check_action(state: GameState, game: CompiledScenario, action: Action,
-                 chosen: Sequence[Action] = ()) -> None:
-    """Raise IllegalAction, with the reason, unless `action` may be added to `chosen`."""
-    why = why_illegal(state, game, action, chosen)
-    if why:
-        raise IllegalAction(why)
 
 
 def _giving_orders(state: GameState, game: CompiledScenario, role: str) -> bool:
@@ -74,26 +110,30 @@ def _giving_orders(state: GameState, game: CompiledScenario, role: str) -> bool:
 
 
 def _reason(state: GameState, game: CompiledScenario, role: str, cand: Candidate,
-            chosen: Sequence[Action]) -> str | None:
-    """Why this order may not be added to `chosen`: the state closes it or the draft does."""
+            d: Draft) -> str | None:
+    """Why this order may not be added to the draft: the state closes it or the draft does."""
+    return _closed(state, game, role, cand) or _misfit(state, role, cand, d)
+
+
+def _closed(state: GameState, game: CompiledScenario, role: str, cand: Candidate) -> str | None:
+    """The first requirement rule of the action that the state fails, or None."""
     for rule in cand.rules:
         why = rule(state, game, role, cand)
         if why:
             return why
-    return _draft_reason(state, game, role, cand, chosen)
+    return None
 
 
-def _draft_reason(state: GameState, game: CompiledScenario, role: str, cand: Candidate,
-                  chosen: Sequence[Action]) -> str | None:
+def _misfit(state: GameState, role: str, cand: Candidate, d: Draft) -> str | None:
     """Why the draft leaves no room for the order: too few points, a repeat, or its last use."""
     spec = cand.row.spec
-    if spec.cost > points_left(game, chosen):
+    if spec.cost > d.left:
         return f"costs {spec.cost}, more than the points left"
-    if cand.action in chosen:
+    if cand.action in d.orders:
         return "already ordered this round"
     limit = spec.requires.max_uses
     if limit is not None:
-        drafted = sum(1 for a in chosen if a.action_id == spec.id)
+        drafted = sum(1 for a in d.orders if a.action_id == spec.id)
         if times_taken(state, role, spec.id) + drafted >= limit:
             return f"may be taken only {limit} time(s)"
     return None

@@ -2,45 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from game.model.actions import Action
-from game.model.scenario import ActionSpec
 from game.model.state import GameState
-from game.rules.compiled import CompiledScenario
+from game.rules.compiled import CompiledScenario, Offer
 
-
-@dataclass(frozen=True, slots=True)
-class Offer:
-    """An offer made this round: its key (the action's text), the action and who answers it."""
-
-    key: str
-    action: Action
-    spec: ActionSpec
-    responders: tuple[str, ...]
-
-    def to_dict(self) -> dict:
-        """JSON-ready: {"key", "action", "responders"}."""
-        return {"key": self.key, "action": self.action.text(), "responders": list(self.responders)}
-
-
-def responders_of(game: CompiledScenario, spec: ActionSpec, action: Action) -> tuple[str, ...]:
-    """The roles who must answer an offer: a proposal's other parties, else its target."""
-    if spec.establishes:
-        m = game.milestones[game.milestone_index[spec.establishes]]
-        return tuple(p for p in m.parties if p != action.role)
-    return (action.target,) if action.target else ()
+__all__ = ["Offer", "awaiting_response", "offers", "offers_to"]
 
 
 def offers(state: GameState, game: CompiledScenario) -> list[Offer]:
     """Every offer in this round's orders, in role order then order given."""
-    found = []
-    for role in game.roles:
-        for action in state.orders.get(role, ()):
-            spec = game.action(action.action_id)
-            if spec.offer:
-                found.append(Offer(action.text(), action, spec, responders_of(game, spec, action)))
-    return found
+    known = game.candidate_of
+    return [offer for role in game.roles for action in state.orders.get(role, ())
+            if (offer := known[action].offer) is not None]
 
 
 def offers_to(state: GameState, game: CompiledScenario, role: str) -> list[Offer]:

@@ -27,7 +27,6 @@ from game.rules.compiled import ActionRow, CompiledScenario
 from game.rules.effects import Context, apply_effects
 from game.rules.events import start_round
 from game.rules.ledger import change
-from game.rules.offers import responders_of
 from game.rules.rng import derive
 
 
@@ -65,8 +64,8 @@ def _resolution_order(state: GameState, game: CompiledScenario) -> list[Action]:
 
 def _resolve_action(state: GameState, game: CompiledScenario, action: Action,
                     agreed: dict[str, set[str]], concessions: dict[tuple[str, str], int]) -> None:
-    row = game.actions[game.action_index[action.action_id]]
-    spec = row.spec
+    cand = game.candidate_of[action]
+    row, spec = cand.row, cand.row.spec
     repeats = state.uses.get(action, 0)
     state.uses[action] = repeats + 1
     decay = _decay(game, repeats)
@@ -75,11 +74,11 @@ def _resolve_action(state: GameState, game: CompiledScenario, action: Action,
     _back_down(state, game, action.role, row, source)
     ctx = _action_context(game, row, action, repeats, decay, source)
     apply_effects(state, game, row.effects, ctx)
-    accepted = _answers(state, game, row, action, ctx) if spec.offer else []
+    accepted = _answers(state, game, row, cand.responders, action, ctx) if spec.offer else []
     if spec.establishes:
         agreed.setdefault(spec.establishes, set()).update({action.role, *accepted})
     if spec.concession:
-        for r in (accepted if spec.offer else responders_of(game, spec, action)):
+        for r in (accepted if spec.offer else cand.responders):
             if r != action.role:
                 concessions[(action.role, r)] = max(decay, concessions.get((action.role, r), 0))
     if spec.offer and not accepted:
@@ -106,15 +105,15 @@ def _action_context(game: CompiledScenario, row: ActionRow, action: Action,
                    game.scenario.rules.trust_gain_percent * decay // 100)
 
 
-def _answers(state: GameState, game: CompiledScenario, row: ActionRow, action: Action,
-             ctx: Context) -> list[str]:
+def _answers(state: GameState, game: CompiledScenario, row: ActionRow,
+             responders: tuple[str, ...], action: Action, ctx: Context) -> list[str]:
     """Apply each responder's answer to an offer; return the roles that accepted.
 
     In an answer's context `actor` stays the offer's maker, so relative words in the
     effects mean what the offer meant; the note names the responder."""
     spec = row.spec
     accepted = []
-    for responder in responders_of(game, spec, action):
+    for responder in responders:
         ok = state.responses.get(responder, {}).get(ctx.source, False)
         verb = "accepted" if ok else "declined"
         rctx = Context("response", ctx.source, action.role,

@@ -17,7 +17,7 @@ While the game runs a viewer sees:
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from types import MappingProxyType
 
 from game.model.actions import Action
@@ -25,7 +25,6 @@ from game.model.scenario import EventSpec, ObjectiveSpec
 from game.model.state import Commitment, GameState, LedgerEntry, RoundRecord, tension_band
 from game.rules.compiled import CompiledScenario
 from game.rules.offers import Offer, offers_to
-from game.rules.rng import derive_seed
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +69,11 @@ class PlayerView:
 
     def with_orders(self, orders: tuple[Action, ...]) -> PlayerView:
         """The same view with another draft of the viewer's own orders."""
-        return replace(self, orders=orders)
+        return PlayerView(
+            self.role, self.round, self.rounds, self.phase, self.tension, self.band, self.trust,
+            self.support, self.milestones, self.progress, self.commitments, self.demands,
+            self.event, self.objectives, orders, self.offers, self.submitted, self.records,
+            self.breakdown, self.entries)
 
     def to_dict(self) -> dict:
         """The view as JSON-ready data (only str, int, bool, None, lists and dicts).
@@ -122,7 +125,6 @@ def view_for(state: GameState, game: CompiledScenario, role: str | None,
         raise ValueError(f"unknown role {role!r}")
     over = state.phase == "over"
     mine = role is not None
-    hidden = frozenset() if over else game.hidden[role]
     return PlayerView(
         role, state.round, state.rounds, state.phase, state.tension, tension_band(state.tension),
         MappingProxyType(dict(state.trust)),
@@ -132,7 +134,7 @@ def view_for(state: GameState, game: CompiledScenario, role: str | None,
         game.objectives[role], state.orders.get(role, chosen) if mine else (),
         tuple(offers_to(state, game, role)) if mine and state.phase == "responses" else (),
         frozenset(state.orders), tuple(state.records), state.breakdown,
-        tuple(e for e in state.ledger if e.meter not in hidden),
+        tuple(state.ledger if over else state.seen[role]),
     )
 
 
@@ -148,7 +150,7 @@ def fog_range(state: GameState, game: CompiledScenario, viewer: str | None,
         return value, value
     r = game.scenario.rules
     wide = r.fog_width
-    low = value - round(fog_offset(state.seed, None, role) * wide)
+    low = value - round(state.fog[(None, role)] * wide)
     low = max(0, min(low, 100 - wide))
     if viewer is None:
         return low, low + wide
@@ -156,11 +158,6 @@ def fog_range(state: GameState, game: CompiledScenario, viewer: str | None,
     width = min(wide, max(r.fog_min, wide - r.fog_narrow * measures))
     # Any start from `first` to `last` keeps the value inside and stays within the public range.
     first, last = max(low, value - width), min(value, low + wide - width)
-    start = first + round(fog_offset(state.seed, viewer, role) * (last - first))
+    start = first + round(state.fog[(viewer, role)] * (last - first))
     return start, start + width
 
-
-def fog_offset(seed: int, viewer: str | None, role: str) -> float:
-    """Where in its range the true value sits, 0.0-1.0: fixed per game, viewer and role,
-    and hidden from the viewer (None: the public range)."""
-    return (derive_seed(seed, 0, f"fog:{viewer or ''}:{role}") % 1000) / 1000

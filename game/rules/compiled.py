@@ -25,6 +25,7 @@ from game.model.scenario import (
     EventSpec,
     MilestoneSpec,
     ObjectiveSpec,
+    Rules,
     Scenario,
 )
 from game.rules import requirements
@@ -56,7 +57,11 @@ class ActionRow(NamedTuple):
 
     index: int
     spec: ActionSpec
+    cost: int
+    limit: int | None  # how many times one role may ever take it
     rank: int  # the family's place in the resolution order
+    proposes: MilestoneSpec | None  # the milestone it proposes, if any
+    parties: tuple[str, ...]  # that milestone's parties
     effects: tuple[Fx, ...]
     on_accept: tuple[Fx, ...]
     on_decline: tuple[Fx, ...]
@@ -84,6 +89,7 @@ class Candidate(NamedTuple):
     """An order a role could give in some state, and the rules that can close it."""
 
     action: Action
+    text: str  # the action's text form, which names it in the ledger and keys its offer
     row: ActionRow
     rules: tuple[Callable, ...]  # requirements.* functions: each returns a reason or None
     responders: tuple[str, ...]  # who must answer it, if it is an offer; else whom it aims at
@@ -105,6 +111,9 @@ class CompiledScenario:
     milestone_effects: Mapping[str, tuple[tuple[Fx, ...], tuple[Fx, ...]]]  # on_operating, on_suspended
     dependents: Mapping[str, tuple[str, ...]]  # milestone -> those built on it, in track order
     events: Mapping[str, EventSpec]
+    scripted: Mapping[int, tuple[EventSpec, ...]]  # round -> scripted events, in file order
+    conditional: tuple[EventSpec, ...]
+    deck: tuple[EventSpec, ...]
     event_effects: Mapping[str, tuple[Fx, ...]]
     demands: Mapping[str, DemandSpec]
     meters: tuple[Meter, ...]
@@ -116,6 +125,7 @@ class CompiledScenario:
     candidates: tuple[tuple[Candidate, ...], ...]  # per role index, in scenario order
     candidate_of: Mapping[Action, Candidate]  # every role's candidates by their action
     objectives: Mapping[str | None, tuple[ObjectiveSpec, ...]]  # None: the public view's (none)
+    rules: Rules  # the scenario's tuning numbers
     points: int  # action points per role per round
     cost: Mapping[str, int]  # action id -> points it costs
     cheapest: int  # the fewest points any action costs
@@ -174,6 +184,10 @@ def compile_scenario(scenario: Scenario) -> CompiledScenario:
                                    for m in scenario.milestones}),
         dependents=_frozen({m: _dependents(m, milestones) for m in milestones}),
         events=_frozen({e.id: e for e in scenario.events}),
+        scripted=_frozen({n: tuple(e for e in scenario.events if e.round == n)
+                          for n in {e.round for e in scenario.events if e.kind == "scripted"}}),
+        conditional=tuple(e for e in scenario.events if e.kind == "conditional"),
+        deck=tuple(e for e in scenario.events if e.kind == "deck"),
         event_effects=_frozen({e.id: _fx(e.effects) for e in scenario.events}),
         demands=_frozen({d.id: d for d in scenario.demands}),
         meters=meters,
@@ -185,6 +199,7 @@ def compile_scenario(scenario: Scenario) -> CompiledScenario:
         candidates=candidates,
         candidate_of=_frozen({c.action: c for cs in candidates for c in cs}),
         objectives=_frozen(objectives),
+        rules=scenario.rules,
         points=scenario.rules.points_per_round,
         cost=_frozen({a.id: a.cost for a in scenario.actions}),
         cheapest=min(a.cost for a in scenario.actions),
@@ -209,7 +224,9 @@ def _row(index: int, spec: ActionSpec, scenario: Scenario) -> ActionRow:
                        if a.commitment and spec.id in a.commitment.broken_by)
     backs = tuple(d.id for d in scenario.demands if spec.id in d.backed_down_by)
     rat = spec.ratification
-    return ActionRow(index, spec, FAMILIES.index(spec.family), _fx(spec.effects),
+    proposes = next((m for m in scenario.milestones if m.id == spec.establishes), None)
+    return ActionRow(index, spec, spec.cost, spec.requires.max_uses, FAMILIES.index(spec.family),
+                     proposes, tuple(proposes.parties) if proposes else (), _fx(spec.effects),
                      _fx(spec.on_accept), _fx(spec.on_decline), _fx(rat.on_pass if rat else []),
                      _fx(rat.on_fail if rat else []), breaks, backs)
 
@@ -232,7 +249,7 @@ def _candidates(role: str, rows: tuple[ActionRow, ...], scenario: Scenario) -> t
             action = Action(role, spec.id, t)
             responders = _responders(spec, action, scenario)
             offer = Offer(action.text(), action, spec, responders) if spec.offer else None
-            found.append(Candidate(action, row, rules, responders, offer))
+            found.append(Candidate(action, action.text(), row, rules, responders, offer))
     return tuple(found)
 
 

@@ -11,19 +11,23 @@ from game.rules.rng import derive
 
 
 def select_event(state: GameState, game: CompiledScenario) -> EventSpec | None:
-    """The round's event: a scripted one first, else a triggered one, else a deck draw."""
-    events = [e for e in game.events.values() if not (e.once and e.id in state.fired)]
-    for e in events:
-        if e.kind == "scripted" and e.round == state.round:
+    """The round's event: a scripted one first, else a triggered one, else a deck draw.
+    An event marked `once` happens at most once a game."""
+    fresh = [e for e in game.scripted.get(state.round, ()) if _may_fire(state, e)]
+    if fresh:
+        return fresh[0]
+    for e in game.conditional:
+        if _may_fire(state, e) and holds(e.when, state):
             return e
-    for e in events:
-        if e.kind == "conditional" and holds(e.when, state):
-            return e
-    deck = [e for e in events if e.kind == "deck"]
+    deck = [e for e in game.deck if _may_fire(state, e)]
     if not deck:
         return None
     rng = derive(state.seed, state.round, "event")
     return rng.weighted(deck, [e.weight for e in deck])
+
+
+def _may_fire(state: GameState, event: EventSpec) -> bool:
+    return not (event.once and event.id in state.fired)
 
 
 def apply_event(state: GameState, game: CompiledScenario, event: EventSpec, note: str = "") -> None:

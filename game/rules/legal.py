@@ -126,14 +126,14 @@ def _closed(state: GameState, game: CompiledScenario, role: str, cand: Candidate
 
 def _misfit(state: GameState, role: str, cand: Candidate, d: Draft) -> str | None:
     """Why the draft leaves no room for the order: too few points, a repeat, or its last use."""
-    spec = cand.row.spec
-    if spec.cost > d.left:
-        return f"costs {spec.cost}, more than the points left"
+    row = cand.row
+    if row.cost > d.left:
+        return f"costs {row.cost}, more than the points left"
     if cand.action in d.orders:
         return "already ordered this round"
-    limit = spec.requires.max_uses
-    if limit is not None:
-        drafted = sum(1 for a in d.orders if a.action_id == spec.id)
-        if times_taken(state, role, spec.id) + drafted >= limit:
-            return f"may be taken only {limit} time(s)"
+    if row.limit is not None:
+        action_id = cand.action.action_id
+        drafted = sum(1 for a in d.orders if a.action_id == action_id)
+        if times_taken(state, role, action_id) + drafted >= row.limit:
+            return f"may be taken only {row.limit} time(s)"
     return None

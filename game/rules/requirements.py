@@ -65,8 +65,8 @@ def demand_not_yet_made(state: GameState, game: CompiledScenario, role: str,
 def uses_left(state: GameState, game: CompiledScenario, role: str,
               cand: Candidate) -> str | None:
     """An action with `max_uses` may be taken only that many times in a game."""
-    limit = cand.row.spec.requires.max_uses
-    if times_taken(state, role, cand.row.spec.id) >= limit:
+    limit = cand.row.limit
+    if times_taken(state, role, cand.action.action_id) >= limit:
         return f"may be taken only {limit} time(s)"
     return None
 
@@ -80,7 +80,7 @@ def proposal_ready(state: GameState, game: CompiledScenario, role: str,
                    cand: Candidate) -> str | None:
     """A milestone may be proposed by its parties, once its prerequisites operate and its
     progress is complete, unless it is already operating."""
-    m = game.milestones[game.milestone_index[cand.row.spec.establishes]]
+    m = cand.row.proposes
     if role not in m.parties:
         return f"{role} is not a party to {m.id}"
     if state.milestones[m.id] == "operating":

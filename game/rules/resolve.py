@@ -41,7 +41,8 @@ def resolve_round(state: GameState, game: CompiledScenario) -> tuple[GameState, 
     concessions: dict[tuple[str, str], int] = {}  # (giver, receiver) -> best decay percent
     for action in _resolution_order(new, game):
         _resolve_action(new, game, action, agreed, concessions)
-    _establish(new, game, agreed)
+    if agreed:
+        _establish(new, game, agreed)
     _reciprocity(new, game, concessions)
     _drift(new, game)
     _expire_commitments(new, game)
@@ -65,11 +66,10 @@ def _resolution_order(state: GameState, game: CompiledScenario) -> list[Action]:
 def _resolve_action(state: GameState, game: CompiledScenario, action: Action,
                     agreed: dict[str, set[str]], concessions: dict[tuple[str, str], int]) -> None:
     cand = game.candidate_of[action]
-    row, spec = cand.row, cand.row.spec
+    row, spec, source = cand.row, cand.row.spec, cand.text
     repeats = state.uses.get(action, 0)
     state.uses[action] = repeats + 1
     decay = _decay(game, repeats)
-    source = action.text()  # made once: every ledger entry of this action names it
     _break_commitments(state, game, row, action, source)
     _back_down(state, game, action.role, row, source)
     ctx = _action_context(game, row, action, repeats, decay, source)
@@ -91,18 +91,16 @@ def _resolve_action(state: GameState, game: CompiledScenario, action: Action,
 
 def _decay(game: CompiledScenario, repeats: int) -> int:
     """Percent a concession still earns after `repeats` earlier uses of it."""
-    table = game.scenario.rules.repeat_decay
+    table = game.rules.repeat_decay
     return table[min(repeats, len(table) - 1)]
 
 
 def _action_context(game: CompiledScenario, row: ActionRow, action: Action,
                     repeats: int, decay: int, source: str) -> Context:
     spec = row.spec
-    parties = (tuple(game.milestones[game.milestone_index[spec.establishes]].parties)
-               if spec.establishes else ())
     repeat = f" (repeat {repeats + 1}: trust gains at {decay}%)" if repeats and spec.concession else ""
-    return Context("action", source, action.role, spec.name + repeat, action.target, None, parties,
-                   game.scenario.rules.trust_gain_percent * decay // 100)
+    return Context("action", source, action.role, spec.name + repeat, action.target, None,
+                   row.parties, game.rules.trust_gain_percent * decay // 100)
 
 
 def _answers(state: GameState, game: CompiledScenario, row: ActionRow,
@@ -160,6 +158,7 @@ def _drop_demand(state: GameState, game: CompiledScenario, role: str, demand_id:
 
 
 def _commit(state: GameState, game: CompiledScenario, row: ActionRow, action: Action) -> None:
+    """A commitment is made (once ratified, if it must be); a demand it meets is met."""
     spec = row.spec
     if spec.commitment is None:
         _satisfy(state, game, row, action)
@@ -238,7 +237,7 @@ def _reciprocity(state: GameState, game: CompiledScenario,
         decay_ba = concessions.get((b, a))
         if a > b or decay_ba is None:
             continue
-        bonus = game.scenario.rules.grit_bonus * min(decay_ab, decay_ba) // 100
+        bonus = game.rules.grit_bonus * min(decay_ab, decay_ba) // 100
         for x, y in ((a, b), (b, a)):
             change(state, game, game.trust_meter[(x, y)], bonus, "rule", "reciprocation", None,
                    f"{names[x]} and {names[y]} matched concessions this round (GRIT bonus)")
@@ -246,14 +245,14 @@ def _reciprocity(state: GameState, game: CompiledScenario,
 
 def drift_baseline(state: GameState, game: CompiledScenario) -> int:
     """The tension that drift pulls toward: lower when mean trust is higher."""
-    r = game.scenario.rules
+    r = game.rules
     mean_trust = sum(state.trust.values()) / max(1, len(state.trust))
     return max(0, min(100, round(r.drift_base - mean_trust * r.drift_per_trust / 100)))
 
 
 def _drift(state: GameState, game: CompiledScenario) -> None:
     """Tension closes part of its gap to the baseline, at most `drift_max` a round."""
-    r = game.scenario.rules
+    r = game.rules
     base = drift_baseline(state, game)
     gap = base - state.tension
     if state.breakdown or gap == 0 or r.drift_rate == 0 or r.drift_max == 0:

@@ -17,8 +17,8 @@ While the game runs a viewer sees:
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from types import MappingProxyType
+from typing import NamedTuple
 
 from game.model.actions import Action
 from game.model.scenario import EventSpec, ObjectiveSpec
@@ -27,9 +27,11 @@ from game.rules.compiled import CompiledScenario
 from game.rules.offers import Offer, offers_to
 
 
-@dataclass(frozen=True, slots=True)
-class PlayerView:
-    """A read-only picture of the game for one team (or for everyone, if role is None)."""
+class PlayerView(NamedTuple):
+    """A read-only picture of the game for one team (or for everyone, if role is None).
+
+    A named tuple: immutable, and cheap to make, which matters because the AI makes one
+    for every decision."""
 
     role: str | None
     round: int
@@ -69,11 +71,7 @@ class PlayerView:
 
     def with_orders(self, orders: tuple[Action, ...]) -> PlayerView:
         """The same view with another draft of the viewer's own orders."""
-        return PlayerView(
-            self.role, self.round, self.rounds, self.phase, self.tension, self.band, self.trust,
-            self.support, self.milestones, self.progress, self.commitments, self.demands,
-            self.event, self.objectives, orders, self.offers, self.submitted, self.records,
-            self.breakdown, self.entries)
+        return self._replace(orders=orders)
 
     def to_dict(self) -> dict:
         """The view as JSON-ready data (only str, int, bool, None, lists and dicts).
@@ -148,7 +146,7 @@ def fog_range(state: GameState, game: CompiledScenario, viewer: str | None,
     value = state.support[role]
     if viewer == role or state.phase == "over":
         return value, value
-    r = game.scenario.rules
+    r = game.rules
     wide = r.fog_width
     low = value - round(state.fog[(None, role)] * wide)
     low = max(0, min(low, 100 - wide))

@@ -54,7 +54,7 @@ class Hardliner(Persona):
             if not hit and heat >= self.ceiling:
                 held = held or p
                 continue
-            pick = best(self.pressure_on(view, legal, p), lambda a: 0, rng)
+            pick = best(self.pressure_on(view, legal, p, moods), lambda a: 0, rng)
             if pick:
                 name = self.t.name(p)
                 cause = (f"answers {name}'s '{hit[0]}'" if hit

@@ -95,10 +95,12 @@ class Persona:
         milestones first, then offers, then unilateral steps."""
         return self.t.warmth[role][action.action_id]
 
-    def pressure_on(self, view: PlayerView, legal: list[Action], partner: str) -> list[Action]:
-        """Cheap pressure that hits `partner` and no partner who has not moved against us."""
+    def pressure_on(self, view: PlayerView, legal: list[Action], partner: str,
+                    moods: dict[str, Mood]) -> list[Action]:
+        """Cheap pressure that hits `partner` and no partner who has not moved against us
+        (`moods`: what each partner did to us last round, from `mood`)."""
         me, pressure, hostile = view.role, self.t.pressure, self.t.hostile
-        spared = {r for r, m in self.mood(view).items() if not m.hit and r != partner and r != me}
+        spared = {r for r, m in moods.items() if not m.hit and r != partner and r != me}
         return [a for a in legal if a.action_id in pressure and partner in hostile(a)
                 and not (spared & hostile(a))]
 

@@ -42,7 +42,7 @@ class Reciprocator(Persona):
                 continue
             m, name, trust = moods[p], self.t.name(p), self.trust_in(view, p)
             if m.hostile:
-                pick = best(self.pressure_on(view, legal, p), lambda a: 0, rng)
+                pick = best(self.pressure_on(view, legal, p, moods), lambda a: 0, rng)
                 if pick:
                     broke = self._broken_by(view, p)
                     if broke:

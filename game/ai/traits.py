@@ -13,7 +13,8 @@ from typing import NamedTuple
 
 from game.model.actions import Action
 from game.model.scenario import ActionSpec
-from game.rules.compiled import Candidate, CompiledScenario
+from game.rules.compiled import CompiledScenario
+from game.rules.tables import Candidate
 from game.rules.view import PlayerView
 
 

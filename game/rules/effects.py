@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from game.model.state import GameState
-from game.rules.compiled import CompiledScenario, Fx
+from game.rules.compiled import CompiledScenario
 from game.rules.ledger import change
+from game.rules.tables import Fx
 
 
 class Context(NamedTuple):

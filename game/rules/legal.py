@@ -19,8 +19,9 @@ from typing import NamedTuple
 
 from game.model.actions import Action, IllegalAction
 from game.model.state import GameState
-from game.rules.compiled import Candidate, CompiledScenario
+from game.rules.compiled import CompiledScenario
 from game.rules.requirements import times_taken
+from game.rules.tables import Candidate
 
 
 class Draft(NamedTuple):
@@ -54,7 +55,7 @@ def open_orders(state: GameState, game: CompiledScenario, role: str) -> tuple[Ca
         return ()
     # An order whose action invokes no requirement rule is always open.
     return tuple(c for c in game.candidates[game.role_index[role]]
-                 if not c.rules or _closed(state, game, role, c) is None)
+                 if not c.rules or _closed(state, role, c) is None)
 
 
 def fitting(state: GameState, game: CompiledScenario, role: str,
@@ -112,13 +113,13 @@ def _giving_orders(state: GameState, game: CompiledScenario, role: str) -> bool:
 def _reason(state: GameState, game: CompiledScenario, role: str, cand: Candidate,
             d: Draft) -> str | None:
     """Why this order may not be added to the draft: the state closes it or the draft does."""
-    return _closed(state, game, role, cand) or _misfit(state, role, cand, d)
+    return _closed(state, role, cand) or _misfit(state, role, cand, d)
 
 
-def _closed(state: GameState, game: CompiledScenario, role: str, cand: Candidate) -> str | None:
+def _closed(state: GameState, role: str, cand: Candidate) -> str | None:
     """The first requirement rule of the action that the state fails, or None."""
     for rule in cand.rules:
-        why = rule(state, game, role, cand)
+        why = rule(state, role, cand)
         if why:
             return why
     return None

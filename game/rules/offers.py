@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from game.model.state import GameState
-from game.rules.compiled import CompiledScenario, Offer
+from game.rules.compiled import CompiledScenario
+from game.rules.tables import Offer
 
 __all__ = ["Offer", "awaiting_response", "offers", "offers_to"]
 

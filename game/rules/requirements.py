@@ -1,7 +1,7 @@
 """The requirement rules: what must hold in the state before a role may order an action.
 
-Each rule is one short function `rule(state, game, role, candidate) -> reason | None`
-that reads only the state (never the draft of orders). `rules_for(spec)` lists the
+Each rule is one short function `rule(state, role, candidate) -> reason | None` that
+reads only the state and the candidate order (never the draft of orders). `rules_for(spec)` lists the
 rules an action's spec invokes; the compiled scenario stores that list with every order
 a role could give, and `game.rules.legal` runs it.
 """
@@ -9,17 +9,13 @@ a role could give, and `game.rules.legal` runs it.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from game.model.scenario import ActionSpec
 from game.model.state import GameState
-
-if TYPE_CHECKING:
-    from game.rules.compiled import Candidate, CompiledScenario
+from game.rules.tables import Candidate
 
 
-def enough_support(state: GameState, game: CompiledScenario, role: str,
-                   cand: Candidate) -> str | None:
+def enough_support(state: GameState, role: str, cand: Candidate) -> str | None:
     """An action with `min_support` needs at least that much domestic support."""
     need = cand.row.spec.requires.min_support
     if state.support[role] < need:
@@ -27,8 +23,7 @@ def enough_support(state: GameState, game: CompiledScenario, role: str,
     return None
 
 
-def milestones_operating(state: GameState, game: CompiledScenario, role: str,
-                         cand: Candidate) -> str | None:
+def milestones_operating(state: GameState, role: str, cand: Candidate) -> str | None:
     """Every milestone the action `requires.operating` must be operating."""
     for m in cand.row.spec.requires.operating:
         if state.milestones[m] != "operating":
@@ -36,8 +31,7 @@ def milestones_operating(state: GameState, game: CompiledScenario, role: str,
     return None
 
 
-def milestones_not_operating(state: GameState, game: CompiledScenario, role: str,
-                             cand: Candidate) -> str | None:
+def milestones_not_operating(state: GameState, role: str, cand: Candidate) -> str | None:
     """No milestone in `requires.not_operating` may be operating."""
     for m in cand.row.spec.requires.not_operating:
         if state.milestones[m] == "operating":
@@ -45,8 +39,7 @@ def milestones_not_operating(state: GameState, game: CompiledScenario, role: str
     return None
 
 
-def own_demand_standing(state: GameState, game: CompiledScenario, role: str,
-                        cand: Candidate) -> str | None:
+def own_demand_standing(state: GameState, role: str, cand: Candidate) -> str | None:
     """An action with `demand_standing` is open only while the role stands by that demand."""
     demand = cand.row.spec.requires.demand_standing
     if (role, demand) not in state.demands:
@@ -54,16 +47,14 @@ def own_demand_standing(state: GameState, game: CompiledScenario, role: str,
     return None
 
 
-def demand_not_yet_made(state: GameState, game: CompiledScenario, role: str,
-                        cand: Candidate) -> str | None:
+def demand_not_yet_made(state: GameState, role: str, cand: Candidate) -> str | None:
     """A role cannot make a public demand it already stands by."""
     if (role, cand.row.spec.makes_demand) in state.demands:
         return "that demand is already standing"
     return None
 
 
-def uses_left(state: GameState, game: CompiledScenario, role: str,
-              cand: Candidate) -> str | None:
+def uses_left(state: GameState, role: str, cand: Candidate) -> str | None:
     """An action with `max_uses` may be taken only that many times in a game."""
     limit = cand.row.limit
     if times_taken(state, role, cand.action.action_id) >= limit:
@@ -76,8 +67,7 @@ def times_taken(state: GameState, role: str, action_id: str) -> int:
     return sum(n for (r, a, _), n in state.uses.items() if r == role and a == action_id)
 
 
-def proposal_ready(state: GameState, game: CompiledScenario, role: str,
-                   cand: Candidate) -> str | None:
+def proposal_ready(state: GameState, role: str, cand: Candidate) -> str | None:
     """A milestone may be proposed by its parties, once its prerequisites operate and its
     progress is complete, unless it is already operating."""
     m = cand.row.proposes
@@ -93,16 +83,14 @@ def proposal_ready(state: GameState, game: CompiledScenario, role: str,
     return None
 
 
-def target_operating(state: GameState, game: CompiledScenario, role: str,
-                     cand: Candidate) -> str | None:
+def target_operating(state: GameState, role: str, cand: Candidate) -> str | None:
     """An action aimed at a milestone needs that milestone operating."""
     if state.milestones[cand.action.target] != "operating":
         return "not a valid target"
     return None
 
 
-def commitment_not_in_force(state: GameState, game: CompiledScenario, role: str,
-                            cand: Candidate) -> str | None:
+def commitment_not_in_force(state: GameState, role: str, cand: Candidate) -> str | None:
     """A role cannot repeat a commitment it already has in force toward the same target."""
     action = cand.action
     for c in state.commitments:

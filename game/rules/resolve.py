@@ -23,11 +23,12 @@ from __future__ import annotations
 
 from game.model.actions import Action, IllegalAction
 from game.model.state import Commitment, GameState, RoundRecord
-from game.rules.compiled import ActionRow, CompiledScenario
+from game.rules.compiled import CompiledScenario
 from game.rules.effects import Context, apply_effects
 from game.rules.events import start_round
 from game.rules.ledger import change
 from game.rules.rng import derive
+from game.rules.tables import ActionRow
 
 
 def resolve_round(state: GameState, game: CompiledScenario) -> tuple[GameState, RoundRecord]:

@@ -58,6 +58,8 @@ class Console:
 
     def __init__(self, inp: TextIO | None = None, out: TextIO | None = None,
                  interactive: bool | None = None, width: int | None = None) -> None:
+        if inp is None and hasattr(sys.stdin, "reconfigure"):
+            sys.stdin.reconfigure(errors="replace")  # a bad byte becomes '\ufffd', not an error
         self.inp = inp or sys.stdin
         self.out = out or sys.stdout
         self.interactive = self.inp.isatty() if interactive is None else interactive
@@ -94,6 +96,11 @@ class Console:
         """Read one answer, cleaned (see `clean`); hidden answers are not echoed on a terminal.
 
         Raises EndOfInput when the input has ended."""
+        width = self.columns()
+        if width and len(prompt) > width:  # all but the last wrapped line go out as lines
+            *lines, prompt = wrap(prompt, width)
+            self.say(*lines)
+            prompt += " "
         prompt = self.fit(prompt)
         if self.interactive and hidden:
             try:

@@ -29,8 +29,9 @@ from game.words import (
     why_not,
 )
 
-FACILITATOR_HELP = _("Enter: continue | event: list events | event N: bring in event N | "
-                     "undo: undo the last round | end: end the game now | quit: save and stop")
+FACILITATOR_HELP = _("Facilitator: Enter to play on | 'event' lists the events | 'event N' "
+                     "brings in event N | 'undo' the last round | 'end' the game now | "
+                     "'quit' to save and stop")
 
 ORDERS_HELP = _("Type a number to pick it, 'u' to take back the last pick, 'list' to see the "
                 "menu again, 'done' to finish.")
@@ -90,8 +91,9 @@ class TextGame:
     # --- round opening and facilitator ----------------------------------------
     def _open_round(self) -> str | None:
         view = self.session.view(self.viewer)
+        if self.announced:  # the first round keeps the scenario's introduction on screen
+            self.io.clear()
         self.announced = view.round
-        self.io.clear()
         self.io.say(_("===== Round {round} of {rounds} =====").format(round=view.round,
                                                                     rounds=view.rounds),
                     *render.event_card(view), "", *render.hud(view, self.sc))
@@ -99,8 +101,9 @@ class TextGame:
 
     def _facilitator(self) -> str | None:
         """Commands between rounds, in any case; returns "quit" to stop, None to play on."""
+        self.io.say("", FACILITATOR_HELP)
         while True:
-            word, _sep, arg = self.io.ask(f"[{FACILITATOR_HELP}] > ").partition(" ")
+            word, _sep, arg = self.io.ask(_("Facilitator > ")).partition(" ")
             word, arg = word.lower(), arg.strip()
             if word == "":
                 return None
@@ -152,10 +155,11 @@ class TextGame:
             self.io.say(_("Not possible: {why}").format(why=exc))
             return
         view = self.session.view(self.viewer)
+        seen = [e for e in view.ledger(view.round) if e.cause == "event" and e.source == chosen.id]
         self.io.say("", _("EVENT brought in by the facilitator: {title}").format(title=chosen.title),
                     "  " + " ".join(chosen.text.split()),
-                    *render.ledger_lines(self.sc, [e for e in view.ledger(view.round)
-                                                   if e.cause == "event" and e.source == chosen.id]))
+                    *(render.ledger_lines(self.sc, seen) if seen
+                      else ["  " + _("No meter the room can see has changed.")]))
 
     # --- a human team's turn ------------------------------------------------------
     def _human_turn(self, role: str) -> None:
@@ -210,6 +214,10 @@ class TextGame:
 
     def _pick(self, answer: str, menu: list[Action], role: str, chosen: list[Action]) -> None:
         action = self._parse_pick(answer, menu, role)
+        if action is None and _NUMBER.fullmatch(answer):
+            self.io.say(_("There is no item {n}: the menu runs from 1 to {last}.").format(
+                n=answer, last=len(menu)))
+            return
         if action is None:
             self.io.say(_("{answer!r} is not on the menu. {help}").format(answer=answer,
                                                                           help=ORDERS_HELP))

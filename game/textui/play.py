@@ -20,6 +20,7 @@ from game.textui.console import Console
 from game.words import (
     _,
     action_label,
+    family_name,
     milestone_name,
     move_label,
     points,
@@ -261,14 +262,15 @@ class TextGame:
             spec = self.sc.action(action.action_id)
             if spec.family != family:
                 family = spec.family
-                self.io.say(f"  -- {family.replace('_', ' ')} --")
+                self.io.say(f"  -- {family_name(family)} --")
             if action in chosen:
                 state = _("  (picked)")
             elif action in legal:
                 state = ""
             else:
                 state = _("  (not available: {why})").format(why=self._why_not(action, chosen))
-            self.io.say(f"  {i:2}. [{spec.cost} pt] {action_label(self.sc, action)}{state}")
+            cost = _("[{cost} pt]").format(cost=spec.cost)
+            self.io.say(f"  {i:2}. {cost} {action_label(self.sc, action)}{state}")
             if notes and spec.id not in noted:
                 noted.add(spec.id)
                 self.io.say(f"        {' '.join(spec.teaching_note.split())}")

@@ -24,6 +24,7 @@ from game.words.names import (
     band_name,
     ending_name,
     event_title,
+    family_name,
     meter_label,
     milestone_name,
     move_label,
@@ -36,7 +37,7 @@ from game.words.reasoning import named, reasoning_line, why_not
 
 __all__ = [
     "_", "ngettext", "action_label", "band_name", "cause_heading", "cause_title",
-    "commitment_line", "ending_name", "event_title", "ledger_groups", "ledger_line",
+    "commitment_line", "ending_name", "event_title", "family_name", "ledger_groups", "ledger_line",
     "ledger_lines", "meter_label", "milestone_name", "move_label", "named", "points", "prose",
     "reasoning_line", "response_line", "role_name", "status_name", "why_not",
 ]

@@ -13,6 +13,10 @@ from game.words.i18n import _, ngettext
 #: The tension bands (see `game.model.state.TENSION_BANDS`) as players read them.
 _BANDS = {"calm": "calm", "wary": "wary", "strained": "strained", "crisis": "crisis"}
 
+#: The families of actions (see `game.model.scenario.FAMILIES`) as players read them.
+_FAMILIES = {"transparency": "transparency", "assurance": "assurance",
+             "cooperation": "cooperation", "pressure": "pressure", "home_front": "home front"}
+
 #: A commitment's or milestone's status as players read it.
 _STATUSES = {"active": "still running", "kept": "kept", "broken": "broken",
              "inactive": "not started", "operating": "operating", "suspended": "suspended"}
@@ -105,6 +109,11 @@ def meter_label(game, meter: str) -> str:
 def band_name(band: str) -> str:
     """A tension band (`calm`, `wary`, `strained`, `crisis`) in words."""
     return _(_BANDS[band]) if band in _BANDS else band
+
+
+def family_name(family: str) -> str:
+    """A family of actions in words (`home_front` → `home front`)."""
+    return _(_FAMILIES[family]) if family in _FAMILIES else family.replace("_", " ")
 
 
 def status_name(status: str) -> str:

@@ -17,7 +17,7 @@ from typing import TextIO
 
 from anyascii import anyascii
 
-from game.words import _
+from game.words import _, prose
 
 #: Clear the screen, then the scrollback (in that order: some terminals, tmux among them,
 #: push a cleared screen into the scrollback), and put the cursor at the top.
@@ -42,12 +42,14 @@ def clean(line: str) -> str:
 
 
 def wrap(line: str, width: int) -> list[str]:
-    """One logical line wrapped to `width` columns; continuation lines keep its indent, plus two.
+    """One logical line wrapped to `width` columns; an indented line's continuations are
+    indented two more, an unindented one's (prose) are not.
     A word longer than the width (a path, a command) stays whole on a line of its own."""
     if len(line) <= width or not line.strip():
         return [line.rstrip()]
     indent = line[:len(line) - len(line.lstrip())]
-    return textwrap.wrap(line, width, subsequent_indent=indent + "  ", break_on_hyphens=False,
+    hang = indent + "  " if indent else ""  # items hang under their first line; prose does not
+    return textwrap.wrap(line, width, subsequent_indent=hang, break_on_hyphens=False,
                          break_long_words=False) or [""]  # a path or command stays whole
 
 
@@ -84,10 +86,12 @@ class Console:
         return text
 
     def say(self, *lines: str) -> None:
-        """Print lines, each wrapped to the terminal's width (text with line breaks: each part)."""
+        """Print lines, each wrapped to the terminal's width. Text with line breaks in it is
+        scenario prose: it is reflowed, keeping only its paragraph breaks."""
         width = self.columns()
         for line in lines:
-            for part in str(line).split("\n"):
+            line = str(line)
+            for part in prose(line).split("\n") if "\n" in line else [line]:
                 for piece in wrap(part, width) if width else [part]:
                     self.out.write(self.fit(piece) + "\n")
         self.out.flush()

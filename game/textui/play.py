@@ -95,7 +95,7 @@ class TextGame:
         if self.announced:  # the first round keeps the scenario's introduction on screen
             self.io.clear()
         self.announced = view.round
-        self.io.say(_("===== Round {round} of {rounds} =====").format(round=view.round,
+        self.io.say("", _("===== Round {round} of {rounds} =====").format(round=view.round,
                                                                     rounds=view.rounds),
                     *render.event_card(view), "", *render.hud(view, self.sc))
         return self._facilitator() if self.any_human else None

@@ -121,7 +121,8 @@ def svg_chart(series: list[tuple[str, Series]], width: int = 860, height: int = 
     def xy(i: int, v: int) -> str:
         return f"{left + plot_w * i / max(1, n - 1):.1f},{top + plot_h * (100 - v) / 100:.1f}"
 
-    out = [f"<figure><svg role='img' aria-label='Meters by round' width='{width}' height='{height}' "
+    aria = escape(_("Meters by round"), quote=True)
+    out = [f"<figure><svg role='img' aria-label='{aria}' width='{width}' height='{height}' "
            f"viewBox='0 0 {width} {height}' xmlns='http://www.w3.org/2000/svg'>"]
     for v in range(0, 101, 25):
         y = top + plot_h * (100 - v) / 100
@@ -139,7 +140,8 @@ def svg_chart(series: list[tuple[str, Series]], width: int = 860, height: int = 
         out.append(f"<line x1='{left + plot_w + 12}' y1='{ly}' x2='{left + plot_w + 44}' y2='{ly}' "
                    f"stroke='{colour}' stroke-width='3' stroke-dasharray='{dash}'/>"
                    f"<text x='{left + plot_w + 50}' y='{ly + 4}' font-size='12'>"
-                   f"{escape(label)} (end {s.values[-1] if s.values else '-'})</text>")
+                   + escape(_("{label} (end {value})").format(
+                       label=label, value=s.values[-1] if s.values else "-")) + "</text>")
     return "".join(out) + "</svg></figure>"
 
 

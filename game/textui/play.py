@@ -67,6 +67,8 @@ class TextGame:
     def __init__(self, session: Session, console: Console) -> None:
         self.session = session
         self.sc = session.scenario
+        # What the rule functions take: the session's compiled scenario once it has one.
+        self.rules_game = getattr(session, "game", session.scenario)
         self.io = console
         self.announced = 0
         humans = [r for r, s in session.seats.items() if s.human]
@@ -228,7 +230,7 @@ class TextGame:
             chosen.append(action)
             self.io.say(_("Picked {n}. {action}. Points left: {left}.").format(
                 n=number, action=action_label(self.sc, action),
-                left=points_left(self.sc, chosen)))
+                left=points_left(self.rules_game, chosen)))
         else:
             self.io.say(_("{n}. {action} is not available: {why}.").format(
                 n=number, action=action_label(self.sc, action),
@@ -240,15 +242,15 @@ class TextGame:
             return
         taken = chosen.pop()
         self.io.say(_("Took back {action}. Points left: {left}.").format(
-            action=action_label(self.sc, taken), left=points_left(self.sc, chosen)))
+            action=action_label(self.sc, taken), left=points_left(self.rules_game, chosen)))
 
     def _why_not(self, action: Action, chosen: list[Action]) -> str:
         status = self.session.view(action.role).milestones.get(action.target or "")
         if status is not None and status != "operating":
             return _("{milestone} is not operating").format(
                 milestone=milestone_name(self.sc, action.target))
-        return why_not(self.sc, action, why_illegal(self.session.state, self.sc, action,
-                                                    tuple(chosen)))
+        why = why_illegal(self.session.state, self.rules_game, action, tuple(chosen))
+        return why_not(self.sc, action, why or "")
 
     def _list_actions(self, menu: list[Action], chosen: list[Action], notes: bool) -> None:
         """The full menu, numbered once for the game; closed items say why they are closed."""
@@ -256,7 +258,7 @@ class TextGame:
         legal = set(self.session.legal(role, tuple(chosen))) if role else set()
         picked = ", ".join(action_label(self.sc, a) for a in chosen) or _("nothing yet")
         self.io.say("", _("Points left: {left}. Picked: {picked}").format(
-            left=points_left(self.sc, chosen), picked=picked))
+            left=points_left(self.rules_game, chosen), picked=picked))
         family, noted = None, set()
         for i, action in enumerate(menu, 1):
             spec = self.sc.action(action.action_id)

@@ -9,6 +9,7 @@ as anything but text it can refuse.
 from __future__ import annotations
 
 import getpass
+import io
 import shutil
 import sys
 import textwrap
@@ -151,8 +152,22 @@ class Console:
             return False
 
     def hand_off(self, team: str) -> None:
-        """Ask the room to pass the keyboard to one team, showing nothing private yet."""
+        """Ask the room to pass the keyboard to one team, showing nothing private yet.
+
+        Keys typed ahead before the prompt (the last team's extra Enter) are discarded on a
+        terminal, so they cannot open the next team's screen while the last team is there."""
         self.clear()
         self.say(_("Pass to the {team} team.").format(team=team))
+        self._drop_typed_ahead()
         self.ask(_("{team} team: press Enter when only your team can see the screen. ").format(
             team=team))
+
+    def _drop_typed_ahead(self) -> None:
+        if not self.interactive:
+            return
+        try:
+            import termios  # POSIX only; elsewhere keys typed ahead stay queued
+
+            termios.tcflush(self.inp.fileno(), termios.TCIFLUSH)
+        except (ImportError, OSError, ValueError, AttributeError, io.UnsupportedOperation):
+            pass

@@ -9,7 +9,7 @@ Nothing here imports the UI, the text mode or pygame.
 
 from __future__ import annotations
 
-from game.words.i18n import _, ngettext
+from game.words.i18n import N_, _, ngettext
 from game.words.ledger import (
     cause_heading,
     cause_title,
@@ -36,7 +36,7 @@ from game.words.prose import prose
 from game.words.reasoning import named, reasoning_line, why_not
 
 __all__ = [
-    "_", "ngettext", "action_label", "band_name", "cause_heading", "cause_title",
+    "N_", "_", "ngettext", "action_label", "band_name", "cause_heading", "cause_title",
     "commitment_line", "ending_name", "event_title", "family_name", "ledger_groups", "ledger_line",
     "ledger_lines", "meter_label", "milestone_name", "move_label", "named", "points", "prose",
     "reasoning_line", "response_line", "role_name", "status_name", "why_not",

@@ -24,3 +24,9 @@ def _(message: str) -> str:
 def ngettext(singular: str, plural: str, n: int) -> str:
     """The singular or plural form of a message for the count `n`, translated if possible."""
     return _translation.ngettext(singular, plural, n)
+
+
+def N_(message: str) -> str:  # noqa: N802 - the name gettext's extractor looks for
+    """Mark `message` for the catalogue without translating it yet (for tables of words,
+    which are translated with `_` when they are read)."""
+    return message

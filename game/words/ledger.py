@@ -10,7 +10,7 @@ the headings of `ledger_groups`, one per kind of cause, in the order each first 
 from __future__ import annotations
 
 from game.model.actions import Action, BadMoveText
-from game.words.i18n import _
+from game.words.i18n import N_, _
 from game.words.names import (
     action_label,
     event_title,
@@ -25,16 +25,16 @@ from game.words.reasoning import named
 
 #: The heading of each kind of cause, in the order causes are usually resolved.
 _HEADINGS = {
-    "event": "Events", "action": "Actions", "response": "Answers to offers",
-    "ratification": "Ratification", "commitment": "Commitments", "demand": "Public demands",
-    "milestone": "Cooperation track", "rule": "Reciprocated concessions (GRIT)",
-    "drift": "Drift toward the baseline set by trust",
+    "event": N_("Events"), "action": N_("Actions"), "response": N_("Answers to offers"),
+    "ratification": N_("Ratification"), "commitment": N_("Commitments"), "demand": N_("Public demands"),
+    "milestone": N_("Cooperation track"), "rule": N_("Reciprocated concessions (GRIT)"),
+    "drift": N_("Drift toward the baseline set by trust"),
 }
 
 #: How a cause tied to a move is introduced before the move's words.
-_MOVE_CAUSES = {"action": "{move}", "response": "Answer to {move}",
-                "commitment": "Commitment: {move}", "demand": "Public demand: {move}",
-                "ratification": "Ratification: {move}", "milestone": "Cooperation track: {move}"}
+_MOVE_CAUSES = {"action": N_("{move}"), "response": N_("Answer to {move}"),
+                "commitment": N_("Commitment: {move}"), "demand": N_("Public demand: {move}"),
+                "ratification": N_("Ratification: {move}"), "milestone": N_("Cooperation track: {move}")}
 
 
 def cause_heading(cause: str) -> str:

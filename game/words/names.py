@@ -8,18 +8,18 @@ about a bad id still names it.
 from __future__ import annotations
 
 from game.model.actions import Action, BadMoveText
-from game.words.i18n import _, ngettext
+from game.words.i18n import N_, _, ngettext
 
 #: The tension bands (see `game.model.state.TENSION_BANDS`) as players read them.
-_BANDS = {"calm": "calm", "wary": "wary", "strained": "strained", "crisis": "crisis"}
+_BANDS = {"calm": N_("calm"), "wary": N_("wary"), "strained": N_("strained"), "crisis": N_("crisis")}
 
 #: The families of actions (see `game.model.scenario.FAMILIES`) as players read them.
-_FAMILIES = {"transparency": "transparency", "assurance": "assurance",
-             "cooperation": "cooperation", "pressure": "pressure", "home_front": "home front"}
+_FAMILIES = {"transparency": N_("transparency"), "assurance": N_("assurance"),
+             "cooperation": N_("cooperation"), "pressure": N_("pressure"), "home_front": N_("home front")}
 
 #: A commitment's or milestone's status as players read it.
-_STATUSES = {"active": "still running", "kept": "kept", "broken": "broken",
-             "inactive": "not started", "operating": "operating", "suspended": "suspended"}
+_STATUSES = {"active": N_("still running"), "kept": N_("kept"), "broken": N_("broken"),
+             "inactive": N_("not started"), "operating": N_("operating"), "suspended": N_("suspended")}
 
 
 def scenario_of(game):

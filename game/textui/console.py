@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import getpass
 import io
+import os
 import shutil
 import sys
 import textwrap
@@ -70,11 +71,12 @@ class Console:
         self.encoding = getattr(self.out, "encoding", None) or "utf-8"
 
     def columns(self) -> int | None:
-        """The width lines are wrapped to: the terminal's, less one, and at least 40; None
-        (no wrapping) for output to a file or pipe, which a script may read line by line."""
+        """The width lines are wrapped to: the terminal's (or $COLUMNS), less one, and at
+        least 40; None (no wrapping) for output to a file or pipe without $COLUMNS, which a
+        script may read line by line."""
         if self.width:
             return self.width
-        if not self._out_is_terminal():
+        if not self._out_is_terminal() and not os.environ.get("COLUMNS", "").isdigit():
             return None
         return max(40, shutil.get_terminal_size((80, 24)).columns - 1)
 

@@ -147,17 +147,20 @@ def test_odd_input_gets_a_new_prompt(typed):
 
 
 def test_menu_numbers_mean_the_same_action_every_round():
-    """The full menu is the same list in every round; closed items are listed, not dropped."""
-    s = session(rounds=3)
-    first = full_menu(SC, "washington")
-    con, out = console("\n" + "\n".join(["1", "done", "y"] + ["\n"] + ["8", "done", "y"]) + "\n")
-    game = TextGame(s, con)
-    game._human_turn("washington")
-    s.play_ai()
-    menus = re.findall(r"^ +(\d+)\. \[\d pt\] (.+?)(?:  \(|$)", out.getvalue(), re.MULTILINE)
-    assert [m[1] for m in menus] == [render.action_label(SC, a) for a in first]
-    assert full_menu(SC, "washington") == first
-    assert "(not available:" in out.getvalue()
+    """Every round lists the same numbered menu; closed items are listed with a reason, not dropped."""
+    out = io.StringIO()
+    room = ScriptedRoom(lambda team, rnd: ["1", "12"] if team == "Washington" else [], out)
+    s = session(humans=SC.role_ids, rounds=3)
+    TextGame(s, Console(room, out, interactive=False)).run()
+    turns = [part.split("Pass to the ")[0] for part in out.getvalue().split("Pass to the Washington team.")
+             if "Picked: nothing yet" in part.split("Pass to the ")[0]]
+    menus = [re.findall(r"^ +(\d+)\. \[\d pt\] (.+?)(?:  \(|$)", turn, re.MULTILINE) for turn in turns]
+    menu = full_menu(SC, "washington")
+    assert len(menus) == 3 and all(m == [(str(i), render.action_label(SC, a))
+                                         for i, a in enumerate(menu, 1)] for m in menus)
+    assert "(not available:" in out.getvalue() and s.state.over
+    picked = (menu[0], menu[11])
+    assert all(tuple(a for a in r.orders if a.role == "washington") == picked for r in s.state.records)
 
 
 # --- facilitator ------------------------------------------------------------------------------

@@ -34,8 +34,8 @@ FACILITATOR_HELP = _("Facilitator: Enter to play on | 'event' lists the events |
                      "brings in event N | 'undo' the last round | 'end' the game now | "
                      "'quit' to save and stop")
 
-ORDERS_HELP = _("Type a number to pick it, 'u' to take back the last pick, 'list' to see the "
-                "menu again, 'done' to finish.")
+ORDERS_HELP = _("Type a number to pick it, 'info N' to read about item N, 'u' to take back "
+                "the last pick, 'list' to see the menu again, 'done' to finish.")
 
 #: A menu number: ASCII digits only ('²' and other digits are refused, not read).
 _NUMBER = re.compile(r"[0-9]{1,4}")
@@ -76,6 +76,7 @@ class TextGame:
         # Solo play has nothing to hide from the room, so shared screens show that team's view.
         self.viewer = humans[0] if len(humans) == 1 else None
         self.briefed: set[str] = set()
+        self.taught: set[str] = set()  # teams whose menu has been shown with its teaching notes
 
     def run(self) -> str:
         """Play until the game ends (returns "over") or the facilitator quits ("quit")."""
@@ -193,7 +194,8 @@ class TextGame:
         """Picks from the numbered menu until the team types 'done' and confirms the summary."""
         menu = full_menu(self.sc, role)
         chosen: list[Action] = []
-        self._list_actions(menu, chosen, notes=True)
+        self._list_actions(menu, chosen, notes=role not in self.taught)  # notes on the first turn
+        self.taught.add(role)
         offered = None  # the picks last offered for sending because nothing more fits
         while True:
             if offered != chosen and not self.session.legal(role, tuple(chosen)):
@@ -212,6 +214,8 @@ class TextGame:
                 self._list_actions(menu, chosen, notes=False)
             elif command in ("help", "h", "?", ""):
                 self.io.say(ORDERS_HELP)
+            elif command.startswith("info"):
+                self._info(command[4:].strip(), menu)
             else:
                 self._pick(answer, menu, role, chosen)
 
@@ -235,6 +239,17 @@ class TextGame:
             self.io.say(_("{n}. {action} is not available: {why}.").format(
                 n=number, action=action_label(self.sc, action),
                 why=self._why_not(action, chosen)))
+
+    def _info(self, number: str, menu: list[Action]) -> None:
+        """What one menu item does, and why it matters: its description and teaching note."""
+        if not (_NUMBER.fullmatch(number) and 1 <= int(number) <= len(menu)):
+            self.io.say(_("Type 'info' and a number from 1 to {last}, such as 'info 3'.").format(
+                last=len(menu)))
+            return
+        action = menu[int(number) - 1]
+        spec = self.sc.action(action.action_id)
+        self.io.say(f"{number}. {action_label(self.sc, action)}", "  " + " ".join(spec.description.split()),
+                    "  (" + " ".join(spec.teaching_note.split()) + ")")
 
     def _take_back(self, chosen: list[Action]) -> None:
         if not chosen:

@@ -163,6 +163,23 @@ def test_menu_numbers_mean_the_same_action_every_round():
     assert all(tuple(a for a in r.orders if a.role == "washington") == picked for r in s.state.records)
 
 
+def test_teaching_notes_come_with_the_first_menu_and_on_request():
+    """A team's first menu carries the teaching notes; later ones are short, and 'info N' reads one."""
+    con, out = console("done\ny\n")
+    s = session(rounds=2)
+    game = TextGame(s, con)
+    game._human_turn("washington")
+    note = " ".join(SC.action(full_menu(SC, "washington")[2].action_id).teaching_note.split())
+    assert note in out.getvalue()
+    s.play_ai()
+    assert (s.state.round, s.state.phase) == (2, "orders")
+    game.io = console("info 3\ninfo\nINFO 99\ndone\ny\n")[0]
+    game._human_turn("washington")
+    text = game.io.out.getvalue()
+    assert text.count(note) == 1 and "3. " + render.action_label(SC, full_menu(SC, "washington")[2]) in text
+    assert text.count("Type 'info' and a number from 1 to") == 2
+
+
 # --- facilitator ------------------------------------------------------------------------------
 
 def test_facilitator_commands_ignore_case_and_show_the_event_card():

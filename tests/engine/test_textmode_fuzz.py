@@ -14,7 +14,8 @@ from tests.helpers import default_scenario
 SC = default_scenario()
 
 COMMANDS = ["", "done", "DONE", "Done", "y", "Y", "n", "yes", "no", "u", "undo", "UNDO", "list",
-            "help", "?", "end", "End", "quit", "event", "event 3", "EVENT 99", "event x",
+            "help", "?", "info", "info 3", "INFO 99", "end", "End", "quit", "event", "event 3",
+            "EVENT 99", "event x",
             "1", "2", "12", "26", "27", "0", "-1", "²", "١٢", "１", "wait_and_see",
             "brief_plans@moscow", "moscow:brief_plans@nato", "@", ":", "\x1b[A", "\x03", "\x00"]
 LINE = st.one_of(st.sampled_from(COMMANDS), st.sampled_from(COMMANDS),

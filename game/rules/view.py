@@ -73,6 +73,10 @@ class PlayerView(NamedTuple):
         """The same view with another draft of the viewer's own orders."""
         return self._replace(orders=orders)
 
+    def replace(self, **changes) -> PlayerView:
+        """A copy with some fields changed (for example meters eased in for display)."""
+        return self._replace(**changes)
+
     def to_dict(self) -> dict:
         """The view as JSON-ready data (only str, int, bool, None, lists and dicts).
 

@@ -43,6 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     debrief.add_argument("file", metavar="FILE", help="a replay or save file")
     debrief.add_argument("--out", help="HTML file to write (default: next to FILE)")
     debrief.add_argument("--scenario", help="scenario file (default: the one recorded)")
+    debrief.add_argument("--full", action="store_true", help="show every team's exact support")
     schema = sub.add_parser("schema", help="write the scenario JSON Schema")
     schema.add_argument("--out", default="scenarios/scenario.schema.json")
     _add_host(sub.add_parser("host", help="host the game on the local network for the teams' browsers"))
@@ -56,11 +57,8 @@ def _add_host(parser: argparse.ArgumentParser) -> None:
 
 
 def _add_simulate(parser: argparse.ArgumentParser) -> None:
-    try:
-        from game.engine.simulate import add_arguments
-    except ImportError:  # the balance lab is optional for the rest of the command line
-        parser.add_argument("rest", nargs="*")
-        return
+    from game.engine.simulate import add_arguments
+
     add_arguments(parser)
 
 
@@ -151,18 +149,15 @@ def run_debrief(args: argparse.Namespace) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     out = Path(args.out) if args.out else Path(args.file).with_suffix(".html")
-    write_atomic(out, debrief_html(session))
+    write_atomic(out, debrief_html(session, full=args.full))
     print(f"wrote {out}")
     return 0
 
 
 def run_simulate(args: argparse.Namespace) -> int:
     """The balance lab."""
-    try:
-        from game.engine.simulate import run
-    except ImportError:
-        print("error: the balance lab is not available in this build", file=sys.stderr)
-        return 2
+    from game.engine.simulate import run
+
     return run(args)
 
 

@@ -16,12 +16,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from game import words
 from game.engine.session import Session
 from game.model.actions import Action, IllegalAction, Orders, Responses
 from game.net.seats import HostSecrets, save_secrets
 from game.net.viewdata import present, view_dict
 from game.rules import points_left
-from game.textui import render
 from game.words import _
 
 KEY_PATTERN = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
@@ -167,7 +167,7 @@ class HostedGame:
         """The actions still open after the drafted `chosen` orders, and the points left."""
         picked = self._own_actions(role, chosen)
         legal = self.session.legal(role, picked)
-        return {"open": [a.text() for a in legal], "points_left": points_left(self.session.scenario, picked)}
+        return {"open": [a.text() for a in legal], "points_left": points_left(self.session.game, picked)}
 
     # --- facilitator -------------------------------------------------------------------
     def facilitate(self, command: object, arg: object = None) -> str:
@@ -275,7 +275,7 @@ class HostedGame:
         sc = self.session.scenario
         data = present(view_dict(self.session.view(role)), sc, self._notes())
         data.update(version=self.version, title=sc.title, paused=self.secrets.paused,
-                    outcome=self._outcome(), roles=[render.role_name(sc, r) for r in sc.role_ids])
+                    outcome=self._outcome(), roles=[words.role_name(sc, r) for r in sc.role_ids])
         return data
 
     def _team_data(self, role: str) -> dict:
@@ -293,9 +293,9 @@ class HostedGame:
         out = []
         for action in self.session.legal(role):
             spec = sc.action(action.action_id)
-            label = render.action_label(sc, action.text()).split(": ", 1)[1]
+            label = words.action_label(sc, action)
             out.append({"id": action.text(), "label": label,
-                        "family": spec.family.replace("_", " "), "cost": spec.cost,
+                        "family": words.family_name(spec.family), "cost": spec.cost,
                         "description": spec.description.strip(), "note": spec.teaching_note.strip(),
                         "offer": spec.offer})
         return out
@@ -303,7 +303,7 @@ class HostedGame:
     def _board_data(self) -> dict:
         data = self._common(None)
         sc = self.session.scenario
-        codes = [{"role": render.role_name(sc, p.role), "code": p.code, "kind": p.kind}
+        codes = [{"role": words.role_name(sc, p.role), "code": p.code, "kind": p.kind}
                  for p in self.secrets.seats.values()]
         if not self.secrets.joining_open:
             codes = [dict(c, code="") for c in codes]
@@ -314,7 +314,7 @@ class HostedGame:
     def _waiting_public(self) -> str:
         st = self.session.state
         if st.phase == "orders":
-            names = [render.role_name(self.session.scenario, r)
+            names = [words.role_name(self.session.scenario, r)
                      for r in self.session.scenario.role_ids if r not in st.orders]
             return _("Waiting for orders from: {names}").format(names=", ".join(names))
         if st.phase == "responses":
@@ -325,7 +325,7 @@ class HostedGame:
         data = dict(self._board_data())
         sc = self.session.scenario
         data.update(kind="host", seats=[
-            {"role": p.role, "name": render.role_name(sc, p.role), "kind": p.kind,
+            {"role": p.role, "name": words.role_name(sc, p.role), "kind": p.kind,
              "persona": p.persona, "code": p.code, "token": p.token,
              "due": p.role in self.session.waiting_for()} for p in self.secrets.seats.values()],
             events=[{"id": e.id, "title": e.title} for e in sc.events],
@@ -341,7 +341,7 @@ class HostedGame:
         if not self.session.state.over:
             return {}
         sc = self.session.scenario
-        return {record.round: [render.reasoning_line(sc, n.role, n.text)
+        return {record.round: [words.reasoning_line(sc, n.role, n.text)
                                for n in self.session.notes_for(record.round)]
                 for record in self.session.state.records}
 
@@ -351,6 +351,6 @@ class HostedGame:
             return None
         sc = self.session.scenario
         return {"name": result.ending_name, "text": result.ending_text.strip(),
-                "scores": [{"role": render.role_name(sc, r), "total": result.total(r),
+                "scores": [{"role": words.role_name(sc, r), "total": result.total(r),
                             "parts": [{"label": p.label, "points": p.points} for p in result.scores[r]]}
                            for r in sc.role_ids]}

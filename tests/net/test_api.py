@@ -321,7 +321,7 @@ def test_the_facilitator_brings_in_an_event_and_ends_the_game(client, hosted, sc
     desk.send_json({"type": "command", "command": "inject", "arg": event.id})
     until(desk, "info")
     so_far = hosted.board_data()["so_far"]
-    assert so_far[-1]["title"] == f"Event: {event.title}"
+    assert so_far[0]["title"] == "Events" and event.title in so_far[0]["changes"][-1]
     desk.send_json({"type": "command", "command": "end"})
     until(desk, "info")
     assert hosted.session.state.over and hosted.board_data()["outcome"]["scores"]

@@ -141,10 +141,22 @@ class HostedGame:
         try:
             self.session.submit(move)
         except IllegalAction as exc:
-            raise NetError(_("Not allowed: {why}").format(why=exc)) from None
+            if not self._already_in(move):
+                raise NetError(_("Not allowed: {why}").format(why=exc)) from None
+            self.secrets.applied[key] = role  # applied before a restart lost its key
+            save_secrets(self.secrets, self.secrets_path)
+            return {"key": key, "duplicate": True}
         self.secrets.applied[key] = role
         self._after_change()
         return {"key": key, "duplicate": False}
+
+    def _already_in(self, move: Orders | Responses) -> bool:
+        """True if this very move is already part of the current round (the host stopped
+        after applying it but before it kept the submission's key)."""
+        st = self.session.state
+        if isinstance(move, Orders):
+            return st.phase in ("orders", "responses") and st.orders.get(move.role) == move.actions
+        return st.phase == "responses" and st.responses.get(move.role) == move.as_dict()
 
     def _own_actions(self, role: str, actions: object) -> tuple[Action, ...]:
         if not isinstance(actions, list) or not all(isinstance(a, str) for a in actions):

@@ -373,3 +373,15 @@ def test_ai_reasoning_waits_for_the_end_so_it_cannot_lift_the_fog(tmp_path, scen
     assert all(not r["notes"] for r in hosted.team_data("washington")["records"])
     hosted.facilitate("end")
     assert any(r["notes"] for r in hosted.board_data()["records"])
+
+
+def test_a_move_applied_just_before_a_crash_is_not_applied_again(hosted):
+    """The host stopped after saving the move but before keeping its key: a resend is acknowledged."""
+    action = first_open(hosted, "nato")
+    hosted.submit_orders("nato", "before-crash", [action])
+    del hosted.secrets.applied["before-crash"]
+    again = hosted.submit_orders("nato", "before-crash", [action])
+    assert again == {"key": "before-crash", "duplicate": True}
+    assert [m.text() for m in hosted.session.log] == [f"O nato {action}"]
+    with pytest.raises(server.NetError, match="already"):
+        hosted.submit_orders("nato", "another-key", [])

@@ -135,11 +135,13 @@ D.meters = function (data) {
       D.el("h3", { id: "h-tension", text: "Tension" }),
       D.el("p", { class: "big", text: `${data.tension} of 100 (${data.band})` }),
       data.breakdown ? D.el("p", { class: "error", text: "Talks have broken down." }) : null),
-    D.el("section", { class: "card", "aria-labelledby": "h-trust" }, D.el("h3", { id: "h-trust", text: "Trust" }),
+    D.el("section", { class: "card trust", "aria-labelledby": "h-trust" }, D.el("h3", { id: "h-trust", text: "Trust" }),
       D.el("div", { class: "scroll", tabindex: "0", role: "region", "aria-label": "Trust table" }, trust)),
     D.el("section", { class: "card", "aria-labelledby": "h-support" },
       D.el("h3", { id: "h-support", text: "Domestic support" }), support,
-      D.el("p", { class: "muted", text: "Other delegations' support is shown as a range; it narrows as they are more open with you." })),
+      D.el("p", { class: "muted", text: data.role
+        ? "Other delegations' support is shown as a range; it narrows as they are more open with you."
+        : "On this shared screen every delegation's support is shown only as a range." })),
     D.el("section", { class: "card", "aria-labelledby": "h-track" },
       D.el("h3", { id: "h-track", text: "Cooperation track" }), track,
       D.el("h3", { text: "Commitments in force" }), commitments));

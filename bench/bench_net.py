@@ -4,7 +4,7 @@ Run: .venv/bin/python bench/bench_net.py [--clients 40] [--moves 120]
 
 Starts `main.py host` on 127.0.0.1 (a free port, a throw-away data folder) in its own
 process, then connects --clients WebSockets: two devices per team, the facilitator's page,
-and boards for the rest. Team devices take turns giving orders; for each move it measures
+and boards for the rest. Team devices take turns giving orders and answering offers; for each move it measures
 the time from sending the orders to the moment the last of the clients has received the
 state that includes it (and, separately, to the sender's acknowledgement). Prints p50,
 p95 and max in milliseconds; the goal is p95 <= 200 ms. All traffic stays on 127.0.0.1,
@@ -117,6 +117,14 @@ async def token_for(port: int, code: str) -> str:
     return json.loads(reply.split("\r\n\r\n", 1)[1])["token"]
 
 
+def move(data: dict, key: str) -> dict:
+    """A real move for a team that owes one: its first open action (offers included), or
+    accepting every offer it received."""
+    if data["phase"] == "responses":
+        return {"type": "answers", "key": key, "decisions": {o["key"]: True for o in data["offers"]}}
+    return {"type": "orders", "key": key, "actions": [m["id"] for m in data["menu"][:1]]}
+
+
 async def run(clients: int, moves: int, port: int, codes: dict[str, str], pin: str) -> dict:
     tokens = {name: await token_for(port, code) for name, code in codes.items()}
     teams = [await open_page(port, {"type": "hello", "as": "team", "token": t}, name)
@@ -134,7 +142,7 @@ async def run(clients: int, moves: int, port: int, codes: dict[str, str], pin: s
             break  # the game is over
         target, key = sender.version + 1, f"bench-move-{n:05d}"
         t0 = time.perf_counter()
-        await sender.ws.send(json.dumps({"type": "orders", "key": key, "actions": []}))
+        await sender.ws.send(json.dumps(move(sender.data, key)))
         arrivals = await asyncio.gather(*(p.until(target) for p in pages))
         everyone.append((max(arrivals) - t0) * 1000)
         while key not in sender.acks:

@@ -81,6 +81,7 @@ class HostedGame:
         self.listeners: list[Callable[[], None]] = []
         self.finished_files: list[str] = []
         self._cache: dict[object, dict] = {}
+        self._worded: dict = {}  # revealed rounds in words, see `present`
         self._cache_version = -1
         self._after_change()
 
@@ -285,7 +286,7 @@ class HostedGame:
 
     def _common(self, role: str | None) -> dict:
         sc = self.session.scenario
-        data = present(view_dict(self.session.view(role)), sc, self._notes())
+        data = present(view_dict(self.session.view(role)), sc, self._notes(), self._worded)
         data.update(version=self.version, title=sc.title, paused=self.secrets.paused,
                     outcome=self._outcome(), roles=[words.role_name(sc, r) for r in sc.role_ids])
         return data
@@ -334,7 +335,7 @@ class HostedGame:
         return ""
 
     def _host_data(self) -> dict:
-        data = dict(self._board_data())
+        data = dict(self.board_data())
         sc = self.session.scenario
         data.update(kind="host", seats=[
             {"role": p.role, "name": words.role_name(sc, p.role), "kind": p.kind,

@@ -25,8 +25,17 @@ def view_dict(view: PlayerView) -> Data:
     return view.to_dict()
 
 
-def present(data: Data, scenario: Scenario, notes: dict[int, list[str]]) -> Data:
-    """What a page shows for `data` (from `view_dict`); `notes` are AI reasoning lines by round."""
+def present(data: Data, scenario: Scenario, notes: dict[int, list[str]],
+            memo: dict | None = None) -> Data:
+    """What a page shows for `data` (from `view_dict`); `notes` are AI reasoning lines by round.
+
+    `memo` (a dict the caller keeps per game) holds revealed rounds already put in words,
+    keyed by everything they are made from, so that a long game's history is not reworded
+    for every page at every move."""
+    by_round: dict[int, list[LedgerEntry]] = {}
+    for e in data["ledger"]:
+        by_round.setdefault(e["round"], []).append(LedgerEntry(**e))
+    memo = {} if memo is None else memo
     return {
         "role": data["role"], "round": data["round"], "rounds": data["rounds"],
         "phase": data["phase"], "phase_label": _phase_label(data["phase"]),
@@ -41,11 +50,22 @@ def present(data: Data, scenario: Scenario, notes: dict[int, list[str]]) -> Data
         "orders": [words.action_label(scenario, a) for a in data["orders"]],
         "offers": [_offer(scenario, o["key"]) for o in data["offers"]],
         "submitted": [words.role_name(scenario, r) for r in data["submitted"]],
-        "records": [_record(scenario, rec, data["ledger"], notes.get(rec["round"], []))
-                    for rec in reversed(data["records"])],
-        "so_far": ledger_groups(scenario, [LedgerEntry(**e) for e in data["ledger"]
-                                           if e["round"] == data["round"] and not _revealed(data)]),
+        "records": [_remembered(memo, scenario, rec, by_round.get(rec["round"], []),
+                                notes.get(rec["round"], [])) for rec in reversed(data["records"])],
+        "so_far": ledger_groups(scenario, [] if _revealed(data) else by_round.get(data["round"], [])),
     }
+
+
+def _remembered(memo: dict, scenario: Scenario, rec: Data, entries: list[LedgerEntry],
+                notes: list[str]) -> Data:
+    key = (rec["round"], rec["event"], tuple(rec["orders"]), tuple(map(tuple, rec["responses"])),
+           tuple(entries), tuple(notes))
+    found = memo.get(key)
+    if found is None:
+        if len(memo) > 4096:
+            memo.clear()
+        found = memo[key] = _record(scenario, rec, entries, notes)
+    return found
 
 
 def _revealed(data: Data) -> bool:
@@ -99,13 +119,12 @@ def _offer(scenario: Scenario, key: str) -> Data:
             "description": spec.description.strip(), "teaching_note": spec.teaching_note.strip()}
 
 
-def _record(scenario: Scenario, rec: Data, ledger: list[Data], notes: list[str]) -> Data:
+def _record(scenario: Scenario, rec: Data, entries: list[LedgerEntry], notes: list[str]) -> Data:
     orders = [{"role": words.role_name(scenario, r),
                "actions": [words.action_label(scenario, a) for a in rec["orders"]
                            if a.partition(":")[0] == r]}
               for r in scenario.role_ids]
     responses = [words.response_line(scenario, who, key, ok) for who, key, ok in rec["responses"]]
-    entries = [LedgerEntry(**e) for e in ledger if e["round"] == rec["round"]]
     return {"round": rec["round"], "event": _event(scenario, rec["event"]), "orders": orders,
             "responses": responses, "notes": notes, "ledger": ledger_groups(scenario, entries)}
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -108,6 +109,33 @@ def give_orders(page, round_no: int) -> None:
     done.first.wait_for(timeout=WAIT)
 
 
+def give_orders_by_keyboard(page) -> None:
+    """Only the keyboard: the skip link, Tab to the first action, Space, Tab on to the button, Enter."""
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")  # the skip link: to "Your move"
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")  # past the help line's form to the first action
+    for _ in range(5):
+        if page.evaluate("() => document.activeElement.type") == "checkbox":
+            break
+        page.keyboard.press("Tab")
+    page.keyboard.press("Space")
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement.textContent") == "Give these orders":
+            break
+    page.keyboard.press("Enter")
+
+
+def check_names(page) -> None:
+    """Every control on a team's page has an accessible name, and the page says its language."""
+    from playwright.sync_api import expect
+
+    assert page.evaluate("() => document.documentElement.lang") == "en"
+    for control in page.locator("input, button, select, a").all():
+        expect(control).to_have_accessible_name(re.compile(r"\S"))
+
+
 def answer_offers(pages: dict) -> None:
     """Every team that received offers accepts them all."""
     for page in pages.values():
@@ -151,10 +179,12 @@ def test_three_browser_teams_play_a_game_through_a_reload_and_a_restart(browser,
     pages["washington"].reload()
     pages["washington"].wait_for_selector("text=Your orders are in", timeout=WAIT)
     give_orders(pages["moscow"], 1)
-    give_orders(pages["nato"], 1)
+    check_names(pages["nato"])
+    give_orders_by_keyboard(pages["nato"])
     answer_offers(pages)
     wait_round(pages, "Round 1 revealed")
     board.wait_for_selector("text=Round 1 revealed", timeout=WAIT)
+    assert any(a.role == "nato" for a in host.game.session.state.records[0].orders)  # by keyboard
 
     # The host stops and starts again in the middle of the game: pages reconnect by themselves.
     give_orders(pages["nato"], 2)

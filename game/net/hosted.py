@@ -255,6 +255,8 @@ class HostedGame:
     def _after_change(self) -> None:
         """Let AI seats move, save the seats, write the replay at the end, tell the listeners."""
         self.session.play_ai()
+        if self.session.state.over:
+            self.timer = Timer()  # no talks after the end
         save_secrets(self.secrets, self.secrets_path)
         if self.session.state.over and not self.finished_files and self.on_finish:
             self.finished_files = self.on_finish(self.session)

@@ -385,3 +385,9 @@ def test_a_move_applied_just_before_a_crash_is_not_applied_again(hosted):
     assert [m.text() for m in hosted.session.log] == [f"O nato {action}"]
     with pytest.raises(server.NetError, match="already"):
         hosted.submit_orders("nato", "another-key", [])
+
+
+def test_the_talks_timer_stops_when_the_game_ends(hosted):
+    hosted.facilitate("timer_start", 5)
+    hosted.facilitate("end")
+    assert hosted.board_data()["timer"] == {"running": False, "left": 0.0}

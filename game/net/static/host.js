@@ -100,7 +100,8 @@
       draft: (m) => { if (hot) hot.draft(m); },
       team_qr: (m) => D.fill(byId("teamlink"), D.el("div", { class: "card" },
         D.el("p", {}, "Give this link only to its team: ", D.el("a", { href: m.link, text: m.link })),
-        D.el("div", { class: "qr" }, D.el("img", { src: m.image, alt: "QR code of the team's link" })))),
+        D.el("div", { class: "qr" }, D.el("img", { src: m.image, alt: "QR code of the team's link" })),
+        D.el("button", { class: "secondary", text: "Hide the link", onclick: () => D.fill(byId("teamlink")) }))),
       error: (m) => {
         if (m.fatal) {
           sessionStorage.removeItem("detente-pin");

@@ -67,3 +67,10 @@ def test_damaged_saved_seats_stop_the_host_with_a_way_out(data, capsys, tmp_path
     err = capsys.readouterr().err
     assert "seats.json" in err and "--new" in err and len(err.strip().splitlines()) == 1
     assert (tmp_path / "host" / "seats.json").read_text(encoding="utf-8") == "{not json"
+
+
+def test_lan_asks_for_this_computers_network_address(data, monkeypatch):
+    monkeypatch.setattr(cli, "lan_address", lambda: "10.1.2.3")
+    assert cli.bind_address(None, True) == "10.1.2.3"
+    assert cli.bind_address("::1", False) == "::1"
+    assert cli.bind_address(None, False) == "127.0.0.1"

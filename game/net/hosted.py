@@ -283,8 +283,11 @@ class HostedGame:
         found = self._cache.get(key)
         if found is None:
             found = self._cache[key] = build()
-        found["timer"] = self.timer.data(self.clock())
         return found
+
+    def timer_data(self) -> dict:
+        """The talks timer now: {"running": bool, "left": seconds}; sent with every state."""
+        return self.timer.data(self.clock())
 
     def _common(self, role: str | None) -> dict:
         sc = self.session.scenario

@@ -2,7 +2,7 @@
 
 Every page opens `/ws` and first says who it is: `{"type": "hello", "as": "board"}`,
 `{"as": "team", "token": T}` or `{"as": "host", "pin": P}`. The server then pushes
-`{"type": "state", "data": ...}` whenever the game changes, built for that page only (a
+`{"type": "state", "timer": ..., "data": ...}` whenever the game changes, built for that page only (a
 team's data comes from the rules' view for its own role). Requests are JSON objects with
 a `type`; anything malformed or not allowed is answered with `{"type": "error",
 "message": ...}` to that client alone, and the connection stays open.
@@ -73,14 +73,15 @@ class Hub:
             client.push(None)
 
     def state_text(self, client: Client) -> str:
-        """The state message for a client, serialised once per game version and page kind."""
+        """The state message for a client: its page's data, serialised once per game version
+        and page kind, and the talks timer as it stands at the moment of sending."""
         if self._version != self.game.version:
             self._texts, self._version = {}, self.game.version
         key = (client.kind, client.role, client.viewing)
         text = self._texts.get(key)
         if text is None:
-            text = self._texts[key] = json.dumps({"type": "state", "data": self._data(client)})
-        return text
+            text = self._texts[key] = json.dumps(self._data(client))
+        return f'{{"type": "state", "timer": {json.dumps(self.game.timer_data())}, "data": {text}}}'
 
     def _data(self, client: Client) -> dict:
         if client.kind == "team":

@@ -308,11 +308,11 @@ def test_the_talks_timer_counts_down_and_pauses(hosted):
     hosted.clock = lambda: now[0]
     hosted.facilitate("timer_start", 2)
     now[0] += 30
-    assert hosted.board_data()["timer"] == {"running": True, "left": 90.0}
+    assert hosted.timer_data() == {"running": True, "left": 90.0}
     hosted.facilitate("timer_pause")
     now[0] += 30
     hosted.facilitate("timer_add", 60)
-    assert hosted.board_data()["timer"] == {"running": False, "left": 150.0}
+    assert hosted.timer_data() == {"running": False, "left": 150.0}
 
 
 def test_the_facilitator_brings_in_an_event_and_ends_the_game(client, hosted, scenario):
@@ -387,7 +387,18 @@ def test_a_move_applied_just_before_a_crash_is_not_applied_again(hosted):
         hosted.submit_orders("nato", "another-key", [])
 
 
+def test_a_page_that_connects_later_gets_the_time_left_now(client, hosted):
+    now = [100.0]
+    hosted.clock = lambda: now[0]
+    hosted.facilitate("timer_start", 5)
+    with client.websocket_connect("/ws") as ws:
+        assert hello(ws, **{"as": "board"})["timer"] == {"running": True, "left": 300.0}
+    now[0] += 120
+    with client.websocket_connect("/ws") as ws:
+        assert hello(ws, **{"as": "board"})["timer"] == {"running": True, "left": 180.0}
+
+
 def test_the_talks_timer_stops_when_the_game_ends(hosted):
     hosted.facilitate("timer_start", 5)
     hosted.facilitate("end")
-    assert hosted.board_data()["timer"] == {"running": False, "left": 0.0}
+    assert hosted.timer_data() == {"running": False, "left": 0.0}

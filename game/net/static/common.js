@@ -69,6 +69,7 @@ D.connect = function (hello, handlers) {
       let message;
       try { message = JSON.parse(event.data); } catch (err) { return; }
       if (message.type === "error" && message.fatal) conn.closedForGood = true;
+      if (message.type === "state") message.data.timer = message.timer;
       const handler = handlers[message.type];
       if (handler) handler(message);
     };

@@ -15,6 +15,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from game import words
 from game.engine.session import Session
@@ -325,7 +326,8 @@ class HostedGame:
                  for p in self.secrets.seats.values()]
         if not self.secrets.joining_open:
             codes = [dict(c, code="") for c in codes]
-        data.update(kind="board", join_url=self.join_url, codes=codes,
+        local = urlsplit(self.join_url).hostname in ("127.0.0.1", "::1", "localhost")
+        data.update(kind="board", join_url=self.join_url, codes=codes, local_only=local,
                     joining_open=self.secrets.joining_open, waiting=self._waiting_public())
         return data
 

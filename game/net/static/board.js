@@ -9,6 +9,7 @@
     const devices = data.codes.filter((c) => c.kind === "device");
     return [
       D.el("p", {}, "Open ", D.el("span", { class: "url", text: data.join_url })),
+      data.local_only ? D.el("p", { class: "banner", text: "Only this computer can join: the host listens on 127.0.0.1. Restart it with --lan to open the game to the room." }) : null,
       D.el("div", { class: "qr" }, D.el("img", { src: "/qr.svg", alt: `QR code for ${data.join_url}` })),
       data.joining_open && devices.length
         ? D.el("ul", { class: "plain" }, devices.map((c) => D.el("li", {}, `${c.role}: `, D.el("span", { class: "code", text: c.code }))))

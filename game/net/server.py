@@ -28,6 +28,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
 from game.net.hosted import HostedGame, NetError
+from game.net.texts import texts_script
 from game.words import _
 
 STATIC = Path(__file__).resolve().parent / "static"
@@ -125,6 +126,9 @@ def build_app(game: HostedGame) -> Starlette:
                                                   light="#ffffff", title=_("QR code of the join address"))
         return Response(out.getvalue(), media_type="image/svg+xml")
 
+    async def texts(_request: Request) -> Response:
+        return Response(texts_script(), media_type="text/javascript; charset=utf-8")
+
     async def socket(ws: WebSocket) -> None:
         await ws.accept()
         client = await _hello(ws, game, hub)
@@ -142,7 +146,7 @@ def build_app(game: HostedGame) -> Starlette:
     routes = [Route("/", lambda _r: RedirectResponse("/join")), Route("/join", page("join.html")),
               Route("/team", page("team.html")), Route("/board", page("board.html")),
               Route("/host", page("host.html")), Route("/qr.svg", qr),
-              Route("/favicon.ico", lambda _r: Response(status_code=204)),
+              Route("/favicon.ico", lambda _r: Response(status_code=204)), Route("/texts.js", texts),
               Route("/api/join", join, methods=["POST"]), WebSocketRoute("/ws", socket),
               Mount("/static", StaticFiles(directory=STATIC), name="static")]
     app = Starlette(routes=routes, middleware=[Middleware(SecurityHeaders)])

@@ -402,3 +402,20 @@ def test_the_talks_timer_stops_when_the_game_ends(hosted):
     hosted.facilitate("timer_start", 5)
     hosted.facilitate("end")
     assert hosted.timer_data() == {"running": False, "left": 0.0}
+
+
+def test_every_word_on_the_pages_comes_from_the_translatable_texts(client):
+    """The pages ask for their words by key; every key they use exists, and /texts.js serves them."""
+    from game.net.texts import TEXTS
+
+    used = set()
+    for file in STATIC.iterdir():
+        text = file.read_text(encoding="utf-8")
+        used |= set(re.findall(r'D\.t\("(\w+)"', text)) | set(re.findall(r'data-t="(\w+)"', text))
+        used |= set(re.findall(r'\["[\w-]+", "(\w+)"\]', text))  # the team page's menu
+        for pair in re.findall(r'D\.t\((\w+) \? "(\w+)" : "(\w+)"\)', text):
+            used |= set(pair[1:])
+    assert used and used <= set(TEXTS), sorted(used - set(TEXTS))
+    script = client.get("/texts.js")
+    assert script.headers["content-type"].startswith("text/javascript")
+    assert '"give_orders": "Give these orders"' in script.text

@@ -8,20 +8,20 @@
   function join(data) {
     const devices = data.codes.filter((c) => c.kind === "device");
     return [
-      D.el("p", {}, "Open ", D.el("span", { class: "url", text: data.join_url })),
-      data.local_only ? D.el("p", { class: "banner", text: "Only this computer can join: the host listens on 127.0.0.1. Restart it with --lan to open the game to the room." }) : null,
-      D.el("div", { class: "qr" }, D.el("img", { src: "/qr.svg", alt: `QR code for ${data.join_url}` })),
+      D.el("p", {}, D.t("open"), D.el("span", { class: "url", text: data.join_url })),
+      data.local_only ? D.el("p", { class: "banner", text: D.t("local_only") }) : null,
+      D.el("div", { class: "qr" }, D.el("img", { src: "/qr.svg", alt: D.t("qr_alt", { url: data.join_url }) })),
       data.joining_open && devices.length
-        ? D.el("ul", { class: "plain" }, devices.map((c) => D.el("li", {}, `${c.role}: `, D.el("span", { class: "code", text: c.code }))))
-        : D.el("p", { text: devices.length ? "Joining is closed; ask the facilitator for your team's link." : "No team plays from a device." }),
+        ? D.el("ul", { class: "plain" }, devices.map((c) => D.el("li", {}, D.t("who", c), D.el("span", { class: "code", text: c.code }))))
+        : D.el("p", { text: D.t(devices.length ? "joining_closed" : "no_devices") }),
       D.el("ul", { class: "plain muted" }, data.codes.filter((c) => c.kind !== "device").map((c) =>
-        D.el("li", { text: `${c.role}: ${c.kind === "ai" ? "an AI delegation" : "plays at the host's computer"}` }))),
+        D.el("li", { text: D.t(c.kind === "ai" ? "seat_ai" : "seat_hotseat", c) }))),
     ];
   }
   function update(data) {
-    D.fill(byId("head"), D.el("h1", { text: `Détente: ${data.title}` }),
+    D.fill(byId("head"), D.el("h1", { text: D.t("board_title", data) }),
       D.el("p", { class: "big", text: D.headline(data) }),
-      data.paused ? D.el("p", { class: "banner", text: "The facilitator has paused the game." }) : null);
+      data.paused ? D.el("p", { class: "banner", text: D.t("paused") }) : null);
     D.fill(byId("join"), join(data));
     D.fill(byId("round"), D.el("p", { class: "timer", id: "timer" }), D.eventCard(data.event), D.soFar(data.so_far),
       D.el("p", { text: data.waiting }));
@@ -29,7 +29,7 @@
     D.fill(byId("outcome"), D.outcome(data.outcome));
     D.fill(byId("meters"), D.meters(data));
     D.fill(byId("results"), D.records(data.records));
-    if (lastRound !== null && lastRound !== data.round && data.records.length) D.announce(`Round ${data.records[0].round} revealed.`);
+    if (lastRound !== null && lastRound !== data.round && data.records.length) D.announce(D.t("revealed_live", data.records[0]));
     lastRound = data.round;
   }
   D.connect({ type: "hello", as: "board" }, { state: (m) => update(m.data) });

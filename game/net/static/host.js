@@ -17,31 +17,31 @@
     const events = D.el("select", { id: "event" }, data.events.map((e) => D.el("option", { value: e.id, text: e.title })));
     D.fill(byId("controls"),
       D.el("button", { id: "pause", onclick: () => command(data.paused ? "resume" : "pause") }),
-      D.el("span", {}, D.el("label", { for: "minutes", text: "Talks (minutes) " }), minutes, " ",
-        D.el("button", { onclick: () => command("timer_start", Number(minutes.value)), text: "Start timer" })),
-      D.el("button", { class: "secondary", onclick: () => command("timer_pause"), text: "Pause timer" }),
-      D.el("button", { class: "secondary", onclick: () => command("timer_resume"), text: "Resume timer" }),
-      D.el("button", { class: "secondary", onclick: () => command("timer_add", 60), text: "One more minute" }),
-      D.el("span", {}, D.el("label", { for: "event", text: "Event " }), events, " ",
-        D.el("button", { onclick: () => command("inject", events.value), text: "Bring in event" })),
-      D.el("button", { class: "secondary", onclick: () => { if (confirm("Undo the last finished round?")) command("undo"); }, text: "Undo last round" }),
+      D.el("span", {}, D.el("label", { for: "minutes", text: D.t("talks_minutes") }), minutes, " ",
+        D.el("button", { onclick: () => command("timer_start", Number(minutes.value)), text: D.t("start_timer") })),
+      D.el("button", { class: "secondary", onclick: () => command("timer_pause"), text: D.t("pause_timer") }),
+      D.el("button", { class: "secondary", onclick: () => command("timer_resume"), text: D.t("resume_timer") }),
+      D.el("button", { class: "secondary", onclick: () => command("timer_add", 60), text: D.t("one_more") }),
+      D.el("span", {}, D.el("label", { for: "event", text: D.t("event_pick") }), events, " ",
+        D.el("button", { onclick: () => command("inject", events.value), text: D.t("inject") })),
+      D.el("button", { class: "secondary", onclick: () => { if (confirm(D.t("undo_ask"))) command("undo"); }, text: D.t("undo") }),
       D.el("button", { class: "secondary", id: "joining", onclick: () => command("joining", !data.joining_open) }),
-      D.el("button", { class: "secondary", onclick: () => { if (confirm("End the game now? It is scored as it stands.")) command("end"); }, text: "End the game" }),
+      D.el("button", { class: "secondary", onclick: () => { if (confirm(D.t("end_ask"))) command("end"); }, text: D.t("end") }),
       D.el("p", { class: "timer", id: "timer" }));
     controlsBuilt = true;
   }
 
   function seats() {
-    return D.el("table", {}, D.el("caption", { class: "sr-only", text: "Delegations and their seats" }),
-      D.el("thead", {}, D.el("tr", {}, ["Delegation", "Seat", "Join code", "Move due", "Actions"].map((t) => D.el("th", { scope: "col", text: t })))),
+    return D.el("table", {}, D.el("caption", { class: "sr-only", text: D.t("seats_caption") }),
+      D.el("thead", {}, D.el("tr", {}, ["delegation", "seat", "join_code", "move_due", "actions"].map((k) => D.el("th", { scope: "col", text: D.t(k) })))),
       D.el("tbody", {}, data.seats.map((s) => D.el("tr", {},
         D.el("th", { scope: "row", text: s.name }),
-        D.el("td", { text: s.kind === "ai" ? `AI: ${s.persona}` : s.kind === "hotseat" ? "hot-seat" : "device" }),
+        D.el("td", { text: s.kind === "ai" ? D.t("ai_seat", s) : D.t(s.kind === "hotseat" ? "hotseat" : "device") }),
         D.el("td", { class: "code", text: s.code || "–" }),
-        D.el("td", { text: s.due ? "yes" : "no" }),
-        D.el("td", {}, s.kind === "device" ? D.el("button", { class: "secondary", text: `Show ${s.name}'s link`,
+        D.el("td", { text: D.t(s.due ? "yes" : "no") }),
+        D.el("td", {}, s.kind === "device" ? D.el("button", { class: "secondary", text: D.t("show_link", s),
           onclick: () => conn.send({ type: "team_qr", role: s.role }) }) : null,
-        s.kind === "hotseat" ? D.el("button", { text: `Enter moves for ${s.name}`, disabled: !s.due,
+        s.kind === "hotseat" ? D.el("button", { text: D.t("enter_moves", s), disabled: !s.due,
           onclick: () => handOff(s) }) : null)))));
   }
 
@@ -49,16 +49,16 @@
     const section = byId("hotseat-section");
     section.hidden = false;
     D.fill(byId("hotseat"), D.el("div", { class: "handoff" },
-      D.el("p", { class: "big", text: `Pass the computer to the ${seat.name} team.` }),
-      D.el("p", { text: "Everyone else, please look away from this screen." }),
-      D.el("button", { id: "reveal", text: `We are the ${seat.name} team: show our view`, onclick: () => reveal(seat) })));
+      D.el("p", { class: "big", text: D.t("pass_to", seat) }),
+      D.el("p", { text: D.t("look_away") }),
+      D.el("button", { id: "reveal", text: D.t("reveal", seat), onclick: () => reveal(seat) })));
     byId("reveal").focus();
   }
 
   function reveal(seat) {
     hotRole = seat.role;
     const root = D.el("div", {});
-    const done = () => D.el("button", { class: "secondary", text: "Done: hand back to the facilitator", onclick: handBack });
+    const done = () => D.el("button", { class: "secondary", text: D.t("hand_back"), onclick: handBack });
     D.fill(byId("hotseat"), done(), root, done());
     hot = D.TeamPanel(root, (msg) => conn.send({ ...msg, role: seat.role }), `detente-hotseat-${seat.role}`, "hs-");
     conn.send({ type: "hotseat", role: seat.role });
@@ -77,13 +77,13 @@
   function update(d) {
     data = d;
     if (!controlsBuilt) controls();
-    byId("pause").textContent = d.paused ? "Resume the game" : "Pause the game";
-    byId("joining").textContent = d.joining_open ? "Close joining" : "Open joining";
-    byId("headline").textContent = `${d.title}. ${D.headline(d)} ${d.paused ? "The game is paused." : ""}`;
+    byId("pause").textContent = D.t(d.paused ? "resume_game" : "pause_game");
+    byId("joining").textContent = D.t(d.joining_open ? "close_joining" : "open_joining");
+    byId("headline").textContent = D.t("desk_headline", { title: d.title, headline: D.headline(d) }) + (d.paused ? D.t("desk_paused") : "");
     D.setTimer(byId("timer"), d.timer);
     D.fill(byId("seats"), seats());
     D.fill(byId("round"), D.eventCard(d.event), D.soFar(d.so_far), D.el("p", { text: d.waiting }),
-      d.finished_files.length ? D.el("p", { text: `Replay and debrief saved: ${d.finished_files.join(", ")}` }) : null);
+      d.finished_files.length ? D.el("p", { text: D.t("files_saved", { files: d.finished_files.join(", ") }) }) : null);
     D.fill(byId("outcome"), D.outcome(d.outcome));
     D.fill(byId("meters"), D.meters(d));
     D.fill(byId("results"), D.records(d.records));
@@ -99,9 +99,9 @@
       ack: (m) => { if (hot) hot.ack(m); },
       draft: (m) => { if (hot) hot.draft(m); },
       team_qr: (m) => D.fill(byId("teamlink"), D.el("div", { class: "card" },
-        D.el("p", {}, "Give this link only to its team: ", D.el("a", { href: m.link, text: m.link })),
-        D.el("div", { class: "qr" }, D.el("img", { src: m.image, alt: "QR code of the team's link" })),
-        D.el("button", { class: "secondary", text: "Hide the link", onclick: () => D.fill(byId("teamlink")) }))),
+        D.el("p", {}, D.t("link_private"), D.el("a", { href: m.link, text: m.link })),
+        D.el("div", { class: "qr" }, D.el("img", { src: m.image, alt: D.t("link_qr") })),
+        D.el("button", { class: "secondary", text: D.t("hide_link"), onclick: () => D.fill(byId("teamlink")) }))),
       error: (m) => {
         if (m.fatal) {
           sessionStorage.removeItem("detente-pin");

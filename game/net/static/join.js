@@ -5,7 +5,7 @@ document.getElementById("join").addEventListener("submit", async (event) => {
   event.preventDefault();
   const problem = document.getElementById("join-error");
   const code = document.getElementById("code").value.trim();
-  if (!code) { problem.textContent = "Type your team's join code first."; return; }
+  if (!code) { problem.textContent = D.t("join_empty"); return; }
   problem.textContent = "";
   try {
     const reply = await fetch("/api/join", { method: "POST", headers: { "Content-Type": "application/json" },
@@ -14,6 +14,6 @@ document.getElementById("join").addEventListener("submit", async (event) => {
     if (!reply.ok) { problem.textContent = data.error; return; }
     location.assign(`/team#${data.token}`);
   } catch (err) {
-    problem.textContent = "The game server cannot be reached. Check that you are on the room's network.";
+    problem.textContent = D.t("join_offline");
   }
 });

@@ -14,7 +14,7 @@
   const fatal = document.getElementById("fatal");
   if (!token) {
     fatal.hidden = false;
-    fatal.append("This page needs your team's link. ", D.el("a", { href: "/join", text: "Join with your team's code" }), ".");
+    fatal.append(D.t("needs_link"), D.el("a", { href: "/join", text: D.t("join_with_code") }));
     return;
   }
   let panel = null;
@@ -33,7 +33,7 @@
       if (m.fatal) {
         localStorage.removeItem("detente-token");
         fatal.hidden = false;
-        D.fill(fatal, m.message, " ", D.el("a", { href: "/join", text: "Join with your team's code" }));
+        D.fill(fatal, m.message, " ", D.el("a", { href: "/join", text: D.t("join_with_code") }));
       } else if (panel) panel.error(m);
     },
   });

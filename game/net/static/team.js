@@ -15,14 +15,14 @@ D.TeamPanel = function (root, send, storageKey, prefix) {
   };
   const head = D.el("div", {});
   root.append(head);
-  root.append(D.el("nav", { "aria-label": "On this page", class: "bar" },
-    [["move-h", "Your move"], ["event-h", "Event"], ["brief-h", "Briefing"], ["meters-h", "Meters"],
-      ["results-h", "Results"]].map(([id, text]) => D.el("a", { href: `#${p}${id}`, text }))));
-  const move = part("move", "Your move");
-  const event = part("event", "This round's event");
-  const brief = part("brief", "Your briefing and objectives");
-  const meters = part("meters", "The meters as you see them");
-  const results = part("results", "Results");
+  root.append(D.el("nav", { "aria-label": D.t("page_menu"), class: "bar" },
+    [["move-h", "your_move"], ["event-h", "event"], ["brief-h", "briefing"], ["meters-h", "meters"],
+      ["results-h", "results"]].map(([id, key]) => D.el("a", { href: `#${p}${id}`, text: D.t(key) }))));
+  const move = part("move", D.t("your_move"));
+  const event = part("event", D.t("round_event"));
+  const brief = part("brief", D.t("brief_objectives"));
+  const meters = part("meters", D.t("meters_yours"));
+  const results = part("results", D.t("results"));
   const endNode = D.el("div", {});
   root.insertBefore(endNode, move.h.parentNode);
 
@@ -35,7 +35,7 @@ D.TeamPanel = function (root, send, storageKey, prefix) {
   }
   function submit(message) {
     setPending(message);
-    D.fill(move.body, D.el("p", { role: "status", text: "Sending…" }));
+    D.fill(move.body, D.el("p", { role: "status", text: D.t("sending") }));
     panel.formKey = "";
     send(message);
   }
@@ -49,7 +49,7 @@ D.TeamPanel = function (root, send, storageKey, prefix) {
     const waiting = pending();
     if (waiting && waiting.key === message.key) {
       setPending(null);
-      D.announce(waiting.type === "orders" ? "Your orders were received." : "Your answers were received.");
+      D.announce(D.t(waiting.type === "orders" ? "orders_received" : "answers_received"));
       panel.formKey = "";
       if (panel.data) panel.update(panel.data);
     }
@@ -70,12 +70,12 @@ D.TeamPanel = function (root, send, storageKey, prefix) {
   panel.draft = function (message) {
     panel.open = new Set(message.open);
     const left = document.getElementById(`${p}points-left`);
-    if (left) left.textContent = `Points left: ${message.points_left}`;
+    if (left) left.textContent = D.t("points_left", { n: message.points_left });
     for (const box of move.body.querySelectorAll("input[type=checkbox]")) {
       const closed = !box.checked && !panel.open.has(box.value);
       box.disabled = closed;
       box.closest(".choice").classList.toggle("closed", closed);
-      box.closest(".choice").querySelector(".state").textContent = closed ? " (not open now)" : "";
+      box.closest(".choice").querySelector(".state").textContent = closed ? D.t("not_open") : "";
     }
   };
 
@@ -88,7 +88,7 @@ D.TeamPanel = function (root, send, storageKey, prefix) {
       group.items.push(item);
     }
     const form = D.el("form", { "aria-describedby": `${p}orders-help` },
-      D.el("p", { id: `${p}orders-help`, text: `Choose your actions in secret. You have ${data.points} points; each action costs 1 or 2. Offers go to their targets, who accept or decline.` }),
+      D.el("p", { id: `${p}orders-help`, text: D.t("orders_help", data) }),
       families.map((group) => D.el("fieldset", {}, D.el("legend", { class: "family", text: group.name }),
         group.items.map((item, i) => {
           const id = `${p}a-${group.name.replace(/\W/g, "")}-${i}`;
@@ -99,13 +99,13 @@ D.TeamPanel = function (root, send, storageKey, prefix) {
                 else panel.chosen = panel.chosen.filter((c) => c !== item.id);
                 send({ type: "draft", chosen: panel.chosen });
               } }),
-            D.el("label", { for: id }, `[${item.cost} pt] ${item.label}`, item.offer ? " (an offer)" : "",
+            D.el("label", { for: id }, D.t("cost", item), item.offer ? D.t("an_offer") : "",
               D.el("span", { class: "state" }),
               D.el("span", { class: "desc", id: `${id}-d`, text: `${item.description} ${item.note}` })));
         }))),
-      D.el("p", { id: `${p}points-left`, role: "status", text: `Points left: ${data.points}` }),
+      D.el("p", { id: `${p}points-left`, role: "status", text: D.t("points_left", { n: data.points }) }),
       D.el("p", { id: `${p}move-error`, class: "error", role: "alert" }),
-      D.el("button", { type: "submit", text: "Give these orders" }));
+      D.el("button", { type: "submit", text: D.t("give_orders") }));
     form.addEventListener("submit", (e) => {
       e.preventDefault();
       submit({ type: "orders", key: D.newKey(), actions: panel.chosen.slice() });
@@ -115,15 +115,15 @@ D.TeamPanel = function (root, send, storageKey, prefix) {
 
   function answersForm(data) {
     const form = D.el("form", {},
-      D.el("p", { text: "These offers were made to your delegation. Accept or decline each one, in secret." }),
+      D.el("p", { text: D.t("answers_help") }),
       data.offers.map((offer, i) => D.el("fieldset", {}, D.el("legend", { text: offer.label }),
         D.el("p", { text: offer.description }), D.el("p", { class: "muted", text: offer.teaching_note }),
         D.el("div", { class: "choice" }, D.el("input", { type: "radio", name: `${p}o${i}`, id: `${p}o${i}-y`, value: "yes", required: true }),
-          D.el("label", { for: `${p}o${i}-y`, text: "Accept" })),
+          D.el("label", { for: `${p}o${i}-y`, text: D.t("accept") })),
         D.el("div", { class: "choice" }, D.el("input", { type: "radio", name: `${p}o${i}`, id: `${p}o${i}-n`, value: "no" }),
-          D.el("label", { for: `${p}o${i}-n`, text: "Decline" })))),
+          D.el("label", { for: `${p}o${i}-n`, text: D.t("decline") })))),
       D.el("p", { id: `${p}move-error`, class: "error", role: "alert" }),
-      D.el("button", { type: "submit", text: "Give these answers" }));
+      D.el("button", { type: "submit", text: D.t("give_answers") }));
     form.addEventListener("submit", (e) => {
       e.preventDefault();
       const decisions = {};
@@ -132,7 +132,7 @@ D.TeamPanel = function (root, send, storageKey, prefix) {
         if (picked) decisions[offer.key] = picked.value === "yes";
       });
       if (Object.keys(decisions).length !== data.offers.length) {
-        panel.error({ message: "Answer every offer: accept or decline." });
+        panel.error({ message: D.t("answer_all") });
         return;
       }
       submit({ type: "answers", key: D.newKey(), decisions });
@@ -141,10 +141,10 @@ D.TeamPanel = function (root, send, storageKey, prefix) {
   }
 
   function waitingText(data) {
-    if (data.phase === "over") return "The game is over.";
-    if (pending()) return "Sending…";
-    if (data.phase === "orders") return `Your orders are in (${data.orders.join("; ") || "no orders"}). Waiting for the other delegations.`;
-    return "Waiting for the answers to this round's offers.";
+    if (data.phase === "over") return D.t("game_over");
+    if (pending()) return D.t("sending");
+    if (data.phase === "orders") return D.t("orders_in", { orders: data.orders.join("; ") || D.t("no_orders") });
+    return D.t("waiting_answers");
   }
 
   function drawMove(data) {
@@ -159,29 +159,30 @@ D.TeamPanel = function (root, send, storageKey, prefix) {
 
   panel.update = function (data) {
     panel.data = data;
-    D.fill(head, D.el("h1", { text: `${data.role_name}: ${data.title}` }),
+    const own = data.support.find((s) => s.exact && s.role === data.role_name);
+    D.fill(head, D.el("h1", { text: D.t("team_title", { role: data.role_name, title: data.title }) }),
       D.el("p", { class: "big", text: D.headline(data) }),
-      D.el("p", { class: "muted", text: `Tension ${data.tension} (${data.band}). Your domestic support: ${data.support.find((s) => s.exact && s.role === data.role_name)?.low ?? "?"}.` }),
+      D.el("p", { class: "muted", text: D.t("team_status", { tension: data.tension, band: data.band, support: own ? own.low : "?" }) }),
       p ? null : D.el("p", { class: "timer", id: "timer" }),
-      data.paused ? D.el("p", { class: "banner", text: "The facilitator has paused the game." }) : null);
+      data.paused ? D.el("p", { class: "banner", text: D.t("paused") }) : null);
     if (!p) D.setTimer(document.getElementById("timer"), data.timer);
     drawMove(data);
     D.fill(event.body, D.eventCard(data.event), D.soFar(data.so_far));
     if (!brief.body.childElementCount) {
-      D.fill(brief.body, D.el("details", {}, D.el("summary", { text: "Briefing" }),
+      D.fill(brief.body, D.el("details", {}, D.el("summary", { text: D.t("briefing") }),
         D.el("p", { text: data.description }), ...data.briefing.split(/\n\s*\n/).map((t) => D.el("p", { text: t }))),
-      D.el("h3", { text: "Your private objectives" }),
-      D.el("ul", {}, data.objectives.map((o) => D.el("li", { text: `${o.text} (${o.points} points)` }))));
+      D.el("h3", { text: D.t("objectives") }),
+      D.el("ul", {}, data.objectives.map((o) => D.el("li", { text: D.t("objective", o) }))));
     }
     D.fill(meters.body, D.meters(data));
     D.fill(results.body, D.records(data.records));
     D.fill(endNode, D.outcome(data.outcome));
     if (panel.lastRound !== null && data.round !== panel.lastRound && data.records.length) {
-      D.announce(`Round ${data.records[0].round} revealed. Round ${data.round} begins: see Results.`);
+      D.announce(D.t("live_revealed", { revealed: data.records[0].round, round: data.round }));
     } else if (data.due && panel.lastDue === false) {
-      D.announce(data.phase === "responses" ? "Offers arrived: your answers are needed." : "Your orders are needed.");
+      D.announce(D.t(data.phase === "responses" ? "live_offers" : "live_orders"));
     }
-    if (data.outcome && panel.lastRound !== null && !panel.ended) D.announce(`The game is over: ${data.outcome.name}.`);
+    if (data.outcome && panel.lastRound !== null && !panel.ended) D.announce(D.t("live_over", data.outcome));
     panel.ended = !!data.outcome;
     panel.lastRound = data.round;
     panel.lastDue = data.due;

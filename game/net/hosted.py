@@ -13,15 +13,13 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
 
-from game import words
 from game.engine.session import Session
 from game.model.actions import Action, IllegalAction, Orders, Responses
+from game.net.pages import Pages
 from game.net.seats import HostSecrets, save_secrets
-from game.net.viewdata import present, view_dict
+from game.net.timer import Timer
 from game.rules import points_left
 from game.words import _
 
@@ -30,43 +28,6 @@ KEY_PATTERN = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
 
 class NetError(ValueError):
     """A request that cannot be carried out; the message is shown to the one client that sent it."""
-
-
-@dataclass
-class Timer:
-    """The talks timer: it only keeps time, the rules never read it. Seconds, monotonic clock."""
-
-    remaining: float = 0.0
-    running_since: float | None = None
-
-    def left(self, now: float) -> float:
-        """Seconds left at `now`, never below zero."""
-        spent = now - self.running_since if self.running_since is not None else 0.0
-        return max(0.0, self.remaining - spent)
-
-    def start(self, seconds: float, now: float) -> None:
-        """Set the timer to `seconds` and run it."""
-        self.remaining, self.running_since = seconds, now
-
-    def pause(self, now: float) -> None:
-        """Stop the clock, keeping the time left."""
-        self.remaining, self.running_since = self.left(now), None
-
-    def resume(self, now: float) -> None:
-        """Run the clock again from the time left."""
-        if self.running_since is None and self.remaining > 0:
-            self.running_since = now
-
-    def add(self, seconds: float, now: float) -> None:
-        """Give the talks more time (or less, never below zero)."""
-        self.remaining = max(0.0, self.left(now) + seconds)
-        if self.running_since is not None:
-            self.running_since = now
-
-    def data(self, now: float) -> dict:
-        """{"running": bool, "left": seconds}."""
-        return {"running": self.running_since is not None and self.left(now) > 0,
-                "left": round(self.left(now), 1)}
 
 
 class HostedGame:
@@ -81,9 +42,7 @@ class HostedGame:
         self.version = 0
         self.listeners: list[Callable[[], None]] = []
         self.finished_files: list[str] = []
-        self._cache: dict[object, dict] = {}
-        self._worded: dict = {}  # revealed rounds in words, see `present`
-        self._cache_version = -1
+        self.pages = Pages(self)
         self._after_change()
 
     # --- who may do what -----------------------------------------------------------
@@ -265,112 +224,19 @@ class HostedGame:
         for listener in list(self.listeners):
             listener()
 
-    # --- what each page shows ------------------------------------------------------------
+    # --- what each page shows (see game.net.pages) --------------------------------------
     def team_data(self, role: str) -> dict:
-        """Everything a team's page shows: its view in words, briefing, menu, timer, outcome."""
-        return self._cached(("team", role), lambda: self._team_data(role))
+        """Everything a team's page shows: its view in words, briefing, menu, outcome."""
+        return self.pages.team(role)
 
     def board_data(self) -> dict:
-        """The public board: the public view in words, the join address and codes, the timer."""
-        return self._cached("board", self._board_data)
+        """The public board: the public view in words, the join address and codes."""
+        return self.pages.board()
 
     def host_data(self) -> dict:
         """The facilitator's page: the board plus seats, links, codes and events to bring in."""
-        return self._cached("host", self._host_data)
-
-    def _cached(self, key: object, build: Callable[[], dict]) -> dict:
-        if self._cache_version != self.version:
-            self._cache, self._cache_version = {}, self.version
-        found = self._cache.get(key)
-        if found is None:
-            found = self._cache[key] = build()
-        return found
+        return self.pages.host()
 
     def timer_data(self) -> dict:
         """The talks timer now: {"running": bool, "left": seconds}; sent with every state."""
         return self.timer.data(self.clock())
-
-    def _common(self, role: str | None) -> dict:
-        sc = self.session.scenario
-        data = present(view_dict(self.session.view(role)), sc, self._notes(), self._worded)
-        data.update(version=self.version, title=sc.title, paused=self.secrets.paused,
-                    outcome=self._outcome(), roles=[words.role_name(sc, r) for r in sc.role_ids])
-        return data
-
-    def _team_data(self, role: str) -> dict:
-        sc, spec = self.session.scenario, self.session.scenario.role(role)
-        data = self._common(role)
-        due = role in self.session.waiting_for()
-        data.update(kind="team", role_name=spec.name, description=spec.description.strip(),
-                    briefing=spec.briefing.strip(), due=due,
-                    menu=self._menu(role) if due and data["phase"] == "orders" else [],
-                    points=sc.rules.points_per_round)
-        return data
-
-    def _menu(self, role: str) -> list[dict]:
-        sc = self.session.scenario
-        out = []
-        for action in self.session.legal(role):
-            spec = sc.action(action.action_id)
-            label = words.action_label(sc, action)
-            out.append({"id": action.text(), "label": label,
-                        "family": words.family_name(spec.family), "cost": spec.cost,
-                        "description": spec.description.strip(), "note": spec.teaching_note.strip(),
-                        "offer": spec.offer})
-        return out
-
-    def _board_data(self) -> dict:
-        data = self._common(None)
-        sc = self.session.scenario
-        codes = [{"role": words.role_name(sc, p.role), "code": p.code, "kind": p.kind}
-                 for p in self.secrets.seats.values()]
-        if not self.secrets.joining_open:
-            codes = [dict(c, code="") for c in codes]
-        local = urlsplit(self.join_url).hostname in ("127.0.0.1", "::1", "localhost")
-        data.update(kind="board", join_url=self.join_url, codes=codes, local_only=local,
-                    joining_open=self.secrets.joining_open, waiting=self._waiting_public())
-        return data
-
-    def _waiting_public(self) -> str:
-        st = self.session.state
-        if st.phase == "orders":
-            names = [words.role_name(self.session.scenario, r)
-                     for r in self.session.scenario.role_ids if r not in st.orders]
-            return _("Waiting for orders from: {names}").format(names=", ".join(names))
-        if st.phase == "responses":
-            return _("Waiting for answers to this round's offers.")
-        return ""
-
-    def _host_data(self) -> dict:
-        data = dict(self.board_data())
-        sc = self.session.scenario
-        data.update(kind="host", seats=[
-            {"role": p.role, "name": words.role_name(sc, p.role), "kind": p.kind,
-             "persona": p.persona, "code": p.code, "token": p.token,
-             "due": p.role in self.session.waiting_for()} for p in self.secrets.seats.values()],
-            events=[{"id": e.id, "title": e.title} for e in sc.events],
-            finished_files=self.finished_files)
-        return data
-
-    def _notes(self) -> dict[int, list[str]]:
-        """AI reasoning by round, once the game is over.
-
-        A persona reasons from its own view, so its lines may quote its own exact domestic
-        support; while the game runs that would lift the fog for every other team and the
-        room, so the lines are shown only when everything is revealed at the end."""
-        if not self.session.state.over:
-            return {}
-        sc = self.session.scenario
-        return {record.round: [words.reasoning_line(sc, n.role, n.text)
-                               for n in self.session.notes_for(record.round)]
-                for record in self.session.state.records}
-
-    def _outcome(self) -> dict | None:
-        result = self.session.outcome() if self.session.state.over else None
-        if result is None:
-            return None
-        sc = self.session.scenario
-        return {"name": result.ending_name, "text": result.ending_text.strip(),
-                "scores": [{"role": words.role_name(sc, r), "total": result.total(r),
-                            "parts": [{"label": p.label, "points": p.points} for p in result.scores[r]]}
-                           for r in sc.role_ids]}

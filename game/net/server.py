@@ -100,58 +100,66 @@ def _error(message: str, **extra) -> str:
 
 def build_app(game: HostedGame) -> Starlette:
     """The Starlette application serving one hosted game."""
-    hub = Hub(game)
-
-    def page(name: str):
-        async def endpoint(_request: Request) -> Response:
-            return FileResponse(STATIC / name)
-        return endpoint
-
-    async def join(request: Request) -> Response:
-        try:
-            body = await request.json()
-        except (ValueError, UnicodeDecodeError):
-            return JSONResponse({"error": _("Send the join code as JSON.")}, status_code=400)
-        try:
-            token = game.join(body.get("code") if isinstance(body, dict) else None)
-        except NetError as exc:
-            async with hub.pin_lock:  # guessing codes costs time, whatever the number of connections
-                await asyncio.sleep(PIN_DELAY)
-            return JSONResponse({"error": str(exc)}, status_code=400)
-        return JSONResponse({"token": token})
-
-    async def qr(_request: Request) -> Response:
-        out = io.BytesIO()
-        segno.make(game.join_url, error="m").save(out, kind="svg", scale=8, dark="#000000",
-                                                  light="#ffffff", title=_("QR code of the join address"))
-        return Response(out.getvalue(), media_type="image/svg+xml")
-
-    async def texts(_request: Request) -> Response:
-        return Response(texts_script(), media_type="text/javascript; charset=utf-8")
-
-    async def socket(ws: WebSocket) -> None:
-        await ws.accept()
-        client = await _hello(ws, game, hub)
-        if client is None:
-            return
-        hub.clients.add(client)
-        sender = asyncio.create_task(_send_loop(client, hub))
-        client.push(None)
-        try:
-            await _receive_loop(client, game, hub)
-        finally:
-            hub.clients.discard(client)
-            sender.cancel()
-
-    routes = [Route("/", lambda _r: RedirectResponse("/join")), Route("/join", page("join.html")),
-              Route("/team", page("team.html")), Route("/board", page("board.html")),
-              Route("/host", page("host.html")), Route("/qr.svg", qr),
-              Route("/favicon.ico", lambda _r: Response(status_code=204)), Route("/texts.js", texts),
-              Route("/api/join", join, methods=["POST"]), WebSocketRoute("/ws", socket),
+    routes = [Route("/", lambda _r: RedirectResponse("/join")), Route("/join", _page("join.html")),
+              Route("/team", _page("team.html")), Route("/board", _page("board.html")),
+              Route("/host", _page("host.html")), Route("/qr.svg", _qr),
+              Route("/favicon.ico", lambda _r: Response(status_code=204)), Route("/texts.js", _texts),
+              Route("/api/join", _join, methods=["POST"]), WebSocketRoute("/ws", _socket),
               Mount("/static", StaticFiles(directory=STATIC), name="static")]
     app = Starlette(routes=routes, middleware=[Middleware(SecurityHeaders)])
-    app.state.hub = hub
+    app.state.game, app.state.hub = game, Hub(game)
     return app
+
+
+def _page(name: str):
+    async def endpoint(_request: Request) -> Response:
+        return FileResponse(STATIC / name)
+    return endpoint
+
+
+async def _join(request: Request) -> Response:
+    """POST {"code": C} -> {"token": T}, or 400 {"error": why}; a wrong code costs time."""
+    game, hub = request.app.state.game, request.app.state.hub
+    try:
+        body = await request.json()
+    except (ValueError, UnicodeDecodeError):
+        return JSONResponse({"error": _("Send the join code as JSON.")}, status_code=400)
+    try:
+        token = game.join(body.get("code") if isinstance(body, dict) else None)
+    except NetError as exc:
+        async with hub.pin_lock:  # guessing codes costs time, whatever the number of connections
+            await asyncio.sleep(PIN_DELAY)
+        return JSONResponse({"error": str(exc)}, status_code=400)
+    return JSONResponse({"token": token})
+
+
+async def _qr(request: Request) -> Response:
+    """The join address as a QR code (SVG)."""
+    out = io.BytesIO()
+    segno.make(request.app.state.game.join_url, error="m").save(
+        out, kind="svg", scale=8, dark="#000000", light="#ffffff", title=_("QR code of the join address"))
+    return Response(out.getvalue(), media_type="image/svg+xml")
+
+
+async def _texts(_request: Request) -> Response:
+    return Response(texts_script(), media_type="text/javascript; charset=utf-8")
+
+
+async def _socket(ws: WebSocket) -> None:
+    """One page's connection: its hello, then its requests and the state pushed to it."""
+    game, hub = ws.app.state.game, ws.app.state.hub
+    await ws.accept()
+    client = await _hello(ws, game, hub)
+    if client is None:
+        return
+    hub.clients.add(client)
+    sender = asyncio.create_task(_send_loop(client, hub))
+    client.push(None)
+    try:
+        await _receive_loop(client, game, hub)
+    finally:
+        hub.clients.discard(client)
+        sender.cancel()
 
 
 class SecurityHeaders:

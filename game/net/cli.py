@@ -70,6 +70,8 @@ def run_host(args: argparse.Namespace) -> int:
     join_url = f"http://{_url_host(join_host)}:{args.port}/join"
     _announce(session, found, address, args.port, join_url)
     serve(session, found, address, args.port, join_url)
+    if not session.state.over:
+        print(_("Stopped. The game is saved; run the same command to resume it."))
     return 0
 
 

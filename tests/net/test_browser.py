@@ -100,10 +100,10 @@ def join(browser, base: str, code: str):
 
 def give_orders(page, round_no: int) -> None:
     """Tick the first open action and give the orders; wait until they are in (or the round is revealed)."""
-    page.locator("#move-body input[type=checkbox]:enabled").first.check()
     from playwright.sync_api import expect
 
-    expect(page.locator("#points-left")).not_to_have_text("Points left: 2", timeout=WAIT)
+    page.locator("[id$=move-body] input[type=checkbox]:enabled").first.check()
+    expect(page.locator("[id$=points-left]")).not_to_have_text("Points left: 2", timeout=WAIT)
     page.get_by_role("button", name="Give these orders").click()
     done = page.get_by_text("Your orders are in").or_(page.get_by_text(f"Round {round_no} revealed"))
     done.first.wait_for(timeout=WAIT)
@@ -201,3 +201,34 @@ def test_three_browser_teams_play_a_game_through_a_reload_and_a_restart(browser,
         page.wait_for_selector("text=The game is over:", timeout=WAIT)
     orders = Counter(m.role for m in game.session.log if m.text().startswith("O "))
     assert orders == {role: 2 for role in ROLES}
+
+
+def test_the_facilitator_pauses_and_plays_a_hot_seat_team_after_a_hand_off(browser, tmp_path, monkeypatch):
+    """The facilitator's page (opened with its PIN link) pauses a device team, then enters
+    a hot-seat team's orders after the hand-off screen; an AI persona plays the third role."""
+    monkeypatch.setenv("DETENTE_DATA_DIR", str(tmp_path))
+    running = Host(_free_port())
+    from game.net.cli import open_game
+
+    args = argparse.Namespace(new=True, scenario=None, rounds=2, seed=3,
+                              seat=["nato=hotseat", "moscow=legalist"])
+    open_game(args)  # saved with these seats; the host resumes it
+    game = running.start(new=False)
+    base = f"http://127.0.0.1:{running.port}"
+    try:
+        team = join(browser, base, game.secrets.seats["washington"].code)
+        desk = browser.new_page(viewport={"width": 1100, "height": 900})
+        desk.goto(f"{base}/host#pin={game.secrets.pin}")
+        desk.get_by_role("button", name="Pause the game").click()
+        team.wait_for_selector("text=The facilitator has paused the game.", timeout=WAIT)
+        desk.get_by_role("button", name="Resume the game").click()
+        give_orders(team, 1)
+        desk.get_by_role("button", name="Enter moves for NATO").click()
+        desk.get_by_role("button", name="We are the NATO team: show our view").click()
+        give_orders(desk, 1)
+        team.wait_for_selector("text=Round 1 revealed", timeout=WAIT)
+        assert any(a.role == "nato" for a in game.session.state.records[0].orders)
+        desk.get_by_role("button", name="Done: hand back to the facilitator").first.click()
+        assert desk.locator("#hotseat-section").is_hidden()
+    finally:
+        running.stop()

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from game.ai.alliance import Alliance
+from game.ai.assurer import Assurer
 from game.ai.baseline import Baseline
 from game.ai.cooperative import Cooperative
 from game.ai.hardliner import Hardliner
+from game.ai.holdout import Holdout
 from game.ai.legalist import Legalist
 from game.ai.opportunist import Opportunist
 from game.ai.persona import TEMPERAMENTS
@@ -27,6 +30,9 @@ PERSONAS: dict[str, Callable[..., Policy]] = {
     "legalist": Legalist,
     "opportunist": Opportunist,
     "baseline": Baseline,
+    "assurer": Assurer,
+    "holdout": Holdout,
+    "alliance": Alliance,
 }
 
 #: One line describing each persona, for choosers and help text.
@@ -37,6 +43,9 @@ PERSONA_BLURBS: dict[str, str] = {
     "legalist": "Wants guarantees in writing before it cooperates; offers them too.",
     "opportunist": "Pockets concessions and gives pressure back; baits when no one concedes.",
     "baseline": "Cooperates with partners it trusts, presses those it does not.",
+    "assurer": "Reciprocates; answers a demand it cannot meet with a written assurance and openness.",
+    "holdout": "Stands by its public demand until assurance, trust and insight let it set it aside.",
+    "alliance": "Keeps its members together, never presses an ally, follows partners into cooperation.",
 }
 
 #: The personas the balance lab plays against each other by default.

@@ -57,12 +57,24 @@ def apply_effects(state: GameState, effects: list[Effect], ctx: Context, ix: Ind
                 change(state, support_key(r), eff.support, ctx.cause, ctx.source, ctx.actor,
                        ctx.note)
         elif eff.progress is not None:
+            if not between_parties(ix, eff.milestone, ctx):
+                continue
             # Progress only counts toward agreeing a milestone, so it stops at what is needed.
             room = ix.milestones[eff.milestone].progress_needed - state.progress[eff.milestone]
             change(state, progress_key(eff.milestone), min(eff.progress, room), ctx.cause,
                    ctx.source, ctx.actor, ctx.note)
         else:
             _apply_pairwise(state, eff, ctx, roles)
+
+
+def between_parties(ix: Index, milestone: str, ctx: Context) -> bool:
+    """True if progress toward `milestone` counts in this context: every role the step is
+    between (its actor, and its responder or target) is a party to the milestone. A step
+    between others builds nothing of theirs; an event's progress always counts."""
+    parties = ix.milestones[milestone].parties
+    other = ctx.responder or ctx.target
+    return ((ctx.actor is None or ctx.actor in parties)
+            and (other is None or other not in ix.roles or other in parties))
 
 
 def _apply_pairwise(state: GameState, eff: Effect, ctx: Context, roles: tuple[str, ...]) -> None:

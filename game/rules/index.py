@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from game.model.scenario import FAMILIES, ActionSpec, DemandSpec, EventSpec, MilestoneSpec, Scenario
+from game.rules.requirements import may_take
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +45,7 @@ _LAST: tuple[Scenario | None, Index | None] = (None, None)
 def _build(scenario: Scenario) -> Index:
     roles = scenario.role_ids
     role_actions = {
-        r: tuple(a for a in scenario.actions if not a.roles or r in a.roles) for r in roles
+        r: tuple(a for a in scenario.actions if may_take(a, r)) for r in roles
     }
     milestones = {m.id: m for m in scenario.milestones}
     breakers: dict[str, set[str]] = {}

@@ -16,6 +16,13 @@ from game.model.actions import Action, IllegalAction
 from game.model.scenario import ActionSpec, Scenario
 from game.model.state import GameState
 from game.rules.index import Index, index
+from game.rules.requirements import (
+    aim_targets,
+    has_new_requirements,
+    round_or_commitment_block,
+    target_block,
+    target_open,
+)
 
 
 def points_left(scenario: Scenario, chosen: Sequence[Action]) -> int:
@@ -50,7 +57,7 @@ def _same_footing(a: GameState, b: GameState) -> bool:
 
     Moves that only give orders or answers share these containers with the state before
     (`GameState.shallow`), so the identity tests settle most calls without comparing."""
-    return a is b or (_same(a.support, b.support) and _same(a.milestones, b.milestones)
+    return a is b or (a.round == b.round and _same(a.support, b.support) and _same(a.milestones, b.milestones)
                       and _same(a.progress, b.progress) and a.demands == b.demands
                       and a.commitments == b.commitments and _same(a.uses, b.uses))
 
@@ -86,6 +93,8 @@ def _find_open(state: GameState, ix: Index, role: str) -> tuple[tuple, ...]:
                   or (spec.establishes and _proposal_blocked(state, ix, spec, role))):
             if entries is None:  # milestone targets depend on what is operating
                 entries = _entries(spec, role, targets(state, ix, spec, role))
+            if spec.requires.target_demands:
+                entries = [e for e in entries if target_open(state, spec, e[0].target)]
             if spec.commitment is not None:  # as _target_blocked, for every target at once
                 if in_force is None:
                     in_force = {(c.action_id, c.recipient) for c in state.commitments
@@ -116,11 +125,12 @@ def _row(ix: Index, spec: ActionSpec, role: str) -> tuple[ActionSpec, bool, tupl
     req = spec.requires
     fixed = not (req.min_support is not None or req.operating or req.not_operating
                  or req.max_uses or req.demand_standing or spec.makes_demand or spec.establishes
-                 or spec.commitment is not None or spec.target == "milestone")
+                 or spec.commitment is not None or spec.target == "milestone"
+                 or has_new_requirements(spec))
     required = _has_requirements(spec)
     if spec.target == "milestone":
         return spec, fixed, None, required
-    aims = [r for r in ix.roles if r != role] if spec.target == "role" else [None]
+    aims = aim_targets(spec, role, ix.roles) if spec.target == "role" else [None]
     # An action that can never be blocked has no usage limit to check (see `fixed`).
     return spec, fixed, (tuple((_interned(role, spec.id, t), spec.cost, None, (spec.id, t))
                                for t in aims) if fixed else _entries(spec, role, aims)), required
@@ -196,6 +206,8 @@ def why_illegal(state: GameState, scenario: Scenario, action: Action,
         return f"{action.text()}: {reason}"
     if action.target not in targets(state, ix, spec, action.role):
         return f"{action.text()}: not a valid target"
+    if target_block(state, spec, action.target):
+        return f"{action.text()}: {target_block(state, spec, action.target)}"
     if (spec.id, action.target) in {(a.action_id, a.target) for a in chosen}:
         return f"{action.text()}: already ordered this round"
     return f"{action.text()}: that commitment is already in force"
@@ -204,7 +216,7 @@ def why_illegal(state: GameState, scenario: Scenario, action: Action,
 def targets(state: GameState, ix: Index, spec: ActionSpec, role: str) -> list[str | None]:
     """The possible targets of an action for a role."""
     if spec.target == "role":
-        return [r for r in ix.roles if r != role]
+        return aim_targets(spec, role, ix.roles)
     if spec.target == "milestone":
         return [m for m, s in state.milestones.items()
                 if s == "operating" and role in ix.milestones[m].parties]
@@ -230,7 +242,8 @@ def _has_requirements(spec: ActionSpec) -> bool:
     """False if `_required` can never find a reason for this action."""
     req = spec.requires
     return bool(req.min_support is not None or req.operating or req.not_operating
-                or req.demand_standing or spec.makes_demand or req.max_uses is not None)
+                or req.demand_standing or spec.makes_demand or req.max_uses is not None
+                or req.from_round or req.received_commitment)
 
 
 def _required(state: GameState, spec: ActionSpec, role: str) -> str | None:
@@ -251,7 +264,7 @@ def _required(state: GameState, spec: ActionSpec, role: str) -> str | None:
         return "that demand is already standing"
     if req.max_uses is not None and not _within_uses(state, spec, role, ()):
         return f"may be taken only {req.max_uses} time(s)"
-    return None
+    return round_or_commitment_block(state, spec, role)
 
 
 def _proposal_blocked(state: GameState, ix: Index, spec: ActionSpec, role: str) -> str | None:

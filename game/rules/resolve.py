@@ -24,6 +24,7 @@ from __future__ import annotations
 from game.model.actions import Action, IllegalAction
 from game.model.scenario import ActionSpec, Scenario
 from game.model.state import Commitment, GameState, RoundRecord, support_key, trust_key
+from game.rules.demands import audience_cost
 from game.rules.effects import Context, apply_effects
 from game.rules.events import start_round
 from game.rules.index import Index, index
@@ -149,9 +150,12 @@ def _back_down(state: GameState, ix: Index, role: str, action_id: str, source: s
 
 def _drop_demand(state: GameState, ix: Index, role: str, demand_id: str, source: str) -> None:
     demand = ix.demands[demand_id]
+    cost = audience_cost(state, demand, role)  # read before the demand is gone
     state.demands = state.demands - {(role, demand_id)}
-    change(state, support_key(role), -demand.audience_cost, "demand", source, role,
-           f"backed down from the public demand: {demand.name}")
+    relief = demand.audience_cost - cost
+    eased = f" (eased by {relief} for insight and assurances received)" if relief else ""
+    change(state, support_key(role), -cost, "demand", source, role,
+           f"backed down from the public demand: {demand.name}{eased}")
 
 
 def _commit(state: GameState, scenario: Scenario, ix: Index, spec: ActionSpec,

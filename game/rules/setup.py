@@ -28,6 +28,7 @@ def new_game(scenario: Scenario, seed: int, rounds: int | None = None) -> GameSt
         milestones={m.id: "inactive" for m in scenario.milestones},
         progress={m.id: 0 for m in scenario.milestones},
         transparency={(a, b): 0 for a in roles for b in roles if a != b},
+        demands=frozenset((d.role, d.demand) for d in scenario.start_demands),
     )
     start_round(state, scenario)
     return state

@@ -54,6 +54,14 @@ LAB_PERSONAS = ("reciprocator", "cooperative", "hardliner", "legalist", "opportu
 DEFAULT_PERSONA = "reciprocator"
 
 
+def seat_persona(scenario: Scenario, role: str) -> str:
+    """The persona an AI seat for `role` plays unless the players choose another: the
+    scenario's `default_seats` entry if it names a known persona, else DEFAULT_PERSONA.
+    (`main.py check` reports an unknown name in `default_seats`.)"""
+    name = scenario.default_seats.get(role)
+    return name if name and persona_problem(name) is None else DEFAULT_PERSONA
+
+
 def persona_problem(name: str) -> str | None:
     """Why `name` is not a persona name make_policy accepts, or None if it is."""
     base, _, mood = name.partition(":")
@@ -85,4 +93,4 @@ def make_policy(name: str, scenario: Scenario, temperament: str | None = None) -
 
 
 __all__ = ["DEFAULT_PERSONA", "LAB_PERSONAS", "PERSONAS", "PERSONA_BLURBS", "TEMPERAMENTS", "Policy",
-           "ai_orders", "ai_responses", "make_policy", "persona_problem"]
+           "ai_orders", "ai_responses", "make_policy", "persona_problem", "seat_persona"]

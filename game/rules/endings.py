@@ -40,7 +40,7 @@ def stopped(state: GameState) -> bool:
 def _stopped(state: GameState, scenario: Scenario) -> Outcome:
     """The facilitator's ending: no ending points, objectives scored as they stand."""
     name = _("Stopped by the facilitator in round {round}").format(round=state.round)
-    text = _("The facilitator ended the game before the rounds ran out. No ending points are "
+    text = _("The facilitator ended the game before it ran its course. No ending points are "
              "given; each team's objectives are scored as they stood.")
     stop = EndingSpec(id=STOPPED, name=name, text=text, when={}, points={})
     scores = {role.id: _score(state, stop, role.id, scenario) for role in scenario.roles}

@@ -1,0 +1,17 @@
+"""Fixtures for the strategy tests: the default scenario as the game loads it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from game.engine.loader import load_scenario
+
+DEFAULT = Path(__file__).resolve().parents[2] / "scenarios" / "missile-defence-2011.yaml"
+
+
+@pytest.fixture(scope="session")
+def scenario():
+    """The default scenario, as the game loads it."""
+    return load_scenario(DEFAULT)

@@ -11,6 +11,7 @@ from game.model.state import RoundRecord
 from game.rules import points_left
 from game.textui import render
 from game.textui.console import Console
+from game.textui.stakes import demand_lines, stakes
 
 FACILITATOR_HELP = ("Enter: continue | event ID: bring in an event | undo: undo the last round | "
                     "end: end the game now | quit: save and stop")
@@ -50,8 +51,12 @@ class TextGame:
         self.announced = view.round
         self.io.clear()
         self.io.say(f"===== Round {view.round} of {view.rounds} =====", *render.event_card(view), "",
-                    *render.hud(view, self.sc))
+                    *render.hud(view, self.sc), *self._demands())
         return self._facilitator() if self.any_human else None
+
+    def _demands(self) -> list[str]:
+        lines = demand_lines(self.session.state, self.sc)
+        return ["Public demands:", *lines] if lines else []
 
     def _facilitator(self) -> str | None:
         while True:
@@ -96,7 +101,7 @@ class TextGame:
             self.briefed.add(role)
             self.io.say(f"Briefing for {name}:", self.sc.role(role).briefing.strip(), "")
         view = self.session.view(role)
-        self.io.say(*render.hud(view, self.sc), "", "Your private objectives:")
+        self.io.say(*render.hud(view, self.sc), *self._demands(), "", "Your private objectives:")
         self.io.say(*(f"  [{o.points} pts] {o.text}" for o in view.objectives))
         if self.session.state.phase == "orders":
             record = self.session.submit(self._ask_orders(role))
@@ -141,8 +146,10 @@ class TextGame:
                 self.io.say(f"  -- {family.replace('_', ' ')} --")
             state = ("  (picked)" if action in chosen else "" if action in legal
                      else "  (not open now)")
+            at_stake = stakes(self.session.state, self.sc, action)
+            at_stake = f"  [{at_stake}]" if at_stake else ""
             self.io.say(f"  {i:2}. [{spec.cost} pt] "
-                        f"{render.action_label(self.sc, action.text())}{state}")
+                        f"{render.action_label(self.sc, action.text())}{state}{at_stake}")
             if spec.id not in noted:
                 noted.add(spec.id)
                 self.io.say(f"        {spec.teaching_note}")

@@ -12,7 +12,7 @@ from game.model.actions import Action
 from game.model.scenario import DemandSpec, Scenario
 from game.model.state import GameState
 from game.rules.index import index
-from game.rules.requirements import holds_commitment
+from game.rules.prerequisites import holds_commitment
 
 
 def audience_cost(state: GameState, demand: DemandSpec, role: str) -> int:

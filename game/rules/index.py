@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from game.model.scenario import FAMILIES, ActionSpec, DemandSpec, EventSpec, MilestoneSpec, Scenario
-from game.rules.requirements import may_take
+from game.rules.aims import may_take
 
 
 @dataclass(frozen=True, slots=True)

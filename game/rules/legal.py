@@ -15,9 +15,9 @@ from collections.abc import Sequence
 from game.model.actions import Action, IllegalAction
 from game.model.scenario import ActionSpec, Scenario
 from game.model.state import GameState
+from game.rules.aims import aim_targets
 from game.rules.index import Index, index
-from game.rules.requirements import (
-    aim_targets,
+from game.rules.prerequisites import (
     has_new_requirements,
     round_or_commitment_block,
     target_block,

@@ -14,8 +14,8 @@ from game.model.actions import Action, BadMoveText, IllegalAction, Orders, Respo
 from game.model.scenario import Scenario
 from game.model.state import RoundRecord
 from game.rules import points_left
+from game.rules.aims import aim_targets, may_take
 from game.rules.legal import why_illegal
-from game.rules.requirements import aim_targets, may_take
 from game.textui import render
 from game.textui.console import Console
 from game.textui.stakes import demand_lines, stakes

@@ -1,29 +1,12 @@
-"""The scenario's limits on who may aim an action where, and its requirements that read
-the round, the target's demands and the commitments a role has received.
-
-Each check is one small function returning the reason an order is closed (or None),
-so the legality code calls them without knowing what they test. They read only the
-scenario's data: no role id appears here.
+"""Requirements that read the round, the target's demands and the commitments a role
+has received: each check is one small function returning the reason an order is closed
+(or None), so the legality code calls them without knowing what they test.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from game.model.scenario import ActionSpec
 from game.model.state import GameState
-
-
-def may_take(spec: ActionSpec, role: str) -> bool:
-    """True if `role` may take the action at all: listed in `roles` (or none listed) and,
-    when the action has `aims`, listed there as an acting role."""
-    return (not spec.roles or role in spec.roles) and (not spec.aims or role in spec.aims)
-
-
-def aim_targets(spec: ActionSpec, role: str, roles: Sequence[str]) -> list[str]:
-    """The roles `role` may aim a role-targeted action at, in scenario order."""
-    allowed = spec.aims.get(role) if spec.aims else None
-    return [r for r in roles if r != role and (allowed is None or r in allowed)]
 
 
 def has_new_requirements(spec: ActionSpec) -> bool:
@@ -38,7 +21,7 @@ def round_or_commitment_block(state: GameState, spec: ActionSpec, role: str) -> 
     if req.from_round is not None and state.round < req.from_round:
         return f"not before round {req.from_round}"
     if req.received_commitment and not holds_commitment(state, role, req.received_commitment):
-        return f"needs a commitment made by {req.received_commitment} to {role}"
+        return f"needs {role} to hold a commitment made by {req.received_commitment} first"
     return None
 
 

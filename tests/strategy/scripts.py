@@ -28,9 +28,12 @@ def decline_all(view: PlayerView, offer: Offer) -> bool:
     return False
 
 
-def decline_joint_undertakings(view: PlayerView, offer: Offer) -> bool:
-    """Accept transparency, refuse every joint undertaking on the cooperation track."""
-    return offer.spec.family != "cooperation"
+def decline_backing_down(back_downs: frozenset[str]) -> Answer:
+    """Accept every offer except those that would count as backing down from a demand
+    (`back_downs`: the action ids the scenario's demands list in `backed_down_by`)."""
+    def answer(view: PlayerView, offer: Offer) -> bool:
+        return offer.spec.id not in back_downs
+    return answer
 
 
 class Script:

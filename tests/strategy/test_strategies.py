@@ -7,7 +7,7 @@ the scenario's default AI seats, and states the result it checks in its docstrin
 from __future__ import annotations
 
 from tests.strategy.harness import mean_score, play, share
-from tests.strategy.scripts import Script, accept_all, decline_all, decline_joint_undertakings
+from tests.strategy.scripts import Script, accept_all, decline_all, decline_backing_down
 
 COOPERATION = ("practical_cooperation", "game_changer")
 TRACK = ("propose_planning_centre", "propose_fusion_centre", "propose_exercises",
@@ -30,12 +30,15 @@ def practical_moscow() -> Script:
                                 "brief_plans@nato"])
 
 
-def insisting_moscow() -> Script:
-    """Moscow insisting on the legal guarantee all game: the demand stays, it offers
-    openness but joins no joint undertaking until the guarantee is ratified."""
-    return Script("insisting", ["brief_plans@washington", "share_concerns@washington",
-                                "propose_data_exchange", "expert_talks@nato"],
-                  decline_joint_undertakings)
+def insisting_moscow(scenario):
+    """Moscow insisting on the legal guarantee all game: it never sets the demand aside and
+    accepts every offer except those that would back down from it; meanwhile it offers
+    openness and contact to both partners."""
+    back_downs = frozenset(a for d in scenario.demands for a in d.backed_down_by)
+    return lambda: Script("insisting", ["brief_plans@washington", "liaison_officers@washington",
+                                        "propose_data_exchange", "expert_talks@nato",
+                                        "liaison_officers@nato"],
+                          decline_backing_down(back_downs))
 
 
 def waiting() -> Script:
@@ -79,7 +82,7 @@ def test_recommended_path_sets_the_demand_aside_with_relief(scenario):
 def test_insisting_on_the_legal_guarantee_misses_the_opportunity(scenario):
     """A Moscow that insists on the legal guarantee all game ends in Missed opportunity or
     Breakdown in at least 90% of games."""
-    results = play(scenario, {"moscow": insisting_moscow}, "insisting")
+    results = play(scenario, {"moscow": insisting_moscow(scenario)}, "insisting")
     assert share(results, "missed_opportunity", "breakdown") >= 0.9
     assert all(("moscow", "legal_guarantee") in s.demands or s.breakdown
                for s, o in results if o.ending == "missed_opportunity")

@@ -1,7 +1,7 @@
 """AI delegations: policies over the legal actions, chosen by name for each AI seat.
 
-`make_policy("hardliner", scenario)` gives a persona with its steady temperament;
-`make_policy("hardliner", scenario, temperament="soft")` or the name "hardliner:soft"
+`make_policy("hardliner", game)` (game: the compiled scenario) gives a persona with its steady temperament;
+`make_policy("hardliner", game, temperament="soft")` or the name "hardliner:soft"
 picks another temperament (see `TEMPERAMENTS`).
 """
 
@@ -21,8 +21,9 @@ from game.ai.persona import TEMPERAMENTS
 from game.ai.policy import Policy, ai_orders, ai_responses
 from game.ai.reciprocator import Reciprocator
 from game.model.scenario import Scenario
+from game.rules.compiled import CompiledScenario
 
-#: Persona name -> factory taking the scenario. Every AI seat chooser lists these.
+#: Persona name -> factory taking the compiled scenario. Every AI seat chooser lists these.
 PERSONAS: dict[str, Callable[..., Policy]] = {
     "reciprocator": Reciprocator,
     "cooperative": Cooperative,
@@ -54,10 +55,12 @@ LAB_PERSONAS = ("reciprocator", "cooperative", "hardliner", "legalist", "opportu
 DEFAULT_PERSONA = "reciprocator"
 
 
-def seat_persona(scenario: Scenario, role: str) -> str:
+def seat_persona(game: CompiledScenario | Scenario, role: str) -> str:
     """The persona an AI seat for `role` plays unless the players choose another: the
     scenario's `default_seats` entry if it names a known persona, else DEFAULT_PERSONA.
-    (`main.py check` reports an unknown name in `default_seats`.)"""
+    Takes the compiled scenario or the pydantic one. (`main.py check` reports an unknown
+    name in `default_seats`.)"""
+    scenario = game.scenario if isinstance(game, CompiledScenario) else game
     name = scenario.default_seats.get(role)
     return name if name and persona_problem(name) is None else DEFAULT_PERSONA
 
@@ -74,7 +77,7 @@ def persona_problem(name: str) -> str | None:
     return None
 
 
-def make_policy(name: str, scenario: Scenario, temperament: str | None = None) -> Policy:
+def make_policy(name: str, game: CompiledScenario, temperament: str | None = None) -> Policy:
     """A fresh policy for one AI seat; raises KeyError naming the choices if unknown.
 
     `name` may carry a temperament after a colon, for example "legalist:hard".
@@ -86,10 +89,10 @@ def make_policy(name: str, scenario: Scenario, temperament: str | None = None) -
     except KeyError:
         raise KeyError(f"unknown persona {base!r}; choose from {', '.join(PERSONAS)}") from None
     if temperament is None:
-        return factory(scenario)
+        return factory(game)
     if factory is Baseline:
         raise KeyError("the baseline persona has no temperaments")
-    return factory(scenario, temperament)
+    return factory(game, temperament)
 
 
 __all__ = ["DEFAULT_PERSONA", "LAB_PERSONAS", "PERSONAS", "PERSONA_BLURBS", "TEMPERAMENTS", "Policy",

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from game.ai.reciprocator import Reciprocator
 from game.model.actions import Action
-from game.model.scenario import Scenario
+from game.rules.compiled import CompiledScenario
 from game.rules.rng import Rng
 from game.rules.view import PlayerView
 
@@ -22,8 +22,9 @@ class Alliance(Reciprocator):
 
     name = "alliance"
 
-    def __init__(self, scenario: Scenario, temperament: str = "steady") -> None:
-        super().__init__(scenario, temperament)
+    def __init__(self, game: CompiledScenario, temperament: str = "steady") -> None:
+        super().__init__(game, temperament)
+        scenario = game.scenario
         self.ally_at = 60 + self.shift  # trust at which a partner counts as an ally
         self.margin = 5
         self.back_down = {d.id: frozenset(d.backed_down_by) for d in scenario.demands}

@@ -15,7 +15,7 @@ from game.ai.persona import best_of
 from game.ai.reciprocator import Reciprocator
 from game.ai.traits import aimed
 from game.model.actions import Action
-from game.model.scenario import Scenario
+from game.rules.compiled import CompiledScenario
 from game.rules.rng import Rng
 from game.rules.view import PlayerView
 
@@ -25,8 +25,9 @@ class Assurer(Reciprocator):
 
     name = "assurer"
 
-    def __init__(self, scenario: Scenario, temperament: str = "steady") -> None:
-        super().__init__(scenario, temperament)
+    def __init__(self, game: CompiledScenario, temperament: str = "steady") -> None:
+        super().__init__(game, temperament)
+        scenario = game.scenario
         self.hopeless = 50 - self.shift  # ratification odds (percent) below which it won't try
         # Demand id -> the ratified actions that would meet it.
         self.meets: dict[str, frozenset[str]] = {}
@@ -62,8 +63,9 @@ class Assurer(Reciprocator):
         name, odds = self.t.name(partner), self._odds(view, demand)
         promises = [a for a in legal if a.action_id in self.t.promises and a.target == partner]
         if promises and odds < self.hopeless:
-            return promises[0], (f"answers {name}'s demand with a written commitment instead: "
-                                 f"ratification odds {odds}% at {self.support_line(view)}")
+            return promises[0], (f"answers {name}'s demand with a written commitment instead, "
+                                 f"as a treaty would not pass at home: "
+                                 f"{self.trust_line(view, partner)}")
         if aimed(self.t, view.orders, partner) and len(view.orders) > 1:
             return None, ""
         drafted = {(a.action_id, a.target) for a in view.orders}

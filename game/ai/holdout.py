@@ -19,7 +19,7 @@ from __future__ import annotations
 from game.ai.reciprocator import Reciprocator
 from game.ai.traits import partners
 from game.model.actions import Action
-from game.model.scenario import Scenario
+from game.rules.compiled import CompiledScenario
 from game.rules.offers import Offer
 from game.rules.rng import Rng
 from game.rules.view import PlayerView
@@ -30,8 +30,9 @@ class Holdout(Reciprocator):
 
     name = "holdout"
 
-    def __init__(self, scenario: Scenario, temperament: str = "steady") -> None:
-        super().__init__(scenario, temperament)
+    def __init__(self, game: CompiledScenario, temperament: str = "steady") -> None:
+        super().__init__(game, temperament)
+        scenario = game.scenario
         self.trust_at = 60 + self.shift  # trust in the committed partner needed to set it aside
         self.insight_width = 14 - self.shift // 2  # widest fog it accepts over that partner
         self.first_consent, self.most_consent = 10 - self.shift, 40 - self.shift

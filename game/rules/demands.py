@@ -9,10 +9,10 @@ passes at the actor's current domestic support.
 from __future__ import annotations
 
 from game.model.actions import Action
-from game.model.scenario import DemandSpec, Scenario
+from game.model.scenario import DemandSpec
 from game.model.state import GameState
-from game.rules.index import index
-from game.rules.prerequisites import holds_commitment
+from game.rules.compiled import CompiledScenario
+from game.rules.requirements import holds_commitment
 
 
 def audience_cost(state: GameState, demand: DemandSpec, role: str) -> int:
@@ -34,12 +34,12 @@ def insight(state: GameState, role: str) -> int:
     return sum(n for (_, toward), n in state.transparency.items() if toward == role)
 
 
-def ratification_odds(state: GameState, game: Scenario, action: Action) -> int | None:
+def ratification_odds(state: GameState, game: CompiledScenario, action: Action) -> int | None:
     """The chance, in whole percent (0-100), that `action`'s ratification would pass if it
     resolved now at its actor's current domestic support; None if it needs no ratification.
 
     Raises KeyError for an unknown action id or role."""
-    spec = index(game).actions[action.action_id]
+    spec = game.action(action.action_id)
     if spec.ratification is None:
         return None
     return spec.ratification.chance(state.support[action.role])

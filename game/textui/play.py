@@ -107,12 +107,8 @@ class TextGame:
 
     def _demands(self) -> list[str]:
         """The standing public demands, with what backing down costs now."""
-        lines = demand_lines(self.session.state, self.sc)
+        lines = demand_lines(self.session.state, self.rules_game)
         return [_("Public demands:"), *lines] if lines else []
-
-    def _demands(self) -> list[str]:
-        lines = demand_lines(self.session.state, self.sc)
-        return ["Public demands:", *lines] if lines else []
 
     def _facilitator(self) -> str | None:
         """Commands between rounds, in any case; returns "quit" to stop, None to play on."""
@@ -298,7 +294,7 @@ class TextGame:
             else:
                 state = _("  (not available: {why})").format(why=self._why_not(action, chosen))
             cost = _("[{cost} pt]").format(cost=spec.cost)
-            at_stake = stakes(self.session.state, self.sc, action)
+            at_stake = stakes(self.session.state, self.rules_game, action)
             at_stake = f"  ({at_stake})" if at_stake else ""
             self.io.say(f"  {i:2}. {cost} {action_label(self.sc, action)}{state}{at_stake}")
             if notes and spec.id not in noted:

@@ -4,17 +4,18 @@ a legal instrument's ratification odds, and the audience cost of backing down.""
 from __future__ import annotations
 
 from game.model.actions import Action
-from game.model.scenario import Scenario
 from game.model.state import GameState
+from game.rules.compiled import CompiledScenario
 from game.rules.demands import audience_cost, ratification_odds
 from game.words import _
 
 
-def stakes(state: GameState, scenario: Scenario, action: Action) -> str:
+def stakes(state: GameState, game: CompiledScenario, action: Action) -> str:
     """One short clause, or "" when the order puts nothing special at stake."""
-    spec = scenario.action(action.action_id)
+    scenario = game.scenario
+    spec = game.action(action.action_id)
     label = scenario.role(action.role).domestic_label
-    odds = ratification_odds(state, scenario, action)
+    odds = ratification_odds(state, game, action)
     if odds is not None:
         return _("ratification odds now {odds}% at {label} {support}").format(
             odds=odds, label=label, support=state.support[action.role])
@@ -25,8 +26,9 @@ def stakes(state: GameState, scenario: Scenario, action: Action) -> str:
     return ""
 
 
-def demand_lines(state: GameState, scenario: Scenario) -> list[str]:
+def demand_lines(state: GameState, game: CompiledScenario) -> list[str]:
     """Each standing public demand, with what backing down from it would cost now."""
+    scenario = game.scenario
     lines = []
     for role in scenario.roles:
         for demand in scenario.demands:
@@ -38,7 +40,7 @@ def demand_lines(state: GameState, scenario: Scenario) -> list[str]:
     return lines
 
 
-def _dropped(state: GameState, scenario: Scenario, demand_id: str | None, role: str):
+def _dropped(state: GameState, scenario, demand_id: str | None, role: str):
     if not demand_id or (role, demand_id) not in state.demands:
         return None
     return next(d for d in scenario.demands if d.id == demand_id)

@@ -12,7 +12,7 @@ from game.model.actions import EndGame, IllegalAction, Orders
 from game.model.scenario import Scenario
 from game.rules import apply_action, legal_actions, new_game, outcome
 from game.rules.demands import audience_cost, ratification_odds
-from tests.helpers import TWO_ROLES, a, default_scenario, entries, play_round, start, two_roles
+from tests.helpers import TWO_ROLES, a, compiled, default_scenario, entries, play_round, start, two_roles
 
 
 def _texts(state, sc, role):
@@ -36,13 +36,13 @@ def test_start_demands_stand_in_round_one():
 
 def test_default_game_opens_with_moscows_demand_standing():
     """The default game opens in the 2011 impasse: Moscow's demand for a legal guarantee stands."""
-    sc = default_scenario()
+    sc = compiled(default_scenario())
     assert ("moscow", "legal_guarantee") in new_game(sc, 1).demands
 
 
 def test_aims_limit_actors_and_targets():
     """With `aims`, only the listed roles may take the action, and only at the listed targets."""
-    sc = default_scenario()
+    sc = compiled(default_scenario())
     s = new_game(sc, 1)
     assert {t for t in _texts(s, sc, "washington") if "legal_guarantee" in t} == {
         "washington:legal_guarantee@moscow"}
@@ -52,7 +52,7 @@ def test_aims_limit_actors_and_targets():
 
 def test_aimed_action_at_an_unlisted_target_is_illegal():
     """Ordering an aimed action at a role it may not be aimed at is refused with a reason."""
-    sc = default_scenario()
+    sc = compiled(default_scenario())
     s = new_game(sc, 1)
     with pytest.raises(IllegalAction, match="not a valid target"):
         apply_action(s, sc, Orders("washington", (a("washington:political_assurance@nato"),)))
@@ -95,8 +95,8 @@ def test_received_commitment_needs_a_running_or_kept_commitment():
 def test_insight_and_assurance_relieve_the_audience_cost():
     """Backing down costs the audience cost, less the relief for transparency measures and
     commitments the demander holds, never below the floor."""
-    sc = default_scenario()
-    demand = sc.demands[0]
+    sc = compiled(default_scenario())
+    demand = sc.scenario.demands[0]
     s = new_game(sc, 1)
     assert audience_cost(s, demand, "moscow") == demand.audience_cost
     s, _ = play_round(s, sc, {"washington": ["washington:political_assurance@moscow",
@@ -111,7 +111,7 @@ def test_insight_and_assurance_relieve_the_audience_cost():
 
 def test_set_aside_needs_the_written_assurance():
     """Moscow can accept a written assurance only once it holds one."""
-    sc = default_scenario()
+    sc = compiled(default_scenario())
     s = new_game(sc, 1)
     assert "moscow:set_aside_demand" not in _texts(s, sc, "moscow")
     s, _ = play_round(s, sc, {"washington": ["washington:political_assurance@moscow"]})
@@ -121,7 +121,7 @@ def test_set_aside_needs_the_written_assurance():
 def test_ratification_odds_follow_current_support():
     """The odds are the ratification chance at the actor's current support; None when the
     action needs no ratification."""
-    sc = default_scenario()
+    sc = compiled(default_scenario())
     s = new_game(sc, 1)
     guarantee = sc.action("legal_guarantee").ratification
     odds = ratification_odds(s, sc, a("washington:legal_guarantee@moscow"))
@@ -131,7 +131,7 @@ def test_ratification_odds_follow_current_support():
 
 def test_progress_counts_only_between_parties():
     """A briefing between two parties of a milestone advances it; one from a non-party does not."""
-    sc = default_scenario()
+    sc = compiled(default_scenario())
     s = new_game(sc, 1)
     before = s.progress["transparency_regime"]
     by_nato, _ = play_round(s, sc, {"nato": ["nato:brief_plans@moscow"]})

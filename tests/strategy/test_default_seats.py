@@ -25,14 +25,15 @@ def _default_games(scenario):
         while state.phase != "over":
             if state.round == 3 and standing is None:
                 standing = bool(_start_demands_standing(scenario, state))
-            state = play_round(state, scenario, policies, scenario.role_ids)
+            state = play_round(state, scenario, policies)
         out.append((bool(standing), outcome(state, scenario).ending))
     return out
 
 
 def _start_demands_standing(scenario, state):
     """The scenario's opening demands that still stand in this state."""
-    return [(d.role, d.demand) for d in scenario.start_demands if (d.role, d.demand) in state.demands]
+    return [(d.role, d.demand) for d in scenario.scenario.start_demands
+            if (d.role, d.demand) in state.demands]
 
 
 def test_default_seats_meet_the_impasse(scenario):

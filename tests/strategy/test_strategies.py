@@ -34,7 +34,7 @@ def insisting_moscow(scenario):
     """Moscow insisting on the legal guarantee all game: it never sets the demand aside and
     accepts every offer except those that would back down from it; meanwhile it offers
     openness and contact to both partners."""
-    back_downs = frozenset(a for d in scenario.demands for a in d.backed_down_by)
+    back_downs = frozenset(a for d in scenario.scenario.demands for a in d.backed_down_by)
     return lambda: Script("insisting", ["brief_plans@washington", "liaison_officers@washington",
                                         "propose_data_exchange", "expert_talks@nato",
                                         "liaison_officers@nato"],
@@ -73,7 +73,7 @@ def test_recommended_path_sets_the_demand_aside_with_relief(scenario):
     assurance and the insight it gained ease the climb-down, in every game."""
     results = play(scenario, {"washington": assuring_washington, "moscow": practical_moscow},
                    "recommended")
-    full = scenario.demands[0].audience_cost
+    full = scenario.scenario.demands[0].audience_cost
     for state, _ in results:
         paid = [e for e in state.ledger if e.cause == "demand" and e.amount < 0]
         assert paid and all(-e.amount < full for e in paid)

@@ -10,11 +10,22 @@ from game.engine.problems import Problem
 
 
 def check_dilemma_refs(ctx: Lint) -> Iterator[Problem]:
-    """Start demands, default seats, aims, requirements and relief name things that exist."""
+    """Start demands, default seats, aims, requirements and relief name things that exist,
+    and no ending takes the id of the facilitator's ending."""
+    yield from _reserved_ending(ctx)
     yield from _start_demands(ctx)
     yield from _default_seats(ctx)
     yield from _actions(ctx)
     yield from _relief(ctx)
+
+
+def _reserved_ending(ctx: Lint) -> Iterator[Problem]:
+    from game.rules.endings import STOPPED
+
+    for i, e in enumerate(ctx.scenario.endings):
+        if e.id == STOPPED:
+            yield ctx.problem(("endings", i, "id"), f"the ending id '{STOPPED}' is the facilitator's "
+                              "own ending; choose another id")
 
 
 def _start_demands(ctx: Lint) -> Iterator[Problem]:

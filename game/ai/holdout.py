@@ -101,9 +101,9 @@ class Holdout(Reciprocator):
                     return None, ""
                 name = self.t.name(p)
                 return drops[0], (f"sets its demand aside: holds {name}'s commitment in writing, "
-                                  f"trust in {name} {trust} >= {self.trust_at}, sees "
-                                  f"{self.t.domestic[p]} within {width} points (insight), and "
-                                  f"the hawks at home came round (chance {chance}%)")
+                                  f"trust in {name} {trust} >= {self.trust_at}, sees {name} "
+                                  f"clearly (fog narrowed to {width} points), and the hawks at "
+                                  f"home came round (chance {chance}%)")
         return None, ""
 
     def consent(self, trust: int) -> int:

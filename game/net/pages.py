@@ -119,13 +119,11 @@ class Pages:
         return data
 
     def _notes(self) -> dict[int, list[str]]:
-        """AI reasoning by round, once the game is over.
+        """AI reasoning by revealed round, as the window and the text mode show it.
 
-        A persona reasons from its own view, so its lines may quote its own exact domestic
-        support; while the game runs that would lift the fog for every other team and the
-        room, so the lines are shown only when everything is revealed at the end."""
-        if not self.game.session.state.over:
-            return {}
+        The lines go to every page, the board included: a persona words even its own
+        domestic support in plain words, never as a number (tests/ai/test_reasoning_fog.py),
+        and `Session.notes_for` gives nothing for the round still being played."""
         sc = self.game.session.scenario
         return {record.round: [words.reasoning_line(sc, n.role, n.text)
                                for n in self.game.session.notes_for(record.round)]

@@ -207,9 +207,14 @@ def test_three_browser_teams_play_a_game_through_a_reload_and_a_restart(browser,
 
     # The host stops and starts again in the middle of the game: pages reconnect by themselves.
     give_orders(pages["nato"], 2)
+    host.game.facilitate("timer_start", 10)
+    host.game.facilitate("timer_pause")
     host.stop()
     game = host.start(new=False)
     assert game.session.state.round == 2 and "nato" in game.session.state.orders
+    board.reload()  # the talks timer was saved with the game: still paused, its time kept
+    board.wait_for_selector("text=/Talks timer: paused at (9:5\\d|10:00)/", timeout=WAIT)
+    game.facilitate("timer_resume")
     for role in ("washington", "moscow"):
         pages[role].wait_for_selector("text=Give these orders", timeout=WAIT)
         give_orders(pages[role], 2)

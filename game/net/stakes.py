@@ -27,11 +27,11 @@ def demand_rows(state: GameState, game: CompiledScenario) -> list[dict]:
 def action_stakes(state: GameState, game: CompiledScenario, action: Action) -> dict:
     """For the acting team's own menu only: {"odds": percent or None, "support": the team's
     exact support when odds are given, else None, "backing_down": support points lost by
-    taking it now or None, "label": the support meter's name}."""
+    taking it now or None, "support_label": the support meter's name}."""
     odds = ratification_odds(state, game, action)
     return {"odds": odds, "support": state.support[action.role] if odds is not None else None,
             "backing_down": backing_down(state, game, action.role, action.action_id),
-            "label": game.scenario.role(action.role).domestic_label}
+            "support_label": game.scenario.role(action.role).domestic_label}
 
 
 def backing_down(state: GameState, game: CompiledScenario, role: str, action_id: str) -> int | None:

@@ -35,8 +35,10 @@ TEXTS = {
     "demands": N_("Public demands"), "no_demands": N_("No public demand stands."),
     "demand_line": N_("{role} stands by its demand for {name}."),
     "demand_cost": N_(" Backing down now costs {cost} points of support at home ({label})."),
-    "odds_line": N_("Ratification odds now {odds}%, with your support at home ({label}) at {support}."),
-    "backing_down": N_("Backing down now costs you {backing_down} points of support at home ({label})."),
+    "odds_line": N_("Ratification odds now {odds}%, with your support at home ({support_label}) at "
+                    "{support}."),
+    "backing_down": N_("Backing down now costs you {backing_down} points of support at home "
+                       "({support_label})."),
     "commitments": N_("Commitments in force"), "no_commitments": N_("No commitments in force."),
     "commitment_line": N_("{name}: {actor} to {recipient}, rounds {made}–{expires}"),
     # events and results

@@ -37,6 +37,8 @@ def test_a_ratification_shows_its_odds_only_in_the_acting_teams_menu(hosted, sce
         assert action.role == role
         assert item["odds"] == ratification_odds(state, hosted.session.game, action)
         assert item["support"] == state.support[role]
+        assert item["support_label"] == scenario.role(role).domestic_label
+        assert item["label"] != item["support_label"]  # the action's own label stays
     board = json.dumps(hosted.board_data())
     assert '"odds"' not in board and '"menu"' not in board
 

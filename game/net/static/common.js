@@ -147,14 +147,14 @@ D.meters = function (data) {
       D.el("strong", { text: D.t("demand_line", d) }), D.t("demand_cost", d))))
     : D.el("p", { class: "muted", text: D.t("no_demands") });
   return D.el("div", { class: "grid" },
-    D.el("section", { class: "card", "aria-labelledby": "h-demands" },
-      D.el("h3", { id: "h-demands", text: D.t("demands") }), demands),
     D.el("section", { class: "card", "aria-labelledby": "h-tension" },
       D.el("h3", { id: "h-tension", text: D.t("tension") }),
       D.el("p", { class: "big", text: D.t("tension_value", { value: data.tension, band: data.band }) }),
       data.breakdown ? D.el("p", { class: "error", text: D.t("breakdown") }) : null),
     D.el("section", { class: "card trust", "aria-labelledby": "h-trust" }, D.el("h3", { id: "h-trust", text: D.t("trust") }),
       D.el("div", { class: "scroll", tabindex: "0", role: "region", "aria-label": D.t("trust_table") }, trust)),
+    D.el("section", { class: "card", "aria-labelledby": "h-demands" },
+      D.el("h3", { id: "h-demands", text: D.t("demands") }), demands),
     D.el("section", { class: "card", "aria-labelledby": "h-support" },
       D.el("h3", { id: "h-support", text: D.t("support") }), support,
       D.el("p", { class: "muted", text: D.t(data.role ? "support_note_team" : "support_note_room") })),

@@ -119,7 +119,7 @@ D.TeamPanel = function (root, send, storageKey, prefix) {
       D.el("p", { text: D.t("answers_help") }),
       data.offers.map((offer, i) => D.el("fieldset", {}, D.el("legend", { text: offer.label }),
         D.el("p", { text: offer.description }), D.el("p", { class: "muted", text: offer.teaching_note }),
-        offer.backing_down === null ? null : D.el("p", { class: "stake", text: D.t("backing_down", { ...offer, label: data.support_label }) }),
+        offer.backing_down === null ? null : D.el("p", { class: "stake", text: D.t("backing_down", { ...offer, support_label: data.support_label }) }),
         D.el("div", { class: "choice" }, D.el("input", { type: "radio", name: `${p}o${i}`, id: `${p}o${i}-y`, value: "yes", required: true }),
           D.el("label", { for: `${p}o${i}-y`, text: D.t("accept") })),
         D.el("div", { class: "choice" }, D.el("input", { type: "radio", name: `${p}o${i}`, id: `${p}o${i}-n`, value: "no" }),

@@ -32,6 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_text(sub.add_parser("text", help="play in the terminal"))
     check = sub.add_parser("check", help="check scenario files for errors")
     check.add_argument("files", nargs="+", metavar="FILE")
+    check.add_argument("--strict", action="store_true", help="fail on warnings too")
     replay = sub.add_parser("replay", help="verify that a replay file reproduces its game")
     replay.add_argument("file", metavar="FILE")
     replay.add_argument("--scenario", help="scenario file (default: the one recorded in the replay)")
@@ -98,7 +99,7 @@ def run_check(args: argparse.Namespace) -> int:
     """Check scenario files; 0 if all are clean, 2 otherwise."""
     from game.engine.check import run_check as check
 
-    return check(args.files)
+    return check(args.files, strict=args.strict)
 
 
 def run_replay(args: argparse.Namespace) -> int:

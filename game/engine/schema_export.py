@@ -8,6 +8,7 @@ fresh export. Regenerate it with `python -m game.engine.schema_export`.
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 from game.model.scenario import Scenario
@@ -33,6 +34,16 @@ def write_schema(path: str | Path = SCHEMA_PATH) -> Path:
     path = Path(path)
     path.write_text(schema_text(), encoding="utf-8")
     return path
+
+
+def relative_schema(scenario_file: Path, schema: Path = SCHEMA_PATH) -> str:
+    """How a scenario file at `scenario_file` names the schema: a path relative to its
+    folder, or an absolute file URI when there is no relative path (another drive)."""
+    folder = Path(scenario_file).resolve().parent
+    try:
+        return Path(os.path.relpath(Path(schema).resolve(), folder)).as_posix()
+    except ValueError:
+        return Path(schema).resolve().as_uri()
 
 
 if __name__ == "__main__":

@@ -35,7 +35,8 @@ FAMILIES: tuple[str, ...] = ("transparency", "assurance", "cooperation", "pressu
 class Strict(BaseModel):
     """Base for every scenario model: unknown keys are errors, values are frozen."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # strict: "55" is not a number and `no` is not false, as in the JSON Schema.
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
 
 class Span(Strict):

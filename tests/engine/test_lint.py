@@ -10,7 +10,7 @@ import pytest
 
 from game.engine import check as check_module
 from game.engine.check import run_check
-from game.engine.lint import lint
+from game.engine.lint import lint, unfold
 from game.engine.loader import Problem, ScenarioError, load_text_with_source
 from game.engine.schema_export import SCHEMA_PATH, scenario_json_schema, write_schema
 from game.model.scenario import Scenario
@@ -33,9 +33,9 @@ def only(text: str) -> Problem:
 
 
 def find(text: str, path: str) -> Problem:
-    """The lint problem of the text at this dotted path."""
-    found = [p for p in lint_of(text) if p.path == path]
-    assert found, [p.text() for p in lint_of(text)]
+    """The lint problem of the text at this dotted path, folded or not."""
+    found = [p for p in unfold(lint_of(text)) if p.path == path]
+    assert found, [p.text() for p in unfold(lint_of(text))]
     return found[0]
 
 
@@ -361,7 +361,7 @@ def test_milestone_nothing_establishes():
     text = variant("establishes: warning_line", "establishes: data_swap")
     p = find(text, "milestones[1]")
     assert pos(p) == at(text, "id: warning_line")
-    assert p.message == ("no action establishes milestone 'warning_line'; "
+    assert p.message == ("no action proposes milestone 'warning_line'; "
                          "add an offer with `establishes: warning_line`")
 
 
@@ -370,7 +370,7 @@ def test_milestone_progress_nothing_gives():
     text = variant("    requires: [data_swap]\n", "    requires: [data_swap]\n    progress_needed: 3\n")
     p = find(text, "milestones[1].progress_needed")
     assert pos(p) == at(text, "3\n    on_operating")
-    assert "no effect adds progress" in p.message
+    assert "needs 3 progress but at most 0 can ever be added" in p.message
     fixed = variant("      - {transparency: 1}", "      - {progress: 1, milestone: warning_line}", text)
     assert lint_of(fixed) == []
 
@@ -405,7 +405,7 @@ def test_conditional_event_needs_unestablishable_milestone():
     text = variant("tension: {min: 60}", "operating: [warning_line]")
     text = variant("establishes: warning_line", "establishes: data_swap", text)
     p = find(text, "events[2].when.operating[0]")
-    assert p.message == ("milestone 'warning_line' can never operate (no action establishes "
+    assert p.message == ("milestone 'warning_line' can never operate (no action proposes "
                          "'warning_line'), so this never holds")
 
 
@@ -439,8 +439,10 @@ def test_ending_shadowed_by_catch_all():
     found = lint_of(text)
     assert [(p.path, pos(p)) for p in found] == [
         ("endings[1]", at(text, "id: breakdown")), ("endings[2]", at(text, "id: line\n"))]
-    assert found[0].message == ("ending 'breakdown' can never be reached: ending 'missed' "
-                                "comes first and always holds; move it last")
+    assert found[0].message == ("ending 'breakdown' can never be reached: whenever it holds, an "
+                                "earlier ending (missed) holds first; move it above them or "
+                                "narrow their conditions")
+    assert found[0].code == "ending-hidden" and found[0].is_error
 
 
 def test_endings_must_cover_the_last_round():
@@ -535,8 +537,10 @@ def test_check_prints_problems_sorted_then_summaries(tmp_path):
     assert lines[0].startswith(f"{a}:8:9: rounds: must be at least 1")
     assert lines[1].startswith(f"{a}:")
     assert lines[2] == f"{b}:{at(VALID, 'roles: [south]')[0]}:13: actions[4].roles[0]: " \
-                       "unknown role 'soth'; did you mean 'south'?"
-    assert lines[3:] == [f"{b}: 1 error", f"{a}: 2 errors",
+                       "unknown role 'soth'; did you mean 'south'? [unknown-role]"
+    assert lines[3] == "    ... and 1 follow-on problem of the same cause:"
+    assert "action 'demand_guarantee' can never be taken" in lines[4]
+    assert lines[5:] == [f"{b}: 1 error", f"{a}: 2 errors",
                          f"{VALID_PATH}: ok (2 roles, 7 actions, 3 events, 3 endings)"]
 
 
@@ -545,16 +549,16 @@ def test_check_missing_file(tmp_path):
     out = io.StringIO()
     missing = str(tmp_path / "gone.yaml")
     assert run_check([missing], out=out, err=io.StringIO()) == 2
-    assert out.getvalue() == f"{missing}:1:1: <root>: no such file\n{missing}: 1 error\n"
+    assert out.getvalue() == f"{missing}:1:1: <root>: no such file [file]\n{missing}: 1 error\n"
 
 
 def test_check_never_raises(monkeypatch):
     """A bug in loading is reported on err, and check still returns 2."""
     def boom(*_args, **_kwargs):
         raise RuntimeError("boom")
-    monkeypatch.setattr(check_module, "load_with_source", boom)
+    monkeypatch.setattr(check_module, "check_text", boom)
     out, err = io.StringIO(), io.StringIO()
-    assert run_check(["x.yaml"], out=out, err=err) == 2
+    assert run_check([str(VALID_PATH)], out=out, err=err) == 2
     assert "internal error" in err.getvalue() and "boom" in err.getvalue()
 
 
@@ -621,7 +625,7 @@ def test_never_operating_names_root_cause():
     """A milestone blocked by its prerequisite is reported with the root cause."""
     text = variant("establishes: data_swap", "establishes: warning_line")
     p = find(text, "endings[1].when.operating[0]")
-    assert p.message == ("milestone 'warning_line' can never operate (no action establishes "
+    assert p.message == ("milestone 'warning_line' can never operate (no action proposes "
                          "'data_swap'), so this never holds")
 
 
@@ -636,3 +640,181 @@ def test_responder_in_answers_is_fine():
     """`responder` is meaningful in an offer's on_accept and on_decline."""
     text = variant("      - {support: -2}", "      - {trust: -2, who: responder, toward: actor}")
     assert lint_of(text) == []
+
+
+# --- Design checks: one test per kind of mistake. ---
+
+def codes(text: str) -> list[str]:
+    """The codes of every problem of the text, folded ones included."""
+    return [p.code for p in unfold(lint_of(text))]
+
+
+def with_east(text: str = VALID) -> str:
+    """The fixture with a third role, east, that every ending scores."""
+    east = ("  - id: east\n    name: East\n    description: A third delegation.\n"
+            "    domestic_label: Cabinet\n    start_support: 50\n    briefing: You watch.\n")
+    text = text.replace("milestones:\n", east + "milestones:\n", 1)
+    for n in ("0", "10", "2"):
+        text = text.replace(f"south: {n}}}", f"south: {n}, east: {n}}}")
+    return text
+
+
+def test_ending_hidden_by_prerequisite_graph():
+    """An ending behind one that needs only its prerequisite can never be reached."""
+    swap = ("  - id: swap\n    name: Swap only\n    text: Data flows.\n"
+            "    when: {operating: [data_swap]}\n    points: {north: 1, south: 1}\n")
+    text = variant("  - id: line\n", swap + "  - id: line\n")
+    p = find(text, "endings[2]")
+    assert (p.code, p.is_error, pos(p)) == ("ending-hidden", True, at(text, "id: line\n"))
+    assert "swap) holds first" in p.message
+
+
+def test_ending_that_can_never_hold():
+    """An ending needing a milestone without its prerequisite never holds."""
+    text = variant("      operating: [warning_line]\n    points",
+                   "      operating: [warning_line]\n      not_operating: [data_swap]\n    points")
+    p = find(text, "endings[1].when")
+    assert p.code == "ending-never"
+    assert "'warning_line' operates only while its prerequisite 'data_swap' does" in p.message
+
+
+def test_milestone_only_non_parties_propose():
+    """A milestone whose only proposal is open to non-parties alone can never operate."""
+    text = with_east(variant("    offer: true\n    establishes: data_swap\n",
+                             "    offer: true\n    roles: [east]\n    establishes: data_swap\n"))
+    assert lint_of(with_east()) == []
+    p = only(text)
+    assert (p.code, p.path) == ("milestone-non-party", "milestones[0].parties")
+    assert "propose_swap" in p.message and p.folded  # the objective and ending follow on
+
+
+def test_two_scripted_events_in_one_round():
+    """The second scripted event of a round never fires."""
+    extra = ("  - id: storm\n    title: Storm\n    text: A storm.\n    kind: scripted\n"
+             "    round: 2\n")
+    text = variant("  - id: leak\n", extra + "  - id: leak\n")
+    p = only(text)
+    assert (p.code, p.path, pos(p)) == ("event-same-round", "events[1].round",
+                                        at(text, "2\n  - id: leak"))
+    assert "'summit' is also scripted for round 2" in p.message
+
+
+def test_progress_that_can_never_be_reached():
+    """Progress from a once-only event cannot reach a larger need."""
+    text = variant("    parties: [north, south]\n  - id: warning_line",
+                   "    parties: [north, south]\n    progress_needed: 5\n  - id: warning_line")
+    text = variant("      - {tension: -3}\n  - id: leak",
+                   "      - {progress: 2, milestone: data_swap}\n  - id: leak", text)
+    p = only(text)
+    assert (p.code, p.path) == ("progress-unreachable", "milestones[0].progress_needed")
+    assert "needs 5 progress but at most 2" in p.message
+
+
+def test_ratification_that_can_never_pass():
+    """A ratification with its threshold at 100 never passes; a rare one is a warning."""
+    never = variant("      break_penalty: 10\n", "      break_penalty: 10\n    ratification:\n"
+                    "      threshold: 100\n")
+    p = only(never)
+    assert (p.code, p.is_error, p.path) == ("ratification-never", True, "actions[3].ratification")
+    rare = never.replace("threshold: 100", "threshold: 90\n      max_percent: 3")
+    p = only(rare)
+    assert (p.code, p.is_error) == ("ratification-rare", False)
+
+
+def test_demand_that_nothing_can_end():
+    """A demand nothing can meet, drop or back down from is an error."""
+    p = only(variant("backed_down_by: [wait]", "backed_down_by: []"))
+    assert (p.code, p.path) == ("demand-stuck", "demands[0]")
+
+
+def test_commitment_nothing_can_break():
+    """A commitment whose breakers its makers can never take is a warning."""
+    text = variant("broken_by: [criticise]", "broken_by: [demand_guarantee]")
+    text = variant("    target: role\n    commitment:", "    target: role\n    roles: [north]\n"
+                   "    commitment:", text)
+    p = only(text)
+    assert (p.code, p.is_error, p.path) == ("commitment-unbreakable", False,
+                                            "actions[3].commitment.broken_by")
+
+
+def test_objective_that_can_never_be_met():
+    """Keeping a commitment is impossible for a role that can never make one."""
+    text = variant("    target: role\n    commitment:", "    target: role\n    roles: [south]\n"
+                   "    commitment:")
+    text = variant("            - {from: south, to: self, min: 50}",
+                   "            - {from: south, to: self, min: 50}\n"
+                   "          commitments_kept: [{role: self, min: 1}]", text)
+    p = only(text)
+    assert (p.code, p.path) == ("objective-never", "roles[0].objectives[1].when")
+    assert "north can never make a commitment" in p.message
+
+
+def test_objective_met_whatever_anyone_does():
+    """An objective that always holds is a warning."""
+    text = variant("            - {from: south, to: self, min: 50}",
+                   "            - {from: south, to: self, min: 0}")
+    p = only(text)
+    assert (p.code, p.is_error) == ("objective-always", False)
+
+
+def test_effects_that_cannot_matter():
+    """Progress toward a milestone that needs none, and a zero change, are warnings."""
+    text = variant("      - {tension: -2}\n", "      - {tension: 0}\n"
+                   "      - {progress: 1, milestone: data_swap}\n")
+    found = lint_of(text)
+    assert [(p.code, p.path) for p in found] == [
+        ("effect-no-matter", "actions[0].effects[2]"), ("effect-no-matter", "actions[0].effects[3]")]
+    assert not any(p.is_error for p in found)
+
+
+def test_suspension_effects_without_withdrawal():
+    """on_suspended effects of a milestone nothing can suspend cannot matter."""
+    text = variant("    on_operating:\n      - {tension: -5}\n",
+                   "    on_operating:\n      - {tension: -5}\n    on_suspended:\n      - {tension: 5}\n")
+    p = only(text)
+    assert p.code == "effect-no-matter" and "nothing can ever suspend" in p.message
+
+
+def test_action_that_can_never_be_taken():
+    """An action needing a demand its roles can never make is an error."""
+    text = variant("    teaching_note: Waiting is a choice too.\n",
+                   "    teaching_note: Waiting is a choice too.\n    roles: [north]\n"
+                   "    requires: {demand_standing: guarantee}\n")
+    found = codes(text)
+    assert "action-never" in found
+
+
+def test_conditional_event_always_pre_empted():
+    """A conditional event behind a repeatable one with a wider condition never fires."""
+    text = variant("      tension: {min: 60}\n", "      tension: {min: 60}\n    once: false\n")
+    text = text.replace("endings:\n", "  - id: crisis\n    title: Crisis\n    text: Worse.\n"
+                        "    kind: conditional\n    when: {tension: {min: 80}}\nendings:\n", 1)
+    p = only(text)
+    assert (p.code, p.path) == ("event-hidden", "events[3].when")
+
+
+def test_one_typo_is_one_problem():
+    """A misspelt milestone id prints as one problem with its follow-ons folded."""
+    text = variant("  - id: data_swap\n", "  - id: data_swop\n")
+    found = lint_of(text)
+    assert len(found) == 1, [p.text() for p in found]
+    assert found[0].code == "unknown-milestone" and len(found[0].folded) >= 2
+
+
+def test_warnings_pass_unless_strict(tmp_path):
+    """Warnings print with `warning:` and exit 0; --strict makes them fail."""
+    path = write(tmp_path, "w.yaml", variant("      - {tension: -2}\n", "      - {tension: 0}\n"))
+    out = io.StringIO()
+    assert run_check([path], out=out, err=io.StringIO()) == 0
+    assert ": warning: actions[0].effects[2]: " in out.getvalue()
+    assert out.getvalue().rstrip().endswith("; 1 warning")
+    assert run_check([path], out=io.StringIO(), err=io.StringIO(), strict=True) == 2
+
+
+def test_every_code_is_registered_and_documented():
+    """Every message code is in the registry, and docs/authoring.md explains each one."""
+    from game.engine.codes import CODES
+
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "authoring.md").read_text()
+    missing = [code for code in CODES if f"`{code}`" not in doc]
+    assert missing == []

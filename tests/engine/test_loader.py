@@ -341,14 +341,15 @@ def test_missing_file_names_it(tmp_path):
     """A missing file is an error naming the file."""
     with pytest.raises(ScenarioError) as info:
         load_scenario(tmp_path / "nope.yaml")
-    assert str(info.value) == f"{tmp_path / 'nope.yaml'}:1:1: <root>: no such file"
+    assert str(info.value) == f"{tmp_path / 'nope.yaml'}:1:1: <root>: no such file [file]"
 
 
 def test_directory_is_refused(tmp_path):
     """A directory is an error naming it."""
     with pytest.raises(ScenarioError) as info:
         load_scenario(tmp_path)
-    assert str(info.value) == f"{tmp_path}:1:1: <root>: this is a directory, not a scenario file"
+    assert str(info.value) == \
+        f"{tmp_path}:1:1: <root>: this is a directory, not a scenario file [file]"
 
 
 def test_custom_tag_is_refused():
@@ -452,3 +453,63 @@ def test_ruamel_crash_is_a_problem():
     """A value that crashes ruamel itself (`+_`, found by fuzzing) is a problem, not a traceback."""
     p = one("id: +_\n")
     assert p.message.startswith("cannot read the YAML (IndexError")
+
+
+# --- YAML mistakes, diagnosed at their cause in plain words. ---
+
+@pytest.mark.parametrize("text, code, where, words", [
+    ("id: a\ntext: Note: this is it\nb: 1\n", "yaml-colon", (2, 7), 'text: "Note: this is it"'),
+    ("id: a\nroles:\n\t- id: b\n", "yaml-tab", (3, 1), "replace the tab with spaces"),
+    ("roles:\n  - id: a\n  -id: b\n", "yaml-space-after-dash", (3, 4), "write '- id: b'"),
+    ("id: a\nname:Washington\nrounds: 3\n", "yaml-space-after-colon", (2, 6),
+     "write 'name: Washington'"),
+    ("summary: |\nThis is not indented.\nrounds: 3\n", "yaml-block-indent", (2, 1),
+     "indent this line"),
+    ("roles:\n  - id: a\n  \u00a0 name: x\n", "yaml-invisible", (3, 3),
+     "no-break space (U+00A0)"),
+    ("id:\u00a0a\nrounds: 3\n", "yaml-invisible", (1, 4), "U+00A0"),
+    ("title: \"unclosed\nrounds: 3\n", "yaml-quote", (1, 8), "never closed"),
+    ("id: a\n  rounds: 3\n", "yaml-indent", (2, 3), "line its key up"),
+])
+def test_yaml_mistakes_are_named_at_their_cause(text, code, where, words):
+    """Each usual YAML mistake gets its own code, the line and column of its cause, a fix."""
+    p = one(text)
+    assert (p.code, pos(p)) == (code, where), p.text()
+    assert words in p.message
+
+
+# --- Schema and cross-reference errors in one run. ---
+
+def test_value_errors_do_not_hide_reference_errors():
+    """A bad value and an unknown id elsewhere are both reported in one run."""
+    text = variant("cost: 2\n    description: Offer to exchange",
+                   "cost: 7\n    description: Offer to exchange")
+    text = variant("broken_by: [criticise]", "broken_by: [critcise]", text)
+    found = problems(text)
+    assert [p.code for p in found] == ["out-of-range", "unknown-action"]
+
+
+def test_inconsistent_item_does_not_hide_reference_errors():
+    """An item whose fields contradict each other still lets the rest be checked."""
+    text = variant("    offer: true\n    establishes: data_swap\n", "    establishes: data_swap\n")
+    text = variant("roles: [south]", "roles: [soth]", text)
+    assert [p.code for p in problems(text)] == ["inconsistent", "unknown-role"]
+
+
+def test_stand_ins_make_no_follow_on_errors():
+    """A round count out of range does not also make events 'after the last round'."""
+    text = variant("rounds: 6", "rounds: 0")
+    assert [p.code for p in problems(text)] == ["out-of-range"]
+
+
+@pytest.mark.parametrize("old, new, words", [
+    ("cost: 1\n    description: Share", 'cost: "1"\n    description: Share', "without quotes"),
+    ("    concession: true\n    effects:\n      - {trust: 3",
+     "    concession: yes\n    effects:\n      - {trust: 3", "write true"),
+    ("    concession: true\n    effects:\n      - {trust: 3",
+     '    concession: "true"\n    effects:\n      - {trust: 3', "write true"),
+])
+def test_types_are_strict_like_the_schema(old, new, words):
+    """Quoted numbers and yes/no are refused, as the JSON Schema refuses them."""
+    p = one(variant(old, new))
+    assert p.code == "wrong-type" and words in p.message

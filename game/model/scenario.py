@@ -25,7 +25,10 @@ RoleRef = Annotated[
     str,
     Field(pattern=r"^[a-z][a-z0-9_]*$",
           description="A role id, or one of: actor, target, responder, parties, others, all, "
-                      "self (the owner of an objective)."),
+                      "self (the owner of an objective).",
+          # Editors offer the role words; role ids are the scenario's own.
+          json_schema_extra={"anyOf": [{"enum": list(RELATIVE_ROLES)},
+                                       {"pattern": r"^[a-z][a-z0-9_]*$"}]}),
 ]
 
 Family = Literal["transparency", "assurance", "cooperation", "pressure", "home_front"]

@@ -584,7 +584,10 @@ def test_schema_spells_keys_as_files_do(tmp_path):
     assert "from" in schema["$defs"]["TrustSeed"]["properties"]
     assert schema["additionalProperties"] is False
     assert set(schema["required"]) >= {"id", "rounds", "roles", "actions", "endings"}
-    assert Scenario.model_json_schema(by_alias=True)["$defs"] == schema["$defs"]
+    models = Scenario.model_json_schema(by_alias=True)["$defs"]
+    assert set(models) == set(schema["$defs"])
+    for name, model in models.items():  # the export only adds rules that tie fields together
+        assert model["properties"] == schema["$defs"][name]["properties"]
 
 
 # --- Tuning numbers and stray fields. ---
@@ -818,3 +821,68 @@ def test_every_code_is_registered_and_documented():
     doc = (Path(__file__).resolve().parents[2] / "docs" / "authoring.md").read_text()
     missing = [code for code in CODES if f"`{code}`" not in doc]
     assert missing == []
+
+
+# --- The JSON Schema agrees with check. ---
+
+def _schema_accepts(text: str) -> bool:
+    """True if the JSON Schema accepts the scenario text, read as check reads it."""
+    import jsonschema
+
+    from game.engine.problems import SourceMap
+    from game.engine.yaml_tree import parse, plain
+
+    data = plain(parse(text, "s.yaml"), (), SourceMap("s.yaml"))
+    return jsonschema.Draft202012Validator(scenario_json_schema()).is_valid(data)
+
+
+def _check_accepts(text: str) -> bool:
+    try:
+        load_text_with_source(text, "s.yaml", lint=False)
+    except ScenarioError:
+        return False
+    return True
+
+
+@pytest.mark.parametrize("old, new", [
+    ("cost: 1\n    description: Share", 'cost: "1"\n    description: Share'),
+    ("    concession: true\n    effects:\n      - {trust: 3",
+     "    concession: no\n    effects:\n      - {trust: 3"),
+    ("      - {tension: -2}\n", "      - {tension: -2, support: 1}\n"),
+    ("      - {tension: -2}\n", "      - {progress: 1}\n"),
+    ("    offer: true\n    establishes: data_swap\n", "    establishes: data_swap\n"),
+    ("    target: role\n    commitment:", "    target: none\n    commitment:"),
+    ("    kind: scripted\n    round: 2\n", "    kind: scripted\n"),
+    ("    kind: deck\n", "    kind: deck\n    round: 3\n"),
+    ("    kind: conditional\n    when:\n      tension: {min: 60}\n", "    kind: conditional\n"),
+])
+def test_schema_and_check_refuse_the_same(old, new):
+    """Quoted numbers, yes/no, and items whose fields contradict: both refuse."""
+    text = variant(old, new)
+    assert (_schema_accepts(text), _check_accepts(text)) == (False, False)
+
+
+def test_schema_and_check_accept_every_shipped_scenario():
+    """Both accept the fixture and every scenario in scenarios/."""
+    for text in [VALID, *(p.read_text(encoding="utf-8") for p in SCENARIOS.glob("*.yaml"))]:
+        assert _schema_accepts(text) and _check_accepts(text)
+
+
+def test_schema_lists_the_role_words():
+    """`who`, `toward`, `from`, `to` and `role` offer every role word as an enum."""
+    defs = scenario_json_schema()["$defs"]
+    for name, key in (("Effect", "who"), ("Effect", "toward"), ("TrustTest", "from"),
+                      ("TrustTest", "to"), ("SupportTest", "role"), ("CountTest", "role")):
+        words = defs[name]["properties"][key]["anyOf"][0]["enum"]
+        assert set(words) == {"actor", "target", "responder", "parties", "others", "all", "self"}
+
+
+def test_schema_line_resolves_relative_to_the_file(tmp_path):
+    """A $schema line that names no file from where the scenario is gets a warning with the fix."""
+    text = "# yaml-language-server: $schema=scenario.schema.json\n" + VALID
+    path = write(tmp_path, "case.yaml", text)
+    out = io.StringIO()
+    assert run_check([path], out=out, err=io.StringIO()) == 0
+    assert "[schema-line]" in out.getvalue()
+    fixed = out.getvalue().split("write $schema=")[1].split()[0]
+    assert (tmp_path / fixed).resolve() == SCHEMA_PATH.resolve()

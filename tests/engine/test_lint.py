@@ -886,3 +886,64 @@ def test_schema_line_resolves_relative_to_the_file(tmp_path):
     assert "[schema-line]" in out.getvalue()
     fixed = out.getvalue().split("write $schema=")[1].split()[0]
     assert (tmp_path / fixed).resolve() == SCHEMA_PATH.resolve()
+
+
+# --- The starter written by `main.py new`. ---
+
+def _new(tmp_path: Path, name: str, roles: str) -> tuple[int, str, str]:
+    import argparse
+
+    from game.engine import starter
+
+    parser = argparse.ArgumentParser()
+    starter.add_arguments(parser)
+    out, err = io.StringIO(), io.StringIO()
+    code = starter.run(parser.parse_args([str(tmp_path / name), "--roles", roles]), out, err)
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.mark.parametrize("roles", ["north,south", "a,b,c", "w,x,y,z"])
+def test_starter_passes_strict_check_and_plays(tmp_path, roles):
+    """The starter checks clean under --strict and an AI game of it reaches an ending."""
+    from game.ai import make_policy
+    from game.engine.loader import load_scenario
+    from game.engine.runner import play_game
+
+    code, out, _ = _new(tmp_path, "case.yaml", roles)
+    path = tmp_path / "case.yaml"
+    assert code == 0 and str(path) in out
+    report = io.StringIO()
+    assert run_check([str(path)], out=report, err=report, strict=True) == 0, report.getvalue()
+    scenario = load_scenario(path)
+    assert scenario.role_ids == tuple(roles.split(","))
+    policies = {r: make_policy("reciprocator", scenario) for r in scenario.role_ids}
+    _, result = play_game(scenario, 1, policies)
+    assert result.ending in {e.id for e in scenario.endings}
+
+
+def test_starter_schema_line_works_from_its_folder(tmp_path):
+    """The $schema line names the schema by a path that works from the file's folder."""
+    (tmp_path / "deep" / "er").mkdir(parents=True)
+    assert _new(tmp_path, "deep/er/case.yaml", "a,b")[0] == 0
+    first = (tmp_path / "deep" / "er" / "case.yaml").read_text().splitlines()[0]
+    ref = first.split("$schema=")[1]
+    assert (tmp_path / "deep" / "er" / ref).resolve() == SCHEMA_PATH.resolve()
+
+
+@pytest.mark.parametrize("roles, words", [
+    ("north", "give 2 to 8 roles"), ("North,south", "not a valid id"),
+    ("a,a", "only once"), ("a,b,c,d,e,f,g,h,i", "give 2 to 8 roles"),
+])
+def test_starter_refuses_bad_roles(tmp_path, roles, words):
+    """Bad role lists get one line and status 2, and no file."""
+    code, out, err = _new(tmp_path, "case.yaml", roles)
+    assert code == 2 and out == "" and words in err and err.count("\n") == 1
+    assert not (tmp_path / "case.yaml").exists()
+
+
+def test_starter_never_overwrites(tmp_path):
+    """An existing file is left as it is."""
+    (tmp_path / "case.yaml").write_text("mine\n")
+    code, _, err = _new(tmp_path, "case.yaml", "a,b")
+    assert code == 2 and "already exists" in err
+    assert (tmp_path / "case.yaml").read_text() == "mine\n"

@@ -2,7 +2,7 @@
 
 Prints (1) complete games per CPU-second on one core, playing the lab's persona
 assignments in turn in this process, and (2) the wall time of a 10,000-game
-simulate report (125 assignments x 80 games) on every core.
+simulate report (10,000 games spread over the 125 assignments) on every core.
 
 Run: .venv/bin/python bench/bench_sim.py [--games N] [--workers K]
 """
@@ -49,10 +49,10 @@ def _cpu() -> float:
 
 
 def report_wall(workers: int) -> tuple[float, float]:
-    """Wall and CPU seconds for `simulate` with 80 games per assignment (10,000 games)."""
+    """Wall and CPU seconds for `simulate` with 10,000 games in total."""
     parser = argparse.ArgumentParser()
     simulate.add_arguments(parser)
-    args = parser.parse_args([str(SCENARIO), "--games", "80", "--workers", str(workers), "--quiet"])
+    args = parser.parse_args([str(SCENARIO), "--games", "10000", "--workers", str(workers), "--quiet"])
     cpu, start = _cpu(), time.perf_counter()
     code = simulate.run(args, out=io.StringIO())
     wall, cpu = time.perf_counter() - start, _cpu() - cpu

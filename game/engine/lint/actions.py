@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from game.engine.lint.context import Lint
-from game.engine.lint.reach import parties_of, role_choice
+from game.engine.lint.reach import RULES, parties_of, role_choice, start_demands
 from game.engine.problems import Path, Problem
 from game.model.scenario import ActionSpec
 
@@ -96,12 +96,30 @@ def _never_reason(ctx: Lint, a: ActionSpec) -> tuple[Path, str, str]:
         return (("target",), "it withdraws from a milestone, and none of its roles is a party "
                 "of a milestone that can operate", "")
     unknown = [r for r in a.roles if r not in ctx.roles]
-    return (("roles",), "none of its roles exists", " ".join(f"role:{r}" for r in unknown))
+    if unknown or not role_choice(ctx.scenario, a):
+        return (("roles",), "none of its roles exists", " ".join(f"role:{r}" for r in unknown))
+    roles = role_choice(ctx.scenario, a)
+    for rule in RULES:
+        narrowed = rule(ctx.scenario, a, ctx.reach, roles)
+        if not narrowed:
+            return ((), _RULE_WHY.get(rule.__name__, "no role may take it"), "")
+        roles = narrowed
+    return ((), "no role may take it", "")
+
+
+_RULE_WHY = {
+    "_aimed": "`aims` lets none of its roles take it",
+    "_from_round": "its earliest round (requires.from_round) comes after the last round",
+    "_target_demands": "it must be aimed at a role standing by the demand in "
+                       "requires.target_demands, and no other role can stand by it",
+    "_received": "it needs a commitment received from another role (requires."
+                 "received_commitment), and no other role can make that commitment to its roles",
+}
 
 
 def check_demand_refs(ctx: Lint) -> Iterator[Problem]:
     """Demands name actions that exist, and some action makes each demand."""
-    made = {a.makes_demand for a in ctx.scenario.actions}
+    made = {a.makes_demand for a in ctx.scenario.actions} | set(start_demands(ctx.scenario))
     for i, d in enumerate(ctx.scenario.demands):
         for j, b in enumerate(d.backed_down_by):
             yield from ctx.unknown(("demands", i, "backed_down_by", j), "action", b, ctx.actions)

@@ -52,7 +52,7 @@ class Lint:
             close = closest(ref, known)
             cause = f"{kind}:{ref}" + (f" {kind}:{close}" if close else "")
             yield self.problem(path, f"unknown {kind} '{ref}'" + hint(ref, known),
-                               f"unknown-{kind}", cause=cause)
+                               f"unknown-{kind.split()[0]}", cause=cause)
 
 
 Checker = Callable[[Lint], Iterator[Problem]]

@@ -38,8 +38,10 @@ def reach(s: Scenario) -> Reach:
     r = Reach(live_events=frozenset(live_events(s)))
     while True:
         takers = {a.id: frozenset(_takers(s, a, r)) for a in s.actions}
-        makers = {d.id: frozenset(x for a in s.actions if a.makes_demand == d.id
-                                  for x in takers[a.id]) for d in s.demands}
+        standing = start_demands(s)
+        makers = {d.id: frozenset({x for a in s.actions if a.makes_demand == d.id
+                                   for x in takers[a.id]} | standing.get(d.id, set()))
+                  for d in s.demands}
         progress = _progress(s, takers, r)
         found = Reach(takers, frozenset(_operable(s, takers, progress)), progress, makers,
                       r.live_events)
@@ -61,24 +63,94 @@ def parties_of(s: Scenario, milestone: str) -> set[str]:
 
 
 def _takers(s: Scenario, a: ActionSpec, r: Reach) -> set[str]:
-    """Roles that can take `a` in some game, given what `r` says can happen."""
+    """Roles that can take `a` in some game, given what `r` says can happen.
+
+    Each requirement kind narrows the roles in its own small rule (`RULES`), so a new
+    kind of requirement is one more function."""
+    roles = role_choice(s, a)
+    for rule in RULES:
+        if not roles:
+            break
+        roles = rule(s, a, r, roles)
+    return roles
+
+
+def _operating(s: Scenario, a: ActionSpec, r: Reach, roles: set[str]) -> set[str]:
+    """Milestones it needs operating can operate, and none is needed both ways."""
     req = a.requires
     known = {m.id for m in s.milestones}
     if any(m in known and m not in r.milestones for m in req.operating):
         return set()
-    if set(req.operating) & set(req.not_operating):
-        return set()
-    roles = role_choice(s, a)
-    if req.demand_standing:
-        roles &= set(r.demand_makers.get(req.demand_standing, ())) \
-            if req.demand_standing in {d.id for d in s.demands} else roles
-    if a.establishes and a.establishes in known:
-        roles &= parties_of(s, a.establishes)
+    return set() if set(req.operating) & set(req.not_operating) else roles
+
+
+def _demand_standing(s: Scenario, a: ActionSpec, r: Reach, roles: set[str]) -> set[str]:
+    """Only roles that can stand by the demand it needs."""
+    d = a.requires.demand_standing
+    if not d or d not in {x.id for x in s.demands}:
+        return roles
+    return roles & set(r.demand_makers.get(d, ()))
+
+
+def _proposal(s: Scenario, a: ActionSpec, r: Reach, roles: set[str]) -> set[str]:
+    """Only parties propose a milestone; only parties of one that can operate withdraw."""
+    if a.establishes and a.establishes in {m.id for m in s.milestones}:
+        roles = roles & parties_of(s, a.establishes)
     if a.target == "milestone":
-        roles &= {p for m in r.milestones for p in parties_of(s, m)}
+        roles = roles & {p for m in r.milestones for p in parties_of(s, m)}
+    return roles
+
+
+def _aimed(s: Scenario, a: ActionSpec, r: Reach, roles: set[str]) -> set[str]:
+    """An action aimed at a role needs another role; `aims`, if given, lists who may aim."""
     if a.target == "role" and len(s.roles) < 2:
         return set()
-    return roles
+    aims = getattr(a, "aims", None)
+    return roles & set(aims) if aims else roles
+
+
+def _from_round(s: Scenario, a: ActionSpec, r: Reach, roles: set[str]) -> set[str]:
+    """An earliest round after the last round rules it out."""
+    first = getattr(a.requires, "from_round", None)
+    return set() if first is not None and first > s.rounds else roles
+
+
+def _target_demands(s: Scenario, a: ActionSpec, r: Reach, roles: set[str]) -> set[str]:
+    """Aimed only at a role standing by a demand: some other role must be able to."""
+    d = getattr(a.requires, "target_demands", None)
+    if not d or d not in {x.id for x in s.demands}:
+        return roles
+    holders = set(r.demand_makers.get(d, ()))
+    return {x for x in roles if holders - {x} and _may_aim(a, x, holders)}
+
+
+def _received(s: Scenario, a: ActionSpec, r: Reach, roles: set[str]) -> set[str]:
+    """Only roles that can receive the commitment it needs, from another role."""
+    given = getattr(a.requires, "received_commitment", None)
+    maker = next((b for b in s.actions if b.id == given), None)
+    if maker is None:
+        return roles
+    givers = set(r.takers.get(maker.id, ()))
+    return {x for x in roles if any(_may_aim(maker, g, {x}) for g in givers - {x})}
+
+
+def _may_aim(a: ActionSpec, actor: str, targets: set[str]) -> bool:
+    """True if `actor` may aim `a` at one of `targets` (any other role unless `aims` says)."""
+    aims = getattr(a, "aims", None)
+    allowed = set(aims.get(actor, ())) if aims else targets - {actor}
+    return bool(allowed & targets - {actor})
+
+
+#: The requirement rules, each narrowing the roles that can take an action.
+RULES = (_operating, _demand_standing, _proposal, _aimed, _from_round, _target_demands, _received)
+
+
+def start_demands(s: Scenario) -> dict[str, set[str]]:
+    """Demand id -> roles standing by it at round 1 (`start_demands`, where the schema has it)."""
+    out: dict[str, set[str]] = {}
+    for sd in getattr(s, "start_demands", ()):
+        out.setdefault(sd.demand, set()).add(sd.role)
+    return out
 
 
 def live_events(s: Scenario) -> list[str]:

@@ -40,6 +40,7 @@ CODES: dict[str, tuple[str, str]] = {
     "unknown-action": (ERROR, "an action id that no action has"),
     "unknown-demand": (ERROR, "a demand id that no demand has"),
     "duplicate-id": (ERROR, "two items of one list share an id"),
+    "id-typo": (ERROR, "a defined id that several references spell another way"),
     "listed-twice": (ERROR, "a role or party listed twice"),
     "role-word": (ERROR, "a role word that means nothing where it is used"),
     "self-pair": (ERROR, "trust or transparency of a role toward itself"),

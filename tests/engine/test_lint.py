@@ -801,7 +801,17 @@ def test_one_typo_is_one_problem():
     text = variant("  - id: data_swap\n", "  - id: data_swop\n")
     found = lint_of(text)
     assert len(found) == 1, [p.text() for p in found]
-    assert found[0].code == "unknown-milestone" and len(found[0].folded) >= 2
+    assert found[0].code == "id-typo" and pos(found[0]) == inside(text, "- id: data_swop", "data")
+    assert "3 places use 'data_swap'" in found[0].message
+    assert {p.code for p in found[0].folded} >= {"unknown-milestone", "milestone-no-proposal"}
+
+
+def test_one_misspelt_reference_is_one_problem():
+    """A single misspelt reference folds what follows from it under it."""
+    text = variant("establishes: data_swap", "establishes: data_swop")
+    found = lint_of(text)
+    assert [p.code for p in found] == ["unknown-milestone"], [p.text() for p in found]
+    assert "milestone-no-proposal" in {p.code for p in found[0].folded}
 
 
 def test_warnings_pass_unless_strict(tmp_path):

@@ -47,6 +47,7 @@ from game.engine.lint.satisfiable import (
     check_objectives_matter,
     unsatisfiable,
 )
+from game.engine.lint.typos import id_typos
 from game.engine.lint.walk import (
     ACTION_WORDS,
     EVENT_WORDS,
@@ -90,6 +91,7 @@ def lint(scenario: Scenario, source: SourceMap | None = None, *,
     With `folded` (the default) follow-on problems sit in their cause's `folded`;
     otherwise every problem is listed on its own."""
     ctx = Lint(scenario, source or SourceMap("<scenario>"))
-    problems = sorted(set(p for check in CHECKERS for p in check(ctx)),
+    problems = list(set(p for check in CHECKERS for p in check(ctx)))
+    problems = sorted(problems + id_typos(ctx, problems),
                       key=lambda p: (p.file, p.line, p.col, p.path, p.message))
     return fold(problems) if folded else problems

@@ -18,7 +18,8 @@ ROOTS = {"milestone-cycle": 1, "milestone-no-proposal": 1, "milestone-non-party"
 
 
 def _rank(p: Problem) -> tuple:
-    first = 0 if p.code.startswith("unknown-") else ROOTS.get(p.code, 2)
+    first = -1 if p.code == "id-typo" else 0 if p.code.startswith("unknown-") else \
+        ROOTS.get(p.code, 2)
     return (first, p.file, p.line, p.col, p.path)
 
 

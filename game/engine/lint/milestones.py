@@ -67,7 +67,7 @@ def check_milestones_reachable(ctx: Lint) -> Iterator[Problem]:
         idle = [f"action:{a.id}" for a in s.actions
                 if a.establishes == m.id and not ctx.reach.can_take(a.id)]
         yield ctx.problem(("milestones", i) + at, message, code,
-                          cause=" ".join([f"milestone:{m.id}", *idle]))
+                          cause=" ".join([never_causes(ctx, m.id), *idle]))
 
 
 def _root_cause(ctx: Lint, milestone: str) -> tuple[str, str, tuple]:
@@ -90,6 +90,21 @@ def _root_cause(ctx: Lint, milestone: str) -> tuple[str, str, tuple]:
                 "or lower progress_needed", ("progress_needed",))
     return "milestone-never", f"milestone '{milestone}' can never operate: " \
         f"{never_reason(ctx, milestone)}", ()
+
+
+def root_milestone(ctx: Lint, milestone: str, seen: tuple[str, ...] = ()) -> str:
+    """The milestone where the chain of prerequisites that keeps `milestone` from ever
+    operating ends: the one whose own trouble is the root cause."""
+    spec = next(m for m in ctx.scenario.milestones if m.id == milestone)
+    blocked = [r for r in spec.requires if r in ctx.milestones and r not in ctx.establishable]
+    if milestone in seen or not blocked:
+        return milestone
+    return root_milestone(ctx, blocked[0], seen + (milestone,))
+
+
+def never_causes(ctx: Lint, milestone: str) -> str:
+    """The cause keys of a milestone that can never operate: its own and its root's."""
+    return f"milestone:{milestone} milestone:{root_milestone(ctx, milestone)}"
 
 
 def never_reason(ctx: Lint, milestone: str, seen: tuple[str, ...] = ()) -> str:

@@ -9,9 +9,10 @@ reported at the test; the rest come from the solver, at the condition.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from game.engine.lint.context import Lint
-from game.engine.lint.milestones import never_reason
+from game.engine.lint.milestones import never_causes, never_reason
 from game.engine.lint.solver import Situation, holds_always, never
 from game.engine.lint.walk import conditions, nested
 from game.engine.problems import Path, Problem
@@ -40,9 +41,11 @@ def unsatisfiable(ctx: Lint, path: Path, cond: Condition) -> Iterator[Problem]:
     yield from _span_problems(ctx, path + ("tension",), cond.tension, 0, 100, "tension")
     yield from _span_problems(ctx, path + ("round",), cond.round, 1, ctx.scenario.rounds,
                               "the round")
-    yield from _span_problems(ctx, path + ("operating_count",), cond.operating_count, 0,
-                              len(ctx.establishable),
-                              "the number of milestones that can ever operate")
+    never = " ".join(never_causes(ctx, m) for m in sorted(ctx.milestones - ctx.establishable))
+    for p in _span_problems(ctx, path + ("operating_count",), cond.operating_count, 0,
+                            len(ctx.establishable),
+                            "the number of milestones that can ever operate"):
+        yield replace(p, cause=never) if "at most" in p.message else p
     for key in ("trust", "support", "commitments_kept", "commitments_broken"):
         high = 100 if key in ("trust", "support") else 10_000
         for j, test in enumerate(getattr(cond, key)):
@@ -57,7 +60,7 @@ def _operating_problems(ctx: Lint, path: Path, cond: Condition) -> Iterator[Prob
             yield ctx.problem(path + ("operating", j), f"milestone '{m}' can never operate "
                                                        f"({never_reason(ctx, m)}), so this "
                                                        "never holds", "milestone-never",
-                              cause=f"milestone:{m}")
+                              cause=never_causes(ctx, m))
         if m in cond.not_operating:
             yield ctx.problem(path + ("operating", j), f"milestone '{m}' cannot be both "
                                                        "operating and not operating",
@@ -85,7 +88,7 @@ def check_conditions_satisfiable(ctx: Lint) -> Iterator[Problem]:
         if reason:
             cause = reason.split("'")[1] if "can never operate" in reason else ""
             yield ctx.problem(top, f"this can never hold: {reason}", NEVER_CODES[top[0]],
-                              key=True, cause=f"milestone:{cause}" if cause else "")
+                              key=True, cause=never_causes(ctx, cause) if cause else "")
 
 
 def check_objectives_matter(ctx: Lint) -> Iterator[Problem]:

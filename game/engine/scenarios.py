@@ -27,9 +27,9 @@ def load_for_play(path: str | Path) -> Scenario:
     try:
         return load_scenario(path)
     except ScenarioError as exc:
-        lines = [p.text() for p in exc.problems]
+        lines = [line for p in exc.problems for line in p.lines()]
         raise ScenarioLoadError(
-            f"the scenario {path} has {len(lines)} problem(s):\n" + "\n".join(lines)
+            f"the scenario {path} has {len(exc.problems)} problem(s):\n" + "\n".join(lines)
             + f"\nFix them and check again with: python main.py check {path}") from None
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import jinja2
 
 from game.engine.simreport import Report
+from game.words import _
 
 #: Okabe-Ito colours, each paired with a dash pattern.
 LINES = [("#0072B2", ""), ("#D55E00", "8 4"), ("#009E73", "2 3"), ("#CC79A7", "10 3 2 3"),
@@ -24,10 +25,10 @@ def report_html(report: Report) -> str:
     return env.from_string(TEMPLATE).render(
         r=report, endings=_bars([(e["name"], e["share"]) for e in report.endings]),
         tops=_bars([*((report.roles[k], v) for k, v in report.top_alone.items()),
-                    ("Ties (shared top score)", report.ties)]),
+                    (_("Ties (shared top score)"), report.ties)]),
         milestones=_lines([(m["name"], [v * 100 for v in m["by_round"]])
-                           for m in report.milestones], 100, "% of games"),
-        tension=_lines([("Mean tension", report.tension_by_round)], 100, "tension"))
+                           for m in report.milestones], 100, _("% of games")),
+        tension=_lines([(_("Mean tension"), report.tension_by_round)], 100, _("tension")))
 
 
 def _bars(items: list[tuple[str, float]]) -> dict:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import copy
 import re
+import types
 import typing
 
 from pydantic import BaseModel, ValidationError
@@ -45,7 +46,8 @@ def repaired(data: object) -> tuple[Scenario | None, list[Path], list[dict]]:
         try:
             for err in sorted(errors, key=lambda e: -len(e["loc"])):
                 paths.append(_stand_in(work, err))
-        except (_NoStandIn, KeyError, IndexError, TypeError):
+        except (_NoStandIn, KeyError, IndexError, TypeError, ValueError, AttributeError):
+            # No stand-in fits: the schema errors alone are reported.
             return None, paths, later
     return None, paths, later
 
@@ -67,7 +69,8 @@ def _stand_in(work: object, err: dict) -> Path:
     if kind in ("value_error", "assertion_error"):
         return _fix_model(work, loc)
     info = field_info(loc) if loc and isinstance(loc[-1], str) else None
-    if kind != "missing" and info is not None and not info.is_required():
+    if kind not in ("missing", "string_pattern_mismatch") and info is not None \
+            and not info.is_required():
         del parent[loc[-1]]
         return loc
     value = parent[loc[-1]] if kind != "missing" else None
@@ -85,18 +88,23 @@ def _placeholder(tp: object, info, value: object, kind: str) -> object:  # noqa:
     """A valid value of type `tp` within the field's limits, close to `value`."""
     limits = {k: getattr(m, k) for m in (getattr(info, "metadata", None) or [])
               for k in ("ge", "le", "pattern", "min_length") if getattr(m, k, None) is not None}
-    while typing.get_origin(tp) is typing.Annotated:
-        args = typing.get_args(tp)
-        for m in args[1:]:
-            for k in ("ge", "le", "pattern", "min_length"):
-                if getattr(m, k, None) is not None:
-                    limits[k] = getattr(m, k)
-            for inner in getattr(m, "metadata", []) or []:
-                for k in ("ge", "le", "pattern"):
-                    if getattr(inner, k, None) is not None:
-                        limits[k] = getattr(inner, k)
-        tp = args[0]
-    tp = unwrap(tp)
+    while True:
+        origin = typing.get_origin(tp)
+        if origin is typing.Annotated:
+            args = typing.get_args(tp)
+            for m in args[1:]:
+                for inner in [m, *(getattr(m, "metadata", None) or [])]:
+                    for k in ("ge", "le", "pattern", "min_length"):
+                        if getattr(inner, k, None) is not None:
+                            limits[k] = getattr(inner, k)
+            tp = args[0]
+        elif origin in (typing.Union, types.UnionType):
+            args = [a for a in typing.get_args(tp) if a is not type(None)]
+            if len(args) != 1:
+                raise _NoStandIn
+            tp = args[0]
+        else:
+            break
     origin = typing.get_origin(tp)
     if limits.get("min_length") and origin is list:
         raise _NoStandIn

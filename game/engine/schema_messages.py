@@ -64,7 +64,13 @@ def _error_problem(err: dict, source: SourceMap) -> Problem:
         # A missing key has no node: point at the mapping that should hold it.
         return source.problem(loc[:-1], _missing(loc), "missing-key")
     message = _message(err, loc)
-    return source.problem(loc, message, code_of(kind), key=is_key or kind == "extra_forbidden")
+    # The same bad value written in several places is one mistake, repeated.
+    cause = f"value:{kind}:{err.get('input')!r}" if kind in _REPEATABLE else ""
+    return source.problem(loc, message, code_of(kind), key=is_key or kind == "extra_forbidden",
+                          cause=cause)
+
+
+_REPEATABLE = {"string_pattern_mismatch", "literal_error"}
 
 
 def code_of(kind: str) -> str:

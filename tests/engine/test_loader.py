@@ -513,3 +513,12 @@ def test_types_are_strict_like_the_schema(old, new, words):
     """Quoted numbers and yes/no are refused, as the JSON Schema refuses them."""
     p = one(variant(old, new))
     assert p.code == "wrong-type" and words in p.message
+
+
+def test_one_bad_id_written_twice_is_one_problem():
+    """The same invalid id in two places is one problem, the second folded under the first."""
+    text = variant("  - id: data_swap\n", "  - id: Data-Swap\n")
+    text = variant("establishes: data_swap", "establishes: Data-Swap", text)
+    found = problems(text)
+    assert [p.code for p in found] == ["bad-id"], [p.text() for p in found]
+    assert [p.code for p in found[0].folded] == ["bad-id"]

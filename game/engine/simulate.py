@@ -186,11 +186,18 @@ def game_seed(seed: int, assignment: tuple[str, ...], game: int) -> int:
     return derive_seed(seed, game, "simulate:" + ",".join(assignment))
 
 
-def play_one(scenario: Scenario, plan: Plan, a_index: int, game: int) -> GameRecord:
+def policies_for(scenario: Scenario, plan: Plan, a_index: int) -> dict:
+    """Role -> a policy for each seat of one assignment (policies keep nothing between games)."""
+    assignment = plan.assignments[a_index]
+    return {r: make_policy(p, scenario) for r, p in zip(plan.roles, assignment, strict=True)}
+
+
+def play_one(scenario: Scenario, plan: Plan, a_index: int, game: int,
+             policies: dict | None = None) -> GameRecord:
     """Play one game of one assignment and keep what the report needs of it."""
     assignment = plan.assignments[a_index]
     roles = plan.roles
-    policies = {r: make_policy(p, scenario) for r, p in zip(roles, assignment, strict=True)}
+    policies = policies or policies_for(scenario, plan, a_index)
     seed = game_seed(plan.seed, assignment, game)
     state = new_game(scenario, seed, plan.rounds)
     milestones = tuple(m.id for m in scenario.milestones)
@@ -214,7 +221,8 @@ def play_one(scenario: Scenario, plan: Plan, a_index: int, game: int) -> GameRec
 def play_chunk(scenario: Scenario, plan: Plan, a_index: int, start: int,
                stop: int) -> list[GameRecord]:
     """Play games start..stop-1 of one assignment."""
-    return [play_one(scenario, plan, a_index, g) for g in range(start, stop)]
+    policies = policies_for(scenario, plan, a_index)
+    return [play_one(scenario, plan, a_index, g, policies) for g in range(start, stop)]
 
 
 def chunks(plan: Plan) -> list[tuple[int, int, int]]:

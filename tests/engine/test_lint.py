@@ -957,3 +957,13 @@ def test_starter_never_overwrites(tmp_path):
     code, _, err = _new(tmp_path, "case.yaml", "a,b")
     assert code == 2 and "already exists" in err
     assert (tmp_path / "case.yaml").read_text() == "mine\n"
+
+
+def test_main_wires_new_and_check_strict(tmp_path, capsys):
+    """`main.py new` writes the starter and `main.py check --strict` passes it."""
+    import main
+
+    path = str(tmp_path / "case.yaml")
+    assert main.main(["new", path, "--roles", "north,south"]) == 0
+    assert main.main(["check", "--strict", path]) == 0
+    assert "ok (2 roles" in capsys.readouterr().out

@@ -23,9 +23,10 @@ from game.words import _
 SCHEMA_LINE = re.compile(r"^#\s*yaml-language-server:\s*\$schema=(\S+)", re.MULTILINE)
 
 
-def run_check(paths: list[str], out: TextIO = sys.stdout, err: TextIO = sys.stderr, *,
+def run_check(paths: list[str], out: TextIO | None = None, err: TextIO | None = None, *,
               strict: bool = False) -> int:
     """Check each scenario file; print problems and summaries; return 0 if all pass."""
+    out, err = out or sys.stdout, err or sys.stderr
     if not paths:
         print(_("check: name at least one scenario file, for example scenarios/*.yaml"), file=err)
         return 2

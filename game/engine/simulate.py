@@ -63,8 +63,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
 
 
-def run(args: argparse.Namespace, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
+def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None) -> int:
     """Run the command; 0 on success, 2 on bad input (one line on `err`)."""
+    out, err = out or sys.stdout, err or sys.stderr
     try:
         scenario = load(args.scenario)
         plan = make_plan(scenario, args)

@@ -32,8 +32,9 @@ def add_arguments(parser) -> None:  # noqa: ANN001 - an argparse parser
                         help="2 to 8 role ids, for example washington,moscow")
 
 
-def run(args, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:  # noqa: ANN001
+def run(args, out: TextIO | None = None, err: TextIO | None = None) -> int:  # noqa: ANN001
     """Write the starter; 0 on success, 2 with one line on `err` on bad input."""
+    out, err = out or sys.stdout, err or sys.stderr
     try:
         path = Path(args.file)
         roles = parse_roles(args.roles)

@@ -27,7 +27,8 @@ from game.ai import LAB_PERSONAS, PERSONAS, TEMPERAMENTS, make_policy
 from game.engine.runner import play_round
 from game.engine.simreport import GameRecord, Report, write_outputs, write_text
 from game.model.scenario import Scenario
-from game.rules import new_game, objectives_met, outcome
+from game.rules import new_game, outcome
+from game.rules.conditions import holds
 from game.rules.rng import derive_seed
 from game.words import _
 
@@ -213,7 +214,7 @@ def play_one(scenario: Scenario, plan: Plan, a_index: int, game: int,
     for record in state.records:
         for order in record.orders:
             chosen[actions[order.action_id]] += 1
-    met = tuple(tuple(objectives_met(state, scenario, r).values()) for r in roles)
+    met = tuple(tuple(holds(o.when, state, r) for o in scenario.role(r).objectives) for r in roles)
     return GameRecord(a_index, game, seed, result.ending, result.round,
                       tuple(result.total(r) for r in roles), tuple(tension), tuple(operating),
                       met, tuple(chosen))

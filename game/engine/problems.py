@@ -107,7 +107,7 @@ class SourceMap:
                 return self.nodes[tuple(path[:end])]
         return (1, 1)
 
-    def problem(self, path: Path, message: str, code: str, *, key: bool = False,
+    def problem(self, path: Path, message: str, code: str = "", *, key: bool = False,
                 cause: str = "") -> Problem:
         """A problem at the node on `path`."""
         line, col = self.locate(path, key=key)

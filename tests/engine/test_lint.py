@@ -967,3 +967,16 @@ def test_main_wires_new_and_check_strict(tmp_path, capsys):
     assert main.main(["new", path, "--roles", "north,south"]) == 0
     assert main.main(["check", "--strict", path]) == 0
     assert "ok (2 roles" in capsys.readouterr().out
+
+
+def test_every_checker_problem_has_a_registered_code():
+    """Every problem the checkers report on the broken variants above carries a known code."""
+    from game.engine.codes import CODES
+
+    variants = [variant("roles: [south]", "roles: [soth]"),
+                variant("backed_down_by: [wait]", "backed_down_by: []"),
+                variant("  - id: data_swap\n", "  - id: data_swop\n"),
+                variant("      - {tension: -2}\n", "      - {tension: 0}\n")]
+    for text in variants:
+        for p in unfold(lint_of(text)):
+            assert p.code in CODES, p.text()

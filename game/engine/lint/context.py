@@ -38,9 +38,9 @@ class Lint:
         self.reach = reach(s)
         self.establishable = set(self.reach.milestones)
 
-    def problem(self, path: Path, message: str, code: str, *, key: bool = False,
+    def problem(self, path: Path, message: str, code: str = "", *, key: bool = False,
                 cause: str = "") -> Problem:
-        """A problem located at the node on `path`."""
+        """A problem located at the node on `path`; `code` names it (see game.engine.codes)."""
         return self.source.problem(path, message, code, key=key, cause=cause)
 
     def unknown(self, path: Path, kind: str, ref: str, known: set[str]) -> Iterator[Problem]:

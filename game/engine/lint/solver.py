@@ -85,8 +85,8 @@ class Situation:
                 return 0, 99, "tension is below 100 while the talks go on"
             return 0, 100, "tension runs from 0 to 100"
         if kind == "round":
-            if self.at_end and breakdown is False:
-                return s.rounds, s.rounds, f"a game that does not break down ends in round {s.rounds}"
+            # A game usually ends after the last round, but a facilitator (or --rounds) can
+            # end it sooner, so any round of the game can be the last one.
             return 1, s.rounds, f"the game has rounds 1 to {s.rounds}"
         if kind == "opcount":
             n = len(self.reach.milestones)

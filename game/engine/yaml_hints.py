@@ -33,10 +33,14 @@ def diagnose(text: str, exc: MarkedYAMLError) -> Diagnosis:
     col = mark.column + 1 if mark else 1
     problem, context = str(exc.problem or ""), str(exc.context or "")
     ctx_line = exc.context_mark.line + 1 if exc.context_mark else line
-    for rule in (_quote, _colon_in_text, _simple_key, _block_end):
+    for rule in (_quote, _quote_ends_early, _special_start, _flow, _colon_in_text, _simple_key,
+                 _block_end):
         found = rule(lines, problem, context, line, col, ctx_line, exc)
         if found:
             return found
+    if "another document" in problem:
+        return ("yaml-syntax", "a scenario file holds one YAML document: remove this '---' line "
+                "and anything after it that belongs to another file", line, col)
     extra = f" ({context})" if context and context != problem else ""
     return ("yaml-syntax", f"YAML syntax error: {problem or exc}{extra}; check this line and "
             "the one above it for a missing ':' or '- ', or uneven indentation", line, col)
@@ -76,6 +80,44 @@ def _quote(lines, problem, context, line, col, ctx_line, exc) -> Diagnosis | Non
         q = exc.context_mark
         return ("yaml-quote", "this quoted text is never closed; add the closing quote at the "
                 "end of the text (write \\\" for a quote inside \"...\")", q.line + 1, q.column + 1)
+    return None
+
+
+def _quote_ends_early(lines, problem, context, line, col, ctx_line, exc) -> Diagnosis | None:  # noqa: ANN001
+    """`text: 'It's here'`: the quote closes early and text follows it."""
+    for n in (line, line - 1):
+        if 1 <= n <= len(lines):
+            found = re.match(r"^(\s*(?:- +)?[^\s:#'\"]+:\s+)(['\"])(?:(?!\2).)*\2[ \t]*[^\s,}\]#]", lines[n - 1])
+            if found:
+                q = found.group(2)
+                fix = "write a ' inside '...' as '' (two)" if q == "'" else \
+                    "write a \" inside \"...\" as \\\""
+                return ("yaml-quote", f"this quoted text ends early: the quote inside it closes it; "
+                        f"{fix}, or quote the text with the other kind of quote",
+                        n, found.end(1) + 1)
+    return None
+
+
+def _special_start(lines, problem, context, line, col, ctx_line, exc) -> Diagnosis | None:  # noqa: ANN001
+    """A plain text starting with a character YAML reserves, or with '- ' after a key."""
+    found = re.search(r"found character '(.)' that cannot start any token", problem)
+    if found and found.group(1) != "\t":
+        return ("yaml-special-char", f"a text cannot start with '{found.group(1)}' unless it is "
+                "in quotes; put the whole text in quotes", line, col)
+    if "sequence entries are not allowed here" in problem:
+        return ("yaml-special-char", "a text cannot start with '- ' after a key unless it is in "
+                "quotes; quote the text, or start the list on the next line", line, col)
+    return None
+
+
+def _flow(lines, problem, context, line, col, ctx_line, exc) -> Diagnosis | None:  # noqa: ANN001
+    """A list in [...] or a mapping in {...} that is not closed."""
+    if "flow sequence" in context or "flow mapping" in context:
+        close = "]" if "sequence" in context else "}"
+        opener = exc.context_mark
+        where = (opener.line + 1, opener.column + 1) if opener else (line, col)
+        return ("yaml-flow", f"the {'list' if close == ']' else 'mapping'} that opens here is not "
+                f"closed; add '{close}' at its end (and keep it on one line)", *where)
     return None
 
 

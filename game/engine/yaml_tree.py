@@ -29,7 +29,7 @@ ALLOWED_TAGS = frozenset(
     f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "map", "seq"))
 
 NO_ALIASES = ("anchors and aliases (&name, *name, <<:) are not allowed in scenario files; "
-              "write each value out in full")
+              "write each value out in full (a text that starts with & or * goes in quotes)")
 EMPTY = ("the file holds no scenario: it should be a mapping that starts with keys like "
          "`id:`, `title:` and `rounds:`")
 
@@ -117,8 +117,9 @@ def plain(node: object, path: Path, source: SourceMap) -> object:
     if isinstance(node, CommentedSeq):
         items = []
         for i, item in enumerate(node):
-            line, col = node.lc.item(i)
-            source.nodes[path + (i,)] = (line + 1, col + 1)
+            mark = node.lc.item(i)  # None when a tag made ruamel build the list itself
+            source.nodes[path + (i,)] = (mark[0] + 1, mark[1] + 1) if mark else \
+                source.locate(path)
             items.append(plain(item, path + (i,), source))
         return items
     return _plain_scalar(node)

@@ -209,11 +209,22 @@ def test_lint_runs_on_load_unless_disabled():
 
 # --- Hostile files. ---
 
-def test_syntax_error_uses_problem_mark():
-    """A YAML syntax error is reported at ruamel's problem mark."""
+def test_unclosed_list_is_reported_where_it_opens():
+    """An unclosed [ is reported where it opens (its cause), not where YAML noticed."""
     p = one("id: x\na: [1\nb: 2\n")
-    assert (pos(p), p.path) == ((3, 2), "<root>")
-    assert p.message.startswith("YAML syntax error: expected ',' or ']'")
+    assert (pos(p), p.path, p.code) == ((2, 4), "<root>", "yaml-flow")
+
+
+def test_second_document_is_named():
+    """A second YAML document ('---') is reported at its marker, with what to do."""
+    p = one("id: x\n---\nb: 1\n")
+    assert (pos(p), p.code) == ((2, 1), "yaml-syntax") and "remove this '---' line" in p.message
+
+
+def test_tagged_list_is_located_without_a_traceback():
+    """A list built through an explicit tag still gets located problems."""
+    found = problems("id: x\nb: !!seq\n  - 1\n")
+    assert found and all(p.line >= 1 for p in found)
 
 
 def test_tab_indentation():
@@ -369,7 +380,7 @@ def test_two_documents():
     """A second YAML document in the file is a located error."""
     p = one("id: x\n---\nid: y\n")
     assert pos(p) == (2, 1)
-    assert "another document" in p.message
+    assert "one YAML document" in p.message
 
 
 def test_huge_integer():
@@ -470,6 +481,11 @@ def test_ruamel_crash_is_a_problem():
     ("id:\u00a0a\nrounds: 3\n", "yaml-invisible", (1, 4), "U+00A0"),
     ("title: \"unclosed\nrounds: 3\n", "yaml-quote", (1, 8), "never closed"),
     ("id: a\n  rounds: 3\n", "yaml-indent", (2, 3), "line its key up"),
+    ("id: a\ntext: 'It's here'\nrounds: 3\n", "yaml-quote", (2, 7), "ends early"),
+    ("id: a\ntext: @home is here\n", "yaml-special-char", (2, 7), "put the whole text in quotes"),
+    ("id: a\nroles: [a, b\nrounds: 3\n", "yaml-flow", (2, 8), "add ']'"),
+    ("id: a\nsummary: - the talks\n", "yaml-special-char", (2, 10), "start the list on the next"),
+    ("id: a\ntext: x\u200b: y\n", "yaml-invisible", (2, 8), "zero width space (U+200B)"),
 ])
 def test_yaml_mistakes_are_named_at_their_cause(text, code, where, words):
     """Each usual YAML mistake gets its own code, the line and column of its cause, a fix."""

@@ -19,6 +19,7 @@ Diagnosis = tuple[str, str, int, int]  # (code, message, line, column), 1-based
 #: Characters that look like a space, or like nothing, but are not one to YAML.
 INVISIBLE = re.compile("[\u00a0\u00ad\u1680\u2000-\u200f\u2028\u2029\u202f\u205f\u2060\u3000\ufeff]")
 _KEY = re.compile(r"^(\s*)(- +)?([^\s:#'\"-][^:#]*?):(\s+|$)")
+_EARLY_QUOTE = re.compile(r"^(\s*(?:- +)?[^\s:#'\"]+:\s+)(['\"])(?:(?!\2).)*\2[ \t]*[^\s,}\]#]")
 _BLOCK = re.compile(r":\s*[|>][-+0-9]*\s*(#.*)?$")
 
 
@@ -87,7 +88,7 @@ def _quote_ends_early(lines, problem, context, line, col, ctx_line, exc) -> Diag
     """`text: 'It's here'`: the quote closes early and text follows it."""
     for n in (line, line - 1):
         if 1 <= n <= len(lines):
-            found = re.match(r"^(\s*(?:- +)?[^\s:#'\"]+:\s+)(['\"])(?:(?!\2).)*\2[ \t]*[^\s,}\]#]", lines[n - 1])
+            found = _EARLY_QUOTE.match(lines[n - 1])
             if found:
                 q = found.group(2)
                 fix = "write a ' inside '...' as '' (two)" if q == "'" else \

@@ -27,7 +27,7 @@ from game.ai import LAB_PERSONAS, PERSONAS, TEMPERAMENTS, make_policy
 from game.engine.runner import play_round
 from game.engine.simreport import GameRecord, Report, write_outputs, write_text
 from game.model.scenario import Scenario
-from game.rules import new_game, outcome
+from game.rules import CompiledScenario, compile_scenario, new_game, outcome
 from game.rules.conditions import holds
 from game.rules.rng import derive_seed
 from game.words import _
@@ -178,7 +178,7 @@ def _check_persona(name: str, scenario: Scenario) -> None:
         raise SimulateError(_("unknown temperament {name!r}; choose from {names}").format(
             name=temper, names=", ".join(TEMPERAMENTS)))
     try:
-        make_policy(name, scenario)
+        make_policy(name, compile_scenario(scenario))
     except KeyError as exc:
         raise SimulateError(str(exc.args[0])) from None
 
@@ -188,43 +188,44 @@ def game_seed(seed: int, assignment: tuple[str, ...], game: int) -> int:
     return derive_seed(seed, game, "simulate:" + ",".join(assignment))
 
 
-def policies_for(scenario: Scenario, plan: Plan, a_index: int) -> dict:
+def policies_for(game: CompiledScenario, plan: Plan, a_index: int) -> dict:
     """Role -> a policy for each seat of one assignment (policies keep nothing between games)."""
     assignment = plan.assignments[a_index]
-    return {r: make_policy(p, scenario) for r, p in zip(plan.roles, assignment, strict=True)}
+    return {r: make_policy(p, game) for r, p in zip(plan.roles, assignment, strict=True)}
 
 
-def play_one(scenario: Scenario, plan: Plan, a_index: int, game: int,
+def play_one(game: CompiledScenario, plan: Plan, a_index: int, index: int,
              policies: dict | None = None) -> GameRecord:
-    """Play one game of one assignment and keep what the report needs of it."""
+    """Play game number `index` of one assignment and keep what the report needs of it."""
+    scenario = game.scenario
     assignment = plan.assignments[a_index]
     roles = plan.roles
-    policies = policies or policies_for(scenario, plan, a_index)
-    seed = game_seed(plan.seed, assignment, game)
-    state = new_game(scenario, seed, plan.rounds)
+    policies = policies or policies_for(game, plan, a_index)
+    seed = game_seed(plan.seed, assignment, index)
+    state = new_game(game, seed, plan.rounds)
     milestones = tuple(m.id for m in scenario.milestones)
     tension, operating = [state.tension], []
     while state.phase != "over":
-        state = play_round(state, scenario, policies, roles)
+        state = play_round(state, game, policies)
         tension.append(state.tension)
         operating.append(tuple(state.milestones[m] == "operating" for m in milestones))
-    result = outcome(state, scenario)
+    result = outcome(state, game)
     actions = {a.id: i for i, a in enumerate(scenario.actions)}
     chosen = [0] * len(actions)
     for record in state.records:
         for order in record.orders:
             chosen[actions[order.action_id]] += 1
     met = tuple(tuple(holds(o.when, state, r) for o in scenario.role(r).objectives) for r in roles)
-    return GameRecord(a_index, game, seed, result.ending, result.round,
+    return GameRecord(a_index, index, seed, result.ending, result.round,
                       tuple(result.total(r) for r in roles), tuple(tension), tuple(operating),
                       met, tuple(chosen))
 
 
-def play_chunk(scenario: Scenario, plan: Plan, a_index: int, start: int,
+def play_chunk(game: CompiledScenario, plan: Plan, a_index: int, start: int,
                stop: int) -> list[GameRecord]:
     """Play games start..stop-1 of one assignment."""
-    policies = policies_for(scenario, plan, a_index)
-    return [play_one(scenario, plan, a_index, g, policies) for g in range(start, stop)]
+    policies = policies_for(game, plan, a_index)
+    return [play_one(game, plan, a_index, g, policies) for g in range(start, stop)]
 
 
 def chunks(plan: Plan) -> list[tuple[int, int, int]]:
@@ -237,17 +238,17 @@ def chunks(plan: Plan) -> list[tuple[int, int, int]]:
     return tasks
 
 
-_WORKER: tuple[Scenario, Plan] | None = None
+_WORKER: tuple[CompiledScenario, Plan] | None = None
 
 
-def _init_worker(scenario: Scenario, plan: Plan) -> None:
+def _init_worker(game: CompiledScenario, plan: Plan) -> None:
     global _WORKER
-    _WORKER = (scenario, plan)
+    _WORKER = (game, plan)
 
 
 def _work(batch: list[tuple[int, int, int]]) -> list[GameRecord]:
-    scenario, plan = _WORKER
-    return [g for task in batch for g in play_chunk(scenario, plan, *task)]
+    game, plan = _WORKER
+    return _play_batch(game, plan, batch)
 
 
 def _batches(tasks: list[tuple[int, int, int]]) -> list[list[tuple[int, int, int]]]:
@@ -268,21 +269,23 @@ def play_all(scenario: Scenario, plan: Plan, workers: int,
     """Every game's record, in assignment order and then game order."""
     batches = _batches(chunks(plan))
     games: list[GameRecord] = []
+    game = compile_scenario(scenario)
     if workers == 1 or len(batches) == 1:
-        done = (_play_batch(scenario, plan, b) for b in batches)
+        done = (_play_batch(game, plan, b) for b in batches)
         _collect(done, games, progress)
     else:
         ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods()
                                           else "spawn")
-        with ctx.Pool(min(workers, len(batches)), _init_worker, (scenario, plan)) as pool:
+        with ctx.Pool(min(workers, len(batches)), _init_worker, (game, plan)) as pool:
             _collect(pool.imap(_work, batches), games, progress)
     if progress:
         progress.finish()
     return games
 
 
-def _play_batch(scenario: Scenario, plan: Plan, batch: list[tuple[int, int, int]]) -> list[GameRecord]:
-    return [g for task in batch for g in play_chunk(scenario, plan, *task)]
+def _play_batch(game: CompiledScenario, plan: Plan,
+                batch: list[tuple[int, int, int]]) -> list[GameRecord]:
+    return [g for task in batch for g in play_chunk(game, plan, *task)]
 
 
 def _collect(done, games: list[GameRecord], progress: Progress | None) -> None:  # noqa: ANN001

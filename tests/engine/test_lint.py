@@ -918,6 +918,7 @@ def test_starter_passes_strict_check_and_plays(tmp_path, roles):
     from game.ai import make_policy
     from game.engine.loader import load_scenario
     from game.engine.runner import play_game
+    from game.rules import compile_scenario
 
     code, out, _ = _new(tmp_path, "case.yaml", roles)
     path = tmp_path / "case.yaml"
@@ -926,8 +927,9 @@ def test_starter_passes_strict_check_and_plays(tmp_path, roles):
     assert run_check([str(path)], out=report, err=report, strict=True) == 0, report.getvalue()
     scenario = load_scenario(path)
     assert scenario.role_ids == tuple(roles.split(","))
-    policies = {r: make_policy("reciprocator", scenario) for r in scenario.role_ids}
-    _, result = play_game(scenario, 1, policies)
+    game = compile_scenario(scenario)
+    policies = {r: make_policy("reciprocator", game) for r in scenario.role_ids}
+    _, result = play_game(game, 1, policies)
     assert result.ending in {e.id for e in scenario.endings}
 
 

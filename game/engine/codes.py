@@ -46,6 +46,8 @@ CODES: dict[str, tuple[str, str]] = {
     "listed-twice": (ERROR, "a role or party listed twice"),
     "role-word": (ERROR, "a role word that means nothing where it is used"),
     "self-pair": (ERROR, "trust or transparency of a role toward itself"),
+    "aims-outside-roles": (ERROR, "`aims` lets a role take an action that `roles` leaves out"),
+    "default-seat": (ERROR, "a default seat names a persona the game does not have"),
     "schema-line": (WARNING, "the $schema line points at no file from where the scenario is"),
     # Rules.
     "trust-seed-twice": (ERROR, "starting trust given twice for one pair"),

@@ -86,35 +86,12 @@ def _get(work: object, loc: Path) -> object:
 
 def _placeholder(tp: object, info, value: object, kind: str) -> object:  # noqa: ANN001
     """A valid value of type `tp` within the field's limits, close to `value`."""
-    limits = {k: getattr(m, k) for m in (getattr(info, "metadata", None) or [])
-              for k in ("ge", "le", "pattern", "min_length") if getattr(m, k, None) is not None}
-    while True:
-        origin = typing.get_origin(tp)
-        if origin is typing.Annotated:
-            args = typing.get_args(tp)
-            for m in args[1:]:
-                for inner in [m, *(getattr(m, "metadata", None) or [])]:
-                    for k in ("ge", "le", "pattern", "min_length"):
-                        if getattr(inner, k, None) is not None:
-                            limits[k] = getattr(inner, k)
-            tp = args[0]
-        elif origin in (typing.Union, types.UnionType):
-            args = [a for a in typing.get_args(tp) if a is not type(None)]
-            if len(args) != 1:
-                raise _NoStandIn
-            tp = args[0]
-        else:
-            break
+    tp, limits = _limits(tp, info)
     origin = typing.get_origin(tp)
     if limits.get("min_length") and origin is list:
         raise _NoStandIn
     if tp is int:
-        number = value if isinstance(value, int) and not isinstance(value, bool) else 0
-        low, high = limits.get("ge"), limits.get("le")
-        if low is not None and number < low:
-            # The generous end: a stand-in of 40 rounds leaves no event "after the last round".
-            return high if high is not None else low
-        return min(high, number) if high is not None else number
+        return _number(value, limits.get("ge"), limits.get("le"))
     if tp is bool:
         return False
     if tp is str:
@@ -124,13 +101,45 @@ def _placeholder(tp: object, info, value: object, kind: str) -> object:  # noqa:
         return str(value) if isinstance(value, str | int | float) and value is not None else "?"
     if origin is typing.Literal:
         return typing.get_args(tp)[0]
-    if origin is list:
-        return []
-    if origin is dict:
-        return {}
-    if isinstance(tp, type) and issubclass(tp, BaseModel):
-        return {}
+    if origin in (list, dict) or (isinstance(tp, type) and issubclass(tp, BaseModel)):
+        return {dict: {}, list: []}.get(origin, {})
     raise _NoStandIn
+
+
+def _limits(tp: object, info) -> tuple[object, dict]:  # noqa: ANN001
+    """The plain type inside Annotated[...] and Optional[...], and the limits met on the way."""
+    limits = {}
+    for m in [*(getattr(info, "metadata", None) or [])]:
+        limits.update(_limits_of(m))
+    while True:
+        origin = typing.get_origin(tp)
+        if origin is typing.Annotated:
+            args = typing.get_args(tp)
+            for m in args[1:]:
+                for inner in [m, *(getattr(m, "metadata", None) or [])]:
+                    limits.update(_limits_of(inner))
+            tp = args[0]
+        elif origin in (typing.Union, types.UnionType):
+            args = [a for a in typing.get_args(tp) if a is not type(None)]
+            if len(args) != 1:
+                raise _NoStandIn
+            tp = args[0]
+        else:
+            return tp, limits
+
+
+def _limits_of(meta: object) -> dict:
+    return {k: getattr(meta, k) for k in ("ge", "le", "pattern", "min_length")
+            if getattr(meta, k, None) is not None}
+
+
+def _number(value: object, low: int | None, high: int | None) -> int:
+    """The value if it is a whole number within limits; the generous end otherwise."""
+    number = value if isinstance(value, int) and not isinstance(value, bool) else 0
+    if low is not None and number < low:
+        # The generous end: a stand-in of 40 rounds leaves no event "after the last round".
+        return high if high is not None else low
+    return min(high, number) if high is not None else number
 
 
 def _fix_model(work: object, loc: Path) -> Path:

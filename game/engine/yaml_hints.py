@@ -101,8 +101,11 @@ def _quote_ends_early(lines, problem, context, line, col, ctx_line, exc) -> Diag
 
 def _special_start(lines, problem, context, line, col, ctx_line, exc) -> Diagnosis | None:  # noqa: ANN001
     """A plain text starting with a character YAML reserves, or with '- ' after a key."""
+    if "found character '\\t'" in problem:
+        return ("yaml-tab", "a tab where YAML expects a space; replace the tab with a space",
+                line, col)
     found = re.search(r"found character '(.)' that cannot start any token", problem)
-    if found and found.group(1) != "\t":
+    if found:
         return ("yaml-special-char", f"a text cannot start with '{found.group(1)}' unless it is "
                 "in quotes; put the whole text in quotes", line, col)
     if "sequence entries are not allowed here" in problem:

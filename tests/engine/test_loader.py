@@ -227,11 +227,11 @@ def test_tagged_list_is_located_without_a_traceback():
     assert found and all(p.line >= 1 for p in found)
 
 
-def test_tab_indentation():
-    """A tab where YAML expects a token is a located syntax error."""
+def test_tab_after_a_colon():
+    """A tab where YAML expects a space is located, and the fix named."""
     p = one("id: x\nrules:\tb\n")
-    assert pos(p) == (2, 7)
-    assert "'\\t'" in p.message
+    assert (pos(p), p.code) == ((2, 7), "yaml-tab")
+    assert "replace the tab with a space" in p.message
 
 
 @pytest.mark.parametrize("text", ["", "\n\n", "# only a comment\n# and another\n"])

@@ -982,3 +982,51 @@ def test_every_checker_problem_has_a_registered_code():
     for text in variants:
         for p in unfold(lint_of(text)):
             assert p.code in CODES, p.text()
+
+
+def _every_code(text: str) -> set[str]:
+    """Every code check prints for the text, folded follow-ons included."""
+    from game.engine.loader import check_text
+
+    try:
+        _, _, found = check_text(text, "s.yaml")
+    except ScenarioError as exc:
+        found = exc.problems
+    return {p.code for p in unfold(found)}
+
+
+@pytest.mark.parametrize("code, old, new", [
+    ("yaml-duplicate-key", "rounds: 6\n", "rounds: 6\nrounds: 7\n"),
+    ("yaml-alias", "id: border_talks", "id: &a border_talks"),
+    ("not-a-scenario", None, "- just a list\n"),
+    ("unknown-key", "rounds: 6\n", "rounds: 6\nzzz: 1\n"),
+    ("missing-key", "  start_tension: 40\n", ""),
+    ("not-allowed", "family: home_front", "family: home front"),
+    ("unknown-demand", "makes_demand: guarantee", "makes_demand: guarante"),
+    ("duplicate-id", "  - id: leak\n", "  - id: summit\n"),
+    ("listed-twice", "roles: [south]", "roles: [south, south]"),
+    ("role-word", "{support: -3, who: all}", "{support: -3, who: actor}"),
+    ("self-pair", "{from: north, to: south, value: 25}", "{from: north, to: north, value: 25}"),
+    ("trust-seed-twice", "    - {from: north, to: south, value: 25}\n",
+     "    - {from: north, to: south, value: 25}\n    - {from: north, to: south, value: 20}\n"),
+    ("fog", "  drift_max: 5\n", "  drift_max: 5\n  fog_width: 10\n  fog_min: 20\n"),
+    ("answers-not-offer", "      - {tension: -2}\n", "      - {tension: -2}\n    on_accept:\n"
+     "      - {tension: -1}\n"),
+    ("demand-make-and-drop", "    makes_demand: guarantee\n",
+     "    makes_demand: guarantee\n    drops_demand: guarantee\n"),
+    ("demand-never-made", "    makes_demand: guarantee\n", ""),
+    ("milestone-cycle", "requires: [data_swap]", "requires: [warning_line]"),
+    ("milestone-never", "requires: [data_swap]", "requires: [warning_line]"),
+    ("condition-never", "tension: {min: 60}", "tension: {min: 70, max: 60}"),
+    ("event-round-past", "    round: 2\n", "    round: 9\n"),
+    ("event-when-ignored", "    kind: deck\n", "    kind: deck\n    when: {tension: {min: 10}}\n"),
+    ("event-never", "tension: {min: 60}", "breakdown: true"),
+    ("ending-points", "points: {north: 0, south: 0}", "points: {north: 0}"),
+    ("endings-uncovered", "    when: {}\n", "    when: {tension: {max: 50}}\n"),
+    ("effect-field-unused", "      - {tension: -3}\n", "      - {tension: -3, who: north}\n"),
+    ("yaml-depth", None, "x: " + "[" * 45 + "]" * 45 + "\n"),
+])
+def test_each_code_has_a_broken_file(code, old, new):
+    """Each message code comes out of a file broken in that one way."""
+    text = new if old is None else variant(old, new)
+    assert code in _every_code(text)

@@ -70,7 +70,8 @@ def _error_problem(err: dict, source: SourceMap) -> Problem:
                           cause=cause)
 
 
-_REPEATABLE = {"string_pattern_mismatch", "literal_error"}
+_REPEATABLE = {"string_pattern_mismatch", "literal_error", "bool_type", "bool_parsing",
+               "int_type", "int_parsing"}
 
 
 def code_of(kind: str) -> str:

@@ -84,6 +84,10 @@ CHECKERS: tuple[Checker, ...] = (
 )
 
 
+#: Warnings that rest on what can happen in a game, which unknown ids leave uncertain.
+GUESSES = frozenset({"objective-always"})
+
+
 def lint(scenario: Scenario, source: SourceMap | None = None, *,
          folded: bool = True) -> list[Problem]:
     """Every cross-reference and design problem of the scenario, in file order.
@@ -92,6 +96,9 @@ def lint(scenario: Scenario, source: SourceMap | None = None, *,
     otherwise every problem is listed on its own."""
     ctx = Lint(scenario, source or SourceMap("<scenario>"))
     problems = list(set(p for check in CHECKERS for p in check(ctx)))
+    if any(p.code.startswith("unknown-") for p in problems):
+        # With ids missing, what can happen is not known well enough to call anything a gift.
+        problems = [p for p in problems if p.code not in GUESSES]
     problems = sorted(problems + id_typos(ctx, problems),
                       key=lambda p: (p.file, p.line, p.col, p.path, p.message))
     return fold(problems) if folded else problems

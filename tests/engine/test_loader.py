@@ -541,8 +541,8 @@ def test_one_bad_id_written_twice_is_one_problem():
 
 
 def test_the_same_wrong_value_in_many_places_is_one_problem():
-    """`yes` for true written twice is one problem with the second folded under it."""
-    text = VALID.replace("    concession: true\n", "    concession: yes\n")
-    assert text.count("concession: yes") == 2
+    """`yes` for true written twice is one problem, the second folded under it."""
+    text = VALID.replace("    offer: true\n", "    offer: yes\n")
+    assert text.count("offer: yes") == 2
     found = problems(text)
     assert [p.code for p in found] == ["wrong-type"] and len(found[0].folded) == 1

@@ -23,6 +23,7 @@ from game.engine.lint.actions import (
 )
 from game.engine.lint.context import Checker, Lint, hint
 from game.engine.lint.coverage import EndState, check_endings_cover, end_states, surely
+from game.engine.lint.dilemma import check_dilemma_refs
 from game.engine.lint.effects import check_effects_matter
 from game.engine.lint.endings import always, check_ending_points, check_endings_reachable
 from game.engine.lint.events import check_event_rounds, check_events, check_events_hidden
@@ -71,7 +72,8 @@ __all__ = [
     "check_ending_points", "check_endings_cover", "check_endings_reachable",
     "check_event_rounds", "check_events", "check_events_hidden", "check_milestone_cycles",
     "check_milestone_refs", "check_milestones_reachable", "check_objectives_matter",
-    "check_ratifications", "check_rules", "check_trust_seeds", "check_unique_ids",
+    "check_dilemma_refs", "check_ratifications", "check_rules", "check_trust_seeds",
+    "check_unique_ids",
 ]
 
 CHECKERS: tuple[Checker, ...] = (
@@ -81,6 +83,7 @@ CHECKERS: tuple[Checker, ...] = (
     check_milestones_reachable, check_effect_roles, check_effects_matter, check_condition_refs,
     check_conditions_satisfiable, check_objectives_matter, check_events, check_event_rounds,
     check_events_hidden, check_ending_points, check_endings_reachable, check_endings_cover,
+    check_dilemma_refs,
 )
 
 

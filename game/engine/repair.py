@@ -177,6 +177,19 @@ def _fix_action(a: dict) -> None:
         a["target"] = "role"
     if a.get("ratification") and not a.get("commitment"):
         a.pop("ratification")
+    aims = a.get("aims")
+    if isinstance(aims, dict):
+        for actor, aimed in list(aims.items()):
+            kept = [t for t in aimed if t != actor] if isinstance(aimed, list) else []
+            if kept:
+                aims[actor] = kept
+            else:
+                del aims[actor]
+        if aims and a.get("target") != "role":
+            a.pop("aims")
+    requires = a.get("requires")
+    if isinstance(requires, dict) and requires.get("target_demands") and a.get("target") != "role":
+        requires.pop("target_demands")
 
 
 def _fix_event(e: dict) -> None:

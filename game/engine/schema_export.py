@@ -62,6 +62,11 @@ ITEM_RULES: dict[str, list[dict]] = {
          "description": "A commitment is made toward a role: target: role."},
         {"if": _given("ratification"), "then": _given("commitment"),
          "description": "Ratification needs a commitment."},
+        {"if": {"anyOf": [{"required": ["aims"], "properties": {"aims": {"minProperties": 1}}},
+                          {"required": ["requires"], "properties": {"requires": _given(
+                              "target_demands")}}]},
+         "then": {"required": ["target"], "properties": {"target": {"const": "role"}}},
+         "description": "`aims` and requires.target_demands need target: role."},
     ],
     "EventSpec": [
         {"if": {"properties": {"kind": {"const": "scripted"}}},

@@ -1030,3 +1030,19 @@ def test_each_code_has_a_broken_file(code, old, new):
     """Each message code comes out of a file broken in that one way."""
     text = new if old is None else variant(old, new)
     assert code in _every_code(text)
+
+
+@pytest.mark.parametrize("old, new", [
+    ("    target: role\n    concession: true\n    effects:\n      - {trust: 3",
+     "    target: none\n    aims: {north: [south]}\n    concession: true\n    effects:\n"
+     "      - {trust: 3"),
+    ("    target: role\n    concession: true\n    effects:\n      - {trust: 3",
+     "    target: role\n    aims: {north: [north]}\n    concession: true\n    effects:\n"
+     "      - {trust: 3"),
+])
+def test_schema_and_check_refuse_bad_aims(old, new):
+    """Aims without target: role are refused by both (aims at oneself only by check)."""
+    text = variant(old, new)
+    assert not _check_accepts(text)
+    if "target: none" in new:
+        assert not _schema_accepts(text)

@@ -546,3 +546,12 @@ def test_the_same_wrong_value_in_many_places_is_one_problem():
     assert text.count("offer: yes") == 2
     found = problems(text)
     assert [p.code for p in found] == ["wrong-type"] and len(found[0].folded) == 1
+
+
+def test_bad_aims_do_not_hide_reference_errors():
+    """An action whose aims contradict its target still lets the rest be checked."""
+    text = variant("    target: role\n    concession: true\n    effects:\n      - {trust: 3",
+                   "    target: none\n    aims: {north: [south]}\n    concession: true\n    effects:\n"
+                   "      - {trust: 3")
+    text = variant("roles: [south]", "roles: [soth]", text)
+    assert [p.code for p in problems(text)] == ["inconsistent", "unknown-role"]

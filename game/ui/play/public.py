@@ -7,20 +7,20 @@ the briefing is a team's private screen and always sits behind a hand-off in cla
 from __future__ import annotations
 
 import time
-from dataclasses import replace
 
 from game.model.state import tension_band
 from game.ui.base import Widget
 from game.ui.play.gamescene import GameScene
-from game.ui.play.text import action_label, ledger_line, note_line, points, prose, response_line
+from game.ui.play.text import (
+    action_label,
+    ledger_groups,
+    ledger_line,
+    note_line,
+    points,
+    prose,
+    response_line,
+)
 from game.ui.widgets import Button, Label, Panel
-
-CAUSE_TITLES = {
-    "event": "Events", "action": "Actions", "response": "Answers to offers",
-    "drift": "Drift toward the trust baseline", "rule": "Rules", "commitment": "Commitments",
-    "milestone": "Cooperation milestones", "demand": "Public demands",
-    "ratification": "Ratification", "reciprocity": "Reciprocated concessions (GRIT)",
-}
 
 
 class HandoffScene(GameScene):
@@ -174,7 +174,7 @@ class ResolutionScene(GameScene):
         """The meters moving into place, under the number of the round being shown (the
         engine has already moved on to the next one)."""
         shown = animated_view(view, view.ledger(self.record.round), self._progress())
-        return replace(shown, round=self.record.round) if not view.over else shown
+        return shown.replace(round=self.record.round) if not view.over else shown
 
     def body(self) -> list[Widget]:
         sc, rec = self.scenario, self.record
@@ -191,14 +191,9 @@ class ResolutionScene(GameScene):
             Button(go, self.done, key="resolution:next:top",
                    detail="PageDown reads on: the ledger explains every change"),
             Panel([Label("Orders revealed", "large", True, "panel_heading"), *acts, *answers])]
-        entries = self.view.ledger(rec.round)
-        groups: dict[str, list] = {}
-        for e in entries:
-            groups.setdefault(e.cause, []).append(e)
-        for cause, group in groups.items():
-            lines = [Label(ledger_line(sc, e), "small", False, "panel") for e in group]
-            out.append(Panel([Label(CAUSE_TITLES.get(cause, cause.title()), "body", True,
-                                    "panel_heading"), *lines]))
+        for heading, group in ledger_groups(sc, self.view.ledger(rec.round)):
+            lines = [Label(line, "small", False, "panel") for line in group]
+            out.append(Panel([Label(heading, "body", True, "panel_heading"), *lines]))
         notes = self.session.notes_for(rec.round)
         if notes:
             out.append(Panel([Label("AI delegations' reasoning", "body", True, "panel_heading"),
@@ -226,4 +221,4 @@ def animated_view(view, entries, progress: float):
 
     tension = mix("tension", view.tension)
     trust = {(a, b): mix(f"trust.{a}.{b}", v) for (a, b), v in view.trust.items()}
-    return replace(view, tension=tension, band=tension_band(tension), trust=trust)
+    return view.replace(tension=tension, band=tension_band(tension), trust=trust)

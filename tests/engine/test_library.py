@@ -11,6 +11,7 @@ import pytest
 from game.ai import make_policy
 from game.engine.runner import play_game
 from game.engine.scenarios import load_for_play
+from game.rules.compiled import compile_scenario
 
 SCENARIOS = sorted((Path(__file__).resolve().parents[2] / "scenarios").glob("*.yaml"))
 LIBRARY = [p for p in SCENARIOS if p.name != "missile-defence-2011.yaml"]
@@ -43,8 +44,9 @@ def test_no_scenario_models_weapons(path):
 def test_each_case_plays_to_an_ending_with_ai_seats(path):
     """Reciprocators in every seat finish the game with one of the scenario's endings."""
     scenario = load_for_play(path)
+    game = compile_scenario(scenario)
     endings = {e.id for e in scenario.endings}
     for seed in (1, 2, 3):
-        policies = {r: make_policy("reciprocator", scenario) for r in scenario.role_ids}
-        state, outcome = play_game(scenario, seed, policies)
+        policies = {r: make_policy("reciprocator", game) for r in scenario.role_ids}
+        state, outcome = play_game(game, seed, policies)
         assert state.over and outcome.ending in endings

@@ -16,8 +16,12 @@ class ScenarioLoadError(ValueError):
 
 
 def list_scenarios(folder: Path = SCENARIO_DIR) -> list[Path]:
-    """Every scenario file in a folder, sorted by name."""
-    return sorted(p for p in folder.glob("*.yaml") if p.is_file())
+    """Every scenario file in a folder: the default case first, then the others by name.
+
+    The default comes first because menus preselect the first entry, and a teacher who
+    opens New game expects the 2011 case the game is built around."""
+    found = sorted(p for p in folder.glob("*.yaml") if p.is_file())
+    return sorted(found, key=lambda p: p != DEFAULT_SCENARIO)
 
 
 def load_for_play(path: str | Path) -> Scenario:

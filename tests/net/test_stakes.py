@@ -72,3 +72,20 @@ def _play_until_backing_down_is_open(game, demander: str) -> int:
             offers = {o["key"]: True for o in game.team_data(role)["offers"]}
             game.submit_responses(role, f"ans-{played}-{role}", offers)
     raise AssertionError("no order that backs down ever opened")
+
+
+def test_accepting_a_step_the_demand_rules_out_counts_as_backing_down(hosted, scenario):
+    """An offer the demander would accept shows the same cost: accepting a step the demand
+    rules out (in `backed_down_by`) backs down from it; other steps cost nothing."""
+    from game.net.stakes import backing_down
+
+    state, game = hosted.session.state, hosted.session.game
+    (role, demand_id), = state.demands
+    demand = next(d for d in scenario.demands if d.id == demand_id)
+    ruled_out = demand.backed_down_by[0]
+    assert backing_down(state, game, role, ruled_out) == audience_cost(state, demand, role)
+    unrelated = next(a.id for a in scenario.actions
+                     if a.id not in demand.backed_down_by and a.drops_demand != demand_id)
+    assert backing_down(state, game, role, unrelated) is None
+    other = next(r for r in scenario.role_ids if r != role)
+    assert backing_down(state, game, other, ruled_out) is None  # no demand of its own stands

@@ -122,7 +122,7 @@ def move(data: dict, key: str) -> dict:
     accepting every offer it received."""
     if data["phase"] == "responses":
         return {"type": "answers", "key": key, "decisions": {o["key"]: True for o in data["offers"]}}
-    return {"type": "orders", "key": key, "actions": [m["id"] for m in data["menu"][:1]]}
+    return {"type": "orders", "key": key, "actions": [m["id"] for m in data["menu"] if m["open"]][:1]}
 
 
 async def run(clients: int, moves: int, port: int, codes: dict[str, str], pin: str) -> dict:

@@ -274,7 +274,8 @@ def _handle(client: Client, game: HostedGame, data: dict) -> str | None:
 
 def _act(game: HostedGame, role: str, kind: str, data: dict) -> str:
     if kind == "orders":
-        return json.dumps({"type": "ack", **game.submit_orders(role, data.get("key"), data.get("actions"))})
+        return json.dumps({"type": "ack", **game.submit_orders(role, data.get("key"), data.get("actions"),
+                                                                data.get("wait", False))})
     if kind == "answers":
         return json.dumps({"type": "ack", **game.submit_responses(role, data.get("key"),
                                                                    data.get("decisions"))})

@@ -178,7 +178,7 @@ def test_three_browser_teams_play_a_game_through_a_reload_and_a_restart(browser,
     assert pages["moscow"].get_by_role("heading", level=1).inner_text().startswith("Moscow")
 
     # A team's page tries to act for another team over its own connection: refused in words.
-    nato_action = host.game.team_data("nato")["menu"][0]["id"]
+    nato_action = next(m["id"] for m in host.game.team_data("nato")["menu"] if m["open"])
     pages["moscow"].evaluate("""(action) => new Promise((done) => {
         const ws = new WebSocket(`ws://${location.host}/ws`);
         ws.onopen = () => ws.send(JSON.stringify({type: "hello", as: "team",

@@ -74,3 +74,38 @@ def test_lan_asks_for_this_computers_network_address(data, monkeypatch):
     assert cli.bind_address(None, True) == "10.1.2.3"
     assert cli.bind_address("::1", False) == "::1"
     assert cli.bind_address(None, False) == "127.0.0.1"
+
+
+def test_a_role_seated_twice_is_one_line_and_status_2(data, capsys):
+    assert main(["host", "--seat", "moscow=hotseat", "--seat", "moscow=device"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert "moscow" in err and "once" in err and len(err.splitlines()) == 1 and not data
+
+
+def test_a_host_with_no_human_seat_is_refused_in_one_line(data, capsys):
+    seats = [f"--seat={r}=reciprocator" for r in ("washington", "moscow", "nato")]
+    assert main(["host", *seats]) == 2
+    err = capsys.readouterr().err.strip()
+    assert "AI persona" in err and "hotseat" in err and len(err.splitlines()) == 1 and not data
+
+
+def test_resuming_says_which_options_it_could_not_take(data, capsys):
+    session, _found = cli.open_game(options(seat=["nato=hotseat"], seed=11))
+    capsys.readouterr()
+    again, _ = cli.open_game(options(seed=99, rounds=3, seat=["nato=device"]))
+    out = [line for line in capsys.readouterr().out.splitlines() if line.startswith("Ignored")]
+    assert again.seed == 11 and again.rounds == session.rounds
+    assert len(out) == 1 and "--seed --rounds --seat" in out[0] and "seed 11" in out[0]
+    assert "nato=hotseat" in out[0] and "--new" in out[0]
+    cli.open_game(options(seed=None))
+    assert "Ignored" not in capsys.readouterr().out
+
+
+def test_ctrl_c_stops_the_host_in_one_line_with_status_130(data, monkeypatch, capsys, tmp_path):
+    def interrupted(*_args):
+        raise KeyboardInterrupt
+    monkeypatch.setattr(cli, "serve", interrupted)
+    assert main(["host"]) == 130
+    captured = capsys.readouterr()
+    assert "Traceback" not in captured.err and "saved" in captured.out.splitlines()[-1]
+    assert (tmp_path / "host" / "game.json").exists()

@@ -5,7 +5,7 @@
 
 (function () {
   const byId = (id) => document.getElementById(id);
-  let conn = null, data = null, hot = null, hotRole = null, controlsBuilt = false;
+  let conn = null, data = null, hot = null, hotRole = null, controlsBuilt = false, stateKey = "";
   const match = location.hash.match(/pin=(\d+)/);
   if (match) { sessionStorage.setItem("detente-pin", match[1]); history.replaceState(null, "", location.pathname); }
 
@@ -23,11 +23,16 @@
       D.el("button", { class: "secondary", onclick: () => command("timer_resume"), text: D.t("resume_timer") }),
       D.el("button", { class: "secondary", onclick: () => command("timer_add", 60), text: D.t("one_more") }),
       D.el("span", {}, D.el("label", { for: "event", text: D.t("event_pick") }), events, " ",
-        D.el("button", { onclick: () => command("inject", events.value), text: D.t("inject") })),
-      D.el("button", { class: "secondary", onclick: () => { if (confirm(D.t("undo_ask"))) command("undo"); }, text: D.t("undo") }),
+        D.el("button", { class: "changes", onclick: () => {
+          const title = events.options[events.selectedIndex].text;
+          if (confirm(D.t("inject_ask", { title }))) command("inject", events.value);
+        }, text: D.t("inject") })),
+      D.el("button", { class: "secondary changes", onclick: () => { if (confirm(D.t("undo_ask"))) command("undo"); }, text: D.t("undo") }),
       D.el("button", { class: "secondary", id: "joining", onclick: () => command("joining", !data.joining_open) }),
-      D.el("button", { class: "secondary", onclick: () => { if (confirm(D.t("end_ask"))) command("end"); }, text: D.t("end") }),
-      D.el("p", { class: "timer", id: "timer" }));
+      D.el("button", { class: "secondary changes", onclick: () => { if (confirm(D.t("end_ask"))) command("end"); }, text: D.t("end") }),
+      D.el("p", { class: "timer", id: "timer" }),
+      D.el("p", { id: "locked", class: "muted", hidden: true, text: D.t("over_locked") }));
+    for (const node of byId("controls").querySelectorAll("button:not(#joining), input, select")) node.classList.add("changes");
     controlsBuilt = true;
   }
 
@@ -77,12 +82,18 @@
   function update(d) {
     data = d;
     if (!controlsBuilt) controls();
+    /* A reply belongs to the state it answered: it clears when the round, phase or pause ends. */
+    const key = `${d.round}|${d.phase}|${d.paused}|${!!d.outcome}`;
+    if (stateKey && key !== stateKey) reply("");
+    stateKey = key;
+    for (const node of byId("controls").querySelectorAll(".changes")) node.disabled = !!d.outcome;
+    byId("locked").hidden = !d.outcome;
     byId("pause").textContent = D.t(d.paused ? "resume_game" : "pause_game");
     byId("joining").textContent = D.t(d.joining_open ? "close_joining" : "open_joining");
     byId("headline").textContent = D.t("desk_headline", { title: d.title, headline: D.headline(d) }) + (d.paused ? D.t("desk_paused") : "");
     D.setTimer(byId("timer"), d.timer);
     D.fill(byId("seats"), seats());
-    D.fill(byId("round"), D.eventCard(d.event), D.soFar(d.so_far), D.el("p", { text: d.waiting }),
+    D.fill(byId("round"), D.eventCards(d), D.soFar(d.so_far), D.el("p", { text: d.waiting }),
       d.finished_files.length ? D.el("p", { text: D.t("files_saved", { files: d.finished_files.join(", ") }) }) : null);
     D.fill(byId("outcome"), D.outcome(d.outcome));
     D.fill(byId("meters"), D.meters(d));

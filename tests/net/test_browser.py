@@ -343,3 +343,38 @@ def test_a_teams_ticks_survive_a_refusal_and_a_reload_and_never_exceed_its_point
     lost.wait_for(timeout=WAIT)
     host.start(new=False)
     expect(page.locator("#conn")).to_have_text("Connected.", timeout=WAIT)
+
+
+def in_view(page, locator) -> bool:
+    """True if the element lies wholly inside the page's viewport without scrolling."""
+    box = locator.bounding_box()
+    size = page.viewport_size
+    return box is not None and box["y"] >= 0 and box["y"] + box["height"] <= size["height"] \
+        and box["x"] + box["width"] <= size["width"]
+
+
+def test_the_board_fits_a_projector_at_1280_by_720(browser, host):
+    """While joining is open every join code is on screen; once it is closed the join panel
+    is one line; the latest results and, at the end, every score need no scrolling."""
+    game = host.game
+    board = browser.new_page(viewport={"width": 1280, "height": 720})
+    board.goto(f"http://127.0.0.1:{host.port}/board")
+    for plan in game.secrets.seats.values():
+        code = board.get_by_text(plan.code, exact=True)
+        code.wait_for(timeout=WAIT)
+        assert in_view(board, code)
+    game.facilitate("joining", False)
+    board.get_by_text("Joining is closed; ask the facilitator for your team's link.").wait_for(timeout=WAIT)
+    assert board.locator("#join-card").is_hidden()
+    for role in ROLES:
+        game.submit_orders(role, f"board-{role}-key", [], wait=True)
+    revealed = board.get_by_text("Round 1 revealed")
+    revealed.wait_for(timeout=WAIT)
+    for part in (revealed, board.locator("#results li").first, board.locator("#meters h3").last,
+                 board.locator(".timer")):
+        assert in_view(board, part)
+    game.facilitate("end")
+    board.locator("#h-outcome").wait_for(timeout=WAIT)
+    for row in board.locator("#outcome tbody tr").all():
+        assert in_view(board, row)
+    assert board.get_by_text("The facilitator has paused").count() == 0

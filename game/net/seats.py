@@ -114,12 +114,13 @@ def new_secrets(plans: dict[str, SeatPlan]) -> HostSecrets:
     for plan in plans.values():
         if plan.kind == "device":
             plan.token = secrets.token_urlsafe(24)
-            plan.code = _fresh_code(codes)
+            plan.code = fresh_code(codes)
             codes.add(plan.code)
     return HostSecrets(pin=f"{secrets.randbelow(10 ** 8):08d}", seats=plans)
 
 
-def _fresh_code(taken: set[str]) -> str:
+def fresh_code(taken: set[str]) -> str:
+    """A join code not in `taken`."""
     while True:
         code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
         if code not in taken:

@@ -131,6 +131,8 @@ TEXTS = {
     "files_saved": N_("Replay and debrief saved: {files}"),
     "link_private": N_("Give this link only to its team: "), "link_qr": N_("QR code of the team's link"),
     "hide_link": N_("Hide the link"),
+    "new_seat": N_("Seat for {name}"), "change_seat": N_("Change seat"),
+    "seat_ask": N_("Move {name} to: {seat}? A device seat that is left loses its link."),
 }
 
 

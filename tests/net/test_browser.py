@@ -263,6 +263,12 @@ def test_the_facilitator_pauses_and_plays_a_hot_seat_team_after_a_hand_off(brows
         assert any(a.role == "nato" for a in game.session.state.records[0].orders)
         desk.get_by_role("button", name="Done: hand back to the facilitator").first.click()
         assert desk.locator("#hotseat-section").is_hidden()
+        # A seat changes mid-game (the AI hands Moscow back to people at the host's computer).
+        desk.locator("#seat-moscow").select_option("hotseat")
+        desk.once("dialog", lambda dialog: dialog.accept())
+        desk.locator("#seats tr", has_text="Moscow").get_by_role("button", name="Change seat").click()
+        expect(desk.locator("#reply")).to_have_text("Moscow now plays: at the host's computer.", timeout=WAIT)
+        assert game.session.seats["moscow"].human
         # After the end, the controls that change the game are off; joining still toggles.
         desk.once("dialog", lambda dialog: dialog.accept())
         desk.get_by_role("button", name="End the game").click()

@@ -129,3 +129,45 @@ def test_a_bad_link_while_joining_is_closed_says_to_ask_for_the_link(hosted):
     with pytest.raises(NetError) as refused:
         hosted.role_for_token("not-a-token")
     assert "joining is closed" in str(refused.value) and "team's link" in str(refused.value)
+
+
+# --- 7. a seat can change mid-game: a phone died, a team left -------------------------------
+def test_the_facilitator_moves_a_team_between_device_hotseat_and_ai(hosted):
+    old_token = hosted.secrets.seats["nato"].token
+    assert "host's computer" in hosted.facilitate("seat", {"role": "nato", "kind": "hotseat"})
+    with pytest.raises(NetError):
+        hosted.role_for_token(old_token)  # the old link no longer works
+    assert hosted.session.seats["nato"].human and hosted.hotseat_role("nato") == "nato"
+    hosted.facilitate("seat", {"role": "moscow", "kind": "reciprocator"})
+    assert "moscow" in hosted.session.state.orders  # the AI moved at once
+    hosted.facilitate("seat", {"role": "nato", "kind": "device"})
+    plan = hosted.secrets.seats["nato"]
+    assert plan.token != old_token and hosted.role_for_token(plan.token) == "nato"
+    assert len({p.code for p in hosted.secrets.seats.values() if p.code}) == 2
+    kept = hosted.secrets.seats["washington"].token
+    hosted.facilitate("seat", {"role": "washington", "kind": "device"})
+    assert hosted.secrets.seats["washington"].token == kept
+
+
+@pytest.mark.parametrize("arg", [None, {"role": "mars", "kind": "device"}, {"role": "nato", "kind": "wizard"},
+                                 {"role": "nato"}])
+def test_a_bad_seat_change_is_refused_in_words(hosted, arg):
+    with pytest.raises(NetError):
+        hosted.facilitate("seat", arg)
+    assert hosted.secrets.seats["nato"].kind == "device"
+
+
+def test_the_last_human_seat_cannot_become_ai(hosted):
+    hosted.facilitate("seat", {"role": "nato", "kind": "reciprocator"})
+    hosted.facilitate("seat", {"role": "moscow", "kind": "reciprocator"})
+    with pytest.raises(NetError, match="At least one"):
+        hosted.facilitate("seat", {"role": "washington", "kind": "reciprocator"})
+
+
+def test_a_page_moved_off_its_device_is_closed_in_words(client, hosted):
+    from tests.net.test_api import team, until
+
+    ws, _data = team(client, hosted, "nato")
+    hosted.facilitate("seat", {"role": "nato", "kind": "hotseat"})
+    reply = until(ws, "error")
+    assert reply["fatal"] and "seat changed" in reply["message"]

@@ -47,7 +47,23 @@
         D.el("td", {}, s.kind === "device" ? D.el("button", { class: "secondary", text: D.t("show_link", s),
           onclick: () => conn.send({ type: "team_qr", role: s.role }) }) : null,
         s.kind === "hotseat" ? D.el("button", { text: D.t("enter_moves", s), disabled: !s.due,
-          onclick: () => handOff(s) }) : null)))));
+          onclick: () => handOff(s) }) : null,
+        data.outcome ? null : seatChanger(s))))));
+  }
+
+  /* Move a delegation to a device, the host's computer or an AI persona (a phone died). */
+  function seatChanger(s) {
+    const id = `seat-${s.role}`;
+    const current = s.kind === "ai" ? s.persona : s.kind;
+    const pick = D.el("select", { id }, ["device", "hotseat", ...data.personas].map((k) =>
+      D.el("option", { value: k, text: k === "device" ? D.t("device") : k === "hotseat" ? D.t("hotseat") : D.t("ai_seat", { persona: k }) })));
+    pick.value = current;
+    return D.el("span", { class: "seat-change" }, D.el("label", { for: id, text: D.t("new_seat", s) }), " ", pick, " ",
+      D.el("button", { class: "secondary", text: D.t("change_seat"), onclick: () => {
+        if (pick.value !== current && confirm(D.t("seat_ask", { name: s.name, seat: pick.options[pick.selectedIndex].text }))) {
+          command("seat", { role: s.role, kind: pick.value });
+        }
+      } }));
   }
 
   function handOff(seat) {

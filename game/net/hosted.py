@@ -11,17 +11,16 @@ Every change bumps `version`, and the server pushes each page its new data.
 from __future__ import annotations
 
 import re
-import secrets
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 from game import words
-from game.ai import DEFAULT_PERSONA, make_policy, persona_problem
 from game.engine.session import Session
 from game.model.actions import Action, IllegalAction, Orders, Responses
 from game.net.pages import Pages, closed_reasons
-from game.net.seats import HostSecrets, SeatPlan, fresh_code, save_secrets
+from game.net.reseat import reseat
+from game.net.seats import HostSecrets, SeatError, save_secrets
 from game.net.timer import Timer
 from game.rules import points_left
 from game.rules.legal import why_illegal
@@ -267,41 +266,13 @@ class HostedGame:
         return _("The game is over.")
 
     def _seat(self, arg) -> str:
-        """Switch a role between a device, a hot-seat team and an AI persona mid-game (a phone
-        died, a team left): {"role": R, "kind": "device" | "hotseat" | PERSONA[:TEMPERAMENT]}.
-        A device seat keeps its link if it had one; leaving the device seat revokes the link."""
+        """Move a role to another seat mid-game (see `game.net.reseat`):
+        {"role": R, "kind": "device" | "hotseat" | PERSONA[:TEMPERAMENT]}."""
         role, kind = (arg.get("role"), arg.get("kind")) if isinstance(arg, dict) else (None, None)
-        old = self.secrets.seats.get(role) if isinstance(role, str) else None
-        if old is None or not isinstance(kind, str):
-            raise NetError(_("Name a delegation and its new seat: device, hotseat or an AI persona."))
-        new = self._new_plan(old, kind)
-        others = [p for r, p in self.secrets.seats.items() if r != role]
-        if new.kind == "ai" and all(p.kind == "ai" for p in others):
-            raise NetError(_("At least one delegation must be played from a page or the host's computer."))
-        self.secrets.seats[role] = new
-        seat = new.session_seat(DEFAULT_PERSONA)
-        self.session.seats[role] = seat
-        self.session.policies.pop(role, None)
-        if not seat.human:
-            self.session.policies[role] = make_policy(seat.persona, self.session.game)
-        self.session.save()
-        return _("{name} now plays: {seat}.").format(
-            name=words.role_name(self.session.scenario, role),
-            seat={"device": _("from its own device"), "hotseat": _("at the host's computer")}.get(
-                new.kind, _("as the AI persona {p}").format(p=new.persona)))
-
-    def _new_plan(self, old: SeatPlan, kind: str) -> SeatPlan:
-        if kind == "device":
-            if old.kind == "device":
-                return old
-            taken = {p.code for p in self.secrets.seats.values() if p.code}
-            return SeatPlan(old.role, "device", token=secrets.token_urlsafe(24), code=fresh_code(taken))
-        if kind == "hotseat":
-            return SeatPlan(old.role, "hotseat")
-        problem = persona_problem(kind)
-        if problem:
-            raise NetError(problem)
-        return SeatPlan(old.role, "ai", kind)
+        try:
+            return reseat(self.session, self.secrets, role, kind)
+        except SeatError as exc:
+            raise NetError(str(exc)) from None
 
     def _joining(self, is_open) -> str:
         if not isinstance(is_open, bool):

@@ -92,10 +92,10 @@ def test_a_host_with_no_human_seat_is_refused_in_one_line(data, capsys):
 def test_resuming_says_which_options_it_could_not_take(data, capsys):
     session, _found = cli.open_game(options(seat=["nato=hotseat"], seed=11))
     capsys.readouterr()
-    again, _ = cli.open_game(options(seed=99, rounds=3, seat=["nato=device"]))
+    again, found = cli.open_game(options(seed=99, rounds=3))
     out = [line for line in capsys.readouterr().out.splitlines() if line.startswith("Ignored")]
     assert again.seed == 11 and again.rounds == session.rounds
-    assert len(out) == 1 and "--seed --rounds --seat" in out[0] and "seed 11" in out[0]
+    assert len(out) == 1 and "--seed --rounds" in out[0] and "seed 11" in out[0]
     assert "nato=hotseat" in out[0] and "--new" in out[0]
     cli.open_game(options(seed=None))
     assert "Ignored" not in capsys.readouterr().out
@@ -109,3 +109,27 @@ def test_ctrl_c_stops_the_host_in_one_line_with_status_130(data, monkeypatch, ca
     captured = capsys.readouterr()
     assert "Traceback" not in captured.err and "saved" in captured.out.splitlines()[-1]
     assert (tmp_path / "host" / "game.json").exists()
+
+
+def test_resuming_with_seat_moves_those_roles_and_keeps_the_rest(data, capsys):
+    _session, found = cli.open_game(options(seat=["nato=hotseat"]))
+    moscow = found.seats["moscow"].token
+    capsys.readouterr()
+    again, seated = cli.open_game(options(seed=None, seat=["nato=device", "moscow=reciprocator"]))
+    out = capsys.readouterr().out
+    assert "NATO now plays: from its own device." in out and "Moscow now plays: as the AI" in out
+    assert seated.seats["nato"].kind == "device" and seated.seats["nato"].token
+    assert seated.seats["moscow"].kind == "ai"
+    assert seated.role_for_token(moscow) is None and not again.seats["moscow"].human
+    resumed, kept = cli.open_game(options(seed=None))  # saved: a third start sees the new seats
+    assert kept.seats["nato"].token == seated.seats["nato"].token and not resumed.seats["moscow"].human
+
+
+def test_resuming_with_seats_that_leave_no_people_changes_nothing(data, capsys):
+    cli.open_game(options())
+    capsys.readouterr()
+    seats = [f"--seat={r}=reciprocator" for r in ("washington", "moscow", "nato")]
+    assert main(["host", *seats]) == 2
+    assert "at least one" in capsys.readouterr().err
+    _session, found = cli.open_game(options(seed=None))
+    assert all(p.kind == "device" for p in found.seats.values())

@@ -141,6 +141,7 @@ def open_game(args: argparse.Namespace) -> tuple[Session, HostSecrets]:
             raise HostError(_("{problem}; or start a new hosted game with --new").format(
                 problem=str(exc).removesuffix("; start a new game with --new"))) from None
         if not session.state.over:
+            parse_seats(session.scenario.role_ids, args.seat, persona_problem)  # bad --seat: nothing said yet
             print(_("Resuming the hosted game saved in {folder} (round {n}); start a new one "
                     "with --new.").format(folder=folder, n=session.state.round))
             _apply_seats(args, session, found, seats_file)

@@ -328,8 +328,13 @@ def test_a_teams_ticks_survive_a_refusal_and_a_reload_and_never_exceed_its_point
     page.reload()
     page.wait_for_selector("#move-h", timeout=WAIT)
     expect(page.locator("#move-body input[type=checkbox]:checked")).to_have_count(2, timeout=WAIT)
+    page.get_by_role("button", name="Give these orders").click()
+    page.get_by_role("button", name="Yes, give these orders").click()
+    expect(page.locator("#move-error")).to_contain_text("paused", timeout=WAIT)
     host.game.facilitate("resume")
     expect(page.get_by_text("The facilitator has paused the game.")).to_have_count(0, timeout=WAIT)
+    expect(page.locator("#move-error")).to_have_text("", timeout=WAIT)  # the refusal ended with the pause
+    expect(page.locator("#move-body input[type=checkbox]:checked")).to_have_count(2)
 
     # Nothing ticked: the page asks, and "back" returns to the menu without sending anything.
     for item in cheap[:2]:

@@ -246,6 +246,12 @@ D.TeamPanel = function (root, send, storageKey, prefix) {
       data.paused ? D.el("p", { class: "banner", text: D.t("paused") }) : null);
     if (!p) D.setTimer(document.getElementById("timer"), data.timer);
     drawMove(data);
+    if (panel.lastPaused !== undefined && panel.lastPaused !== data.paused) {  // a refusal belongs to its pause
+      setNote("");
+      const alert = document.getElementById("alert");
+      if (alert) alert.textContent = "";
+    }
+    panel.lastPaused = data.paused;
     D.fill(event.body, D.eventCards(data), D.soFar(data.so_far));
     if (!brief.body.childElementCount) {
       D.fill(brief.body, D.el("details", { open: data.round === 1 }, D.el("summary", { text: D.t("briefing") }),

@@ -379,7 +379,7 @@ def test_the_board_fits_a_projector_at_1280_by_720(browser, host):
     assert board.locator("#join-card").is_hidden()
     for role in ROLES:
         game.submit_orders(role, f"board-{role}-key", [], wait=True)
-    revealed = board.get_by_text("Round 1 revealed")
+    revealed = board.locator("#results summary", has_text="Round 1 revealed")
     revealed.wait_for(timeout=WAIT)
     for part in (revealed, board.locator("#results li").first, board.locator("#meters h3").last,
                  board.locator(".timer")):

@@ -52,7 +52,16 @@ D.announce = function (text, urgent) {
   const region = document.getElementById(urgent ? "alert" : "live");
   if (!region) return;
   region.textContent = "";
-  window.setTimeout(() => { region.textContent = text; }, 50);
+  window.clearTimeout(region.pending);
+  region.pending = window.setTimeout(() => { region.textContent = text; }, 50);
+};
+
+/* Take back an alert whose state has ended (an announcement still on its way included). */
+D.clearAlert = function () {
+  const region = document.getElementById("alert");
+  if (!region) return;
+  window.clearTimeout(region.pending);
+  region.textContent = "";
 };
 
 /* One WebSocket to the server, opened again after any drop, with a growing pause.

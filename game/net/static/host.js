@@ -5,7 +5,7 @@
 
 (function () {
   const byId = (id) => document.getElementById(id);
-  let conn = null, data = null, hot = null, hotRole = null, controlsBuilt = false, stateKey = "";
+  let conn = null, data = null, hot = null, hotRole = null, controlsBuilt = false, stateKey = "", lastSeats = "";
   const match = location.hash.match(/pin=(\d+)/);
   if (match) { sessionStorage.setItem("detente-pin", match[1]); history.replaceState(null, "", location.pathname); }
 
@@ -108,7 +108,9 @@
     byId("joining").textContent = D.t(d.joining_open ? "close_joining" : "open_joining");
     byId("headline").textContent = D.t("desk_headline", { title: d.title, headline: D.headline(d) }) + (d.paused ? D.t("desk_paused") : "");
     D.setTimer(byId("timer"), d.timer);
-    D.fill(byId("seats"), seats());
+    /* The seats table is drawn again only when the seats change, so a seat being chosen is kept. */
+    const seatsKey = JSON.stringify([d.seats, !!d.outcome]);
+    if (seatsKey !== lastSeats) { lastSeats = seatsKey; D.fill(byId("seats"), seats()); }
     D.fill(byId("round"), D.eventCards(d), D.soFar(d.so_far), D.el("p", { text: d.waiting }),
       d.finished_files.length ? D.el("p", { text: D.t("files_saved", { files: d.finished_files.join(", ") }) }) : null);
     D.fill(byId("outcome"), D.outcome(d.outcome));

@@ -248,8 +248,7 @@ D.TeamPanel = function (root, send, storageKey, prefix) {
     drawMove(data);
     if (panel.lastPaused !== undefined && panel.lastPaused !== data.paused) {  // a refusal belongs to its pause
       setNote("");
-      const alert = document.getElementById("alert");
-      if (alert) alert.textContent = "";
+      D.clearAlert();
     }
     panel.lastPaused = data.paused;
     D.fill(event.body, D.eventCards(data), D.soFar(data.so_far));

@@ -27,7 +27,7 @@ import pygame  # noqa: E402
 
 from game.ui.context import Ui  # noqa: E402
 from game.ui.layout import SCALE_STEP, clamp_scale  # noqa: E402
-from game.ui.scene import Scene, SceneStack  # noqa: E402
+from game.ui.scene import Scene, SceneStack, Screens  # noqa: E402
 from game.ui.services import Services  # noqa: E402
 from game.ui.settings import Settings, load_or_report, load_settings, save_settings  # noqa: E402
 from game.ui.theme import load_theme  # noqa: E402
@@ -50,6 +50,8 @@ class App:
         self.ui = self._make_ui()
         self.surface = self._open_window(size)
         self.stack = SceneStack(self)
+        self.screens = Screens(self)
+        register_screens(self.screens)
         self.services = Services()
         self.dirty = True
         self.running = True
@@ -224,7 +226,7 @@ def run_app(argv: Sequence[str] | None = None) -> int:
     opts = parse_options(argv)
     if opts.screenshot:
         from game.ui.screenshots import render_screenshots
-        return render_screenshots(Path(opts.screenshot))
+        return render_screenshots(Path(opts.screenshot), _screenshot_app)
     settings = load_or_report()
     if opts.scale is not None:
         settings.ui_scale = clamp_scale(opts.scale)
@@ -253,7 +255,38 @@ def run_app(argv: Sequence[str] | None = None) -> int:
         pygame.quit()
 
 
+def _screenshot_app(settings: Settings, size: tuple[int, int]) -> App:
+    """An App on the title screen, for `--screenshot`."""
+    app = App(settings, size=size)
+    app.stack.push(first_scene(app))
+    return app
+
+
 def first_scene(app: App) -> Scene:
     """The title screen."""
+    return app.screens.make("title")
+
+
+def register_screens(screens: Screens) -> None:
+    """Every screen of the window, by name. Screens open each other only through these
+    names, so this is the one module that knows them all."""
+    from game.ui.play.end import EndScene
+    from game.ui.play.facilitator import FacilitatorScene
+    from game.ui.play.flow import GameFlow
+    from game.ui.play.orders import OrdersScene, ResponsesScene
+    from game.ui.play.public import BriefingScene, EventScene, HandoffScene, ResolutionScene
+    from game.ui.screens.new_game import NewGameScene
+    from game.ui.screens.notice import NoticeScene
+    from game.ui.screens.settings_screen import SettingsScene
     from game.ui.screens.title import TitleScene
-    return TitleScene(app)
+
+    for name, scene in (("title", TitleScene), ("settings", SettingsScene),
+                        ("new_game", NewGameScene), ("notice", NoticeScene)):
+        screens.register(name, scene)
+    screens.register("game", lambda host, session, minutes, resumed=False:
+                     GameFlow(host, session, minutes, resumed).first_scene())
+    for name, scene in (("facilitator", FacilitatorScene), ("handoff", HandoffScene),
+                        ("briefing", BriefingScene), ("event", EventScene),
+                        ("orders", OrdersScene), ("responses", ResponsesScene),
+                        ("resolution", ResolutionScene), ("end", EndScene)):
+        screens.register(name, lambda host, flow, *args, scene=scene: scene(flow, *args))

@@ -186,6 +186,5 @@ class EndScene(GameScene):
 
     def to_title(self) -> None:
         """Leave the game (it stays saved as the last autosave)."""
-        from game.ui.screens.title import TitleScene
-        self.app.stack.clear_to(TitleScene(self.app))
+        self.app.stack.clear_to(self.app.screens.make("title"))
 

@@ -119,8 +119,7 @@ class FacilitatorScene(PageScene):
 
     def quit(self) -> None:
         """Back to the title screen."""
-        from game.ui.screens.title import TitleScene
-        self.app.stack.clear_to(TitleScene(self.app))
+        self.app.stack.clear_to(self.app.screens.make("title"))
 
     def back(self) -> None:
         """Esc: close the panel (or the event list)."""

@@ -13,14 +13,13 @@ from game.ui.play.timer import CountdownTimer
 
 if TYPE_CHECKING:
     from game.engine.session import Session
-    from game.ui.app import App
-    from game.ui.scene import Scene
+    from game.ui.scene import Host, Scene
 
 
 class GameFlow:
     """Holds the session and what the screens have shown so far."""
 
-    def __init__(self, app: App, session: Session, timer_minutes: int,
+    def __init__(self, app: Host, session: Session, timer_minutes: int,
                  resumed: bool = False) -> None:
         self.app = app
         self.session = session
@@ -51,31 +50,30 @@ class GameFlow:
 
     def next_scene(self) -> Scene:
         """The next screen for the session's current state."""
-        from game.ui.play import screens as s
+        make = self.app.screens.make
         session = self.session
         for role in self.humans:
             if role not in self.briefed and not session.state.over:
-                return self.gate(role, s.BriefingScene)
+                return self.gate(role, "briefing")
         if len(session.state.records) > self.shown_records:
             record = session.state.records[self.shown_records]
-            return s.ResolutionScene(self, record)
+            return make("resolution", self, record)
         if session.state.over:
-            return s.EndScene(self)
+            return make("end", self)
         if self.shown_round != session.state.round:
-            return s.EventScene(self)
+            return make("event", self)
         role = session.next_human()
         if role is None:
             session.play_ai()
             return self.next_scene()
-        kind = s.OrdersScene if session.state.phase == "orders" else s.ResponsesScene
-        return self.gate(role, kind)
+        return self.gate(role, "orders" if session.state.phase == "orders" else "responses")
 
-    def gate(self, role: str, kind) -> Scene:
-        """A private screen for `role`, behind a hand-off screen when teams share the window."""
-        from game.ui.play.screens import HandoffScene
+    def gate(self, role: str, screen: str) -> Scene:
+        """The private screen `screen` for `role`, behind a hand-off screen when teams
+        share the window."""
         if self.hotseat:
-            return HandoffScene(self, role, kind)
-        return kind(self, role)
+            return self.app.screens.make("handoff", self, role, screen)
+        return self.app.screens.make(screen, self, role)
 
     # facts for screens
     def event_shown(self) -> None:

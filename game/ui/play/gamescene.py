@@ -99,8 +99,7 @@ class GameScene(Scene):
     # keys
     def back(self) -> None:
         """Esc: the facilitator panel."""
-        from game.ui.play.facilitator import FacilitatorScene
-        self.app.stack.push(FacilitatorScene(self.flow))
+        self.app.stack.push(self.app.screens.make("facilitator", self.flow))
 
     def on_unhandled_key(self, event) -> bool:
         if event.key == pygame.K_F2:

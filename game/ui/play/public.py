@@ -28,7 +28,7 @@ class HandoffScene(GameScene):
 
     viewer = None
 
-    def __init__(self, flow, role: str, then) -> None:
+    def __init__(self, flow, role: str, then: str) -> None:
         super().__init__(flow)
         self.role, self.then = role, then
         self.heading = f"Pass to the {flow.role_name(role)} team"
@@ -44,7 +44,7 @@ class HandoffScene(GameScene):
 
     def reveal(self) -> None:
         """The team is at the screen: show its private scene."""
-        self.app.stack.replace(self.then(self.flow, self.role))
+        self.app.stack.replace(self.app.screens.make(self.then, self.flow, self.role))
 
 
 class BriefingScene(GameScene):

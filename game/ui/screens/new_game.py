@@ -139,13 +139,9 @@ class NewGameScene(PageScene):
 
     def start(self) -> None:
         """Create the session and go to the first screen of the game."""
-        from game.engine.session import Seat
-        from game.ui.play.flow import GameFlow
         if self.scenario is None or not self._ready()[0]:
             return
         choice = self.choices[self.index]
-        seats = {r: Seat(True) if s == "human" else Seat(False, s) for r, s in self.seats.items()}
-        session = self.app.services.start(choice.scenario, choice.path, int(self.seed), seats,
-                                          self.rounds)
-        flow = GameFlow(self.app, session, self.timer)
-        self.app.stack.replace(flow.first_scene())
+        session = self.app.services.start(choice.scenario, choice.path, int(self.seed),
+                                          dict(self.seats), self.rounds)
+        self.app.stack.replace(self.app.screens.make("game", session, self.timer))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from game.ui.base import Widget
 from game.ui.screens.common import PageScene
+from game.ui.services import SavedGame
 from game.ui.widgets import ChoiceList, Label, Spacer
 
 TAGLINE = ("A teaching game of arms-control diplomacy: three delegations trade transparency, "
@@ -17,25 +18,31 @@ class TitleScene(PageScene):
 
     def __init__(self, app) -> None:
         super().__init__(app)
-        self.saved: tuple[bool, str] | None = None  # checked just after the first frame
+        self.looked = False  # the autosave is looked for just after the first frame
+        self.saved: SavedGame | None = None
+        self.why_not = "Looking for a saved game…"
 
     def next_tick(self) -> float | None:
-        return 0.0 if self.saved is None else None
+        return None if self.looked else 0.0
 
     def update(self, dt: float) -> bool:
-        """Look for an autosave once the title is on screen (it imports the engine)."""
-        if self.saved is not None or self.app.frames == 0:
+        """Look for an autosave once the title is on screen; when there is one, Continue
+        takes the focus (unless the keyboard already moved it)."""
+        if self.looked or self.app.frames == 0:
             return False
-        self.saved = self.app.services.can_continue()
+        self.looked = True
+        self.saved, self.why_not = self.app.services.saved_game()
+        if self.saved is not None and self.focus.key in (None, "title:New game"):
+            self.focus.key = "title:Continue"
         self.invalidate()
         return True
 
     def body(self) -> list[Widget]:
-        can_continue, why_not = self.saved or (False, "Looking for a saved game…")
+        can_continue = self.saved is not None
+        resume = f"Resume {self.saved.description}" if can_continue else self.why_not
         items = [
             ("New game", "Choose a scenario, the teams and who plays them", self.new_game, True),
-            ("Continue", "Resume the last autosaved game" if can_continue else why_not,
-             self.continue_game, can_continue),
+            ("Continue", resume, self.continue_game, can_continue),
             ("Settings", "UI scale, high contrast, timer, window", self.settings, True),
             ("Quit", "Close the window", self.quit, True),
         ]
@@ -44,18 +51,25 @@ class TitleScene(PageScene):
 
     def new_game(self) -> None:
         """Open the New game screen."""
-        self.app.stack.push(self.app.services.new_game_scene(self.app))
+        self.app.stack.push(self.app.screens.make("new_game"))
 
     def continue_game(self) -> None:
-        """Resume the last autosave."""
-        scene = self.app.services.continue_scene(self.app)
-        if scene is not None:
-            self.app.stack.push(scene)
+        """Resume the saved game; a finished one opens on its End screen, so the debrief
+        can still be read and exported after the window was closed."""
+        if self.saved is None:
+            return
+        try:
+            session = self.app.services.resume(self.saved)
+        except Exception as exc:  # a damaged save is reported, never fatal
+            self.app.stack.push(self.app.screens.make(
+                "notice", "Continue", f"The saved game cannot be resumed: {exc}"))
+            return
+        minutes = self.app.settings.timer_minutes
+        self.app.stack.push(self.app.screens.make("game", session, minutes, True))
 
     def settings(self) -> None:
         """Open the Settings screen."""
-        from game.ui.screens.settings_screen import SettingsScene
-        self.app.stack.push(SettingsScene(self.app))
+        self.app.stack.push(self.app.screens.make("settings"))
 
     def quit(self) -> None:
         """Close the window."""

@@ -19,6 +19,7 @@ import os
 import sys
 import time
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
@@ -42,11 +43,15 @@ class App:
     """Owns the window, the UI context, the settings and the scene stack."""
 
     def __init__(self, settings: Settings | None = None, config_dir: Path | None = None,
-                 size: tuple[int, int] | None = None) -> None:
+                 size: tuple[int, int] | None = None, stored: Settings | None = None) -> None:
+        """`settings` are used for this run; `stored` are those on disk (default: the
+        same), which the Settings screen changes and saves. Options from the command
+        line, F11 and Ctrl+plus/minus change only `settings`, so they are never saved."""
         pygame.display.init()
         pygame.font.init()
         self.config_dir = config_dir
         self.settings = (settings or Settings()).validated()
+        self.stored = (stored or self.settings).validated()
         self.ui = self._make_ui()
         self.surface = self._open_window(size)
         self.stack = SceneStack(self)
@@ -74,21 +79,25 @@ class App:
             return pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
         return pygame.display.set_mode(size or self.settings.window_size, flags)
 
-    def apply_settings(self, new: Settings) -> None:
-        """Use and save new settings: rebuild fonts and theme, resize the window if asked."""
+    def apply_settings(self, new: Settings, save: bool = True) -> None:
+        """Use new settings: rebuild fonts and theme, resize the window if asked. With
+        `save`, the values that changed are also saved (the others keep what is on disk)."""
         new = new.validated()
         old, self.settings = self.settings, new
         if (old.fullscreen, old.window_size) != (new.fullscreen, new.window_size):
             self.surface = self._open_window()
         if (old.ui_scale, old.high_contrast) != (new.ui_scale, new.high_contrast):
             self.ui = self._make_ui()
-        self.save_settings()
+        if save:
+            changed = {k: v for k, v in vars(new).items() if vars(old)[k] != v}
+            self.stored = replace(self.stored, **changed).validated()
+            self.save_settings()
         self.relayout()
 
     def save_settings(self) -> None:
-        """Save the settings; a failure is shown on screen, never raised."""
+        """Save the stored settings; a failure is shown on screen, never raised."""
         try:
-            save_settings(self.settings, self.config_dir)
+            save_settings(self.stored, self.config_dir)
             self.message = ""
         except OSError as exc:
             self.message = f"Settings not saved: {exc.strerror or exc}"
@@ -133,17 +142,18 @@ class App:
         self.relayout()
 
     def _global_key(self, event: pygame.event.Event) -> bool:
-        """F11 toggles full screen; Ctrl+plus / Ctrl+minus change the UI scale."""
+        """F11 toggles full screen; Ctrl+plus / Ctrl+minus change the UI scale (for this
+        run only: the Settings screen is where they are saved)."""
         if event.key == pygame.K_F11:
-            self.apply_settings(Settings(**{**vars(self.settings),
-                                            "fullscreen": not self.settings.fullscreen}))
+            self.apply_settings(replace(self.settings, fullscreen=not self.settings.fullscreen),
+                                save=False)
             return True
         if getattr(event, "mod", 0) & pygame.KMOD_CTRL:
             delta = {pygame.K_EQUALS: 1, pygame.K_PLUS: 1, pygame.K_KP_PLUS: 1,
                      pygame.K_MINUS: -1, pygame.K_KP_MINUS: -1}.get(event.key)
             if delta:
                 scale = clamp_scale(self.settings.ui_scale + delta * SCALE_STEP)
-                self.apply_settings(Settings(**{**vars(self.settings), "ui_scale": scale}))
+                self.apply_settings(replace(self.settings, ui_scale=scale), save=False)
                 return True
         return False
 
@@ -227,13 +237,12 @@ def run_app(argv: Sequence[str] | None = None) -> int:
     if opts.screenshot:
         from game.ui.screenshots import render_screenshots
         return render_screenshots(Path(opts.screenshot), _screenshot_app)
-    settings = load_or_report()
-    if opts.scale is not None:
-        settings.ui_scale = clamp_scale(opts.scale)
-    settings.high_contrast = settings.high_contrast or opts.high_contrast
-    settings.fullscreen = settings.fullscreen and not opts.windowed
+    stored = load_or_report()
+    settings = replace(stored, ui_scale=clamp_scale(opts.scale) if opts.scale is not None
+                       else stored.ui_scale, high_contrast=stored.high_contrast or
+                       opts.high_contrast, fullscreen=stored.fullscreen and not opts.windowed)
     try:
-        app = App(settings)
+        app = App(settings, stored=stored)
     except pygame.error as exc:
         print(f"detente: cannot open a window: {exc}", file=sys.stderr)
         return 1

@@ -36,6 +36,8 @@ def play_screen(app, drive) -> None:
     """One keyboard move on whatever game screen is showing."""
     top = app.stack.top
     kind = type(top).__name__
+    if kind == "HandoffScene":
+        wait_for_handoff(top)
     if kind == "OrdersScene":
         offers = [k for k in keys(app) if k.startswith("action:") and top.scenario.action(
             k.split(":")[2].split("@")[0]).offer]
@@ -51,6 +53,11 @@ def play_screen(app, drive) -> None:
             drive.press(app, pygame.K_RETURN)
         tab_to(app, drive, "responses:confirm")
     drive.press(app, pygame.K_RETURN)
+
+
+def wait_for_handoff(scene) -> None:
+    """Let the hand-off's moment pass (it ignores keys pressed sooner)."""
+    scene.opened = scene.clock() - scene.ARM_S
 
 
 def keys(app) -> list[str]:
@@ -150,6 +157,11 @@ def test_facilitator_injects_an_event_and_undoes_a_round(make_app, drive):
     drive.press(app, pygame.K_ESCAPE)
     tab_to(app, drive, "fac:undo")
     drive.press(app, pygame.K_RETURN)
+    assert session.state.round == 2, "Undo asks for confirmation first"
+    assert "press again" in " ".join(drive.find(app, "fac:undo").texts())
+    drive.press(app, pygame.K_RETURN)
+    if type(app.stack.top).__name__ == "FacilitatorScene":
+        drive.press(app, pygame.K_RETURN)  # the first press scrolled the grown button into view
     assert session.state.round == 1 and type(app.stack.top).__name__ == "EventScene"
 
 

@@ -23,6 +23,7 @@ class FacilitatorScene(PageScene):
         self.flow = flow
         self.choosing_event = False
         self.confirm_end = False
+        self.confirm_undo = False
         self.note = ""
 
     def next_tick(self):
@@ -54,14 +55,16 @@ class FacilitatorScene(PageScene):
             Button("Inject an event…", self.pick_event, key="fac:inject",
                    enabled=bool(self.flow.scenario.events) and not over,
                    detail="Only at the start of a round, before any team gives its orders"),
-            Button("Undo the last round", self.undo, key="fac:undo",
-                   enabled=bool(self.flow.session.state.records),
-                   detail="The round is replayed from its start; the game is re-saved"),
+            Button("Really undo the last round?" if self.confirm_undo else "Undo the last round",
+                   self.undo, key="fac:undo", enabled=bool(self.flow.session.state.records),
+                   detail="The round is replayed from its start; the game is re-saved"
+                   + (": press again to confirm" if self.confirm_undo else "")),
             Button("Really end the game now?" if self.confirm_end else "End the game now",
                    self.end, key="fac:end", enabled=not over, detail="It is scored as it stands"
                    + (": press again to confirm" if self.confirm_end else "")),
             Button("Quit to the title screen", self.quit, key="fac:quit",
-                   detail="The game is autosaved; Continue resumes it"),
+                   detail=self.app.services.save_error or "The game is autosaved; Continue "
+                   "resumes it"),
         ]
         return items
 
@@ -104,7 +107,11 @@ class FacilitatorScene(PageScene):
         self._leave_to_next()
 
     def undo(self) -> None:
-        """Undo the last round and go to its start."""
+        """Undo the last round and go to its start (asks once for confirmation)."""
+        if not self.confirm_undo:
+            self.confirm_undo = True
+            self.invalidate()
+            return
         self.flow.undo_round()
         self._leave_to_next()
 

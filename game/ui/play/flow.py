@@ -2,7 +2,10 @@
 resolution and the end. The order comes from the session's state; this keeps no rules.
 
 Hand-off screens appear only when two or more teams share the screen (classroom mode
-with several human teams); a solo player sees no hand-offs.
+with several human teams); a solo player sees no hand-offs. When teams share the
+screen, every human team goes through a hand-off and the answers screen in each
+round that has offers, whether or not it received one, so the room cannot tell who
+did; the answers are held here and handed to the session once every team has been.
 """
 
 from __future__ import annotations
@@ -34,6 +37,8 @@ class GameFlow:
         self.timer_round = 0
         self.shown_records = len(session.state.records)
         self.message = ""
+        self.held: dict[str, object] = {}  # role -> its Responses (None: no offers to it)
+        self.held_round = 0
 
     def role_name(self, role: str | None) -> str:
         """Display name of a role."""
@@ -62,6 +67,12 @@ class GameFlow:
             return make("end", self)
         if self.shown_round != session.state.round:
             return make("event", self)
+        if self.hotseat and session.state.phase == "responses":
+            waiting = self._answers_due()
+            if waiting is not None:
+                return self.gate(waiting, "responses")
+            if session.state.phase != "responses":  # the held answers closed the round
+                return self.next_scene()
         role = session.next_human()
         if role is None:
             session.play_ai()
@@ -74,6 +85,31 @@ class GameFlow:
         if self.hotseat:
             return self.app.screens.make("handoff", self, role, screen)
         return self.app.screens.make(screen, self, role)
+
+    def _answers_due(self) -> str | None:
+        """The next team to visit the answers screen, or None once all have (their held
+        answers are then handed to the session)."""
+        if self.held_round != self.session.state.round:
+            self.held, self.held_round = {}, self.session.state.round
+        todo = [r for r in self.humans if r not in self.held]
+        if todo:
+            return todo[0]
+        for role in self.humans:
+            move = self.held[role]
+            still_open = self.session.state.phase == "responses" and \
+                self.session.state.round == self.held_round
+            if move is not None and still_open and role in self.session.waiting_for():
+                try:
+                    self.session.submit(move)
+                except ValueError as exc:  # the rules refused: ask that team again
+                    self.message = f"Not accepted: {exc}"
+                    del self.held[role]
+                    return role
+        return None
+
+    def hold_answers(self, role: str, move) -> None:
+        """A team's answers (None: it had no offers), kept until every team has been."""
+        self.held[role] = move
 
     # facts for screens
     def event_shown(self) -> None:

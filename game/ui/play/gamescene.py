@@ -69,7 +69,7 @@ class GameScene(Scene):
         self._timer_text = self.flow.timer.text()
         body = self.body()  # first: a body may set the heading
         page: list[Widget] = [Label(self.heading, "heading", True, "heading"), *body]
-        for note in (self.flow.message, self.app.message):
+        for note in (self.app.services.save_error, self.flow.message, self.app.message):
             if note:
                 page.append(notice(note))
         page.append(Label(SIDE_KEY_HINT if self._side() else GAME_KEY_HINT, "small", False,

@@ -151,8 +151,12 @@ class ResponsesScene(GameScene):
                      Button("Decline", lambda k=offer.key: self.answer(k, False),
                             selected=ans is False, key=f"decline:{offer.key}")]),
             ]))
+        if not offers:
+            out = [Label("No offers reached your delegation this round. Every team sees this "
+                         "screen, so the room cannot tell who received offers.", "large")]
         missing = len(offers) - len(self.answers)
-        out.append(Button("Confirm answers" if not missing else f"Confirm answers ({missing} "
+        done = "Confirm answers" if offers else "Continue"
+        out.append(Button(done if not missing else f"Confirm answers ({missing} "
                           "still to answer)", self.confirm, enabled=not missing,
                           key="responses:confirm"))
         return out
@@ -168,7 +172,12 @@ class ResponsesScene(GameScene):
         self.invalidate()
 
     def confirm(self) -> None:
-        """Submit the answers and go on."""
-        decisions = tuple((o.key, self.answers[o.key]) for o in self.view.offers)
-        if _submit(self, Responses(self.viewer, decisions)):
+        """Submit the answers and go on (teams sharing the screen: hold them until every
+        team has been to this screen)."""
+        offers = self.view.offers
+        move = Responses(self.viewer, tuple((o.key, self.answers[o.key]) for o in offers))
+        if self.flow.hotseat:
+            self.flow.hold_answers(self.viewer, move if offers else None)
+            self.flow.advance()
+        elif _submit(self, move):
             self.flow.advance()

@@ -9,6 +9,8 @@ from __future__ import annotations
 import time
 from dataclasses import replace
 
+import pygame
+
 from game.model.state import tension_band
 from game.ui.base import Widget
 from game.ui.play.gamescene import GameScene
@@ -24,22 +26,57 @@ CAUSE_TITLES = {
 
 
 class HandoffScene(GameScene):
-    """"Pass to the Moscow team": shows nothing private until that team presses a key."""
+    """"Pass to the Moscow team": shows nothing private until that team presses a key.
+
+    It accepts a key only once it has been on screen for `ARM_S` seconds, so a double
+    press or a held key that confirmed the previous team's orders never opens the next
+    team's private screen.
+    """
 
     viewer = None
+    ARM_S = 1.0
 
-    def __init__(self, flow, role: str, then: str) -> None:
+    def __init__(self, flow, role: str, then: str, clock=time.monotonic) -> None:
         super().__init__(flow)
-        self.role, self.then = role, then
+        self.role, self.then, self.clock = role, then, clock
         self.heading = f"Pass to the {flow.role_name(role)} team"
+        self.opened: float | None = None
+
+    def on_enter(self) -> None:
+        self.opened = self.clock()
+
+    def armed(self) -> bool:
+        """True once the screen has been shown long enough to accept a key."""
+        return self.opened is not None and self.clock() - self.opened >= self.ARM_S
+
+    def handle_event(self, event) -> bool:
+        pressing = event.type == pygame.MOUSEBUTTONDOWN or (
+            event.type == pygame.KEYDOWN and event.key not in (pygame.K_ESCAPE, pygame.K_F2))
+        if pressing and not self.armed():
+            return False  # too soon: a key from the previous screen, or a double press
+        return super().handle_event(event)
+
+    def next_tick(self) -> float | None:
+        if self.opened is not None and not self.armed():
+            return max(0.01, self.ARM_S - (self.clock() - self.opened))
+        return super().next_tick()
+
+    def update(self, dt: float) -> bool:
+        ready = self.armed()
+        if ready != getattr(self, "_drawn_ready", None):
+            self._drawn_ready = ready
+            self.invalidate()
+            return True
+        return super().update(dt)
 
     def body(self) -> list[Widget]:
         name = self.flow.role_name(self.role)
+        detail = "Enter or Space" if self.armed() else "One moment…"
         return [
             Label(f"Only the {name} team should look at the screen now. Nothing private is "
                   "shown until they are ready.", "large"),
             Button(f"We are the {name} team: show our screen", self.reveal,
-                   detail="Enter or Space", key="handoff:ready"),
+                   detail=detail, key="handoff:ready"),
         ]
 
     def reveal(self) -> None:

@@ -7,7 +7,7 @@ from game.ui.base import Widget
 from game.ui.play.text import prose
 from game.ui.screens.common import PageScene
 from game.ui.settings import TIMER_CHOICES
-from game.ui.widgets import Button, Label, Stepper, TextInput
+from game.ui.widgets import Button, Label, Stepper, TextInput, ascii_digit
 
 MODES = ("classroom", "solo")
 MODE_TEXT = {"classroom": "Classroom: teams share this screen (hot-seat); any role may be AI",
@@ -68,7 +68,7 @@ class NewGameScene(PageScene):
                     in TIMER_CHOICES else 0, self.set_timer, key="new:timer",
                     fmt=lambda m: "off" if m == 0 else f"{m} min",
                     detail="Minutes of face-to-face talks each round; it never ends a round"),
-            TextInput("Seed", self.seed, self.set_seed, allowed=str.isdigit, max_len=9,
+            TextInput("Seed", self.seed, self.set_seed, allowed=ascii_digit, max_len=9,
                       key="new:seed", detail="The same seed and moves replay the same game. "
                       "Type digits; Backspace deletes"),
             Button("New random seed", self.reseed, key="new:reseed"),
@@ -89,8 +89,8 @@ class NewGameScene(PageScene):
 
     def _ready(self) -> tuple[bool, str]:
         humans = [r for r, s in self.seats.items() if s == "human"]
-        if not self.seed:
-            return False, "Type a seed first"
+        if not (self.seed and all(ascii_digit(c) for c in self.seed)):
+            return False, "Type a seed first (digits 0-9)"
         if self.mode == "solo" and len(humans) != 1:
             return False, "Solo needs exactly one human role"
         names = ", ".join(self.scenario.role(r).name for r in humans) or "AI only"

@@ -1,4 +1,4 @@
-"""Containers: Column, Row, Panel, ScrollView and Spacer.
+"""Containers: Column, Row, Split, Panel, ScrollView and Spacer.
 
 Containers give each child the height it measures, so wrapped text is never cut;
 when a screen holds more than fits, a ScrollView scrolls it (the focused widget is
@@ -78,6 +78,26 @@ class Row(Column):
         Widget.place(self, ui, rect)
         for child, col in zip(self.items, self._columns(ui, rect), strict=True):
             child.place(ui, col)
+
+
+class Split(Column):
+    """Children stacked top to bottom, each given a fixed share of the height (a child
+    that needs more scrolls inside its own ScrollView; nothing is squeezed)."""
+
+    def __init__(self, children: Sequence[Widget], shares: Sequence[float],
+                 gap: str = "gap", key: str | None = None):
+        super().__init__(children, gap, key)
+        self.shares = list(shares)
+
+    def place(self, ui: Ui, rect: pygame.Rect) -> None:
+        Widget.place(self, ui, rect)
+        gap = ui.m.px(self.gap)
+        free = rect.height - gap * (len(self.items) - 1)
+        y = rect.y
+        for child, share in zip(self.items, self.shares, strict=True):
+            h = int(free * share / sum(self.shares))
+            child.place(ui, pygame.Rect(rect.x, y, rect.width, h))
+            y += h + gap
 
 
 class Panel(Column):

@@ -44,7 +44,7 @@ class Label(Widget):
             return False
         ui, w = self.ui, self.rect.width
         lines = ui.wrap(self.text, self.size, self.bold, w)
-        widest = max((ui.font(self.size, self.bold).size(s)[0] for s in lines), default=0)
+        widest = max((ui.font(self.size, self.bold, self.text).size(s)[0] for s in lines), default=0)
         return widest > w or self.measure(ui, w) > self.rect.height
 
     def texts(self) -> list[str]:
@@ -243,7 +243,7 @@ class TextInput(Button):
         return False
 
 
-from game.ui.containers import Column, Panel, Row, ScrollView, Spacer  # noqa: E402, I001
+from game.ui.containers import Column, Panel, Row, ScrollView, Spacer, Split  # noqa: E402, I001
 
 
 class ChoiceList(Column):
@@ -271,4 +271,4 @@ def notice(text: str, size: str = "body") -> Panel:
 
 
 __all__ = ["Widget", "Label", "Button", "Toggle", "Stepper", "TextInput", "ChoiceList", "ascii_digit",
-           "Column", "Row", "Panel", "ScrollView", "Spacer", "draw_lines", "notice"]
+           "Column", "Row", "Panel", "ScrollView", "Spacer", "Split", "draw_lines", "notice"]

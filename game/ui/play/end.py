@@ -96,6 +96,7 @@ class EndScene(GameScene):
     """How the game ended, and why each team scored what it did."""
 
     viewer = None
+    shared = True
     heading = "The end"
 
     def next_tick(self) -> float | None:

@@ -49,9 +49,9 @@ class FacilitatorScene(PageScene):
             Button("Back to the game", self.back, key="fac:back"),
             Button("Resume the talks timer" if t.enabled and not t.running else
                    "Pause the talks timer", self.toggle_timer, key="fac:timer",
-                   enabled=t.enabled and t.remaining() > 0 and not over),
+                   enabled=t.enabled and t.remaining() > 0 and not over and not t.over),
             Button("Add one minute to the talks", self.add_minute, key="fac:more",
-                   enabled=t.enabled and not over),
+                   enabled=t.enabled and not over and not t.over),
             Button("Inject an event…", self.pick_event, key="fac:inject",
                    enabled=bool(self.flow.scenario.events) and not over,
                    detail="Only at the start of a round, before any team gives its orders"),

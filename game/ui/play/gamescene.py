@@ -1,8 +1,10 @@
-"""The base of every game screen: the page on the left, the HUD on the right.
+"""The base of every game screen: the page beside the public board or the team's HUD.
 
 A game scene reads one `PlayerView` (`self.view`): the public view on shared screens
-(`viewer = None`), a team's own view on its private screens. In a narrow window
-(or at a large UI scale) the HUD moves below the page, with a one-line summary on top.
+(`viewer = None`), a team's own view on its private screens. A shared screen (`shared`)
+gives most of the window to the public board, which never scrolls; a private screen
+keeps the HUD in a side column, which in a narrow window (or at a large UI scale)
+moves below the page, with a one-line summary on top.
 Esc (or F2) opens the facilitator panel, which shows nothing private.
 """
 
@@ -12,9 +14,10 @@ import pygame
 
 from game.ui.base import Widget
 from game.ui.layout import content_rect
+from game.ui.play.board import Board, BoardState
 from game.ui.play.hud import hud_panels, hud_strip
 from game.ui.scene import Scene
-from game.ui.widgets import Column, Label, Row, ScrollView, notice
+from game.ui.widgets import Column, Label, Row, ScrollView, Split, notice
 
 GAME_KEY_HINT = ("Tab or arrows: move · Enter: choose · 1-9: pick a numbered item · "
                  "PageUp/PageDown: scroll · Esc or F2: facilitator panel")
@@ -31,6 +34,8 @@ class GameScene(Scene):
 
     viewer: str | None = None
     heading = ""
+    #: A shared screen shows the public board; a team's private screen shows the HUD.
+    shared = False
 
     def __init__(self, flow) -> None:
         super().__init__(flow.app)
@@ -55,6 +60,8 @@ class GameScene(Scene):
 
     def layout_rect(self) -> pygame.Rect:
         window = self.app.surface.get_rect()
+        if self.shared:  # the board wants every pixel: a thin margin only
+            return window.inflate(-2 * self.app.ui.m.u(10), -2 * self.app.ui.m.u(10))
         return content_rect(self.app.ui.m, window, "content_w") if not self._side() else \
             window.inflate(-2 * self.app.ui.m.px("margin"), -2 * self.app.ui.m.px("margin"))
 
@@ -72,8 +79,10 @@ class GameScene(Scene):
         for note in (self.app.services.save_error, self.flow.message, self.app.message):
             if note:
                 page.append(notice(note))
-        page.append(Label(SIDE_KEY_HINT if self._side() else GAME_KEY_HINT, "small", False,
-                          "screen_muted"))
+        page.append(Label(SIDE_KEY_HINT if self._side() and not self.shared else GAME_KEY_HINT,
+                          "small", False, "screen_muted"))
+        if self.shared:
+            return self._board_layout(page, view)
         hud = hud_panels(self.hud_view(view), self.scenario, self._timer_text, viewer)
         if self._side():
             return Row([ScrollView(Column(page, gap="pad"), key="main"),
@@ -81,6 +90,24 @@ class GameScene(Scene):
                        gap="margin")
         strip = hud_strip(self.hud_view(view), self._timer_text)
         return ScrollView(Column([strip, *page, *hud], gap="pad"), key="main")
+
+    def _board_layout(self, page: list[Widget], view) -> Widget:
+        """A shared screen: the page beside (or, in a tall window, above) the public
+        board, which takes most of the window and never scrolls."""
+        timer = self.flow.timer
+        state = BoardState(self.hud_view(view), self.scenario,
+                           timer.clock_text() if timer.enabled else "", timer.state(),
+                           self.highlight())
+        board = Board(state, self.app.ui.theme)
+        column = ScrollView(Column(page, gap="pad"), key="main")
+        window = self.app.surface.get_rect()
+        if window.width >= window.height * 1.2:
+            return Row([column, board], widths=[0.38, 0.62], gap="pad")
+        return Split([board, column], shares=[0.58, 0.42], gap="pad")
+
+    def highlight(self) -> dict[str, tuple[int, int]]:
+        """Meters the board marks as moving: meter -> (before, after)."""
+        return {}
 
     def hud_view(self, view):
         """The view the HUD draws (the resolution screen animates its meters)."""

@@ -7,15 +7,14 @@ the briefing is a team's private screen and always sits behind a hand-off in cla
 from __future__ import annotations
 
 import time
-from dataclasses import replace
 
 import pygame
 
-from game.model.state import tension_band
 from game.ui.base import Widget
 from game.ui.play.gamescene import GameScene
+from game.ui.play.rewind import view_at
 from game.ui.play.text import action_label, ledger_line, note_line, points, prose, response_line
-from game.ui.widgets import Button, Label, Panel
+from game.ui.widgets import Button, Label, Panel, notice
 
 CAUSE_TITLES = {
     "event": "Events", "action": "Actions", "response": "Answers to offers",
@@ -34,6 +33,7 @@ class HandoffScene(GameScene):
     """
 
     viewer = None
+    shared = True
     ARM_S = 1.0
 
     def __init__(self, flow, role: str, then: str, clock=time.monotonic) -> None:
@@ -116,13 +116,14 @@ class EventScene(GameScene):
     """The round's event card; the talks timer starts here."""
 
     viewer = None
+    shared = True
 
     def on_enter(self) -> None:
         self.flow.event_shown()
 
     def body(self) -> list[Widget]:
         view = self.view
-        self.heading = f"Round {view.round} of {view.rounds}"
+        self.heading = "This round's news" if view.event is not None else "A quiet round"
         card: list[Widget] = [Label("No event this round.", "large", True, "panel")]
         if view.event is not None:
             card = [Label(view.event.title, "large", True, "panel_heading"),
@@ -143,7 +144,7 @@ class EventScene(GameScene):
         return [
             *cards,
             Label(talk, "body", False, "screen_muted"),
-            Button(go, self.flow.advance, key="event:go", detail=go_detail),
+            Button(go, self.end_talks, key="event:go", detail=go_detail),
             *([Button("Resume the talks timer" if not timer.running else
                       "Pause the talks timer", self.toggle_timer, key="event:timer",
                       enabled=timer.remaining() > 0)] if timer.enabled else []),
@@ -171,47 +172,88 @@ class EventScene(GameScene):
         self.flow.timer.toggle()
         self.invalidate()
 
+    def end_talks(self) -> None:
+        """The talks are over: the timer stops, and the teams give their orders."""
+        self.flow.timer.finish()
+        self.flow.advance()
+
 
 class ResolutionScene(GameScene):
-    """Everything revealed: the orders, the answers, then the ledger grouped by cause.
+    """The round revealed: the orders and answers, then the ledger one entry at a time.
 
-    For a moment after it opens, the HUD's tension and trust move from their values
-    at the start of the round to their new values (read from the round's ledger).
+    Every `STEP_S` seconds one more ledger entry appears and the board shows the meters
+    as they stood after it, with the meter that moved marked, before → after. Any key
+    (or a click) shows the rest at once; then the keys work as usual. The board shows
+    the state at the end of this round, never the next round's event.
     """
 
     viewer = None
-    ANIMATION_S = 1.2
-    FRAME_S = 1 / 30
+    shared = True
+    STEP_S = 1.4
 
-    def __init__(self, flow, record) -> None:
+    def __init__(self, flow, record, clock=time.monotonic) -> None:
         super().__init__(flow)
-        self.record = record
+        self.record, self.clock = record, clock
         self.heading = f"Round {record.round}: what happened"
         self.started: float | None = None
+        self.skipped = False
 
     def on_enter(self) -> None:
-        self.started = time.monotonic()
+        self.started = self.clock()
 
-    def _progress(self) -> float:
-        if self.started is None:
-            return 1.0
-        return min(1.0, (time.monotonic() - self.started) / self.ANIMATION_S)
+    def entries(self) -> list:
+        """The round's ledger entries this screen may show."""
+        return self.view.ledger(self.record.round)
+
+    def shown(self) -> int:
+        """How many ledger entries are revealed so far."""
+        total = len(self.entries())
+        if self.skipped or self.started is None:
+            return total
+        return min(total, int((self.clock() - self.started) / self.STEP_S) + 1)
+
+    def playing(self) -> bool:
+        """True while entries are still being revealed."""
+        return self.shown() < len(self.entries())
+
+    def skip(self) -> None:
+        """Show every entry now."""
+        self.skipped = True
+        self.focus.key = "resolution:next"
+        self.invalidate()
+
+    def handle_event(self, event) -> bool:
+        if self.playing() and event.type in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN):
+            if getattr(event, "key", None) not in (pygame.K_ESCAPE, pygame.K_F2):
+                self.skip()  # any key: straight to the end, and nothing else
+                return True
+        return super().handle_event(event)
 
     def next_tick(self) -> float | None:
-        return self.FRAME_S if self._progress() < 1.0 else super().next_tick()
+        if self.playing():
+            return max(0.01, self.STEP_S - (self.clock() - self.started) % self.STEP_S)
+        return super().next_tick()
 
     def update(self, dt: float) -> bool:
-        if self._progress() < 1.0 or getattr(self, "_drawn_final", False) is False:
-            self._drawn_final = self._progress() >= 1.0
+        shown = self.shown()
+        if shown != getattr(self, "_drawn_shown", None):
+            self._drawn_shown = shown
+            if not self.playing():
+                self.focus.key = self.focus.key or "resolution:next"
             self.invalidate()
             return True
         return super().update(dt)
 
     def hud_view(self, view):
-        """The meters moving into place, under the number of the round being shown (the
-        engine has already moved on to the next one)."""
-        shown = animated_view(view, view.ledger(self.record.round), self._progress())
-        return replace(shown, round=self.record.round) if not view.over else shown
+        """The meters after the entries revealed so far, in the round being shown."""
+        return view_at(view, self.record.round, None if not self.playing() else self.shown())
+
+    def highlight(self) -> dict[str, tuple[int, int]]:
+        entries, n = self.entries(), self.shown()
+        if not entries or not self.playing() or n == 0:
+            return {}
+        last = entries[n - 1]
+        return {last.meter: (last.before, last.after)}
 
     def body(self) -> list[Widget]:
         sc, rec = self.scenario, self.record
@@ -219,48 +261,44 @@ class ResolutionScene(GameScene):
                       "panel") for a in rec.orders] or [Label("No orders.", "body", False, "panel")]
         answers = [Label(response_line(sc, r, key, ok), "body", False, "panel")
                    for r, key, ok in rec.responses]
-        last = self.session.state.over and self.flow.shown_records + 1 >= len(
-            self.session.state.records)
-        go = "See the ending" if last else "Next round"
-        # The button is at the top as well, so the screen opens with the focus in view
-        # while the reader scrolls down through the ledger.
-        out: list[Widget] = [
-            Button(go, self.done, key="resolution:next:top",
-                   detail="PageDown reads on: the ledger explains every change"),
-            Panel([Label("Orders revealed", "large", True, "panel_heading"), *acts, *answers])]
-        entries = self.view.ledger(rec.round)
-        groups: dict[str, list] = {}
-        for e in entries:
-            groups.setdefault(e.cause, []).append(e)
-        for cause, group in groups.items():
-            lines = [Label(ledger_line(sc, e), "small", False, "panel") for e in group]
-            out.append(Panel([Label(CAUSE_TITLES.get(cause, cause.title()), "body", True,
-                                    "panel_heading"), *lines]))
+        out: list[Widget] = [Panel([Label("Orders revealed", "large", True, "panel_heading"),
+                                    *acts, *answers])]
+        out += self._ledger()
+        if self.playing():
+            out.append(Label("The ledger is read out one entry at a time. Press any key to "
+                             "see it all.", "body", True, "accent"))
+            return out
         notes = self.session.notes_for(rec.round)
         if notes:
             out.append(Panel([Label("AI delegations' reasoning", "body", True, "panel_heading"),
                               *[Label(note_line(sc, n.role, n.text), "small", False, "panel")
                                 for n in notes]]))
-        out.append(Button(go, self.done, key="resolution:next"))
+        last = self.session.state.over and self.flow.shown_records + 1 >= len(
+            self.session.state.records)
+        out.insert(0, Button("See the ending" if last else "Next round", self.done,
+                             key="resolution:next",
+                             detail="The ledger below explains every change (PageDown)"))
+        return out
+
+    def _ledger(self) -> list[Widget]:
+        """The revealed entries, grouped by cause; the newest one marked."""
+        entries, n = self.entries(), self.shown()
+        groups: dict[str, list] = {}
+        for i, e in enumerate(entries[:n]):
+            groups.setdefault(e.cause, []).append((i, e))
+        out: list[Widget] = []
+        for cause, group in groups.items():
+            lines = [notice("▶ " + ledger_line(self.scenario, e), "small")
+                     if self.playing() and i == n - 1 else
+                     Label(ledger_line(self.scenario, e), "small", False, "panel")
+                     for i, e in group]
+            out.append(Panel([Label(CAUSE_TITLES.get(cause, cause.title()), "body", True,
+                                    "panel_heading"), *lines]))
+        if not entries:
+            out.append(Label("No meter moved this round.", "body", False, "screen_muted"))
         return out
 
     def done(self) -> None:
         """On to the next round or the end."""
         self.flow.record_shown()
         self.flow.advance()
-
-
-def animated_view(view, entries, progress: float):
-    """The view with tension and trust part-way from their round-start values (0) to now (1)."""
-    if progress >= 1.0:
-        return view
-    start: dict[str, int] = {}
-    for e in entries:
-        start.setdefault(e.meter, e.before)
-
-    def mix(meter: str, now: int) -> int:
-        return round(start.get(meter, now) + (now - start.get(meter, now)) * progress)
-
-    tension = mix("tension", view.tension)
-    trust = {(a, b): mix(f"trust.{a}.{b}", v) for (a, b), v in view.trust.items()}
-    return replace(view, tension=tension, band=tension_band(tension), trust=trust)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import pygame
 
+from game.ui.base import Widget
 from game.ui.theme import RGB, Theme
 
 EMBLEMS = ("circle", "square", "triangle", "diamond", "hexagon", "star", "plus", "cross")
@@ -90,3 +91,27 @@ def draw_emblem(surface: pygame.Surface, shape: str, centre, r: float, colour: R
     pygame.draw.polygon(surface, colour, pts, width)
     if outline is not None:
         pygame.draw.polygon(surface, outline, pts, max(1, int(r) // 6))
+
+
+class Badge(Widget):
+    """A delegation's emblem, large, with its name beside it (the hand-off screen)."""
+
+    def __init__(self, delegation: Delegation, units: int = 64) -> None:
+        super().__init__(key=f"badge:{delegation.role}")
+        self.d, self.units = delegation, units
+
+    def measure(self, ui, width: int) -> int:
+        return ui.m.u(self.units)
+
+    def draw(self, surface, ui, focused: bool) -> None:
+        r = self.rect.height // 2 - 2
+        centre = (self.rect.x + r + 2, self.rect.centery)
+        draw_emblem(surface, self.d.emblem, centre, r, self.d.colour, ui.theme.colour("text"))
+        room = self.rect.width - 2 * r - ui.m.u(12)
+        px = ui.fit_px([self.d.name], room, self.rect.height, int(self.rect.height * 0.8),
+                       display=True)
+        img = ui.render_px(self.d.name, px, ui.theme.style("screen").fg, display=True)
+        surface.blit(img, img.get_rect(midleft=(centre[0] + r + ui.m.u(12), centre[1])))
+
+    def texts(self) -> list[str]:
+        return [f"{self.d.glyph} {self.d.name}"]

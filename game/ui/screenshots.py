@@ -123,8 +123,9 @@ class ScriptedGame:
                 "EndScene": "end"}.get(kind, kind)
         if name not in self.seen:
             self.seen.add(name)
-            if kind == "OrdersScene":
-                self._pick(top)  # show a draft with one order picked
+            if kind == "OrdersScene":  # show a draft with one cheap order picked
+                legal = top.session.legal(top.viewer, ())
+                top.pick(min(legal, key=lambda a: top.scenario.action(a.action_id).cost))
             return name
         self._act(top, kind)
         return None
@@ -138,7 +139,7 @@ class ScriptedGame:
             if top.flow.session.state.round >= 2 and "facilitator" not in self.seen:
                 top.back()
             else:
-                top.flow.advance()
+                top.end_talks()
         elif kind == "FacilitatorScene":
             top.back()
         elif kind == "OrdersScene":

@@ -77,7 +77,7 @@ def test_the_board_shows_the_end_of_that_round(app):
     scene.skip()
     view = scene.session.view(None)
     this_round = [e for e in view.ledger(scene.record.round) if e.meter == "tension"]
-    shown = scene.hud_view(view)
+    shown = scene.board_view(view)
     assert shown.round == scene.record.round
     if this_round:
         assert shown.tension == this_round[-1].after
@@ -116,8 +116,8 @@ def test_solo_resolution_explains_the_ai_and_shows_own_support(make_app):
     assert notes and all(n.role != human for n in notes)
 
 
-def test_hud_counts_the_round_being_shown(app):
-    """'Round 1: what happened' has 'Round 1 of N' in its HUD, not the next round."""
+def test_the_board_counts_the_round_being_shown(app):
+    """"Round 1: what happened" has "Round 1 of N" on its board, not the next round."""
     scene = first_resolution(app)
     assert scene.session.state.round == 2
     shown = [t for w in walk(scene.ensure_root()) for t in w.texts()]

@@ -91,18 +91,6 @@ def test_wheel_scroll_survives_timer_ticks(app):
     assert views(app)[0].offset == moved
 
 
-def test_shift_page_down_scrolls_the_hud(app, drive):
-    """The HUD beside the page scrolls from the keyboard (its lower panels are out of
-    view at 1280x720)."""
-    play_to(app, "OrdersScene")
-    hud = views(app)[1]
-    assert hud.key == "hud" and hud.content_h > hud.rect.height
-    drive.press(app, pygame.K_PAGEDOWN, mod=pygame.KMOD_SHIFT)
-    tick(app)
-    assert views(app)[1].offset > 0
-    assert views(app)[0].offset == 0
-
-
 def test_enter_on_a_button_out_of_view_first_shows_it(make_app, drive):
     """At scale 2.0 a briefing is taller than the window and opens at its top; the first
     Enter scrolls to 'We have read our briefing', the second one presses it."""

@@ -33,6 +33,7 @@ BANDS = ("calm", "wary", "strained", "crisis")
 BAND_EDGES = (0, 25, 50, 75, 100)
 TIMER_WORDS = {"running": "Talks under way", "paused": "PAUSED", "time is up":
                "TIME IS UP · the round goes on", "talks over": "Talks are over",
+               "not started": "Talks begin with the event card",
                "off": "No talks timer"}
 
 
@@ -130,7 +131,8 @@ class ClockCell(Cell):
 
     def _clock(self) -> str:
         """mm:ss, or "" when no countdown belongs on the board."""
-        return "" if self.b.view.over or self.b.timer_state == "off" else self.b.clock
+        hidden = self.b.view.over or self.b.timer_state in ("off", "not started")
+        return "" if hidden else self.b.clock
 
     def draw_inside(self, surface, ui: Ui, box: pygame.Rect) -> None:
         words = self.words()
@@ -564,13 +566,19 @@ class Board(Widget):
         return ui.m.u(420)
 
     def place(self, ui: Ui, rect: pygame.Rect) -> None:
-        """Three rows: clock, tension and commitments; trust and support; the track."""
+        """Wide: three rows (clock, tension and commitments; trust and support; the
+        track). Tall (a side column): five rows, the clock beside the tension dial."""
         super().place(ui, rect)
         gap = ui.m.px("gap")
         clock, tension, trust, support, coop, promises = self.cells
-        heights = _shares(rect.height, (0.27, 0.45, 0.28), gap)
-        rows = [[(clock, 0.3), (tension, 0.32), (promises, 0.38)], [(trust, 0.56), (support, 0.44)],
-                [(coop, 1.0)]]
+        if rect.width >= rect.height * 0.9:
+            heights = _shares(rect.height, (0.27, 0.45, 0.28), gap)
+            rows = [[(clock, 0.3), (tension, 0.32), (promises, 0.38)],
+                    [(trust, 0.56), (support, 0.44)], [(coop, 1.0)]]
+        else:
+            heights = _shares(rect.height, (0.19, 0.29, 0.21, 0.19, 0.12), gap)
+            rows = [[(clock, 0.45), (tension, 0.55)], [(trust, 1.0)], [(support, 1.0)],
+                    [(coop, 1.0)], [(promises, 1.0)]]
         y = rect.y
         for row, h in zip(rows, heights, strict=True):
             x = rect.x

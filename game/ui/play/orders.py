@@ -1,22 +1,55 @@
 """A team's private screens: choosing orders, and answering the offers it received.
 
-Orders: the legal actions (asked of the session for the orders drafted so far) grouped
-by family, each with its cost, description and teaching note. Number keys 1-9 pick
-the first nine. Picked orders can be removed again; Confirm submits them.
+Orders: the legal actions (asked of the session for the orders drafted so far) as a
+compact grid of cards (name, target, family and cost), grouped by family; the focused
+card's full text (description and teaching note) is shown above the grid. Number keys
+1-9 pick the first nine. Picked orders can be removed again; Confirm submits them.
 Responses: each offer with Accept and Decline; Confirm once every offer is answered.
 """
 
 from __future__ import annotations
 
+import pygame
+
 from game.model.actions import Orders, Responses
 from game.rules import points_left
-from game.ui.base import Widget
-from game.ui.play.gamescene import GameScene
+from game.ui.base import Widget, draw_lines
+from game.ui.context import Ui
+from game.ui.play.gamescene import BOARD_SHARE, GameScene
 from game.ui.play.text import action_label, points, prose
-from game.ui.widgets import Button, Label, Panel, Row
+from game.ui.widgets import Button, Label, Panel, Row, Spacer
 
 FAMILY_TITLES = {"transparency": "Transparency", "assurance": "Assurance",
                  "cooperation": "Cooperation", "pressure": "Pressure", "home_front": "Home front"}
+
+
+class FocusDetail(Widget):
+    """The full text of whichever card has the focus (or `idle` when none has). Its
+    height is that of the longest text, so moving the focus never moves the layout."""
+
+    def __init__(self, scene, texts: dict[str, str], idle: str) -> None:
+        super().__init__(key="orders:detail")
+        self.scene, self.by_key, self.idle = scene, texts, idle
+
+    def current(self) -> str:
+        return self.by_key.get(self.scene.focus.key, self.idle)
+
+    def measure(self, ui: Ui, width: int) -> int:
+        inner = width - 2 * ui.m.px("pad")
+        return max(ui.text_height(t, "body", False, inner) for t in [*self.by_key.values(),
+                                                                       self.idle]) \
+            + 2 * ui.m.px("pad")
+
+    def draw(self, surface, ui: Ui, focused: bool) -> None:
+        style = ui.theme.style("card")
+        pygame.draw.rect(surface, style.bg, self.rect, border_radius=ui.m.px("border") * 2)
+        pad = ui.m.px("pad")
+        lines = ui.wrap(self.current(), "body", False, self.rect.width - 2 * pad)
+        draw_lines(surface, ui, lines, "body", False, style.fg, self.rect.x + pad,
+                   self.rect.y + pad)
+
+    def texts(self) -> list[str]:
+        return [self.current()]
 
 
 def _submit(scene: GameScene, move) -> bool:
@@ -70,27 +103,34 @@ class OrdersScene(GameScene):
 
     def _choices(self) -> list[Widget]:
         sc = self.scenario
-        legal = self.session.legal(self.viewer, tuple(self.chosen))
-        if not legal:
+        listed = self._listed()
+        if not listed:
             return [Label("No more actions fit this round.", "body", False, "screen_muted")]
-        out: list[Widget] = []
-        number = 0
-        for family, title in FAMILY_TITLES.items():
-            group = [a for a in legal if sc.action(a.action_id).family == family]
-            if not group:
-                continue
-            out.append(Label(title, "large", True, "heading"))
-            for action in group:
-                number += 1
-                spec = sc.action(action.action_id)
-                detail = (f"Cost {spec.cost} · {prose(spec.description)}\n"
-                          f"Tends to: {prose(spec.teaching_note)}")
-                if spec.offer:
-                    detail += "\nAn offer: the other side accepts or declines."
-                out.append(Button(action_label(sc, action), lambda a=action: self.pick(a),
-                                  detail=detail, number=number, group="actions",
-                                  key=f"action:{action.text()}"))
-        return out
+        cards: list[Widget] = []
+        details: dict[str, str] = {}
+        for number, action in enumerate(listed, start=1):
+            spec = sc.action(action.action_id)
+            key = f"action:{action.text()}"
+            family = FAMILY_TITLES.get(spec.family, spec.family)
+            cards.append(Button(action_label(sc, action), lambda a=action: self.pick(a),
+                                detail=f"{family} · cost {spec.cost}" + (" · offer" if spec.offer
+                                                                          else ""),
+                                number=number, group="actions", key=key))
+            details[key] = (f"{action_label(sc, action)} (cost {spec.cost}). "
+                            f"{prose(spec.description)}\nTends to: {prose(spec.teaching_note)}"
+                            + ("\nAn offer: the other side accepts or declines." if spec.offer
+                               else ""))
+        columns = self._columns()
+        grid = [Row(cards[i:i + columns] + [Spacer(0)] * (columns - len(cards[i:i + columns])))
+                for i in range(0, len(cards), columns)]
+        return [FocusDetail(self, details, "Move the focus to an action to read what it does."),
+                *grid]
+
+    def _columns(self) -> int:
+        """Cards per row: as many 240-unit cards as the page is wide (1 to 3)."""
+        window = self.app.surface.get_width()
+        page_units = window * (1 - BOARD_SHARE[False]) / self.app.ui.scale
+        return max(1, min(3, int(page_units // 240)))
 
     def pick(self, action) -> None:
         """Add an action to the draft orders. The focus stays in the list of actions, on
@@ -109,9 +149,9 @@ class OrdersScene(GameScene):
     def _listed(self) -> list:
         """The legal actions in the order the screen lists them (by family)."""
         legal = self.session.legal(self.viewer, tuple(self.chosen))
-        order = list(FAMILY_TITLES)
-        return [a for family in order for a in legal
-                if self.scenario.action(a.action_id).family == family]
+        order = {family: i for i, family in enumerate(FAMILY_TITLES)}
+        return sorted(legal, key=lambda a: order.get(self.scenario.action(a.action_id).family,
+                                                      len(order)))
 
     def remove(self, action) -> None:
         """Take an action back out of the draft."""

@@ -11,6 +11,7 @@ import time
 import pygame
 
 from game.ui.base import Widget
+from game.ui.identity import Badge, delegations
 from game.ui.play.gamescene import GameScene
 from game.ui.play.rewind import view_at
 from game.ui.play.text import action_label, ledger_line, note_line, points, prose, response_line
@@ -22,6 +23,16 @@ CAUSE_TITLES = {
     "milestone": "Cooperation milestones", "demand": "Public demands",
     "ratification": "Ratification", "reciprocity": "Reciprocated concessions (GRIT)",
 }
+
+
+def event_card(title: str, text: str, effects: list[str], kicker: str) -> Panel:
+    """An event as a card: a light card with a kicker line, a headline, its text and
+    what it changed (the high-contrast theme draws it white on black)."""
+    return Panel([Label(kicker.upper(), "small", True, "card"),
+                  Label(title, "heading", True, "card"),
+                  Label(text, "body", False, "card"),
+                  *[Label(f"• {line}", "small", False, "card") for line in effects]],
+                 style="card")
 
 
 class HandoffScene(GameScene):
@@ -73,6 +84,7 @@ class HandoffScene(GameScene):
         name = self.flow.role_name(self.role)
         detail = "Enter or Space" if self.armed() else "One moment…"
         return [
+            Badge(delegations(self.scenario, self.app.ui.theme)[self.role]),
             Label(f"Only the {name} team should look at the screen now. Nothing private is "
                   "shown until they are ready.", "large"),
             Button(f"We are the {name} team: show our screen", self.reveal,
@@ -124,14 +136,16 @@ class EventScene(GameScene):
     def body(self) -> list[Widget]:
         view = self.view
         self.heading = "This round's news" if view.event is not None else "A quiet round"
-        card: list[Widget] = [Label("No event this round.", "large", True, "panel")]
-        if view.event is not None:
-            card = [Label(view.event.title, "large", True, "panel_heading"),
-                    Label(prose(view.event.text), "body", False, "panel")]
         effects = [e for e in view.ledger(view.round) if e.cause == "event"]
-        card += [Label(ledger_line(self.scenario, e), "small", False, "panel") for e in effects
-                 if view.event is None or e.source == view.event.id]
-        cards = [Panel(card), *self._other_events(view, effects)]
+        if view.event is None:
+            main = event_card("No event", "Nothing new this round.", [], "Round "
+                              f"{view.round}")
+        else:
+            mine = [e for e in effects if e.source == view.event.id]
+            main = event_card(view.event.title, prose(view.event.text),
+                              [ledger_line(self.scenario, e) for e in mine],
+                              f"Event · round {view.round}")
+        cards = [main, *self._other_events(view, effects)]
         timer = self.flow.timer
         if self.flow.hotseat:
             talk = ("Talk face to face now. The timer only keeps time; the round goes on when "
@@ -160,11 +174,9 @@ class EventScene(GameScene):
             mine = [e for e in effects if e.source == event.id]
             if event.id == main or not mine:
                 continue
-            out.append(Panel([Label(f"Also this round: {event.title}", "large", True,
-                                    "panel_heading"),
-                              Label(prose(event.text), "body", False, "panel"),
-                              *[Label(ledger_line(self.scenario, e), "small", False, "panel")
-                                for e in mine]]))
+            out.append(event_card(event.title, prose(event.text),
+                                  [ledger_line(self.scenario, e) for e in mine],
+                                  "Also this round (brought in by the facilitator)"))
         return out
 
     def toggle_timer(self) -> None:
@@ -244,7 +256,7 @@ class ResolutionScene(GameScene):
             return True
         return super().update(dt)
 
-    def hud_view(self, view):
+    def board_view(self, view):
         """The meters after the entries revealed so far, in the round being shown."""
         return view_at(view, self.record.round, None if not self.playing() else self.shown())
 

@@ -20,6 +20,7 @@ class CountdownTimer:
         self._left = self.total
         self._since: float | None = None
         self.over = False  # the talks of this round have ended
+        self.started = False  # the talks have begun at least once
 
     @property
     def enabled(self) -> bool:
@@ -42,6 +43,7 @@ class CountdownTimer:
         self._left = self.total
         self._since = self.clock() if self.enabled else None
         self.over = False
+        self.started = True
 
     def finish(self) -> None:
         """The talks are over for this round: stop counting."""
@@ -82,9 +84,12 @@ class CountdownTimer:
         return f"{left // 60:02d}:{left % 60:02d}"
 
     def state(self) -> str:
-        """The timer's state in words: off, over, time is up, paused or running."""
+        """The timer's state in words: off, not started, talks over, time is up, paused
+        or running."""
         if not self.enabled:
             return "off"
+        if not self.started:
+            return "not started"
         if self.over:
             return "talks over"
         if math.ceil(self.remaining()) <= 0:
@@ -98,6 +103,8 @@ class CountdownTimer:
             return "Talks timer: off"
         if state == "talks over":
             return "Talks are over for this round"
+        if state == "not started":
+            return "Talks begin with the event card"
         if state == "time is up":
             return "Talks timer: time is up (the round goes on)"
         return f"Talks timer: {self.clock_text()}" + ("" if state == "running" else " (paused)")

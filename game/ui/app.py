@@ -278,24 +278,78 @@ def first_scene(app: App) -> Scene:
 
 def register_screens(screens: Screens) -> None:
     """Every screen of the window, by name. Screens open each other only through these
-    names, so this is the one module that knows them all."""
-    from game.ui.play.end import EndScene
-    from game.ui.play.facilitator import FacilitatorScene
-    from game.ui.play.flow import GameFlow
-    from game.ui.play.orders import OrdersScene, ResponsesScene
-    from game.ui.play.public import BriefingScene, EventScene, HandoffScene, ResolutionScene
-    from game.ui.screens.new_game import NewGameScene
-    from game.ui.screens.notice import NoticeScene
-    from game.ui.screens.settings_screen import SettingsScene
-    from game.ui.screens.title import TitleScene
+    names, so this is the one module that knows them all. Each screen's module is
+    imported when that screen is first opened, so the first frame never waits for the
+    engine."""
+    for name, maker in (("title", _title), ("settings", _settings), ("new_game", _new_game),
+                        ("notice", _notice), ("game", _game), ("facilitator", _facilitator),
+                        ("handoff", _handoff), ("briefing", _briefing), ("event", _event),
+                        ("orders", _orders), ("responses", _responses),
+                        ("resolution", _resolution), ("end", _end)):
+        screens.register(name, maker)
 
-    for name, scene in (("title", TitleScene), ("settings", SettingsScene),
-                        ("new_game", NewGameScene), ("notice", NoticeScene)):
-        screens.register(name, scene)
-    screens.register("game", lambda host, session, minutes, resumed=False:
-                     GameFlow(host, session, minutes, resumed).first_scene())
-    for name, scene in (("facilitator", FacilitatorScene), ("handoff", HandoffScene),
-                        ("briefing", BriefingScene), ("event", EventScene),
-                        ("orders", OrdersScene), ("responses", ResponsesScene),
-                        ("resolution", ResolutionScene), ("end", EndScene)):
-        screens.register(name, lambda host, flow, *args, scene=scene: scene(flow, *args))
+
+def _title(host):
+    from game.ui.screens.title import TitleScene
+    return TitleScene(host)
+
+
+def _settings(host):
+    from game.ui.screens.settings_screen import SettingsScene
+    return SettingsScene(host)
+
+
+def _new_game(host, *args):
+    from game.ui.screens.new_game import NewGameScene
+    return NewGameScene(host, *args)
+
+
+def _notice(host, heading: str, text: str):
+    from game.ui.screens.notice import NoticeScene
+    return NoticeScene(host, heading, text)
+
+
+def _game(host, session, minutes: int, resumed: bool = False):
+    """The first screen of a game (a finished one opens on its End screen)."""
+    from game.ui.play.flow import GameFlow
+    return GameFlow(host, session, minutes, resumed).first_scene()
+
+
+def _facilitator(host, flow):
+    from game.ui.play.facilitator import FacilitatorScene
+    return FacilitatorScene(flow)
+
+
+def _handoff(host, flow, role: str, then: str):
+    from game.ui.play.public import HandoffScene
+    return HandoffScene(flow, role, then)
+
+
+def _briefing(host, flow, role: str):
+    from game.ui.play.public import BriefingScene
+    return BriefingScene(flow, role)
+
+
+def _event(host, flow):
+    from game.ui.play.public import EventScene
+    return EventScene(flow)
+
+
+def _orders(host, flow, role: str):
+    from game.ui.play.orders import OrdersScene
+    return OrdersScene(flow, role)
+
+
+def _responses(host, flow, role: str):
+    from game.ui.play.orders import ResponsesScene
+    return ResponsesScene(flow, role)
+
+
+def _resolution(host, flow, record):
+    from game.ui.play.public import ResolutionScene
+    return ResolutionScene(flow, record)
+
+
+def _end(host, flow):
+    from game.ui.play.end import EndScene
+    return EndScene(flow)

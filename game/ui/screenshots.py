@@ -92,6 +92,8 @@ class ScriptedGame:
         """Advance screen by screen; yields a name whenever a new kind of screen is shown
         (with `every`, after every step, so a test can inspect each screen)."""
         app = self.app
+        app.draw()
+        app.update()  # the title looks for a saved game once it is on screen
         yield "title"
         app.stack.push(app.screens.make("settings"))
         yield "settings"

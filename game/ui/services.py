@@ -2,7 +2,8 @@
 
 This adapter is the one place in the UI that calls into `game.engine` to create or
 resume a game. It hands the screens sessions and one-line errors, never scenes: which
-screen shows a session is the screens' business.
+screen shows a session is the screens' business. The engine is imported when first
+needed, after the first frame is on screen.
 """
 
 from __future__ import annotations
@@ -10,11 +11,10 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from game.engine.replay import session_from_save
-from game.engine.saves import autosave_path, read_save, save_session
-from game.engine.scenarios import list_scenarios, load_for_play, locate
-from game.engine.session import Seat, Session
+if TYPE_CHECKING:
+    from game.engine.session import Session
 
 
 @dataclass(frozen=True)
@@ -37,11 +37,13 @@ class SavedGame:
 
 def scenario_files() -> list[Path]:
     """Every scenario file in scenarios/."""
+    from game.engine.scenarios import list_scenarios
     return list_scenarios()
 
 
 def load_scenario(path: Path):
     """Load and check one scenario (raises ValueError with a readable message)."""
+    from game.engine.scenarios import load_for_play
     return load_for_play(path)
 
 
@@ -80,6 +82,7 @@ class Services:
         self.save_error = ""
 
     def _autosave(self, session: Session) -> None:
+        from game.engine.saves import autosave_path, save_session
         try:
             save_session(session, autosave_path())
             self.save_error = ""
@@ -89,6 +92,7 @@ class Services:
 
     def saved_game(self) -> tuple[SavedGame | None, str]:
         """The game Continue would resume, or None and why there is none."""
+        from game.engine.saves import autosave_path, read_save
         path = autosave_path()
         if not path.exists():
             return None, "No saved game yet"
@@ -105,12 +109,16 @@ class Services:
               rounds: int) -> Session:
         """A new session that autosaves after every move; `seats` maps each role to
         "human" or an AI persona name."""
+        from game.engine.session import Seat, Session
         made = {r: Seat(True) if s == "human" else Seat(False, s) for r, s in seats.items()}
         session = Session(scenario, seed, made, rounds, str(path), on_save=self._autosave)
         return session
 
     def resume(self, saved: SavedGame) -> Session:
         """The saved session (raises ValueError with a readable reason)."""
+        from game.engine.replay import session_from_save
+        from game.engine.saves import read_save
+        from game.engine.scenarios import locate
         record = read_save(saved.path)
         scenario = load_scenario(locate(record.scenario_path, record.scenario_id))
         session = session_from_save(record, scenario, saved.path)

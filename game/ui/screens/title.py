@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+import pygame
+
 from game.ui.base import Widget
-from game.ui.screens.common import PageScene
-from game.ui.services import SavedGame
-from game.ui.widgets import ChoiceList, Label, Spacer
+from game.ui.screens.common import KEY_HINT, PageScene
+from game.ui.widgets import ChoiceList, Column, Label, Row, ScrollView, Split, notice
+
+if TYPE_CHECKING:
+    from game.ui.services import SavedGame
 
 TAGLINE = ("A teaching game of arms-control diplomacy: three delegations trade transparency, "
            "assurances and cooperation offers over missile defence in Europe.")
@@ -37,6 +43,23 @@ class TitleScene(PageScene):
         self.invalidate()
         return True
 
+    def layout_rect(self) -> pygame.Rect:
+        m = self.app.ui.m
+        return self.app.surface.get_rect().inflate(-2 * m.px("margin"), -2 * m.px("margin"))
+
+    def build(self) -> Widget:
+        """The name and what the game is on the left, the menu on the right (in a tall
+        window, one above the other)."""
+        hero = Column([Label(self.heading, "title", True, "heading"),
+                       Label(TAGLINE, "large", False, "screen"),
+                       *([notice(self.app.message)] if self.app.message else [])], gap="pad")
+        menu = ScrollView(Column([*self.body(), Label(KEY_HINT, "small", False, "screen_muted")],
+                                 gap="pad"), key="page")
+        window = self.app.surface.get_rect()
+        if window.width >= window.height * 1.2:
+            return Row([hero, menu], widths=[0.42, 0.58], gap="margin")
+        return Split([hero, menu], shares=[0.4, 0.6], gap="margin")
+
     def body(self) -> list[Widget]:
         can_continue = self.saved is not None
         resume = f"Resume {self.saved.description}" if can_continue else self.why_not
@@ -46,8 +69,7 @@ class TitleScene(PageScene):
             ("Settings", "UI scale, high contrast, timer, window", self.settings, True),
             ("Quit", "Close the window", self.quit, True),
         ]
-        return [Label(TAGLINE, "large", False, "screen"), Spacer(8),
-                ChoiceList("menu", items, key_prefix="title")]
+        return [ChoiceList("menu", items, key_prefix="title")]
 
     def new_game(self) -> None:
         """Open the New game screen."""

@@ -115,6 +115,18 @@ class Ui:
             lo, hi = (mid, hi) if wide <= width and tall <= height else (lo, mid - 1)
         return lo
 
+    def fit_wrapped(self, text: str, width: int, height: int, most: int,
+                    least: int = 8) -> tuple[int, list[str]]:
+        """The largest pixel size <= `most` at which `text`, wrapped to `width`, fits in
+        `height`, and its lines at that size."""
+        lo, hi = least, max(least, int(most))
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            font = self.font_px(mid)
+            fits = len(wrap_text(text, font, width)) * font.get_linesize() <= height
+            lo, hi = (mid, hi) if fits else (lo, mid - 1)
+        return lo, wrap_text(text, self.font_px(lo), width)
+
     def wrap(self, text: str, size: str, bold: bool, width: int) -> list[str]:
         """Lines of `text` wrapped to `width` in the given font."""
         return _wrap_cached(self, text, size, bold, max(1, width))

@@ -214,7 +214,8 @@ class TextInput(Button):
                  key: str | None = None, detail: str = "") -> None:
         self.label, self.value, self.on_change = label, text, on_change
         self.allowed, self.max_len = allowed, max_len
-        super().__init__(f"{label}: {text}▏", None, detail=detail or "Type to edit, Backspace deletes",
+        hint = "Type to edit, Backspace deletes, Enter moves on"
+        super().__init__(f"{label}: {text}▏", None, detail=f"{detail} · {hint}" if detail else hint,
                          key=key or f"input:{label}")
 
     def draw(self, surface, ui: Ui, focused: bool) -> None:

@@ -38,6 +38,8 @@ def play_screen(app, drive) -> None:
     kind = type(top).__name__
     if kind == "HandoffScene":
         wait_for_handoff(top)
+    if kind == "ResolutionScene" and top.playing():
+        top.started -= top.ARM_S  # past the moment in which keys are ignored
     if kind == "OrdersScene":
         offers = [k for k in keys(app) if k.startswith("action:") and top.scenario.action(
             k.split(":")[2].split("@")[0]).offer]

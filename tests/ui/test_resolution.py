@@ -63,6 +63,9 @@ def test_the_ledger_is_read_out_one_entry_at_a_time(app):
 def test_any_key_shows_the_rest_and_does_nothing_else(app, drive):
     import pygame
     scene = stepped(app)
+    drive.press(app, pygame.K_RETURN)  # at once: a key left over from the orders
+    assert app.stack.top is scene and scene.playing() and scene.shown() == 1
+    scene.clock.now += scene.ARM_S + 0.01
     drive.press(app, pygame.K_RETURN)
     assert app.stack.top is scene and not scene.playing() and scene.highlight() == {}
     assert drive.focused_key(app) == "resolution:next"

@@ -33,7 +33,7 @@ BANDS = ("calm", "wary", "strained", "crisis")
 BAND_EDGES = (0, 25, 50, 75, 100)
 TIMER_WORDS = {"running": "Talks under way", "paused": "PAUSED", "time is up":
                "TIME IS UP · the round goes on", "talks over": "Talks are over",
-               "not started": "Talks begin with the event card",
+               "not started": "Talks not yet begun",
                "off": "No talks timer"}
 
 
@@ -520,7 +520,7 @@ class Commitments(Cell):
 
     def draw_inside(self, surface, ui: Ui, box: pygame.Rect) -> None:
         items = self.entries() or ["None yet."]
-        px = max(ui.fit_px(items[:1], box.width, box.height, ui.m.u(16)), 10)
+        px = max(ui.fit_px(items[:1], box.width, box.height, ui.m.u(15)), 10)
         font = ui.font_px(px)
         y, shown = box.y, 0
         for item in items:

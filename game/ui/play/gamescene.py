@@ -20,7 +20,7 @@ from game.ui.widgets import Column, Label, Row, ScrollView, Split, notice
 GAME_KEY_HINT = ("Tab or arrows: move · Enter: choose · 1-9: pick a numbered item · "
                  "PageUp/PageDown: scroll · Esc or F2: facilitator panel")
 #: The board's share of the window width on shared and on private screens.
-BOARD_SHARE = {True: 0.62, False: 0.36}
+BOARD_SHARE = {True: 0.62, False: 0.34}
 
 
 class GameScene(Scene):

@@ -13,7 +13,7 @@ import pygame
 
 from game.model.actions import Orders, Responses
 from game.rules import points_left
-from game.ui.base import Widget, draw_lines
+from game.ui.base import Widget
 from game.ui.context import Ui
 from game.ui.play.gamescene import BOARD_SHARE, GameScene
 from game.ui.play.text import action_label, points, prose
@@ -24,8 +24,11 @@ FAMILY_TITLES = {"transparency": "Transparency", "assurance": "Assurance",
 
 
 class FocusDetail(Widget):
-    """The full text of whichever card has the focus (or `idle` when none has). Its
-    height is that of the longest text, so moving the focus never moves the layout."""
+    """The full text of whichever card has the focus (or `idle` when none has), in a box
+    of fixed height (`LINES` lines of body text) whose text shrinks to fit, so moving
+    the focus never moves the layout."""
+
+    LINES = 5
 
     def __init__(self, scene, texts: dict[str, str], idle: str) -> None:
         super().__init__(key="orders:detail")
@@ -35,18 +38,16 @@ class FocusDetail(Widget):
         return self.by_key.get(self.scene.focus.key, self.idle)
 
     def measure(self, ui: Ui, width: int) -> int:
-        inner = width - 2 * ui.m.px("pad")
-        return max(ui.text_height(t, "body", False, inner) for t in [*self.by_key.values(),
-                                                                       self.idle]) \
-            + 2 * ui.m.px("pad")
+        return self.LINES * ui.font("body").get_linesize() + 2 * ui.m.px("pad")
 
     def draw(self, surface, ui: Ui, focused: bool) -> None:
         style = ui.theme.style("card")
         pygame.draw.rect(surface, style.bg, self.rect, border_radius=ui.m.px("border") * 2)
-        pad = ui.m.px("pad")
-        lines = ui.wrap(self.current(), "body", False, self.rect.width - 2 * pad)
-        draw_lines(surface, ui, lines, "body", False, style.fg, self.rect.x + pad,
-                   self.rect.y + pad)
+        box = self.rect.inflate(-2 * ui.m.px("pad"), -2 * ui.m.px("pad"))
+        px, lines = ui.fit_wrapped(self.current(), box.width, box.height, ui.m.font_px("body"))
+        font = ui.font_px(px)
+        for i, line in enumerate(lines):
+            surface.blit(font.render(line, True, style.fg), (box.x, box.y + i * font.get_linesize()))
 
     def texts(self) -> list[str]:
         return [self.current()]
@@ -127,10 +128,10 @@ class OrdersScene(GameScene):
                 *grid]
 
     def _columns(self) -> int:
-        """Cards per row: as many 240-unit cards as the page is wide (1 to 3)."""
+        """Cards per row: as many 190-unit cards as the page is wide (1 to 3)."""
         window = self.app.surface.get_width()
         page_units = window * (1 - BOARD_SHARE[False]) / self.app.ui.scale
-        return max(1, min(3, int(page_units // 240)))
+        return max(1, min(3, int(page_units // 190)))
 
     def pick(self, action) -> None:
         """Add an action to the draft orders. The focus stays in the list of actions, on

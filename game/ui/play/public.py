@@ -84,11 +84,11 @@ class HandoffScene(GameScene):
         name = self.flow.role_name(self.role)
         detail = "Enter or Space" if self.armed() else "One moment…"
         return [
-            Badge(delegations(self.scenario, self.app.ui.theme)[self.role]),
-            Label(f"Only the {name} team should look at the screen now. Nothing private is "
-                  "shown until they are ready.", "large"),
+            Badge(delegations(self.scenario, self.app.ui.theme)[self.role], units=48),
             Button(f"We are the {name} team: show our screen", self.reveal,
                    detail=detail, key="handoff:ready"),
+            Label(f"Only the {name} team should look at the screen now. Nothing private is "
+                  "shown until they are ready.", "large"),
         ]
 
     def reveal(self) -> None:
@@ -155,10 +155,11 @@ class EventScene(GameScene):
             talk = "Read the event, then choose your orders for this round."
             go = "Choose our orders"
             go_detail = "The AI delegations choose theirs in secret at the same time"
+        # The way on comes first, so the screen opens with the focus in view at any scale.
         return [
+            Button(go, self.end_talks, key="event:go", detail=go_detail),
             *cards,
             Label(talk, "body", False, "screen_muted"),
-            Button(go, self.end_talks, key="event:go", detail=go_detail),
             *([Button("Resume the talks timer" if not timer.running else
                       "Pause the talks timer", self.toggle_timer, key="event:timer",
                       enabled=timer.remaining() > 0)] if timer.enabled else []),
@@ -202,6 +203,7 @@ class ResolutionScene(GameScene):
     viewer = None
     shared = True
     STEP_S = 1.4
+    ARM_S = 0.8  # keys pressed sooner come from the previous screen and skip nothing
 
     def __init__(self, flow, record, clock=time.monotonic) -> None:
         super().__init__(flow)
@@ -237,8 +239,9 @@ class ResolutionScene(GameScene):
     def handle_event(self, event) -> bool:
         if self.playing() and event.type in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN):
             if getattr(event, "key", None) not in (pygame.K_ESCAPE, pygame.K_F2):
-                self.skip()  # any key: straight to the end, and nothing else
-                return True
+                if self.clock() - self.started >= self.ARM_S:
+                    self.skip()  # any key: straight to the end, and nothing else
+                return True  # a key still held from confirming the orders: ignored
         return super().handle_event(event)
 
     def next_tick(self) -> float | None:
@@ -277,9 +280,10 @@ class ResolutionScene(GameScene):
                                     *acts, *answers])]
         out += self._ledger()
         if self.playing():
-            out.append(Label("The ledger is read out one entry at a time. Press any key to "
-                             "see it all.", "body", True, "accent"))
-            return out
+            entries, n = self.entries(), self.shown()
+            return [notice(ledger_line(sc, entries[n - 1]), "large"),
+                    Label(f"Ledger entry {n} of {len(entries)}. Any key shows them all.",
+                          "body", True, "accent"), *out]
         notes = self.session.notes_for(rec.round)
         if notes:
             out.append(Panel([Label("AI delegations' reasoning", "body", True, "panel_heading"),

@@ -69,8 +69,7 @@ class NewGameScene(PageScene):
                     fmt=lambda m: "off" if m == 0 else f"{m} min",
                     detail="Minutes of face-to-face talks each round; it never ends a round"),
             TextInput("Seed", self.seed, self.set_seed, allowed=ascii_digit, max_len=9,
-                      key="new:seed", detail="The same seed and moves replay the same game. "
-                      "Type digits; Backspace deletes"),
+                      key="new:seed", detail="Digits 0-9; the same seed and moves replay the same game"),
             Button("New random seed", self.reseed, key="new:reseed"),
             Button("Start the game", self.start, key="new:start", enabled=self._ready()[0],
                    detail=self._ready()[1]),

@@ -70,6 +70,15 @@ def fresh_seed() -> int:
     return secrets.randbelow(1_000_000)
 
 
+def _scenario_title(path: str | None, scenario_id: str) -> str:
+    """The title of the scenario a save was played on (its id if it cannot be read)."""
+    from game.engine.scenarios import locate
+    try:
+        return load_scenario(locate(path, scenario_id)).title
+    except (OSError, ValueError):
+        return scenario_id
+
+
 class Services:
     """Start and resume games for the screens, and keep the last save failure.
 
@@ -101,7 +110,7 @@ class Services:
         except ValueError as exc:
             return None, f"The saved game cannot be resumed: {exc}"
         state = "finished" if record.phase == "over" else f"round {record.round} of {record.rounds}"
-        title = record.scenario_id.replace("-", " ")
+        title = _scenario_title(record.scenario_path, record.scenario_id)
         return SavedGame(path, f"{title}, seed {record.seed}, {state}, saved "
                                f"{record.saved_at.replace('T', ' ').rstrip('Z')} UTC"), ""
 

@@ -282,8 +282,10 @@ class TrustDiagram(Cell):
         r = self._radius(box)
         chip_px = max(10, min(ui.m.u(20), int(r * 0.8)))
         for a, b, value in self.pairs():
-            self._arrow(surface, ui, nodes[a], nodes[b], r, value, self.who[a].colour, chip_px,
-                        f"trust.{a}.{b}" in self.b.highlight)
+            move = self.b.highlight.get(f"trust.{a}.{b}")
+            label = f"{move[0]} → {move[1]}" if move else str(value)
+            self._arrow(surface, ui, nodes[a], nodes[b], r, label, self.who[a].colour, chip_px,
+                        move is not None)
         name_px = self._name_px(ui, box)
         for role, (x, y) in nodes.items():
             d = self.who[role]
@@ -293,8 +295,10 @@ class TrustDiagram(Cell):
             _text(surface, ui, d.name, name_px, ui.theme.style("panel").fg, spot,
                   "midbottom" if above else "midtop", display=True)
 
-    def _arrow(self, surface, ui: Ui, start, end, r: int, value: int, colour: RGB,
+    def _arrow(self, surface, ui: Ui, start, end, r: int, label: str, colour: RGB,
                chip_px: int, moving: bool) -> None:
+        """A thick arrow in the truster's colour, its number riding on it near the
+        truster; a moving one has a halo and a chip in the warning style, before → after."""
         (x1, y1), (x2, y2) = start, end
         length = math.hypot(x2 - x1, y2 - y1) or 1
         ux, uy = (x2 - x1) / length, (y2 - y1) / length
@@ -305,7 +309,7 @@ class TrustDiagram(Cell):
         p2 = (x2 - ux * trim + nx, y2 - uy * trim + ny)
         width = max(4, r // 3)
         if moving:
-            pygame.draw.line(surface, ui.theme.colour("focus"), p1, p2, width + 6)
+            pygame.draw.line(surface, ui.theme.colour("focus"), p1, p2, width + 12)
         pygame.draw.line(surface, colour, p1, p2, width)
         head = width * 2.4
         left = (p2[0] - ux * head - uy * head / 1.6, p2[1] - uy * head + ux * head / 1.6)
@@ -313,9 +317,10 @@ class TrustDiagram(Cell):
         pygame.draw.polygon(surface, colour, [(p2[0] + ux * 2, p2[1] + uy * 2), left, right])
         # The number rides on its own arrow, near the truster, in a chip ringed in its colour.
         cx, cy = p1[0] + (p2[0] - p1[0]) * 0.3, p1[1] + (p2[1] - p1[1]) * 0.3
-        img = ui.render_px(str(value), chip_px, ui.theme.style("panel").fg, bold=True)
+        style = ui.theme.style("warning" if moving else "panel")
+        img = ui.render_px(label, chip_px, style.fg, bold=True)
         box = img.get_rect(center=(int(cx), int(cy))).inflate(chip_px // 2 + 4, 2)
-        pygame.draw.rect(surface, ui.theme.style("panel").bg, box, border_radius=chip_px // 3)
+        pygame.draw.rect(surface, style.bg, box, border_radius=chip_px // 3)
         pygame.draw.rect(surface, colour, box, max(2, width // 2), border_radius=chip_px // 3)
         surface.blit(img, img.get_rect(center=box.center))
 

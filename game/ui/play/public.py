@@ -281,7 +281,7 @@ class ResolutionScene(GameScene):
         out += self._ledger()
         if self.playing():
             entries, n = self.entries(), self.shown()
-            return [notice(ledger_line(sc, entries[n - 1]), "large"),
+            return [notice("▶ " + ledger_line(sc, entries[n - 1])),
                     Label(f"Ledger entry {n} of {len(entries)}. Any key shows them all.",
                           "body", True, "accent"), *out]
         notes = self.session.notes_for(rec.round)

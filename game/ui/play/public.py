@@ -16,13 +16,7 @@ from game.ui.play.gamescene import GameScene
 from game.ui.play.rewind import view_at
 from game.ui.play.text import action_label, ledger_line, note_line, points, prose, response_line
 from game.ui.widgets import Button, Label, Panel, notice
-
-CAUSE_TITLES = {
-    "event": "Events", "action": "Actions", "response": "Answers to offers",
-    "drift": "Drift toward the trust baseline", "rule": "Rules", "commitment": "Commitments",
-    "milestone": "Cooperation milestones", "demand": "Public demands",
-    "ratification": "Ratification", "reciprocity": "Reciprocated concessions (GRIT)",
-}
+from game.words import cause_heading
 
 
 def event_card(title: str, text: str, effects: list[str], kicker: str) -> Panel:
@@ -308,7 +302,7 @@ class ResolutionScene(GameScene):
                      if self.playing() and i == n - 1 else
                      Label(ledger_line(self.scenario, e), "small", False, "panel")
                      for i, e in group]
-            out.append(Panel([Label(CAUSE_TITLES.get(cause, cause.title()), "body", True,
+            out.append(Panel([Label(cause_heading(cause), "body", True,
                                     "panel_heading"), *lines]))
         if not entries:
             out.append(Label("No meter moved this round.", "body", False, "screen_muted"))

@@ -225,7 +225,10 @@ def parse_options(argv: Sequence[str] | None) -> argparse.Namespace:
     p.add_argument("--scale", type=float, help="UI scale, 1.0 to 2.0 (overrides settings)")
     p.add_argument("--high-contrast", action="store_true", help="use the high-contrast theme")
     p.add_argument("--windowed", action="store_true", help="ignore the full-screen setting")
-    p.add_argument("--screenshot", metavar="DIR", help="render each main screen to PNG in DIR")
+    p.add_argument("--screenshot", metavar="DIR", help="render every screen to PNG in DIR")
+    p.add_argument("--scenario", metavar="FILE",
+                   help="open New game with this scenario file chosen (its problems, if any, "
+                        "are listed as python main.py check lists them)")
     p.add_argument("--quit-after", type=float, metavar="SECONDS",
                    help="quit this many seconds after the first frame (benchmarks)")
     return p.parse_args(list(argv) if argv is not None else None)
@@ -237,6 +240,10 @@ def run_app(argv: Sequence[str] | None = None) -> int:
     if opts.screenshot:
         from game.ui.screenshots import render_screenshots
         return render_screenshots(Path(opts.screenshot), _screenshot_app)
+    if opts.scenario and not Path(opts.scenario).is_file():
+        print(f"error: --scenario {opts.scenario}: no such file; give the path of a scenario "
+              "YAML file", file=sys.stderr)
+        return 2
     stored = load_or_report()
     settings = replace(stored, ui_scale=clamp_scale(opts.scale) if opts.scale is not None
                        else stored.ui_scale, high_contrast=stored.high_contrast or
@@ -255,6 +262,8 @@ def run_app(argv: Sequence[str] | None = None) -> int:
               "python main.py text", file=sys.stderr)
         return 1
     app.stack.push(first_scene(app))
+    if opts.scenario:
+        app.stack.push(app.screens.make("new_game", Path(opts.scenario)))
     if opts.quit_after:
         app.draw()
         pygame.time.set_timer(pygame.QUIT, max(1, int(opts.quit_after * 1000)), loops=1)

@@ -8,6 +8,7 @@ needed, after the first frame is on screen.
 
 from __future__ import annotations
 
+import io
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,12 +20,14 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class ScenarioChoice:
-    """A scenario file as offered on the New game screen."""
+    """A scenario file as offered on the New game screen; `origin` says where it was
+    found, `error` is `main.py check`'s report when the file cannot be played."""
 
     path: Path
     title: str
     scenario: object | None
     error: str = ""
+    origin: str = "bundled"
 
 
 @dataclass(frozen=True)
@@ -35,10 +38,23 @@ class SavedGame:
     description: str
 
 
-def scenario_files() -> list[Path]:
-    """Every scenario file in scenarios/."""
+def user_scenario_dir() -> Path:
+    """The user's own scenarios folder: `scenarios` in the data directory."""
+    from game.engine.saves import data_dir
+    return data_dir() / "scenarios"
+
+
+def scenario_files(extra: Path | None = None) -> list[tuple[Path, str]]:
+    """Every scenario file to offer, with where it was found: `extra` (from the command
+    line) first, then scenarios/, then the user's scenarios folder."""
     from game.engine.scenarios import list_scenarios
-    return list_scenarios()
+    found = [(extra, "from the command line")] if extra is not None else []
+    found += [(p, "bundled") for p in list_scenarios()]
+    folder = user_scenario_dir()
+    if folder.is_dir():
+        found += [(p, "your scenarios folder") for p in list_scenarios(folder)]
+    seen: set[Path] = set()
+    return [(p, o) for p, o in found if not (p.resolve() in seen or seen.add(p.resolve()))]
 
 
 def load_scenario(path: Path):
@@ -47,15 +63,24 @@ def load_scenario(path: Path):
     return load_for_play(path)
 
 
-def scenario_choices() -> list[ScenarioChoice]:
-    """Every scenario file with its title, or the reason it cannot be played."""
+def check_report(path: Path) -> str:
+    """What `python main.py check FILE` prints for this file, word for word."""
+    from game.engine.check import run_check
+    out = io.StringIO()
+    run_check([str(path)], out=out, err=out)
+    return out.getvalue().rstrip("\n")
+
+
+def scenario_choices(extra: Path | None = None) -> list[ScenarioChoice]:
+    """Every scenario file with its title, or `main.py check`'s report if it cannot be
+    played."""
     out = []
-    for path in scenario_files():
+    for path, origin in scenario_files(extra):
         try:
             sc = load_scenario(path)
-            out.append(ScenarioChoice(path, sc.title, sc))
-        except Exception as exc:  # any broken file is listed, never fatal
-            out.append(ScenarioChoice(path, path.name, None, str(exc) or type(exc).__name__))
+            out.append(ScenarioChoice(path, sc.title, sc, origin=origin))
+        except Exception:  # any broken file is listed with check's report, never fatal
+            out.append(ScenarioChoice(path, path.name, None, check_report(path), origin))
     return out
 
 

@@ -75,7 +75,7 @@ def test_delegation_colours_follow_the_role_order(app):
     """The first role gets the first colour and emblem, whatever its id."""
     from game.ui.identity import EMBLEMS, delegations
     from game.ui.services import load_scenario, scenario_files
-    sc = load_scenario(scenario_files()[0])
+    sc = load_scenario(scenario_files()[0][0])
     who = delegations(sc, app.ui.theme)
     assert list(who) == list(sc.role_ids)
     for i, d in enumerate(who.values()):

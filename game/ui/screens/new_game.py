@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from game.ui import services
 from game.ui.base import Widget
 from game.ui.play.text import prose
@@ -19,11 +21,13 @@ class NewGameScene(PageScene):
 
     heading = "New game"
 
-    def __init__(self, app) -> None:
+    def __init__(self, app, preselect: Path | None = None) -> None:
+        """`preselect`: a scenario file to offer first and choose (`--scenario FILE`)."""
         super().__init__(app)
-        self.choices = services.scenario_choices()
+        self.choices = services.scenario_choices(preselect)
         self.personas = services.personas()
-        self.index = next((i for i, c in enumerate(self.choices) if c.scenario), 0)
+        self.index = 0 if preselect is not None else \
+            next((i for i, c in enumerate(self.choices) if c.scenario), 0)
         self.mode = "classroom"
         self.timer = app.settings.timer_minutes
         self.seed = str(services.fresh_seed())
@@ -45,17 +49,23 @@ class NewGameScene(PageScene):
         return next(iter(self.personas))
 
     def body(self) -> list[Widget]:
+        folder = Label(f"Your own scenarios go in {services.user_scenario_dir()}", "small",
+                       False, "screen_muted")
         if not self.choices:
-            return [Label("No scenario files were found in scenarios/.", "large"),
+            return [Label("No scenario files were found in scenarios/.", "large"), folder,
                     Button("Back", self.back, key="new:back")]
         choice = self.choices[self.index]
         out: list[Widget] = [
-            Stepper("Scenario", [c.title for c in self.choices], self.index, self.set_scenario,
-                    key="new:scenario", detail=choice.path.name),
+            Stepper("Scenario", list(range(len(self.choices))), self.index, self.set_scenario,
+                    fmt=lambda i: self.choices[i].title, key="new:scenario",
+                    detail=f"{choice.path.name} ({choice.origin})"),
+            folder,
         ]
         sc = self.scenario
         if sc is None:
-            out.append(Label(f"This file cannot be played: {choice.error}", "body", True, "bad"))
+            out.append(Label("This file cannot be played. python main.py check says:", "body",
+                             True, "bad"))
+            out += [Label(line, "small", False, "screen") for line in choice.error.splitlines()]
             return [*out, Button("Back", self.back, key="new:back")]
         out += [Label(prose(sc.summary), "body", False, "screen_muted"),
                 Stepper("Mode", MODES, MODES.index(self.mode), self.set_mode, key="new:mode",
@@ -96,9 +106,9 @@ class NewGameScene(PageScene):
         return True, f"Seed {self.seed} · humans: {names}"
 
     # changes
-    def set_scenario(self, title) -> None:
+    def set_scenario(self, index: int) -> None:
         """Pick another scenario file."""
-        self.index = [c.title for c in self.choices].index(title)
+        self.index = index
         self._reset_roles()
         self.invalidate()
 

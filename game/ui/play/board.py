@@ -184,7 +184,9 @@ class TensionDial(Cell):
         if move:
             _needle(surface, (cx, cy), r - thick // 2, move[0], th.colour("border"),
                     max(2, r // 20))
-        _needle(surface, (cx, cy), r - 2, v.tension, th.colour("text"), max(3, r // 10))
+        width = max(3, r // 10)  # ringed in the panel colour: it shows on every band
+        _needle(surface, (cx, cy), r - 2, v.tension, th.style("panel").bg, width + 4)
+        _needle(surface, (cx, cy), r - 4, v.tension, th.colour("text"), width)
         pygame.draw.circle(surface, th.colour("text"), (cx, cy), max(3, r // 9))
         for edge in BAND_EDGES:
             a = math.pi * (1 - edge / 100)
@@ -524,7 +526,7 @@ class Commitments(Cell):
         return out
 
     def draw_inside(self, surface, ui: Ui, box: pygame.Rect) -> None:
-        items = self.entries() or ["None yet."]
+        items = self.entries() or [self.none()]
         px = max(ui.fit_px(items[:1], box.width, box.height, ui.m.u(15)), 10)
         font = ui.font_px(px)
         y, shown = box.y, 0
@@ -542,8 +544,11 @@ class Commitments(Cell):
             more = f"+{len(items) - shown} more (listed on the End screen)"
             surface.blit(font.render(more, True, ui.theme.style("panel_muted").fg), (box.x, y))
 
+    def none(self) -> str:
+        return "None." if self.b.view.over else "None yet."
+
     def lines(self) -> list[str]:
-        return self.entries() or ["None yet."]
+        return self.entries() or [self.none()]
 
 
 def _shares(total: int, shares, gap: int) -> list[int]:

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from game.words import _
+
 if TYPE_CHECKING:
     from game.engine.session import Session
 
@@ -48,11 +50,11 @@ def scenario_files(extra: Path | None = None) -> list[tuple[Path, str]]:
     """Every scenario file to offer, with where it was found: `extra` (from the command
     line) first, then scenarios/, then the user's scenarios folder."""
     from game.engine.scenarios import list_scenarios
-    found = [(extra, "from the command line")] if extra is not None else []
-    found += [(p, "bundled") for p in list_scenarios()]
+    found = [(extra, _("from the command line"))] if extra is not None else []
+    found += [(p, _("bundled")) for p in list_scenarios()]
     folder = user_scenario_dir()
     if folder.is_dir():
-        found += [(p, "your scenarios folder") for p in list_scenarios(folder)]
+        found += [(p, _("your scenarios folder")) for p in list_scenarios(folder)]
     seen: set[Path] = set()
     return [(p, o) for p, o in found if not (p.resolve() in seen or seen.add(p.resolve()))]
 
@@ -121,23 +123,25 @@ class Services:
             save_session(session, autosave_path())
             self.save_error = ""
         except OSError as exc:
-            self.save_error = (f"The game is NOT saved: {autosave_path()}: "
-                               f"{exc.strerror or exc}")
+            self.save_error = _("The game is NOT saved: {path}: {why}").format(
+                path=autosave_path(), why=exc.strerror or exc)
 
     def saved_game(self) -> tuple[SavedGame | None, str]:
         """The game Continue would resume, or None and why there is none."""
         from game.engine.saves import autosave_path, read_save
         path = autosave_path()
         if not path.exists():
-            return None, "No saved game yet"
+            return None, _("No saved game yet")
         try:
             record = read_save(path)
         except ValueError as exc:
-            return None, f"The saved game cannot be resumed: {exc}"
-        state = "finished" if record.phase == "over" else f"round {record.round} of {record.rounds}"
+            return None, _("The saved game cannot be resumed: {why}").format(why=exc)
+        state = _("finished") if record.phase == "over" else _("round {round} of {rounds}").format(
+            round=record.round, rounds=record.rounds)
         title = _scenario_title(record.scenario_path, record.scenario_id)
-        return SavedGame(path, f"{title}, seed {record.seed}, {state}, saved "
-                               f"{record.saved_at.replace('T', ' ').rstrip('Z')} UTC"), ""
+        when = record.saved_at.replace("T", " ").rstrip("Z")
+        return SavedGame(path, _("{title}, seed {seed}, {state}, saved {when} UTC").format(
+            title=title, seed=record.seed, state=state, when=when)), ""
 
     def start(self, scenario, path: Path, seed: int, seats: dict[str, str],
               rounds: int) -> Session:

@@ -28,13 +28,14 @@ from game.ui.context import Ui, wrap_text
 from game.ui.identity import Delegation, delegations, draw_emblem
 from game.ui.play.text import milestone_name
 from game.ui.theme import RGB
+from game.words import N_, _, band_name
 
 BANDS = ("calm", "wary", "strained", "crisis")
 BAND_EDGES = (0, 25, 50, 75, 100)
-TIMER_WORDS = {"running": "Talks under way", "paused": "PAUSED", "time is up":
-               "TIME IS UP · the round goes on", "talks over": "Talks are over",
-               "not started": "Talks not yet begun",
-               "off": "No talks timer"}
+TIMER_WORDS = {"running": N_("Talks under way"), "paused": N_("PAUSED"),
+               "time is up": N_("TIME IS UP · the round goes on"),
+               "talks over": N_("Talks are over"), "not started": N_("Talks not yet begun"),
+               "off": N_("No talks timer")}
 
 
 @dataclass
@@ -51,8 +52,6 @@ class BoardState:
 
 class Cell(Widget):
     """A panel of the board with a title; subclasses draw inside `inner`."""
-
-    title = ""
 
     def __init__(self, board: BoardState, who: dict[str, Delegation]) -> None:
         super().__init__(key=f"board:{type(self).__name__}")
@@ -72,7 +71,8 @@ class Cell(Widget):
         return min(self.shared_title_px or 999, self.own_title_px(ui))
 
     def heading(self) -> str:
-        return self.title
+        """The cell's title."""
+        return ""
 
     def inner(self, ui: Ui) -> pygame.Rect:
         pad = self.pad(ui)
@@ -122,12 +122,13 @@ class ClockCell(Cell):
 
     def heading(self) -> str:
         v = self.b.view
-        return f"Round {v.round} of {v.rounds}" + (" · game over" if v.over else "")
+        text = _("Round {round} of {rounds}").format(round=v.round, rounds=v.rounds)
+        return text + _(" · game over") if v.over else text
 
     def words(self) -> str:
         if self.b.view.over:
-            return "The game is over"
-        return TIMER_WORDS.get(self.b.timer_state, self.b.timer_state)
+            return _("The game is over")
+        return _(TIMER_WORDS.get(self.b.timer_state, self.b.timer_state))
 
     def _clock(self) -> str:
         """mm:ss, or "" when no countdown belongs on the board."""
@@ -157,21 +158,21 @@ class ClockCell(Cell):
 
     def lines(self) -> list[str]:
         clock = self._clock()
-        return [f"Talks timer {clock}: {self.words()}" if clock else self.words()]
+        return [_("Talks timer {clock}: {state}").format(clock=clock, state=self.words())
+                if clock else self.words()]
 
 
 class TensionDial(Cell):
     """A half-dial from 0 to 100 in four bands, a needle, the value and the band name."""
 
-    title = "Tension"
-
     def heading(self) -> str:
         move = self.b.highlight.get("tension")
-        return f"Tension {move[0]} → {move[1]}" if move else "Tension"
+        return _("Tension {before} → {after}").format(before=move[0], after=move[1]) if move \
+            else _("Tension")
 
     def draw_inside(self, surface, ui: Ui, box: pygame.Rect) -> None:
         v, th = self.b.view, ui.theme
-        value = f"{v.tension} · {v.band}"
+        value = f"{v.tension} · {band_name(v.band)}"
         text_h = int(box.height * 0.34)
         tick_px = max(8, min(ui.m.u(14), box.height // 9))
         r = max(8, min(box.width // 2 - 2 * tick_px, box.height - text_h - tick_px))
@@ -201,8 +202,8 @@ class TensionDial(Cell):
 
     def lines(self) -> list[str]:
         v = self.b.view
-        return [f"Tension {v.tension} of 100: {v.band} (calm < 25 ≤ wary < 50 ≤ strained < 75 "
-                "≤ crisis)"]
+        return [_("Tension {value} of 100: {band} (calm < 25 ≤ wary < 50 ≤ strained < 75 ≤ "
+                  "crisis)").format(value=v.tension, band=band_name(v.band))]
 
 
 def _arc_points(centre, r: float, start: float, end: float, steps: int = 16):
@@ -229,7 +230,8 @@ def _needle(surface, centre, length: float, value: int, colour, width: int) -> N
 class TrustDiagram(Cell):
     """Delegations as emblems on a circle; an arrow A → B for how far A trusts B."""
 
-    title = "Trust (A → B: how far A trusts B)"
+    def heading(self) -> str:
+        return _("Trust (A → B: how far A trusts B)")
 
     def pairs(self) -> list[tuple[str, str, int]]:
         order = list(self.who)
@@ -331,7 +333,7 @@ class TrustDiagram(Cell):
         px = ui.fit_px(texts, box.width, box.height, ui.m.u(20), bold=True)
         step = ui.font_px(px, bold=True).get_linesize()
         y = box.y + max(0, (box.height - step * len(texts)) // 2)
-        for (a, b, _), text in zip(self.pairs(), texts, strict=True):
+        for (a, b, _value), text in zip(self.pairs(), texts, strict=True):
             rect = _text(surface, ui, text, px, ui.theme.style("panel").fg, (box.x, y), bold=True)
             d = self.who[a]
             pygame.draw.line(surface, d.colour, (box.x, rect.bottom - 1),
@@ -347,7 +349,8 @@ class TrustDiagram(Cell):
 class SupportBars(Cell):
     """Each delegation's domestic support: a bar, hatched over the fog range."""
 
-    title = "Domestic support"
+    def heading(self) -> str:
+        return _("Domestic support")
 
     def row_text(self, role: str) -> str:
         name, label, value = self._parts(role)
@@ -360,7 +363,7 @@ class SupportBars(Cell):
         row_h = box.height // max(1, len(roles))
         parts = [self._parts(r) for r in roles]
         gap = ui.m.u(8)
-        widest = [f"{name}  {value}" for name, _, value in parts]
+        widest = [f"{name}  {value}" for name, _label, value in parts]
         px = ui.fit_px(widest, box.width - gap, int(row_h * 0.5), ui.m.u(22), bold=True)
         font = ui.font_px(px, bold=True)
         for i, (role, (name, label, value)) in enumerate(zip(roles, parts, strict=True)):
@@ -412,28 +415,31 @@ def _range_bar(surface, ui: Ui, r: pygame.Rect, low: int, high: int, colour: RGB
     pygame.draw.rect(surface, th.colour("border"), r, 1)
 
 
-STATUS_WORDS = {"operating": "operating", "suspended": "suspended", "inactive": "not yet agreed"}
+STATUS_WORDS = {"operating": N_("operating"), "suspended": N_("suspended"),
+                "inactive": N_("not yet agreed")}
 
 
 class CoopTrack(Cell):
     """The milestones as stops on a path, each with its state and who must agree, in words."""
 
-    title = "Cooperation track"
+    def heading(self) -> str:
+        return _("Cooperation track")
 
     def stop_text(self, ms) -> list[str]:
         """Name, state and parties of one milestone."""
         v = self.b.view
         status = v.milestones.get(ms.id, "inactive")
-        words = STATUS_WORDS.get(status, status)
+        words = _(STATUS_WORDS.get(status, status))
         move = self.b.highlight.get(f"progress.{ms.id}")
         if status != "operating" and ms.progress_needed:
             done = min(v.progress.get(ms.id, 0), ms.progress_needed)
-            words += f" · progress {move[0]} → {move[1]}" if move else \
-                f" · progress {done} of {ms.progress_needed}"
+            words += _(" · progress {before} → {after}").format(before=move[0], after=move[1]) \
+                if move else _(" · progress {done} of {needed}").format(
+                    done=done, needed=ms.progress_needed)
         glyphs = " ".join(self.who[p].glyph for p in ms.parties if p in self.who)
-        verb = "agreed by" if status != "inactive" else "needs"
         names = " + ".join(self.who[p].name for p in ms.parties if p in self.who)
-        return [ms.name, words, f"{verb} {glyphs} {names}"]
+        parties = _("agreed by {who}") if status != "inactive" else _("needs {who}")
+        return [ms.name, words, parties.format(who=f"{glyphs} {names}")]
 
     def draw_inside(self, surface, ui: Ui, box: pygame.Rect) -> None:
         stones = self.b.scenario.milestones
@@ -510,7 +516,8 @@ class CoopTrack(Cell):
 class Commitments(Cell):
     """The commitments in force, one line each, as many as fit ("+2 more")."""
 
-    title = "Commitments in force"
+    def heading(self) -> str:
+        return _("Commitments in force")
 
     def entries(self) -> list[str]:
         v, sc = self.b.view, self.b.scenario
@@ -522,7 +529,8 @@ class Commitments(Cell):
             to = self.who[c.recipient].name if c.recipient in self.who else \
                 milestone_name(sc, c.recipient)
             who = f"{actor.glyph} {actor.name}" if actor else c.actor
-            out.append(f"{who} → {to}: {c.name} (to round {c.expires})")
+            out.append(_("{who} → {to}: {name} (to round {end})").format(
+                who=who, to=to, name=c.name, end=c.expires))
         return out
 
     def draw_inside(self, surface, ui: Ui, box: pygame.Rect) -> None:
@@ -541,11 +549,11 @@ class Commitments(Cell):
                 y += font.get_linesize()
             shown += 1
         if shown < len(items):
-            more = f"+{len(items) - shown} more (listed on the End screen)"
+            more = _("+{n} more (listed on the End screen)").format(n=len(items) - shown)
             surface.blit(font.render(more, True, ui.theme.style("panel_muted").fg), (box.x, y))
 
     def none(self) -> str:
-        return "None." if self.b.view.over else "None yet."
+        return _("None.") if self.b.view.over else _("None yet.")
 
     def lines(self) -> list[str]:
         return self.entries() or [self.none()]
@@ -592,7 +600,7 @@ class Board(Widget):
         y = rect.y
         for row, h in zip(rows, heights, strict=True):
             x = rect.x
-            for (cell, _), w in zip(row, _shares(rect.width, [s for _, s in row], gap),
+            for (cell, _share), w in zip(row, _shares(rect.width, [sh for _c, sh in row], gap),
                                     strict=True):
                 cell.place(ui, pygame.Rect(x, y, w, h))
                 x += w + gap

@@ -10,6 +10,7 @@ from game.ui.base import Widget
 from game.ui.play.text import prose
 from game.ui.screens.common import PageScene
 from game.ui.widgets import Button, ChoiceList, Label, notice
+from game.words import _
 
 
 class FacilitatorScene(PageScene):
@@ -55,10 +56,11 @@ class FacilitatorScene(PageScene):
             Button("Inject an event…", self.pick_event, key="fac:inject",
                    enabled=bool(self.flow.scenario.events) and not over,
                    detail="Only at the start of a round, before any team gives its orders"),
-            Button("Really undo the last round?" if self.confirm_undo else "Undo the last round",
-                   self.undo, key="fac:undo", enabled=bool(self.flow.session.state.records),
-                   detail="The round is replayed from its start; the game is re-saved"
-                   + (": press again to confirm" if self.confirm_undo else "")),
+            Button(_("Really undo the last round?") if self.confirm_undo else
+                   _("Undo the last round"), self.undo, key="fac:undo",
+                   enabled=bool(self.flow.session.state.records),
+                   detail=_("The round is replayed from its start; the game is re-saved")
+                   + (_(": press again to confirm") if self.confirm_undo else "")),
             Button("Really end the game now?" if self.confirm_end else "End the game now",
                    self.end, key="fac:end", enabled=not over, detail="It is scored as it stands"
                    + (": press again to confirm" if self.confirm_end else "")),

@@ -16,6 +16,7 @@ from game.ui.base import Widget
 from game.ui.play.board import Board, BoardState
 from game.ui.scene import Scene
 from game.ui.widgets import Column, Label, Row, ScrollView, Split, notice
+from game.words import _
 
 GAME_KEY_HINT = ("Tab or arrows: move · Enter: choose · 1-9: pick a numbered item · "
                  "PageUp/PageDown: scroll · Esc or F2: facilitator panel")
@@ -66,7 +67,8 @@ class GameScene(Scene):
             if note:
                 page.append(notice(note))
         role = self.shown_as()
-        seen = f"Seen as: {self.flow.role_name(role)}" if role else "Public view"
+        seen = _("Seen as: {role}").format(role=self.flow.role_name(role)) if role \
+            else _("Public view")
         page.append(Label(f"{seen} · {GAME_KEY_HINT}", "small", False, "screen_muted"))
         timer = self.flow.timer
         state = BoardState(self.board_view(view), self.scenario,

@@ -18,6 +18,7 @@ from game.ui.context import Ui
 from game.ui.play.gamescene import BOARD_SHARE, GameScene
 from game.ui.play.text import action_label, points, prose
 from game.ui.widgets import Button, Label, Panel, Row, Spacer
+from game.words import _
 
 FAMILY_TITLES = {"transparency": "Transparency", "assurance": "Assurance",
                  "cooperation": "Cooperation", "pressure": "Pressure", "home_front": "Home front"}
@@ -114,17 +115,18 @@ class OrdersScene(GameScene):
             key = f"action:{action.text()}"
             family = FAMILY_TITLES.get(spec.family, spec.family)
             cards.append(Button(action_label(sc, action), lambda a=action: self.pick(a),
-                                detail=f"{family} · cost {spec.cost}" + (" · offer" if spec.offer
-                                                                          else ""),
+                                detail=_("{family} · cost {cost}").format(
+                                    family=family, cost=spec.cost) + (_(" · offer") if spec.offer
+                                                                      else ""),
                                 number=number, group="actions", key=key))
-            details[key] = (f"{action_label(sc, action)} (cost {spec.cost}). "
-                            f"{prose(spec.description)}\nTends to: {prose(spec.teaching_note)}"
-                            + ("\nAn offer: the other side accepts or declines." if spec.offer
-                               else ""))
+            details[key] = _("{action} (cost {cost}). {what}\nTends to: {note}").format(
+                action=action_label(sc, action), cost=spec.cost, what=prose(spec.description),
+                note=prose(spec.teaching_note)) + (
+                "\n" + _("An offer: the other side accepts or declines.") if spec.offer else "")
         columns = self._columns()
         grid = [Row(cards[i:i + columns] + [Spacer(0)] * (columns - len(cards[i:i + columns])))
                 for i in range(0, len(cards), columns)]
-        return [FocusDetail(self, details, "Move the focus to an action to read what it does."),
+        return [FocusDetail(self, details, _("Move the focus to an action to read what it does.")),
                 *grid]
 
     def _columns(self) -> int:
@@ -193,10 +195,10 @@ class ResponsesScene(GameScene):
                             selected=ans is False, key=f"decline:{offer.key}")]),
             ]))
         if not offers:
-            out = [Label("No offers reached your delegation this round. Every team sees this "
-                         "screen, so the room cannot tell who received offers.", "large")]
+            out = [Label(_("No offers reached your delegation this round. Every team sees this "
+                           "screen, so the room cannot tell who received offers."), "large")]
         missing = len(offers) - len(self.answers)
-        done = "Confirm answers" if offers else "Continue"
+        done = _("Confirm answers") if offers else _("Continue")
         out.append(Button(done if not missing else f"Confirm answers ({missing} "
                           "still to answer)", self.confirm, enabled=not missing,
                           key="responses:confirm"))

@@ -16,7 +16,7 @@ from game.ui.play.gamescene import GameScene
 from game.ui.play.rewind import view_at
 from game.ui.play.text import action_label, ledger_line, note_line, points, prose, response_line
 from game.ui.widgets import Button, Label, Panel, notice
-from game.words import cause_heading
+from game.words import _, cause_heading
 
 
 def event_card(title: str, text: str, effects: list[str], kicker: str) -> Panel:
@@ -76,7 +76,7 @@ class HandoffScene(GameScene):
 
     def body(self) -> list[Widget]:
         name = self.flow.role_name(self.role)
-        detail = "Enter or Space" if self.armed() else "One moment…"
+        detail = _("Enter or Space") if self.armed() else _("One moment…")
         return [
             Badge(delegations(self.scenario, self.app.ui.theme)[self.role], units=48),
             Button(f"We are the {name} team: show our screen", self.reveal,
@@ -129,16 +129,16 @@ class EventScene(GameScene):
 
     def body(self) -> list[Widget]:
         view = self.view
-        self.heading = "This round's news" if view.event is not None else "A quiet round"
+        self.heading = _("This round's news") if view.event is not None else _("A quiet round")
         effects = [e for e in view.ledger(view.round) if e.cause == "event"]
         if view.event is None:
-            main = event_card("No event", "Nothing new this round.", [], "Round "
-                              f"{view.round}")
+            main = event_card(_("No event"), _("Nothing new this round."), [],
+                              _("Round {n}").format(n=view.round))
         else:
             mine = [e for e in effects if e.source == view.event.id]
             main = event_card(view.event.title, prose(view.event.text),
                               [ledger_line(self.scenario, e) for e in mine],
-                              f"Event · round {view.round}")
+                              _("Event · round {n}").format(n=view.round))
         cards = [main, *self._other_events(view, effects)]
         timer = self.flow.timer
         if self.flow.hotseat:
@@ -171,7 +171,7 @@ class EventScene(GameScene):
                 continue
             out.append(event_card(event.title, prose(event.text),
                                   [ledger_line(self.scenario, e) for e in mine],
-                                  "Also this round (brought in by the facilitator)"))
+                                  _("Also this round (brought in by the facilitator)")))
         return out
 
     def toggle_timer(self) -> None:
@@ -276,8 +276,8 @@ class ResolutionScene(GameScene):
         if self.playing():
             entries, n = self.entries(), self.shown()
             return [notice("▶ " + ledger_line(sc, entries[n - 1])),
-                    Label(f"Ledger entry {n} of {len(entries)}. Any key shows them all.",
-                          "body", True, "accent"), *out]
+                    Label(_("Ledger entry {n} of {total}. Any key shows them all.").format(
+                        n=n, total=len(entries)), "body", True, "accent"), *out]
         notes = self.session.notes_for(rec.round)
         if notes:
             out.append(Panel([Label("AI delegations' reasoning", "body", True, "panel_heading"),
@@ -285,9 +285,9 @@ class ResolutionScene(GameScene):
                                 for n in notes]]))
         last = self.session.state.over and self.flow.shown_records + 1 >= len(
             self.session.state.records)
-        out.insert(0, Button("See the ending" if last else "Next round", self.done,
+        out.insert(0, Button(_("See the ending") if last else _("Next round"), self.done,
                              key="resolution:next",
-                             detail="The ledger below explains every change (PageDown)"))
+                             detail=_("The ledger below explains every change (PageDown)")))
         return out
 
     def _ledger(self) -> list[Widget]:
@@ -305,7 +305,7 @@ class ResolutionScene(GameScene):
             out.append(Panel([Label(cause_heading(cause), "body", True,
                                     "panel_heading"), *lines]))
         if not entries:
-            out.append(Label("No meter moved this round.", "body", False, "screen_muted"))
+            out.append(Label(_("No meter moved this round."), "body", False, "screen_muted"))
         return out
 
     def done(self) -> None:

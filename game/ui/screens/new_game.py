@@ -10,6 +10,7 @@ from game.ui.play.text import prose
 from game.ui.screens.common import PageScene
 from game.ui.settings import TIMER_CHOICES
 from game.ui.widgets import Button, Label, Stepper, TextInput, ascii_digit
+from game.words import _
 
 MODES = ("classroom", "solo")
 MODE_TEXT = {"classroom": "Classroom: teams share this screen (hot-seat); any role may be AI",
@@ -49,8 +50,8 @@ class NewGameScene(PageScene):
         return next(iter(self.personas))
 
     def body(self) -> list[Widget]:
-        folder = Label(f"Your own scenarios go in {services.user_scenario_dir()}", "small",
-                       False, "screen_muted")
+        folder = Label(_("Your own scenarios go in {folder}").format(
+            folder=services.user_scenario_dir()), "small", False, "screen_muted")
         if not self.choices:
             return [Label("No scenario files were found in scenarios/.", "large"), folder,
                     Button("Back", self.back, key="new:back")]
@@ -63,8 +64,8 @@ class NewGameScene(PageScene):
         ]
         sc = self.scenario
         if sc is None:
-            out.append(Label("This file cannot be played. python main.py check says:", "body",
-                             True, "bad"))
+            out.append(Label(_("This file cannot be played. python main.py check says:"),
+                             "body", True, "bad"))
             out += [Label(line, "small", False, "screen") for line in choice.error.splitlines()]
             return [*out, Button("Back", self.back, key="new:back")]
         out += [Label(prose(sc.summary), "body", False, "screen_muted"),

@@ -9,6 +9,7 @@ import pygame
 from game.ui.base import Widget
 from game.ui.screens.common import KEY_HINT, PageScene
 from game.ui.widgets import ChoiceList, Column, Label, Row, ScrollView, Split, notice
+from game.words import _
 
 if TYPE_CHECKING:
     from game.ui.services import SavedGame
@@ -26,7 +27,7 @@ class TitleScene(PageScene):
         super().__init__(app)
         self.looked = False  # the autosave is looked for just after the first frame
         self.saved: SavedGame | None = None
-        self.why_not = "Looking for a saved game…"
+        self.why_not = _("Looking for a saved game…")
 
     def next_tick(self) -> float | None:
         return None if self.looked else 0.0
@@ -62,7 +63,8 @@ class TitleScene(PageScene):
 
     def body(self) -> list[Widget]:
         can_continue = self.saved is not None
-        resume = f"Resume {self.saved.description}" if can_continue else self.why_not
+        resume = _("Resume {game}").format(game=self.saved.description) if can_continue \
+            else self.why_not
         items = [
             ("New game", "Choose a scenario, the teams and who plays them", self.new_game, True),
             ("Continue", resume, self.continue_game, can_continue),
@@ -84,7 +86,8 @@ class TitleScene(PageScene):
             session = self.app.services.resume(self.saved)
         except Exception as exc:  # a damaged save is reported, never fatal
             self.app.stack.push(self.app.screens.make(
-                "notice", "Continue", f"The saved game cannot be resumed: {exc}"))
+                "notice", _("Continue"), _("The saved game cannot be resumed: {why}").format(
+                    why=exc)))
             return
         minutes = self.app.settings.timer_minutes
         self.app.stack.push(self.app.screens.make("game", session, minutes, True))

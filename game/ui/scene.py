@@ -70,10 +70,6 @@ class Screens:
         """A new scene for the screen `name` (KeyError if nothing registered it)."""
         return self._makers[name](self.host, *args)
 
-    def names(self) -> list[str]:
-        """Every registered screen name."""
-        return sorted(self._makers)
-
 
 PAGE_KEYS = (pygame.K_PAGEUP, pygame.K_PAGEDOWN, pygame.K_HOME, pygame.K_END)
 

@@ -47,7 +47,6 @@ class BoardState:
     clock: str = ""  # mm:ss, "" when there is no timer
     timer_state: str = "off"
     highlight: dict[str, tuple[int, int]] = field(default_factory=dict)
-    title: str = ""  # e.g. "Public view"
 
 
 class Cell(Widget):

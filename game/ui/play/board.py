@@ -135,16 +135,17 @@ class ClockCell(Cell):
         return "" if hidden else self.b.clock
 
     def draw_inside(self, surface, ui: Ui, box: pygame.Rect) -> None:
+        """The countdown in large figures (without one, the round number), and the
+        timer's state in words below it."""
         words = self.words()
-        show_clock = self._clock()
-        big_h = int(box.height * 0.68) if show_clock else 0
-        if show_clock:
-            px = ui.fit_px([self.b.clock], box.width, big_h, ui.m.u(140), display=True)
-            colour = ui.theme.style("panel").fg
-            if self.b.timer_state != "running":
-                colour = ui.theme.style("panel_muted").fg
-            _text(surface, ui, self.b.clock, px, colour, (box.centerx, box.y + big_h // 2),
-                  "center", display=True)
+        big = self._clock() or _("Round {n}").format(n=self.b.view.round)
+        big_h = int(box.height * 0.68)
+        px = ui.fit_px([big], box.width, big_h, ui.m.u(140), display=True)
+        colour = ui.theme.style("panel").fg
+        if self.b.timer_state != "running" and self._clock():
+            colour = ui.theme.style("panel_muted").fg
+        _text(surface, ui, big, px, colour, (box.centerx, box.y + big_h // 2), "center",
+              display=True)
         px = ui.fit_px([words], box.width, box.height - big_h, ui.m.u(26), bold=True)
         style = "warning" if self.b.timer_state in ("paused", "time is up") else "panel_accent"
         fg, bg = ui.theme.style(style).fg, ui.theme.style(style).bg

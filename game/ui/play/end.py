@@ -12,6 +12,7 @@ import pygame
 from game.engine.history import meter_history, turning_points
 from game.ui.base import Widget
 from game.ui.context import Ui
+from game.ui.identity import delegations
 from game.ui.play.gamescene import GameScene
 from game.ui.play.text import points, prose, role_name, source_label
 from game.ui.widgets import Button, Label, Panel
@@ -152,7 +153,9 @@ class EndScene(GameScene):
     def _scores(self, result, role: str) -> Panel:
         parts = [Label(f"{p.points:+d}  {p.label}", "body", False, "panel")
                  for p in result.scores[role]]
-        return Panel([Label(f"{role_name(self.scenario, role)}: {points(result.total(role))}",
+        glyph = delegations(self.scenario, self.app.ui.theme)[role].glyph
+        return Panel([Label(f"{glyph} {role_name(self.scenario, role)}: "
+                            f"{points(result.total(role))}",
                             "large", True, "panel_heading"),
                       *(parts or [Label("No points.", "body", False, "panel")])])
 

@@ -266,7 +266,8 @@ class ResolutionScene(GameScene):
 
     def body(self) -> list[Widget]:
         sc, rec = self.scenario, self.record
-        acts = [Label(f"{self.flow.role_name(a.role)}: {action_label(sc, a)}", "body", False,
+        who = delegations(sc, self.app.ui.theme)
+        acts = [Label(f"{who[a.role].glyph} {who[a.role].name}: {action_label(sc, a)}", "body", False,
                       "panel") for a in rec.orders] or [Label("No orders.", "body", False, "panel")]
         answers = [Label(response_line(sc, r, key, ok), "body", False, "panel")
                    for r, key, ok in rec.responses]

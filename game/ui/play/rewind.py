@@ -8,8 +8,6 @@ each entry knows its meter's value before and after it.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from game.model.state import tension_band
 
 
@@ -36,5 +34,5 @@ def view_at(view, round_no: int, shown: int | None = None):
     for role, (low, high) in view.support.items():
         shift = values.get(f"support.{role}", low) - low if low == high else 0
         support[role] = (low + shift, high + shift)
-    return replace(view, round=round_no, tension=tension, band=tension_band(tension), trust=trust,
-                   progress=progress, support=support)
+    return view.replace(round=round_no, tension=tension, band=tension_band(tension), trust=trust,
+                        progress=progress, support=support)

@@ -58,9 +58,8 @@ def _one_run(make_app, folder: Path, size: tuple[int, int], scale: float, contra
 
     def shot(name: str) -> None:
         top = app.stack.top
-        if getattr(top, "started", None) is not None:
-            top.started = None  # show the end of the meters' animation
-            top.invalidate()
+        if name == "resolution":
+            top.skip()  # the whole ledger revealed
         app.dirty = True
         app.draw()
         path = folder / f"{len(written) + 1:02d}-{name}.png"
@@ -123,6 +122,11 @@ class ScriptedGame:
                 "OrdersScene": "orders", "ResponsesScene": "responses",
                 "FacilitatorScene": "facilitator", "ResolutionScene": "resolution",
                 "EndScene": "end"}.get(kind, kind)
+        if kind == "ResolutionScene" and "results-reading" not in self.seen:
+            self.seen.add("results-reading")  # the ledger part-read, its third entry marked
+            top.started = top.clock() - 2.5 * top.STEP_S
+            top.invalidate()
+            return "results-reading"
         if name not in self.seen:
             self.seen.add(name)
             if kind == "OrdersScene":  # show a draft with one cheap order picked

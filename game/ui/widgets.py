@@ -244,7 +244,7 @@ class TextInput(Button):
         return False
 
 
-from game.ui.containers import Column, Panel, Row, ScrollView, Spacer, Split  # noqa: E402, I001
+from game.ui.containers import Centre, Column, Panel, Row, ScrollView, Spacer, Split  # noqa: E402, I001
 
 
 class ChoiceList(Column):
@@ -272,4 +272,4 @@ def notice(text: str, size: str = "body") -> Panel:
 
 
 __all__ = ["Widget", "Label", "Button", "Toggle", "Stepper", "TextInput", "ChoiceList", "ascii_digit",
-           "Column", "Row", "Panel", "ScrollView", "Spacer", "Split", "draw_lines", "notice"]
+           "Centre", "Column", "Row", "Panel", "ScrollView", "Spacer", "Split", "draw_lines", "notice"]

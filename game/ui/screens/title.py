@@ -8,7 +8,7 @@ import pygame
 
 from game.ui.base import Widget
 from game.ui.screens.common import KEY_HINT, PageScene
-from game.ui.widgets import ChoiceList, Column, Label, Row, ScrollView, Split, notice
+from game.ui.widgets import Centre, ChoiceList, Column, Label, Row, ScrollView, Split, notice
 from game.words import _
 
 if TYPE_CHECKING:
@@ -58,8 +58,8 @@ class TitleScene(PageScene):
                                  gap="pad"), key="page")
         window = self.app.surface.get_rect()
         if window.width >= window.height * 1.2:
-            return Row([hero, menu], widths=[0.42, 0.58], gap="margin")
-        return Split([hero, menu], shares=[0.4, 0.6], gap="margin")
+            return Row([Centre(hero), Centre(menu)], widths=[0.42, 0.58], gap="margin")
+        return Split([Centre(hero), Centre(menu)], shares=[0.4, 0.6], gap="margin")
 
     def body(self) -> list[Widget]:
         can_continue = self.saved is not None

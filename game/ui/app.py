@@ -291,7 +291,8 @@ def register_screens(screens: Screens) -> None:
     imported when that screen is first opened, so the first frame never waits for the
     engine."""
     for name, maker in (("title", _title), ("settings", _settings), ("new_game", _new_game),
-                        ("notice", _notice), ("game", _game), ("facilitator", _facilitator),
+                        ("notice", _notice), ("continue", _continue), ("game", _game),
+                        ("facilitator", _facilitator),
                         ("handoff", _handoff), ("briefing", _briefing), ("event", _event),
                         ("orders", _orders), ("responses", _responses),
                         ("resolution", _resolution), ("end", _end)):
@@ -316,6 +317,11 @@ def _new_game(host, *args):
 def _notice(host, heading: str, text: str):
     from game.ui.screens.notice import NoticeScene
     return NoticeScene(host, heading, text)
+
+
+def _continue(host, games):
+    from game.ui.screens.continue_game import ContinueScene
+    return ContinueScene(host, games)
 
 
 def _game(host, session, minutes: int, resumed: bool = False):

@@ -71,6 +71,12 @@ def _one_run(make_app, folder: Path, size: tuple[int, int], scale: float, contra
         shot(name)
     if game.problem:
         raise ScreenshotError(f"the game screens were skipped: {game.problem}")
+    app.stack.clear_to(app.screens.make("title"))  # back at the title: the game is saved
+    app.draw()
+    app.update()
+    shot("title-with-a-saved-game")
+    app.stack.top.continue_game()
+    shot("continue")
     return written
 
 

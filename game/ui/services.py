@@ -34,10 +34,13 @@ class ScenarioChoice:
 
 @dataclass(frozen=True)
 class SavedGame:
-    """A game that Continue can resume: its file and a one-line description."""
+    """A game that Continue can resume: its file, a title line naming the game, a line
+    of details, and the talks timer it was played with (None: not recorded)."""
 
     path: Path
+    title: str
     description: str
+    timer_minutes: int | None = None
 
 
 def user_scenario_dir() -> Path:
@@ -126,22 +129,23 @@ class Services:
             self.save_error = _("The game is NOT saved: {path}: {why}").format(
                 path=autosave_path(), why=exc.strerror or exc)
 
-    def saved_game(self) -> tuple[SavedGame | None, str]:
-        """The game Continue would resume, or None and why there is none."""
+    def saved_games(self) -> tuple[list[SavedGame], str]:
+        """The games Continue can resume, newest first, or [] and why there are none."""
         from game.engine.saves import autosave_path, read_save
         path = autosave_path()
         if not path.exists():
-            return None, _("No saved game yet")
+            return [], _("No saved game yet")
         try:
             record = read_save(path)
         except ValueError as exc:
-            return None, _("The saved game cannot be resumed: {why}").format(why=exc)
+            return [], _("The saved game cannot be resumed: {why}").format(why=exc)
         state = _("finished") if record.phase == "over" else _("round {round} of {rounds}").format(
             round=record.round, rounds=record.rounds)
         title = _scenario_title(record.scenario_path, record.scenario_id)
         when = record.saved_at.replace("T", " ").rstrip("Z")
-        return SavedGame(path, _("{title}, seed {seed}, {state}, saved {when} UTC").format(
-            title=title, seed=record.seed, state=state, when=when)), ""
+        return [SavedGame(path, _("{title}, {state}").format(title=title, state=state),
+                          _("seed {seed}, saved {when} UTC").format(seed=record.seed, when=when))
+                ], ""
 
     def start(self, scenario, path: Path, seed: int, seats: dict[str, str],
               rounds: int) -> Session:

@@ -120,7 +120,11 @@ def test_continue_resumes_the_autosave(make_app, drive):
     again = make_app()
     again.step()  # the title looks for the autosave after its first frame
     assert drive.find(again, "title:Continue").enabled
-    drive.press(again, pygame.K_2)
+    assert drive.focused_key(again) == "title:Continue"
+    drive.press(again, pygame.K_RETURN)
+    assert type(again.stack.top).__name__ == "ContinueScene"
+    assert drive.focused_key(again).startswith("continue:")  # the newest game
+    drive.press(again, pygame.K_RETURN)
     top = again.stack.top
     assert top.session.seed == seed and top.session.state.round == 2
     assert type(top).__name__ in ("EventScene", "HandoffScene")
@@ -187,6 +191,7 @@ def test_a_finished_game_continues_on_its_end_screen(make_app, drive):
     again = make_app()
     again.step()
     drive.press(again, pygame.K_2)
+    drive.press(again, pygame.K_1)
     assert isinstance(again.stack.top, EndScene)
     assert drive.focused_key(again) == "end:debrief"
 

@@ -25,21 +25,21 @@ class TitleScene(PageScene):
 
     def __init__(self, app) -> None:
         super().__init__(app)
-        self.looked = False  # the autosave is looked for just after the first frame
-        self.saved: SavedGame | None = None
+        self.looked = False  # saved games are looked for just after the first frame
+        self.games: list[SavedGame] = []
         self.why_not = _("Looking for a saved game…")
 
     def next_tick(self) -> float | None:
         return None if self.looked else 0.0
 
     def update(self, dt: float) -> bool:
-        """Look for an autosave once the title is on screen; when there is one, Continue
-        takes the focus (unless the keyboard already moved it)."""
+        """Look for saved games once the title is on screen; when there is one,
+        Continue takes the focus (unless the keyboard already moved it)."""
         if self.looked or self.app.frames == 0:
             return False
         self.looked = True
-        self.saved, self.why_not = self.app.services.saved_game()
-        if self.saved is not None and self.focus.key in (None, "title:New game"):
+        self.games, self.why_not = self.app.services.saved_games()
+        if self.games and self.focus.key in (None, "title:New game"):
             self.focus.key = "title:Continue"
         self.invalidate()
         return True
@@ -62,9 +62,13 @@ class TitleScene(PageScene):
         return Split([Centre(hero), Centre(menu)], shares=[0.4, 0.6], gap="margin")
 
     def body(self) -> list[Widget]:
-        can_continue = self.saved is not None
-        resume = _("Resume {game}").format(game=self.saved.description) if can_continue \
-            else self.why_not
+        can_continue = bool(self.games)
+        newest = self.games[0] if can_continue else None
+        resume = _("Resume {game} ({details})").format(game=newest.title,
+                                                        details=newest.description) \
+            if newest else self.why_not
+        if len(self.games) > 1:
+            resume += _(", or one of {n} others").format(n=len(self.games) - 1)
         items = [
             ("New game", "Choose a scenario, the teams and who plays them", self.new_game, True),
             ("Continue", resume, self.continue_game, can_continue),
@@ -78,19 +82,9 @@ class TitleScene(PageScene):
         self.app.stack.push(self.app.screens.make("new_game"))
 
     def continue_game(self) -> None:
-        """Resume the saved game; a finished one opens on its End screen, so the debrief
-        can still be read and exported after the window was closed."""
-        if self.saved is None:
-            return
-        try:
-            session = self.app.services.resume(self.saved)
-        except Exception as exc:  # a damaged save is reported, never fatal
-            self.app.stack.push(self.app.screens.make(
-                "notice", _("Continue"), _("The saved game cannot be resumed: {why}").format(
-                    why=exc)))
-            return
-        minutes = self.app.settings.timer_minutes
-        self.app.stack.push(self.app.screens.make("game", session, minutes, True))
+        """Choose a saved game to resume (the newest first)."""
+        if self.games:
+            self.app.stack.push(self.app.screens.make("continue", self.games))
 
     def settings(self) -> None:
         """Open the Settings screen."""

@@ -535,7 +535,8 @@ class Commitments(Cell):
 
     def draw_inside(self, surface, ui: Ui, box: pygame.Rect) -> None:
         items = self.entries() or [self.none()]
-        px = max(ui.fit_px(items[:1], box.width, box.height, ui.m.u(15)), 10)
+        most = min(ui.m.u(15), self.title_px(ui))  # never louder than the cell's title
+        px = max(ui.fit_px(items[:1], box.width, box.height, most), 10)
         font = ui.font_px(px)
         y, shown = box.y, 0
         for item in items:

@@ -130,6 +130,7 @@ class GameFlow:
             return False
         self.shown_records = len(self.session.state.records)
         self.shown_round = self.timer_round = 0
+        self.held, self.held_round = {}, 0  # answers held for the undone round are void
         return True
 
     def end_game(self) -> None:

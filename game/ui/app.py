@@ -361,7 +361,7 @@ def _responses(host, flow, role: str):
 
 
 def _resolution(host, flow, record):
-    from game.ui.play.public import ResolutionScene
+    from game.ui.play.results import ResolutionScene
     return ResolutionScene(flow, record)
 
 

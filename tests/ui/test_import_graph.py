@@ -57,7 +57,7 @@ def test_game_ui_has_no_import_cycle():
 
 SCREENS = {"game.ui.screens.title", "game.ui.screens.new_game", "game.ui.screens.settings_screen",
            "game.ui.screens.notice", "game.ui.screens.continue_game", "game.ui.play.public",
-           "game.ui.play.orders",
+           "game.ui.play.orders", "game.ui.play.results",
            "game.ui.play.end", "game.ui.play.facilitator"}
 
 

@@ -1,7 +1,7 @@
 """The resolution screen reveals the round and animates the HUD's meters, then sleeps."""
 
 from game.ui.base import walk
-from game.ui.play.public import ResolutionScene
+from game.ui.play.results import ResolutionScene
 from game.ui.screenshots import ScriptedGame
 
 

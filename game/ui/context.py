@@ -50,7 +50,7 @@ def _fit_chars(word: str, font: pygame.font.Font, width: int) -> int:
 
 
 #: Named sizes drawn in the display face (when it has the glyphs).
-DISPLAY_SIZES = ("heading", "title", "display")
+DISPLAY_SIZES = ("heading", "title")
 
 
 class Ui:

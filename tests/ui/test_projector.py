@@ -54,6 +54,9 @@ def test_the_board_says_it_all_in_words(make_app):
     for kind, scene in shared_screens(app):
         if kind != "EventScene":
             continue
+        scene.flow.timer.clock = lambda: 0.0  # time stands still: no race with the clock
+        scene.flow.timer.restart()
+        scene.invalidate()
         board = next(w for w in walk(scene.ensure_root()) if isinstance(w, Board))
         words = " ".join(board.texts())
         view, sc = scene.view, scene.scenario
@@ -81,3 +84,27 @@ def test_delegation_colours_follow_the_role_order(app):
     for i, d in enumerate(who.values()):
         assert d.colour == app.ui.theme.delegations[i] and d.emblem == EMBLEMS[i]
     assert len({d.colour for d in who.values()}) == len(who)
+
+
+def test_the_countdown_says_its_state_in_words(make_app):
+    """Running, paused, time up, and over once the room moves on to orders."""
+    from game.ui.play.public import EventScene
+    app = make_app(2.0, size=(1280, 720))
+    scene = next(s for kind, s in shared_screens(app) if kind == "EventScene")
+    assert isinstance(scene, EventScene)
+
+    def clock_line():
+        scene.invalidate()
+        board = next(w for w in walk(scene.ensure_root()) if isinstance(w, Board))
+        return board.cells[0].lines()[0]
+
+    timer = scene.flow.timer
+    timer.clock = lambda: 0.0  # time stands still: the test never races the clock
+    timer.restart()
+    assert clock_line() == "Talks timer 05:00: Talks under way"
+    timer.pause()
+    assert clock_line().endswith("PAUSED")
+    timer.add(-timer.remaining())
+    assert clock_line().endswith("TIME IS UP · the round goes on")
+    scene.end_talks()
+    assert timer.state() == "talks over" and timer.next_tick() is None

@@ -83,6 +83,8 @@ def test_a_handoff_ignores_keys_until_it_has_been_seen(app, drive):
     setup_game(app, drive, rounds=3)
     top = app.stack.top
     assert type(top).__name__ == "HandoffScene"
+    opened = top.opened
+    top.clock = lambda: opened  # time stands still: the test never races the clock
     for key in (pygame.K_RETURN, pygame.K_SPACE, pygame.K_1):
         drive.press(app, key)
         assert app.stack.top is top

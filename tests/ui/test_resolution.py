@@ -1,4 +1,4 @@
-"""The resolution screen reveals the round and animates the HUD's meters, then sleeps."""
+"""The results screen reads the ledger out one entry at a time, then sleeps."""
 
 from game.ui.base import walk
 from game.ui.play.results import ResolutionScene

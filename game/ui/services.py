@@ -62,6 +62,12 @@ def scenario_files(extra: Path | None = None) -> list[tuple[Path, str]]:
     return [(p, o) for p, o in found if not (p.resolve() in seen or seen.add(p.resolve()))]
 
 
+def default_scenario() -> Path:
+    """The scenario New game offers first."""
+    from game.engine.scenarios import DEFAULT_SCENARIO
+    return DEFAULT_SCENARIO
+
+
 def load_scenario(path: Path):
     """Load and check one scenario (raises ValueError with a readable message)."""
     from game.engine.scenarios import load_for_play

@@ -4,6 +4,8 @@ Checked at every size `--screenshot` renders (1280x720 at UI scale 1.0, 1.5 and 
 1920x1080 at 2.0), in both themes.
 """
 
+from pathlib import Path
+
 import pytest
 
 from game.ui.base import walk
@@ -108,3 +110,21 @@ def test_the_countdown_says_its_state_in_words(make_app):
     assert clock_line().endswith("TIME IS UP · the round goes on")
     scene.end_talks()
     assert timer.state() == "talks over" and timer.next_tick() is None
+
+
+SCENARIO_FILES = sorted((Path(__file__).resolve().parents[2] / "scenarios").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("scale", [1.0, 2.0])
+@pytest.mark.parametrize("path", SCENARIO_FILES, ids=lambda p: p.stem)
+def test_every_bundled_scenario_fits(make_app, monkeypatch, path, scale):
+    """Two, three or four delegations: the board still lies inside a 1280x720 window."""
+    from game.ui import services
+    monkeypatch.setattr(services, "default_scenario", lambda: path)
+    app = make_app(scale, size=(1280, 720))
+    window = app.surface.get_rect()
+    for kind, scene in shared_screens(app):
+        board = next(w for w in walk(scene.ensure_root()) if isinstance(w, Board))
+        assert all(window.contains(c.rect) for c in board.children()), kind
+        names = " ".join(board.texts())
+        assert all(r.name in names for r in scene.scenario.roles), kind

@@ -27,12 +27,19 @@ class NewGameScene(PageScene):
         super().__init__(app)
         self.choices = services.scenario_choices(preselect)
         self.personas = services.personas()
-        self.index = 0 if preselect is not None else \
-            next((i for i, c in enumerate(self.choices) if c.scenario), 0)
+        self.index = 0 if preselect is not None else self._default_index()
         self.mode = "classroom"
         self.timer = app.settings.timer_minutes
         self.seed = str(services.fresh_seed())
         self._reset_roles()
+
+    def _default_index(self) -> int:
+        """The game's default scenario if it is offered and playable, else the first
+        playable one."""
+        default = services.default_scenario()
+        playable = [i for i, c in enumerate(self.choices) if c.scenario]
+        return next((i for i in playable if self.choices[i].path == default),
+                    playable[0] if playable else 0)
 
     @property
     def scenario(self):

@@ -52,18 +52,25 @@ class TrustDiagram(Cell):
         return max(9, min(box.width // 13, box.height // 8))
 
     def _nodes(self, ui: Ui, box: pygame.Rect) -> dict[str, tuple[int, int]]:
+        """Node centres: two delegations side by side, three in a triangle, four at the
+        corners, more on an ellipse; stretched to fill the box."""
         roles = list(self.who)
         n = len(roles)
         r = self._radius(box)
         name_h = self._name_px(ui, box)
         inner = pygame.Rect(box.x + r * 2, box.y + r + name_h, box.width - 4 * r,
                             box.height - 2 * r - 2 * name_h)
-        angles = [-math.pi / 2 + 2 * math.pi * i / n for i in range(n)] if n != 2 else \
-            [math.pi, 0.0]
-        xs, ys = [math.cos(a) for a in angles], [math.sin(a) for a in angles]
-        span_x, span_y = (max(xs) - min(xs)) or 1, (max(ys) - min(ys)) or 1
-        return {role: (int(inner.x + inner.width * (x - min(xs)) / span_x),
-                       int(inner.y + inner.height * (y - min(ys)) / span_y))
+        start = {2: math.pi, 4: -3 * math.pi / 4}.get(n, -math.pi / 2)
+        angles = [start + 2 * math.pi * i / n for i in range(n)]
+        xs = [round(math.cos(a), 6) for a in angles]
+        ys = [round(math.sin(a), 6) for a in angles]
+
+        def spread(v: float, values: list[float]) -> float:
+            span = max(values) - min(values)
+            return (v - min(values)) / span if span else 0.5
+
+        return {role: (int(inner.x + inner.width * spread(x, xs)),
+                       int(inner.y + inner.height * spread(y, ys)))
                 for role, x, y in zip(roles, xs, ys, strict=True)}
 
     def _name_px(self, ui: Ui, box: pygame.Rect) -> int:
@@ -78,14 +85,17 @@ class TrustDiagram(Cell):
             label = f"{move[0]} → {move[1]}" if move else str(value)
             self._arrow(surface, ui, nodes[a], nodes[b], r, label, self.who[a].colour, chip_px,
                         move is not None)
-        name_px = self._name_px(ui, box)
+        longest = max((d.name for d in self.who.values()), key=len)
+        name_px = ui.fit_px([longest], int(box.width * 0.45), box.height,
+                            self._name_px(ui, box), display=True)
         for role, (x, y) in nodes.items():
             d = self.who[role]
             draw_emblem(surface, d.emblem, (x, y), r, d.colour, ui.theme.colour("text"))
             above = y < box.centery
-            spot = (x, y - r - 1) if above else (x, y + r + 1)
-            draw_text(surface, ui, d.name, name_px, ui.theme.style("panel").fg, spot,
-                  "midbottom" if above else "midtop", display=True)
+            img = ui.render_px(d.name, name_px, ui.theme.style("panel").fg, display=True)
+            spot = img.get_rect(midbottom=(x, y - r - 1)) if above else \
+                img.get_rect(midtop=(x, y + r + 1))
+            surface.blit(img, spot.clamp(box))  # a long name stays inside the cell
 
     def _arrow(self, surface, ui: Ui, start, end, r: int, label: str, colour: RGB,
                chip_px: int, moving: bool) -> None:

@@ -549,7 +549,7 @@ def test_check_missing_file(tmp_path):
     out = io.StringIO()
     missing = str(tmp_path / "gone.yaml")
     assert run_check([missing], out=out, err=io.StringIO()) == 2
-    assert out.getvalue() == f"{missing}:1:1: <root>: no such file [file]\n{missing}: 1 error\n"
+    assert out.getvalue() == f"{missing}:1:1: no such file [file]\n{missing}: 1 error\n"
 
 
 def test_check_never_raises(monkeypatch):

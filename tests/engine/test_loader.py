@@ -68,7 +68,7 @@ def test_scenario_error_is_value_error_listing_problems():
     """ScenarioError is a ValueError whose text is one problem per line."""
     error = ScenarioError([Problem("b.yaml", 2, 1, "<root>", "y"), Problem("a", 1, 1, "x", "z")])
     assert isinstance(error, ValueError)
-    assert str(error) == "a:1:1: x: z\nb.yaml:2:1: <root>: y"
+    assert str(error) == "a:1:1: x: z\nb.yaml:2:1: y"
 
 
 def test_dotted_paths():
@@ -345,14 +345,14 @@ def test_huge_file_is_refused(tmp_path):
     big.write_bytes(b"#" * (loader.MAX_BYTES + 10))
     with pytest.raises(ScenarioError) as info:
         load_scenario(big)
-    assert info.value.problems[0].text().startswith(f"{big}:1:1: <root>: the file is larger")
+    assert info.value.problems[0].text().startswith(f"{big}:1:1: the file is larger")
 
 
 def test_missing_file_names_it(tmp_path):
     """A missing file is an error naming the file."""
     with pytest.raises(ScenarioError) as info:
         load_scenario(tmp_path / "nope.yaml")
-    assert str(info.value) == f"{tmp_path / 'nope.yaml'}:1:1: <root>: no such file [file]"
+    assert str(info.value) == f"{tmp_path / 'nope.yaml'}:1:1: no such file [file]"
 
 
 def test_directory_is_refused(tmp_path):
@@ -360,7 +360,7 @@ def test_directory_is_refused(tmp_path):
     with pytest.raises(ScenarioError) as info:
         load_scenario(tmp_path)
     assert str(info.value) == \
-        f"{tmp_path}:1:1: <root>: this is a directory, not a scenario file [file]"
+        f"{tmp_path}:1:1: this is a directory, not a scenario file [file]"
 
 
 def test_custom_tag_is_refused():

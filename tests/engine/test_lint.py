@@ -821,7 +821,11 @@ def test_warnings_pass_unless_strict(tmp_path):
     assert run_check([path], out=out, err=io.StringIO()) == 0
     assert ": warning: actions[0].effects[2]: " in out.getvalue()
     assert out.getvalue().rstrip().endswith("; 1 warning")
-    assert run_check([path], out=io.StringIO(), err=io.StringIO(), strict=True) == 2
+    strict = io.StringIO()
+    assert run_check([path], out=strict, err=io.StringIO(), strict=True) == 2
+    summary = strict.getvalue().rstrip().splitlines()[-1]
+    assert summary.startswith(f"{path}: fails under --strict: 1 warning (otherwise ok: ")
+    assert " ok (" not in summary
 
 
 def test_every_code_is_registered_and_documented():

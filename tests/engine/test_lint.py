@@ -440,8 +440,8 @@ def test_ending_shadowed_by_catch_all():
     assert [(p.path, pos(p)) for p in found] == [
         ("endings[1]", at(text, "id: breakdown")), ("endings[2]", at(text, "id: line\n"))]
     assert found[0].message == ("ending 'breakdown' can never be reached: whenever it holds, an "
-                                "earlier ending (missed) holds first; move it above them or "
-                                "narrow their conditions")
+                                "earlier ending (missed) holds first; move it above that ending or "
+                                "narrow that ending's conditions")
     assert found[0].code == "ending-hidden" and found[0].is_error
 
 
@@ -669,7 +669,21 @@ def test_ending_hidden_by_prerequisite_graph():
     text = variant("  - id: line\n", swap + "  - id: line\n")
     p = find(text, "endings[2]")
     assert (p.code, p.is_error, pos(p)) == ("ending-hidden", True, at(text, "id: line\n"))
-    assert "swap) holds first" in p.message
+    assert "(swap) holds first" in p.message
+
+
+def test_ending_hidden_names_only_the_endings_that_pre_empt_it():
+    """Of the earlier endings, only those that hold whenever it holds are named: not the
+    breakdown nor an ending that merely overlaps it; of two that each hide it, the first."""
+    calm = ("  - id: calm\n    name: Calm\n    text: Quiet talks.\n"
+            "    when: {tension: {max: 40}}\n    points: {north: 1, south: 1}\n")
+    swap = ("  - id: swap\n    name: Swap only\n    text: Data flows.\n"
+            "    when: {operating: [data_swap]}\n    points: {north: 1, south: 1}\n")
+    again = swap.replace("id: swap", "id: swap_again")
+    text = variant("  - id: line\n", calm + swap + again + "  - id: line\n")
+    p = find(text, "endings[4]")
+    assert p.code == "ending-hidden"
+    assert "an earlier ending (swap) holds first" in p.message
 
 
 def test_ending_that_can_never_hold():

@@ -801,6 +801,28 @@ def test_action_that_can_never_be_taken():
     assert "action-never" in found
 
 
+def test_follow_ons_of_a_misspelt_role_fold_transitively():
+    """A typo in the roles of the only action making a demand folds the actions that need
+    that demand standing (or aim at a role standing by it), and the commitment only those
+    actions could break, under the one root cause."""
+    text = variant("    roles: [south]\n    makes_demand: guarantee\n",
+                   "    roles: [suth]\n    makes_demand: guarantee\n")
+    text = text.replace("    teaching_note: Waiting is a choice too.\n",
+                        "    teaching_note: Waiting is a choice too.\n    roles: [north]\n"
+                        "    requires: {demand_standing: guarantee}\n")
+    text = text.replace("    teaching_note: Plays well at home.\n",
+                        "    teaching_note: Plays well at home.\n"
+                        "    requires: {target_demands: guarantee}\n")
+    found = lint_of(text)
+    assert len(found) == 1, [p.text() for p in found]
+    root = found[0]
+    assert root.code == "unknown-role" and "'suth'" in root.message
+    assert [(p.path, p.code) for p in root.folded] == [
+        ("actions[3].commitment.broken_by", "commitment-unbreakable"),
+        ("actions[4].roles", "action-never"), ("actions[5]", "action-never"),
+        ("actions[6].requires.demand_standing", "action-never")]
+
+
 def test_conditional_event_always_pre_empted():
     """A conditional event behind a repeatable one with a wider condition never fires."""
     text = variant("      tension: {min: 60}\n", "      tension: {min: 60}\n    once: false\n")

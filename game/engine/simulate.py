@@ -48,7 +48,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="games in total, spread over the assignments (default %(default)s)")
     parser.add_argument("--personas", default=",".join(LAB_PERSONAS),
                         help="comma-separated personas to combine across the roles "
-                             "(default: %(default)s; 'name:soft' or 'name:hard' sets a temperament)")
+                             "(default: %(default)s; any persona is accepted, including the "
+                             "default seats' assurer, holdout and alliance; 'name:soft' or "
+                             "'name:hard' sets a temperament)")
     parser.add_argument("--assign", default=None, metavar="ROLE=PERSONA,...",
                         help="fix the persona of some roles; the others range over --personas")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1,

@@ -177,3 +177,10 @@ def test_html_legends_read_as_sentences(scenario, tmp_path):
     text = html.read_text(encoding="utf-8")
     assert "(last:" not in text and " % of games" not in text
     assert "Mean tension: " in text and "after the last round" in text
+
+
+def test_the_default_seats_personas_play_in_the_lab(scenario):
+    """--personas takes the personas scenarios name for their seats, and baseline."""
+    code, out, err = _run(str(scenario), "--games", "4", "--workers", "1", "--personas",
+                          "assurer,holdout,alliance,baseline")
+    assert code == 0 and err == "" and "assurer" in out and "holdout" in out

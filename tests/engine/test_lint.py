@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -871,6 +872,28 @@ def test_every_code_is_registered_and_documented():
     doc = (Path(__file__).resolve().parents[2] / "docs" / "authoring.md").read_text()
     missing = [code for code in CODES if f"`{code}`" not in doc]
     assert missing == []
+
+
+def test_every_key_an_author_writes_is_documented():
+    """docs/authoring.md names every key of conditions, effects, requirements, commitments,
+    ratification, demands, start demands, actions (aims included) and the file itself, and
+    its ratification example is a valid action."""
+    from ruamel.yaml import YAML
+
+    from game.model import scenario as model
+
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "authoring.md").read_text()
+    reference = doc[doc.index("## Every key, in one place"):doc.index("## The concepts")]
+    kinds = (model.Condition, model.Effect, model.Requirements, model.CommitmentSpec,
+             model.Ratification, model.DemandSpec, model.StartDemand, model.ActionSpec,
+             model.Scenario, model.TrustTest, model.SupportTest, model.CountTest)
+    missing = [f"{kind.__name__}.{field.alias or name}" for kind in kinds
+               for name, field in kind.model_fields.items()
+               if not re.search(rf"[`{{ ]{field.alias or name}[`:]", reference)]
+    assert missing == []
+    example = reference[reference.index("  - id: treaty_pledge"):]
+    action = YAML(typ="safe").load(example[:example.index("```")])[0]
+    assert model.ActionSpec.model_validate(action, by_alias=True, by_name=False).ratification
 
 
 # --- The JSON Schema agrees with check. ---

@@ -94,8 +94,21 @@ def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None 
     for kind, _option in KINDS:
         if kind in paths:
             print(_("simulate: wrote {file}").format(file=paths[kind]), file=err)
-    write_text(report, out, detail=args.detail)
+    try:
+        write_text(report, out, detail=args.detail)
+        out.flush()
+    except BrokenPipeError:
+        _silence(out)  # the reader left early (`| head`); the files are written already
     return 0
+
+
+def _silence(stream: TextIO) -> None:
+    """Point a closed stdout at /dev/null so Python's exit-time flush stays quiet."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, stream.fileno())
+    except (OSError, ValueError, io.UnsupportedOperation):
+        pass
 
 
 def _is_terminal(stream: TextIO) -> bool:

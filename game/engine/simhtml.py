@@ -28,9 +28,9 @@ def report_html(report: Report) -> str:
                     (_("Ties (shared top score)"), report.ties)]),
         milestones=_lines([(m["name"], [v * 100 for v in m["by_round"]])
                            for m in report.milestones], 100,
-                          _("{label}: operating in {value}% of games after the last round")),
+                          _("{label}: operating in {value}% of games at the end")),
         tension=_lines([(_("Mean tension"), report.tension_by_round)], 100,
-                       _("{label}: {value} after the last round")),
+                       _("{label}: {value} at the end")),
         run_line=run_line(report))
 
 

@@ -33,6 +33,8 @@ def load_for_play(path: str | Path) -> Scenario:
         return load_scenario(path)
     except ScenarioError as exc:
         lines = [line for p in exc.problems for line in p.lines()]
+        if len(exc.problems) == 1 and exc.problems[0].code == "file":  # missing, a folder...
+            raise ScenarioLoadError(lines[0]) from None
         head = ngettext("the scenario {path} has {n} problem:", "the scenario {path} has {n} "
                         "problems:", len(exc.problems)).format(path=path, n=len(exc.problems))
         tail = ngettext("Fix it and check again with: python main.py check {path}",

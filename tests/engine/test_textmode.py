@@ -179,6 +179,9 @@ def test_a_bad_scenario_lists_each_problem_on_its_own_line(tmp_path):
     assert lines[1].startswith(f"{bad}:2:9: ") and lines[1].endswith("[yaml-flow]")
     assert lines[2].startswith(f"{bad}:3:7: ") and lines[2].endswith("[yaml-space-after-colon]")
     assert lines[3] == f"Fix them and check again with: python main.py check {bad}"
+    missing = run_main("text", "--scenario", str(tmp_path / "gone.yaml"))
+    assert missing.returncode == 2
+    assert missing.stdout == f"error: {tmp_path / 'gone.yaml'}:1:1: no such file [file]\n"
 
 
 def test_no_display_falls_back_to_text_mode():

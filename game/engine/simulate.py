@@ -84,22 +84,30 @@ def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None 
     games = play_all(scenario, plan, args.workers, progress)
     report = Report.build(scenario, plan.assignments, plan.personas, games, plan.seed,
                           plan.sampled_from)
-    texts = render_outputs(report, games, paths)
-    try:
-        write_all({paths[kind]: text for kind, text in texts.items()})
-    except OSError as exc:
-        print(_("simulate: error: cannot write {file}: {why}; no report file was written").format(
-            file=exc.filename, why=exc.strerror or exc), file=err)
+    if not _write_reports(report, games, paths, err):
         return 2
-    for kind, _option in KINDS:
-        if kind in paths:
-            print(_("simulate: wrote {file}").format(file=paths[kind]), file=err)
     try:
         write_text(report, out, detail=args.detail)
         out.flush()
     except BrokenPipeError:
         _silence(out)  # the reader left early (`| head`); the files are written already
     return 0
+
+
+def _write_reports(report: Report, games: list[GameRecord], paths: dict, err: TextIO) -> bool:
+    """Write the requested files all or none and name each on `err`; False (with one
+    line on `err`) if they cannot be written."""
+    texts = render_outputs(report, games, paths)
+    try:
+        write_all({paths[kind]: text for kind, text in texts.items()})
+    except OSError as exc:
+        print(_("simulate: error: cannot write {file}: {why}; no report file was written").format(
+            file=exc.filename, why=exc.strerror or exc), file=err)
+        return False
+    for kind, _option in KINDS:
+        if kind in paths:
+            print(_("simulate: wrote {file}").format(file=paths[kind]), file=err)
+    return True
 
 
 def _silence(stream: TextIO) -> None:

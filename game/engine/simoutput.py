@@ -82,7 +82,10 @@ def _suffix(option: str) -> str:
 
 
 def write_all(texts: dict[Path, str]) -> None:
-    """Write each text to its path, all or none; OSError (with the file name) if one fails."""
+    """Write each text to its path, all or none; OSError (with the file name) if one fails.
+
+    Every text goes to a temporary file beside its path first; only when all are written
+    are they renamed into place (a rename within one folder does not fail in practice)."""
     temps: dict[Path, str] = {}
     try:
         for path, text in texts.items():

@@ -34,6 +34,12 @@ def change(state: GameState, game: CompiledScenario, meter: int, amount: int, ca
     return after - before
 
 
+def value_of(state: GameState, game: CompiledScenario, meter: int) -> int:
+    """The value of meter number `meter`."""
+    _, field, key, _, _ = game.meters[meter]
+    return state.tension if key is None else getattr(state, field)[key]
+
+
 def group_by_cause(entries: list[LedgerEntry]) -> list[tuple[str, list[LedgerEntry]]]:
     """Entries grouped by (cause, source, actor), in the order each group first appears."""
     groups: dict[tuple[str, str, str | None], list[LedgerEntry]] = {}

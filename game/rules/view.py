@@ -140,6 +140,21 @@ def view_for(state: GameState, game: CompiledScenario, role: str | None,
     )
 
 
+def answering_view(view: PlayerView, state: GameState, game: CompiledScenario) -> PlayerView:
+    """The view `view_for(state, game, view.role)` gives in the responses phase, made from
+    the viewer's own `view` of the same round's orders phase.
+
+    Giving orders moves no meter, writes no ledger entry and reveals nothing, so between the
+    two phases only the phase, the viewer's orders, the offers it must answer and who has
+    given orders change. ValueError unless `state` is in the responses phase of `view`'s round."""
+    role = view.role
+    if state.phase != "responses" or state.round != view.round or role is None:
+        raise ValueError("an answering view needs a team's view from this round's orders phase")
+    return view._replace(phase=state.phase, orders=state.orders.get(role, ()),
+                         offers=tuple(offers_to(state, game, role)),
+                         submitted=frozenset(state.orders))
+
+
 def fog_range(state: GameState, game: CompiledScenario, viewer: str | None,
               role: str) -> tuple[int, int]:
     """The range in which `viewer` sees `role`'s support; exact for itself or after the end.

@@ -27,6 +27,7 @@ from game.model.scenario import (
     Rules,
     Scenario,
 )
+from game.model.state import MeterLayout
 from game.rules import requirements
 from game.rules.aims import aim_targets, may_take
 from game.rules.effect_rows import Where, compile_effects
@@ -60,6 +61,8 @@ class CompiledScenario:
     support_meter: Mapping[str, int]  # role -> meter index
     progress_meter: Mapping[str, int]  # milestone -> meter index
     transparency_meter: Mapping[tuple[str, str], int]  # (measuring role, toward) -> meter index
+    layout: MeterLayout  # the same indices, as each game state carries them
+    start: tuple[int, ...]  # every meter's value when a game starts, by meter index
     candidates: tuple[tuple[Candidate, ...], ...]  # per role index, in scenario order
     candidate_of: Mapping[Action, Candidate]  # every role's candidates by their action
     objectives: Mapping[str | None, tuple[ObjectiveSpec, ...]]  # None: the public view's (none)
@@ -106,6 +109,8 @@ def compile_scenario(scenario: Scenario) -> CompiledScenario:
     milestones = {m.id: m for m in scenario.milestones}
     meters = _meters(scenario)
     index = {m.name: i for i, m in enumerate(meters)}
+    layout = MeterLayout(_frozen(index), *(_by_key(meters, f)
+                                           for f in ("trust", "support", "progress", "transparency")))
 
     def fx(effects: list[Effect], where: Where) -> tuple[Change, ...]:
         return compile_effects(effects, where, roles, index, milestones)
@@ -136,11 +141,13 @@ def compile_scenario(scenario: Scenario) -> CompiledScenario:
         event_effects=_frozen({e.id: fx(e.effects, Where()) for e in scenario.events}),
         demands=_frozen({d.id: d for d in scenario.demands}),
         meters=meters,
-        meter_index=_frozen(index),
-        trust_meter=_by_key(meters, "trust"),
-        support_meter=_by_key(meters, "support"),
-        progress_meter=_by_key(meters, "progress"),
-        transparency_meter=_by_key(meters, "transparency"),
+        meter_index=layout.names,
+        trust_meter=layout.trust,
+        support_meter=layout.support,
+        progress_meter=layout.progress,
+        transparency_meter=layout.transparency,
+        layout=layout,
+        start=tuple(_start_value(scenario, m) for m in meters),
         candidates=candidates,
         candidate_of=_frozen({c.action: c for cs in candidates for c in cs}),
         objectives=_frozen(objectives),
@@ -223,6 +230,20 @@ def _meters(scenario: Scenario) -> tuple[Meter, ...]:
         *(Meter(f"progress.{m.id}", "progress", m.id, 100, everyone) for m in scenario.milestones),
         *(Meter(f"transparency.{a}.{b}", "transparency", (a, b), high, everyone) for a, b in pairs),
     )
+
+
+def _start_value(scenario: Scenario, meter: Meter) -> int:
+    """A meter's value before any ledger entry: the scenario's start tension, trust (its
+    default unless set for the pair) and domestic support; no progress or transparency."""
+    r = scenario.rules
+    if meter.field == "tension":
+        return r.start_tension
+    if meter.field == "trust":
+        return next((t.value for t in r.start_trust if (t.from_, t.to) == meter.key),
+                    r.default_trust)
+    if meter.field == "support":
+        return next(role.start_support for role in scenario.roles if role.id == meter.key)
+    return 0
 
 
 def _dependents(root: str, milestones: dict[str, MilestoneSpec]) -> tuple[str, ...]:

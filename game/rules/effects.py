@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from game.model.state import GameState
 from game.rules.compiled import CompiledScenario
-from game.rules.ledger import change, value_of
+from game.rules.ledger import change
 from game.rules.tables import Change
 
 
@@ -18,5 +18,5 @@ def apply_changes(state: GameState, game: CompiledScenario, rows: tuple[Change, 
         if scaled:
             amount = (amount * gain_percent + 50) // 100
         if cap is not None:
-            amount = min(amount, cap - value_of(state, game, meter))
+            amount = min(amount, cap - state.meters[meter])
         change(state, game, meter, amount, cause, source, actor, note)

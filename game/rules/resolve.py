@@ -170,7 +170,7 @@ def _commit(state: GameState, game: CompiledScenario, row: ActionRow, action: Ac
 def _ratified(state: GameState, game: CompiledScenario, action: Action) -> bool:
     """A ratified commitment takes effect only if a seeded roll against support passes."""
     cand = game.candidate_of[action]
-    chance = cand.row.spec.ratification.chance(state.support[action.role])
+    chance = cand.row.spec.ratification.chance(state.meters[game.support_meter[action.role]])
     passed = derive(state.seed, state.round, f"ratify:{cand.text}").percent(chance)
     # The note never gives the chance: it would reveal the actor's exact support.
     apply_changes(state, game, cand.passed if passed else cand.failed, "ratification", cand.text,
@@ -237,7 +237,8 @@ def _reciprocity(state: GameState, game: CompiledScenario,
 def drift_baseline(state: GameState, game: CompiledScenario) -> int:
     """The tension that drift pulls toward: lower when mean trust is higher."""
     r = game.rules
-    mean_trust = sum(state.trust.values()) / max(1, len(state.trust))
+    trust = [state.meters[i] for i in game.trust_meter.values()]
+    mean_trust = sum(trust) / max(1, len(trust))
     return max(0, min(100, round(r.drift_base - mean_trust * r.drift_per_trust / 100)))
 
 

@@ -127,11 +127,13 @@ def view_for(state: GameState, game: CompiledScenario, role: str | None,
         raise ValueError(f"unknown role {role!r}")
     over = state.phase == "over"
     mine = role is not None
+    meters = state.meters
     return PlayerView(
-        role, state.round, state.rounds, state.phase, state.tension, tension_band(state.tension),
-        MappingProxyType(dict(state.trust)),
+        role, state.round, state.rounds, state.phase, meters[0], tension_band(meters[0]),
+        MappingProxyType({pair: meters[i] for pair, i in game.trust_meter.items()}),
         MappingProxyType({r: fog_range(state, game, role, r) for r in game.roles}),
-        MappingProxyType(dict(state.milestones)), MappingProxyType(dict(state.progress)),
+        MappingProxyType(dict(state.milestones)),
+        MappingProxyType({m: meters[i] for m, i in game.progress_meter.items()}),
         state.commitments, state.demands, game.events.get(state.event) if state.event else None,
         game.objectives[role], state.orders.get(role, chosen) if mine else (),
         tuple(offers_to(state, game, role)) if mine and state.phase == "responses" else (),
@@ -162,7 +164,7 @@ def fog_range(state: GameState, game: CompiledScenario, viewer: str | None,
     Everyone can see the public range on a shared screen, so a team's own range always
     lies inside it: putting the two side by side reveals nothing the team's range hides.
     """
-    value = state.support[role]
+    value = state.meters[game.support_meter[role]]
     if viewer == role or state.phase == "over":
         return value, value
     r = game.rules
@@ -171,7 +173,7 @@ def fog_range(state: GameState, game: CompiledScenario, viewer: str | None,
     low = max(0, min(low, 100 - wide))
     if viewer is None:
         return low, low + wide
-    measures = state.transparency[(role, viewer)]
+    measures = state.meters[game.transparency_meter[(role, viewer)]]
     width = min(wide, max(r.fog_min, wide - r.fog_narrow * measures))
     # Any start from `first` to `last` keeps the value inside and stays within the public range.
     first, last = max(low, value - width), min(value, low + wide - width)

@@ -68,7 +68,7 @@ def test_private_range_lies_inside_the_public_one():
     for seed in range(40):
         for level in (0, 3, 50, 97, 100):
             sc, s = start(with_support(south=level), seed)
-            s.transparency[("south", "north")] = seed % 4
+            s.meters[sc.transparency_meter[("south", "north")]] = seed % 4  # a test set-up
             plo, phi = view_for(s, sc, None).support["south"]
             lo, hi = view_for(s, sc, "north").support["south"]
             assert plo <= lo <= level <= hi <= phi

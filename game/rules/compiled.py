@@ -115,7 +115,7 @@ def compile_scenario(scenario: Scenario) -> CompiledScenario:
     def fx(effects: list[Effect], where: Where) -> tuple[Change, ...]:
         return compile_effects(effects, where, roles, index, milestones)
 
-    rows = tuple(_row(i, spec, scenario) for i, spec in enumerate(scenario.actions))
+    rows = tuple(_row(i, spec, scenario, index) for i, spec in enumerate(scenario.actions))
     candidates = tuple(_candidates(role, rows, scenario, fx) for role in roles)
     objectives = {r.id: tuple(r.objectives) for r in scenario.roles}
     objectives[None] = ()
@@ -167,13 +167,14 @@ def _by_key(meters: tuple[Meter, ...], field: str) -> Mapping:
     return _frozen({m.key: i for i, m in enumerate(meters) if m.field == field})
 
 
-def _row(index: int, spec: ActionSpec, scenario: Scenario) -> ActionRow:
+def _row(index: int, spec: ActionSpec, scenario: Scenario, meters: Mapping[str, int]) -> ActionRow:
     breaks = frozenset(a.id for a in scenario.actions
                        if a.commitment and spec.id in a.commitment.broken_by)
     backs = tuple(d.id for d in scenario.demands if spec.id in d.backed_down_by)
     proposes = next((m for m in scenario.milestones if m.id == spec.establishes), None)
     return ActionRow(index, spec, spec.cost, spec.requires.max_uses, FAMILIES.index(spec.family),
-                     proposes, tuple(proposes.parties) if proposes else (), breaks, backs)
+                     proposes, tuple(proposes.parties) if proposes else (),
+                     meters[f"progress.{proposes.id}"] if proposes else None, breaks, backs)
 
 
 def _candidates(role: str, rows: tuple[ActionRow, ...], scenario: Scenario,

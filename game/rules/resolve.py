@@ -59,7 +59,7 @@ def _resolution_order(state: GameState, game: CompiledScenario) -> list[Action]:
     tagged = []
     for r_i, role in enumerate(game.roles):
         for a_i, action in enumerate(state.orders.get(role, ())):
-            rank = game.actions[game.action_index[action.action_id]].rank
+            rank = game.candidate_of[action].row.rank
             tagged.append(((rank, r_i, a_i), action))
     tagged.sort()
     return [a for _, a in tagged]

@@ -43,6 +43,7 @@ class ActionRow(NamedTuple):
     rank: int  # the family's place in the resolution order
     proposes: MilestoneSpec | None  # the milestone it proposes, if any
     parties: tuple[str, ...]  # that milestone's parties
+    progress_meter: int | None  # the meter index of that milestone's progress
     breaks: frozenset[str]  # action ids of the actor's commitments that this breaks
     backs_down: tuple[str, ...]  # demand ids that taking (or accepting) this backs down from
 

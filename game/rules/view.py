@@ -71,7 +71,7 @@ class PlayerView(NamedTuple):
 
     def with_orders(self, orders: tuple[Action, ...]) -> PlayerView:
         """The same view with another draft of the viewer's own orders."""
-        return self._replace(orders=orders)
+        return PlayerView(*self[:_ORDERS], orders, *self[_ORDERS + 1:])
 
     def replace(self, **changes) -> PlayerView:
         """A copy with some fields changed (for example meters eased in for display)."""
@@ -106,6 +106,9 @@ class PlayerView(NamedTuple):
             "breakdown": self.breakdown,
             "ledger": [e._asdict() for e in self.entries],
         }
+
+
+_ORDERS = PlayerView._fields.index("orders")
 
 
 def _commitment(c: Commitment) -> dict:

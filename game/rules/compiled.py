@@ -193,20 +193,27 @@ def _candidates(role: str, rows: tuple[ActionRow, ...], scenario: Scenario,
         else:
             aims = [None]
         rules = requirements.rules_for(spec)
-        for t in aims:
-            action = Action(role, spec.id, t)
-            responders = _responders(spec, action, scenario)
-            offer = Offer(action.text(), action, spec, responders) if spec.offer else None
-            where = Where(role, t, None, row.parties)
-            answers = tuple(Answer(r, fx(spec.on_accept, where._replace(responder=r)),
-                                   fx(spec.on_decline, where._replace(responder=r)))
-                            for r in responders) if spec.offer else ()
-            rat = spec.ratification
-            passed, failed = (fx(rat.on_pass, Where(role, t)), fx(rat.on_fail, Where(role, t))
-                              ) if rat else ((), ())
-            found.append(Candidate(action, action.text(), row, rules, responders, offer,
-                                   fx(spec.effects, where), answers, passed, failed))
+        found += [_candidate(Action(role, spec.id, t), row, rules, scenario, fx) for t in aims]
     return tuple(found)
+
+
+def _candidate(action: Action, row: ActionRow, rules: tuple[Callable, ...], scenario: Scenario,
+               fx: Callable[..., tuple[Change, ...]]) -> Candidate:
+    """One order, with the rows its effects, each answer and its ratification apply: the
+    actor and target are the order's, an answer's responder is who answers, and only the
+    action's own effects and answers count a proposal's parties as `parties`."""
+    spec, role, t = row.spec, action.role, action.target
+    responders = _responders(spec, action, scenario)
+    offer = Offer(action.text(), action, spec, responders) if spec.offer else None
+    where = Where(role, t, None, row.parties)
+    answers = tuple(Answer(r, fx(spec.on_accept, where._replace(responder=r)),
+                           fx(spec.on_decline, where._replace(responder=r)))
+                    for r in responders) if spec.offer else ()
+    rat = spec.ratification
+    passed, failed = ((fx(rat.on_pass, Where(role, t)), fx(rat.on_fail, Where(role, t)))
+                      if rat else ((), ()))
+    return Candidate(action, action.text(), row, rules, responders, offer,
+                     fx(spec.effects, where), answers, passed, failed)
 
 
 def _responders(spec: ActionSpec, action: Action, scenario: Scenario) -> tuple[str, ...]:

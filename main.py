@@ -1,19 +1,21 @@
 """Détente's command line.
 
     python main.py [play] [--scale S] [--screenshot DIR] ...   the game window (text mode without a display)
-    python main.py text [--scenario PATH] [--seed N] [--human ROLE,...|none] [--rounds N] [--resume]
+    python main.py text [--scenario PATH] [--seed N] [--human ROLE,...|none] [--rounds N] [--resume [FILE]]
     python main.py check FILE...                               check scenario files
     python main.py replay FILE [--scenario PATH]               verify a replay reproduces its game
     python main.py debrief FILE [--out FILE.html]              the HTML debrief of a saved game
     python main.py simulate SCENARIO --games N ...             the balance lab
-    python main.py schema [--out PATH]                         export the scenario JSON Schema
+    python main.py schema [--out PATH|-]                       export the scenario JSON Schema
 
-Errors in files or options are reported in one line each and exit with status 2.
+Errors in files or options are reported in one line each and exit with status 2;
+Ctrl-C stops any command with one line and exit status 130.
 """
 
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import sys
 from pathlib import Path
@@ -42,7 +44,9 @@ def build_parser() -> argparse.ArgumentParser:
     debrief.add_argument("--out", help="HTML file to write (default: next to FILE)")
     debrief.add_argument("--scenario", help="scenario file (default: the one recorded)")
     schema = sub.add_parser("schema", help="write the scenario JSON Schema")
-    schema.add_argument("--out", default="scenarios/scenario.schema.json")
+    schema.add_argument("--out", default=None,
+                        help="file to write, or - for standard output "
+                             "(default: scenarios/scenario.schema.json in the game's folder)")
     return parser
 
 
@@ -58,12 +62,46 @@ def _add_simulate(parser: argparse.ArgumentParser) -> None:
 def main(argv: list[str] | None = None) -> int:
     """Run one command and return its exit status."""
     argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        return _dispatch(argv)
+    except KeyboardInterrupt:
+        print("\nStopped (Ctrl-C).", file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # the reader went away, as with `| head`; nothing more to say
+        _silence_stdout()
+        return 1
+    except _expected_errors() as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+
+
+def _dispatch(argv: list[str]) -> int:
     if not argv or argv[0] == "play" or (argv[0].startswith("-") and argv[0] not in ("-h", "--help")):
         return play(argv[1:] if argv and argv[0] == "play" else argv)
     args = build_parser().parse_args(argv)
+    if args.command is None:
+        return play([])
     handler = {"text": run_text, "check": run_check, "replay": run_replay, "debrief": run_debrief,
                "simulate": run_simulate, "schema": run_schema}[args.command]
     return handler(args)
+
+
+def _expected_errors() -> tuple[type[Exception], ...]:
+    """Errors meant for people: each message is one line naming the file and the fix."""
+    from game.engine.atomic import WriteFailed
+    from game.engine.bounded import ReadRefused
+    from game.engine.saves import SaveError
+    from game.engine.scenarios import ScenarioLoadError
+
+    return (WriteFailed, ReadRefused, SaveError, ScenarioLoadError)
+
+
+def _silence_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 def play(window_args: list[str]) -> int:
@@ -72,8 +110,9 @@ def play(window_args: list[str]) -> int:
     from game.ui.display import display_available
 
     opts = parse_options(window_args)  # a wrong flag exits here with status 2, display or not
-    if opts.scale is not None and not 1.0 <= opts.scale <= 2.0:
-        print(f"error: --scale {opts.scale}: give a UI scale from 1.0 to 2.0", file=sys.stderr)
+    problem = window_option_problem(opts)
+    if problem:
+        print(f"error: {problem}", file=sys.stderr)
         return 2
     if opts.screenshot:
         os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
@@ -85,6 +124,26 @@ def play(window_args: list[str]) -> int:
     from game.ui.app import run_app
 
     return run_app(window_args)
+
+
+def window_option_problem(opts: argparse.Namespace) -> str | None:
+    """Why the window's options cannot be used (one line), or None."""
+    if opts.scale is not None and not (math.isfinite(opts.scale) and 1.0 <= opts.scale <= 2.0):
+        return f"--scale {opts.scale}: give a UI scale from 1.0 to 2.0"
+    quit_after = getattr(opts, "quit_after", None)
+    if quit_after is not None and not (math.isfinite(quit_after) and 0 < quit_after <= 86_400):
+        return f"--quit-after {quit_after}: give a number of seconds from 0 to 86400, such as 5"
+    if opts.screenshot:
+        folder = Path(opts.screenshot)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except FileExistsError:
+            return f"--screenshot {folder}: this is a file, not a folder; give a folder for the PNGs"
+        except OSError as exc:
+            return f"--screenshot {folder}: cannot create the folder ({exc.strerror})"
+        if not folder.is_dir():
+            return f"--screenshot {folder}: this is not a folder; give a folder for the PNGs"
+    return None
 
 
 def run_text(args: argparse.Namespace) -> int:
@@ -103,48 +162,65 @@ def run_check(args: argparse.Namespace) -> int:
 
 def run_replay(args: argparse.Namespace) -> int:
     """Verify a replay; 0 if it reproduces exactly, 1 if it diverges, 2 if it cannot be read."""
-    from game.engine.replay import verify
-    from game.engine.saves import SaveError, read_save
-    from game.engine.scenarios import ScenarioLoadError, load_for_play, locate
+    from game.engine.replay import check_replay
 
-    path = Path(args.file)
-    try:
-        record = read_save(path)
-        scenario = load_for_play(args.scenario or locate(record.scenario_path, record.scenario_id))
-        verdict = verify(path, scenario)
-    except (SaveError, ScenarioLoadError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
+    record, scenario, _session = _load_saved(args.file, args.scenario, build=False)
+    verdict = check_replay(record, scenario, args.file,
+                           args.scenario is not None or record.scenario is None)
     print(verdict.message)
     return 0 if verdict.ok else 1
 
 
-def _load_saved(file: str, scenario_path: str | None):
-    """A saved game's session, rebuilt against its scenario."""
-    from game.engine.replay import session_from_save
+def _load_saved(file: str, scenario_path: str | None, build: bool = True):
+    """A saved game's record, the scenario it is rebuilt with, and (with `build`) its session.
+
+    A notice that the scenario file has changed since goes to stderr."""
+    from game.engine.replay import scenario_for, session_from_save
     from game.engine.saves import read_save
-    from game.engine.scenarios import load_for_play, locate
 
     record = read_save(Path(file))
-    scenario = load_for_play(scenario_path or locate(record.scenario_path, record.scenario_id))
-    return session_from_save(record, scenario, file)
+    scenario, notice = scenario_for(record, file, scenario_path)
+    if notice:
+        print(notice, file=sys.stderr)
+    return record, scenario, session_from_save(record, scenario, file) if build else None
 
 
 def run_debrief(args: argparse.Namespace) -> int:
     """Write the HTML debrief of a saved game."""
+    from game.engine.atomic import write_atomic
     from game.engine.debrief import debrief_html
-    from game.engine.saves import SaveError, write_atomic
-    from game.engine.scenarios import ScenarioLoadError
 
-    try:
-        session = _load_saved(args.file, args.scenario)
-    except (SaveError, ScenarioLoadError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
     out = Path(args.out) if args.out else Path(args.file).with_suffix(".html")
+    problem = debrief_target_problem(out, Path(args.file))
+    if problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return 2
+    _record, _scenario, session = _load_saved(args.file, args.scenario)
     write_atomic(out, debrief_html(session))
     print(f"wrote {out}")
     return 0
+
+
+def debrief_target_problem(out: Path, source: Path) -> str | None:
+    """Why the debrief may not be written to `out` (one line), or None.
+
+    Only an earlier debrief is ever replaced: never the save itself, a folder or another file."""
+    from game.engine.bounded import ReadRefused, read_regular
+
+    if not os.path.lexists(out):
+        return None
+    if out.is_dir():
+        return f"--out {out}: this is a folder; give a file name such as {out / 'debrief.html'}"
+    try:
+        if source.exists() and os.path.samefile(out, source):
+            return f"--out {out}: this is the saved game itself; give another file name"
+        head = read_regular(out, 10_000_000, "debrief")[:400].lower()
+    except (OSError, ReadRefused) as exc:
+        return f"--out {out}: {exc}"
+    if not (head.startswith(b"<!doctype html") and b"debrief" in head):
+        return (f"--out {out}: this file exists and is not a debrief, so it is left as it is; "
+                "give another file name")
+    return None
 
 
 def run_simulate(args: argparse.Namespace) -> int:
@@ -154,15 +230,37 @@ def run_simulate(args: argparse.Namespace) -> int:
     except ImportError:
         print("error: the balance lab is not available in this build", file=sys.stderr)
         return 2
+    for flag in ("json", "csv"):
+        problem = _output_problem(getattr(args, flag, None), f"--{flag}")
+        if problem:
+            print(f"simulate: error: {problem}", file=sys.stderr)
+            return 2
     return run(args)
+
+
+def _output_problem(name: str | None, flag: str) -> str | None:
+    """Why an output file may not be written (a folder or a special file), or None."""
+    if not name or not os.path.lexists(name):
+        return None
+    path = Path(name)
+    if path.is_dir():
+        return f"{flag} {name}: this is a folder; give a file name inside it"
+    if not path.is_file():
+        return f"{flag} {name}: this is a device, FIFO or other special file; give an ordinary file"
+    return None
 
 
 def run_schema(args: argparse.Namespace) -> int:
     """Write the JSON Schema that editors use to autocomplete scenario files."""
-    from game.engine.schema_export import write_schema
+    from game.engine.atomic import write_atomic
+    from game.engine.schema_export import SCHEMA_PATH, schema_text
 
-    write_schema(Path(args.out))
-    print(f"wrote {args.out}")
+    if args.out == "-":
+        sys.stdout.write(schema_text())
+        return 0
+    out = Path(args.out) if args.out else SCHEMA_PATH
+    write_atomic(out, schema_text())
+    print(f"wrote {out}")
     return 0
 
 

@@ -14,6 +14,7 @@ import argparse
 import itertools
 import multiprocessing
 import os
+import signal
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +27,8 @@ from game.model.scenario import Scenario
 from game.rules.rng import derive_seed
 
 CHUNK = 50  # games per task: big enough to amortise pickling, small enough to balance cores
+MAX_GAMES = 1_000_000  # games in one run: every result is kept for the report (about 200 bytes each)
+MAX_WORKERS = 64
 
 
 class SimulateError(ValueError):
@@ -126,14 +129,18 @@ def make_plan(scenario: Scenario, args: argparse.Namespace) -> Plan:
         _check_persona(name, scenario)
     if args.games < 1:
         raise SimulateError(f"--games must be at least 1, not {args.games}")
-    if args.workers < 1:
-        raise SimulateError(f"--workers must be at least 1, not {args.workers}")
+    if args.workers < 1 or args.workers > MAX_WORKERS:
+        raise SimulateError(f"--workers must be from 1 to {MAX_WORKERS}, not {args.workers}")
     if args.rounds is not None and not 1 <= args.rounds <= 40:
         raise SimulateError(f"--rounds must be between 1 and 40, not {args.rounds}")
     if not personas and len(fixed) < len(roles):
         raise SimulateError("give --personas, or --assign a persona to every role")
     choices = [(fixed[r],) if r in fixed else personas for r in roles]
     assignments = tuple(itertools.product(*choices))
+    if args.games * len(assignments) > MAX_GAMES:
+        raise SimulateError(f"--games {args.games} for {len(assignments)} assignment(s) is "
+                            f"{args.games * len(assignments):,} games; one run plays at most "
+                            f"{MAX_GAMES:,}: give fewer games, personas or roles to vary")
     used = tuple(dict.fromkeys(p for a in assignments for p in a))
     return Plan(roles, used, assignments, args.games, args.seed, args.rounds)
 
@@ -194,6 +201,7 @@ _WORKER: tuple[Scenario, Plan] | None = None
 
 def _init_worker(scenario: Scenario, plan: Plan) -> None:
     global _WORKER
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # also under spawn, where SIG_IGN is not inherited
     _WORKER = (scenario, plan)
 
 
@@ -213,7 +221,14 @@ def play_all(scenario: Scenario, plan: Plan, workers: int,
     else:
         ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods()
                                           else "spawn")
-        with ctx.Pool(min(workers, len(tasks)), _init_worker, (scenario, plan)) as pool:
+        # Workers ignore Ctrl-C (they inherit SIG_IGN): the parent alone stops, and leaving
+        # the `with` terminates them, so no worker outlives the command or prints a traceback.
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        try:
+            pool = ctx.Pool(min(workers, len(tasks)), _init_worker, (scenario, plan))
+        finally:
+            signal.signal(signal.SIGINT, previous)
+        with pool:
             _collect(tasks, pool.imap(_work, tasks), by_assignment, progress)
     if progress:
         progress.finish()

@@ -70,7 +70,13 @@ LEGACY_AUTOSAVE = "autosave.json"
 
 
 class SaveFailed(OSError):
-    """A save that could not be written; the message is one line, and the last good save is kept."""
+    """A save that could not be written; the message is one line, and the last good save is kept.
+
+    `reason` is the cause alone (the file, what went wrong, the fix), for a shorter line."""
+
+    def __init__(self, message: str, reason: str = "") -> None:
+        super().__init__(message)
+        self.reason = reason or message
 
     def __str__(self) -> str:
         return self.args[0]
@@ -162,7 +168,7 @@ class GameFile:
         kept = (_("the last good save, {path}, is kept").format(path=self.saved)
                 if self.saved else _("nothing of this game has been saved yet"))
         return SaveFailed(_("Could not save the game: {reason}. The game goes on; {kept}.")
-                          .format(reason=reason, kept=kept))
+                          .format(reason=reason, kept=kept), reason)
 
 
 class GameLibrary:

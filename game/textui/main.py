@@ -197,7 +197,7 @@ def _finish(session: Session, io: Console) -> int:
         try:
             hook.write(session)
         except SaveFailed as exc:
-            io.say("", str(exc))
+            io.say("", _("No replay was saved: {reason}.").format(reason=exc.reason))
             return 0
     path = hook.saved if isinstance(hook, GameFile) else None
     if path is None:

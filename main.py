@@ -157,7 +157,7 @@ def run_check(args: argparse.Namespace) -> int:
     """Check scenario files; 0 if all are clean, 2 otherwise."""
     from game.engine.check import run_check as check
 
-    return check(args.files)
+    return check(args.files, sys.stdout, sys.stderr)
 
 
 def run_replay(args: argparse.Namespace) -> int:
@@ -235,7 +235,7 @@ def run_simulate(args: argparse.Namespace) -> int:
         if problem:
             print(f"simulate: error: {problem}", file=sys.stderr)
             return 2
-    return run(args)
+    return run(args, sys.stdout, sys.stderr)
 
 
 def _output_problem(name: str | None, flag: str) -> str | None:

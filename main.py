@@ -18,6 +18,7 @@ import argparse
 import math
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 COMMANDS = ("play", "text", "check", "replay", "debrief", "simulate", "schema")
@@ -76,6 +77,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _dispatch(argv: list[str]) -> int:
+    if any("\0" in arg for arg in argv):  # only possible in-process; a shell cannot pass one
+        print("error: an argument holds a NUL character; remove it", file=sys.stderr)
+        return 2
     if not argv or argv[0] == "play" or (argv[0].startswith("-") and argv[0] not in ("-h", "--help")):
         return play(argv[1:] if argv and argv[0] == "play" else argv)
     args = build_parser().parse_args(argv)
@@ -190,12 +194,12 @@ def run_debrief(args: argparse.Namespace) -> int:
     from game.engine.atomic import write_atomic
     from game.engine.debrief import debrief_html
 
+    _record, _scenario, session = _load_saved(args.file, args.scenario)  # a readable save file
     out = Path(args.out) if args.out else Path(args.file).with_suffix(".html")
     problem = debrief_target_problem(out, Path(args.file))
     if problem:
         print(f"error: {problem}", file=sys.stderr)
         return 2
-    _record, _scenario, session = _load_saved(args.file, args.scenario)
     write_atomic(out, debrief_html(session))
     print(f"wrote {out}")
     return 0
@@ -205,22 +209,39 @@ def debrief_target_problem(out: Path, source: Path) -> str | None:
     """Why the debrief may not be written to `out` (one line), or None.
 
     Only an earlier debrief is ever replaced: never the save itself, a folder or another file."""
+    if os.path.lexists(out) and source.exists() and _same_file(out, source):
+        return f"--out {out}: this is the saved game itself; give another file name"
+    return replace_problem(out, "--out", "debrief",
+                           lambda head: head.lower().startswith(b"<!doctype html")
+                           and b"debrief" in head.lower())
+
+
+def replace_problem(out: Path, flag: str, what: str, earlier: Callable[[bytes], bool]) -> str | None:
+    """Why `out` may not be written (one line), or None.
+
+    A new file may be; an existing one only if `earlier(first bytes)` says it is an earlier
+    output of the same kind, so no other file is ever overwritten without being asked for."""
     from game.engine.bounded import ReadRefused, read_regular
 
     if not os.path.lexists(out):
         return None
     if out.is_dir():
-        return f"--out {out}: this is a folder; give a file name such as {out / 'debrief.html'}"
+        return f"{flag} {out}: this is a folder; give a file name inside it"
     try:
-        if source.exists() and os.path.samefile(out, source):
-            return f"--out {out}: this is the saved game itself; give another file name"
-        head = read_regular(out, 10_000_000, "debrief")[:400].lower()
-    except (OSError, ReadRefused) as exc:
-        return f"--out {out}: {exc}"
-    if not (head.startswith(b"<!doctype html") and b"debrief" in head):
-        return (f"--out {out}: this file exists and is not a debrief, so it is left as it is; "
-                "give another file name")
+        head = read_regular(out, 100_000_000, what)[:400]
+    except ReadRefused as exc:
+        return f"{flag} {exc}"
+    if head.strip() and not earlier(head):
+        return (f"{flag} {out}: this file exists and is not an earlier {what}, so it is left "
+                "as it is; give another file name or remove it first")
     return None
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
 
 
 def run_simulate(args: argparse.Namespace) -> int:
@@ -230,24 +251,15 @@ def run_simulate(args: argparse.Namespace) -> int:
     except ImportError:
         print("error: the balance lab is not available in this build", file=sys.stderr)
         return 2
-    for flag in ("json", "csv"):
-        problem = _output_problem(getattr(args, flag, None), f"--{flag}")
+    kinds = {"json": ("balance report", lambda head: head.lstrip().startswith(b"{")),
+             "csv": ("balance report", lambda head: head.startswith(b"assignment,"))}
+    for flag, (what, earlier) in kinds.items():
+        name = getattr(args, flag, None)
+        problem = replace_problem(Path(name), f"--{flag}", what, earlier) if name else None
         if problem:
             print(f"simulate: error: {problem}", file=sys.stderr)
             return 2
     return run(args, sys.stdout, sys.stderr)
-
-
-def _output_problem(name: str | None, flag: str) -> str | None:
-    """Why an output file may not be written (a folder or a special file), or None."""
-    if not name or not os.path.lexists(name):
-        return None
-    path = Path(name)
-    if path.is_dir():
-        return f"{flag} {name}: this is a folder; give a file name inside it"
-    if not path.is_file():
-        return f"{flag} {name}: this is a device, FIFO or other special file; give an ordinary file"
-    return None
 
 
 def run_schema(args: argparse.Namespace) -> int:
@@ -259,6 +271,10 @@ def run_schema(args: argparse.Namespace) -> int:
         sys.stdout.write(schema_text())
         return 0
     out = Path(args.out) if args.out else SCHEMA_PATH
+    problem = replace_problem(out, "--out", "scenario schema", lambda head: b'"$schema"' in head)
+    if problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return 2
     write_atomic(out, schema_text())
     print(f"wrote {out}")
     return 0

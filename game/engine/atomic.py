@@ -60,6 +60,8 @@ class WriteFailed(OSError):
 
 def write_atomic(path: str | Path, text: str | bytes) -> None:
     """Replace the regular file `path` (or create it) with `text`, atomically; WriteFailed if not."""
+    if "\0" in str(path):
+        raise WriteFailed(repr(str(path)), "the name holds a NUL character", "choose another name")
     target = _resolve(Path(path))
     mode = _mode_for(target, path)
     tmp = None
@@ -81,6 +83,8 @@ def create_new(path: str | Path, text: str | bytes) -> bool:
 
     Returns False when something already has that name; raises WriteFailed on a failure."""
     target = Path(path)
+    if "\0" in str(path):
+        raise WriteFailed(repr(str(path)), "the name holds a NUL character", "choose another name")
     tmp = None
     try:
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -43,6 +43,9 @@ def read_regular(path: str | Path, cap: int, what: str = "file") -> bytes:
     """The bytes of a regular file of at most `cap` bytes, or ReadRefused.
 
     `what` names the kind of file in messages ("save", "scenario file")."""
+    if "\0" in str(path):
+        raise ReadRefused(repr(str(path)), "the name holds a NUL character",
+                          f"give the path of a {what}")
     try:
         _check_kind(path, os.stat(path).st_mode, what)
         fd = os.open(path, _OPEN_FLAGS)
@@ -124,12 +127,12 @@ def _parse_constant(text: str) -> float:
     raise _Limit(f"{text} is not a number this game accepts")
 
 
-def parse_json(data: bytes, path: str | Path, what: str = "file",
+def parse_json(data: bytes | str, path: str | Path, what: str = "file",
                max_depth: int = MAX_DEPTH) -> object:
-    """JSON data from UTF-8 bytes within the limits above, or ReadRefused naming the problem."""
+    """JSON data from UTF-8 bytes (or text) within the limits above, or ReadRefused."""
     fix = f"the file is not a usable {what} (it was left untouched)"
     try:
-        text = data.decode("utf-8")
+        text = data.decode("utf-8") if isinstance(data, bytes) else data
         value = json.loads(text, parse_int=_parse_int, parse_float=_parse_float,
                            parse_constant=_parse_constant)
     except UnicodeDecodeError:
@@ -156,6 +159,24 @@ def depth(value: object) -> int:
             deepest = max(deepest, level)
             stack.extend((child, level + 1) for child in item if isinstance(child, (dict, list)))
     return deepest
+
+
+def read_text(path: str | Path, cap: int, what: str = "file",
+              missing_ok: bool = False) -> str | None:
+    """The UTF-8 text of a regular file of at most `cap` bytes, or ReadRefused.
+
+    With `missing_ok`, a file that does not exist gives None instead of a refusal."""
+    try:
+        data = read_regular(path, cap, what)
+    except ReadRefused as exc:
+        if missing_ok and exc.problem == "no such file":
+            return None
+        raise
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ReadRefused(path, "it is not UTF-8 text", f"the file is not a usable {what} "
+                                                        "(it was left untouched)") from None
 
 
 def read_json(path: str | Path, cap: int, what: str = "file", max_depth: int = MAX_DEPTH) -> object:

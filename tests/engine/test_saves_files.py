@@ -188,3 +188,15 @@ def test_settings_sized_json_reads_are_bounded(tmp_path):
     path.write_text(json.dumps({"ui_scale": 1.0, "pad": "x" * 200_000}))
     with pytest.raises(ReadRefused, match="larger than"):
         read_json(path, 65_536, "settings file")
+
+
+def test_the_settings_reader_is_bounded_too(tmp_path):
+    """The window's settings: a FIFO gives the defaults at once; deep nesting gives the defaults."""
+    from game.ui.settings import Settings, load_settings
+    os.mkfifo(tmp_path / "settings.json")
+    settings, warning = load_settings(tmp_path)
+    assert settings == Settings() and "FIFO" in warning
+    os.unlink(tmp_path / "settings.json")
+    (tmp_path / "settings.json").write_text("[" * 30_000 + "]" * 30_000)
+    settings, warning = load_settings(tmp_path)
+    assert settings == Settings() and "nested" in warning

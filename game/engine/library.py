@@ -165,8 +165,12 @@ class GameFile:
         reason = str(exc) if isinstance(exc, WriteFailed) else \
             _("the game holds a value a save cannot record ({detail})").format(
                 detail=str(exc).splitlines()[0])
-        kept = (_("the last good save, {path}, is kept").format(path=self.saved)
-                if self.saved else _("nothing of this game has been saved yet"))
+        if self.saved is None:
+            kept = _("nothing of this game has been saved yet")
+        elif self.saved == self.path:
+            kept = _("its last good save is kept")
+        else:
+            kept = _("its last good save, {path}, is kept").format(path=self.saved)
         return SaveFailed(_("Could not save the game: {reason}. The game goes on; {kept}.")
                           .format(reason=reason, kept=kept), reason)
 

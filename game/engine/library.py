@@ -188,7 +188,10 @@ class GameLibrary:
     # --- saving -----------------------------------------------------------------
     def attach(self, session: Session, *, timer_seconds: int | None = None,
                on_error: Callable[[SaveFailed], None] | None = None) -> GameFile:
-        """Make `session` save itself into a new file of its own after every move."""
+        """Make `session` save itself into a new file of its own after every move.
+
+        The window may change `timer_seconds` on the returned hook later; the next save
+        records it."""
         started = utc_now()
         hook = GameFile(self, started, timer_seconds=timer_seconds,
                         source=_fingerprint(session.scenario_path, time.time()), on_error=on_error)
@@ -198,9 +201,7 @@ class GameLibrary:
     def save(self, session: Session) -> Path:
         """Save `session` now (attaching it first if it has no file yet); raises SaveFailed."""
         hook = session.on_save if isinstance(session.on_save, GameFile) else self.attach(session)
-        path = hook.write(session)
-        hook.error = None
-        return path
+        return hook.write(session)
 
     def create_file(self, name: str, text: str) -> Path:
         """Write a new file in games/ under `name`, or `name-2`... if taken; never overwrites."""

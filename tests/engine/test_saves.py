@@ -180,3 +180,27 @@ def test_a_damaged_file_is_listed_as_a_problem_not_a_crash(library, scenario_fil
     (library.games / "broken.json").write_text("{not json")
     assert len(library.unfinished()) == 1
     assert len(library.problems) == 1 and "broken.json" in library.problems[0]
+
+
+def test_text_resume_lists_unfinished_games_newest_first(tmp_path, monkeypatch, scenario_file):
+    """`text --resume` numbers the unfinished games, newest first, and resumes the one chosen."""
+    import io
+
+    from game.textui.console import Console
+    from game.textui.main import run_text
+    from main import build_parser
+
+    monkeypatch.setenv("DETENTE_DATA_DIR", str(tmp_path / "data"))
+    lib = GameLibrary()
+    for seed, hours in ((41, 2), (42, 1)):
+        sc = load_scenario(scenario_file)
+        session = Session(sc, seed, {"north": Seat(True), "south": Seat(False)}, None,
+                          str(scenario_file))
+        lib.attach(session)
+        age(lib.save(session), hours * 3600)
+    out = io.StringIO()
+    args = build_parser().parse_args(["text", "--resume"])
+    status = run_text(args, Console(io.StringIO("9\n²\n2\nquit\n"), out, interactive=False))
+    text = out.getvalue()
+    assert status == 0 and text.index("seed 42") < text.index("seed 41")
+    assert text.count("Give a number from 1 to 2.") == 2 and "Seed 41;" in text

@@ -28,6 +28,8 @@ def load_for_play(path: str | Path) -> Scenario:
         return load_scenario(path)
     except ScenarioError as exc:
         lines = [p.text() for p in exc.problems]
+        if len(lines) == 1 and exc.problems[0].path == "<root>":  # about the file as a whole
+            raise ScenarioLoadError(lines[0]) from None
         raise ScenarioLoadError(
             f"the scenario {path} has {len(lines)} problem(s):\n" + "\n".join(lines)
             + f"\nFix them and check again with: python main.py check {path}") from None

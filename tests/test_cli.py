@@ -134,6 +134,7 @@ def cases(f):
         (["text", "--resume", s(f["deep.json"])], 2, "nested"),
         (["text", "--resume", s(f["finished"])], 0, "already over"),
         (["text", "--resume"], 2, "no unfinished game"),
+        (["text", "--resume", s(f["unfinished"]), "--seed", "4"], 2, "--seed cannot be used"),
         (["text", "--seed", "1" + "0" * 30], 2, "--seed"),
         (["text", "--rounds", "9" * 30], 2, "--rounds"),
         (["text", "--human", "none", "--rounds", "1", "--seed", "-3"], 0, "Replay saved"),

@@ -116,6 +116,13 @@ def _fresh_seed() -> int:
 
 
 def _resume(args: argparse.Namespace, library: GameLibrary, io: Console) -> Session | None:
+    given = [flag for flag, value in (("--seed", args.seed), ("--rounds", args.rounds),
+                                      ("--human", args.human), ("--persona", args.persona or None))
+             if value is not None]
+    given += ["--scenario"] if str(args.scenario) != str(DEFAULT_SCENARIO) else []
+    if given:
+        raise UsageError(_("--resume continues a game as it was saved, so {flags} cannot be "
+                           "used with it; leave them out").format(flags=", ".join(given)))
     path = Path(args.resume) if args.resume else _choose(library, io)
     opened = library.open(path)
     if opened.notice:

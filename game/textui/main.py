@@ -183,10 +183,10 @@ def _play(session: Session, io: Console) -> int:
     try:
         status = TextGame(session, io).run()
     except EndOfInput:
-        io.say("", _("Input ended."), _where_saved(session))
+        io.say("", _("Input ended. {saved}").format(saved=_where_saved(session)))
         return 2
     except KeyboardInterrupt:
-        io.say("", _("Stopped."), _where_saved(session))
+        io.say("", _("Stopped. {saved}").format(saved=_where_saved(session)))
         return 130
     if status == "quit":
         session.save()  # try once more if the last save failed

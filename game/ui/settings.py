@@ -17,7 +17,7 @@ from pathlib import Path
 
 import platformdirs
 
-from game.engine.atomic import write_atomic
+from game.engine.atomic import clean_stale_temps, write_atomic
 from game.engine.bounded import ReadRefused, parse_json, read_text
 
 FILE_NAME = "settings.json"
@@ -88,6 +88,7 @@ def _parse(text: str) -> Settings:
 def load_settings(directory: Path | None = None) -> tuple[Settings, str | None]:
     """The saved settings, or the defaults; the second item is a one-line warning or None."""
     path = settings_path(directory)
+    clean_stale_temps(path.parent)  # left by a write that was cut short
     try:  # a regular file of at most 64 KB, never a FIFO or device
         text = read_text(path, 65_536, "settings file", missing_ok=True)
     except ReadRefused as exc:

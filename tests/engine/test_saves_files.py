@@ -255,3 +255,37 @@ def test_a_damaged_save_is_refused_or_resumed_never_a_crash(tmp_path_factory, da
         GameLibrary(folder).resume(path)
     except (SaveError, ScenarioLoadError) as exc:
         assert "\n" not in str(exc) and str(path) in str(exc)
+
+
+ROLES = ["north", "south", "nato", ""]
+ACTION_IDS = ["gift", "wait", "shout", "promise", "treaty", "demand", "observe", "propose_talks",
+              "propose_centre", "leave", "nonsense"]
+ACTIONS = st.builds(lambda r, a, t: f"{r}:{a}" + (f"@{t}" if t else ""),
+                    st.sampled_from(ROLES[:3]), st.sampled_from(ACTION_IDS),
+                    st.sampled_from(ROLES))
+MOVES = st.one_of(
+    st.builds(lambda r, acts: " ".join(["O", r, *acts]), st.sampled_from(ROLES[:3]),
+              st.lists(ACTIONS, max_size=3)),
+    st.builds(lambda r, ds: " ".join(["R", r, *ds]), st.sampled_from(ROLES[:3]),
+              st.lists(st.builds(lambda ok, a: ("+" if ok else "-") + a, st.booleans(), ACTIONS),
+                       max_size=2)),
+    st.builds(lambda e: f"E {e}", st.sampled_from(["opening", "alarm", "rumour", "nope"])),
+    st.just("X"))
+
+
+@settings(max_examples=int(os.environ.get("DETENTE_FUZZ_EXAMPLES", "60")), deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(moves=st.lists(MOVES, max_size=12))
+def test_any_move_log_resumes_or_is_refused(tmp_path_factory, moves):
+    """A save whose move log is any sequence of well-formed moves resumes or is refused in one line."""
+    from game.engine.library import GameLibrary
+
+    folder = tmp_path_factory.mktemp("moves")
+    path = _valid_save(folder)
+    record = json.loads(path.read_text())
+    record["moves"] = moves
+    path.write_text(json.dumps(record))
+    try:
+        GameLibrary(folder).resume(path)
+    except SaveError as exc:
+        assert "\n" not in str(exc)

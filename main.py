@@ -44,6 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     debrief.add_argument("file", metavar="FILE", help="a replay or save file")
     debrief.add_argument("--out", help="HTML file to write (default: next to FILE)")
     debrief.add_argument("--scenario", help="scenario file (default: the one recorded)")
+    debrief.add_argument("--full", action="store_true", help="show every team's exact support")
     schema = sub.add_parser("schema", help="write the scenario JSON Schema")
     schema.add_argument("--out", default=None,
                         help="file to write, or - for standard output "
@@ -200,7 +201,7 @@ def run_debrief(args: argparse.Namespace) -> int:
     if problem:
         print(f"error: {problem}", file=sys.stderr)
         return 2
-    write_atomic(out, debrief_html(session))
+    write_atomic(out, debrief_html(session, full=args.full))
     print(f"wrote {out}")
     return 0
 

@@ -2,11 +2,14 @@
 
     python main.py [play] [--scale S] [--screenshot DIR] ...   the game window (text mode without a display)
     python main.py text [--scenario PATH] [--seed N] [--human ROLE,...|none] [--rounds N] [--resume [FILE]]
-    python main.py check FILE...                               check scenario files
+    python main.py new FILE --roles a,b[,c...]                 write a starter scenario
+    python main.py check FILE... [--strict]                    check scenario files
     python main.py replay FILE [--scenario PATH]               verify a replay reproduces its game
     python main.py debrief FILE [--out FILE.html]              the HTML debrief of a saved game
     python main.py simulate SCENARIO --games N ...             the balance lab
     python main.py schema [--out PATH|-]                       export the scenario JSON Schema
+    python main.py host [--scenario FILE] [--port P] [--lan | --bind ADDR] [--seat ROLE=KIND]
+                                                               host the game for the teams' browsers
 
 Errors in files or options are reported in one line each and exit with status 2;
 Ctrl-C stops any command with one line and exit status 130.
@@ -21,7 +24,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-COMMANDS = ("play", "text", "check", "replay", "debrief", "simulate", "schema")
+COMMANDS = ("play", "text", "new", "check", "replay", "debrief", "simulate", "schema", "host")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -33,8 +36,10 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.add_parser("play", help="open the game window (the default)", add_help=False)
     add_text(sub.add_parser("text", help="play in the terminal"))
+    _add_new(sub.add_parser("new", help="write a commented starter scenario"))
     check = sub.add_parser("check", help="check scenario files for errors")
     check.add_argument("files", nargs="+", metavar="FILE")
+    check.add_argument("--strict", action="store_true", help="fail on warnings too")
     replay = sub.add_parser("replay", help="verify that a replay file reproduces its game")
     replay.add_argument("file", metavar="FILE")
     replay.add_argument("--scenario", help="scenario file (default: the one recorded in the replay)")
@@ -49,15 +54,25 @@ def build_parser() -> argparse.ArgumentParser:
     schema.add_argument("--out", default=None,
                         help="file to write, or - for standard output "
                              "(default: scenarios/scenario.schema.json in the game's folder)")
+    _add_host(sub.add_parser("host", help="host the game on the local network for the teams' browsers"))
     return parser
 
 
+def _add_new(parser: argparse.ArgumentParser) -> None:
+    from game.engine.starter import add_arguments
+
+    add_arguments(parser)
+
+
+def _add_host(parser: argparse.ArgumentParser) -> None:
+    from game.net.cli import add_arguments
+
+    add_arguments(parser)
+
+
 def _add_simulate(parser: argparse.ArgumentParser) -> None:
-    try:
-        from game.engine.simulate import add_arguments
-    except ImportError:  # the balance lab is optional for the rest of the command line
-        parser.add_argument("rest", nargs="*")
-        return
+    from game.engine.simulate import add_arguments
+
     add_arguments(parser)
 
 
@@ -86,8 +101,9 @@ def _dispatch(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
     if args.command is None:
         return play([])
-    handler = {"text": run_text, "check": run_check, "replay": run_replay, "debrief": run_debrief,
-               "simulate": run_simulate, "schema": run_schema}[args.command]
+    handler = {"text": run_text, "new": run_new, "check": run_check, "replay": run_replay,
+               "debrief": run_debrief, "simulate": run_simulate, "schema": run_schema,
+               "host": run_host}[args.command]
     return handler(args)
 
 
@@ -158,11 +174,18 @@ def run_text(args: argparse.Namespace) -> int:
     return text_main(args)
 
 
+def run_new(args: argparse.Namespace) -> int:
+    """Write a starter scenario; 0 on success, 2 on bad input."""
+    from game.engine.starter import run
+
+    return run(args)
+
+
 def run_check(args: argparse.Namespace) -> int:
     """Check scenario files; 0 if all are clean, 2 otherwise."""
     from game.engine.check import run_check as check
 
-    return check(args.files, sys.stdout, sys.stderr)
+    return check(args.files, sys.stdout, sys.stderr, strict=args.strict)
 
 
 def run_replay(args: argparse.Namespace) -> int:
@@ -247,20 +270,24 @@ def _same_file(a: Path, b: Path) -> bool:
 
 def run_simulate(args: argparse.Namespace) -> int:
     """The balance lab."""
-    try:
-        from game.engine.simulate import run
-    except ImportError:
-        print("error: the balance lab is not available in this build", file=sys.stderr)
-        return 2
-    kinds = {"json": ("balance report", lambda head: head.lstrip().startswith(b"{")),
-             "csv": ("balance report", lambda head: head.startswith(b"assignment,"))}
-    for flag, (what, earlier) in kinds.items():
-        name = getattr(args, flag, None)
-        problem = replace_problem(Path(name), f"--{flag}", what, earlier) if name else None
+    from game.engine.simulate import run
+
+    for flag, what, earlier in SIMULATE_OUTPUTS:
+        name = getattr(args, flag.lstrip("-").replace("-", "_"), None)
+        problem = replace_problem(Path(name), flag, what, earlier) if name else None
         if problem:
             print(f"simulate: error: {problem}", file=sys.stderr)
             return 2
     return run(args, sys.stdout, sys.stderr)
+
+
+#: The balance lab's output files, and how an earlier one of each begins.
+SIMULATE_OUTPUTS = (
+    ("--json", "balance report", lambda head: head.lstrip().startswith(b"{")),
+    ("--csv", "balance report", lambda head: head.startswith(b"section,")),
+    ("--html", "balance report", lambda head: head.lower().startswith(b"<!doctype html")),
+    ("--games-csv", "list of games", lambda head: head.startswith(b"game,")),
+)
 
 
 def run_schema(args: argparse.Namespace) -> int:
@@ -279,6 +306,13 @@ def run_schema(args: argparse.Namespace) -> int:
     write_atomic(out, schema_text())
     print(f"wrote {out}")
     return 0
+
+
+def run_host(args: argparse.Namespace) -> int:
+    """Host the game on the local network (127.0.0.1 only unless --lan or --bind)."""
+    from game.net.cli import run_host as host
+
+    return host(args)
 
 
 if __name__ == "__main__":

@@ -113,7 +113,7 @@ def cases(f):
         (["debrief", s(f["fifo"])], 2, "FIFO"),
         (["simulate", s(f["scenario.yaml"]), "--games", "1000000000"], 2, "at most"),
         (["simulate", s(f["scenario.yaml"]), "--games", "-5"], 2, "at least 1"),
-        (["simulate", s(f["scenario.yaml"]), "--workers", "100000"], 2, "--workers"),
+        (["simulate", s(f["scenario.yaml"]), "--games", "1", "--workers", "100000"], 2, "--workers"),
         (["simulate", s(f["scenario.yaml"]), "--games", "nan"], 2, "invalid int"),
         (["simulate", s(f["scenario.yaml"]), "--games", "1", "--json", s(f["fifo"])], 2, "FIFO"),
         (["simulate", s(f["scenario.yaml"]), "--games", "1", "--csv", s(f["dir"])], 2, "folder"),
@@ -188,6 +188,7 @@ def test_schema_works_from_any_folder(tmp_path):
 def vocabulary(f) -> list[str]:
     """Flags of every subcommand and hostile values to go with them."""
     flags = ["--seed", "--rounds", "--human", "--persona", "--resume", "--scenario", "--games",
+             "--roles", "--strict", "--html", "--games-csv", "--detail",
              "--workers", "--personas", "--assign", "--json", "--csv", "--out", "--quiet",
              "--scale", "--quit-after", "--screenshot", "--high-contrast", "--windowed", "-h"]
     values = ["-1", "0", "1", "2", "nan", "inf", "-inf", "1e309", "9" * 40, "abc", "", "none",
@@ -196,7 +197,8 @@ def vocabulary(f) -> list[str]:
     return flags + values + [str(p) for p in f.values()] + [str(f["dir"] / "new.json")]
 
 
-COMMANDS = ["play", "text", "check", "replay", "debrief", "simulate", "schema", "bogus", "--scale"]
+COMMANDS = ["play", "text", "new", "check", "replay", "debrief", "simulate", "schema", "bogus",
+            "--scale"]  # not host: it serves until stopped
 
 
 @settings(max_examples=int(os.environ.get("DETENTE_FUZZ_EXAMPLES", "40")), deadline=None,

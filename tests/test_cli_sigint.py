@@ -63,9 +63,9 @@ def interrupt(proc: subprocess.Popen) -> tuple[int, str]:
 
 def test_ctrl_c_in_simulate_stops_every_worker(tmp_path):
     """Ctrl-C during a two-worker balance run: one line, status 130, no worker left running."""
-    proc = start(tmp_path, "simulate", str(SCENARIO), "--games", "200000", "--workers", "2",
+    proc = start(tmp_path, "simulate", str(SCENARIO), "--games", "100000", "--workers", "2",
                  "--personas", "reciprocator,legalist")
-    wait_for(proc.stderr, b"games")  # the progress bar is drawn: the workers are busy
+    wait_for(proc.stderr, b"%")  # the progress bar is drawn: the workers are busy
     status, err = interrupt(proc)
     assert status == 130 and "Stopped (Ctrl-C)." in err and "Traceback" not in err, err[-2000:]
     assert group_gone(proc.pid), "a worker process outlived the command"

@@ -40,6 +40,20 @@ def wait_for(stream, marker: bytes, limit: float = 60) -> bytes:
     return seen
 
 
+def group_members(pgid: int) -> list[int]:
+    """The processes in a process group, from /proc (Linux)."""
+    found = []
+    for entry in os.listdir("/proc"):
+        try:
+            with open(f"/proc/{entry}/stat", "rb") as fh:
+                fields = fh.read().rsplit(b")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if entry.isdigit() and fields[0] != b"Z" and int(fields[2]) == pgid:
+            found.append(int(entry))
+    return found
+
+
 def group_gone(pgid: int, limit: float = 10) -> bool:
     deadline = time.monotonic() + limit
     while time.monotonic() < deadline:
@@ -61,11 +75,15 @@ def interrupt(proc: subprocess.Popen) -> tuple[int, str]:
     return proc.returncode, err.decode("utf-8", "replace")
 
 
+@pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="counts the workers through /proc")
 def test_ctrl_c_in_simulate_stops_every_worker(tmp_path):
     """Ctrl-C during a two-worker balance run: one line, status 130, no worker left running."""
     proc = start(tmp_path, "simulate", str(SCENARIO), "--games", "100000", "--workers", "2",
                  "--personas", "reciprocator,legalist")
-    wait_for(proc.stderr, b"%")  # the progress bar is drawn: the workers are busy
+    deadline = time.monotonic() + 60
+    while len(group_members(proc.pid)) < 3:  # the command and its two workers are running
+        assert time.monotonic() < deadline and proc.poll() is None, proc.stderr.read()[-800:]
+        time.sleep(0.05)
     status, err = interrupt(proc)
     assert status == 130 and "Stopped (Ctrl-C)." in err and "Traceback" not in err, err[-2000:]
     assert group_gone(proc.pid), "a worker process outlived the command"

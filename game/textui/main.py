@@ -86,7 +86,7 @@ def run_text(args: argparse.Namespace, console: Console | None = None) -> int:
     try:
         session = _resume(args, library, io) if args.resume is not None else _new(args, library, io)
     except (UsageError, SaveError, ScenarioLoadError) as exc:
-        io.say(f"error: {exc}")
+        io.say(*f"error: {exc}".split("\n"))  # one line per problem, never reflowed together
         return 2
     except EndOfInput:
         io.say("", _("Input ended before a game was chosen."))

@@ -222,3 +222,10 @@ def _check_moves(path: Path, record: SaveFile) -> None:
         except BadMoveText as exc:
             raise SaveError(f"{path}: move {i + 1} is damaged ({exc}); "
                             "the file was left untouched") from None
+
+
+def finished_replay_path(session) -> Path:
+    """A file in `replay_dir()` for the replay of a finished game kept outside the library
+    (the network host's); named by content, so one game always lands in one file."""
+    digest = hashlib.sha256("\n".join(m.text() for m in session.log).encode()).hexdigest()[:10]
+    return replay_dir() / f"{session.scenario.id}-seed{session.seed}-{digest}.json"

@@ -41,6 +41,7 @@ class SavedGame:
     title: str
     description: str
     timer_minutes: int | None = None
+    finished: bool = False
 
 
 def user_scenario_dir() -> Path:
@@ -106,69 +107,78 @@ def fresh_seed() -> int:
     return secrets.randbelow(1_000_000)
 
 
-def _scenario_title(path: str | None, scenario_id: str) -> str:
-    """The title of the scenario a save was played on (its id if it cannot be read)."""
-    from game.engine.scenarios import locate
-    try:
-        return load_scenario(locate(path, scenario_id)).title
-    except (OSError, ValueError):
-        return scenario_id
-
-
 class Services:
-    """Start and resume games for the screens, and keep the last save failure.
+    """Start and resume games for the screens, through the engine's library of games
+    (one save file per game), and say in one line when a save failed.
 
-    `save_error` is "" while every autosave succeeds, else one line saying the last
-    one failed and why; the game screens show it, and nothing claims a game is saved
+    `save_error` is "" while the game in play saves, else the library's one line on
+    the last failure; the game screens show it, and nothing claims a game is saved
     while it is set.
     """
 
     def __init__(self) -> None:
-        self.save_error = ""
+        self._library = None
+        self._hook = None  # the save file of the game in play (a GameFile)
 
-    def _autosave(self, session: Session) -> None:
-        from game.engine.saves import autosave_path, save_session
-        try:
-            save_session(session, autosave_path())
-            self.save_error = ""
-        except OSError as exc:
-            self.save_error = _("The game is NOT saved: {path}: {why}").format(
-                path=autosave_path(), why=exc.strerror or exc)
+    @property
+    def library(self):
+        """The library of saved games (opened on first use, after the first frame)."""
+        if self._library is None:
+            from game.engine.library import GameLibrary
+            self._library = GameLibrary()
+        return self._library
+
+    @property
+    def save_error(self) -> str:
+        """One line if the last save of the game in play failed, else ""."""
+        error = getattr(self._hook, "error", None)
+        return str(error) if error is not None else ""
 
     def saved_games(self) -> tuple[list[SavedGame], str]:
-        """The games Continue can resume, newest first, or [] and why there are none."""
-        from game.engine.saves import autosave_path, read_save
-        path = autosave_path()
-        if not path.exists():
-            return [], _("No saved game yet")
+        """The games in progress, newest first, then the finished ones (to read their
+        ending and export the debrief); or [] and why there are none."""
+        from game.engine.saves import SaveError
         try:
-            record = read_save(path)
-        except ValueError as exc:
-            return [], _("The saved game cannot be resumed: {why}").format(why=exc)
-        state = _("finished") if record.phase == "over" else _("round {round} of {rounds}").format(
-            round=record.round, rounds=record.rounds)
-        title = _scenario_title(record.scenario_path, record.scenario_id)
-        when = record.saved_at.replace("T", " ").rstrip("Z")
-        return [SavedGame(path, _("{title}, {state}").format(title=title, state=state),
-                          _("seed {seed}, saved {when} UTC").format(seed=record.seed, when=when))
-                ], ""
+            games = [*self.library.unfinished(), *self.library.finished()]
+        except (OSError, SaveError) as exc:
+            return [], _("Saved games cannot be listed: {why}").format(why=exc)
+        if not games:
+            why = self.library.problems[0] if self.library.problems else _("No saved game yet")
+            return [], why
+        return [_listed(g) for g in games], ""
 
-    def start(self, scenario, path: Path, seed: int, seats: dict[str, str],
-              rounds: int) -> Session:
-        """A new session that autosaves after every move; `seats` maps each role to
-        "human" or an AI persona name."""
+    def start(self, scenario, path: Path, seed: int, seats: dict[str, str], rounds: int,
+              timer_minutes: int = 0) -> Session:
+        """A new session, saved in a file of its own after every move; `seats` maps each
+        role to "human" or an AI persona name."""
         from game.engine.session import Seat, Session
         made = {r: Seat(True) if s == "human" else Seat(False, s) for r, s in seats.items()}
-        session = Session(scenario, seed, made, rounds, str(path), on_save=self._autosave)
+        session = Session(scenario, seed, made, rounds, str(path))
+        self._hook = self.library.attach(session, timer_seconds=timer_minutes * 60,
+                                         on_error=_held)
         return session
 
     def resume(self, saved: SavedGame) -> Session:
-        """The saved session (raises ValueError with a readable reason)."""
-        from game.engine.replay import session_from_save
-        from game.engine.saves import read_save
-        from game.engine.scenarios import locate
-        record = read_save(saved.path)
-        scenario = load_scenario(locate(record.scenario_path, record.scenario_id))
-        session = session_from_save(record, scenario, saved.path)
-        session.on_save = self._autosave
+        """The saved session, saving into its own file again (raises ValueError with a
+        readable reason)."""
+        session = self.library.resume(saved.path, on_error=_held)
+        self._hook = session.on_save
         return session
+
+
+def _held(failure) -> None:
+    """A failed save: the game goes on; its file keeps the error, which the screens show."""
+
+
+def _listed(game) -> SavedGame:
+    """A library entry as the Continue screen lists it."""
+    state = _("finished") if game.finished else _("round {round} of {rounds}").format(
+        round=game.round, rounds=game.rounds)
+    started = game.started.strftime("%Y-%m-%d %H:%M")
+    details = _("started {when} UTC, seed {seed}").format(when=started, seed=game.seed)
+    if game.notice:
+        details += f"; {game.notice}"
+    minutes = None if game.timer_seconds is None else game.timer_seconds // 60
+    return SavedGame(game.path, _("{title}, {state}").format(title=game.scenario_name,
+                                                              state=state),
+                     details, minutes, game.finished)

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from game.ui.base import Widget
 from game.ui.screens.common import PageScene
-from game.ui.widgets import Button, ChoiceList
+from game.ui.widgets import Button, ChoiceList, Label
 from game.words import _
 
 if TYPE_CHECKING:
@@ -17,7 +17,8 @@ class ContinueScene(PageScene):
     """Pick a saved game; it resumes with the talks timer it was played with."""
 
     heading = _("Continue a game")
-    subheading = _("Games in progress, the most recent first.")
+    subheading = _("Games in progress, the most recent first; then finished games, whose "
+                   "ending and debrief can still be read.")
 
     def __init__(self, app, games: list[SavedGame]) -> None:
         super().__init__(app)
@@ -26,8 +27,15 @@ class ContinueScene(PageScene):
     def body(self) -> list[Widget]:
         items = [(g.title, self._detail(g), lambda g=g: self.resume(g), True)
                  for g in self.games]
-        return [ChoiceList("games", items, key_prefix="continue"),
-                Button(_("Back"), self.back, key="continue:back")]
+        playing = sum(not g.finished for g in self.games)
+        out: list[Widget] = []
+        if playing:
+            out += [Label(_("In progress"), "large", True, "heading"),
+                    ChoiceList("games", items[:playing], key_prefix="continue")]
+        if playing < len(items):
+            out += [Label(_("Finished"), "large", True, "heading"),
+                    ChoiceList("finished", items[playing:], key_prefix="finished")]
+        return [*out, Button(_("Back"), self.back, key="continue:back")]
 
     def _detail(self, game: SavedGame) -> str:
         if game.timer_minutes is None:

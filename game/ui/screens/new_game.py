@@ -162,5 +162,5 @@ class NewGameScene(PageScene):
             return
         choice = self.choices[self.index]
         session = self.app.services.start(choice.scenario, choice.path, int(self.seed),
-                                          dict(self.seats), self.rounds)
+                                          dict(self.seats), self.rounds, self.timer)
         self.app.stack.replace(self.app.screens.make("game", session, self.timer))

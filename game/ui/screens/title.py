@@ -39,7 +39,7 @@ class TitleScene(PageScene):
             return False
         self.looked = True
         self.games, self.why_not = self.app.services.saved_games()
-        if self.games and self.focus.key in (None, "title:New game"):
+        if self._in_progress() and self.focus.key in (None, "title:New game"):
             self.focus.key = "title:Continue"
         self.invalidate()
         return True
@@ -63,12 +63,17 @@ class TitleScene(PageScene):
 
     def body(self) -> list[Widget]:
         can_continue = bool(self.games)
-        newest = self.games[0] if can_continue else None
-        resume = _("Resume {game} ({details})").format(game=newest.title,
-                                                        details=newest.description) \
-            if newest else self.why_not
-        if len(self.games) > 1:
-            resume += _(", or one of {n} others").format(n=len(self.games) - 1)
+        playing = self._in_progress()
+        if playing:
+            resume = _("Resume {game} ({details})").format(game=playing[0].title,
+                                                            details=playing[0].description)
+            if len(self.games) > 1:
+                resume += _(", or one of {n} other saved games").format(n=len(self.games) - 1)
+        elif can_continue:
+            resume = _("No game in progress; {n} finished games to look back on").format(
+                n=len(self.games))
+        else:
+            resume = self.why_not
         items = [
             ("New game", "Choose a scenario, the teams and who plays them", self.new_game, True),
             ("Continue", resume, self.continue_game, can_continue),
@@ -80,6 +85,9 @@ class TitleScene(PageScene):
     def new_game(self) -> None:
         """Open the New game screen."""
         self.app.stack.push(self.app.screens.make("new_game"))
+
+    def _in_progress(self) -> list[SavedGame]:
+        return [g for g in self.games if not g.finished]
 
     def continue_game(self) -> None:
         """Choose a saved game to resume (the newest first)."""

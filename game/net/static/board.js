@@ -31,6 +31,7 @@
         D.el("span", { text: data.codes.filter((c) => c.kind !== "device").map((c) =>
           D.t(c.kind === "ai" ? "seat_ai" : "seat_hotseat", c)).join(" · ") })));
     byId("join-card").hidden = !joinOpen;
+    document.body.classList.toggle("over", !!data.outcome);
     if (joinOpen) D.fill(byId("join"), join(data));
     D.fill(byId("round"), D.el("p", { class: "timer", id: "timer" }), D.eventCards(data), D.soFar(data.so_far),
       D.el("p", { text: data.waiting }));

@@ -44,7 +44,9 @@ def test_an_explicit_address_is_used_as_given(data):
     (["--seat", "mars=device"], "--seat 'mars=device'"), (["--rounds", "0"], "--rounds 0"),
 ])
 def test_a_bad_option_is_one_line_and_status_2(data, capsys, argv, says):
-    assert main(["host", *argv]) == 2
+    # A free port first, so that a busy port 8000 on the machine never decides the message;
+    # a case that names its own port overrides it (argparse keeps the last one given).
+    assert main(["host", "--port", str(free_port()), *argv]) == 2
     err = capsys.readouterr().err.strip()
     assert says in err and len(err.splitlines()) == 1 and not data
 
@@ -133,3 +135,12 @@ def test_resuming_with_seats_that_leave_no_people_changes_nothing(data, capsys):
     assert "at least one" in capsys.readouterr().err
     _session, found = cli.open_game(options(seed=None))
     assert all(p.kind == "device" for p in found.seats.values())
+
+
+def free_port() -> int:
+    """A port on 127.0.0.1 that nothing listens on right now."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]

@@ -1,0 +1,143 @@
+"""What-if branches: same seed, same draws, one changed decision, and exact reproduction."""
+
+import pytest
+
+from game.engine.saves import state_digest
+from game.engine.session import Seat, Session
+from game.engine.whatif import Change, WhatIfError, branch, choices, script_of
+from game.model.actions import Action, InjectEvent
+from tests.helpers import default_scenario, two_roles
+
+SC = default_scenario()
+PERSONAS = ("reciprocator", "hardliner", "legalist")
+
+
+def played(seed=7, human=("washington",), sc=SC, personas=PERSONAS, stop=None) -> Session:
+    """A game played by AI seats, then seated as a class would have it (some seats human)."""
+    ai = Session(sc, seed, {r: Seat(False, p) for r, p in zip(sc.role_ids, personas, strict=False)})
+    while not ai.state.over and (stop is None or ai.state.round < stop):
+        ai.play_ai(one_round=True)
+    seats = {r: Seat(r in human, p) for r, p in zip(sc.role_ids, personas, strict=False)}
+    return Session.from_log(sc, seed, seats, ai.log, notes=ai.notes)
+
+
+def orders_of(session, rnd, role):
+    return tuple(a for r in session.state.records if r.round == rnd for a in r.orders if a.role == role)
+
+
+def test_unchanged_branch_reproduces_the_game_exactly():
+    """Replaying a team's own orders from any round gives back the same game, entry for entry."""
+    s = played()
+    script = script_of(s)
+    for rnd in script.played:
+        for role in SC.role_ids:
+            b = branch(s, Change(rnd, role, orders=orders_of(s, rnd, role)), script)
+            assert b.branched.state.ledger == s.state.ledger, (rnd, role)
+            assert state_digest(b.branched) == state_digest(s)
+            assert b.adapted == ()
+
+
+def test_unchanged_answers_reproduce_the_game():
+    """Giving the same answers again also reproduces the game."""
+    s = played(seed=3)
+    rnd, role, key, ok = next((r.round, who, k, ok) for r in s.state.records
+                              for who, k, ok in r.responses)
+    answers = tuple((k, a) for r in s.state.records if r.round == rnd
+                    for who, k, a in r.responses if who == role)
+    b = branch(s, Change(rnd, role, answers=answers))
+    assert b.branched.state.ledger == s.state.ledger
+
+
+def test_the_same_branch_twice_gives_identical_ledgers():
+    """A branch is deterministic: the same change played twice gives the same ledger."""
+    s = played()
+    change = Change(2, "washington", orders=(Action("washington", "brief_plans", "moscow"),
+                                             Action("washington", "consult_allies")))
+    first, second = branch(s, change), branch(s, change)
+    assert [e.text() for e in first.branched.state.ledger] == \
+        [e.text() for e in second.branched.state.ledger]
+    assert first.branched.log == second.branched.log
+
+
+def test_a_changed_order_keeps_the_past_and_changes_the_future():
+    """Everything before the branch round is kept; the branch round's ledger differs."""
+    s = played()
+    change = Change(3, "washington", orders=(Action("washington", "announce_phase"),))
+    b = branch(s, change)
+    before = [e for e in s.state.ledger if e.round < 3]
+    assert b.branched.state.ledger[:len(before)] == before
+    assert [e for e in b.branched.state.ledger if e.round == 3] != \
+        [e for e in s.state.ledger if e.round == 3]
+    assert b.branched.state.over
+
+
+def test_a_changed_answer_is_played():
+    """Declining an offer the team accepted changes that round's answer in the record."""
+    s = played(seed=3)
+    rnd, role, key = next((r.round, who, k) for r in s.state.records
+                          for who, k, ok in r.responses if ok)
+    others = tuple((k, ok) for r in s.state.records if r.round == rnd
+                   for who, k, ok in r.responses if who == role)
+    flipped = tuple((k, ok if k != key else False) for k, ok in others)
+    b = branch(s, Change(rnd, role, answers=flipped))
+    record = next(r for r in b.branched.state.records if r.round == rnd)
+    assert (role, key, False) in record.responses
+
+
+def test_answers_that_do_not_fit_the_offers_are_refused():
+    """Answers must name exactly the offers the team received."""
+    s = played(seed=3)
+    rnd, role = next((r.round, who) for r in s.state.records for who, _k, _ok in r.responses)
+    with pytest.raises(WhatIfError, match="must answer exactly"):
+        branch(s, Change(rnd, role, answers=(("nobody:nothing", True),)))
+
+
+def test_a_round_that_was_not_played_is_refused_with_the_range():
+    """Branching at a round the game never reached names the rounds it did."""
+    s = played(seed=5, stop=3)
+    with pytest.raises(WhatIfError, match=r"round 9 was not played.*1-2"):
+        branch(s, Change(9, "washington", orders=()))
+
+
+def test_illegal_orders_are_refused():
+    """An order the rules do not allow at the branch point is refused in one line."""
+    s = played()
+    with pytest.raises(WhatIfError, match="round 2"):
+        branch(s, Change(2, "washington", orders=(Action("washington", "no_such_action"),)))
+
+
+def test_an_unfinished_game_is_branched_only_as_far_as_it_was_played():
+    """A game stopped in round 4 gives a branch that stops in round 4 too."""
+    s = played(seed=5, stop=4)
+    b = branch(s, Change(1, "washington", orders=(Action("washington", "wait_and_see"),)))
+    assert b.branched.state.round == s.state.round == 4
+    assert not b.branched.state.over
+
+
+def test_a_facilitators_event_comes_in_at_the_same_round():
+    """An event the facilitator brought in is brought in again in the branch."""
+    ai = Session(SC, 11, {r: Seat(False) for r in SC.role_ids})
+    ai.play_ai(one_round=True)
+    ai.inject_event("hotline_call")
+    ai.play_ai()
+    s = Session.from_log(SC, 11, {r: Seat(r == "nato") for r in SC.role_ids}, ai.log)
+    b = branch(s, Change(1, "nato", orders=orders_of(s, 1, "nato")))
+    assert InjectEvent("hotline_call") in b.branched.log
+    assert b.branched.state.ledger == s.state.ledger
+
+
+def test_choices_list_the_menu_and_what_was_done():
+    """The chooser gets the team's menu at the branch point and its recorded decisions."""
+    s = played(seed=3)
+    ch = choices(s, 2, "moscow")
+    assert set(ch.orders) <= set(ch.menu)
+    assert all(a.role == "moscow" for a in ch.menu)
+
+
+def test_a_two_role_scenario_branches():
+    """No role id is hard-coded: a two-role scenario branches and reproduces too."""
+    sc = two_roles()
+    s = played(sc=sc, human=(sc.role_ids[0],), personas=("reciprocator", "hardliner"))
+    role = sc.role_ids[0]
+    b = branch(s, Change(1, role, orders=orders_of(s, 1, role)))
+    assert b.branched.state.ledger == s.state.ledger

@@ -5,6 +5,7 @@
     python main.py check FILE...                               check scenario files
     python main.py replay FILE [--scenario PATH]               verify a replay reproduces its game
     python main.py debrief FILE [--out FILE.html]              the HTML debrief of a saved game
+    python main.py whatif FILE --round N [--role R --orders ...|--answers ...]   branch a saved game
     python main.py simulate SCENARIO --games N ...             the balance lab
     python main.py schema [--out PATH]                         export the scenario JSON Schema
 
@@ -18,7 +19,7 @@ import os
 import sys
 from pathlib import Path
 
-COMMANDS = ("play", "text", "check", "replay", "debrief", "simulate", "schema")
+COMMANDS = ("play", "text", "check", "replay", "debrief", "whatif", "simulate", "schema")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -41,6 +42,9 @@ def build_parser() -> argparse.ArgumentParser:
     debrief.add_argument("file", metavar="FILE", help="a replay or save file")
     debrief.add_argument("--out", help="HTML file to write (default: next to FILE)")
     debrief.add_argument("--scenario", help="scenario file (default: the one recorded)")
+    from game.engine.whatif_cli import add_arguments as add_whatif
+
+    add_whatif(sub.add_parser("whatif", help="replay a saved game with one decision changed"))
     schema = sub.add_parser("schema", help="write the scenario JSON Schema")
     schema.add_argument("--out", default="scenarios/scenario.schema.json")
     return parser
@@ -62,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
         return play(argv[1:] if argv and argv[0] == "play" else argv)
     args = build_parser().parse_args(argv)
     handler = {"text": run_text, "check": run_check, "replay": run_replay, "debrief": run_debrief,
-               "simulate": run_simulate, "schema": run_schema}[args.command]
+               "simulate": run_simulate, "schema": run_schema, "whatif": run_whatif}[args.command]
     return handler(args)
 
 
@@ -145,6 +149,13 @@ def run_debrief(args: argparse.Namespace) -> int:
     write_atomic(out, debrief_html(session))
     print(f"wrote {out}")
     return 0
+
+
+def run_whatif(args: argparse.Namespace) -> int:
+    """Branch a saved game at a round with one team's decision changed (see game.engine.whatif_cli)."""
+    from game.engine.whatif_cli import run
+
+    return run(args, _load_saved)
 
 
 def run_simulate(args: argparse.Namespace) -> int:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from html import escape
 
+from game.engine.debrief_whatif import extra_sections
 from game.engine.history import Series, mean_trust, meter_history, turning_points
 from game.model.scenario import Scenario
 from game.textui.render import action_label, ledger_lines, meter_label, reasoning_line, role_name
@@ -28,8 +29,9 @@ pre{white-space:pre-wrap;background:#f4f4f4;padding:.5rem} figure{margin:0}
 """
 
 
-def debrief_html(session) -> str:
-    """The debrief of a finished (or stopped) game as a complete HTML document."""
+def debrief_html(session, branch=None) -> str:
+    """The debrief of a finished (or stopped) game as a complete HTML document; with a
+    what-if `branch` (see game.engine.whatif) it also sets the two games side by side."""
     sc = session.scenario
     parts = [f"<!doctype html><html lang='en'><head><meta charset='utf-8'>"
              f"<title>Debrief: {escape(sc.title)}</title><style>{_CSS}</style></head><body>",
@@ -42,6 +44,7 @@ def debrief_html(session) -> str:
     parts += _turning_points(session, sc)
     parts += _commitments(session, sc)
     parts += _timeline(session, sc)
+    parts += extra_sections(session, branch)
     parts += ["<h2>Questions for discussion</h2><ol>"]
     parts += [f"<li>{escape(q)}</li>" for q in sc.discussion] + ["</ol></body></html>"]
     return "\n".join(parts)

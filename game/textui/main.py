@@ -40,6 +40,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              f"{', '.join(PERSONAS)}; temperaments: {', '.join(TEMPERAMENTS)})")
     parser.add_argument("--rounds", type=int, default=None, help="number of rounds (1-40)")
     parser.add_argument("--resume", action="store_true", help="resume the last autosaved game")
+    parser.add_argument("--tutorial", action="store_true",
+                        help="play the guided first game (a coach for the first rounds)")
 
 
 def seats_from_options(role_ids: tuple[str, ...], human: str | None,
@@ -71,6 +73,10 @@ def seats_from_options(role_ids: tuple[str, ...], human: str | None,
 def run_text(args: argparse.Namespace, console: Console | None = None) -> int:
     """Play a text game from parsed options; returns the exit status."""
     io = console or Console()
+    if args.tutorial:
+        from game.textui.tutorial import run_tutorial
+
+        return run_tutorial(args, io)
     try:
         session = _resume(args) if args.resume else _new(args)
     except (UsageError, SaveError, ScenarioLoadError) as exc:
@@ -145,5 +151,8 @@ def _finish(session: Session, io: Console) -> int:
     write_atomic(debrief, debrief_html(session))
     io.say("", f"Debrief saved to {debrief}", f"Replay saved to {path}",
            f"Verify it with: python main.py replay {path}")
+    from game.textui.whatif import after_game
+
+    after_game(session, io, path)
     return 0
 

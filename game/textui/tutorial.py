@@ -1,0 +1,131 @@
+"""The guided first game in the terminal: `python main.py text --tutorial`.
+
+The student plays the tutorial's role against its AI personas; at the moments the
+tutorial file names, the coach says its piece, suggests orders (with the numbers the
+menu will show) and pauses. Typing `leave` at a pause ends the guidance for good: the
+game goes on as an ordinary solo game and the guided game is not offered again unasked.
+After the last guided round the coach says farewell and the student plays on.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from game.engine.scenarios import DEFAULT_SCENARIO, ScenarioLoadError, load_for_play
+from game.engine.session import Session
+from game.engine.tutorial import (
+    CoachState,
+    CoachStep,
+    Tutorial,
+    TutorialError,
+    farewell_due,
+    load_tutorial,
+    remember,
+    steps_at,
+    suggested,
+    tutorial_path,
+)
+from game.model.state import RoundRecord
+from game.textui.console import Console, EndOfInput
+from game.textui.play import TextGame
+from game.words import _
+
+LEAVE = "leave"
+
+
+class GuidedGame(TextGame):
+    """A solo text game with the coach speaking at the tutorial's moments."""
+
+    def __init__(self, session: Session, console: Console, tutorial: Tutorial) -> None:
+        super().__init__(session, console)
+        self.tutorial = tutorial
+        self.coach = CoachState()
+
+    def _ask_orders(self, role: str):
+        self._coach_before(role, "orders")
+        return super()._ask_orders(role)
+
+    def _ask_responses(self, role: str):
+        self._coach_before(role, "answers")
+        return super()._ask_responses(role)
+
+    def _coach_before(self, role: str, moment: str) -> None:
+        """The steps due just before the student's orders or answers."""
+        if role != self.tutorial.role:
+            return
+        offers = moment == "answers" and bool(self.session.view(role).offers)
+        steps, self.coach = steps_at(self.tutorial, self.coach, self.session.state.round,
+                                     moment, offers)
+        self._say_steps(steps, role)
+
+    def _show(self, records: list[RoundRecord]) -> None:
+        super()._show(records)
+        for record in records:
+            steps, self.coach = steps_at(self.tutorial, self.coach, record.round, "resolved")
+            self._say_steps(steps, self.tutorial.role)
+            if farewell_due(self.tutorial, self.coach, record.round):
+                self.coach = CoachState(self.coach.shown, done=True)
+                remember("finished")
+                self.io.say("", _("--- The coach steps back ---"), self.tutorial.farewell.strip())
+                self._pause(farewell=True)
+
+    def _say_steps(self, steps: list[CoachStep], role: str) -> None:
+        for step in steps:
+            if self.coach.left:
+                return
+            self.io.say("", f"--- {_('Coach')}: {step.title} ---", step.text.strip())
+            if step.suggest:
+                self.io.say(_("Try this: {what}").format(what=step.try_ or ""),
+                            *self._suggestion_lines(step, role))
+            self._pause()
+
+    def _suggestion_lines(self, step: CoachStep, role: str) -> list[str]:
+        menu = self.session.legal(role)
+        out = []
+        for action in suggested(step, role):
+            if action in menu:
+                out.append(_("  type {n} for {a}").format(n=menu.index(action) + 1,
+                                                           a=action.text().split(":", 1)[1]))
+        return out or [_("  (that step is not open to you right now: choose freely)")]
+
+    def _pause(self, farewell: bool = False) -> None:
+        prompt = (_("Press Enter to play on. ") if farewell else
+                  _("Press Enter to go on, or type '{leave}' to leave the guided game: ")
+                  .format(leave=LEAVE))
+        if self.io.ask(prompt).strip().lower() == LEAVE and not farewell:
+            self.coach = CoachState(self.coach.shown, left=True)
+            remember("left")
+            self.io.say(_("The coach has left; you play on alone. Ask for the guided game again "
+                          "with: python main.py text --tutorial"))
+
+
+def run_tutorial(args: argparse.Namespace, io: Console) -> int:
+    """Start the guided first game from the text mode's options; returns the exit status."""
+    from game.textui.main import _finish
+
+    path = getattr(args, "scenario", None) or str(DEFAULT_SCENARIO)
+    try:
+        scenario = load_for_play(path)
+        tutorial = load_tutorial(tutorial_path(path), scenario)
+    except (ScenarioLoadError, TutorialError) as exc:
+        io.say(f"error: {' '.join(str(exc).split())}")
+        return 2
+    session_ = _session(tutorial, scenario, path)
+    remember("started")
+    io.say(f"Détente: {scenario.title}", "", tutorial.welcome.strip())
+    try:
+        status = GuidedGame(session_, io, tutorial).run()
+    except EndOfInput:
+        io.say("", _("Input ended. The game is saved; continue it with: python main.py text --resume"))
+        return 2
+    if status == "quit":
+        io.say(_("The game is saved; continue it with: python main.py text --resume"))
+        return 0
+    return _finish(session_, io)
+
+
+def _session(tutorial: Tutorial, scenario, path: str) -> Session:
+    from game.engine.tutorial import tutorial_session
+    from game.textui.main import _autosave
+
+    return tutorial_session(tutorial, scenario, path, on_save=_autosave)

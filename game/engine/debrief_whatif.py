@@ -26,6 +26,8 @@ HOW_COACHED = _("Each decision below was tried the other way, replaying the rest
                 "under the same chance. Other human teams are assumed to do what they did, so "
                 "this is what would likely have happened, not what must have.")
 
+_TOP = "<td style='vertical-align:top'>"
+
 #: How many ledger entries of each game to show from the point where they part.
 PARTING = 8
 
@@ -91,8 +93,8 @@ def branch_section(branch: Branch) -> list[str]:
     else:
         out.append(f"<h3>{escape(_('Where the two part: round {n}').format(n=rnd))}</h3>"
                    f"<table><tr><th>{escape(_('The game as played'))}</th>"
-                   f"<th>{escape(_('The branch'))}</th></tr><tr><td><pre>"
-                   + escape("\n".join(ledger_lines(old, sc))) + "</pre></td><td><pre>"
+                   f"<th>{escape(_('The branch'))}</th></tr><tr>{_TOP}<pre>"
+                   + escape("\n".join(ledger_lines(old, sc))) + f"</pre></td>{_TOP}<pre>"
                    + escape("\n".join(ledger_lines(new, sc))) + "</pre></td></tr></table>")
     if branch.adapted:
         out.append(f"<p>{escape(_('Where the branch had to adapt what people did:'))}</p><ul>"

@@ -40,10 +40,33 @@ class GuidedGame(TextGame):
         super().__init__(session, console)
         self.tutorial = tutorial
         self.coach = CoachState()
+        self.hint: str | None = None  # the coach's suggestion, repeated under the menu
+
+    def _facilitator(self) -> str | None:
+        """While the coach guides, a simpler prompt than the facilitator's full one."""
+        if self.coach.left or self.coach.done:
+            return super()._facilitator()
+        while True:
+            answer = self.io.ask(_("Press Enter to begin the round (quit: save and stop; "
+                                   "{leave}: leave the guided game): ").format(leave=LEAVE)).lower()
+            if answer in ("", "quit"):
+                return answer or None
+            if answer == LEAVE:
+                self._leave()
+                return None
+            self.io.say(_("Press Enter, or type quit or {leave}.").format(leave=LEAVE))
+
+    def _list_actions(self, menu, legal, left, chosen) -> None:
+        super()._list_actions(menu, legal, left, chosen)
+        if self.hint and not (self.coach.left or chosen):
+            self.io.say(self.hint)
 
     def _ask_orders(self, role: str):
         self._coach_before(role, "orders")
-        return super()._ask_orders(role)
+        try:
+            return super()._ask_orders(role)
+        finally:
+            self.hint = None
 
     def _ask_responses(self, role: str):
         self._coach_before(role, "answers")
@@ -75,8 +98,10 @@ class GuidedGame(TextGame):
                 return
             self.io.say("", f"--- {_('Coach')}: {step.title} ---", step.text.strip())
             if step.suggest:
-                self.io.say(_("Try this: {what}").format(what=step.try_ or ""),
-                            *self._suggestion_lines(step, role))
+                lines = self._suggestion_lines(step, role)
+                self.io.say(_("Try this: {what}").format(what=step.try_ or ""), *lines)
+                self.hint = _("Coach's suggestion:") + "".join(
+                    f" {line.split()[1]}" for line in lines if line.lstrip().startswith("type "))
             self._pause()
 
     def _suggestion_lines(self, step: CoachStep, role: str) -> list[str]:
@@ -93,10 +118,14 @@ class GuidedGame(TextGame):
                   _("Press Enter to go on, or type '{leave}' to leave the guided game: ")
                   .format(leave=LEAVE))
         if self.io.ask(prompt).strip().lower() == LEAVE and not farewell:
-            self.coach = CoachState(self.coach.shown, left=True)
-            remember("left")
-            self.io.say(_("The coach has left; you play on alone. Ask for the guided game again "
-                          "with: python main.py text --tutorial"))
+            self._leave()
+
+    def _leave(self) -> None:
+        self.coach = CoachState(self.coach.shown, left=True)
+        self.hint = None
+        remember("left")
+        self.io.say(_("The coach has left; you play on alone. Ask for the guided game again "
+                      "with: python main.py text --tutorial"))
 
 
 def run_tutorial(args: argparse.Namespace, io: Console) -> int:
@@ -114,6 +143,7 @@ def run_tutorial(args: argparse.Namespace, io: Console) -> int:
     remember("started")
     io.say(f"Détente: {scenario.title}", "", tutorial.welcome.strip())
     try:
+        io.ask(_("Press Enter to begin. "))
         status = GuidedGame(session_, io, tutorial).run()
     except EndOfInput:
         io.say("", _("Input ended. The game is saved; continue it with: python main.py text --resume"))

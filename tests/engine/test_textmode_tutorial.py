@@ -38,7 +38,7 @@ class Student(io.StringIO):
             return (self.queue.pop(0) if self.queue else "0") + "\n"
         if prompt.startswith(("Accept?", "Confirm")):
             return "y\n"
-        if "leave the guided game" in prompt:
+        if prompt.startswith("Press Enter to go on"):  # the coach's pause after each step
             self.pauses += 1
             return "leave\n" if self.pauses == self.leave_at else "\n"
         if prompt.startswith("What if"):
@@ -70,7 +70,7 @@ def test_a_new_student_is_guided_then_plays_on_to_a_debrief_with_coaching(data_d
     to round 10; the end prints the coaching and plays one what-if branch."""
     text = play()
     titles = re.findall(r"--- Coach: (.+) ---", text)
-    assert titles == ["The meters", "The ledger", "Offers need an answer", "Your turn to answer",
+    assert titles == ["The meters", "Your turn to answer", "The ledger", "Making an offer",
                       "Reading an answer", "A commitment", "Fog and transparency",
                       "The guarantee and ratification", "The vote"]
     assert text.index("--- The coach steps back ---") < text.index("===== Round 5 of 10 =====")
@@ -88,6 +88,17 @@ def test_leaving_the_coach_is_for_good(data_dir):
     assert "The coach has left; you play on alone." in text
     assert "--- The coach steps back ---" not in text
     assert json.loads((data_dir / "tutorial.json").read_text())["last"] == "left"
+
+
+def test_the_student_can_leave_before_the_coach_speaks(data_dir):
+    """The round's opening prompt offers 'leave' too; then the coach never speaks."""
+    out = io.StringIO()
+    room = Student(out)
+    room.readline = lambda *_, r=room, f=Student.readline: (
+        "leave\n" if out.getvalue().rstrip("\n").endswith("leave the guided game): ") else f(r))
+    args = build_parser().parse_args(["text", "--tutorial"])
+    assert run_text(args, Console(room, out, interactive=False)) == 0
+    assert "--- Coach:" not in out.getvalue() and "The coach has left" in out.getvalue()
 
 
 def test_piped_stdin_can_leave_and_stop(data_dir):

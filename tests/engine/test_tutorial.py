@@ -45,7 +45,7 @@ def test_unknown_keys_are_errors_with_a_location(tmp_path):
     """extra=forbid: a misspelt key is named with its line and the keys allowed."""
     bad = tmp_path / "x.yaml"
     bad.write_text(PATH.read_text().replace("    moment: resolved\n", "    momnet: resolved\n", 1))
-    with pytest.raises(TutorialError, match=r"x.yaml:\d+:\d+: steps\[1\]\.momnet: "
+    with pytest.raises(TutorialError, match=r"x.yaml:\d+:\d+: steps\[2\]\.momnet: "
                                             r"unknown key 'momnet'; did you mean 'moment'\?"):
         load_tutorial(bad, SC)
 

@@ -62,7 +62,8 @@ def parting(original: Session, branched: Session) -> tuple[int, list[LedgerEntry
     return rnd, old[i:i + PARTING], new[i:i + PARTING]
 
 
-def _side(session: Session) -> dict[str, str]:
+def side(session: Session) -> dict[str, str]:
+    """One game's column of the comparison: ending, end tension, track and scores."""
     sc, st = session.scenario, session.state
     result = session.outcome()
     tracks = ", ".join(m.name for m in sc.milestones if st.milestones[m.id] == "operating")
@@ -78,7 +79,7 @@ def _side(session: Session) -> dict[str, str]:
 
 def branch_section(branch: Branch) -> list[str]:
     """HTML: the original and the branch side by side, and where their ledgers part."""
-    a, b = _side(branch.original), _side(branch.branched)
+    a, b = side(branch.original), side(branch.branched)
     out = [f"<h2>{escape(_('What if…?'))}</h2>",
            f"<p><strong>{escape(change_words(branch.original, branch.change))}</strong> "
            f"{escape(SAME_CHANCE)}</p>",
@@ -104,7 +105,7 @@ def branch_section(branch: Branch) -> list[str]:
 
 def branch_lines(branch: Branch) -> list[str]:
     """Plain text: the same comparison, for the terminal and screen readers."""
-    a, b = _side(branch.original), _side(branch.branched)
+    a, b = side(branch.original), side(branch.branched)
     out = [change_words(branch.original, branch.change), ""]
     out += [f"{k}: {a[k]}  |  {_('branch')}: {b[k]}" for k in a]
     rnd, old, new = parting(branch.original, branch.branched)

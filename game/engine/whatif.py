@@ -33,6 +33,7 @@ from game.rules import (
     legal_actions,
     new_game,
     offers_to,
+    points_left,
     resolve_round,
 )
 from game.words import _
@@ -304,3 +305,17 @@ def choices(session: Session, round_no: int, role: str, script: Script | None = 
     answers = tuple((k, ok) for r, k, ok in record.responses if r == role)
     return Choices(round_no, role, tuple(legal_actions(state, game, role)),
                    tuple(k for k, _ok in answers), script.orders.get((round_no, role), ()), answers)
+
+
+def open_orders(session: Session, script: Script, round_no: int, role: str,
+                chosen: tuple[Action, ...]) -> tuple[list[Action], int]:
+    """For a what-if chooser: the orders `role` may still add to `chosen` at the start of
+    `round_no`, and the action points left (rounds not played raise WhatIfError)."""
+    if round_no not in script.played:
+        raise WhatIfError(_("round {n} was not played in this game; choose a round from {r}")
+                          .format(n=round_no, r=_span(script.played)))
+    game = rules_of(session)
+    state = script.starts[round_no]
+    for inject in script.injects.get(round_no, ()):
+        state = apply_action(state, game, inject)
+    return legal_actions(state, game, role, chosen), points_left(game, chosen)

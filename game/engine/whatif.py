@@ -291,31 +291,32 @@ class Choices:
 def choices(session: Session, round_no: int, role: str, script: Script | None = None) -> Choices:
     """The orders `role` could give in `round_no`, and the offers it answered then."""
     script = script or script_of(session)
-    if round_no not in script.played:
-        raise WhatIfError(_("round {n} was not played in this game; choose a round from {r}")
-                          .format(n=round_no, r=_span(script.played)))
     if role not in session.scenario.role_ids:
         raise WhatIfError(_("unknown role {r!r}; the roles are {all}").format(
             r=role, all=", ".join(session.scenario.role_ids)))
-    game = rules_of(session)
-    state = script.starts[round_no]
-    for inject in script.injects.get(round_no, ()):
-        state = apply_action(state, game, inject)
+    state = round_start(session, script, round_no)
     record = next(r for r in session.state.records if r.round == round_no)
     answers = tuple((k, ok) for r, k, ok in record.responses if r == role)
-    return Choices(round_no, role, tuple(legal_actions(state, game, role)),
+    return Choices(round_no, role, tuple(legal_actions(state, rules_of(session), role)),
                    tuple(k for k, _ok in answers), script.orders.get((round_no, role), ()), answers)
+
+
+def round_start(session: Session, script: Script, round_no: int) -> GameState:
+    """The state when `round_no` took its first orders (after any facilitator's event);
+    raises WhatIfError for a round that was not played."""
+    if round_no not in script.played:
+        raise WhatIfError(_("round {n} was not played in this game; choose a round from {r}")
+                          .format(n=round_no, r=_span(script.played)))
+    state = script.starts[round_no]
+    for inject in script.injects.get(round_no, ()):
+        state = apply_action(state, rules_of(session), inject)
+    return state
 
 
 def open_orders(session: Session, script: Script, round_no: int, role: str,
                 chosen: tuple[Action, ...]) -> tuple[list[Action], int]:
     """For a what-if chooser: the orders `role` may still add to `chosen` at the start of
     `round_no`, and the action points left (rounds not played raise WhatIfError)."""
-    if round_no not in script.played:
-        raise WhatIfError(_("round {n} was not played in this game; choose a round from {r}")
-                          .format(n=round_no, r=_span(script.played)))
     game = rules_of(session)
-    state = script.starts[round_no]
-    for inject in script.injects.get(round_no, ()):
-        state = apply_action(state, game, inject)
+    state = round_start(session, script, round_no)
     return legal_actions(state, game, role, chosen), points_left(game, chosen)

@@ -133,6 +133,14 @@ def run_tutorial(args: argparse.Namespace, io: Console) -> int:
     from game.textui.main import _finish
 
     path = getattr(args, "scenario", None) or str(DEFAULT_SCENARIO)
+    clash = [flag for flag, given in (("--human", args.human is not None),
+                                      ("--persona", bool(args.persona)), ("--seed", args.seed is not None),
+                                      ("--rounds", args.rounds is not None), ("--resume", args.resume))
+             if given]
+    if clash:
+        io.say(_("error: --tutorial plays a set guided game (its role, personas and seed come "
+                 "from the tutorial file); leave out {f}").format(f=", ".join(clash)))
+        return 2
     try:
         scenario = load_for_play(path)
         tutorial = load_tutorial(tutorial_path(path), scenario)

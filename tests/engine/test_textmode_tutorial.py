@@ -118,3 +118,11 @@ def test_a_scenario_without_a_tutorial_is_one_line_exit_2(tmp_path):
     args = build_parser().parse_args(["text", "--tutorial", "--scenario", str(scenario)])
     assert run_text(args, Console(io.StringIO(), out, interactive=False)) == 2
     assert out.getvalue().count("\n") == 1 and "tutorials/case.yaml" in out.getvalue()
+
+
+def test_options_that_do_not_fit_the_guided_game_are_one_line_exit_2():
+    """The guided game sets its own role, personas and seed; --human and --seed are refused."""
+    out = io.StringIO()
+    args = build_parser().parse_args(["text", "--tutorial", "--human", "moscow", "--seed", "3"])
+    assert run_text(args, Console(io.StringIO(), out, interactive=False)) == 2
+    assert out.getvalue().count("\n") == 1 and "leave out --human, --seed" in out.getvalue()

@@ -77,7 +77,7 @@ def coach(session: Session) -> Coaching:
     player = player_for(session, script, reasons=False)
     base = Baseline(session, session.state)
     decisions, summaries, replays = {}, {}, 0
-    lab = {(f"{mood} {p}" if mood != "steady" else p): make_policy(p, session.scenario, mood)
+    lab = {(f"{mood} {p}" if mood != "steady" else p): make_policy(p, rules_of(session), mood)
            for p in LAB_PERSONAS for mood in TEMPERAMENTS}
     for role in [r for r, seat in session.seats.items() if seat.human]:
         found = []
@@ -108,7 +108,8 @@ class Baseline:
             result = outcome(state, self.game) if state.over else None
             return result.total(role) if result else 0
         toward = [v for (a, b), v in state.trust.items() if b == role]
-        return (sum(toward) // max(1, len(toward)) + 10 * len(state.operating())
+        operating = sum(1 for s in state.milestones.values() if s == "operating")
+        return (sum(toward) // max(1, len(toward)) + 10 * operating
                 - state.tension // 2)
 
     def ending(self, state: GameState) -> str | None:

@@ -227,7 +227,7 @@ class Player:
         if role in self.policies:
             return self.policies[role]
         if self.stand_in is None:
-            self.stand_in = make_policy(STAND_IN, self.script_scenario)
+            self.stand_in = make_policy(STAND_IN, self.game)
         return self.stand_in
 
     def _name(self, role: str) -> str:

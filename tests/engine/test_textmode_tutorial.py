@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from game.engine.scenarios import DEFAULT_SCENARIO, load_for_play
+from game.engine.tutorial import load_tutorial, tutorial_path
 from game.textui.console import Console
 from game.textui.main import run_text
 from main import build_parser
@@ -47,7 +49,7 @@ class Student(io.StringIO):
         if prompt.startswith("Change the orders"):
             return "o\n"
         if prompt.startswith("New orders"):
-            return "17 19\n"
+            return "1\n"
         return "\n"
 
 
@@ -70,13 +72,13 @@ def test_a_new_student_is_guided_then_plays_on_to_a_debrief_with_coaching(data_d
     to round 10; the end prints the coaching and plays one what-if branch."""
     text = play()
     titles = re.findall(r"--- Coach: (.+) ---", text)
-    assert titles == ["The meters", "Your turn to answer", "The ledger", "Making an offer",
-                      "Reading an answer", "A commitment", "Fog and transparency",
-                      "The guarantee and ratification", "The vote"]
+    steps = load_tutorial(tutorial_path(DEFAULT_SCENARIO), load_for_play(DEFAULT_SCENARIO)).steps
+    # every step, in the file's order; a step for answering shows only when an offer came in
+    assert [t for t in titles] == [s.title for s in steps if s.title in titles]
+    assert set(titles) >= {s.title for s in steps if s.moment != "answers"}
     assert text.index("--- The coach steps back ---") < text.index("===== Round 5 of 10 =====")
     assert "===== Round 10 of 10 =====" in text and "=== Coaching ===" in text
-    assert "What if Washington had ordered Announce the next programme phase; " \
-           "Make the case at home in round 2?" in text
+    assert re.search(r"What if Washington had ordered .+ in round 2\?", text)
     assert list((data_dir / "replays").glob("*-whatif1.html"))
     assert json.loads((data_dir / "tutorial.json").read_text())["last"] == "finished"
 

@@ -53,11 +53,11 @@ def test_unknown_keys_are_errors_with_a_location(tmp_path):
 def test_cross_checks_name_what_does_not_fit(tmp_path):
     """A suggestion the role cannot take, or an idea left out, is reported."""
     bad = tmp_path / "x.yaml"
-    text = PATH.read_text().replace("suggest: [legal_guarantee@moscow]", "suggest: [demand_guarantee@moscow]")
+    text = PATH.read_text().replace("    suggest: [", "    suggest: [no_such_action@moscow, ", 1)
     bad.write_text(text.replace("idea: fog_and_transparency", "idea: commitment"))
     with pytest.raises(TutorialError) as err:
         load_tutorial(bad, SC)
-    assert "'demand_guarantee@moscow' is not an action washington can take" in str(err.value)
+    assert "'no_such_action@moscow' is not an action washington can take" in str(err.value)
     assert "no step brings in fog_and_transparency" in str(err.value)
 
 

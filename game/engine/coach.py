@@ -202,7 +202,8 @@ def explain(session: Session, base: Baseline, trial: Trial, kind: str) -> str:
     return " ".join(filter(None, [
         head, instead + _(", the same chance would likely have {how}.").format(
             how=_standing_words(session, base, trial.state, ch.role, trial.gain)),
-        _round_difference(session, base, trial.state, ch.round), verdict]))
+        _round_difference(session, base, trial.state, ch.round),
+        _reactions(session, base.state, trial.state, ch), verdict]))
 
 
 def _recorded_orders(session: Session, rnd: int, role: str) -> tuple[Action, ...]:
@@ -234,6 +235,38 @@ def _standing_words(session: Session, base: Baseline, state: GameState, role: st
             t=state.tension, m=tracks)
     return _("stood at tension {t} in round {r}, with {m} operating").format(
         t=state.tension, m=tracks, r=state.round)
+
+
+def _reactions(session: Session, old: GameState, new: GameState, change: Change) -> str:
+    """How the other delegations would have answered or acted differently, first two."""
+    sc, out = session.scenario, []
+    for rnd in (change.round, change.round + 1):
+        a = next((r for r in old.records if r.round == rnd), None)
+        b = next((r for r in new.records if r.round == rnd), None)
+        if a is None or b is None:
+            break
+        was = {(who, k): ok for who, k, ok in a.responses if who != change.role}
+        for who, key, ok in b.responses:
+            if who != change.role and was.get((who, key)) != ok:
+                verb = _("accepted") if ok else _("declined")
+                out.append(_("{who} would have {verb} {offer}").format(
+                    who=role_name(sc, who), verb=verb, offer=action_label(sc, key)))
+        if rnd > change.round:
+            out += _order_changes(sc, a, b, change.role)
+    return _("The others would likely have responded differently: {r}.").format(r="; ".join(out[:2])) \
+        if out else ""
+
+
+def _order_changes(sc, old, new, role: str) -> list[str]:
+    out = []
+    for who in sc.role_ids:
+        before = [x for x in old.orders if x.role == who]
+        after = [x for x in new.orders if x.role == who]
+        if who != role and before != after:
+            out.append(_("in round {n} {who} would have ordered {new} instead of {old}").format(
+                n=new.round, who=role_name(sc, who), new=_orders_words(sc, after),
+                old=_orders_words(sc, before)))
+    return out
 
 
 def round_end_values(state: GameState, round_no: int) -> dict[str, int]:

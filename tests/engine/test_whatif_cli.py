@@ -97,3 +97,16 @@ def test_an_unchanged_branch_says_it_made_no_difference():
     did = tuple(a for r in s.state.records if r.round == 1 for a in r.orders if a.role == "washington")
     lines = branch_lines(branch(s, Change(1, "washington", orders=did)))
     assert lines[-1] == "The two ledgers are identical: the change made no difference."
+
+
+def test_an_unfinished_games_what_if_and_coaching_keep_the_fog():
+    """Stopped in round 5: the branch and the coaching show no one's domestic support."""
+    from game.engine.debrief_whatif import extra_sections
+
+    s = played(seed=7, stop=5)
+    did = tuple(a for r in s.state.records if r.round == 1 for a in r.orders if a.role == "washington")
+    other = next(a for a in choices(s, 1, "washington").menu if (a,) != did)
+    html = "\n".join(extra_sections(s, branch(s, Change(1, "washington", orders=(other,)))))
+    assert "not scored yet" in html and "points" not in html
+    for role in SC.roles:
+        assert role.domestic_label not in html

@@ -42,6 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
     debrief.add_argument("file", metavar="FILE", help="a replay or save file")
     debrief.add_argument("--out", help="HTML file to write (default: next to FILE)")
     debrief.add_argument("--scenario", help="scenario file (default: the one recorded)")
+    debrief.add_argument("--full", action="store_true", help="show every team's exact support")
     from game.engine.whatif_cli import add_arguments as add_whatif
 
     add_whatif(sub.add_parser("whatif", help="replay a saved game with one decision changed"))
@@ -146,7 +147,7 @@ def run_debrief(args: argparse.Namespace) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     out = Path(args.out) if args.out else Path(args.file).with_suffix(".html")
-    write_atomic(out, debrief_html(session))
+    write_atomic(out, debrief_html(session, full=args.full))
     print(f"wrote {out}")
     return 0
 

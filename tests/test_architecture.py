@@ -11,7 +11,7 @@ ROOT = Path(__file__).resolve().parents[1]
 def test_headless_packages_never_load_pygame():
     """Importing the model, rules, AI, engine and text mode does not load pygame at all."""
     code = ("import sys, game.model.scenario, game.rules, game.ai, game.engine.session, "
-            "game.engine.saves, game.engine.replay, game.engine.debrief, game.textui.main; "
+            "game.engine.saves, game.engine.replay, game.engine.debrief, game.textui.main, game.words; "
             "print('pygame' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
                          check=True)
@@ -42,4 +42,12 @@ def test_personas_read_only_the_public_view():
         text = path.read_text(encoding="utf-8")
         if re.search(r"view\._[a-z]", text) or (path.name not in drivers and "GameState" in text):
             offenders.append(path.name)
+    assert offenders == []
+
+
+def test_core_packages_never_import_the_front_ends():
+    """engine, ai, rules, model and words never import the text mode or the window."""
+    pattern = re.compile(r"^\s*(from|import)\s+game\.(textui|ui)\b", re.MULTILINE)
+    offenders = [str(p.relative_to(ROOT)) for pkg in ("engine", "ai", "rules", "model", "words")
+                 for p in (ROOT / "game" / pkg).rglob("*.py") if pattern.search(p.read_text())]
     assert offenders == []

@@ -31,8 +31,7 @@ from game.engine.whatif import Change, Script, WhatIfError, player_for, rules_of
 from game.model.actions import Action
 from game.model.state import GameState
 from game.rules import outcome
-from game.textui.render import action_label, meter_label, reasoning_line, role_name
-from game.words import _
+from game.words import _, action_label, meter_label, move_label, reasoning_line, role_name
 
 #: How many decisions the coach reports per team.
 TOP = 3
@@ -194,7 +193,7 @@ def explain(session: Session, base: Baseline, trial: Trial, kind: str) -> str:
                        if _recorded_answer(session, ch.round, ch.role, k) != ok)
         was = _recorded_answer(session, ch.round, ch.role, flipped)
         head = (_("Round {n}: you accepted {o}.") if was else _("Round {n}: you declined {o}.")
-                ).format(n=ch.round, o=action_label(sc, flipped))
+                ).format(n=ch.round, o=move_label(sc, flipped))
         instead = _("Had you declined it") if was else _("Had you accepted it")
     verdict = (_("That was a chance missed.") if trial.gain > 0 else
                _("Your choice held up.") if trial.gain < 0 else
@@ -219,7 +218,7 @@ def _recorded_answer(session: Session, rnd: int, role: str, key: str) -> bool:
 def _orders_words(sc, actions) -> str:
     if not actions:
         return _("nothing")
-    return "; ".join(action_label(sc, a.text()).split(": ", 1)[1] for a in actions)
+    return "; ".join(action_label(sc, a) for a in actions)
 
 
 def _standing_words(session: Session, base: Baseline, state: GameState, role: str,
@@ -250,7 +249,7 @@ def _reactions(session: Session, old: GameState, new: GameState, change: Change)
             if who != change.role and was.get((who, key)) != ok:
                 verb = _("accepted") if ok else _("declined")
                 out.append(_("{who} would have {verb} {offer}").format(
-                    who=role_name(sc, who), verb=verb, offer=action_label(sc, key)))
+                    who=role_name(sc, who), verb=verb, offer=move_label(sc, key)))
         if rnd > change.round:
             out += _order_changes(sc, a, b, change.role)
     return _("The others would likely have responded differently: {r}.").format(r="; ".join(out[:2])) \

@@ -15,8 +15,7 @@ from game.engine.coach import STEADY, Coaching, coach
 from game.engine.session import Session
 from game.engine.whatif import Branch, Change
 from game.model.state import LedgerEntry, tension_band
-from game.textui.render import action_label, ledger_lines, role_name
-from game.words import _
+from game.words import _, action_label, ledger_lines, move_label, role_name
 
 #: What a branch keeps and what it changes, said once above the comparison.
 SAME_CHANCE = _("Same seed, same draws of chance; the AI delegations decided afresh from that "
@@ -37,10 +36,10 @@ def change_words(session: Session, change: Change) -> str:
     sc, who = session.scenario, role_name(session.scenario, change.role)
     parts = []
     if change.orders is not None:
-        did = "; ".join(action_label(sc, a.text()).split(": ", 1)[1] for a in change.orders)
+        did = "; ".join(action_label(sc, a) for a in change.orders)
         parts.append(_("ordered {o}").format(o=did or _("nothing")))
     if change.answers is not None:
-        parts += [(_("accepted {o}") if ok else _("declined {o}")).format(o=action_label(sc, k))
+        parts += [(_("accepted {o}") if ok else _("declined {o}")).format(o=move_label(sc, k))
                   for k, ok in change.answers]
     return _("What if {who} had {did} in round {n}?").format(who=who, did=_(" and ").join(parts),
                                                               n=change.round)
@@ -95,8 +94,8 @@ def branch_section(branch: Branch) -> list[str]:
         out.append(f"<h3>{escape(_('Where the two part: round {n}').format(n=rnd))}</h3>"
                    f"<table><tr><th>{escape(_('The game as played'))}</th>"
                    f"<th>{escape(_('The branch'))}</th></tr><tr>{_TOP}<pre>"
-                   + escape("\n".join(ledger_lines(old, sc))) + f"</pre></td>{_TOP}<pre>"
-                   + escape("\n".join(ledger_lines(new, sc))) + "</pre></td></tr></table>")
+                   + escape("\n".join(ledger_lines(sc, old))) + f"</pre></td>{_TOP}<pre>"
+                   + escape("\n".join(ledger_lines(sc, new))) + "</pre></td></tr></table>")
     if branch.adapted:
         out.append(f"<p>{escape(_('Where the branch had to adapt what people did:'))}</p><ul>"
                    + "".join(f"<li>{escape(x)}</li>" for x in branch.adapted) + "</ul>")
@@ -113,7 +112,7 @@ def branch_lines(branch: Branch) -> list[str]:
     if not rnd:
         return [*out, _("The two ledgers are identical: the change made no difference.")]
     out += ["", _("Where the two part: round {n}").format(n=rnd), _("As played:"),
-            *ledger_lines(old, sc), _("In the branch:"), *ledger_lines(new, sc)]
+            *ledger_lines(sc, old), _("In the branch:"), *ledger_lines(sc, new)]
     if branch.adapted:
         out += ["", _("Where the branch had to adapt what people did:"),
                 *(f"  {x}" for x in branch.adapted)]

@@ -79,7 +79,7 @@ def _branch(session, args: argparse.Namespace) -> int:
     result = branch(session, Change(args.round, role, orders, answers))
     print("\n".join(branch_lines(result)))
     if args.out:
-        write_atomic(Path(args.out), debrief_html(session, result))
+        write_atomic(Path(args.out), debrief_html(session, branch=result))
         print(_("wrote {f}").format(f=args.out))
     return 0
 
@@ -119,7 +119,7 @@ def parse_answer(text: str) -> tuple[str, bool]:
 def choice_lines(session, round_no: int, role: str | None) -> list[str]:
     """What each team (or one) could do in a round, as `main.py whatif` lists it."""
     from game.engine.whatif import choices, script_of
-    from game.textui.render import action_label, role_name
+    from game.words import action_label, role_name
 
     sc, script = session.scenario, script_of(session)
     roles = [_role(session, role)] if role else list(sc.role_ids)
@@ -132,7 +132,7 @@ def choice_lines(session, round_no: int, role: str | None) -> list[str]:
             who=role_name(sc, r), r=r, did=" ".join(_short(a) for a in ch.orders) or _("nothing")),
             _("  could order, within its points for the round (--orders ACTION ...):"),
             *(f"    {_short(a).ljust(width)}[{sc.action(a.action_id).cost} pt] "
-              f"{action_label(sc, a.text()).split(': ', 1)[1]}" for a in ch.menu)]
+              f"{action_label(sc, a)}" for a in ch.menu)]
         if ch.answers:
             out.append(_("  answered (use --answers OFFER=accept|decline):"))
             out += [f"    {k}={'accept' if ok else 'decline'}" for k, ok in ch.answers]

@@ -1,19 +1,64 @@
 """The text-mode game loop: hot-seat teams, AI seats, hand-offs, resolutions and the end.
 
 It reads only views and records, and gives the session moves; it keeps no rules itself.
+In hot-seat play every team's private screen (briefing, exact support, objectives, picks)
+is wiped, scrollback included, before the keyboard passes on.
 """
 
 from __future__ import annotations
 
+import re
+
 from game.engine.session import Session
-from game.model.actions import Action, IllegalAction, Orders, Responses
+from game.model.actions import Action, BadMoveText, IllegalAction, Orders, Responses
+from game.model.scenario import Scenario
 from game.model.state import RoundRecord
 from game.rules import points_left
+from game.rules.legal import why_illegal
 from game.textui import render
 from game.textui.console import Console
+from game.words import (
+    _,
+    action_label,
+    family_name,
+    milestone_name,
+    move_label,
+    points,
+    prose,
+    reasoning_line,
+    role_name,
+    why_not,
+)
 
-FACILITATOR_HELP = ("Enter: continue | event ID: bring in an event | undo: undo the last round | "
-                    "end: end the game now | quit: save and stop")
+FACILITATOR_HELP = _("Facilitator: Enter to play on | 'event' lists the events | 'event N' "
+                     "brings in event N | 'undo' the last round | 'end' the game now | "
+                     "'quit' to save and stop")
+
+ORDERS_HELP = _("Type a number to pick it, 'info N' to read about item N, 'u' to take back "
+                "the last pick, 'list' to see the menu again, 'done' to finish.")
+
+#: A menu number: ASCII digits only ('²' and other digits are refused, not read).
+_NUMBER = re.compile(r"[0-9]{1,4}")
+
+
+def full_menu(scenario: Scenario, role: str) -> list[Action]:
+    """Every action `role` could ever order, in scenario order, each aim in role or milestone
+    order: the same list, and so the same numbers, in every round of the game."""
+    menu = []
+    for spec in scenario.actions:
+        if spec.roles and role not in spec.roles:
+            continue
+        parties = next((m.parties for m in scenario.milestones if m.id == spec.establishes), ())
+        if spec.establishes and role not in parties:
+            continue  # never open to this role: not a party to what it would set up
+        if spec.target == "role":
+            aims = [r for r in scenario.role_ids if r != role]
+        elif spec.target == "milestone":
+            aims = [m.id for m in scenario.milestones if role in m.parties]
+        else:
+            aims = [None]
+        menu += [Action(role, spec.id, aim) for aim in aims]
+    return menu
 
 
 class TextGame:
@@ -22,6 +67,8 @@ class TextGame:
     def __init__(self, session: Session, console: Console) -> None:
         self.session = session
         self.sc = session.scenario
+        # What the rule functions take: the session's compiled scenario once it has one.
+        self.rules_game = getattr(session, "game", session.scenario)
         self.io = console
         self.announced = 0
         humans = [r for r, s in session.seats.items() if s.human]
@@ -29,6 +76,7 @@ class TextGame:
         # Solo play has nothing to hide from the room, so shared screens show that team's view.
         self.viewer = humans[0] if len(humans) == 1 else None
         self.briefed: set[str] = set()
+        self.taught: set[str] = set()  # teams whose menu has been shown with its teaching notes
 
     def run(self) -> str:
         """Play until the game ends (returns "over") or the facilitator quits ("quit")."""
@@ -47,143 +95,248 @@ class TextGame:
     # --- round opening and facilitator ----------------------------------------
     def _open_round(self) -> str | None:
         view = self.session.view(self.viewer)
+        if self.announced:  # the first round keeps the scenario's introduction on screen
+            self.io.clear()
         self.announced = view.round
-        self.io.clear()
-        self.io.say(f"===== Round {view.round} of {view.rounds} =====", *render.event_card(view), "",
-                    *render.hud(view, self.sc))
+        self.io.say("", _("===== Round {round} of {rounds} =====").format(round=view.round,
+                                                                    rounds=view.rounds),
+                    *render.event_card(view), "", *render.hud(view, self.sc))
         return self._facilitator() if self.any_human else None
 
     def _facilitator(self) -> str | None:
+        """Commands between rounds, in any case; returns "quit" to stop, None to play on."""
+        self.io.say("", FACILITATOR_HELP)
         while True:
-            answer = self.io.ask(f"[{FACILITATOR_HELP}] > ")
-            word, _, arg = answer.partition(" ")
-            try:
-                if word == "":
+            word, _sep, arg = self.io.ask(_("Facilitator > ")).partition(" ")
+            word, arg = word.lower(), arg.strip()
+            if word == "":
+                return None
+            if word == "quit":
+                return "quit"
+            if word in ("end", "undo"):
+                if self._end() if word == "end" else self._undo():
                     return None
-                if word == "quit":
-                    return "quit"
-                if word == "end":
-                    self.session.end_now()
-                    return None
-                if word == "undo":
-                    self._undo()
-                    return None
-                if word == "event" and arg:
-                    self.session.inject_event(arg.strip())
-                    self.io.say(*render.event_card(self.session.view(None)))
-                    self.io.say(*render.ledger_lines(self.session.view(None).ledger(
-                        self.session.state.round)[-3:], self.sc))
-                    continue
-            except IllegalAction as exc:
-                self.io.say(f"Not possible: {exc}")
-                continue
-            events = ", ".join(e.id for e in self.sc.events)
-            self.io.say(f"Unknown command {answer!r}. Events: {events}")
+            elif word == "event":
+                self._event(arg)
+            else:
+                self.io.say(_("Unknown command {word!r}. The commands are: end, event, event N, "
+                              "undo, quit, or Enter to play on.").format(word=word))
 
-    def _undo(self) -> None:
-        if self.session.undo_round():
-            self.io.say(f"Went back to the start of round {self.session.state.round}.")
-        else:
-            self.io.say("There is no finished round to undo.")
+    def _end(self) -> bool:
+        if not self.io.confirm(_("End the game now and score it as it stands?")):
+            self.io.say(_("The game goes on."))
+            return False
+        self.session.end_now()
+        return True
+
+    def _undo(self) -> bool:
+        if not self.session.state.records:
+            self.io.say(_("There is no finished round to undo."))
+            return False
+        last = self.session.state.records[-1].round
+        if not self.io.confirm(_("Undo round {round} and play it again?").format(round=last)):
+            self.io.say(_("Nothing was undone."))
+            return False
+        self.session.undo_round()
+        self.io.say(_("Went back to the start of round {round}.").format(
+            round=self.session.state.round))
         self.announced = 0
+        return True
+
+    def _event(self, arg: str) -> None:
+        """List the events by title, or bring one in (by number, id or title) and show its card."""
+        events = self.sc.events
+        chosen = _pick_event(events, arg) if arg else None
+        if chosen is None:
+            if arg:
+                self.io.say(_("There is no event {arg!r}.").format(arg=arg))
+            self.io.say(_("Events (type 'event N' to bring one in now):"),
+                        *(f"  {i:2}. {e.title}" for i, e in enumerate(events, 1)))
+            return
+        try:
+            self.session.inject_event(chosen.id)
+        except IllegalAction as exc:
+            self.io.say(_("Not possible: {why}").format(why=exc))
+            return
+        view = self.session.view(self.viewer)
+        seen = [e for e in view.ledger(view.round) if e.cause == "event" and e.source == chosen.id]
+        self.io.say("", _("EVENT brought in by the facilitator: {title}").format(title=chosen.title),
+                    "  " + " ".join(chosen.text.split()),
+                    *(render.ledger_lines(self.sc, seen) if seen
+                      else ["  " + _("No meter the room can see has changed.")]))
 
     # --- a human team's turn ------------------------------------------------------
     def _human_turn(self, role: str) -> None:
-        name = render.role_name(self.sc, role)
-        if self.viewer is None:
-            self.io.hand_off(name)
-        if role not in self.briefed:
-            self.briefed.add(role)
-            self.io.say(f"Briefing for {name}:", self.sc.role(role).briefing.strip(), "")
-        view = self.session.view(role)
-        self.io.say(*render.hud(view, self.sc), "", "Your private objectives:")
-        self.io.say(*(f"  [{o.points} pts] {o.text}" for o in view.objectives))
-        if self.session.state.phase == "orders":
-            record = self.session.submit(self._ask_orders(role))
-        else:
-            record = self.session.submit(self._ask_responses(role))
-        if self.viewer is None:
-            self.io.clear()
+        hot_seat = self.viewer is None
+        if hot_seat:
+            self.io.hand_off(role_name(self.sc, role))
+        try:
+            record = self._private_turn(role)
+        finally:  # even when input ends or the room presses Ctrl-C mid-turn
+            if hot_seat:
+                self.io.clear()
         self._show([record] if record else [])
 
+    def _private_turn(self, role: str) -> RoundRecord | None:
+        name = role_name(self.sc, role)
+        if role not in self.briefed:
+            self.briefed.add(role)
+            self.io.say(_("Briefing for {team}:").format(team=name), prose(self.sc.role(role).briefing),
+                        "")
+        view = self.session.view(role)
+        self.io.say(*render.hud(view, self.sc), "", _("Your private objectives:"))
+        self.io.say(*(f"  [{points(o.points)}] {o.text}" for o in view.objectives))
+        if self.session.state.phase == "orders":
+            return self.session.submit(self._ask_orders(role))
+        return self.session.submit(self._ask_responses(role))
+
     def _ask_orders(self, role: str) -> Orders:
-        menu = self.session.legal(role)  # numbered once, so numbers never shift between picks
+        """Picks from the numbered menu until the team types 'done' and confirms the summary."""
+        menu = full_menu(self.sc, role)
         chosen: list[Action] = []
+        self._list_actions(menu, chosen, notes=role not in self.taught)  # notes on the first turn
+        self.taught.add(role)
+        offered = None  # the picks last offered for sending because nothing more fits
         while True:
-            legal = self.session.legal(role, tuple(chosen))
-            self._list_actions(menu, legal, points_left(self.sc, chosen), chosen)
-            answer = ("0" if not legal else self.io.ask(
-                "Number (or action id), 0 to finish, u to undo a pick: ", hidden=True))
-            if answer in ("0", "done", ""):
+            if offered != chosen and not self.session.legal(role, tuple(chosen)):
+                offered = list(chosen)
+                self.io.say(_("Nothing more can be added this round."))
                 if self._confirm(chosen):
                     return Orders(role, tuple(chosen))
-                chosen.clear()
-            elif answer == "u":
-                if chosen:
-                    chosen.pop()
+            answer = self.io.ask(_("Pick a number, or 'done' / 'u' / 'list' / 'help': "))
+            command = answer.lower()
+            if command == "done":
+                if self._confirm(chosen):
+                    return Orders(role, tuple(chosen))
+            elif command in ("u", "undo"):
+                self._take_back(chosen)
+            elif command in ("list", "l", "menu"):
+                self._list_actions(menu, chosen, notes=False)
+            elif command in ("help", "h", "?", ""):
+                self.io.say(ORDERS_HELP)
+            elif command.startswith("info"):
+                self._info(command[4:].strip(), menu)
             else:
-                pick = self._parse_pick(answer, menu, role)
-                if pick is None or pick not in legal:
-                    why = "is not one of the choices listed" if pick is None else "is not open now"
-                    self.io.say(f"{answer!r} {why}.")
-                else:
-                    chosen.append(pick)
+                self._pick(answer, menu, role, chosen)
 
-    def _list_actions(self, menu: list[Action], legal: list[Action], left: int,
-                      chosen: list[Action]) -> None:
-        picked = ", ".join(render.action_label(self.sc, a.text()) for a in chosen) or "nothing yet"
-        self.io.say("", f"Points left: {left}. Picked: {picked}")
+    def _pick(self, answer: str, menu: list[Action], role: str, chosen: list[Action]) -> None:
+        action = self._parse_pick(answer, menu, role)
+        if action is None and _NUMBER.fullmatch(answer):
+            self.io.say(_("There is no item {n}: the menu runs from 1 to {last}.").format(
+                n=answer, last=len(menu)))
+            return
+        if action is None:
+            self.io.say(_("{answer!r} is not on the menu. {help}").format(answer=answer,
+                                                                          help=ORDERS_HELP))
+            return
+        number = menu.index(action) + 1
+        if action in self.session.legal(role, tuple(chosen)):
+            chosen.append(action)
+            self.io.say(_("Picked {n}. {action}. Points left: {left}.").format(
+                n=number, action=action_label(self.sc, action),
+                left=points_left(self.rules_game, chosen)))
+        else:
+            self.io.say(_("{n}. {action} is not available: {why}.").format(
+                n=number, action=action_label(self.sc, action),
+                why=self._why_not(action, chosen)))
+
+    def _info(self, number: str, menu: list[Action]) -> None:
+        """What one menu item does, and why it matters: its description and teaching note."""
+        if not (_NUMBER.fullmatch(number) and 1 <= int(number) <= len(menu)):
+            self.io.say(_("Type 'info' and a number from 1 to {last}, such as 'info 3'.").format(
+                last=len(menu)))
+            return
+        action = menu[int(number) - 1]
+        spec = self.sc.action(action.action_id)
+        self.io.say(f"{number}. {action_label(self.sc, action)}", "  " + " ".join(spec.description.split()),
+                    "  (" + " ".join(spec.teaching_note.split()) + ")")
+
+    def _take_back(self, chosen: list[Action]) -> None:
+        if not chosen:
+            self.io.say(_("Nothing is picked yet."))
+            return
+        taken = chosen.pop()
+        self.io.say(_("Took back {action}. Points left: {left}.").format(
+            action=action_label(self.sc, taken), left=points_left(self.rules_game, chosen)))
+
+    def _why_not(self, action: Action, chosen: list[Action]) -> str:
+        status = self.session.view(action.role).milestones.get(action.target or "")
+        if status is not None and status != "operating":
+            return _("{milestone} is not operating").format(
+                milestone=milestone_name(self.sc, action.target))
+        why = why_illegal(self.session.state, self.rules_game, action, tuple(chosen))
+        return why_not(self.sc, action, why or "")
+
+    def _list_actions(self, menu: list[Action], chosen: list[Action], notes: bool) -> None:
+        """The full menu, numbered once for the game; closed items say why they are closed."""
+        role = menu[0].role if menu else None
+        legal = set(self.session.legal(role, tuple(chosen))) if role else set()
+        picked = ", ".join(action_label(self.sc, a) for a in chosen) or _("nothing yet")
+        self.io.say("", _("Points left: {left}. Picked: {picked}").format(
+            left=points_left(self.rules_game, chosen), picked=picked))
         family, noted = None, set()
         for i, action in enumerate(menu, 1):
             spec = self.sc.action(action.action_id)
             if spec.family != family:
                 family = spec.family
-                self.io.say(f"  -- {family.replace('_', ' ')} --")
-            state = ("  (picked)" if action in chosen else "" if action in legal
-                     else "  (not open now)")
-            self.io.say(f"  {i:2}. [{spec.cost} pt] "
-                        f"{render.action_label(self.sc, action.text())}{state}")
-            if spec.id not in noted:
+                self.io.say(f"  -- {family_name(family)} --")
+            if action in chosen:
+                state = _("  (picked)")
+            elif action in legal:
+                state = ""
+            else:
+                state = _("  (not available: {why})").format(why=self._why_not(action, chosen))
+            cost = _("[{cost} pt]").format(cost=spec.cost)
+            self.io.say(f"  {i:2}. {cost} {action_label(self.sc, action)}{state}")
+            if notes and spec.id not in noted:
                 noted.add(spec.id)
-                self.io.say(f"        {spec.teaching_note}")
+                self.io.say(f"        {' '.join(spec.teaching_note.split())}")
+        self.io.say(ORDERS_HELP)
 
     def _parse_pick(self, answer: str, menu: list[Action], role: str) -> Action | None:
-        if answer.isdigit():
+        if _NUMBER.fullmatch(answer):
             n = int(answer)
             return menu[n - 1] if 1 <= n <= len(menu) else None
         text = answer if ":" in answer else f"{role}:{answer}"
         try:
-            action = Action.from_text(text)
-        except ValueError:
+            action = Action.from_text(text.lower())
+        except BadMoveText:
             return None
         return action if action in menu else None
 
     def _confirm(self, chosen: list[Action]) -> bool:
-        summary = "; ".join(render.action_label(self.sc, a.text()) for a in chosen) or "no orders"
-        answer = self.io.ask(f"Confirm: {summary}? [Y/n] ", hidden=True)
-        return answer.lower() not in ("n", "no")
+        summary = "; ".join(action_label(self.sc, a) for a in chosen) or _("no orders this round")
+        if self.io.confirm(_("Send these orders: {summary}?").format(summary=summary)):
+            return True
+        self.io.say(_("Not sent. Keep picking, 'u' takes back the last pick."))
+        return False
 
     def _ask_responses(self, role: str) -> Responses:
         view = self.session.view(role)
         decisions = []
         for offer in view.offers:
             spec = offer.spec
-            self.io.say("", f"Offer: {render.action_label(self.sc, offer.key)}",
-                        f"  {spec.description}", f"  ({spec.teaching_note})")
-            while True:
-                answer = self.io.ask("Accept? [y/n]: ", hidden=True).lower()
-                if answer in ("y", "yes", "n", "no"):
-                    decisions.append((offer.key, answer.startswith("y")))
-                    break
-                self.io.say("Please answer y or n.")
+            self.io.say("", _("Offer: {offer}").format(offer=move_label(self.sc, offer.key)),
+                        "  " + " ".join(spec.description.split()),
+                        "  (" + " ".join(spec.teaching_note.split()) + ")")
+            decisions.append((offer.key, self.io.confirm(_("Accept?"))))
         return Responses(role, tuple(decisions))
 
     # --- resolution ------------------------------------------------------------------
     def _show(self, records: list[RoundRecord]) -> None:
         view = self.session.view(self.viewer)
         for record in records:
-            notes = [render.reasoning_line(self.sc, n.role, n.text)
+            notes = [reasoning_line(self.sc, n.role, n.text)
                      for n in self.session.notes_for(record.round)]
             self.io.say("", *render.resolution(view, self.sc, record.round, notes))
         if records and self.io.interactive and self.any_human:
-            self.io.ask("Press Enter to continue. ")
+            self.io.ask(_("Press Enter to continue. "))
+
+
+def _pick_event(events, arg: str):
+    """The event named by a number in the list, its id or its title (any case), or None."""
+    if _NUMBER.fullmatch(arg):
+        n = int(arg)
+        return events[n - 1] if 1 <= n <= len(events) else None
+    wanted = arg.casefold()
+    return next((e for e in events if wanted in (e.id.casefold(), e.title.casefold())), None)

@@ -27,8 +27,8 @@ from game.engine.tutorial import (
 )
 from game.model.state import RoundRecord
 from game.textui.console import Console, EndOfInput
-from game.textui.play import TextGame
-from game.words import _
+from game.textui.play import TextGame, full_menu
+from game.words import _, prose
 
 LEAVE = "leave"
 
@@ -56,8 +56,8 @@ class GuidedGame(TextGame):
                 return None
             self.io.say(_("Press Enter, or type quit or {leave}.").format(leave=LEAVE))
 
-    def _list_actions(self, menu, legal, left, chosen) -> None:
-        super()._list_actions(menu, legal, left, chosen)
+    def _list_actions(self, menu, chosen, notes: bool) -> None:
+        super()._list_actions(menu, chosen, notes)
         if self.hint and not (self.coach.left or chosen):
             self.io.say(self.hint)
 
@@ -89,14 +89,14 @@ class GuidedGame(TextGame):
             if farewell_due(self.tutorial, self.coach, record.round):
                 self.coach = CoachState(self.coach.shown, done=True)
                 remember("finished")
-                self.io.say("", _("--- The coach steps back ---"), self.tutorial.farewell.strip())
+                self.io.say("", _("--- The coach steps back ---"), prose(self.tutorial.farewell))
                 self._pause(farewell=True)
 
     def _say_steps(self, steps: list[CoachStep], role: str) -> None:
         for step in steps:
             if self.coach.left:
                 return
-            self.io.say("", f"--- {_('Coach')}: {step.title} ---", step.text.strip())
+            self.io.say("", f"--- {_('Coach')}: {step.title} ---", prose(step.text))
             if step.suggest:
                 lines = self._suggestion_lines(step, role)
                 self.io.say(_("Try this: {what}").format(what=step.try_ or ""), *lines)
@@ -105,10 +105,10 @@ class GuidedGame(TextGame):
             self._pause()
 
     def _suggestion_lines(self, step: CoachStep, role: str) -> list[str]:
-        menu = self.session.legal(role)
+        menu, open_now = full_menu(self.sc, role), self.session.legal(role)
         out = []
         for action in suggested(step, role):
-            if action in menu:
+            if action in menu and action in open_now:
                 out.append(_("  type {n} for {a}").format(n=menu.index(action) + 1,
                                                            a=action.text().split(":", 1)[1]))
         return out or [_("  (that step is not open to you right now: choose freely)")]
@@ -149,7 +149,7 @@ def run_tutorial(args: argparse.Namespace, io: Console) -> int:
         return 2
     session_ = _session(tutorial, scenario, path)
     remember("started")
-    io.say(f"Détente: {scenario.title}", "", tutorial.welcome.strip())
+    io.say(f"Détente: {scenario.title}", "", prose(tutorial.welcome))
     try:
         io.ask(_("Press Enter to begin. "))
         status = GuidedGame(session_, io, tutorial).run()

@@ -15,9 +15,8 @@ from game.engine.debrief import debrief_html
 from game.engine.debrief_whatif import branch_lines, coaching_lines
 from game.engine.session import Session
 from game.engine.whatif import Change, WhatIfError, branch, choices, script_of
-from game.textui import render
 from game.textui.console import Console, EndOfInput
-from game.words import _
+from game.words import _, action_label, move_label, role_name
 
 
 def after_game(session: Session, io: Console, replay: Path) -> None:
@@ -71,11 +70,11 @@ class WhatIfPrompt:
             return
         self.count += 1
         out = self.replay.with_name(f"{self.replay.stem}-whatif{self.count}.html")
-        write_atomic(out, debrief_html(self.session, result))
+        write_atomic(out, debrief_html(self.session, branch=result))
         self.io.say("", *branch_lines(result), "", _("Debrief with this branch saved to {f}").format(f=out))
 
     def _ask_role(self) -> str:
-        names = ", ".join(f"{r} ({render.role_name(self.sc, r)})" for r in self.sc.role_ids)
+        names = ", ".join(f"{r} ({role_name(self.sc, r)})" for r in self.sc.role_ids)
         while True:
             answer = self.io.ask(_("Whose decision changes? {names}: ").format(names=names)).lower()
             for r in self.sc.roles:
@@ -84,10 +83,9 @@ class WhatIfPrompt:
             self.io.say(_("Please give one of: {names}").format(names=names))
 
     def _ask_change(self, ch) -> Change | None:
-        did = "; ".join(render.action_label(self.sc, a.text()).split(": ", 1)[1]
-                        for a in ch.orders) or _("nothing")
+        did = "; ".join(action_label(self.sc, a) for a in ch.orders) or _("nothing")
         self.io.say("", _("In round {n} {who} ordered: {did}").format(
-            n=ch.round, who=render.role_name(self.sc, ch.role), did=did))
+            n=ch.round, who=role_name(self.sc, ch.role), did=did))
         if ch.answers:
             kind = self.io.ask(_("Change the orders (o) or the answers (a)? [o/a]: ")).lower()
             if kind.startswith("a"):
@@ -97,7 +95,7 @@ class WhatIfPrompt:
     def _ask_orders(self, ch) -> Change | None:
         for i, action in enumerate(ch.menu, 1):
             spec = self.sc.action(action.action_id)
-            self.io.say(f"  {i:2}. [{spec.cost} pt] {render.action_label(self.sc, action.text())}")
+            self.io.say(f"  {i:2}. [{spec.cost} pt] {action_label(self.sc, action)}")
         answer = self.io.ask(_("New orders: numbers separated by spaces (0 for no orders, "
                                "Enter to cancel): "))
         if not answer:
@@ -113,6 +111,6 @@ class WhatIfPrompt:
         for key, ok in ch.answers:
             was = _("accepted") if ok else _("declined")
             answer = self.io.ask(_("{offer} (you {was} it). Accept now? [y/n]: ").format(
-                offer=render.action_label(self.sc, key), was=was)).lower()
+                offer=move_label(self.sc, key), was=was)).lower()
             answers.append((key, answer.startswith("y")))
         return Change(ch.round, ch.role, answers=tuple(answers))

@@ -1,26 +1,43 @@
-"""The words players read: every user-facing string passes through `_` here.
+"""The words players read, shared by the text mode, the window and the debrief.
 
-`_(message)` looks the message up in the gettext catalogue for the current language
-(`assets/locale/<lang>/LC_MESSAGES/detente.mo`) and returns it unchanged when there is
-no catalogue, which is the case for English, the language the game is written in.
+Every user-facing string passes through `_` (gettext-ready, see `game.words.i18n`), and
+every id or ledger entry becomes words here, once, so that the same ledger entry reads
+the same on every screen. Functions take the pydantic `Scenario` (or any object with a
+`.scenario` attribute holding one, such as a compiled scenario) and return plain strings.
+Nothing here imports the UI, the text mode or pygame.
 """
 
 from __future__ import annotations
 
-import gettext
-from pathlib import Path
+from game.words.i18n import N_, _, ngettext
+from game.words.ledger import (
+    cause_heading,
+    cause_title,
+    commitment_line,
+    ledger_groups,
+    ledger_line,
+    ledger_lines,
+    response_line,
+)
+from game.words.names import (
+    action_label,
+    band_name,
+    ending_name,
+    event_title,
+    family_name,
+    meter_label,
+    milestone_name,
+    move_label,
+    points,
+    role_name,
+    status_name,
+)
+from game.words.prose import prose
+from game.words.reasoning import named, reasoning_line, why_not
 
-LOCALE_DIR = Path(__file__).resolve().parents[2] / "assets" / "locale"
-DOMAIN = "detente"
-
-_translation = gettext.translation(DOMAIN, localedir=LOCALE_DIR, fallback=True)
-
-
-def _(message: str) -> str:
-    """`message` in the player's language; the message itself when no catalogue has it."""
-    return _translation.gettext(message)
-
-
-def ngettext(singular: str, plural: str, n: int) -> str:
-    """The singular or plural form of a message for the count `n`, translated if possible."""
-    return _translation.ngettext(singular, plural, n)
+__all__ = [
+    "N_", "_", "ngettext", "action_label", "band_name", "cause_heading", "cause_title",
+    "commitment_line", "ending_name", "event_title", "family_name", "ledger_groups", "ledger_line",
+    "ledger_lines", "meter_label", "milestone_name", "move_label", "named", "points", "prose",
+    "reasoning_line", "response_line", "role_name", "status_name", "why_not",
+]

@@ -45,11 +45,9 @@ class ScriptedRoom(io.StringIO):
                 self.team = line[len("Pass to the "):-len(" team.")]
                 self.queue = list(self.plan(self.team, self.round))
         prompt = new.rsplit("\n", 1)[-1]
-        if prompt.startswith("Number"):
-            return (self.queue.pop(0) if self.queue else "0") + "\n"
-        if prompt.startswith("Accept?"):
-            return "y\n"
-        if prompt.startswith("Confirm"):
+        if prompt.startswith("Pick a number"):
+            return (self.queue.pop(0) if self.queue else "done") + "\n"
+        if prompt.startswith(("Accept?", "Send these orders")):
             return "y\n"
         return "\n"
 
@@ -143,7 +141,7 @@ def test_ai_game_is_deterministic_and_replay_verifies():
 
 def test_piped_stdin_hot_seat_game():
     """A hot-seat game can be scripted through a pipe, and ending input early keeps the save."""
-    one_round = "\n" + "\n0\ny\n" * 3
+    one_round = "\n" + "\ndone\ny\n" * 3
     done = run_main("text", "--seed", "3", "--rounds", "2", stdin=one_round * 2)
     assert done.returncode == 0 and "=== Missed opportunity ===" in done.stdout
     cut = run_main("text", "--seed", "3", "--rounds", "3", stdin=one_round)
@@ -208,8 +206,9 @@ def test_persona_with_temperament_plays():
 def test_action_numbers_stay_put_between_picks():
     """The orders menu keeps its numbers; a number already picked is refused, not reused."""
     out = io.StringIO()
-    script = io.StringIO("\n1\n1\n0\ny\n")
+    script = io.StringIO("\n1\n1\nlist\ndone\ny\n")
     args = build_parser().parse_args(["text", "--seed", "5", "--human", "washington", "--rounds", "1"])
     assert run_text(args, Console(script, out, interactive=False)) == 0
     text = out.getvalue()
-    assert "'1' is not open now." in text and "(picked)" in text
+    assert "1. Brief on programme plans → Moscow is not available: already ordered this round." in text
+    assert " 1. [1 pt] Brief on programme plans → Moscow  (picked)" in text

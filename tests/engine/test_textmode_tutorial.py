@@ -36,9 +36,9 @@ class Student(io.StringIO):
         new, self.read_from = text[self.read_from:], len(text)
         self.queue = re.findall(r"  type (\d+) for", new) or self.queue
         prompt = new.rsplit("\n", 1)[-1]
-        if prompt.startswith("Number"):
-            return (self.queue.pop(0) if self.queue else "0") + "\n"
-        if prompt.startswith(("Accept?", "Confirm")):
+        if prompt.startswith("Pick a number"):
+            return (self.queue.pop(0) if self.queue else "done") + "\n"
+        if prompt.endswith("[y/n] "):
             return "y\n"
         if prompt.startswith("Press Enter to go on"):  # the coach's pause after each step
             self.pauses += 1
@@ -107,7 +107,7 @@ def test_piped_stdin_can_leave_and_stop(data_dir):
     """Through a real pipe: leave at once, order nothing, and the end of input keeps the save."""
     env = {**os.environ, "DETENTE_DATA_DIR": str(data_dir)}
     done = subprocess.run([sys.executable, "main.py", "text", "--tutorial"], cwd=ROOT,
-                          input="\nleave\n0\ny\n", capture_output=True, text=True, env=env, timeout=120)
+                          input="\nleave\ndone\ny\n", capture_output=True, text=True, env=env, timeout=120)
     assert done.returncode == 2 and "The coach has left" in done.stdout
     assert "--resume" in done.stdout and (data_dir / "autosave.json").exists()
 

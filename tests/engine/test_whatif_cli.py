@@ -7,7 +7,7 @@ from game.engine.debrief import debrief_html
 from game.engine.debrief_whatif import branch_lines, parting
 from game.engine.saves import save_session
 from game.engine.whatif import Change, branch, choices
-from game.textui.render import action_label
+from game.words import action_label
 from tests.engine.test_whatif import SC, played
 
 
@@ -82,8 +82,8 @@ def test_the_debrief_sets_the_two_games_side_by_side():
     did = tuple(a for r in s.state.records if r.round == 1 for a in r.orders if a.role == "washington")
     other = next(a for a in choices(s, 1, "washington").menu if (a,) != did)
     b = branch(s, Change(1, "washington", orders=(other,)))
-    html = debrief_html(s, b)
-    assert f"What if Washington had ordered {action_label(SC, other.text()).split(': ')[1]} in round 1?" \
+    html = debrief_html(s, branch=b)
+    assert f"What if Washington had ordered {action_label(SC, other)} in round 1?" \
         in html.replace("&gt;", ">")
     rnd, old, new = parting(s, b.branched)
     assert rnd == 1 and old[0] != new[0]

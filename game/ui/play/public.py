@@ -12,15 +12,16 @@ from dataclasses import replace
 from game.model.state import tension_band
 from game.ui.base import Widget
 from game.ui.play.gamescene import GameScene
-from game.ui.play.text import action_label, ledger_line, note_line, points, prose, response_line
+from game.ui.play.text import (
+    action_label,
+    ledger_groups,
+    ledger_line,
+    note_line,
+    points,
+    prose,
+    response_line,
+)
 from game.ui.widgets import Button, Label, Panel
-
-CAUSE_TITLES = {
-    "event": "Events", "action": "Actions", "response": "Answers to offers",
-    "drift": "Drift toward the trust baseline", "rule": "Rules", "commitment": "Commitments",
-    "milestone": "Cooperation milestones", "demand": "Public demands",
-    "ratification": "Ratification", "reciprocity": "Reciprocated concessions (GRIT)",
-}
 
 
 class HandoffScene(GameScene):
@@ -191,14 +192,9 @@ class ResolutionScene(GameScene):
             Button(go, self.done, key="resolution:next:top",
                    detail="PageDown reads on: the ledger explains every change"),
             Panel([Label("Orders revealed", "large", True, "panel_heading"), *acts, *answers])]
-        entries = self.view.ledger(rec.round)
-        groups: dict[str, list] = {}
-        for e in entries:
-            groups.setdefault(e.cause, []).append(e)
-        for cause, group in groups.items():
-            lines = [Label(ledger_line(sc, e), "small", False, "panel") for e in group]
-            out.append(Panel([Label(CAUSE_TITLES.get(cause, cause.title()), "body", True,
-                                    "panel_heading"), *lines]))
+        for heading, group in ledger_groups(sc, self.view.ledger(rec.round)):
+            lines = [Label(line, "small", False, "panel") for line in group]
+            out.append(Panel([Label(heading, "body", True, "panel_heading"), *lines]))
         notes = self.session.notes_for(rec.round)
         if notes:
             out.append(Panel([Label("AI delegations' reasoning", "body", True, "panel_heading"),

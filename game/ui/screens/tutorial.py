@@ -28,7 +28,7 @@ from game.ui.play.flow import GameFlow
 from game.ui.play.text import action_label
 from game.ui.screens.common import PageScene
 from game.ui.widgets import Button, Label, Panel
-from game.words import _
+from game.words import _, prose
 
 LEAVE_DETAIL = _("The game goes on without the coach, who will not come back unless you "
                  "choose the guided game on the title screen.")
@@ -103,9 +103,9 @@ class CoachScene(PageScene):
         if isinstance(self.step, str):
             text = t.welcome if self.step == "welcome" else t.farewell
             go = _("Begin") if self.step == "welcome" else _("Play on")
-            return [Label(" ".join(text.split()), "large"),
+            return [Label(prose(text), "large"),
                     Button(go, self.go_on, key="coach:go")]
-        out: list[Widget] = [Label(" ".join(self.step.text.split()), "large")]
+        out: list[Widget] = [Label(prose(self.step.text), "large")]
         if self.step.suggest:
             names = [action_label(self.app_scenario(), a)
                      for a in suggested(self.step, t.role)]

@@ -207,7 +207,7 @@ class WhatIfScene(PageScene):
         path = data_dir() / "debriefs" / (f"{self.sc.id}-seed{self.session.seed}-whatif-"
                                           f"r{ch.round}-{ch.role}.html")
         try:
-            write_atomic(path, debrief_html(self.session, self.result))
+            write_atomic(path, debrief_html(self.session, branch=self.result))
             self.exported = _("Saved: {p}").format(p=path)
         except OSError as exc:
             self.exported = _("Could not save the debrief: {why}").format(why=exc.strerror or exc)

@@ -1,0 +1,115 @@
+"""One wording module: the same ledger entry reads the same in the text mode, the window and the debrief."""
+
+import io
+from html import escape
+
+import pytest
+
+from game import words
+from game.engine.debrief import debrief_html
+from game.engine.session import Seat, Session
+from game.model.actions import Action
+from game.model.state import Commitment, LedgerEntry
+from game.textui import render
+from game.textui.console import Console
+from game.textui.play import TextGame
+from game.ui.play import text as window_text
+from tests.helpers import default_scenario
+
+SC = default_scenario()
+
+
+@pytest.fixture(scope="module")
+def finished():
+    session = Session(SC, 7, {r: Seat(False) for r in SC.role_ids})
+    session.play_ai()
+    return session
+
+
+def sample(session, per_cause=3):
+    """A few ledger entries of every kind of cause the game wrote."""
+    seen: dict[str, list[LedgerEntry]] = {}
+    for entry in session.state.ledger:
+        if len(seen.setdefault(entry.cause, [])) < per_cause:
+            seen[entry.cause].append(entry)
+    return [e for group in seen.values() for e in group]
+
+
+def test_text_mode_window_and_debrief_show_the_same_ledger_lines(finished):
+    """For each sampled entry, the window's helper, the text mode and the debrief show one line."""
+    entries = sample(finished)
+    assert {"action", "event", "drift", "rule", "response", "milestone"} <= {e.cause for e in entries}
+    out = io.StringIO()
+    TextGame(finished, Console(io.StringIO(), out, interactive=False))._show(finished.state.records)
+    shown, html = out.getvalue(), debrief_html(finished)
+    for entry in entries:
+        line = words.ledger_line(SC, entry)
+        assert window_text.ledger_line(SC, entry) == line
+        assert line in shown, line
+        assert escape(line) in html, line
+
+
+def test_group_headings_and_reasoning_are_shared(finished):
+    """The window's ledger groups, and every AI reasoning line, match the text mode's and the debrief's."""
+    record = finished.state.records[1]
+    view = finished.view(None)
+    text = "\n".join(render.resolution(view, SC, record.round, []))
+    html = debrief_html(finished)
+    for heading, lines in window_text.ledger_groups(SC, view.ledger(record.round)):
+        assert f"\n  {heading}\n" in text and escape(heading) in html
+        assert all(f"    {line}" in text for line in lines)
+    for note in finished.notes_for(record.round):
+        line = words.reasoning_line(SC, note.role, note.text)
+        assert window_text.note_line(SC, note.role, note.text) == line
+        assert escape(line) in html
+
+
+@pytest.mark.parametrize("meter,label", [
+    ("tension", "Tension"),
+    ("trust.moscow.washington", "Moscow's trust in Washington"),
+    ("support.washington", "Senate support (Washington)"),
+    ("support.moscow", "Security establishment (Moscow)"),
+    ("progress.transparency_regime", "Progress toward Transparency regime"),
+    ("transparency.washington.moscow", "Washington's transparency toward Moscow"),
+])
+def test_meter_labels(meter, label):
+    """Each kind of meter has one label, with each role's own name for its domestic support."""
+    assert words.meter_label(SC, meter) == label
+
+
+def test_action_and_move_labels():
+    """An action reads by name and aim; a move puts the acting delegation in front."""
+    action = Action("washington", "brief_plans", "moscow")
+    assert words.action_label(SC, action) == "Brief on programme plans → Moscow"
+    assert words.move_label(SC, action.text()) == "Washington: Brief on programme plans → Moscow"
+    assert words.action_label(SC, "not a move") == "not a move"
+
+
+def test_reasoning_line_names_the_action_and_the_answer():
+    """An order's reasoning names the delegation and its action; an answer names whom it answers."""
+    assert (words.reasoning_line(SC, "moscow", "moscow:brief_plans@nato: a first step")
+            == "Moscow · Brief on programme plans → NATO: a first step")
+    assert words.reasoning_line(SC, "nato", "moscow:expert_talks@nato: accepts") == (
+        "NATO, answering Moscow: accepts")
+
+
+def test_ledger_line_reads_cause_and_note():
+    """A ledger line gives meter, before → after, the signed change and the cause in words."""
+    entry = LedgerEntry(2, "trust.moscow.washington", 31, 32, 1, "response",
+                        "washington:propose_data_exchange", "washington",
+                        "Moscow accepted: Propose a regular data exchange")
+    assert words.ledger_line(SC, entry) == (
+        "Moscow's trust in Washington: 31 → 32 (+1) · Answer to Washington: "
+        "Propose a regular data exchange (Moscow accepted)")
+
+
+def test_commitment_lines_and_names():
+    """Commitments say whether they were kept or broken, or until when they run."""
+    running = Commitment("k", "restraint_pledge", "Restraint pledge", "nato", "moscow", 3, 6)
+    kept = Commitment("k", "restraint_pledge", "Restraint pledge", "nato", "moscow", 1, 4, "kept", 4)
+    assert words.commitment_line(SC, running) == (
+        "still running: Restraint pledge, NATO to Moscow (made in round 3, runs to round 6)")
+    assert words.commitment_line(SC, kept) == "kept: Restraint pledge, NATO to Moscow (rounds 1-4)"
+    assert words.band_name("crisis") == "crisis" and words.role_name(SC, None) == "everyone"
+    assert words.points(1) == "1\u00a0point" and words.points(3) == "3\u00a0points"
+    assert words.ending_name(SC, SC.endings[0].id) == SC.endings[0].name

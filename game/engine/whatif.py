@@ -134,19 +134,20 @@ class Player:
         if change.round not in sc.played:
             raise WhatIfError(_("round {n} was not played in this game; choose a round from {r}")
                               .format(n=change.round, r=_span(sc.played)))
-        run = Forward(sc.starts[change.round])
+        run, injected = Forward(sc.starts[change.round]), set()
         while not run.state.over:
             st = run.state
-            if sc.stop is not None and st.round >= sc.stop and st.phase == "orders" and not st.orders:
-                break
-            if sc.end is not None and sc.end == (st.round, st.phase):
-                self._apply(run, EndGame(), change)
-                break
-            if st.phase == "orders" and not st.orders:
+            at_start = st.phase == "orders" and not st.orders
+            if at_start and st.round not in injected:  # the facilitator's events come first
+                injected.add(st.round)
                 for inject in sc.injects.get(st.round, ()):
                     self._apply(run, inject, change)
-                if run.state.over:
-                    break
+                continue
+            if sc.stop is not None and st.round >= sc.stop and at_start:
+                break  # the original stopped here, unfinished
+            if sc.end == (st.round, st.phase):
+                self._apply(run, EndGame(), change)
+                break
             self._phase(run, change)
         return run
 
@@ -159,7 +160,7 @@ class Player:
             for role in awaiting_response(st, self.game):
                 self._apply(run, self._answers(run, role, change), change)
 
-    def _apply(self, run: Forward, move: Move, change: Change, notes: list[str] = ()) -> None:
+    def _apply(self, run: Forward, move: Move, change: Change) -> None:
         try:
             state = apply_action(run.state, self.game, move)
         except IllegalAction as exc:

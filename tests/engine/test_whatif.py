@@ -151,3 +151,26 @@ def test_a_two_role_scenario_branches():
     role = sc.role_ids[0]
     b = branch(s, Change(1, role, orders=orders_of(s, 1, role)))
     assert b.branched.state.ledger == s.state.ledger
+
+
+def test_an_event_brought_in_and_an_early_end_are_kept():
+    """The facilitator brings in an event, then ends the game in the same round: an
+    unchanged branch from an earlier round reproduces both."""
+    ai = Session(SC, 13, {r: Seat(False) for r in SC.role_ids})
+    ai.play_ai(one_round=True)
+    ai.play_ai(one_round=True)
+    ai.inject_event(SC.events[-1].id)
+    ai.end_now()
+    s = Session.from_log(SC, 13, {r: Seat(r == "moscow") for r in SC.role_ids}, ai.log)
+    b = branch(s, Change(1, "moscow", orders=orders_of(s, 1, "moscow")))
+    assert b.branched.state.ledger == s.state.ledger and b.branched.state.over
+
+
+def test_an_unfinished_game_with_an_event_at_its_last_round_reproduces():
+    """Stopped just after the facilitator brought in an event: the branch keeps the event."""
+    ai = Session(SC, 17, {r: Seat(False) for r in SC.role_ids})
+    ai.play_ai(one_round=True)
+    ai.inject_event(SC.events[-1].id)
+    s = Session.from_log(SC, 17, {r: Seat(r == "nato") for r in SC.role_ids}, ai.log)
+    b = branch(s, Change(1, "nato", orders=orders_of(s, 1, "nato")))
+    assert b.branched.state.ledger == s.state.ledger and not b.branched.state.over

@@ -216,14 +216,26 @@ def memory_path() -> Path:
 
 
 def offer_first() -> bool:
-    """True until the student has started or turned down the guided game once."""
+    """True until the student has started or turned down the guided game once.
+
+    A missing or damaged memory file means a first run; a data directory that cannot be
+    read at all (it is a file, say) does not, so a broken setup never pushes the guide."""
     try:
         data = json.loads(memory_path().read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+    except ValueError:
         return True
     return not (isinstance(data, dict) and data.get("answered"))
 
 
-def remember(how: str) -> None:
-    """Record that the guided game was started, left, finished or turned down."""
-    write_atomic(memory_path(), json.dumps({"answered": True, "last": how}))
+def remember(how: str) -> bool:
+    """Record that the guided game was started, left, finished or turned down; False if
+    the data directory cannot be written (the game goes on; it is only a courtesy)."""
+    try:
+        write_atomic(memory_path(), json.dumps({"answered": True, "last": how}))
+    except OSError:
+        return False
+    return True

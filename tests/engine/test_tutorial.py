@@ -133,3 +133,12 @@ def test_a_damaged_memory_file_just_offers_again(tmp_path, monkeypatch):
     monkeypatch.setenv("DETENTE_DATA_DIR", str(tmp_path))
     (tmp_path / "tutorial.json").write_text("{not json")
     assert offer_first()
+
+
+def test_an_unusable_data_dir_neither_pushes_the_guide_nor_crashes(tmp_path, monkeypatch):
+    """A data "directory" that is a file: not offered first, and remembering fails quietly."""
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("")
+    monkeypatch.setenv("DETENTE_DATA_DIR", str(blocker))
+    assert not offer_first()
+    assert remember("started") is False

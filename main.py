@@ -52,11 +52,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _add_simulate(parser: argparse.ArgumentParser) -> None:
-    try:
-        from game.engine.simulate import add_arguments
-    except ImportError:  # the balance lab is optional for the rest of the command line
-        parser.add_argument("rest", nargs="*")
-        return
+    from game.engine.simulate import add_arguments
+
     add_arguments(parser)
 
 
@@ -161,11 +158,8 @@ def run_whatif(args: argparse.Namespace) -> int:
 
 def run_simulate(args: argparse.Namespace) -> int:
     """The balance lab."""
-    try:
-        from game.engine.simulate import run
-    except ImportError:
-        print("error: the balance lab is not available in this build", file=sys.stderr)
-        return 2
+    from game.engine.simulate import run
+
     return run(args)
 
 

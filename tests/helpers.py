@@ -10,6 +10,7 @@ from ruamel.yaml import YAML
 from game.model.actions import Action, Orders, Responses
 from game.model.scenario import Scenario
 from game.rules import apply_action, awaiting_response, new_game, offers_to, resolve_round
+from game.rules.compiled import CompiledScenario, compile_scenario
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT = ROOT / "scenarios" / "missile-defence-2011.yaml"
@@ -132,10 +133,15 @@ def play_round(state, sc, orders: dict[str, list[str]], accept=True):
     return state, record
 
 
+def compiled(sc: Scenario | CompiledScenario) -> CompiledScenario:
+    """The scenario compiled (unchanged if it already is)."""
+    return sc if isinstance(sc, CompiledScenario) else compile_scenario(sc)
+
+
 def start(sc=None, seed=1):
-    """A new game of the two-role scenario (or `sc`)."""
-    sc = sc or two_roles()
-    return sc, new_game(sc, seed)
+    """A new game of the two-role scenario (or `sc`): the compiled scenario and the state."""
+    game = compiled(sc or two_roles())
+    return game, new_game(game, seed)
 
 
 def entries(state, meter=None, cause=None, round_no=None):

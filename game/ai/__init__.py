@@ -1,7 +1,7 @@
 """AI delegations: policies over the legal actions, chosen by name for each AI seat.
 
-`make_policy("hardliner", scenario)` gives a persona with its steady temperament;
-`make_policy("hardliner", scenario, temperament="soft")` or the name "hardliner:soft"
+`make_policy("hardliner", game)` (game: the compiled scenario) gives a persona with its steady temperament;
+`make_policy("hardliner", game, temperament="soft")` or the name "hardliner:soft"
 picks another temperament (see `TEMPERAMENTS`).
 """
 
@@ -17,9 +17,9 @@ from game.ai.opportunist import Opportunist
 from game.ai.persona import TEMPERAMENTS
 from game.ai.policy import Policy, ai_orders, ai_responses
 from game.ai.reciprocator import Reciprocator
-from game.model.scenario import Scenario
+from game.rules.compiled import CompiledScenario
 
-#: Persona name -> factory taking the scenario. Every AI seat chooser lists these.
+#: Persona name -> factory taking the compiled scenario. Every AI seat chooser lists these.
 PERSONAS: dict[str, Callable[..., Policy]] = {
     "reciprocator": Reciprocator,
     "cooperative": Cooperative,
@@ -57,7 +57,7 @@ def persona_problem(name: str) -> str | None:
     return None
 
 
-def make_policy(name: str, scenario: Scenario, temperament: str | None = None) -> Policy:
+def make_policy(name: str, game: CompiledScenario, temperament: str | None = None) -> Policy:
     """A fresh policy for one AI seat; raises KeyError naming the choices if unknown.
 
     `name` may carry a temperament after a colon, for example "legalist:hard".
@@ -69,10 +69,10 @@ def make_policy(name: str, scenario: Scenario, temperament: str | None = None) -
     except KeyError:
         raise KeyError(f"unknown persona {base!r}; choose from {', '.join(PERSONAS)}") from None
     if temperament is None:
-        return factory(scenario)
+        return factory(game)
     if factory is Baseline:
         raise KeyError("the baseline persona has no temperaments")
-    return factory(scenario, temperament)
+    return factory(game, temperament)
 
 
 __all__ = ["DEFAULT_PERSONA", "LAB_PERSONAS", "PERSONAS", "PERSONA_BLURBS", "TEMPERAMENTS", "Policy",

@@ -7,6 +7,7 @@ trust has collapsed, accepts offers from partners it trusts, and otherwise waits
 from __future__ import annotations
 
 from game.model.actions import Action
+from game.rules.compiled import CompiledScenario
 from game.rules.offers import Offer
 from game.rules.rng import Rng
 from game.rules.view import PlayerView
@@ -20,7 +21,8 @@ class Baseline:
 
     name = "baseline"
 
-    def __init__(self, scenario, accept_at: int = 30, press_below: int = 15) -> None:
+    def __init__(self, game: CompiledScenario, accept_at: int = 30, press_below: int = 15) -> None:
+        scenario = game.scenario
         self._families = {a.id: a.family for a in scenario.actions}
         self._names = {r.id: r.name for r in scenario.roles}
         self._titles = {a.id: a.name for a in scenario.actions}

@@ -11,7 +11,6 @@ from __future__ import annotations
 from game.ai.persona import Persona, best
 from game.ai.traits import aimed, partners
 from game.model.actions import Action
-from game.model.scenario import Scenario
 from game.rules.offers import Offer
 from game.rules.rng import Rng
 from game.rules.view import PlayerView
@@ -22,16 +21,12 @@ class Cooperative(Persona):
 
     name = "cooperative"
 
-    def __init__(self, scenario: Scenario, temperament: str = "steady") -> None:
-        super().__init__(scenario, temperament)
-        self._generous: dict[str, dict[str, float]] = {}  # role -> its generosity table
-
     def choose(self, view: PlayerView, legal: list[Action], rng: Rng) -> tuple[Action | None, str]:
         me, moods, trust = view.role, self.mood(view), view.trust
-        # Its own orders last round, by key: == on the Action dataclass was a measurable cost.
+        # Its own orders last round, by what and at whom.
         last = {(a.action_id, a.target) for a in view.records[-1].orders
                 if a.role == me} if view.records else set()
-        generosity = self._generosity(me)
+        generosity = self.t.generosity[me]
         for p in sorted(partners(self.t, me), key=lambda r: trust[(me, r)]):
             if aimed(self.t, view.orders, p):
                 continue
@@ -47,15 +42,6 @@ class Cooperative(Persona):
                         else f"{step}, asking nothing in return")
                 return pick, f"{lead}: {self.trust_line(view, p)}, tension {view.tension}"
         return None, f"has nothing left to offer this round: tension {view.tension}"
-
-    def _generosity(self, me: str) -> dict[str, float]:
-        """Action id -> how it rates a gesture: by what it gives up at home, the bigger the
-        sacrifice the better."""
-        table = self._generous.get(me)
-        if table is None:
-            warmth, gain = self.t.warmth[me], self.t.gains[me]
-            table = self._generous[me] = {a: warmth[a] - 0.3 * gain[a] for a in warmth}
-        return table
 
     def respond(self, view: PlayerView, offer: Offer, rng: Rng) -> tuple[bool, str]:
         r, what = offer.action.role, self.offer_from(offer)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from game.ai.persona import Persona, best
 from game.ai.traits import aimed, partners
 from game.model.actions import Action
-from game.model.scenario import Scenario
+from game.rules.compiled import CompiledScenario
 from game.rules.offers import Offer
 from game.rules.rng import Rng
 from game.rules.view import PlayerView
@@ -24,8 +24,8 @@ class Hardliner(Persona):
 
     name = "hardliner"
 
-    def __init__(self, scenario: Scenario, temperament: str = "steady") -> None:
-        super().__init__(scenario, temperament)
+    def __init__(self, game: CompiledScenario, temperament: str = "steady") -> None:
+        super().__init__(game, temperament)
         self.press_below = 40 + self.shift
         self.accept_at = 55 + self.shift
         self.ceiling = 90 + self.shift
@@ -42,7 +42,7 @@ class Hardliner(Persona):
                                 f"{self.trust_line(view, rivals[0])}, {self.support_line(view)}")
         moods = self.mood(view)
         # The tension once the pressure it has already ordered this round lands.
-        heat = view.tension + sum(self.t.heat(a.action_id) for a in view.orders)
+        heat = view.tension + sum(self.t.heat[a.action_id] for a in view.orders)
         held = None
         for p in rivals:
             trust, hit = self.trust_in(view, p), moods[p].hit
@@ -54,7 +54,7 @@ class Hardliner(Persona):
             if not hit and heat >= self.ceiling:
                 held = held or p
                 continue
-            pick = best(self.pressure_on(view, legal, p), lambda a: 0, rng)
+            pick = best(self.pressure_on(view, legal, p, moods), lambda a: 0, rng)
             if pick:
                 name = self.t.name(p)
                 cause = (f"answers {name}'s '{hit[0]}'" if hit
@@ -64,7 +64,7 @@ class Hardliner(Persona):
         if view.own_support() < self.content:
             pick = self.home_move(view, legal, rng)
             if pick:
-                return pick, f"plays to its home audience: {self.support_line(view)} < {self.content}"
+                return pick, f"plays to its home audience: {self.support_line(view)}"
         if held:
             return None, (f"holds back from pressing {self.t.name(held)}: tension {heat} is "
                           f"too close to a breakdown (ceiling {self.ceiling})")

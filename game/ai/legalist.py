@@ -13,7 +13,7 @@ from __future__ import annotations
 from game.ai.persona import Persona, best, best_of
 from game.ai.traits import aimed, busy, partners
 from game.model.actions import Action
-from game.model.scenario import Scenario
+from game.rules.compiled import CompiledScenario
 from game.rules.offers import Offer
 from game.rules.rng import Rng
 from game.rules.view import PlayerView
@@ -24,8 +24,8 @@ class Legalist(Persona):
 
     name = "legalist"
 
-    def __init__(self, scenario: Scenario, temperament: str = "steady") -> None:
-        super().__init__(scenario, temperament)
+    def __init__(self, game: CompiledScenario, temperament: str = "steady") -> None:
+        super().__init__(game, temperament)
         self.trust_at = 55 + self.shift
 
     def choose(self, view: PlayerView, legal: list[Action], rng: Rng) -> tuple[Action | None, str]:
@@ -52,7 +52,7 @@ class Legalist(Persona):
                 chance = self.spec(a).ratification.chance(view.own_support())
                 if chance > 0:
                     return a, (f"offers {self.t.name(a.target)} the guarantee it demands: "
-                               f"ratification chance {chance}% at {self.support_line(view)}")
+                               f"ratification has a chance, {self.support_line(view)}")
         # Written commitments go where they reassure: to a partner that does not yet trust us.
         promises = [a for a in fresh if a.action_id in self.t.promises
                     and view.trust[(a.target, me)] < self.trust_at]

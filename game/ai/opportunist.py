@@ -11,9 +11,9 @@ not make it back down from a demand of its own.
 from __future__ import annotations
 
 from game.ai.persona import Persona, best, best_of
-from game.ai.traits import aimed, partners
+from game.ai.traits import Mood, aimed, partners
 from game.model.actions import Action
-from game.model.scenario import Scenario
+from game.rules.compiled import CompiledScenario
 from game.rules.offers import Offer
 from game.rules.rng import Rng
 from game.rules.view import PlayerView
@@ -24,8 +24,8 @@ class Opportunist(Persona):
 
     name = "opportunist"
 
-    def __init__(self, scenario: Scenario, temperament: str = "steady") -> None:
-        super().__init__(scenario, temperament)
+    def __init__(self, game: CompiledScenario, temperament: str = "steady") -> None:
+        super().__init__(game, temperament)
         self.cap = 60 + self.shift  # presses only while tension is below this
         self.cushion = 50 - self.shift  # ... and the partner's trust in it is at least this
 
@@ -36,7 +36,7 @@ class Opportunist(Persona):
         me, moods = view.role, self.mood(view)
         soft = [p for p in partners(self.t, me) if moods[p].gave and not moods[p].hostile]
         if soft:
-            return self._exploit(view, legal, rng, soft, moods[soft[0]].gave[0])
+            return self._exploit(view, legal, rng, soft, moods)
         if any(self.t.conceded(a) for a in view.orders):  # one bait a round is enough
             if self.full_house(view):
                 return None, f"spends nothing more: {self.support_line(view)}"
@@ -56,8 +56,8 @@ class Opportunist(Persona):
         return None, f"waits for someone to concede: {self.support_line(view)}"
 
     def _exploit(self, view: PlayerView, legal: list[Action], rng: Rng, soft: list[str],
-                 gift: str) -> tuple[Action | None, str]:
-        name = self.t.name(soft[0])
+                 moods: dict[str, Mood]) -> tuple[Action | None, str]:
+        name, gift = self.t.name(soft[0]), moods[soft[0]].gave[0]
         if self.full_house(view):  # nothing left to win at home, and it presses no harder
             return None, f"keeps {name}'s '{gift}' and gives nothing back: {self.support_line(view)}"
         # Home-front gains first: they cost nothing abroad. Pressure only when none is left.
@@ -71,7 +71,7 @@ class Opportunist(Persona):
             # It presses only a partner whose trust in it can take the blow.
             if (view.tension < self.cap and view.trust[(p, view.role)] >= self.cushion
                     and not aimed(self.t, view.orders, p)):
-                pick = best(self.pressure_on(view, legal, p), lambda a: 0, rng)
+                pick = best(self.pressure_on(view, legal, p, moods), lambda a: 0, rng)
                 if pick:
                     return pick, (f"presses {self.t.name(p)} while it keeps conceding: "
                                   f"{self.their_trust_line(view, p)}, tension {view.tension}")

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 
-from game.ai.traits import Mood, Traits, moods, traits
+from game.ai.traits import Mood, Traits, moods
 from game.model.actions import Action
-from game.model.scenario import Scenario
+from game.rules.compiled import CompiledScenario
 from game.rules.offers import Offer
 from game.rules.rng import Rng
 from game.rules.view import PlayerView
@@ -19,20 +19,23 @@ from game.rules.view import PlayerView
 #: Temperament -> how many trust points it moves a persona's thresholds (hard is warier).
 TEMPERAMENTS: dict[str, int] = {"soft": -10, "steady": 0, "hard": 10}
 
+#: How a delegation describes its own domestic support in public: (below, word), lowest first.
+#: Reasoning lines are shown to every team, so they never quote the exact value.
+HOME_WORDS = ((30, "low"), (50, "shaky"), (70, "steady"), (90, "firm"), (101, "at its height"))
+
 
 class Persona:
     """Base for the personas; subclasses set `name`, `choose` and `respond`."""
 
     name = "persona"
 
-    def __init__(self, scenario: Scenario, temperament: str = "steady") -> None:
+    def __init__(self, game: CompiledScenario, temperament: str = "steady") -> None:
         if temperament not in TEMPERAMENTS:
             raise KeyError(f"unknown temperament {temperament!r}; choose from "
                            f"{', '.join(TEMPERAMENTS)}")
-        self.t: Traits = traits(scenario)
+        self.t: Traits = Traits(game)
         self.temperament = temperament
         self.shift = TEMPERAMENTS[temperament]
-        self._moods: tuple[str | None, object, dict[str, Mood]] | None = None
 
     def choose(self, view: PlayerView, legal: list[Action], rng: Rng) -> tuple[Action | None, str]:
         """The next order (None ends the orders) and one line of reasoning."""
@@ -49,8 +52,11 @@ class Persona:
         return view.trust[(view.role, role)]
 
     def support_line(self, view: PlayerView) -> str:
-        """'Senate support 44', for reasoning lines."""
-        return f"{self.t.domestic[view.role]} {view.own_support()}"
+        """'Senate support: shaky': our own support in plain words, for reasoning lines,
+        which every team reads (never the exact value)."""
+        value = view.own_support()
+        word = next(w for below, w in HOME_WORDS if value < below)
+        return f"{self.t.domestic[view.role]}: {word}"
 
     def trust_line(self, view: PlayerView, role: str) -> str:
         """'trust in Moscow 36': how far we trust `role`, for reasoning lines."""
@@ -70,18 +76,11 @@ class Persona:
         if any(a.action_id in home for a in view.orders):
             return None, ""
         pick = self.home_move(view, legal, rng)
-        return pick, f"shores up the home front: {self.support_line(view)} < {floor}"
+        return pick, f"shores up the home front: {self.support_line(view)}"
 
     def mood(self, view: PlayerView) -> dict[str, Mood]:
-        """What each partner did to us last round; read once per round.
-
-        Keyed by our role and the last round's record object (kept alive by the cache), so
-        a policy reused for another seat or game never sees a stale reading."""
-        last = view.records[-1] if view.records else None
-        hit = self._moods
-        if hit is None or hit[0] != view.role or hit[1] is not last:
-            hit = self._moods = (view.role, last, moods(self.t, view))
-        return hit[2]
+        """What each partner did to us last round, read from the view's public record."""
+        return moods(self.t, view)
 
     def friendly_moves(self, view: PlayerView, legal: list[Action], partner: str,
                        welcome: Callable[[str], bool]) -> list[Action]:
@@ -96,10 +95,12 @@ class Persona:
         milestones first, then offers, then unilateral steps."""
         return self.t.warmth[role][action.action_id]
 
-    def pressure_on(self, view: PlayerView, legal: list[Action], partner: str) -> list[Action]:
-        """Cheap pressure that hits `partner` and no partner who has not moved against us."""
+    def pressure_on(self, view: PlayerView, legal: list[Action], partner: str,
+                    moods: dict[str, Mood]) -> list[Action]:
+        """Cheap pressure that hits `partner` and no partner who has not moved against us
+        (`moods`: what each partner did to us last round, from `mood`)."""
         me, pressure, hostile = view.role, self.t.pressure, self.t.hostile
-        spared = {r for r, m in self.mood(view).items() if not m.hit and r != partner and r != me}
+        spared = {r for r, m in moods.items() if not m.hit and r != partner and r != me}
         return [a for a in legal if a.action_id in pressure and partner in hostile(a)
                 and not (spared & hostile(a))]
 

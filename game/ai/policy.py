@@ -7,15 +7,12 @@ of reasoning grounded in the meters, so a student can see why a delegation acted
 
 from __future__ import annotations
 
-from dataclasses import fields
-from itertools import repeat
-from operator import attrgetter, is_
 from typing import Protocol
 
 from game.model.actions import Action, Orders, Responses
-from game.model.scenario import Scenario
 from game.model.state import GameState
-from game.rules.legal import legal_actions
+from game.rules.compiled import CompiledScenario
+from game.rules.legal import fitting, open_orders
 from game.rules.offers import Offer
 from game.rules.rng import Rng, derive_seed
 from game.rules.view import PlayerView, view_for
@@ -56,14 +53,14 @@ class _Deferred(Rng):
         return super().next64()
 
 
-def ai_orders(policy: Policy, state: GameState, scenario: Scenario,
+def ai_orders(policy: Policy, state: GameState, game: CompiledScenario,
               role: str) -> tuple[Orders, list[str]]:
     """Ask a policy for its orders this round; returns the move and the reasoning lines."""
     reasons: list[str] = []
-    return draft_orders(policy, state, scenario, role, reasons), reasons
+    return draft_orders(policy, state, game, role, reasons), reasons
 
 
-def draft_orders(policy: Policy, state: GameState, scenario: Scenario, role: str,
+def draft_orders(policy: Policy, state: GameState, game: CompiledScenario, role: str,
                  reasons: list[str] | None = None) -> Orders:
     """A policy's orders this round, adding its reasoning lines to `reasons` if given.
 
@@ -73,21 +70,20 @@ def draft_orders(policy: Policy, state: GameState, scenario: Scenario, role: str
     chosen: list[Action] = []
     # One view per round; only the drafted orders change between picks, and building a
     # whole view per pick was the simulator's largest avoidable cost.
-    view = view_for(state, scenario, role)
+    view = view_for(state, game, role)
+    opened = open_orders(state, game, role)  # the state's part of legality, once a round
     while True:
-        legal = legal_actions(state, scenario, role, chosen)
+        legal = fitting(state, game, role, opened, chosen)
         if not legal:
             break
         if chosen:
-            view = _with_orders(view, tuple(chosen))
+            view = view.with_orders(tuple(chosen))
         action, why = policy.choose(view, legal, rng)
         if action is None:
             if not chosen and reasons is not None:
                 reasons.append(why)
             break
-        # Identity first: policies return one of the listed objects, and == on the
-        # dataclass for every earlier element was a measurable cost.
-        if not any(map(is_, legal, repeat(action))) and action not in legal:
+        if action not in legal:
             raise ValueError(f"policy {policy.name} chose an illegal action {action.text()}")
         chosen.append(action)
         if reasons is not None:
@@ -95,31 +91,19 @@ def draft_orders(policy: Policy, state: GameState, scenario: Scenario, role: str
     return Orders(role, tuple(chosen))
 
 
-_FIELDS = [f.name for f in fields(PlayerView)]
-_ORDERS = _FIELDS.index("orders")
-_VALUES = attrgetter(*_FIELDS)
-
-
-def _with_orders(view: PlayerView, orders: tuple[Action, ...]) -> PlayerView:
-    """The view with other drafted orders: dataclasses.replace did the same, at twice the cost."""
-    values = list(_VALUES(view))
-    values[_ORDERS] = orders
-    return PlayerView(*values)
-
-
-def ai_responses(policy: Policy, state: GameState, scenario: Scenario,
+def ai_responses(policy: Policy, state: GameState, game: CompiledScenario,
                  role: str) -> tuple[Responses, list[str]]:
     """Ask a policy to answer every offer it received; returns the move and the reasoning."""
     reasons: list[str] = []
-    return draft_responses(policy, state, scenario, role, reasons), reasons
+    return draft_responses(policy, state, game, role, reasons), reasons
 
 
-def draft_responses(policy: Policy, state: GameState, scenario: Scenario, role: str,
+def draft_responses(policy: Policy, state: GameState, game: CompiledScenario, role: str,
                     reasons: list[str] | None = None) -> Responses:
     """A policy's answers to every offer it received, adding its reasoning to `reasons`
     if given (see `draft_orders`)."""
     rng = _Deferred(state.seed, state.round, "ai-responses:", role)
-    view = view_for(state, scenario, role)
+    view = view_for(state, game, role)
     decisions = []
     for offer in view.offers:  # the view holds exactly the offers due from this role
         ok, why = policy.respond(view, offer, rng)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from game.ai.persona import Persona, best, best_of
 from game.ai.traits import aimed, partners
 from game.model.actions import Action
-from game.model.scenario import Scenario
+from game.rules.compiled import CompiledScenario
 from game.rules.offers import Offer
 from game.rules.rng import Rng
 from game.rules.view import PlayerView
@@ -23,8 +23,8 @@ class Reciprocator(Persona):
 
     name = "reciprocator"
 
-    def __init__(self, scenario: Scenario, temperament: str = "steady", grit: bool = True) -> None:
-        super().__init__(scenario, temperament)
+    def __init__(self, game: CompiledScenario, temperament: str = "steady", grit: bool = True) -> None:
+        super().__init__(game, temperament)
         self.grit = grit  # False: wait in the first round instead (the control in the tests)
         self.forgive = 35 + self.shift
         self.accept_at = 20 + self.shift
@@ -42,7 +42,7 @@ class Reciprocator(Persona):
                 continue
             m, name, trust = moods[p], self.t.name(p), self.trust_in(view, p)
             if m.hostile:
-                pick = best(self.pressure_on(view, legal, p), lambda a: 0, rng)
+                pick = best(self.pressure_on(view, legal, p, moods), lambda a: 0, rng)
                 if pick:
                     broke = self._broken_by(view, p)
                     if broke:

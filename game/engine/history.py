@@ -33,15 +33,17 @@ def meter_history(state: GameState, scenario: Scenario) -> dict[str, Series]:
 
 
 def start_values(scenario: Scenario) -> dict[str, int]:
-    """Each public and domestic meter as the scenario sets it, before the opening event."""
+    """Every meter as the scenario sets it, before the opening event: tension, trust,
+    domestic support, progress and transparency, by ledger name."""
     r = scenario.rules
-    values = {"tension": r.start_tension}
+    roles = scenario.role_ids
+    pairs = [(a, b) for a in roles for b in roles if a != b]
     seeded = {(t.from_, t.to): t.value for t in r.start_trust}
-    for a in scenario.role_ids:
-        for b in scenario.role_ids:
-            if a != b:
-                values[f"trust.{a}.{b}"] = seeded.get((a, b), r.default_trust)
+    values = {"tension": r.start_tension}
+    values.update({f"trust.{a}.{b}": seeded.get((a, b), r.default_trust) for a, b in pairs})
     values.update({f"support.{role.id}": role.start_support for role in scenario.roles})
+    values.update({f"progress.{m.id}": 0 for m in scenario.milestones})
+    values.update({f"transparency.{a}.{b}": 0 for a, b in pairs})
     return values
 
 

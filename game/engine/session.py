@@ -18,6 +18,7 @@ from game.model.state import GameState, Outcome, RoundRecord
 from game.rules import (
     apply_action,
     awaiting_response,
+    compile_scenario,
     legal_actions,
     new_game,
     outcome,
@@ -58,27 +59,28 @@ class Session:
         if missing:
             raise ValueError(f"no seat given for: {', '.join(missing)}")
         self.scenario = scenario
+        self.game = compile_scenario(scenario)  # the tables every rule call reads
         self.seed = seed
         self.seats = dict(seats)
         self.rounds = rounds or scenario.rounds
         self.scenario_path = scenario_path
         self.on_save = on_save
-        self.state: GameState = new_game(scenario, seed, self.rounds)
+        self.state: GameState = new_game(self.game, seed, self.rounds)
         self.log: list[Move] = []
         self.notes: list[Note] = []
-        self.policies = {r: make_policy(s.persona, scenario)
+        self.policies = {r: make_policy(s.persona, self.game)
                          for r, s in seats.items() if not s.human}
 
     # --- moves ---------------------------------------------------------------
     def submit(self, move: Move, notes: list[str] = ()) -> RoundRecord | None:
         """Apply a move (raises IllegalAction); resolve the round if it completes it."""
-        self.state = apply_action(self.state, self.scenario, move)
+        self.state = apply_action(self.state, self.game, move)
         self.log.append(move)
         role = getattr(move, "role", None)
         self.notes.extend(Note(self.state.round, role, n) for n in notes if role)
         record = None
         if self.state.phase == "resolve":
-            self.state, record = resolve_round(self.state, self.scenario)
+            self.state, record = resolve_round(self.state, self.game)
         self.save()
         return record
 
@@ -107,9 +109,9 @@ class Session:
     def _ai_move(self, role: str) -> RoundRecord | None:
         policy = self.policies[role]
         if self.state.phase == "orders":
-            move, reasons = ai_orders(policy, self.state, self.scenario, role)
+            move, reasons = ai_orders(policy, self.state, self.game, role)
         else:
-            move, reasons = ai_responses(policy, self.state, self.scenario, role)
+            move, reasons = ai_responses(policy, self.state, self.game, role)
         return self.submit(move, reasons)
 
     # --- questions -------------------------------------------------------------
@@ -119,7 +121,7 @@ class Session:
         if st.phase == "orders":
             return [r for r in self.scenario.role_ids if r not in st.orders]
         if st.phase == "responses":
-            return awaiting_response(st, self.scenario)
+            return awaiting_response(st, self.game)
         return []
 
     def next_human(self) -> str | None:
@@ -128,15 +130,15 @@ class Session:
 
     def view(self, role: str | None, chosen: tuple = ()) -> PlayerView:
         """What `role` may see (None: the public view for a shared screen)."""
-        return view_for(self.state, self.scenario, role, chosen)
+        return view_for(self.state, self.game, role, chosen)
 
     def legal(self, role: str, chosen: tuple = ()) -> list:
         """Orders `role` may add to `chosen` this round."""
-        return legal_actions(self.state, self.scenario, role, chosen)
+        return legal_actions(self.state, self.game, role, chosen)
 
     def outcome(self) -> Outcome | None:
         """The outcome once the game is over."""
-        return outcome(self.state, self.scenario)
+        return outcome(self.state, self.game)
 
     def notes_for(self, round_no: int) -> list[Note]:
         """AI reasoning for a round that has been revealed (never the current one)."""
@@ -156,25 +158,25 @@ class Session:
 
     def _moves_before_round(self, round_no: int) -> tuple[list[Move], list[Note]]:
         """The prefix of the log played before `round_no` began taking orders."""
-        state = new_game(self.scenario, self.seed, self.rounds)
+        state = new_game(self.game, self.seed, self.rounds)
         kept: list[Move] = []
         for move in self.log:
             if state.round >= round_no:
                 break
-            state = apply_action(state, self.scenario, move)
+            state = apply_action(state, self.game, move)
             if state.phase == "resolve":
-                state, _ = resolve_round(state, self.scenario)
+                state, _ = resolve_round(state, self.game)
             kept.append(move)
         return kept, [n for n in self.notes if n.round < round_no]
 
     def _rebuild(self, moves: list[Move], notes: list[Note]) -> None:
-        self.state = new_game(self.scenario, self.seed, self.rounds)
+        self.state = new_game(self.game, self.seed, self.rounds)
         self.log = []
         for move in moves:
-            self.state = apply_action(self.state, self.scenario, move)
+            self.state = apply_action(self.state, self.game, move)
             self.log.append(move)
             if self.state.phase == "resolve":
-                self.state, _ = resolve_round(self.state, self.scenario)
+                self.state, _ = resolve_round(self.state, self.game)
         self.notes = list(notes)
 
     def end_now(self) -> None:

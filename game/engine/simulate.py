@@ -20,9 +20,11 @@ from pathlib import Path
 from typing import TextIO
 
 from game.ai import LAB_PERSONAS, PERSONAS, TEMPERAMENTS, make_policy
+from game.engine.loader import ScenarioError, load_scenario
 from game.engine.runner import play_game
 from game.engine.simreport import Report, write_csv, write_json, write_text
 from game.model.scenario import Scenario
+from game.rules.compiled import CompiledScenario, compile_scenario
 from game.rules.rng import derive_seed
 
 CHUNK = 50  # games per task: big enough to amortise pickling, small enough to balance cores
@@ -78,27 +80,12 @@ def load(path: str) -> Scenario:
     if not Path(path).is_file():
         raise SimulateError(f"no scenario file at {path}")
     try:
-        from game.engine.loader import ScenarioError, load_scenario
-    except ImportError:  # the loader is optional: fall back to plain validation
-        return _load_plain(path)
-    try:
         return load_scenario(path)
     except ScenarioError as exc:
         first = exc.problems[0].text() if exc.problems else str(exc)
         more = f" (and {len(exc.problems) - 1} more; run: python main.py check {path})" \
             if len(exc.problems) > 1 else ""
         raise SimulateError(first + more) from None
-
-
-def _load_plain(path: str) -> Scenario:
-    from pydantic import ValidationError
-    from ruamel.yaml import YAML, YAMLError
-
-    try:
-        with open(path, encoding="utf-8") as fh:
-            return Scenario.model_validate(YAML(typ="safe").load(fh))
-    except (YAMLError, ValidationError, UnicodeDecodeError) as exc:
-        raise SimulateError(f"{path}: not a valid scenario: {str(exc).splitlines()[0]}") from None
 
 
 @dataclass(frozen=True)
@@ -157,7 +144,7 @@ def _check_persona(name: str, scenario: Scenario) -> None:
     if temper and temper not in TEMPERAMENTS:
         raise SimulateError(f"unknown temperament {temper!r}; choose from {', '.join(TEMPERAMENTS)}")
     try:
-        make_policy(name, scenario)
+        make_policy(name, compile_scenario(scenario))
     except KeyError as exc:
         raise SimulateError(str(exc.args[0])) from None
 
@@ -171,14 +158,14 @@ def game_seed(seed: int, assignment: tuple[str, ...], game: int) -> int:
     return derive_seed(seed, game, "simulate:" + ",".join(assignment))
 
 
-def play_chunk(scenario: Scenario, plan: Plan, a_index: int, start: int,
+def play_chunk(game: CompiledScenario, plan: Plan, a_index: int, start: int,
                stop: int) -> list[GameResult]:
-    """Play games start..stop-1 of one assignment."""
+    """Play games start..stop-1 of one assignment (policies keep nothing between games)."""
     assignment = plan.assignments[a_index]
+    policies = {r: make_policy(p, game) for r, p in zip(plan.roles, assignment, strict=True)}
     out = []
     for g in range(start, stop):
-        policies = {r: make_policy(p, scenario) for r, p in zip(plan.roles, assignment, strict=True)}
-        _, result = play_game(scenario, game_seed(plan.seed, assignment, g), policies, plan.rounds)
+        _, result = play_game(game, game_seed(plan.seed, assignment, g), policies, plan.rounds)
         out.append((result.ending, result.round, tuple(result.total(r) for r in plan.roles)))
     return out
 
@@ -189,31 +176,32 @@ def chunks(plan: Plan) -> list[tuple[int, int, int]]:
             for a in range(len(plan.assignments)) for s in range(0, plan.games, CHUNK)]
 
 
-_WORKER: tuple[Scenario, Plan] | None = None
+_WORKER: tuple[CompiledScenario, Plan] | None = None
 
 
-def _init_worker(scenario: Scenario, plan: Plan) -> None:
+def _init_worker(game: CompiledScenario, plan: Plan) -> None:
     global _WORKER
-    _WORKER = (scenario, plan)
+    _WORKER = (game, plan)
 
 
 def _work(task: tuple[int, int, int]) -> list[GameResult]:
-    scenario, plan = _WORKER
-    return play_chunk(scenario, plan, *task)
+    game, plan = _WORKER
+    return play_chunk(game, plan, *task)
 
 
 def play_all(scenario: Scenario, plan: Plan, workers: int,
              progress: Progress | None = None) -> list[list[GameResult]]:
     """Every game's result, grouped by assignment, in game order."""
     tasks = chunks(plan)
+    game = compile_scenario(scenario)
     by_assignment: list[list[GameResult]] = [[] for _ in plan.assignments]
     if workers == 1 or len(tasks) == 1:
-        done = (play_chunk(scenario, plan, *t) for t in tasks)
+        done = (play_chunk(game, plan, *t) for t in tasks)
         _collect(tasks, done, by_assignment, progress)
     else:
         ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods()
                                           else "spawn")
-        with ctx.Pool(min(workers, len(tasks)), _init_worker, (scenario, plan)) as pool:
+        with ctx.Pool(min(workers, len(tasks)), _init_worker, (game, plan)) as pool:
             _collect(tasks, pool.imap(_work, tasks), by_assignment, progress)
     if progress:
         progress.finish()

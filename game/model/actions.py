@@ -9,6 +9,7 @@ save files and replays store, so they must never change meaning.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 
 class IllegalAction(ValueError):
@@ -19,9 +20,12 @@ class BadMoveText(ValueError):
     """Text that does not parse as a move."""
 
 
-@dataclass(frozen=True, slots=True)
-class Action:
-    """One order: `role` takes `action_id`, aimed at `target` (a role or milestone id) or at nothing."""
+class Action(NamedTuple):
+    """One order: `role` takes `action_id`, aimed at `target` (a role or milestone id) or at nothing.
+
+    A named tuple: immutable, compared and hashed by value, and cheap to use as a key,
+    which the rules and the AI do for every legal order they look at.
+    """
 
     role: str
     action_id: str

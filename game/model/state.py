@@ -12,8 +12,6 @@ from typing import NamedTuple
 
 from game.model.actions import Action
 
-PHASES = ("orders", "responses", "resolve", "over")
-
 #: Tension bands, as (lowest value, name), highest first.
 TENSION_BANDS = ((75, "crisis"), (50, "strained"), (25, "wary"), (0, "calm"))
 
@@ -24,21 +22,6 @@ def tension_band(value: int) -> str:
         if value >= low:
             return name
     return "calm"
-
-
-def trust_key(truster: str, trusted: str) -> str:
-    """Meter name for how far `truster` trusts `trusted`."""
-    return f"trust.{truster}.{trusted}"
-
-
-def support_key(role: str) -> str:
-    """Meter name for a role's domestic support."""
-    return f"support.{role}"
-
-
-def progress_key(milestone: str) -> str:
-    """Meter name for progress toward a milestone."""
-    return f"progress.{milestone}"
 
 
 class LedgerEntry(NamedTuple):
@@ -100,16 +83,16 @@ class GameState:
     seed: int
     rounds: int
     round: int
-    phase: str
+    phase: str  # orders, responses, resolve, over
     tension: int
     trust: dict[tuple[str, str], int]
     support: dict[str, int]
     milestones: dict[str, str]  # inactive, operating, suspended
     progress: dict[str, int]
-    transparency: dict[tuple[str, str], int]
+    transparency: dict[tuple[str, str], int]  # measures by the first role toward the second
     commitments: tuple[Commitment, ...] = ()
     demands: frozenset[tuple[str, str]] = frozenset()  # (role, demand id) standing
-    uses: dict[tuple[str, str, str | None], int] = field(default_factory=dict)
+    uses: dict[tuple[str, str, str | None], int] = field(default_factory=dict)  # by Action
     orders: dict[str, tuple[Action, ...]] = field(default_factory=dict)
     responses: dict[str, dict[str, bool]] = field(default_factory=dict)
     event: str | None = None
@@ -119,6 +102,12 @@ class GameState:
     records: list[RoundRecord] = field(default_factory=list)
     breakdown: bool = False
     round_ledger_start: int = 0
+    #: (viewer or None for the public range, role) -> where in the fog range the role's
+    #: true support sits, 0.0-1.0: drawn once at setup, hidden from every viewer.
+    fog: dict[tuple[str | None, str], float] = field(default_factory=dict)
+    #: Viewer (a role, or None for the public) -> the ledger entries it may see while the
+    #: game runs, written with the ledger itself (see `game.rules.ledger.change`).
+    seen: dict[str | None, list[LedgerEntry]] = field(default_factory=dict)
 
     def copy(self) -> GameState:
         """A copy whose containers can be changed without touching this state."""
@@ -128,7 +117,7 @@ class GameState:
             dict(self.transparency), self.commitments, self.demands, dict(self.uses),
             dict(self.orders), {k: dict(v) for k, v in self.responses.items()}, self.event,
             self.fired, self.injected, list(self.ledger), list(self.records), self.breakdown,
-            self.round_ledger_start,
+            self.round_ledger_start, self.fog, {v: list(e) for v, e in self.seen.items()},
         )
 
     def shallow(self) -> GameState:
@@ -137,14 +126,13 @@ class GameState:
         Only for moves that replace, and never change in place, the containers they
         alter: giving orders only swaps in a new `orders` dict, so the meters, the ledger
         and the records need not be copied (the ledger alone grows to hundreds of entries).
-        Sharing also lets caches keyed on those containers' identity hit across the round.
         """
         return GameState(
             self.scenario_id, self.seed, self.rounds, self.round, self.phase, self.tension,
             self.trust, self.support, self.milestones, self.progress, self.transparency,
             self.commitments, self.demands, self.uses, self.orders, self.responses, self.event,
             self.fired, self.injected, self.ledger, self.records, self.breakdown,
-            self.round_ledger_start,
+            self.round_ledger_start, self.fog, self.seen,
         )
 
     @property
@@ -152,22 +140,17 @@ class GameState:
         """True once the game has ended."""
         return self.phase == "over"
 
-    def operating(self) -> list[str]:
-        """Milestones currently operating."""
-        return [m for m, s in self.milestones.items() if s == "operating"]
-
     def meter(self, name: str) -> int:
-        """Read a meter by its ledger name."""
+        """Read a meter by its ledger name: `tension`, `trust.<from>.<to>`, `support.<role>`,
+        `progress.<milestone>` or `transparency.<from>.<toward>`; KeyError for any other."""
         kind, _, rest = name.partition(".")
-        if kind == "tension":
+        if kind == "tension" and not rest:
             return self.tension
-        if kind == "trust":
+        if kind in ("trust", "transparency"):
             a, _, b = rest.partition(".")
-            return self.trust[(a, b)]
-        if kind == "support":
-            return self.support[rest]
-        if kind == "progress":
-            return self.progress[rest]
+            return getattr(self, kind)[(a, b)]
+        if kind in ("support", "progress"):
+            return getattr(self, kind)[rest]
         raise KeyError(name)
 
 

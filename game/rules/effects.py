@@ -1,21 +1,17 @@
-"""Apply a scenario's effect lists, resolving relative role words in their context."""
+"""Apply a scenario's effects, resolving relative role words in their context."""
 
 from __future__ import annotations
 
 from typing import NamedTuple
 
-from game.model.scenario import Effect
-from game.model.state import GameState, progress_key, support_key, trust_key
-from game.rules.index import Index
+from game.model.state import GameState
+from game.rules.compiled import CompiledScenario
 from game.rules.ledger import change
+from game.rules.tables import Fx
 
 
 class Context(NamedTuple):
-    """Who the relative words in an effect mean, and what to record as the cause.
-
-    A named tuple: immutable, and far cheaper to build than a frozen dataclass, which
-    matters because one is made for every action and answer resolved.
-    """
+    """Who the relative words in an effect mean, and what to record as the cause."""
 
     cause: str
     source: str
@@ -44,38 +40,54 @@ def resolve_roles(ref: str, ctx: Context, roles: tuple[str, ...]) -> tuple[str, 
     return (ref,) if ref in roles else ()
 
 
-def apply_effects(state: GameState, effects: list[Effect], ctx: Context, ix: Index) -> None:
+def apply_effects(state: GameState, game: CompiledScenario, effects: tuple[Fx, ...],
+                  ctx: Context) -> None:
     """Apply each effect to a state being built, writing the ledger."""
-    roles = ix.roles
-    for eff in effects:
-        # Exactly one kind is set (validated); testing the fields directly is much faster
-        # than the `kind` property, and this loop is the core of every resolution.
-        if eff.tension is not None:
-            change(state, "tension", eff.tension, ctx.cause, ctx.source, ctx.actor, ctx.note)
-        elif eff.support is not None:
-            for r in resolve_roles(eff.who, ctx, roles):
-                change(state, support_key(r), eff.support, ctx.cause, ctx.source, ctx.actor,
-                       ctx.note)
-        elif eff.progress is not None:
-            # Progress only counts toward agreeing a milestone, so it stops at what is needed.
-            room = ix.milestones[eff.milestone].progress_needed - state.progress[eff.milestone]
-            change(state, progress_key(eff.milestone), min(eff.progress, room), ctx.cause,
-                   ctx.source, ctx.actor, ctx.note)
-        else:
-            _apply_pairwise(state, eff, ctx, roles)
+    for fx in effects:
+        _APPLY[fx.kind](state, game, fx, ctx)
 
 
-def _apply_pairwise(state: GameState, eff: Effect, ctx: Context, roles: tuple[str, ...]) -> None:
-    is_trust = eff.trust is not None
-    amount = eff.trust if is_trust else eff.transparency
-    if is_trust and amount > 0:
-        amount = (amount * ctx.gain_percent + 50) // 100
-    toward = resolve_roles(eff.toward, ctx, roles)  # the same for every `a`: resolved once
-    for a in resolve_roles(eff.who, ctx, roles):
+def _tension(state: GameState, game: CompiledScenario, fx: Fx, ctx: Context) -> None:
+    """Tension changes by the amount."""
+    change(state, game, 0, fx.amount, ctx.cause, ctx.source, ctx.actor, ctx.note)
+
+
+def _support(state: GameState, game: CompiledScenario, fx: Fx, ctx: Context) -> None:
+    """The domestic support of each role `who` names changes by the amount."""
+    for r in resolve_roles(fx.who, ctx, game.roles):
+        change(state, game, game.support_meter[r], fx.amount, ctx.cause, ctx.source, ctx.actor,
+               ctx.note)
+
+
+def _progress(state: GameState, game: CompiledScenario, fx: Fx, ctx: Context) -> None:
+    """Progress only counts toward agreeing a milestone, so it stops at what is needed."""
+    m = fx.milestone
+    room = game.milestones[game.milestone_index[m]].progress_needed - state.progress[m]
+    change(state, game, game.progress_meter[m], min(fx.amount, room), ctx.cause, ctx.source,
+           ctx.actor, ctx.note)
+
+
+def _trust(state: GameState, game: CompiledScenario, fx: Fx, ctx: Context) -> None:
+    """Trust of each `who` in each `toward` changes; gains are scaled by the context's
+    percent (trust is slow to build, and repeats earn less)."""
+    amount = fx.amount if fx.amount <= 0 else (fx.amount * ctx.gain_percent + 50) // 100
+    _pairwise(state, game, game.trust_meter, fx, ctx, amount)
+
+
+def _transparency(state: GameState, game: CompiledScenario, fx: Fx, ctx: Context) -> None:
+    """Each `who` counts the amount of transparency measures toward each `toward`."""
+    _pairwise(state, game, game.transparency_meter, fx, ctx, fx.amount)
+
+
+def _pairwise(state: GameState, game: CompiledScenario, meters, fx: Fx, ctx: Context,
+              amount: int) -> None:
+    toward = resolve_roles(fx.toward, ctx, game.roles)
+    for a in resolve_roles(fx.who, ctx, game.roles):
         for b in toward:
-            if a == b:
-                continue
-            if is_trust:
-                change(state, trust_key(a, b), amount, ctx.cause, ctx.source, ctx.actor, ctx.note)
-            else:
-                state.transparency[(a, b)] = max(0, state.transparency.get((a, b), 0) + amount)
+            if a != b:
+                change(state, game, meters[(a, b)], amount, ctx.cause, ctx.source, ctx.actor,
+                       ctx.note)
+
+
+_APPLY = {"tension": _tension, "support": _support, "progress": _progress, "trust": _trust,
+          "transparency": _transparency}

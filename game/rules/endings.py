@@ -2,38 +2,33 @@
 
 from __future__ import annotations
 
-from game.model.scenario import EndingSpec, Scenario
+from game.model.scenario import EndingSpec
 from game.model.state import GameState, Outcome, ScorePart
+from game.rules.compiled import CompiledScenario
 from game.rules.conditions import holds
 
 
-def ending_for(state: GameState, scenario: Scenario) -> EndingSpec:
+def ending_for(state: GameState, game: CompiledScenario) -> EndingSpec:
     """The first ending, in file order, whose condition holds; the last one otherwise."""
-    for ending in scenario.endings:
-        if holds(ending.when, state):
-            return ending
-    return scenario.endings[-1]
+    endings = game.scenario.endings
+    return next((e for e in endings if holds(e.when, state)), endings[-1])
 
 
-def outcome(state: GameState, scenario: Scenario) -> Outcome | None:
+def outcome(state: GameState, game: CompiledScenario) -> Outcome | None:
     """The outcome of a finished game, or None while it is still being played."""
     if state.phase != "over":
         return None
-    ending = ending_for(state, scenario)
-    scores = {role.id: _score(state, ending, role.id, scenario) for role in scenario.roles}
+    ending = ending_for(state, game)
+    scores = {role: _score(state, game, ending, role) for role in game.roles}
     return Outcome(ending.id, ending.name, ending.text, state.round, state.breakdown, scores)
 
 
-def _score(state: GameState, ending: EndingSpec, role: str,
-           scenario: Scenario) -> tuple[ScorePart, ...]:
+def _score(state: GameState, game: CompiledScenario, ending: EndingSpec,
+           role: str) -> tuple[ScorePart, ...]:
     parts = [ScorePart(f"Ending: {ending.name}", ending.points.get(role, 0))]
-    for obj in scenario.role(role).objectives:
+    for obj in game.objectives[role]:
         met = holds(obj.when, state, role)
         label = f"Objective {'met' if met else 'missed'}: {obj.text}"
         parts.append(ScorePart(label, obj.points if met else 0))
     return tuple(parts)
 
-
-def objectives_met(state: GameState, scenario: Scenario, role: str) -> dict[str, bool]:
-    """Which of a role's private objectives hold right now."""
-    return {o.id: holds(o.when, state, role) for o in scenario.role(role).objectives}

@@ -2,46 +2,50 @@
 
 from __future__ import annotations
 
-from game.model.scenario import EventSpec, Scenario
+from game.model.scenario import EventSpec
 from game.model.state import GameState
+from game.rules.compiled import CompiledScenario
 from game.rules.conditions import holds
 from game.rules.effects import Context, apply_effects
-from game.rules.index import index
 from game.rules.rng import derive
 
 
-def select_event(state: GameState, scenario: Scenario) -> EventSpec | None:
-    """The round's event: a scripted one first, else a triggered one, else a deck draw."""
-    events = [e for e in scenario.events if not (e.once and e.id in state.fired)]
-    for e in events:
-        if e.kind == "scripted" and e.round == state.round:
+def select_event(state: GameState, game: CompiledScenario) -> EventSpec | None:
+    """The round's event: a scripted one first, else a triggered one, else a deck draw.
+    An event marked `once` happens at most once a game."""
+    fresh = [e for e in game.scripted.get(state.round, ()) if _may_fire(state, e)]
+    if fresh:
+        return fresh[0]
+    for e in game.conditional:
+        if _may_fire(state, e) and holds(e.when, state):
             return e
-    for e in events:
-        if e.kind == "conditional" and holds(e.when, state):
-            return e
-    deck = [e for e in events if e.kind == "deck"]
+    deck = [e for e in game.deck if _may_fire(state, e)]
     if not deck:
         return None
     rng = derive(state.seed, state.round, "event")
     return rng.weighted(deck, [e.weight for e in deck])
 
 
-def apply_event(state: GameState, scenario: Scenario, event: EventSpec, note: str = "") -> None:
+def _may_fire(state: GameState, event: EventSpec) -> bool:
+    return not (event.once and event.id in state.fired)
+
+
+def apply_event(state: GameState, game: CompiledScenario, event: EventSpec, note: str = "") -> None:
     """Apply an event to a state being built and mark it as having fired."""
     ctx = Context("event", event.id, None, note or event.title)
-    apply_effects(state, event.effects, ctx, index(scenario))
+    apply_effects(state, game, game.event_effects[event.id], ctx)
     state.fired = state.fired | {event.id}
 
 
-def start_round(state: GameState, scenario: Scenario) -> None:
+def start_round(state: GameState, game: CompiledScenario) -> None:
     """Open the current round of a state being built: draw and apply its event."""
     state.round_ledger_start = len(state.ledger)
     state.orders = {}
     state.responses = {}
     state.phase = "orders"
-    event = select_event(state, scenario)
+    event = select_event(state, game)
     state.event = event.id if event else None
     if event:
-        apply_event(state, scenario, event)
+        apply_event(state, game, event)
     if state.breakdown:
         state.phase = "over"

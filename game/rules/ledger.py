@@ -1,61 +1,37 @@
-"""The one place meters change: every change is clamped to 0-100 and written to the ledger."""
+"""The one place meters change: every change is clamped and written to the ledger.
+
+Every meter runs from 0 to its `high` in the compiled scenario: 100 for tension, trust,
+support and progress; for transparency, the number of measures that make the fog as
+narrow as it gets (see `game.rules.compiled.transparency_high`).
+"""
 
 from __future__ import annotations
 
 from game.model.state import GameState, LedgerEntry
+from game.rules.compiled import CompiledScenario
 
 
-def change(state: GameState, meter: str, amount: int, cause: str, source: str,
-           actor: str | None, note: str) -> int:
-    """Change one meter of a state being built, record it, and return the actual change."""
-    # The engine's innermost call, so: one look-up for the parsed name, and plain
-    # comparisons for the clamp (min/max calls cost more than the arithmetic).
-    kind, key = _PARSED.get(meter) or _parse(meter)
-    meters = None if kind == "tension" else getattr(state, kind)  # trust, support or progress
-    before = state.tension if meters is None else meters[key]
-    after = before + amount
-    if after > 100:
-        after = 100
-    elif after < 0:
-        after = 0
+def change(state: GameState, game: CompiledScenario, meter: int, amount: int, cause: str,
+           source: str, actor: str | None, note: str) -> int:
+    """Change meter number `meter` of a state being built by `amount`, clamped; record the
+    change in the ledger and return the change actually made."""
+    name, field, key, high, viewers = game.meters[meter]
+    values = None if key is None else getattr(state, field)
+    before = state.tension if values is None else values[key]
+    after = max(0, min(high, before + amount))
     if after == before:
         return 0
-    if meters is None:
+    if values is None:
         state.tension = after
-        if after >= 100:
-            state.breakdown = True
+        state.breakdown = state.breakdown or after >= 100
     else:
-        meters[key] = after
-    state.ledger.append(LedgerEntry(state.round, meter, before, after, after - before,
-                                    cause, source, actor, note))
+        values[key] = after
+    entry = LedgerEntry(state.round, name, before, after, after - before, cause, source, actor,
+                        note)
+    state.ledger.append(entry)
+    for viewer in viewers:
+        state.seen[viewer].append(entry)
     return after - before
-
-
-_PARSED: dict[str, tuple[str, object]] = {}
-
-
-def _parse(meter: str) -> tuple[str, object]:
-    """(kind, key) for a meter name, parsed once per name: `change` is the engine's
-    innermost call, and splitting the same few names again and again was a hot spot."""
-    hit = _PARSED.get(meter)
-    if hit is None:
-        kind, _, rest = meter.partition(".")
-        if kind == "trust":
-            a, _, b = rest.partition(".")
-            hit = (kind, (a, b))
-        elif kind in ("support", "progress"):
-            hit = (kind, rest)
-        elif kind == "tension":
-            hit = (kind, None)
-        else:
-            raise KeyError(meter)
-        _PARSED[meter] = hit
-    return hit
-
-
-def round_entries(state: GameState, round_no: int) -> list[LedgerEntry]:
-    """The ledger entries made in one round."""
-    return [e for e in state.ledger if e.round == round_no]
 
 
 def group_by_cause(entries: list[LedgerEntry]) -> list[tuple[str, list[LedgerEntry]]]:

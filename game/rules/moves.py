@@ -3,24 +3,23 @@
 from __future__ import annotations
 
 from game.model.actions import EndGame, IllegalAction, InjectEvent, Move, Orders, Responses
-from game.model.scenario import Scenario
 from game.model.state import GameState
+from game.rules.compiled import CompiledScenario
 from game.rules.events import apply_event
-from game.rules.index import index
 from game.rules.legal import check_orders
 from game.rules.offers import awaiting_response, offers, offers_to
 
 
-def apply_action(state: GameState, scenario: Scenario, move: Move) -> GameState:
+def apply_action(state: GameState, game: CompiledScenario, move: Move) -> GameState:
     """The state after a move; raises IllegalAction (a ValueError) if the move is not allowed."""
     if state.phase == "over":
         raise IllegalAction("the game is over")
     if isinstance(move, Orders):
-        return _orders(state, scenario, move)
+        return _orders(state, game, move)
     if isinstance(move, Responses):
-        return _responses(state, scenario, move)
+        return _responses(state, game, move)
     if isinstance(move, InjectEvent):
-        return _inject(state, scenario, move)
+        return _inject(state, game, move)
     if isinstance(move, EndGame):
         new = state.shallow()  # only the phase changes
         new.phase = "over"
@@ -28,30 +27,30 @@ def apply_action(state: GameState, scenario: Scenario, move: Move) -> GameState:
     raise IllegalAction(f"not a move: {move!r}")
 
 
-def _orders(state: GameState, scenario: Scenario, move: Orders) -> GameState:
+def _orders(state: GameState, game: CompiledScenario, move: Orders) -> GameState:
     if state.phase != "orders":
         raise IllegalAction(f"orders are closed: the game is in the {state.phase} phase")
-    if move.role not in index(scenario).roles:
+    if move.role not in game.role_index:
         raise IllegalAction(f"unknown role {move.role!r}")
     if move.role in state.orders:
         raise IllegalAction(f"{move.role} has already given its orders this round")
     for action in move.actions:
         if action.role != move.role:
             raise IllegalAction(f"{move.role} cannot give orders for {action.role}")
-    check_orders(state, scenario, move.role, move.actions)
+    check_orders(state, game, move.role, move.actions)
     new = state.shallow()  # orders are the only container that changes: replace, never mutate
     new.orders = {**state.orders, move.role: move.actions}
-    if len(new.orders) == len(index(scenario).roles):
-        new.phase = "responses" if any(o.responders for o in offers(new, scenario)) else "resolve"
+    if len(new.orders) == len(game.roles):
+        new.phase = "responses" if any(o.responders for o in offers(new, game)) else "resolve"
     return new
 
 
-def _responses(state: GameState, scenario: Scenario, move: Responses) -> GameState:
+def _responses(state: GameState, game: CompiledScenario, move: Responses) -> GameState:
     if state.phase != "responses":
         raise IllegalAction(f"no answers are due: the game is in the {state.phase} phase")
     if move.role in state.responses:
         raise IllegalAction(f"{move.role} has already answered this round")
-    due = {o.key for o in offers_to(state, scenario, move.role)}
+    due = {o.key for o in offers_to(state, game, move.role)}
     given = move.as_dict()
     if not due:
         raise IllegalAction(f"{move.role} has no offers to answer")
@@ -59,19 +58,19 @@ def _responses(state: GameState, scenario: Scenario, move: Responses) -> GameSta
         raise IllegalAction(f"{move.role} must answer exactly: {', '.join(sorted(due))}")
     new = state.shallow()  # answers are the only container that changes: replace, never mutate
     new.responses = {**state.responses, move.role: given}
-    if not awaiting_response(new, scenario):
+    if not awaiting_response(new, game):
         new.phase = "resolve"
     return new
 
 
-def _inject(state: GameState, scenario: Scenario, move: InjectEvent) -> GameState:
-    event = index(scenario).events.get(move.event_id)
+def _inject(state: GameState, game: CompiledScenario, move: InjectEvent) -> GameState:
+    event = game.events.get(move.event_id)
     if event is None:
         raise IllegalAction(f"unknown event {move.event_id!r}")
     if state.phase != "orders" or state.orders:
         raise IllegalAction("an event can be brought in only before any orders are given")
     new = state.copy()
-    apply_event(new, scenario, event, f"{event.title} (brought in by the facilitator)")
+    apply_event(new, game, event, f"{event.title} (brought in by the facilitator)")
     new.injected = (*new.injected, event.id)
     if new.breakdown:
         new.phase = "over"

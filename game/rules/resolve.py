@@ -22,116 +22,119 @@
 from __future__ import annotations
 
 from game.model.actions import Action, IllegalAction
-from game.model.scenario import ActionSpec, Scenario
-from game.model.state import Commitment, GameState, RoundRecord, support_key, trust_key
+from game.model.state import Commitment, GameState, RoundRecord
+from game.rules.compiled import CompiledScenario
 from game.rules.effects import Context, apply_effects
 from game.rules.events import start_round
-from game.rules.index import Index, index
 from game.rules.ledger import change
-from game.rules.offers import responders_of
 from game.rules.rng import derive
+from game.rules.tables import ActionRow
 
 
-def resolve_round(state: GameState, scenario: Scenario) -> tuple[GameState, RoundRecord]:
-    """Reveal and resolve the round; return the next state and the record of this round."""
+def resolve_round(state: GameState, game: CompiledScenario) -> tuple[GameState, RoundRecord]:
+    """Reveal and resolve the round; return the next state and the record of this round.
+
+    Raises IllegalAction unless the state is in the resolve phase."""
     if state.phase != "resolve":
         raise IllegalAction(f"the round cannot resolve in the {state.phase} phase")
-    ix = index(scenario)
     new = state.copy()
     agreed: dict[str, set[str]] = {}
     concessions: dict[tuple[str, str], int] = {}  # (giver, receiver) -> best decay percent
-    for action in _resolution_order(new, ix):
-        _resolve_action(new, scenario, ix, action, agreed, concessions)
-    _establish(new, ix, agreed)
-    _reciprocity(new, scenario, concessions)
-    _drift(new, scenario)
-    _expire_commitments(new, scenario)
-    record = _record(state, new, ix)
+    for action in _resolution_order(new, game):
+        _resolve_action(new, game, action, agreed, concessions)
+    if agreed:
+        _establish(new, game, agreed)
+    _reciprocity(new, game, concessions)
+    _drift(new, game)
+    _expire_commitments(new, game)
+    record = _record(state, new, game)
     new.records.append(record)
-    _advance(new, scenario)
+    _advance(new, game)
     return new, record
 
 
-def _resolution_order(state: GameState, ix: Index) -> list[Action]:
+def _resolution_order(state: GameState, game: CompiledScenario) -> list[Action]:
+    """By family, then role order, then the order given."""
     tagged = []
-    for r_i, role in enumerate(ix.roles):
+    for r_i, role in enumerate(game.roles):
         for a_i, action in enumerate(state.orders.get(role, ())):
-            rank = ix.family_rank[ix.actions[action.action_id].family]
+            rank = game.actions[game.action_index[action.action_id]].rank
             tagged.append(((rank, r_i, a_i), action))
-    return [a for _, a in sorted(tagged, key=lambda t: t[0])]
+    tagged.sort()
+    return [a for _, a in tagged]
 
 
-def _resolve_action(state: GameState, scenario: Scenario, ix: Index, action: Action,
+def _resolve_action(state: GameState, game: CompiledScenario, action: Action,
                     agreed: dict[str, set[str]], concessions: dict[tuple[str, str], int]) -> None:
-    spec = ix.actions[action.action_id]
-    key = (action.role, spec.id, action.target)
-    repeats = state.uses.get(key, 0)
-    state.uses[key] = repeats + 1
-    source = action.text()  # made once: every ledger entry of this action names it
-    decay = _decay(scenario, repeats)
-    _break_commitments(state, ix, action, source)
-    _back_down(state, ix, action.role, spec.id, source)
-    ctx = _action_context(scenario, ix, spec, action, repeats, decay, source)
-    apply_effects(state, spec.effects, ctx, ix)
-    accepted = _answers(state, ix, spec, action, ctx) if spec.offer else []
+    cand = game.candidate_of[action]
+    row, spec, source = cand.row, cand.row.spec, cand.text
+    repeats = state.uses.get(action, 0)
+    state.uses[action] = repeats + 1
+    decay = _decay(game, repeats)
+    _break_commitments(state, game, row, action, source)
+    _back_down(state, game, action.role, row, source)
+    ctx = _action_context(game, row, action, repeats, decay, source)
+    apply_effects(state, game, row.effects, ctx)
+    accepted = _answers(state, game, row, cand.responders, action, ctx) if spec.offer else []
     if spec.establishes:
         agreed.setdefault(spec.establishes, set()).update({action.role, *accepted})
     if spec.concession:
-        for r in (accepted if spec.offer else responders_of(ix, spec, action)):
+        for r in (accepted if spec.offer else cand.responders):
             if r != action.role:
                 concessions[(action.role, r)] = max(decay, concessions.get((action.role, r), 0))
     if spec.offer and not accepted:
         return
-    _commit(state, scenario, ix, spec, action)
-    _demands(state, ix, spec, action)
+    _commit(state, game, row, action)
+    _demands(state, game, row, action)
     if spec.withdraws and action.target:
-        _suspend(state, ix, action.target, action.role, action.text())
+        _suspend(state, game, action.target, action.role, source)
 
 
-def _decay(scenario: Scenario, repeats: int) -> int:
+def _decay(game: CompiledScenario, repeats: int) -> int:
     """Percent a concession still earns after `repeats` earlier uses of it."""
-    table = scenario.rules.repeat_decay
+    table = game.rules.repeat_decay
     return table[min(repeats, len(table) - 1)]
 
 
-def _action_context(scenario: Scenario, ix: Index, spec: ActionSpec, action: Action,
+def _action_context(game: CompiledScenario, row: ActionRow, action: Action,
                     repeats: int, decay: int, source: str) -> Context:
-    parties = tuple(ix.milestones[spec.establishes].parties) if spec.establishes else ()
+    spec = row.spec
     repeat = f" (repeat {repeats + 1}: trust gains at {decay}%)" if repeats and spec.concession else ""
-    note = spec.name + repeat
-    return Context("action", source, action.role, note, action.target, None, parties,
-                   scenario.rules.trust_gain_percent * decay // 100)
+    return Context("action", source, action.role, spec.name + repeat, action.target, None,
+                   row.parties, game.rules.trust_gain_percent * decay // 100)
 
 
-def _answers(state: GameState, ix: Index, spec: ActionSpec, action: Action,
-             ctx: Context) -> list[str]:
+def _answers(state: GameState, game: CompiledScenario, row: ActionRow,
+             responders: tuple[str, ...], action: Action, ctx: Context) -> list[str]:
     """Apply each responder's answer to an offer; return the roles that accepted.
 
     In an answer's context `actor` stays the offer's maker, so relative words in the
     effects mean what the offer meant; the note names the responder."""
+    spec = row.spec
     accepted = []
-    for responder in responders_of(ix, spec, action):
+    for responder in responders:
         ok = state.responses.get(responder, {}).get(ctx.source, False)
         verb = "accepted" if ok else "declined"
         rctx = Context("response", ctx.source, action.role,
-                       f"{ix.names[responder]} {verb}: {spec.name}", ctx.target, responder,
+                       f"{game.names[responder]} {verb}: {spec.name}", ctx.target, responder,
                        ctx.parties, ctx.gain_percent)
-        apply_effects(state, spec.on_accept if ok else spec.on_decline, rctx, ix)
+        apply_effects(state, game, row.on_accept if ok else row.on_decline, rctx)
         if ok:
             accepted.append(responder)
-            _back_down(state, ix, responder, spec.id, ctx.source)
+            _back_down(state, game, responder, row, ctx.source)
     return accepted
 
 
-def _break_commitments(state: GameState, ix: Index, action: Action, source: str) -> None:
-    broken_ids = ix.breakers.get(action.action_id)
-    if not broken_ids:
+def _break_commitments(state: GameState, game: CompiledScenario, row: ActionRow, action: Action,
+                       source: str) -> None:
+    """Taking an action a commitment names as breaking it breaks the actor's commitments."""
+    if not row.breaks:
         return
     kept = []
     for c in state.commitments:
-        if c.status == "active" and c.actor == action.role and c.action_id in broken_ids:
-            spec = ix.actions[c.action_id].commitment
-            change(state, trust_key(c.recipient, c.actor), -spec.break_penalty, "commitment",
+        if c.status == "active" and c.actor == action.role and c.action_id in row.breaks:
+            penalty = game.action(c.action_id).commitment.break_penalty
+            change(state, game, game.trust_meter[(c.recipient, c.actor)], -penalty, "commitment",
                    source, action.role, f"broke: {c.name}")
             c = Commitment(c.key, c.action_id, c.name, c.actor, c.recipient, c.made, c.expires,
                            "broken", state.round)
@@ -139,74 +142,83 @@ def _break_commitments(state: GameState, ix: Index, action: Action, source: str)
     state.commitments = tuple(kept)
 
 
-def _back_down(state: GameState, ix: Index, role: str, action_id: str, source: str) -> None:
-    if not state.demands:  # the usual case: nothing to back down from
-        return
-    for demand in ix.demands.values():
-        if (role, demand.id) in state.demands and action_id in demand.backed_down_by:
-            _drop_demand(state, ix, role, demand.id, source)
+def _back_down(state: GameState, game: CompiledScenario, role: str, row: ActionRow,
+               source: str) -> None:
+    """Taking (or accepting) a step a standing demand rules out pays its audience cost."""
+    for demand_id in row.backs_down:
+        if (role, demand_id) in state.demands:
+            _drop_demand(state, game, role, demand_id, source)
 
 
-def _drop_demand(state: GameState, ix: Index, role: str, demand_id: str, source: str) -> None:
-    demand = ix.demands[demand_id]
+def _drop_demand(state: GameState, game: CompiledScenario, role: str, demand_id: str,
+                 source: str) -> None:
+    demand = game.demands[demand_id]
     state.demands = state.demands - {(role, demand_id)}
-    change(state, support_key(role), -demand.audience_cost, "demand", source, role,
+    change(state, game, game.support_meter[role], -demand.audience_cost, "demand", source, role,
            f"backed down from the public demand: {demand.name}")
 
 
-def _commit(state: GameState, scenario: Scenario, ix: Index, spec: ActionSpec,
-            action: Action) -> None:
+def _commit(state: GameState, game: CompiledScenario, row: ActionRow, action: Action) -> None:
+    """A commitment is made (once ratified, if it must be); a demand it meets is met."""
+    spec = row.spec
     if spec.commitment is None:
-        _satisfy(state, ix, spec, action)
+        _satisfy(state, game, row, action)
         return
-    if spec.ratification is not None and not _ratified(state, ix, spec, action):
+    if spec.ratification is not None and not _ratified(state, game, row, action):
         return
     c = spec.commitment
     key = f"{action.text()}#{state.round}"
     state.commitments = (*state.commitments, Commitment(
         key, spec.id, c.name, action.role, action.target, state.round, state.round + c.term))
-    _satisfy(state, ix, spec, action)
+    _satisfy(state, game, row, action)
 
 
-def _ratified(state: GameState, ix: Index, spec: ActionSpec, action: Action) -> bool:
-    rat = spec.ratification
+def _ratified(state: GameState, game: CompiledScenario, row: ActionRow, action: Action) -> bool:
+    """A ratified commitment takes effect only if a seeded roll against support passes."""
+    rat = row.spec.ratification
     chance = rat.chance(state.support[action.role])
     passed = derive(state.seed, state.round, f"ratify:{action.text()}").percent(chance)
     verdict = "passed" if passed else "failed"
-    ctx = Context("ratification", action.text(), action.role,
-                  f"ratification {verdict} (chance {chance}%)", target=action.target)
-    apply_effects(state, rat.on_pass if passed else rat.on_fail, ctx, ix)
+    # The note never gives the chance: it would reveal the actor's exact support.
+    ctx = Context("ratification", action.text(), action.role, f"ratification {verdict}",
+                  target=action.target)
+    apply_effects(state, game, row.on_pass if passed else row.on_fail, ctx)
     return passed
 
 
-def _satisfy(state: GameState, ix: Index, spec: ActionSpec, action: Action) -> None:
-    d = spec.satisfies_demand
+def _satisfy(state: GameState, game: CompiledScenario, row: ActionRow, action: Action) -> None:
+    d = row.spec.satisfies_demand
     if d and action.target and (action.target, d) in state.demands:
+        demand = game.demands[d]
         state.demands = state.demands - {(action.target, d)}
-        change(state, support_key(action.target), ix.demands[d].satisfied_reward, "demand",
-               action.text(), action.role, f"demand met: {ix.demands[d].name}")
+        change(state, game, game.support_meter[action.target], demand.satisfied_reward, "demand",
+               action.text(), action.role, f"demand met: {demand.name}")
 
 
-def _demands(state: GameState, ix: Index, spec: ActionSpec, action: Action) -> None:
+def _demands(state: GameState, game: CompiledScenario, row: ActionRow, action: Action) -> None:
+    spec = row.spec
     if spec.makes_demand:
         state.demands = state.demands | {(action.role, spec.makes_demand)}
     if spec.drops_demand and (action.role, spec.drops_demand) in state.demands:
-        _drop_demand(state, ix, action.role, spec.drops_demand, action.text())
+        _drop_demand(state, game, action.role, spec.drops_demand, action.text())
 
 
-def _suspend(state: GameState, ix: Index, milestone: str, actor: str, source: str) -> None:
-    for m in (milestone, *ix.dependents[milestone]):
+def _suspend(state: GameState, game: CompiledScenario, milestone: str, actor: str,
+             source: str) -> None:
+    """A withdrawal suspends the milestone and every operating one built on it."""
+    for m in (milestone, *game.dependents[milestone]):
         if state.milestones[m] != "operating":
             continue
         state.milestones[m] = "suspended"
-        spec = ix.milestones[m]
+        spec = game.milestones[game.milestone_index[m]]
         ctx = Context("milestone", source, actor, f"{spec.name} suspended",
                       parties=tuple(spec.parties))
-        apply_effects(state, spec.on_suspended, ctx, ix)
+        apply_effects(state, game, game.milestone_effects[m][1], ctx)
 
 
-def _establish(state: GameState, ix: Index, agreed: dict[str, set[str]]) -> None:
-    for m in ix.milestones.values():
+def _establish(state: GameState, game: CompiledScenario, agreed: dict[str, set[str]]) -> None:
+    """A milestone every party agreed this round starts operating, once its prerequisites do."""
+    for m in game.milestones:
         if state.milestones[m.id] == "operating" or not set(m.parties) <= agreed.get(m.id, set()):
             continue
         if any(state.milestones[p] != "operating" for p in m.requires):
@@ -214,66 +226,67 @@ def _establish(state: GameState, ix: Index, agreed: dict[str, set[str]]) -> None
         state.milestones[m.id] = "operating"
         ctx = Context("milestone", m.id, None, f"{m.name} is operating",
                       parties=tuple(m.parties))
-        apply_effects(state, m.on_operating, ctx, ix)
+        apply_effects(state, game, game.milestone_effects[m.id][0], ctx)
 
 
-def _reciprocity(state: GameState, scenario: Scenario,
+def _reciprocity(state: GameState, game: CompiledScenario,
                  concessions: dict[tuple[str, str], int]) -> None:
-    names = index(scenario).names
+    """Concessions matched within the round earn both sides the GRIT bonus, scaled down by
+    the staler of the two steps."""
+    names = game.names
     for (a, b), decay_ab in sorted(concessions.items()):
         decay_ba = concessions.get((b, a))
         if a > b or decay_ba is None:
             continue
-        # The bonus follows the staler of the two steps, rounded down, so trading the
-        # same concession every round soon earns nothing extra.
-        bonus = scenario.rules.grit_bonus * min(decay_ab, decay_ba) // 100
+        bonus = game.rules.grit_bonus * min(decay_ab, decay_ba) // 100
         for x, y in ((a, b), (b, a)):
-            change(state, trust_key(x, y), bonus, "rule", "reciprocation", None,
+            change(state, game, game.trust_meter[(x, y)], bonus, "rule", "reciprocation", None,
                    f"{names[x]} and {names[y]} matched concessions this round (GRIT bonus)")
 
 
-def drift_baseline(state: GameState, scenario: Scenario) -> int:
+def drift_baseline(state: GameState, game: CompiledScenario) -> int:
     """The tension that drift pulls toward: lower when mean trust is higher."""
-    r = scenario.rules
+    r = game.rules
     mean_trust = sum(state.trust.values()) / max(1, len(state.trust))
     return max(0, min(100, round(r.drift_base - mean_trust * r.drift_per_trust / 100)))
 
 
-def _drift(state: GameState, scenario: Scenario) -> None:
-    r = scenario.rules
-    base = drift_baseline(state, scenario)
+def _drift(state: GameState, game: CompiledScenario) -> None:
+    """Tension closes part of its gap to the baseline, at most `drift_max` a round."""
+    r = game.rules
+    base = drift_baseline(state, game)
     gap = base - state.tension
     if state.breakdown or gap == 0 or r.drift_rate == 0 or r.drift_max == 0:
         return
     step = min(r.drift_max, max(1, abs(gap) * r.drift_rate // 100))
-    change(state, "tension", step if gap > 0 else -step, "drift", "baseline", None,
+    change(state, game, 0, step if gap > 0 else -step, "drift", "baseline", None,
            f"tension drifts toward {base}, set by the mean trust")
 
 
-def _expire_commitments(state: GameState, scenario: Scenario) -> None:
-    ix = index(scenario)
+def _expire_commitments(state: GameState, game: CompiledScenario) -> None:
+    """A commitment whose term ends unbroken is kept, and earns its recipient's trust."""
     out = []
     for c in state.commitments:
         if c.status == "active" and c.expires <= state.round:
-            reward = ix.actions[c.action_id].commitment.keep_reward
-            change(state, trust_key(c.recipient, c.actor), reward, "commitment", c.key.split("#")[0],
-                   c.actor, f"kept: {c.name}")
+            reward = game.action(c.action_id).commitment.keep_reward
+            change(state, game, game.trust_meter[(c.recipient, c.actor)], reward, "commitment",
+                   c.key.split("#")[0], c.actor, f"kept: {c.name}")
             c = Commitment(c.key, c.action_id, c.name, c.actor, c.recipient, c.made, c.expires,
                            "kept", state.round)
         out.append(c)
     state.commitments = tuple(out)
 
 
-def _record(before: GameState, after: GameState, ix: Index) -> RoundRecord:
-    orders = tuple(a for role in ix.roles for a in before.orders.get(role, ()))
-    answers = tuple((r, k, ok) for r in ix.roles for k, ok in before.responses.get(r, {}).items())
+def _record(before: GameState, after: GameState, game: CompiledScenario) -> RoundRecord:
+    orders = tuple(a for role in game.roles for a in before.orders.get(role, ()))
+    answers = tuple((r, k, ok) for r in game.roles for k, ok in before.responses.get(r, {}).items())
     return RoundRecord(before.round, before.event, orders, answers,
                        before.round_ledger_start, len(after.ledger))
 
 
-def _advance(state: GameState, scenario: Scenario) -> None:
+def _advance(state: GameState, game: CompiledScenario) -> None:
     if state.breakdown or state.round >= state.rounds:
         state.phase = "over"
         return
     state.round += 1
-    start_round(state, scenario)
+    start_round(state, game)

@@ -28,10 +28,6 @@ class Rng:
         z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & _MASK
         return z ^ (z >> 31)
 
-    def random(self) -> float:
-        """A float in [0, 1)."""
-        return (self.next64() >> 11) * (1.0 / (1 << 53))
-
     def below(self, n: int) -> int:
         """A whole number in [0, n)."""
         if n <= 0:

@@ -1,19 +1,23 @@
-"""Starting a game from a scenario and a seed."""
+"""Starting a game from a compiled scenario and a seed."""
 
 from __future__ import annotations
 
-from game.model.scenario import Scenario
 from game.model.state import GameState
+from game.rules.compiled import CompiledScenario
 from game.rules.events import start_round
+from game.rules.rng import derive_seed
 
 
-def new_game(scenario: Scenario, seed: int, rounds: int | None = None) -> GameState:
-    """A new game in round 1, its opening event already applied."""
+def new_game(game: CompiledScenario, seed: int, rounds: int | None = None) -> GameState:
+    """A new game in round 1, its opening event already applied; ValueError if `rounds`
+    is outside 1-40."""
     if rounds is not None and not 1 <= rounds <= 40:
         raise ValueError(f"rounds must be between 1 and 40, not {rounds}")
-    roles = scenario.role_ids
+    scenario = game.scenario
+    roles = game.roles
     r = scenario.rules
-    trust = {(a, b): r.default_trust for a in roles for b in roles if a != b}
+    pairs = [(a, b) for a in roles for b in roles if a != b]
+    trust = dict.fromkeys(pairs, r.default_trust)
     for t in r.start_trust:
         trust[(t.from_, t.to)] = t.value
     state = GameState(
@@ -27,7 +31,15 @@ def new_game(scenario: Scenario, seed: int, rounds: int | None = None) -> GameSt
         support={role.id: role.start_support for role in scenario.roles},
         milestones={m.id: "inactive" for m in scenario.milestones},
         progress={m.id: 0 for m in scenario.milestones},
-        transparency={(a, b): 0 for a in roles for b in roles if a != b},
+        transparency=dict.fromkeys(pairs, 0),
+        fog={(v, r): fog_offset(seed, v, r) for v in (*roles, None) for r in roles if v != r},
+        seen={v: [] for v in (*roles, None)},
     )
-    start_round(state, scenario)
+    start_round(state, game)
     return state
+
+
+def fog_offset(seed: int, viewer: str | None, role: str) -> float:
+    """Where in `viewer`'s fog range `role`'s true support sits, 0.0-1.0 (viewer None: the
+    public range): fixed for a game by its seed."""
+    return (derive_seed(seed, 0, f"fog:{viewer or ''}:{role}") % 1000) / 1000

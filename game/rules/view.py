@@ -1,28 +1,37 @@
 """What one team may see: public meters, its own secrets, and fog over others' support.
 
-`view_for(state, scenario, role)` is the only way the UI, the text mode and the AI read a
-game. A view for `None` is the public view shown on a shared screen: it holds no private
-information at all. When the game is over, everything is revealed.
+`view_for(state, game, role)` is the only way the UI, the text mode and the AI read a
+game. The view is plain, immutable data made afresh from the state: it holds no
+reference to the state, only what its viewer may see, and `to_dict()` gives it as
+JSON-ready data. A view for `None` is the public view shown on a shared screen: it holds
+no private information at all. When the game is over, everything is revealed.
+
+While the game runs a viewer sees:
+- tension, trust, milestones, progress, commitments, standing demands, the event and
+  every revealed round in full (all of them are public);
+- its own domestic support exactly, every other team's only as a fog range;
+- its own objectives, orders and the offers it must answer, and no one else's;
+- the ledger without the entries that change another team's domestic support.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
-from functools import lru_cache
+from collections.abc import Mapping
 from types import MappingProxyType
+from typing import NamedTuple
 
 from game.model.actions import Action
-from game.model.scenario import EventSpec, ObjectiveSpec, Scenario
+from game.model.scenario import EventSpec, ObjectiveSpec
 from game.model.state import Commitment, GameState, LedgerEntry, RoundRecord, tension_band
-from game.rules.index import index
+from game.rules.compiled import CompiledScenario
 from game.rules.offers import Offer, offers_to
-from game.rules.rng import derive_seed
 
 
-@dataclass(frozen=True, slots=True)
-class PlayerView:
-    """A read-only picture of the game for one team (or for everyone, if role is None)."""
+class PlayerView(NamedTuple):
+    """A read-only picture of the game for one team (or for everyone, if role is None).
+
+    A named tuple: immutable, and cheap to make, which matters because the AI makes one
+    for every decision."""
 
     role: str | None
     round: int
@@ -30,21 +39,20 @@ class PlayerView:
     phase: str
     tension: int
     band: str
-    trust: dict[tuple[str, str], int]
-    support: Mapping[str, tuple[int, int]]  # role -> (low, high); exact roles have low == high
-    milestones: dict[str, str]
-    progress: dict[str, int]
+    trust: Mapping[tuple[str, str], int]  # (truster, trusted) -> 0-100
+    support: Mapping[str, tuple[int, int]]  # role -> (low, high); exact when low == high
+    milestones: Mapping[str, str]  # milestone -> inactive, operating or suspended
+    progress: Mapping[str, int]
     commitments: tuple[Commitment, ...]
-    demands: frozenset[tuple[str, str]]
+    demands: frozenset[tuple[str, str]]  # (role, demand id) standing
     event: EventSpec | None
     objectives: tuple[ObjectiveSpec, ...]
-    orders: tuple[Action, ...]
-    offers: tuple[Offer, ...]
-    submitted: frozenset[str]
+    orders: tuple[Action, ...]  # the viewer's own orders (or its draft) this round
+    offers: tuple[Offer, ...]  # offers the viewer must answer this round
+    submitted: frozenset[str]  # roles that have given their orders this round
     records: tuple[RoundRecord, ...]
     breakdown: bool
-    _ledger: list[LedgerEntry]
-    _hidden: frozenset[str]
+    entries: tuple[LedgerEntry, ...]  # the ledger entries this viewer may see
 
     @property
     def over(self) -> bool:
@@ -53,105 +61,86 @@ class PlayerView:
 
     def ledger(self, round_no: int | None = None) -> list[LedgerEntry]:
         """Ledger entries this viewer may see, for one round or the whole game."""
-        return [e for e in self._ledger
-                if (round_no is None or e.round == round_no) and e.meter not in self._hidden]
+        if round_no is None:
+            return list(self.entries)
+        return [e for e in self.entries if e.round == round_no]
 
     def own_support(self) -> int | None:
         """This team's exact domestic support, or None for the public view."""
         return self.support[self.role][0] if self.role else None
 
+    def with_orders(self, orders: tuple[Action, ...]) -> PlayerView:
+        """The same view with another draft of the viewer's own orders."""
+        return self._replace(orders=orders)
 
-def view_for(state: GameState, scenario: Scenario, role: str | None,
+    def replace(self, **changes) -> PlayerView:
+        """A copy with some fields changed (for example meters eased in for display)."""
+        return self._replace(**changes)
+
+    def to_dict(self) -> dict:
+        """The view as JSON-ready data (only str, int, bool, None, lists and dicts).
+
+        Shape: scalars as named; `trust` {truster: {trusted: value}}; `support`
+        {role: [low, high]}; `milestones`, `progress` by id; `commitments` as dicts;
+        `demands` [[role, demand]]; `event` its id; `objectives` [{id, text, points}];
+        `orders` action texts; `offers` [{key, action, responders}]; `submitted` roles;
+        `records` [{round, event, orders, responses: [[responder, offer, accepted]]}];
+        `ledger` [{round, meter, before, after, amount, cause, source, actor, note}].
+        """
+        trust: dict[str, dict[str, int]] = {}
+        for (a, b), v in self.trust.items():
+            trust.setdefault(a, {})[b] = v
+        return {
+            "role": self.role, "round": self.round, "rounds": self.rounds, "phase": self.phase,
+            "tension": self.tension, "band": self.band, "trust": trust,
+            "support": {r: list(span) for r, span in self.support.items()},
+            "milestones": dict(self.milestones), "progress": dict(self.progress),
+            "commitments": [_commitment(c) for c in self.commitments],
+            "demands": sorted([r, d] for r, d in self.demands),
+            "event": self.event.id if self.event else None,
+            "objectives": [{"id": o.id, "text": o.text, "points": o.points} for o in self.objectives],
+            "orders": [a.text() for a in self.orders],
+            "offers": [o.to_dict() for o in self.offers],
+            "submitted": sorted(self.submitted),
+            "records": [_record(r) for r in self.records],
+            "breakdown": self.breakdown,
+            "ledger": [e._asdict() for e in self.entries],
+        }
+
+
+def _commitment(c: Commitment) -> dict:
+    return {"key": c.key, "action": c.action_id, "name": c.name, "actor": c.actor,
+            "recipient": c.recipient, "made": c.made, "expires": c.expires, "status": c.status,
+            "ended": c.ended}
+
+
+def _record(r: RoundRecord) -> dict:
+    return {"round": r.round, "event": r.event, "orders": [a.text() for a in r.orders],
+            "responses": [list(x) for x in r.responses]}
+
+
+def view_for(state: GameState, game: CompiledScenario, role: str | None,
              chosen: tuple[Action, ...] = ()) -> PlayerView:
-    """The view of the game that `role` may see; `chosen` are its orders being drafted."""
-    ix = index(scenario)
-    if role is not None and role not in ix.roles:
+    """The view of the game that `role` may see (None: the public view); `chosen` are its
+    orders being drafted. ValueError for a role the scenario does not have."""
+    if role is not None and role not in game.role_index:
         raise ValueError(f"unknown role {role!r}")
     over = state.phase == "over"
-    support = FogRanges(state, scenario, role, ix.roles)
-    objectives, hidden = _per_role(scenario, ix, role)
-    if over:
-        hidden = frozenset()
     mine = role is not None
     return PlayerView(
         role, state.round, state.rounds, state.phase, state.tension, tension_band(state.tension),
-        # Read-only windows onto the state's own dicts: states never change once made,
-        # and copying three dicts for every AI decision was a measurable cost.
-        MappingProxyType(state.trust), support, MappingProxyType(state.milestones),
-        MappingProxyType(state.progress),
-        state.commitments, state.demands, ix.events.get(state.event) if state.event else None,
-        objectives,
-        (state.orders.get(role, chosen) if mine else ()),
-        tuple(offers_to(state, scenario, role)) if mine and state.phase == "responses" else (),
-        frozenset(state.orders), _records(state.records), state.breakdown, state.ledger, hidden,
+        MappingProxyType(dict(state.trust)),
+        MappingProxyType({r: fog_range(state, game, role, r) for r in game.roles}),
+        MappingProxyType(dict(state.milestones)), MappingProxyType(dict(state.progress)),
+        state.commitments, state.demands, game.events.get(state.event) if state.event else None,
+        game.objectives[role], state.orders.get(role, chosen) if mine else (),
+        tuple(offers_to(state, game, role)) if mine and state.phase == "responses" else (),
+        frozenset(state.orders), tuple(state.records), state.breakdown,
+        tuple(state.ledger if over else state.seen[role]),
     )
 
 
-class FogRanges(Mapping):
-    """Every role's support range as one viewer sees it, each worked out when first read.
-
-    The AI builds a view for every decision but reads little more than its own exact
-    support, so ranges are not computed up front. Reads the state it was made from, which
-    never changes once made (like the read-only windows onto trust and milestones); like
-    the view's `_ledger`, it keeps private data behind an underscore and serves only ranges."""
-
-    __slots__ = ("_state", "_scenario", "_viewer", "_roles", "_found")
-
-    def __init__(self, state: GameState, scenario: Scenario, viewer: str | None,
-                 roles: tuple[str, ...]) -> None:
-        self._state, self._scenario, self._viewer, self._roles = state, scenario, viewer, roles
-        self._found: dict[str, tuple[int, int]] = {}
-
-    def __getitem__(self, role: str) -> tuple[int, int]:
-        found = self._found.get(role)
-        if found is None:
-            if role not in self._roles:
-                raise KeyError(role)
-            found = self._found[role] = fog_range(self._state, self._scenario, self._viewer, role)
-        return found
-
-    def __contains__(self, role: object) -> bool:  # without working out the range
-        return role in self._roles
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._roles)
-
-    def __len__(self) -> int:
-        return len(self._roles)
-
-    def __repr__(self) -> str:
-        return f"FogRanges({dict(self)!r})"
-
-
-_RECORDS: list = [None, ()]  # the last records list seen and its contents as a tuple
-
-
-def _records(records: list[RoundRecord]) -> tuple[RoundRecord, ...]:
-    """The records as a tuple, reused while the list is the same one at the same length:
-    states share their records list all round, and the list is only ever appended to."""
-    if _RECORDS[0] is not records or len(_RECORDS[1]) != len(records):
-        _RECORDS[0], _RECORDS[1] = records, tuple(records)
-    return _RECORDS[1]
-
-
-_PER_ROLE: dict[int, tuple[object, dict]] = {}
-
-
-def _per_role(scenario: Scenario, ix, role: str | None) -> tuple[tuple, frozenset[str]]:
-    """A role's objectives and the meters hidden from it while the game runs, built once:
-    the AI builds a view for every decision, and these never change within a scenario."""
-    hit = _PER_ROLE.get(id(ix))
-    if hit is None or hit[0] is not ix:
-        hit = _PER_ROLE[id(ix)] = (ix, {})
-    found = hit[1].get(role)
-    if found is None:
-        objectives = tuple(scenario.role(role).objectives) if role is not None else ()
-        hidden = frozenset(f"support.{r}" for r in ix.roles if r != role)
-        found = hit[1][role] = (objectives, hidden)
-    return found
-
-
-def fog_range(state: GameState, scenario: Scenario, viewer: str | None,
+def fog_range(state: GameState, game: CompiledScenario, viewer: str | None,
               role: str) -> tuple[int, int]:
     """The range in which `viewer` sees `role`'s support; exact for itself or after the end.
 
@@ -161,28 +150,16 @@ def fog_range(state: GameState, scenario: Scenario, viewer: str | None,
     value = state.support[role]
     if viewer == role or state.phase == "over":
         return value, value
-    r = scenario.rules
+    r = game.rules
     wide = r.fog_width
-    public, private = _fog_offsets(state.seed, viewer, role)
-    low = value - round(public * wide)
+    low = value - round(state.fog[(None, role)] * wide)
     low = max(0, min(low, 100 - wide))
     if viewer is None:
         return low, low + wide
-    measures = state.transparency.get((role, viewer), 0)
+    measures = state.transparency[(role, viewer)]
     width = min(wide, max(r.fog_min, wide - r.fog_narrow * measures))
     # Any start from `first` to `last` keeps the value inside and stays within the public range.
     first, last = max(low, value - width), min(value, low + wide - width)
-    start = first + round(private * (last - first))
+    start = first + round(state.fog[(viewer, role)] * (last - first))
     return start, start + width
 
-
-@lru_cache(maxsize=4096)
-def _fog_offsets(seed: int, viewer: str | None, role: str) -> tuple[float, float]:
-    """The public offset and the viewer's own (0.0 for the public view), in one look-up."""
-    return _fog_offset(seed, "", role), 0.0 if viewer is None else _fog_offset(seed, viewer, role)
-
-
-@lru_cache(maxsize=4096)
-def _fog_offset(seed: int, viewer: str, role: str) -> float:
-    """Where in the range the true value sits: fixed per game and pair, hidden from the viewer."""
-    return (derive_seed(seed, 0, f"fog:{viewer}:{role}") % 1000) / 1000

@@ -8,6 +8,7 @@ import pytest
 from ruamel.yaml import YAML
 
 from game.model.scenario import Scenario
+from game.rules.compiled import CompiledScenario, compile_scenario
 
 DEFAULT = Path(__file__).resolve().parents[2] / "scenarios" / "missile-defence-2011.yaml"
 
@@ -74,13 +75,13 @@ def two_role_data() -> dict:
 
 
 @pytest.fixture(scope="session")
-def default_scenario() -> Scenario:
-    """The default 2011 scenario."""
+def default_scenario() -> CompiledScenario:
+    """The default 2011 scenario, compiled."""
     with open(DEFAULT, encoding="utf-8") as fh:
-        return Scenario.model_validate(YAML(typ="safe").load(fh))
+        return compile_scenario(Scenario.model_validate(YAML(typ="safe").load(fh)))
 
 
 @pytest.fixture(scope="session")
-def two_roles() -> Scenario:
-    """The small two-role scenario."""
-    return Scenario.model_validate(two_role_data())
+def two_roles() -> CompiledScenario:
+    """The small two-role scenario, compiled."""
+    return compile_scenario(Scenario.model_validate(two_role_data()))

@@ -4,7 +4,7 @@ import pytest
 
 from game.model.actions import IllegalAction, InjectEvent, Orders
 from game.rules import apply_action, new_game, outcome
-from tests.helpers import entries, play_round, start, two_roles
+from tests.helpers import compiled, entries, play_round, start, two_roles
 
 
 def test_scripted_event_fires_in_its_round():
@@ -23,7 +23,7 @@ def test_conditional_event_fires_when_its_condition_holds():
 
 def test_deck_draw_is_deterministic():
     """Deck draws depend only on (seed, round, purpose): the same seed draws the same events."""
-    sc = two_roles()
+    sc = compiled(two_roles())
     draws = [play_round(new_game(sc, 9), sc, {})[0].event for _ in range(2)]
     assert draws[0] == draws[1] == "rumour"
 

@@ -6,12 +6,11 @@ from hypothesis import strategies as st
 from game.engine.session import Seat, Session
 from game.model.actions import Action, IllegalAction, Orders, Responses
 from game.rules import apply_action, legal_actions, new_game, offers_to, resolve_round
-from game.rules.index import index
 from game.rules.legal import check_action
 from game.rules.rng import Rng
-from tests.helpers import default_scenario, two_roles
+from tests.helpers import compiled, default_scenario, two_roles
 
-SCENARIOS = {"default": default_scenario(), "two_roles": two_roles()}
+SCENARIOS = {"default": compiled(default_scenario()), "two_roles": compiled(two_roles())}
 PROPS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -39,7 +38,8 @@ def random_game(sc, seed: int, choice_seed: int):
 
 
 def meters_in_range(state) -> bool:
-    values = [state.tension, *state.trust.values(), *state.support.values(), *state.progress.values()]
+    values = [state.tension, *state.trust.values(), *state.support.values(), *state.progress.values(),
+              *state.transparency.values()]
     return all(0 <= v <= 100 for v in values)
 
 
@@ -52,6 +52,43 @@ def test_meters_stay_in_range(name, seed, pick):
     assert all(0 <= e.after <= 100 and e.amount == e.after - e.before for e in states[-1].ledger)
 
 
+def start_value(game, meter) -> int:
+    """A meter's value as the scenario sets it, before any ledger entry."""
+    r = game.scenario.rules
+    if meter.field == "tension":
+        return r.start_tension
+    if meter.field == "trust":
+        seeded = {(t.from_, t.to): t.value for t in r.start_trust}
+        return seeded.get(meter.key, r.default_trust)
+    if meter.field == "support":
+        return next(x.start_support for x in game.scenario.roles if x.id == meter.key)
+    return 0  # progress and transparency start at nothing
+
+
+@PROPS
+@given(name=st.sampled_from(sorted(SCENARIOS)), seed=st.integers(0, 2**32), pick=st.integers(0, 2**32))
+def test_every_meter_changes_only_through_the_ledger(name, seed, pick):
+    """For every meter, without exception, its value is its start plus its ledger entries, each
+    entry starts where the one before ended, and it stays within its clamp."""
+    game = SCENARIOS[name]
+    _, states = random_game(game, seed, pick)
+    for state in (states[len(states) // 2], states[-1]):
+        for meter in game.meters:
+            value = start_value(game, meter)
+            for e in state.ledger:
+                if e.meter == meter.name:
+                    assert e.before == value and e.cause and e.source
+                    value = e.after
+            assert value == state.meter(meter.name)
+            assert 0 <= value <= meter.high
+
+
+def test_transparency_is_clamped_where_the_fog_is_narrowest():
+    """Transparency counts measures only until the fog is as narrow as it gets."""
+    game = SCENARIOS["two_roles"]  # fog 30 wide, 10 narrower per measure, at least 4
+    assert game.meter("transparency.north.south").high == 3
+
+
 @PROPS
 @given(name=st.sampled_from(sorted(SCENARIOS)), seed=st.integers(0, 2**32), pick=st.integers(0, 2**32))
 def test_replaying_the_log_reproduces_state_and_ledger(name, seed, pick):
@@ -59,7 +96,7 @@ def test_replaying_the_log_reproduces_state_and_ledger(name, seed, pick):
     sc = SCENARIOS[name]
     moves, states = random_game(sc, seed, pick)
     seats = {r: Seat(True) for r in sc.role_ids}
-    replayed = Session.from_log(sc, seed, seats, moves).state
+    replayed = Session.from_log(sc.scenario, seed, seats, moves).state
     assert replayed == states[-1]
     assert replayed.ledger == states[-1].ledger
 
@@ -74,11 +111,10 @@ def test_legal_actions_and_check_action_agree(name, seed, pick, cut):
     state = states[min(cut, len(states) - 1)]
     if state.phase != "orders":
         return
-    ix = index(sc)
     for role in sc.role_ids:
         legal = set(legal_actions(state, sc, role))
-        for spec in sc.actions:
-            for target in [None, *sc.role_ids, *ix.milestones]:
+        for spec in sc.scenario.actions:
+            for target in [None, *sc.role_ids, *(m.id for m in sc.milestones)]:
                 action = Action(role, spec.id, target)
                 try:
                     check_action(state, sc, action)
@@ -94,7 +130,7 @@ def test_illegal_moves_never_apply():
     state = new_game(sc, 3)
     role = sc.role_ids[0]
     legal = set(legal_actions(state, sc, role))
-    illegal = [Action(role, s.id, t) for s in sc.actions for t in (None, *sc.role_ids)
+    illegal = [Action(role, s.id, t) for s in sc.scenario.actions for t in (None, *sc.role_ids)
                if Action(role, s.id, t) not in legal]
     assert illegal
     for action in illegal:

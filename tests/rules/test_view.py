@@ -58,13 +58,11 @@ def test_everything_is_revealed_at_the_end():
 
 def test_private_range_lies_inside_the_public_one():
     """A team's own range sits inside the public range, so comparing them reveals nothing."""
-    from game.rules import new_game
     from tests.helpers import with_support
 
     for seed in range(40):
         for level in (0, 3, 50, 97, 100):
-            sc = with_support(south=level)
-            s = new_game(sc, seed)
+            sc, s = start(with_support(south=level), seed)
             s.transparency[("south", "north")] = seed % 4
             plo, phi = view_for(s, sc, None).support["south"]
             lo, hi = view_for(s, sc, "north").support["south"]

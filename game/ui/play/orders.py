@@ -46,7 +46,7 @@ class OrdersScene(GameScene):
 
     def body(self) -> list[Widget]:
         sc = self.scenario
-        left = points_left(sc, self.chosen)
+        left = points_left(self.session.game, self.chosen)
         total = sc.rules.points_per_round
         picked = [Button(action_label(sc, a), lambda a=a: self.remove(a), selected=True,
                          detail=f"cost {sc.action(a.action_id).cost} · Enter removes it",

@@ -7,7 +7,6 @@ the briefing is a team's private screen and always sits behind a hand-off in cla
 from __future__ import annotations
 
 import time
-from dataclasses import replace
 
 from game.model.state import tension_band
 from game.ui.base import Widget
@@ -175,7 +174,7 @@ class ResolutionScene(GameScene):
         """The meters moving into place, under the number of the round being shown (the
         engine has already moved on to the next one)."""
         shown = animated_view(view, view.ledger(self.record.round), self._progress())
-        return replace(shown, round=self.record.round) if not view.over else shown
+        return shown.replace(round=self.record.round) if not view.over else shown
 
     def body(self) -> list[Widget]:
         sc, rec = self.scenario, self.record
@@ -222,4 +221,4 @@ def animated_view(view, entries, progress: float):
 
     tension = mix("tension", view.tension)
     trust = {(a, b): mix(f"trust.{a}.{b}", v) for (a, b), v in view.trust.items()}
-    return replace(view, tension=tension, band=tension_band(tension), trust=trust)
+    return view.replace(tension=tension, band=tension_band(tension), trust=trust)

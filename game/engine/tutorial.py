@@ -5,9 +5,10 @@ folder of its own so that nothing listing `scenarios/*.yaml` takes it for a scen
 names the student's role, the AI personas, the seed, how many rounds the coach guides,
 and the coach's steps. Each step
 brings in one idea at one moment of a round: before the student's orders ("orders"),
-before its answers ("answers", only when offers came in) or once the round is revealed
-("resolved"). Which steps apply is a pure function of the round, the moment and what the
-coach has already shown, so the window and the text mode share it and tests check it.
+before its answers ("answers": in the first guided round from the step's own in which
+offers came in) or once the round is revealed ("resolved"). Which steps apply is a pure
+function of the round, the moment and what the coach has already shown, so the window
+and the text mode share it and tests check it.
 
 Whether the guided game was started or turned down is remembered in the data directory,
 so it is offered first on a first run and never comes back unasked.
@@ -157,10 +158,19 @@ def _check_steps(tutorial: Tutorial, scenario: Scenario) -> list[str]:
             spec = actions.get(action.action_id) if action else None
             if spec is None or (spec.roles and tutorial.role not in spec.roles):
                 out.append(f"steps[{i}].suggest: {text!r} is not an action {tutorial.role} can take")
+            elif not _aim_allowed(spec, tutorial.role, action.target):
+                out.append(f"steps[{i}].suggest: {text!r}: {tutorial.role} cannot aim "
+                           f"{action.action_id} at {action.target}")
     absent = [idea for idea in IDEAS if idea not in {s.idea for s in tutorial.steps}]
     if absent:
         out.append(f"steps: no step brings in {', '.join(absent)}")
     return out
+
+
+def _aim_allowed(spec, role: str, target: str | None) -> bool:
+    """Whether the scenario lets `role` aim `spec` at `target` (scenarios may limit aims)."""
+    aims = getattr(spec, "aims", None) or {}
+    return role not in aims or target in aims[role]
 
 
 # --- which step applies ----------------------------------------------------------------------
@@ -179,13 +189,22 @@ def steps_at(tutorial: Tutorial, state: CoachState, round_no: int, moment: Momen
     """The steps to show now (pure) and the coach's state once they are shown.
 
     `round_no` is the round being played (for "orders"/"answers") or just revealed
-    ("resolved"); "answers" steps apply only when `offers` came in. Each step is shown once;
-    nothing is shown after the student left or the coach said farewell."""
+    ("resolved"); an "answers" step applies only when `offers` came in, in the first guided
+    round from its own that has any. Each step is shown once; nothing is shown after the
+    student left or the coach said farewell."""
     if state.left or state.done:
         return [], state
-    due = [s for s in tutorial.steps if s.round == round_no and s.moment == moment
-           and s.id not in state.shown and (moment != "answers" or offers)]
+    due = [s for s in tutorial.steps if s.moment == moment and s.id not in state.shown
+           and _due_round(s, round_no, tutorial.guided_rounds) and (moment != "answers" or offers)]
     return due, replace(state, shown=state.shown | {s.id for s in due})
+
+
+def _due_round(step: CoachStep, round_no: int, guided: int) -> bool:
+    """An "answers" step waits from its round for the first guided round with offers;
+    every other step belongs to its round alone."""
+    if step.moment == "answers":
+        return step.round <= round_no <= guided
+    return step.round == round_no
 
 
 def farewell_due(tutorial: Tutorial, state: CoachState, resolved_round: int) -> bool:

@@ -142,3 +142,11 @@ def test_an_unusable_data_dir_neither_pushes_the_guide_nor_crashes(tmp_path, mon
     monkeypatch.setenv("DETENTE_DATA_DIR", str(blocker))
     assert not offer_first()
     assert remember("started") is False
+
+
+def test_an_answers_step_waits_for_the_first_round_with_offers(tutorial):
+    """No offer in its round: the answers step comes in a later guided round that has one."""
+    step = next(s for s in tutorial.steps if s.moment == "answers")
+    later = step.round + 1
+    assert steps_at(tutorial, CoachState(), later, "answers", offers=True)[0] == [step]
+    assert steps_at(tutorial, CoachState(), tutorial.guided_rounds + 1, "answers", True)[0] == []

@@ -133,10 +133,7 @@ def run_tutorial(args: argparse.Namespace, io: Console) -> int:
     from game.textui.main import _finish
 
     path = getattr(args, "scenario", None) or str(DEFAULT_SCENARIO)
-    clash = [flag for flag, given in (("--human", args.human is not None),
-                                      ("--persona", bool(args.persona)), ("--seed", args.seed is not None),
-                                      ("--rounds", args.rounds is not None), ("--resume", args.resume))
-             if given]
+    clash = _clashing_options(args)
     if clash:
         io.say(_("error: --tutorial plays a set guided game (its role, personas and seed come "
                  "from the tutorial file); leave out {f}").format(f=", ".join(clash)))
@@ -160,6 +157,14 @@ def run_tutorial(args: argparse.Namespace, io: Console) -> int:
         io.say(_("The game is saved; continue it with: python main.py text --resume"))
         return 0
     return _finish(session_, io)
+
+
+def _clashing_options(args: argparse.Namespace) -> list[str]:
+    """Options the guided game would ignore, since its tutorial file sets them."""
+    given = (("--human", args.human is not None), ("--persona", bool(args.persona)),
+             ("--seed", args.seed is not None), ("--rounds", args.rounds is not None),
+             ("--resume", args.resume))
+    return [flag for flag, on in given if on]
 
 
 def _session(tutorial: Tutorial, scenario, path: str) -> Session:

@@ -8,6 +8,8 @@
     python main.py whatif FILE --round N [--role R --orders ...|--answers ...]   branch a saved game
     python main.py simulate SCENARIO --games N ...             the balance lab
     python main.py schema [--out PATH]                         export the scenario JSON Schema
+    python main.py host [--scenario FILE] [--port P] [--lan | --bind ADDR] [--seat ROLE=KIND]
+                                                               host the game for the teams' browsers
 
 Errors in files or options are reported in one line each and exit with status 2.
 """
@@ -19,7 +21,7 @@ import os
 import sys
 from pathlib import Path
 
-COMMANDS = ("play", "text", "check", "replay", "debrief", "whatif", "simulate", "schema")
+COMMANDS = ("play", "text", "check", "replay", "debrief", "whatif", "simulate", "schema", "host")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -48,7 +50,14 @@ def build_parser() -> argparse.ArgumentParser:
     add_whatif(sub.add_parser("whatif", help="replay a saved game with one decision changed"))
     schema = sub.add_parser("schema", help="write the scenario JSON Schema")
     schema.add_argument("--out", default="scenarios/scenario.schema.json")
+    _add_host(sub.add_parser("host", help="host the game on the local network for the teams' browsers"))
     return parser
+
+
+def _add_host(parser: argparse.ArgumentParser) -> None:
+    from game.net.cli import add_arguments
+
+    add_arguments(parser)
 
 
 def _add_simulate(parser: argparse.ArgumentParser) -> None:
@@ -64,7 +73,8 @@ def main(argv: list[str] | None = None) -> int:
         return play(argv[1:] if argv and argv[0] == "play" else argv)
     args = build_parser().parse_args(argv)
     handler = {"text": run_text, "check": run_check, "replay": run_replay, "debrief": run_debrief,
-               "simulate": run_simulate, "schema": run_schema, "whatif": run_whatif}[args.command]
+               "simulate": run_simulate, "schema": run_schema, "host": run_host,
+               "whatif": run_whatif}[args.command]
     return handler(args)
 
 
@@ -170,6 +180,13 @@ def run_schema(args: argparse.Namespace) -> int:
     write_schema(Path(args.out))
     print(f"wrote {args.out}")
     return 0
+
+
+def run_host(args: argparse.Namespace) -> int:
+    """Host the game on the local network (127.0.0.1 only unless --lan or --bind)."""
+    from game.net.cli import run_host as host
+
+    return host(args)
 
 
 if __name__ == "__main__":

@@ -9,14 +9,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from game.ai.alliance import Alliance
+from game.ai.assurer import Assurer
 from game.ai.baseline import Baseline
 from game.ai.cooperative import Cooperative
 from game.ai.hardliner import Hardliner
+from game.ai.holdout import Holdout
 from game.ai.legalist import Legalist
 from game.ai.opportunist import Opportunist
 from game.ai.persona import TEMPERAMENTS
 from game.ai.policy import Policy, ai_orders, ai_responses
 from game.ai.reciprocator import Reciprocator
+from game.model.scenario import Scenario
 from game.rules.compiled import CompiledScenario
 
 #: Persona name -> factory taking the compiled scenario. Every AI seat chooser lists these.
@@ -27,6 +31,9 @@ PERSONAS: dict[str, Callable[..., Policy]] = {
     "legalist": Legalist,
     "opportunist": Opportunist,
     "baseline": Baseline,
+    "assurer": Assurer,
+    "holdout": Holdout,
+    "alliance": Alliance,
 }
 
 #: One line describing each persona, for choosers and help text.
@@ -37,12 +44,25 @@ PERSONA_BLURBS: dict[str, str] = {
     "legalist": "Wants guarantees in writing before it cooperates; offers them too.",
     "opportunist": "Pockets concessions and gives pressure back; baits when no one concedes.",
     "baseline": "Cooperates with partners it trusts, presses those it does not.",
+    "assurer": "Reciprocates; answers a demand it cannot meet with a written assurance and openness.",
+    "holdout": "Stands by its public demand until assurance, trust and insight let it set it aside.",
+    "alliance": "Keeps its members together, never presses an ally, follows partners into cooperation.",
 }
 
 #: The personas the balance lab plays against each other by default.
 LAB_PERSONAS = ("reciprocator", "cooperative", "hardliner", "legalist", "opportunist")
 
 DEFAULT_PERSONA = "reciprocator"
+
+
+def seat_persona(game: CompiledScenario | Scenario, role: str) -> str:
+    """The persona an AI seat for `role` plays unless the players choose another: the
+    scenario's `default_seats` entry if it names a known persona, else DEFAULT_PERSONA.
+    Takes the compiled scenario or the pydantic one. (`main.py check` reports an unknown
+    name in `default_seats`.)"""
+    scenario = game.scenario if isinstance(game, CompiledScenario) else game
+    name = scenario.default_seats.get(role)
+    return name if name and persona_problem(name) is None else DEFAULT_PERSONA
 
 
 def persona_problem(name: str) -> str | None:
@@ -76,4 +96,4 @@ def make_policy(name: str, game: CompiledScenario, temperament: str | None = Non
 
 
 __all__ = ["DEFAULT_PERSONA", "LAB_PERSONAS", "PERSONAS", "PERSONA_BLURBS", "TEMPERAMENTS", "Policy",
-           "ai_orders", "ai_responses", "make_policy", "persona_problem"]
+           "ai_orders", "ai_responses", "make_policy", "persona_problem", "seat_persona"]

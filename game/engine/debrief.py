@@ -66,8 +66,17 @@ def debrief_html(session, full: bool = False, branch=None) -> str:
     parts += _timeline(session, sc, public)
     parts += extra_sections(session, branch)
     parts += [f"<h2>{escape(_('Questions for discussion'))}</h2><ol>"]
-    parts += [f"<li>{escape(q)}</li>" for q in sc.discussion] + ["</ol></body></html>"]
+    parts += [f"<li>{escape(q)}</li>" for q in sc.discussion] + ["</ol>"]
+    parts += _sources(sc) + ["</body></html>"]
     return "\n".join(parts)
+
+
+def _sources(sc: Scenario) -> list[str]:
+    """The scenario's sources, for reading after the discussion (nothing if it lists none)."""
+    if not sc.sources:
+        return []
+    return ([f"<h2>{escape(_('Sources'))}</h2><ul>"]
+            + [f"<li>{escape(source)}</li>" for source in sc.sources] + ["</ul>"])
 
 
 def _ending(session, sc: Scenario, public: bool) -> list[str]:

@@ -184,6 +184,14 @@ class Requirements(Strict):
     demand_standing: Id | None = Field(
         None, description="The actor must currently stand by this public demand.")
     max_uses: int | None = Field(None, ge=1, description="How many times one role may ever take it.")
+    from_round: int | None = Field(
+        None, ge=1, description="The earliest round in which the action may be taken.")
+    target_demands: Id | None = Field(
+        None, description="The target must currently stand by this public demand (for example: "
+                          "a guarantee can be offered only to a delegation that demands one).")
+    received_commitment: Id | None = Field(
+        None, description="The actor must have received a commitment, still running or kept, "
+                          "made by this action (for example: accepting an assurance needs one).")
 
 
 class ActionSpec(Strict):
@@ -197,6 +205,12 @@ class ActionSpec(Strict):
     teaching_note: str = Field(description="What the action tends to do, for students.")
     roles: list[Id] = Field(default_factory=list,
                             description="Roles that may take it; empty means every role.")
+    aims: dict[Id, list[Id]] = Field(
+        default_factory=dict,
+        description="For an action aimed at a role: which roles may aim it at whom, as acting "
+                    "role -> the roles it may target (for example washington: [moscow]). When "
+                    "given, a role not listed may not take the action. Empty: any role that may "
+                    "take it may aim it at any other role.")
     target: Literal["none", "role", "milestone"] = Field(
         "none", description="What the action is aimed at.")
     offer: bool = Field(False, description="True if the target(s) must accept or decline it.")
@@ -238,6 +252,15 @@ class ActionSpec(Strict):
             raise ValueError("a commitment is made toward a role: set target: role")
         if self.ratification and not self.commitment:
             raise ValueError("ratification only makes sense for an action with a commitment")
+        if self.aims and self.target != "role":
+            raise ValueError("`aims` limits the roles an action is aimed at: set target: role")
+        if self.requires.target_demands and self.target != "role":
+            raise ValueError("requires.target_demands reads the target's demands: set target: role")
+        for actor, aimed in self.aims.items():
+            if actor in aimed:
+                raise ValueError(f"aims: {actor} may not aim an action at itself")
+            if not aimed:
+                raise ValueError(f"aims: give {actor} at least one role to aim at, or leave it out")
         return self
 
 
@@ -352,6 +375,24 @@ class DemandSpec(Strict):
     backed_down_by: list[Id] = Field(
         default_factory=list,
         description="Actions that, taken or accepted while the demand stands, count as backing down.")
+    insight_relief: int = Field(
+        0, ge=0, le=50,
+        description="Support points the audience cost falls for each transparency measure the "
+                    "demander has received: insight makes backing down easier to explain at home.")
+    commitment_relief: dict[Id, int] = Field(
+        default_factory=dict,
+        description="Action id -> support points the audience cost falls while the demander holds "
+                    "a commitment made by that action (running or kept), for example a written "
+                    "assurance that answers the demand's concern.")
+    min_audience_cost: int = Field(
+        0, ge=0, le=50, description="The audience cost never falls below this, whatever the relief.")
+
+
+class StartDemand(Strict):
+    """A public demand that already stands when the game begins."""
+
+    role: Id = Field(description="The role standing by the demand.")
+    demand: Id = Field(description="The demand's id.")
 
 
 class EndingSpec(Strict):
@@ -384,6 +425,15 @@ class Scenario(Strict):
                                       description="Endings, checked in order at the end.")
     discussion: list[str] = Field(default_factory=list,
                                   description="Discussion questions for the debrief.")
+    start_demands: list[StartDemand] = Field(
+        default_factory=list,
+        description="Public demands already standing at round 1; backing down from one costs its "
+                    "audience cost like any other.")
+    default_seats: dict[Id, str] = Field(
+        default_factory=dict,
+        description="Role id -> the AI persona that plays it unless the players choose another "
+                    "(for example moscow: legalist, or a persona with a temperament such as "
+                    "hardliner:soft). Roles left out get the general default persona.")
 
     def role(self, role_id: str) -> RoleSpec:
         """The role with this id."""

@@ -6,6 +6,7 @@ surface is re-exported here; see STYLE.md for the shape.
 
 from game.model.actions import IllegalAction
 from game.rules.compiled import CompiledScenario, compile_scenario
+from game.rules.demands import audience_cost, ratification_odds
 from game.rules.endings import outcome
 from game.rules.legal import legal_actions, points_left
 from game.rules.moves import apply_action
@@ -15,7 +16,7 @@ from game.rules.setup import new_game
 from game.rules.view import PlayerView, fog_range, view_for
 
 __all__ = [
-    "CompiledScenario", "IllegalAction", "Offer", "PlayerView", "apply_action",
+    "CompiledScenario", "IllegalAction", "Offer", "PlayerView", "apply_action", "audience_cost",
     "awaiting_response", "compile_scenario", "fog_range", "legal_actions", "new_game", "offers",
-    "offers_to", "outcome", "points_left", "resolve_round", "view_for",
+    "offers_to", "outcome", "points_left", "ratification_odds", "resolve_round", "view_for",
 ]

@@ -28,6 +28,7 @@ from game.model.scenario import (
     Scenario,
 )
 from game.rules import requirements
+from game.rules.aims import aim_targets, may_take
 from game.rules.tables import ActionRow, Candidate, Fx, Meter, Offer
 
 
@@ -171,10 +172,10 @@ def _candidates(role: str, rows: tuple[ActionRow, ...], scenario: Scenario) -> t
     found = []
     for row in rows:
         spec = row.spec
-        if spec.roles and role not in spec.roles:
+        if not may_take(spec, role):
             continue
         if spec.target == "role":
-            aims = [r for r in scenario.role_ids if r != role]
+            aims = aim_targets(spec, role, scenario.role_ids)
         elif spec.target == "milestone":
             aims = [m.id for m in scenario.milestones if role in m.parties]
         else:

@@ -62,9 +62,21 @@ def _support(state: GameState, game: CompiledScenario, fx: Fx, ctx: Context) -> 
 def _progress(state: GameState, game: CompiledScenario, fx: Fx, ctx: Context) -> None:
     """Progress only counts toward agreeing a milestone, so it stops at what is needed."""
     m = fx.milestone
+    if not between_parties(game, m, ctx):
+        return
     room = game.milestones[game.milestone_index[m]].progress_needed - state.progress[m]
     change(state, game, game.progress_meter[m], min(fx.amount, room), ctx.cause, ctx.source,
            ctx.actor, ctx.note)
+
+
+def between_parties(game: CompiledScenario, milestone: str, ctx: Context) -> bool:
+    """True if progress toward `milestone` counts in this context: every role the step is
+    between (its actor, and its responder or target) is a party to the milestone. A step
+    between others builds nothing of theirs; an event's progress always counts."""
+    parties = game.milestones[game.milestone_index[milestone]].parties
+    other = ctx.responder or ctx.target
+    return ((ctx.actor is None or ctx.actor in parties)
+            and (other is None or other not in game.roles or other in parties))
 
 
 def _trust(state: GameState, game: CompiledScenario, fx: Fx, ctx: Context) -> None:

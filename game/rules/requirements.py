@@ -100,6 +100,37 @@ def commitment_not_in_force(state: GameState, role: str, cand: Candidate) -> str
     return None
 
 
+def earliest_round(state: GameState, role: str, cand: Candidate) -> str | None:
+    """An action with `from_round` is closed before that round."""
+    first = cand.row.spec.requires.from_round
+    if state.round < first:
+        return f"not before round {first}"
+    return None
+
+
+def target_holds_demand(state: GameState, role: str, cand: Candidate) -> str | None:
+    """An action with `target_demands` is open only toward a role standing by that demand."""
+    demand = cand.row.spec.requires.target_demands
+    if (cand.action.target, demand) not in state.demands:
+        return f"only toward a delegation standing by the demand {demand}"
+    return None
+
+
+def commitment_received(state: GameState, role: str, cand: Candidate) -> str | None:
+    """An action with `received_commitment` needs the role to hold a commitment made by that
+    action, still running or kept."""
+    needed = cand.row.spec.requires.received_commitment
+    if not holds_commitment(state, role, needed):
+        return f"needs {role} to hold a commitment made by {needed} first"
+    return None
+
+
+def holds_commitment(state: GameState, role: str, action_id: str) -> bool:
+    """True if `role` has received a commitment made by `action_id`, running or kept."""
+    return any(c.recipient == role and c.action_id == action_id and c.status in ("active", "kept")
+               for c in state.commitments)
+
+
 def rules_for(spec: ActionSpec) -> tuple[Callable, ...]:
     """The requirement rules an action's spec invokes, in the order their reasons are given."""
     req = spec.requires
@@ -113,5 +144,8 @@ def rules_for(spec: ActionSpec) -> tuple[Callable, ...]:
         (spec.establishes is not None, proposal_ready),
         (spec.target == "milestone", target_operating),
         (spec.commitment is not None, commitment_not_in_force),
+        (req.from_round is not None, earliest_round),
+        (req.target_demands is not None, target_holds_demand),
+        (req.received_commitment is not None, commitment_received),
     )
     return tuple(rule for applies, rule in wanted if applies)

@@ -24,6 +24,7 @@ from __future__ import annotations
 from game.model.actions import Action, IllegalAction
 from game.model.state import Commitment, GameState, RoundRecord
 from game.rules.compiled import CompiledScenario
+from game.rules.demands import audience_cost
 from game.rules.effects import Context, apply_effects
 from game.rules.events import start_round
 from game.rules.ledger import change
@@ -153,9 +154,12 @@ def _back_down(state: GameState, game: CompiledScenario, role: str, row: ActionR
 def _drop_demand(state: GameState, game: CompiledScenario, role: str, demand_id: str,
                  source: str) -> None:
     demand = game.demands[demand_id]
+    cost = audience_cost(state, demand, role)  # read before the demand is gone
     state.demands = state.demands - {(role, demand_id)}
-    change(state, game, game.support_meter[role], -demand.audience_cost, "demand", source, role,
-           f"backed down from the public demand: {demand.name}")
+    relief = demand.audience_cost - cost
+    eased = f" (eased by {relief} for insight and assurances received)" if relief else ""
+    change(state, game, game.support_meter[role], -cost, "demand", source, role,
+           f"backed down from the public demand: {demand.name}{eased}")
 
 
 def _commit(state: GameState, game: CompiledScenario, row: ActionRow, action: Action) -> None:

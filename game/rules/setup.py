@@ -32,6 +32,7 @@ def new_game(game: CompiledScenario, seed: int, rounds: int | None = None) -> Ga
         milestones={m.id: "inactive" for m in scenario.milestones},
         progress={m.id: 0 for m in scenario.milestones},
         transparency=dict.fromkeys(pairs, 0),
+        demands=frozenset((d.role, d.demand) for d in scenario.start_demands),
         fog={(v, r): fog_offset(seed, v, r) for v in (*roles, None) for r in roles if v != r},
         seen={v: [] for v in (*roles, None)},
     )

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Mapping
 
-from game.ai import DEFAULT_PERSONA, PERSONAS, TEMPERAMENTS, persona_problem
+from game.ai import DEFAULT_PERSONA, PERSONAS, TEMPERAMENTS, persona_problem, seat_persona
 from game.engine.debrief import debrief_html
 from game.engine.saves import (
     SaveError,
@@ -36,7 +37,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "(default: every role is human)")
     parser.add_argument("--persona", action="append", default=[], metavar="ROLE=PERSONA",
                         help=f"persona for an AI role, optionally with a temperament as "
-                             f"PERSONA:TEMPERAMENT (default {DEFAULT_PERSONA}; personas: "
+                             f"PERSONA:TEMPERAMENT (default: the scenario's seat for the role, else "
+                             f"{DEFAULT_PERSONA}; personas: "
                              f"{', '.join(PERSONAS)}; temperaments: {', '.join(TEMPERAMENTS)})")
     parser.add_argument("--rounds", type=int, default=None, help="number of rounds (1-40)")
     parser.add_argument("--resume", action="store_true", help="resume the last autosaved game")
@@ -45,8 +47,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def seats_from_options(role_ids: tuple[str, ...], human: str | None,
-                       personas: list[str]) -> dict[str, Seat]:
-    """Seats for each role from --human and --persona; raises UsageError on a bad value."""
+                       personas: list[str], defaults: Mapping[str, str] | None = None,
+                       ) -> dict[str, Seat]:
+    """Seats for each role from --human and --persona; AI seats not named there play
+    `defaults[role]` (the scenario's default seats) or the default persona. Raises
+    UsageError on a bad value."""
     if human is None:
         humans = set(role_ids)
     elif human.strip().lower() == "none":
@@ -67,7 +72,8 @@ def seats_from_options(role_ids: tuple[str, ...], human: str | None,
         if problem:
             raise UsageError(f"--persona {item!r}: {problem}")
         chosen[role] = name
-    return {r: Seat(r in humans, chosen.get(r, DEFAULT_PERSONA)) for r in role_ids}
+    defaults = defaults or {}
+    return {r: Seat(r in humans, chosen.get(r, defaults.get(r, DEFAULT_PERSONA))) for r in role_ids}
 
 
 def run_text(args: argparse.Namespace, console: Console | None = None) -> int:
@@ -96,7 +102,8 @@ def _new(args: argparse.Namespace) -> Session:
     if args.rounds is not None and not 1 <= args.rounds <= 40:
         raise UsageError(f"--rounds {args.rounds}: give a number from 1 to 40")
     seed = args.seed if args.seed is not None else _fresh_seed()
-    seats = seats_from_options(scenario.role_ids, args.human, args.persona)
+    seats = seats_from_options(scenario.role_ids, args.human, args.persona,
+                               {r: seat_persona(scenario, r) for r in scenario.role_ids})
     return Session(scenario, seed, seats, args.rounds, str(args.scenario), on_save=_autosave)
 
 

@@ -14,9 +14,11 @@ from game.model.actions import Action, BadMoveText, IllegalAction, Orders, Respo
 from game.model.scenario import Scenario
 from game.model.state import RoundRecord
 from game.rules import points_left
+from game.rules.aims import aim_targets, may_take
 from game.rules.legal import why_illegal
 from game.textui import render
 from game.textui.console import Console
+from game.textui.stakes import demand_lines, stakes
 from game.words import (
     _,
     action_label,
@@ -46,13 +48,13 @@ def full_menu(scenario: Scenario, role: str) -> list[Action]:
     order: the same list, and so the same numbers, in every round of the game."""
     menu = []
     for spec in scenario.actions:
-        if spec.roles and role not in spec.roles:
+        if not may_take(spec, role):
             continue
         parties = next((m.parties for m in scenario.milestones if m.id == spec.establishes), ())
         if spec.establishes and role not in parties:
             continue  # never open to this role: not a party to what it would set up
         if spec.target == "role":
-            aims = [r for r in scenario.role_ids if r != role]
+            aims = aim_targets(spec, role, scenario.role_ids)
         elif spec.target == "milestone":
             aims = [m.id for m in scenario.milestones if role in m.parties]
         else:
@@ -100,8 +102,13 @@ class TextGame:
         self.announced = view.round
         self.io.say("", _("===== Round {round} of {rounds} =====").format(round=view.round,
                                                                     rounds=view.rounds),
-                    *render.event_card(view), "", *render.hud(view, self.sc))
+                    *render.event_card(view), "", *render.hud(view, self.sc), *self._demands())
         return self._facilitator() if self.any_human else None
+
+    def _demands(self) -> list[str]:
+        """The standing public demands, with what backing down costs now."""
+        lines = demand_lines(self.session.state, self.rules_game)
+        return [_("Public demands:"), *lines] if lines else []
 
     def _facilitator(self) -> str | None:
         """Commands between rounds, in any case; returns "quit" to stop, None to play on."""
@@ -184,7 +191,7 @@ class TextGame:
             self.io.say(_("Briefing for {team}:").format(team=name), prose(self.sc.role(role).briefing),
                         "")
         view = self.session.view(role)
-        self.io.say(*render.hud(view, self.sc), "", _("Your private objectives:"))
+        self.io.say(*render.hud(view, self.sc), *self._demands(), "", _("Your private objectives:"))
         self.io.say(*(f"  [{points(o.points)}] {o.text}" for o in view.objectives))
         if self.session.state.phase == "orders":
             return self.session.submit(self._ask_orders(role))
@@ -287,7 +294,9 @@ class TextGame:
             else:
                 state = _("  (not available: {why})").format(why=self._why_not(action, chosen))
             cost = _("[{cost} pt]").format(cost=spec.cost)
-            self.io.say(f"  {i:2}. {cost} {action_label(self.sc, action)}{state}")
+            at_stake = stakes(self.session.state, self.rules_game, action)
+            at_stake = f"  ({at_stake})" if at_stake else ""
+            self.io.say(f"  {i:2}. {cost} {action_label(self.sc, action)}{state}{at_stake}")
             if notes and spec.id not in noted:
                 noted.add(spec.id)
                 self.io.say(f"        {' '.join(spec.teaching_note.split())}")

@@ -49,7 +49,7 @@ def why_not(game, action: Action, reason: str) -> str:
     if reason.startswith(text):
         reason = reason[len(text):].lstrip(": ")
     ids = [(r.id, r.name) for r in sc.roles] + [(m.id, m.name) for m in sc.milestones] + [
-        (d.id, d.name) for d in sc.demands]
+        (d.id, d.name) for d in sc.demands] + [(a.id, f"'{a.name}'") for a in sc.actions]
     for found, name in ids:
         reason = re.sub(rf"\b{re.escape(found)}\b", name, reason)
     return reason

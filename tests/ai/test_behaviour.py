@@ -36,11 +36,15 @@ def test_reciprocators_sustain_cooperation(default_scenario):
     assert _share(results, "game_changer", "practical_cooperation") >= 0.75
 
 
-def test_opportunist_exploits_cooperatives(default_scenario):
+def test_opportunist_exploits_cooperatives(two_roles):
     """An opportunist facing cooperatives outscores them: over the rotation of the
     opportunist through every role, its mean score exceeds the cooperatives' mean, and in
-    no seat does swapping a cooperative for an opportunist lower that seat's mean score."""
-    sc, opp, coop = default_scenario, [], []
+    no seat does swapping a cooperative for an opportunist lower that seat's mean score.
+
+    Played on the small two-role scenario: the default scenario is built so that free
+    riding does not pay (a role's best total needs cooperation that is risky for it), and
+    tests/strategy checks that there instead."""
+    sc, opp, coop = two_roles, [], []
     alone = _play(sc, lambda r: make_policy("cooperative", sc), purpose="exploit:none")
     for seat in sc.role_ids:
         persona = lambda r, v=seat: make_policy("opportunist" if r == v else "cooperative", sc)  # noqa: E731

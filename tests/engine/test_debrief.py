@@ -44,3 +44,10 @@ def test_turning_points_are_the_largest_swings():
     """Turning points are sorted by the size of their swing in tension and trust."""
     points = turning_points(finished().state, count=5)
     assert [p.swing for p in points] == sorted((p.swing for p in points), reverse=True)
+
+
+def test_debrief_lists_the_scenario_sources():
+    """The debrief ends with the scenario's sources, so the class can read them afterwards."""
+    html = debrief_html(finished())
+    assert "Sources" in html and all(src.split(",")[0] in html.replace("&quot;", '"')
+                                     for src in SC.sources)

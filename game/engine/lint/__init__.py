@@ -13,6 +13,7 @@ from __future__ import annotations
 from game.engine.lint.actions import check_action_refs, check_action_sense, check_demand_refs
 from game.engine.lint.context import Checker, Lint, hint
 from game.engine.lint.coverage import EndState, check_endings_cover, end_states, surely
+from game.engine.lint.dilemma import check_dilemma_refs
 from game.engine.lint.endings import always, check_ending_points, check_endings_reachable
 from game.engine.lint.events import check_events
 from game.engine.lint.ids import check_unique_ids
@@ -52,14 +53,14 @@ __all__ = [
     "check_conditions_satisfiable", "check_demand_refs", "check_effect_roles",
     "check_ending_points", "check_endings_cover", "check_endings_reachable", "check_events",
     "check_milestone_cycles", "check_milestone_refs", "check_milestones_reachable",
-    "check_rules", "check_trust_seeds", "check_unique_ids",
+    "check_rules", "check_trust_seeds", "check_unique_ids", "check_dilemma_refs",
 ]
 
 CHECKERS: tuple[Checker, ...] = (
     check_unique_ids, check_rules, check_trust_seeds, check_action_refs, check_action_sense,
     check_demand_refs, check_milestone_refs, check_milestone_cycles, check_milestones_reachable,
     check_effect_roles, check_condition_refs, check_conditions_satisfiable, check_events,
-    check_ending_points, check_endings_reachable, check_endings_cover,
+    check_ending_points, check_endings_reachable, check_endings_cover, check_dilemma_refs,
 )
 
 

@@ -38,11 +38,13 @@ class NewGameScene(PageScene):
         sc = self.scenario
         self.rounds = sc.rounds if sc else 10
         ids = sc.role_ids if sc else ()
-        self.seats = {r: "human" if self.mode == "classroom" or i == 0 else self._ai()
+        self.seats = {r: "human" if self.mode == "classroom" or i == 0 else self._ai(r)
                       for i, r in enumerate(ids)}
 
-    def _ai(self) -> str:
-        return next(iter(self.personas))
+    def _ai(self, role: str) -> str:
+        """The persona an AI seat starts with: the scenario's default seat for the role."""
+        name = self.scenario.default_seats.get(role) if self.scenario else None
+        return name if name in self.personas else next(iter(self.personas))
 
     def body(self) -> list[Widget]:
         if not self.choices:
@@ -118,7 +120,7 @@ class NewGameScene(PageScene):
             for other in self.seats:
                 if other != role:
                     self.seats[other] = self.seats[other] if self.seats[other] != "human" \
-                        else self._ai()
+                        else self._ai(other)
         self.invalidate()
 
     def set_rounds(self, n) -> None:

@@ -1,0 +1,87 @@
+"""The assurer: a reciprocator that answers a demand it cannot meet with what it can give.
+
+When a partner stands by a public demand that only a ratified instrument of ours would
+meet, and ratification has little chance at our current support, it gives that partner
+the written commitment it can make without ratification instead, and keeps up its
+transparency toward the partner so that the partner can see for itself. Otherwise it
+plays as a reciprocator: GRIT to open, then each partner's last move returned. This is
+the position of a delegation that offers an assurance at the highest level and maximum
+openness, because a treaty would not pass at home.
+"""
+
+from __future__ import annotations
+
+from game.ai.persona import best_of
+from game.ai.reciprocator import Reciprocator
+from game.ai.traits import aimed
+from game.model.actions import Action
+from game.rules.compiled import CompiledScenario
+from game.rules.rng import Rng
+from game.rules.view import PlayerView
+
+
+class Assurer(Reciprocator):
+    """Offers a written assurance and openness to a partner demanding a guarantee."""
+
+    name = "assurer"
+
+    def __init__(self, game: CompiledScenario, temperament: str = "steady") -> None:
+        super().__init__(game, temperament)
+        scenario = game.scenario
+        self.hopeless = 50 - self.shift  # ratification odds (percent) below which it won't try
+        # Demand id -> the ratified actions that would meet it.
+        self.meets: dict[str, frozenset[str]] = {}
+        for a in scenario.actions:
+            if a.satisfies_demand and a.ratification:
+                self.meets[a.satisfies_demand] = self.meets.get(a.satisfies_demand,
+                                                                frozenset()) | {a.id}
+        self.open_steps = frozenset(a.id for a in scenario.actions
+                                    if a.family == "transparency" and a.concession)
+
+    def choose(self, view: PlayerView, legal: list[Action], rng: Rng) -> tuple[Action | None, str]:
+        step, why = self.home_step(view, legal, rng)
+        if step:
+            return step, why
+        for p, demand in self._demanding(view):
+            pick, why = self._answer(view, legal, p, demand, rng)
+            if pick:
+                return pick, why
+        return super().choose(view, legal, rng)
+
+    def _demanding(self, view: PlayerView) -> list[tuple[str, str]]:
+        """(partner, demand id) for each standing demand only our ratified steps would meet."""
+        return [(role, d) for role, d in sorted(view.demands)
+                if role != view.role and d in self.meets and not self._hostile(view, role)]
+
+    def _hostile(self, view: PlayerView, role: str) -> bool:
+        mood = self.mood(view).get(role)
+        return bool(mood and mood.hostile)
+
+    def _answer(self, view: PlayerView, legal: list[Action], partner: str, demand: str,
+                rng: Rng) -> tuple[Action | None, str]:
+        """A written commitment to `partner` in place of the guarantee, or more openness."""
+        name, odds = self.t.name(partner), self._odds(view, demand)
+        promises = [a for a in legal if a.action_id in self.t.promises and a.target == partner]
+        if promises and odds < self.hopeless:
+            return promises[0], (f"answers {name}'s demand with a written commitment instead, "
+                                 f"as a treaty would not pass at home: "
+                                 f"{self.trust_line(view, partner)}")
+        if aimed(self.t, view.orders, partner) and len(view.orders) > 1:
+            return None, ""
+        drafted = {(a.action_id, a.target) for a in view.orders}
+        steps = [a for a in legal if a.action_id in self.open_steps
+                 and partner in self.t.responders(a) and (a.action_id, a.target) not in drafted]
+        pick = best_of(steps, self.t.warmth[view.role], rng)
+        if pick:
+            return pick, (f"keeps up its openness toward {name} while the demand stands: "
+                          f"{self.trust_line(view, partner)}, tension {view.tension}")
+        return None, ""
+
+    def _odds(self, view: PlayerView, demand: str) -> int:
+        """The best ratification odds, in percent, among our steps that would meet `demand`."""
+        support = view.own_support()
+        return max(self.spec_of(a).ratification.chance(support) for a in self.meets[demand])
+
+    def spec_of(self, action_id: str):
+        """The scenario's spec of an action id."""
+        return self.t.spec[action_id]

@@ -1,0 +1,140 @@
+"""The holdout: stands by its public demand until trust and insight are high enough.
+
+It plays like a reciprocator (a small opening step, then each partner's last move
+returned), but while its own public demand stands it joins no joint undertaking on the
+track (transparency is still welcome) and takes no step that would count as backing
+down from the demand, and declines such offers. It sets the demand aside only when it
+holds a written commitment from a partner, trusts that partner enough, and can see the
+partner clearly: the fog over the partner's domestic support has narrowed to
+`insight_width` points or less, which only that partner's transparency measures bring
+about. Even then its hawks at home must come round: each round the conditions hold, a
+seeded chance that grows with trust decides (see `consent`). A partner who breaks a
+commitment to it makes it raise the demand again. This is the position of a delegation
+that wants a guarantee in writing but can be brought to accept practical cooperation by
+openness and assurances.
+"""
+
+from __future__ import annotations
+
+from game.ai.reciprocator import Reciprocator
+from game.ai.traits import partners
+from game.model.actions import Action
+from game.rules.compiled import CompiledScenario
+from game.rules.offers import Offer
+from game.rules.rng import Rng
+from game.rules.view import PlayerView
+
+
+class Holdout(Reciprocator):
+    """Holds its demand until a partner's commitment, trust and insight make dropping it safe."""
+
+    name = "holdout"
+
+    def __init__(self, game: CompiledScenario, temperament: str = "steady") -> None:
+        super().__init__(game, temperament)
+        scenario = game.scenario
+        self.trust_at = 60 + self.shift  # trust in the committed partner needed to set it aside
+        self.insight_width = 14 - self.shift // 2  # widest fog it accepts over that partner
+        self.first_consent, self.most_consent = 10 - self.shift, 40 - self.shift
+        self.back_down = {d.id: frozenset(d.backed_down_by) for d in scenario.demands}
+        self.joint = frozenset(a.id for a in scenario.actions
+                               if a.establishes and a.family == "cooperation")
+
+    def choose(self, view: PlayerView, legal: list[Action], rng: Rng) -> tuple[Action | None, str]:
+        step, why = self.home_step(view, legal, rng)
+        if step:
+            return step, why
+        if self._standing(view) and not view.orders:
+            pick, why = self._set_aside(view, legal, rng)
+            if pick:
+                return pick, why
+        else:
+            pick, why = self._renew(view, legal)
+            if pick:
+                return pick, why
+        return super().choose(view, legal, rng)
+
+    def friendly_moves(self, view, legal, partner, welcome):
+        """As for every persona, less any step that would back down from a standing demand."""
+        moves = super().friendly_moves(view, legal, partner, welcome)
+        barred = self._barred(view)
+        return [a for a in moves if a.action_id not in barred] if barred else moves
+
+    def respond(self, view: PlayerView, offer: Offer, rng: Rng) -> tuple[bool, str]:
+        demand = self.backs_down(view, offer)
+        if demand:
+            return False, (f"declines {self.offer_from(offer)}: we still stand by our demand for "
+                           f"{demand}")
+        if offer.action.action_id in self._barred(view):
+            return False, (f"declines {self.offer_from(offer)}: no joint undertaking while our "
+                           f"demand for {self._demand_name(view)} stands, "
+                           f"{self.trust_line(view, offer.action.role)}")
+        return super().respond(view, offer, rng)
+
+    # --- the demand -----------------------------------------------------------------
+
+    def _standing(self, view: PlayerView) -> set[str]:
+        """Ids of our own demands that stand."""
+        return {d for role, d in view.demands if role == view.role}
+
+    def _barred(self, view: PlayerView) -> frozenset[str]:
+        """While a demand of ours stands: every joint undertaking on the track (no cooperation
+        without the guarantee; transparency is still welcome), and anything else that would
+        count as backing down from it."""
+        standing = self._standing(view)
+        if not standing:
+            return frozenset()
+        return self.joint.union(*(self.back_down[d] for d in standing))
+
+    def _set_aside(self, view: PlayerView, legal: list[Action],
+                   rng: Rng) -> tuple[Action | None, str]:
+        """The order that drops our demand, if a partner has earned it and the hawks at home
+        can be won over this round (a seeded chance that grows with trust); else none."""
+        drops = [a for a in legal if a.action_id in self.t.drops]
+        if not drops:
+            return None, ""
+        for p in self._committed(view):
+            trust, width = self.trust_in(view, p), self._fog(view, p)
+            if trust >= self.trust_at and width <= self.insight_width:
+                chance = self.consent(trust)
+                if not rng.percent(chance):
+                    return None, ""
+                name = self.t.name(p)
+                return drops[0], (f"sets its demand aside: holds {name}'s commitment in writing, "
+                                  f"trust in {name} {trust} >= {self.trust_at}, sees {name} "
+                                  f"clearly (fog narrowed to {width} points), and the hawks at "
+                                  f"home came round (chance {chance}%)")
+        return None, ""
+
+    def consent(self, trust: int) -> int:
+        """Percent chance, per round, that the hawks at home accept setting the demand aside
+        once the conditions hold: higher the more the partner is trusted."""
+        return min(self.most_consent, self.first_consent + 3 * (trust - self.trust_at))
+
+    def _demand_name(self, view: PlayerView) -> str:
+        standing = self._standing(view)
+        return next(d.name for d in self.t.scenario.demands if d.id in standing)
+
+    def _committed(self, view: PlayerView) -> list[str]:
+        """Partners whose commitment to us is running or kept, in scenario order."""
+        me = view.role
+        given = {c.actor for c in view.commitments
+                 if c.recipient == me and c.status in ("active", "kept")}
+        return [p for p in partners(self.t, me) if p in given]
+
+    def _fog(self, view: PlayerView, partner: str) -> int:
+        low, high = view.support[partner]
+        return high - low
+
+    def _renew(self, view: PlayerView, legal: list[Action]) -> tuple[Action | None, str]:
+        """Raise the demand again at a partner who broke a commitment to us."""
+        me = view.role
+        last = view.round - 1
+        broke = {c.actor for c in view.commitments
+                 if c.recipient == me and c.status == "broken" and c.ended == last}
+        for a in legal:
+            if a.action_id in self.t.demands and a.target in broke:
+                name = self.t.name(a.target)
+                return a, (f"demands a binding guarantee again: {name} broke a commitment to us, "
+                           f"{self.trust_line(view, a.target)}")
+        return None, ""

@@ -1,0 +1,242 @@
+"""A game hosted for many devices: the session, the seats, the talks timer and the pages' data.
+
+`HostedGame` is the one place where network requests become moves. Each request names
+the role it acts for only through a seat it has proved (a device token, or the PIN for a
+hot-seat team); the move still goes through `Session.submit`, so the rules check it, and
+`IllegalAction` comes back to that client as a readable message. A submission carries a
+key, and a key already applied is acknowledged again without applying the move twice.
+Every change bumps `version`, and the server pushes each page its new data.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from game.engine.session import Session
+from game.model.actions import Action, IllegalAction, Orders, Responses
+from game.net.pages import Pages
+from game.net.seats import HostSecrets, save_secrets
+from game.net.timer import Timer
+from game.rules import points_left
+from game.words import _
+
+KEY_PATTERN = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
+
+
+class NetError(ValueError):
+    """A request that cannot be carried out; the message is shown to the one client that sent it."""
+
+
+class HostedGame:
+    """A session served to device, hot-seat and AI seats; every change notifies the listeners."""
+
+    def __init__(self, session: Session, found: HostSecrets, secrets_path: Path,
+                 join_url: str = "", on_finish: Callable[[Session], list[str]] | None = None,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        self.session, self.secrets, self.secrets_path = session, found, secrets_path
+        self.join_url, self.on_finish, self.clock = join_url, on_finish, clock
+        self.timer = Timer()
+        self.version = 0
+        self.listeners: list[Callable[[], None]] = []
+        self.finished_files: list[str] = []
+        self.pages = Pages(self)
+        self._after_change()
+
+    # --- who may do what -----------------------------------------------------------
+    def role_for_token(self, token: object) -> str:
+        """The device role a token belongs to; NetError if it belongs to none."""
+        role = self.secrets.role_for_token(token)
+        if role is None:
+            raise NetError(_("This team link is not valid for this game. Ask the facilitator "
+                             "for your team's join code."))
+        return role
+
+    def join(self, code: object) -> str:
+        """The token a join code leads to; NetError while joining is closed or for a wrong code."""
+        if not self.secrets.joining_open:
+            raise NetError(_("Joining is closed. Ask the facilitator for your team's link."))
+        token = self.secrets.token_for_code(code)
+        if token is None:
+            raise NetError(_("That join code is not one of this game's codes. Check the code on "
+                             "the board and try again."))
+        return token
+
+    def check_pin(self, pin: object) -> None:
+        """NetError unless `pin` is the facilitator's PIN."""
+        if not self.secrets.pin_ok(pin):
+            raise NetError(_("Wrong facilitator PIN. The PIN is printed in the host's terminal."))
+
+    def hotseat_role(self, role: object) -> str:
+        """`role` if it is a hot-seat team, else NetError."""
+        plan = self.secrets.seats.get(role) if isinstance(role, str) else None
+        if plan is None or plan.kind != "hotseat":
+            raise NetError(_("Only hot-seat teams can be played from the facilitator's page."))
+        return role
+
+    # --- moves -----------------------------------------------------------------------
+    def submit_orders(self, role: str, key: object, actions: object) -> dict:
+        """Apply `role`'s orders (action texts) once per key; returns the acknowledgement."""
+        return self._submit(role, key, lambda: Orders(role, self._own_actions(role, actions)))
+
+    def submit_responses(self, role: str, key: object, decisions: object) -> dict:
+        """Apply `role`'s answers ({offer key: accepted}) once per key."""
+        if not isinstance(decisions, dict) or not all(
+                isinstance(k, str) and isinstance(v, bool) for k, v in decisions.items()):
+            raise NetError(_("Answers must map each offer to true (accept) or false (decline)."))
+        return self._submit(role, key, lambda: Responses(role, tuple(decisions.items())))
+
+    def _submit(self, role: str, key: object, make: Callable[[], Orders | Responses]) -> dict:
+        if not isinstance(key, str) or not KEY_PATTERN.match(key):
+            raise NetError(_("Every submission needs a key of 8-64 letters, digits, - or _."))
+        done = self.secrets.applied.get(key)
+        if done is not None:
+            if done != role:
+                raise NetError(_("That submission key was used by another team."))
+            return {"key": key, "duplicate": True}
+        if self.secrets.paused:
+            raise NetError(_("The facilitator has paused the game. Wait until it resumes."))
+        move = make()
+        try:
+            self.session.submit(move)
+        except IllegalAction as exc:
+            if not self._already_in(move):
+                raise NetError(_("Not allowed: {why}").format(why=exc)) from None
+            self.secrets.applied[key] = role  # applied before a restart lost its key
+            save_secrets(self.secrets, self.secrets_path)
+            return {"key": key, "duplicate": True}
+        self.secrets.applied[key] = role
+        self._after_change()
+        return {"key": key, "duplicate": False}
+
+    def _already_in(self, move: Orders | Responses) -> bool:
+        """True if this very move is already part of the current round (the host stopped
+        after applying it but before it kept the submission's key)."""
+        st = self.session.state
+        if isinstance(move, Orders):
+            return st.phase in ("orders", "responses") and st.orders.get(move.role) == move.actions
+        return st.phase == "responses" and st.responses.get(move.role) == move.as_dict()
+
+    def _own_actions(self, role: str, actions: object) -> tuple[Action, ...]:
+        if not isinstance(actions, list) or not all(isinstance(a, str) for a in actions):
+            raise NetError(_("Orders must be a list of actions."))
+        menu = set(self.session.legal(role)) if self.session.state.phase == "orders" else set()
+        parsed = []
+        for text in actions:
+            try:
+                action = Action.from_text(text)
+            except ValueError:
+                raise NetError(_("{text!r} is not an action.").format(text=text)) from None
+            if action.role != role:
+                raise NetError(_("A team can give orders only for its own delegation."))
+            if menu and action not in menu:
+                raise NetError(_("{text!r} is not open to you this round.").format(text=text))
+            parsed.append(action)
+        return tuple(parsed)
+
+    def draft(self, role: str, chosen: object) -> dict:
+        """The actions still open after the drafted `chosen` orders, and the points left."""
+        picked = self._own_actions(role, chosen)
+        legal = self.session.legal(role, picked)
+        return {"open": [a.text() for a in legal], "points_left": points_left(self.session.game, picked)}
+
+    # --- facilitator -------------------------------------------------------------------
+    def facilitate(self, command: object, arg: object = None) -> str:
+        """Carry out a facilitator command; returns a line saying what happened."""
+        handlers = {"pause": self._pause, "resume": self._resume, "timer_start": self._timer_start,
+                    "timer_pause": self._timer_pause, "timer_resume": self._timer_resume,
+                    "timer_add": self._timer_add, "inject": self._inject, "undo": self._undo,
+                    "end": self._end, "joining": self._joining}
+        handler = handlers.get(command) if isinstance(command, str) else None
+        if handler is None:
+            raise NetError(_("Unknown facilitator command; use one of: {names}").format(
+                names=", ".join(handlers)))
+        message = handler(arg)
+        self._after_change()
+        return message
+
+    def _pause(self, _arg) -> str:
+        self.secrets.paused = True
+        self.timer.pause(self.clock())
+        return _("The game is paused: no team can submit until you resume.")
+
+    def _resume(self, _arg) -> str:
+        self.secrets.paused = False
+        self.timer.resume(self.clock())
+        return _("The game goes on.")
+
+    def _timer_start(self, minutes) -> str:
+        if not isinstance(minutes, int | float) or isinstance(minutes, bool) or not 0 < minutes <= 60:
+            raise NetError(_("Give the talks time in minutes, from 1 to 60."))
+        self.timer.start(float(minutes) * 60, self.clock())
+        return _("Talks timer started.")
+
+    def _timer_pause(self, _arg) -> str:
+        self.timer.pause(self.clock())
+        return _("Talks timer paused.")
+
+    def _timer_resume(self, _arg) -> str:
+        self.timer.resume(self.clock())
+        return _("Talks timer running.")
+
+    def _timer_add(self, seconds) -> str:
+        if not isinstance(seconds, int) or isinstance(seconds, bool) or not -3600 <= seconds <= 3600:
+            raise NetError(_("Give the seconds to add, from -3600 to 3600."))
+        self.timer.add(seconds, self.clock())
+        return _("Talks timer changed.")
+
+    def _inject(self, event_id) -> str:
+        if not isinstance(event_id, str):
+            raise NetError(_("Name the event to bring in."))
+        try:
+            self.session.inject_event(event_id)
+        except IllegalAction as exc:
+            raise NetError(_("Not possible: {why}").format(why=exc)) from None
+        return _("Event brought in.")
+
+    def _undo(self, _arg) -> str:
+        if not self.session.undo_round():
+            raise NetError(_("There is no finished round to undo."))
+        return _("Went back to the start of round {n}.").format(n=self.session.state.round)
+
+    def _end(self, _arg) -> str:
+        self.session.end_now()
+        return _("The game is over.")
+
+    def _joining(self, is_open) -> str:
+        if not isinstance(is_open, bool):
+            raise NetError(_("Say whether joining is open (true or false)."))
+        self.secrets.joining_open = is_open
+        return _("Joining is open.") if is_open else _("Joining is closed.")
+
+    # --- after every change --------------------------------------------------------------
+    def _after_change(self) -> None:
+        """Let AI seats move, save the seats, write the replay at the end, tell the listeners."""
+        self.session.play_ai()
+        if self.session.state.over:
+            self.timer = Timer()  # no talks after the end
+        save_secrets(self.secrets, self.secrets_path)
+        if self.session.state.over and not self.finished_files and self.on_finish:
+            self.finished_files = self.on_finish(self.session)
+        self.version += 1
+        for listener in list(self.listeners):
+            listener()
+
+    # --- what each page shows (see game.net.pages) --------------------------------------
+    def team_data(self, role: str) -> dict:
+        """Everything a team's page shows: its view in words, briefing, menu, outcome."""
+        return self.pages.team(role)
+
+    def board_data(self) -> dict:
+        """The public board: the public view in words, the join address and codes."""
+        return self.pages.board()
+
+    def host_data(self) -> dict:
+        """The facilitator's page: the board plus seats, links, codes and events to bring in."""
+        return self.pages.host()
+
+    def timer_data(self) -> dict:
+        """The talks timer now: {"running": bool, "left": seconds}; sent with every state."""
+        return self.timer.data(self.clock())

@@ -1,0 +1,135 @@
+"""What each page shows: a team's, the board and the facilitator's, built from the rules' views.
+
+Each page's data is built once per game version and kept until the game changes; a
+team's comes only from the view the rules build for its own role (`view_for`), the
+board's and the facilitator's from the public view. Revealed rounds are put in words
+once and remembered (see `game.net.viewdata.present`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+from game import words
+from game.net.viewdata import present, view_dict
+from game.words import _
+
+if TYPE_CHECKING:
+    from game.net.hosted import HostedGame
+
+
+class Pages:
+    """The data of every page of one hosted game, cached per game version."""
+
+    def __init__(self, game: HostedGame) -> None:
+        self.game = game
+        self._cache: dict[object, dict] = {}
+        self._cache_version = -1
+        self._worded: dict = {}  # revealed rounds in words, see `present`
+
+    def team(self, role: str) -> dict:
+        """Everything a team's page shows: its view in words, briefing, menu, outcome."""
+        return self._cached(("team", role), lambda: self._team_data(role))
+
+    def board(self) -> dict:
+        """The public board: the public view in words, the join address and codes."""
+        return self._cached("board", self._board_data)
+
+    def host(self) -> dict:
+        """The facilitator's page: the board plus seats, links, codes and events to bring in."""
+        return self._cached("host", self._host_data)
+
+    def _cached(self, key: object, build: Callable[[], dict]) -> dict:
+        if self._cache_version != self.game.version:
+            self._cache, self._cache_version = {}, self.game.version
+        found = self._cache.get(key)
+        if found is None:
+            found = self._cache[key] = build()
+        return found
+
+    def _common(self, role: str | None) -> dict:
+        sc = self.game.session.scenario
+        data = present(view_dict(self.game.session.view(role)), sc, self._notes(), self._worded)
+        data.update(version=self.game.version, title=sc.title, paused=self.game.secrets.paused,
+                    outcome=self._outcome(), roles=[words.role_name(sc, r) for r in sc.role_ids])
+        return data
+
+    def _team_data(self, role: str) -> dict:
+        sc, spec = self.game.session.scenario, self.game.session.scenario.role(role)
+        data = self._common(role)
+        due = role in self.game.session.waiting_for()
+        data.update(kind="team", role_name=spec.name, description=spec.description.strip(),
+                    briefing=spec.briefing.strip(), due=due,
+                    menu=self._menu(role) if due and data["phase"] == "orders" else [],
+                    points=sc.rules.points_per_round)
+        return data
+
+    def _menu(self, role: str) -> list[dict]:
+        sc = self.game.session.scenario
+        out = []
+        for action in self.game.session.legal(role):
+            spec = sc.action(action.action_id)
+            label = words.action_label(sc, action)
+            out.append({"id": action.text(), "label": label,
+                        "family": words.family_name(spec.family), "cost": spec.cost,
+                        "description": spec.description.strip(), "note": spec.teaching_note.strip(),
+                        "offer": spec.offer})
+        return out
+
+    def _board_data(self) -> dict:
+        data = self._common(None)
+        sc = self.game.session.scenario
+        codes = [{"role": words.role_name(sc, p.role), "code": p.code, "kind": p.kind}
+                 for p in self.game.secrets.seats.values()]
+        if not self.game.secrets.joining_open:
+            codes = [dict(c, code="") for c in codes]
+        local = urlsplit(self.game.join_url).hostname in ("127.0.0.1", "::1", "localhost")
+        data.update(kind="board", join_url=self.game.join_url, codes=codes, local_only=local,
+                    joining_open=self.game.secrets.joining_open, waiting=self._waiting_public())
+        return data
+
+    def _waiting_public(self) -> str:
+        st = self.game.session.state
+        if st.phase == "orders":
+            names = [words.role_name(self.game.session.scenario, r)
+                     for r in self.game.session.scenario.role_ids if r not in st.orders]
+            return _("Waiting for orders from: {names}").format(names=", ".join(names))
+        if st.phase == "responses":
+            return _("Waiting for answers to this round's offers.")
+        return ""
+
+    def _host_data(self) -> dict:
+        data = dict(self.board())
+        sc = self.game.session.scenario
+        data.update(kind="host", seats=[
+            {"role": p.role, "name": words.role_name(sc, p.role), "kind": p.kind,
+             "persona": p.persona, "code": p.code, "token": p.token,
+             "due": p.role in self.game.session.waiting_for()} for p in self.game.secrets.seats.values()],
+            events=[{"id": e.id, "title": e.title} for e in sc.events],
+            finished_files=self.game.finished_files)
+        return data
+
+    def _notes(self) -> dict[int, list[str]]:
+        """AI reasoning by round, once the game is over.
+
+        A persona reasons from its own view, so its lines may quote its own exact domestic
+        support; while the game runs that would lift the fog for every other team and the
+        room, so the lines are shown only when everything is revealed at the end."""
+        if not self.game.session.state.over:
+            return {}
+        sc = self.game.session.scenario
+        return {record.round: [words.reasoning_line(sc, n.role, n.text)
+                               for n in self.game.session.notes_for(record.round)]
+                for record in self.game.session.state.records}
+
+    def _outcome(self) -> dict | None:
+        result = self.game.session.outcome() if self.game.session.state.over else None
+        if result is None:
+            return None
+        sc = self.game.session.scenario
+        return {"name": result.ending_name, "text": result.ending_text.strip(),
+                "scores": [{"role": words.role_name(sc, r), "total": result.total(r),
+                            "parts": [{"label": p.label, "points": p.points} for p in result.scores[r]]}
+                           for r in sc.role_ids]}

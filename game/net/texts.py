@@ -1,0 +1,120 @@
+"""The words of the web pages, gettext-ready like every other word in the game.
+
+The pages are static files, so their words are sent to them as one script, `/texts.js`,
+built here: `TEXTS` holds each message (marked with `N_` for the extractor) and
+`page_texts()` translates them for the current language. A page reads a message with
+`D.t(key, {name: value})`, which fills in the `{name}` places.
+"""
+
+from __future__ import annotations
+
+import json
+
+from game.words import N_, _
+
+TEXTS = {
+    # connection and common parts
+    "connecting": N_("Connecting…"), "connected": N_("Connected."), "disconnected": N_("Disconnected."),
+    "reconnecting": N_("Connection lost. Reconnecting…"),
+    "timer_off": N_("Talks timer: not running"), "timer_up": N_("Talks timer: time is up"),
+    "timer_left": N_("Talks timer: {clock} left"), "timer_paused": N_("Talks timer: paused at {clock}"),
+    "minute_left": N_("One minute of talks left."), "time_up": N_("Time is up for the talks."),
+    "paused": N_("The facilitator has paused the game."),
+    "headline": N_("Round {round} of {rounds}. {phase}."),
+    # meters
+    "tension": N_("Tension"), "tension_value": N_("{value} of 100 ({band})"),
+    "breakdown": N_("Talks have broken down."), "trust": N_("Trust"), "trust_table": N_("Trust table"),
+    "trust_caption": N_("How far each row trusts each column (0 to 100)"), "itself": N_("itself"),
+    "support": N_("Domestic support"), "support_line": N_("{label} ({role}): "),
+    "support_range": N_("somewhere in {low}–{high}"),
+    "support_note_team": N_("Other delegations' support is shown as a range; it narrows as they "
+                            "are more open with you."),
+    "support_note_room": N_("On this shared screen every delegation's support is shown only as a range."),
+    "track": N_("Cooperation track"), "milestone_status": N_(": {status}"),
+    "milestone_progress": N_(", progress {progress} of {needed}"),
+    "commitments": N_("Commitments in force"), "no_commitments": N_("No commitments in force."),
+    "commitment_line": N_("{name}: {actor} to {recipient}, rounds {made}–{expires}"),
+    # events and results
+    "no_event": N_("No event this round."), "event_title": N_("Event: {title}"), "event_label": N_("Event: "),
+    "so_far": N_("So far this round"), "round_revealed": N_("Round {round} revealed"),
+    "orders": N_("Orders"), "no_orders": N_("no orders"), "answers": N_("Answers to offers"),
+    "reasoning": N_("AI reasoning"), "ledger": N_("Ledger, grouped by cause"),
+    "no_change": N_("No meter changed."), "no_rounds": N_("No round has been revealed yet."),
+    "who": N_("{role}: "),
+    "over_title": N_("The game is over: {name}"), "scores": N_("Scores"), "delegation": N_("Delegation"),
+    "score": N_("Score"), "made_of": N_("Made of"),
+    "revealed_live": N_("Round {round} revealed."),
+    # the board
+    "board_title": N_("Détente: {title}"), "join_game": N_("Join the game"), "this_round": N_("This round"),
+    "public_meters": N_("The meters (public view)"), "results": N_("Results"), "open": N_("Open "),
+    "qr_alt": N_("QR code for {url}"),
+    "local_only": N_("Only this computer can join: the host listens on 127.0.0.1. Restart it with "
+                     "--lan to open the game to the room."),
+    "joining_closed": N_("Joining is closed; ask the facilitator for your team's link."),
+    "no_devices": N_("No team plays from a device."), "seat_ai": N_("{role}: an AI delegation"),
+    "seat_hotseat": N_("{role}: plays at the host's computer"),
+    # joining
+    "join_title": N_("Join your delegation"), "join_help": N_("Type the join code your team was given "
+                                                              "(it is shown on the board)."),
+    "join_code": N_("Join code"), "join": N_("Join"), "join_empty": N_("Type your team's join code first."),
+    "join_offline": N_("The game server cannot be reached. Check that you are on the room's network."),
+    "needs_link": N_("This page needs your team's link. "),
+    "join_with_code": N_("Join with your team's code"),
+    # a team's panel
+    "page_menu": N_("On this page"), "skip_move": N_("Skip to your move"), "your_move": N_("Your move"),
+    "event": N_("Event"), "briefing": N_("Briefing"), "meters": N_("Meters"),
+    "round_event": N_("This round's event"), "brief_objectives": N_("Your briefing and objectives"),
+    "meters_yours": N_("The meters as you see them"), "objectives": N_("Your private objectives"),
+    "objective": N_("{text} ({points} points)"), "sending": N_("Sending…"),
+    "orders_received": N_("Your orders were received."),
+    "answers_received": N_("Your answers were received."),
+    "points_left": N_("Points left: {n}"), "not_open": N_(" (not open now)"), "an_offer": N_(" (an offer)"),
+    "orders_help": N_("Choose your actions in secret. You have {points} points; each action costs 1 or 2. "
+                      "Offers go to their targets, who accept or decline."),
+    "cost": N_("[{cost} pt] {label}"), "give_orders": N_("Give these orders"),
+    "answers_help": N_("These offers were made to your delegation. Accept or decline each one, in secret."),
+    "accept": N_("Accept"), "decline": N_("Decline"), "give_answers": N_("Give these answers"),
+    "answer_all": N_("Answer every offer: accept or decline."),
+    "orders_in": N_("Your orders are in ({orders}). Waiting for the other delegations."),
+    "waiting_answers": N_("Waiting for the answers to this round's offers."),
+    "game_over": N_("The game is over."),
+    "team_status": N_("Tension {tension} ({band}). Your domestic support: {support}."),
+    "team_title": N_("{role}: {title}"),
+    "live_revealed": N_("Round {revealed} revealed. Round {round} begins: see Results."),
+    "live_offers": N_("Offers arrived: your answers are needed."),
+    "live_orders": N_("Your orders are needed."),
+    "live_over": N_("The game is over: {name}."),
+    # the facilitator's page
+    "facilitator": N_("Facilitator"), "pin_label": N_("Teacher PIN (printed in the host's terminal)"),
+    "open_desk": N_("Open the facilitator page"),
+    "controls": N_("Controls"), "delegations": N_("Delegations"),
+    "hotseat_team": N_("Hot-seat team"), "meters_public": N_("The meters (public view)"),
+    "pause_game": N_("Pause the game"), "resume_game": N_("Resume the game"),
+    "talks_minutes": N_("Talks (minutes) "),
+    "start_timer": N_("Start timer"), "pause_timer": N_("Pause timer"),
+    "resume_timer": N_("Resume timer"), "one_more": N_("One more minute"), "event_pick": N_("Event "),
+    "inject": N_("Bring in event"), "undo_ask": N_("Undo the last finished round?"),
+    "undo": N_("Undo last round"), "end_ask": N_("End the game now? It is scored as it stands."),
+    "end": N_("End the game"), "close_joining": N_("Close joining"), "open_joining": N_("Open joining"),
+    "seats_caption": N_("Delegations and their seats"), "seat": N_("Seat"), "move_due": N_("Move due"),
+    "actions": N_("Actions"), "yes": N_("yes"), "no": N_("no"), "device": N_("device"),
+    "hotseat": N_("hot-seat"), "ai_seat": N_("AI: {persona}"), "show_link": N_("Show {name}'s link"),
+    "enter_moves": N_("Enter moves for {name}"), "pass_to": N_("Pass the computer to the {name} team."),
+    "look_away": N_("Everyone else, please look away from this screen."),
+    "reveal": N_("We are the {name} team: show our view"),
+    "hand_back": N_("Done: hand back to the facilitator"),
+    "desk_headline": N_("{title}. {headline}"), "desk_paused": N_(" The game is paused."),
+    "files_saved": N_("Replay and debrief saved: {files}"),
+    "link_private": N_("Give this link only to its team: "), "link_qr": N_("QR code of the team's link"),
+    "hide_link": N_("Hide the link"),
+}
+
+
+def page_texts() -> dict[str, str]:
+    """Every message of the pages in the current language."""
+    return {key: _(message) for key, message in TEXTS.items()}
+
+
+def texts_script() -> str:
+    """The script `/texts.js`: `const TEXTS = {...};`."""
+    return f'"use strict";\nconst TEXTS = {json.dumps(page_texts(), ensure_ascii=False)};\n'

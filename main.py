@@ -2,7 +2,8 @@
 
     python main.py [play] [--scale S] [--screenshot DIR] ...   the game window (text mode without a display)
     python main.py text [--scenario PATH] [--seed N] [--human ROLE,...|none] [--rounds N] [--resume]
-    python main.py check FILE...                               check scenario files
+    python main.py new FILE --roles a,b[,c...]                 write a starter scenario
+    python main.py check FILE... [--strict]                    check scenario files
     python main.py replay FILE [--scenario PATH]               verify a replay reproduces its game
     python main.py debrief FILE [--out FILE.html]              the HTML debrief of a saved game
     python main.py whatif FILE --round N [--role R --orders ...|--answers ...]   branch a saved game
@@ -21,7 +22,8 @@ import os
 import sys
 from pathlib import Path
 
-COMMANDS = ("play", "text", "check", "replay", "debrief", "whatif", "simulate", "schema", "host")
+COMMANDS = ("play", "text", "new", "check", "replay", "debrief", "whatif", "simulate", "schema",
+            "host")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -33,8 +35,10 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.add_parser("play", help="open the game window (the default)", add_help=False)
     add_text(sub.add_parser("text", help="play in the terminal"))
+    _add_new(sub.add_parser("new", help="write a commented starter scenario"))
     check = sub.add_parser("check", help="check scenario files for errors")
     check.add_argument("files", nargs="+", metavar="FILE")
+    check.add_argument("--strict", action="store_true", help="fail on warnings too")
     replay = sub.add_parser("replay", help="verify that a replay file reproduces its game")
     replay.add_argument("file", metavar="FILE")
     replay.add_argument("--scenario", help="scenario file (default: the one recorded in the replay)")
@@ -52,6 +56,12 @@ def build_parser() -> argparse.ArgumentParser:
     schema.add_argument("--out", default="scenarios/scenario.schema.json")
     _add_host(sub.add_parser("host", help="host the game on the local network for the teams' browsers"))
     return parser
+
+
+def _add_new(parser: argparse.ArgumentParser) -> None:
+    from game.engine.starter import add_arguments
+
+    add_arguments(parser)
 
 
 def _add_host(parser: argparse.ArgumentParser) -> None:
@@ -72,9 +82,9 @@ def main(argv: list[str] | None = None) -> int:
     if not argv or argv[0] == "play" or (argv[0].startswith("-") and argv[0] not in ("-h", "--help")):
         return play(argv[1:] if argv and argv[0] == "play" else argv)
     args = build_parser().parse_args(argv)
-    handler = {"text": run_text, "check": run_check, "replay": run_replay, "debrief": run_debrief,
-               "simulate": run_simulate, "schema": run_schema, "host": run_host,
-               "whatif": run_whatif}[args.command]
+    handler = {"text": run_text, "new": run_new, "check": run_check, "replay": run_replay,
+               "debrief": run_debrief, "simulate": run_simulate, "schema": run_schema,
+               "host": run_host, "whatif": run_whatif}[args.command]
     return handler(args)
 
 
@@ -106,11 +116,18 @@ def run_text(args: argparse.Namespace) -> int:
     return text_main(args)
 
 
+def run_new(args: argparse.Namespace) -> int:
+    """Write a starter scenario; 0 on success, 2 on bad input."""
+    from game.engine.starter import run
+
+    return run(args)
+
+
 def run_check(args: argparse.Namespace) -> int:
     """Check scenario files; 0 if all are clean, 2 otherwise."""
     from game.engine.check import run_check as check
 
-    return check(args.files)
+    return check(args.files, strict=args.strict)
 
 
 def run_replay(args: argparse.Namespace) -> int:

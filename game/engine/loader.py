@@ -15,16 +15,18 @@ from pathlib import Path as FilePath
 from pydantic import ValidationError
 
 from game.engine.file_text import MAX_BYTES, NOT_PRINTABLE, decode, read_bytes
+from game.engine.lint import fold
 from game.engine.lint import lint as run_lint
 from game.engine.problems import Path, Pos, Problem, ScenarioError, SourceMap, dotted
-from game.engine.schema_messages import validation_problems
+from game.engine.repair import repaired
+from game.engine.schema_messages import later_problems, validation_problems
 from game.engine.yaml_tree import ALLOWED_TAGS, EMPTY, MAX_DEPTH, NO_ALIASES, parse, plain
 from game.model.scenario import Scenario
 
 __all__ = [
     "ALLOWED_TAGS", "EMPTY", "MAX_BYTES", "MAX_DEPTH", "NOT_PRINTABLE", "NO_ALIASES", "Path",
     "Pos", "Problem", "ScenarioError", "SourceMap", "dotted", "load_scenario",
-    "load_scenario_text", "load_text_with_source", "load_with_source",
+    "check_text", "load_scenario_text", "load_text_with_source", "load_with_source",
 ]
 
 
@@ -45,22 +47,52 @@ def load_with_source(path: str | FilePath, *, lint: bool = True) -> tuple[Scenar
 
 def load_text_with_source(text: str | bytes, filename: str, *,
                           lint: bool = True) -> tuple[Scenario, SourceMap]:
-    """Parse, validate and (unless lint=False) lint scenario text; keep the positions."""
-    tree = parse(decode(text, filename), filename)
-    source = SourceMap(filename)
-    data = plain(tree, (), source)
-    scenario = _validate(data, source)
-    if lint:
-        problems = run_lint(scenario, source)
-        if problems:
-            raise ScenarioError(problems)
+    """Parse, validate and (unless lint=False) lint scenario text; keep the positions.
+
+    Raises ScenarioError with every error: schema errors, and the cross-reference
+    errors of the rest of the file too (warnings never stop a load)."""
+    scenario, source, problems = check_text(text, filename, lint=lint)
+    errors = [p for p in problems if p.is_error]
+    if errors or scenario is None:
+        raise ScenarioError(errors)
     return scenario, source
 
 
-def _validate(data: object, source: SourceMap) -> Scenario:
-    """The Scenario, or a ScenarioError with one located problem per validation error."""
+def check_text(text: str | bytes, filename: str, *,
+               lint: bool = True) -> tuple[Scenario | None, SourceMap, list[Problem]]:
+    """(the scenario if it validates, the source map, every problem, warnings included).
+
+    Raises ScenarioError only when the text cannot be read as YAML at all."""
+    tree = parse(decode(text, filename), filename)
+    source = SourceMap(filename)
+    data = plain(tree, (), source)
     try:
         # by_alias only: the file says `from:`, and `from_:` is an unknown key.
-        return Scenario.model_validate(data, by_alias=True, by_name=False)
+        return _linted(Scenario.model_validate(data, by_alias=True, by_name=False), source, lint)
     except ValidationError as exc:
-        raise ScenarioError(validation_problems(exc, source)) from None
+        problems = validation_problems(exc, source)
+    stand_in, replaced, later = repaired(data)
+    problems += later_problems(later, source)
+    if stand_in is not None and lint:
+        problems += [p for p in _lint_stand_in(stand_in, source) if not _under(p, replaced, source)]
+    return None, source, fold(problems)
+
+
+def _lint_stand_in(stand_in: Scenario, source: SourceMap) -> list[Problem]:
+    """Lint problems of a scenario with stand-ins, or none if the stand-ins confuse lint:
+    the schema errors are what the author must fix first either way."""
+    try:
+        return run_lint(stand_in, source, folded=False)
+    except Exception:  # noqa: BLE001 - a stand-in is never worth a traceback
+        return []
+
+
+def _linted(scenario: Scenario, source: SourceMap,
+            lint: bool) -> tuple[Scenario, SourceMap, list[Problem]]:
+    return scenario, source, (run_lint(scenario, source) if lint else [])
+
+
+def _under(problem: Problem, replaced: list[Path], source: SourceMap) -> bool:
+    """True if a lint problem sits at or under a value replaced by a stand-in."""
+    return any(problem.path in (dotted(p), dotted(p[:-1])) or problem.path.startswith(dotted(p) + ".")
+               or problem.path.startswith(dotted(p) + "[") for p in replaced if p)

@@ -16,8 +16,12 @@ class ScenarioLoadError(ValueError):
 
 
 def list_scenarios(folder: Path = SCENARIO_DIR) -> list[Path]:
-    """Every scenario file in a folder, sorted by name."""
-    return sorted(p for p in folder.glob("*.yaml") if p.is_file())
+    """Every scenario file in a folder: the default case first, then the others by name.
+
+    The default comes first because menus preselect the first entry, and a teacher who
+    opens New game expects the 2011 case the game is built around."""
+    found = sorted(p for p in folder.glob("*.yaml") if p.is_file())
+    return sorted(found, key=lambda p: p != DEFAULT_SCENARIO)
 
 
 def load_for_play(path: str | Path) -> Scenario:
@@ -27,9 +31,9 @@ def load_for_play(path: str | Path) -> Scenario:
     try:
         return load_scenario(path)
     except ScenarioError as exc:
-        lines = [p.text() for p in exc.problems]
+        lines = [line for p in exc.problems for line in p.lines()]
         raise ScenarioLoadError(
-            f"the scenario {path} has {len(lines)} problem(s):\n" + "\n".join(lines)
+            f"the scenario {path} has {len(exc.problems)} problem(s):\n" + "\n".join(lines)
             + f"\nFix them and check again with: python main.py check {path}") from None
 
 

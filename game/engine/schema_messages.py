@@ -21,6 +21,11 @@ def validation_problems(exc: ValidationError, source: SourceMap) -> list[Problem
     return [_error_problem(err, source) for err in errors]
 
 
+def later_problems(errors: list[dict], source: SourceMap) -> list[Problem]:
+    """Located problems for raw error entries (found once stand-ins replaced earlier ones)."""
+    return [_error_problem(err, source) for err in _drop_misspelt_missing(errors)]
+
+
 def _drop_misspelt_missing(errors: list) -> list:
     """Errors without the `missing 'x'` that an unknown key's `did you mean 'x'?` explains."""
     meant = set()
@@ -57,9 +62,30 @@ def _error_problem(err: dict, source: SourceMap) -> Problem:
         loc = loc[:-1]
     if kind == "missing":
         # A missing key has no node: point at the mapping that should hold it.
-        return source.problem(loc[:-1], _missing(loc))
+        return source.problem(loc[:-1], _missing(loc), "missing-key")
     message = _message(err, loc)
-    return source.problem(loc, message, key=is_key or kind == "extra_forbidden")
+    # The same bad value written in several places is one mistake, repeated.
+    cause = f"value:{kind}:{err.get('input')!r}" if kind in _REPEATABLE else ""
+    return source.problem(loc, message, code_of(kind), key=is_key or kind == "extra_forbidden",
+                          cause=cause)
+
+
+_REPEATABLE = {"string_pattern_mismatch", "literal_error", "bool_type", "bool_parsing",
+               "int_type", "int_parsing"}
+
+
+def code_of(kind: str) -> str:
+    """The message code for a kind of pydantic error."""
+    return _CODES.get(kind, "wrong-type")
+
+
+_CODES = {
+    "extra_forbidden": "unknown-key", "missing": "missing-key", "literal_error": "not-allowed",
+    "string_pattern_mismatch": "bad-id", "value_error": "inconsistent",
+    "assertion_error": "inconsistent", "greater_than_equal": "out-of-range",
+    "less_than_equal": "out-of-range", "too_short": "out-of-range", "too_long": "out-of-range",
+    "string_too_short": "out-of-range", "string_too_long": "out-of-range",
+}
 
 
 def _missing(loc: Path) -> str:
@@ -80,6 +106,15 @@ def _message(err: dict, loc: Path) -> str:
     if kind == "string_pattern_mismatch":
         return (f"{describe(value)} is not a valid id: use lower-case letters, digits and "
                 "underscores, starting with a letter")
+    if kind in ("int_type", "int_parsing") and isinstance(value, str) and \
+            re.fullmatch(r"\s*[-+]?\d+\s*", value):
+        return (f"expected a whole number, got {describe(value)}; write the number without "
+                "quotes")
+    if kind in ("bool_type", "bool_parsing") and isinstance(value, str | int):
+        word = "true" if str(value).lower() in ("yes", "on", "y", "1", "true") else "false"
+        why = "without quotes" if str(value).lower() in ("true", "false") else \
+            "(scenario files read yes, no, on and off as text)"
+        return f"expected true or false, got {describe(value)}; write {word} {why}"
     simple = _SIMPLE.get(kind)
     if simple:
         return simple.format(got=describe(value), **ctx)

@@ -1,11 +1,15 @@
-"""The balance lab: play many AI-only games of a scenario and report how it plays.
+"""The balance lab: play many AI-only games of a scenario and answer an author's questions.
 
-`python main.py simulate SCENARIO --games N` plays every combination of the chosen
-personas across the roles (or one given assignment), N games each, and prints the
-endings, scores and top finishes per assignment, then flags for the author. Each
-game's seed is derived from (seed, assignment, game index), work is split into
-chunks whose results are combined in a fixed order, so the report is the same for a
-seed whatever the number of workers.
+`python main.py simulate SCENARIO --games N` plays N games in total, spread over the
+assignments of personas to roles (every combination of the chosen personas, or
+those `--assign` leaves open). With more assignments than games, N of them are
+picked evenly and deterministically; otherwise each gets N // A games and the first
+N % A one more. Each game's seed is derived from (seed, assignment, game index) and
+work is split into chunks whose results are combined in a fixed order, so the
+report is the same for a seed whatever the number of workers.
+
+The summary comes first (see `simreport`); `--detail` adds one line per assignment,
+and `--json`, `--csv`, `--html` and `--games-csv` write the figures to files.
 """
 
 from __future__ import annotations
@@ -15,19 +19,21 @@ import itertools
 import multiprocessing
 import os
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
 from game.ai import LAB_PERSONAS, PERSONAS, TEMPERAMENTS, make_policy
-from game.engine.loader import ScenarioError, load_scenario
-from game.engine.runner import play_game
-from game.engine.simreport import Report, write_csv, write_json, write_text
+from game.engine.runner import play_round
+from game.engine.simreport import GameRecord, Report, write_outputs, write_text
 from game.model.scenario import Scenario
-from game.rules.compiled import CompiledScenario, compile_scenario
+from game.rules import CompiledScenario, compile_scenario, new_game, outcome
+from game.rules.conditions import holds
 from game.rules.rng import derive_seed
+from game.words import _
 
 CHUNK = 50  # games per task: big enough to amortise pickling, small enough to balance cores
+DEFAULT_GAMES = 2000
 
 
 class SimulateError(ValueError):
@@ -37,7 +43,8 @@ class SimulateError(ValueError):
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The simulate command's options."""
     parser.add_argument("scenario", help="scenario file (YAML)")
-    parser.add_argument("--games", type=int, default=100, help="games per assignment (default 100)")
+    parser.add_argument("--games", type=int, default=DEFAULT_GAMES,
+                        help="games in total, spread over the assignments (default %(default)s)")
     parser.add_argument("--personas", default=",".join(LAB_PERSONAS),
                         help="comma-separated personas to combine across the roles "
                              "(default: %(default)s; 'name:soft' or 'name:hard' sets a temperament)")
@@ -47,82 +54,106 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="processes to use (default: every core)")
     parser.add_argument("--seed", type=int, default=1, help="base seed (default 1)")
     parser.add_argument("--rounds", type=int, default=None, help="rounds per game (default: scenario's)")
+    parser.add_argument("--detail", action="store_true", help="also print one line per assignment")
     parser.add_argument("--json", default=None, metavar="FILE", help="also write the figures as JSON")
     parser.add_argument("--csv", default=None, metavar="FILE", help="also write the figures as CSV")
+    parser.add_argument("--html", default=None, metavar="FILE",
+                        help="also write a self-contained HTML report with charts")
+    parser.add_argument("--games-csv", default=None, metavar="FILE",
+                        help="also write one CSV row per game")
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
 
 
-def run(args: argparse.Namespace, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
+def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None) -> int:
     """Run the command; 0 on success, 2 on bad input (one line on `err`)."""
+    out, err = out or sys.stdout, err or sys.stderr
     try:
         scenario = load(args.scenario)
         plan = make_plan(scenario, args)
     except SimulateError as exc:
-        print(f"simulate: error: {exc}", file=err)
+        print(_("simulate: error: {exc}").format(exc=exc), file=err)
         return 2
     progress = None if args.quiet else Progress(err, plan.total)
-    results = play_all(scenario, plan, args.workers, progress)
-    report = Report.build(scenario, plan.assignments, plan.personas, results, args.seed)
-    write_text(report, out)
+    games = play_all(scenario, plan, args.workers, progress)
+    report = Report.build(scenario, plan.assignments, plan.personas, games, plan.seed,
+                          plan.sampled_from)
+    write_text(report, out, detail=args.detail)
     try:
-        if args.json:
-            write_json(report, Path(args.json))
-        if args.csv:
-            write_csv(report, Path(args.csv))
+        write_outputs(report, games, json_path=args.json, csv_path=args.csv,
+                      html_path=args.html, games_csv=args.games_csv)
     except OSError as exc:
-        print(f"simulate: error: cannot write {exc.filename}: {exc.strerror}", file=err)
+        print(_("simulate: error: cannot write {file}: {why}").format(
+            file=exc.filename, why=exc.strerror), file=err)
         return 2
     return 0
 
 
 def load(path: str) -> Scenario:
-    """Load and validate a scenario, raising SimulateError with one line if it fails."""
+    """Load and check a scenario, raising SimulateError with one line if it fails."""
+    from game.engine.loader import ScenarioError, load_scenario
+
     if not Path(path).is_file():
-        raise SimulateError(f"no scenario file at {path}")
+        raise SimulateError(_("no scenario file at {path}").format(path=path))
     try:
         return load_scenario(path)
     except ScenarioError as exc:
         first = exc.problems[0].text() if exc.problems else str(exc)
-        more = f" (and {len(exc.problems) - 1} more; run: python main.py check {path})" \
-            if len(exc.problems) > 1 else ""
+        more = _(" (and {n} more; run: python main.py check {path})").format(
+            n=len(exc.problems) - 1, path=path) if len(exc.problems) > 1 else ""
         raise SimulateError(first + more) from None
 
 
 @dataclass(frozen=True)
 class Plan:
-    """What to play: the assignments (role -> persona) and the games of each."""
+    """What to play: the assignments (one persona per role) and how many games each."""
 
     roles: tuple[str, ...]
     personas: tuple[str, ...]
-    assignments: tuple[tuple[str, ...], ...]  # one persona per role, in role order
-    games: int
+    assignments: tuple[tuple[str, ...], ...]
+    counts: tuple[int, ...]  # games per assignment, in assignment order
     seed: int
     rounds: int | None
-    total: int = field(init=False)
+    sampled_from: int  # how many assignments there were before sampling
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "total", len(self.assignments) * self.games)
+    @property
+    def total(self) -> int:
+        """Games in all."""
+        return sum(self.counts)
 
 
 def make_plan(scenario: Scenario, args: argparse.Namespace) -> Plan:
-    """Check the options against the scenario and list the assignments to play."""
+    """Check the options against the scenario and share the games among the assignments."""
     roles = scenario.role_ids
     personas = tuple(p.strip() for p in args.personas.split(",") if p.strip())
     fixed = _parse_assign(args.assign, roles) if args.assign else {}
     for name in (*personas, *fixed.values()):
         _check_persona(name, scenario)
     if args.games < 1:
-        raise SimulateError(f"--games must be at least 1, not {args.games}")
+        raise SimulateError(_("--games must be at least 1, not {n}").format(n=args.games))
     if args.workers < 1:
-        raise SimulateError(f"--workers must be at least 1, not {args.workers}")
+        raise SimulateError(_("--workers must be at least 1, not {n}").format(n=args.workers))
     if args.rounds is not None and not 1 <= args.rounds <= 40:
-        raise SimulateError(f"--rounds must be between 1 and 40, not {args.rounds}")
+        raise SimulateError(_("--rounds must be between 1 and 40, not {n}").format(n=args.rounds))
     if not personas and len(fixed) < len(roles):
-        raise SimulateError("give --personas, or --assign a persona to every role")
+        raise SimulateError(_("give --personas, or --assign a persona to every role"))
     choices = [(fixed[r],) if r in fixed else personas for r in roles]
-    assignments = tuple(itertools.product(*choices))
+    every = tuple(itertools.product(*choices))
+    chosen, counts = share(len(every), args.games)
+    assignments = tuple(every[i] for i in chosen)
     used = tuple(dict.fromkeys(p for a in assignments for p in a))
-    return Plan(roles, used, assignments, args.games, args.seed, args.rounds)
+    return Plan(roles, used, assignments, counts, args.seed, args.rounds, len(every))
+
+
+def share(assignments: int, games: int) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """(indexes of the assignments played, games for each): evenly, deterministically.
+
+    With more assignments than games, `games` of them are picked at even steps, one game
+    each; otherwise every one gets games // assignments and the first games % assignments
+    one more."""
+    if assignments > games:
+        return tuple(i * assignments // games for i in range(games)), (1,) * games
+    base, extra = divmod(games, assignments)
+    return tuple(range(assignments)), tuple(base + (i < extra) for i in range(assignments))
 
 
 def _parse_assign(text: str, roles: tuple[str, ...]) -> dict[str, str]:
@@ -130,27 +161,26 @@ def _parse_assign(text: str, roles: tuple[str, ...]) -> dict[str, str]:
     for item in text.split(","):
         role, sep, persona = item.strip().partition("=")
         if not sep or not persona:
-            raise SimulateError(f"--assign {item.strip()!r}: give ROLE=PERSONA")
+            raise SimulateError(_("--assign {item!r}: give ROLE=PERSONA").format(item=item.strip()))
         if role not in roles:
-            raise SimulateError(f"--assign: unknown role {role!r}; the roles are {', '.join(roles)}")
+            raise SimulateError(_("--assign: unknown role {role!r}; the roles are {roles}").format(
+                role=role, roles=", ".join(roles)))
         fixed[role] = persona
     return fixed
 
 
 def _check_persona(name: str, scenario: Scenario) -> None:
-    base, _, temper = name.partition(":")
+    base, _sep, temper = name.partition(":")
     if base not in PERSONAS:
-        raise SimulateError(f"unknown persona {base!r}; choose from {', '.join(PERSONAS)}")
+        raise SimulateError(_("unknown persona {name!r}; choose from {names}").format(
+            name=base, names=", ".join(PERSONAS)))
     if temper and temper not in TEMPERAMENTS:
-        raise SimulateError(f"unknown temperament {temper!r}; choose from {', '.join(TEMPERAMENTS)}")
+        raise SimulateError(_("unknown temperament {name!r}; choose from {names}").format(
+            name=temper, names=", ".join(TEMPERAMENTS)))
     try:
         make_policy(name, compile_scenario(scenario))
     except KeyError as exc:
         raise SimulateError(str(exc.args[0])) from None
-
-
-#: One game's result: (ending id, rounds played, score per role in role order).
-GameResult = tuple[str, int, tuple[int, ...]]
 
 
 def game_seed(seed: int, assignment: tuple[str, ...], game: int) -> int:
@@ -158,22 +188,54 @@ def game_seed(seed: int, assignment: tuple[str, ...], game: int) -> int:
     return derive_seed(seed, game, "simulate:" + ",".join(assignment))
 
 
-def play_chunk(game: CompiledScenario, plan: Plan, a_index: int, start: int,
-               stop: int) -> list[GameResult]:
-    """Play games start..stop-1 of one assignment (policies keep nothing between games)."""
+def policies_for(game: CompiledScenario, plan: Plan, a_index: int) -> dict:
+    """Role -> a policy for each seat of one assignment (policies keep nothing between games)."""
     assignment = plan.assignments[a_index]
-    policies = {r: make_policy(p, game) for r, p in zip(plan.roles, assignment, strict=True)}
-    out = []
-    for g in range(start, stop):
-        _, result = play_game(game, game_seed(plan.seed, assignment, g), policies, plan.rounds)
-        out.append((result.ending, result.round, tuple(result.total(r) for r in plan.roles)))
-    return out
+    return {r: make_policy(p, game) for r, p in zip(plan.roles, assignment, strict=True)}
+
+
+def play_one(game: CompiledScenario, plan: Plan, a_index: int, index: int,
+             policies: dict | None = None) -> GameRecord:
+    """Play game number `index` of one assignment and keep what the report needs of it."""
+    scenario = game.scenario
+    assignment = plan.assignments[a_index]
+    roles = plan.roles
+    policies = policies or policies_for(game, plan, a_index)
+    seed = game_seed(plan.seed, assignment, index)
+    state = new_game(game, seed, plan.rounds)
+    milestones = tuple(m.id for m in scenario.milestones)
+    tension, operating = [state.tension], []
+    while state.phase != "over":
+        state = play_round(state, game, policies)
+        tension.append(state.tension)
+        operating.append(tuple(state.milestones[m] == "operating" for m in milestones))
+    result = outcome(state, game)
+    actions = {a.id: i for i, a in enumerate(scenario.actions)}
+    chosen = [0] * len(actions)
+    for record in state.records:
+        for order in record.orders:
+            chosen[actions[order.action_id]] += 1
+    met = tuple(tuple(holds(o.when, state, r) for o in scenario.role(r).objectives) for r in roles)
+    return GameRecord(a_index, index, seed, result.ending, result.round,
+                      tuple(result.total(r) for r in roles), tuple(tension), tuple(operating),
+                      met, tuple(chosen))
+
+
+def play_chunk(game: CompiledScenario, plan: Plan, a_index: int, start: int,
+               stop: int) -> list[GameRecord]:
+    """Play games start..stop-1 of one assignment."""
+    policies = policies_for(game, plan, a_index)
+    return [play_one(game, plan, a_index, g, policies) for g in range(start, stop)]
 
 
 def chunks(plan: Plan) -> list[tuple[int, int, int]]:
-    """The tasks, in the fixed order their results are combined: (assignment, start, stop)."""
-    return [(a, s, min(s + CHUNK, plan.games))
-            for a in range(len(plan.assignments)) for s in range(0, plan.games, CHUNK)]
+    """The tasks, in the fixed order their results are combined: (assignment, start, stop).
+
+    Sampled assignments (one game each) are grouped CHUNK at a time."""
+    tasks = []
+    for a, n in enumerate(plan.counts):
+        tasks += [(a, s, min(s + CHUNK, n)) for s in range(0, n, CHUNK)]
+    return tasks
 
 
 _WORKER: tuple[CompiledScenario, Plan] | None = None
@@ -184,34 +246,52 @@ def _init_worker(game: CompiledScenario, plan: Plan) -> None:
     _WORKER = (game, plan)
 
 
-def _work(task: tuple[int, int, int]) -> list[GameResult]:
+def _work(batch: list[tuple[int, int, int]]) -> list[GameRecord]:
     game, plan = _WORKER
-    return play_chunk(game, plan, *task)
+    return _play_batch(game, plan, batch)
+
+
+def _batches(tasks: list[tuple[int, int, int]]) -> list[list[tuple[int, int, int]]]:
+    """Tasks grouped so each batch holds about CHUNK games."""
+    out: list[list[tuple[int, int, int]]] = [[]]
+    size = 0
+    for t in tasks:
+        if size >= CHUNK:
+            out.append([])
+            size = 0
+        out[-1].append(t)
+        size += t[2] - t[1]
+    return [b for b in out if b]
 
 
 def play_all(scenario: Scenario, plan: Plan, workers: int,
-             progress: Progress | None = None) -> list[list[GameResult]]:
-    """Every game's result, grouped by assignment, in game order."""
-    tasks = chunks(plan)
+             progress: Progress | None = None) -> list[GameRecord]:
+    """Every game's record, in assignment order and then game order."""
+    batches = _batches(chunks(plan))
+    games: list[GameRecord] = []
     game = compile_scenario(scenario)
-    by_assignment: list[list[GameResult]] = [[] for _ in plan.assignments]
-    if workers == 1 or len(tasks) == 1:
-        done = (play_chunk(game, plan, *t) for t in tasks)
-        _collect(tasks, done, by_assignment, progress)
+    if workers == 1 or len(batches) == 1:
+        done = (_play_batch(game, plan, b) for b in batches)
+        _collect(done, games, progress)
     else:
         ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods()
                                           else "spawn")
-        with ctx.Pool(min(workers, len(tasks)), _init_worker, (game, plan)) as pool:
-            _collect(tasks, pool.imap(_work, tasks), by_assignment, progress)
+        with ctx.Pool(min(workers, len(batches)), _init_worker, (game, plan)) as pool:
+            _collect(pool.imap(_work, batches), games, progress)
     if progress:
         progress.finish()
-    return by_assignment
+    return games
 
 
-def _collect(tasks, done, by_assignment, progress) -> None:
+def _play_batch(game: CompiledScenario, plan: Plan,
+                batch: list[tuple[int, int, int]]) -> list[GameRecord]:
+    return [g for task in batch for g in play_chunk(game, plan, *task)]
+
+
+def _collect(done, games: list[GameRecord], progress: Progress | None) -> None:  # noqa: ANN001
     # imap yields in task order, so the combined results never depend on the workers.
-    for (a, _, _), results in zip(tasks, done, strict=True):
-        by_assignment[a].extend(results)
+    for results in done:
+        games.extend(results)
         if progress:
             progress.advance(len(results))
 

@@ -20,6 +20,7 @@ from ruamel.yaml.events import AliasEvent
 from game.engine.file_text import position
 from game.engine.problems import Path, ScenarioError, SourceMap, fail
 from game.engine.schema_messages import describe
+from game.engine.yaml_hints import diagnose
 
 #: Deeper nesting is refused; the deepest real path is about 8 levels.
 MAX_DEPTH = 40
@@ -28,7 +29,7 @@ ALLOWED_TAGS = frozenset(
     f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "map", "seq"))
 
 NO_ALIASES = ("anchors and aliases (&name, *name, <<:) are not allowed in scenario files; "
-              "write each value out in full")
+              "write each value out in full (a text that starts with & or * goes in quotes)")
 EMPTY = ("the file holds no scenario: it should be a mapping that starts with keys like "
          "`id:`, `title:` and `rounds:`")
 
@@ -59,35 +60,33 @@ def parse(text: str, filename: str) -> CommentedMap:
     try:
         tree = yaml.load(text)
     except MarkedYAMLError as exc:
-        raise _yaml_problem(exc, filename) from None
+        raise _yaml_problem(exc, filename, text) from None
     except Exception as exc:  # noqa: BLE001
         # Ruamel has bugs on odd scalars (`+_` raises IndexError) and Python refuses huge
         # integers; those carry no position. ReaderError carries a character index.
         line, col = position(text, getattr(exc, "position", 0) or 0)
         raise fail(filename, f"cannot read the YAML ({type(exc).__name__}: {exc}); look "
-                             "for an unusual value or character", line, col) from None
+                             "for an unusual value or character", line, col, "yaml-syntax") from None
     if tree is None:
-        raise fail(filename, EMPTY)
+        raise fail(filename, EMPTY, code="not-a-scenario")
     if not isinstance(tree, CommentedMap):
-        raise fail(filename, _not_a_mapping(tree))
+        raise fail(filename, _not_a_mapping(tree), code="not-a-scenario")
     return tree
 
 
-def _yaml_problem(exc: MarkedYAMLError, filename: str) -> ScenarioError:
-    """A located problem from ruamel's own error and its problem mark."""
+def _yaml_problem(exc: MarkedYAMLError, filename: str, text: str) -> ScenarioError:
+    """A located problem from ruamel's own error, diagnosed in plain words."""
     mark = exc.problem_mark or exc.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     if isinstance(exc, _Refused):
-        return fail(filename, str(exc.problem), line, col)
+        return fail(filename, str(exc.problem), line, col, "yaml-alias")
     if isinstance(exc, DuplicateKeyError):
-        return fail(filename, _duplicate_key(str(exc.problem)), line, col)
+        return fail(filename, _duplicate_key(str(exc.problem)), line, col, "yaml-duplicate-key")
     if "maximum depth" in str(exc.problem):
         return fail(filename, f"the file nests deeper than {MAX_DEPTH} levels; "
-                              "a scenario never needs that", line, col)
-    text = str(exc.problem or exc)
-    if exc.context and exc.context != exc.problem:
-        text += f" ({exc.context})"
-    return fail(filename, f"YAML syntax error: {text}", line, col)
+                              "a scenario never needs that", line, col, "yaml-depth")
+    code, message, line, col = diagnose(text, exc)
+    return fail(filename, message, line, col, code)
 
 
 def _not_a_mapping(tree: object) -> str:
@@ -112,14 +111,15 @@ def plain(node: object, path: Path, source: SourceMap) -> object:
             if text in mapping:
                 # `1:` and `"1":` are different to YAML but the same key to a scenario.
                 raise ScenarioError([source.problem(path + (text,), _duplicate_key(
-                    f'duplicate key "{text}"'), key=True)])
+                    f'duplicate key "{text}"'), "yaml-duplicate-key", key=True)])
             mapping[text] = plain(value, path + (text,), source)
         return mapping
     if isinstance(node, CommentedSeq):
         items = []
         for i, item in enumerate(node):
-            line, col = node.lc.item(i)
-            source.nodes[path + (i,)] = (line + 1, col + 1)
+            mark = node.lc.item(i)  # None when a tag made ruamel build the list itself
+            source.nodes[path + (i,)] = (mark[0] + 1, mark[1] + 1) if mark else \
+                source.locate(path)
             items.append(plain(item, path + (i,), source))
         return items
     return _plain_scalar(node)

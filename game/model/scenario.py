@@ -25,7 +25,10 @@ RoleRef = Annotated[
     str,
     Field(pattern=r"^[a-z][a-z0-9_]*$",
           description="A role id, or one of: actor, target, responder, parties, others, all, "
-                      "self (the owner of an objective)."),
+                      "self (the owner of an objective).",
+          # Editors offer the role words; role ids are the scenario's own.
+          json_schema_extra={"anyOf": [{"enum": list(RELATIVE_ROLES)},
+                                       {"pattern": r"^[a-z][a-z0-9_]*$"}]}),
 ]
 
 Family = Literal["transparency", "assurance", "cooperation", "pressure", "home_front"]
@@ -35,7 +38,8 @@ FAMILIES: tuple[str, ...] = ("transparency", "assurance", "cooperation", "pressu
 class Strict(BaseModel):
     """Base for every scenario model: unknown keys are errors, values are frozen."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # strict: "55" is not a number and `no` is not false, as in the JSON Schema.
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
 
 class Span(Strict):

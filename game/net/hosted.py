@@ -31,14 +31,18 @@ class NetError(ValueError):
 
 
 class HostedGame:
-    """A session served to device, hot-seat and AI seats; every change notifies the listeners."""
+    """A session served to device, hot-seat and AI seats; every change notifies the listeners.
+
+    `clock` (monotonic seconds) runs the talks timer; `wall` (seconds since the epoch) dates
+    the timer as it is saved with the seats, so that it survives a restart of the host."""
 
     def __init__(self, session: Session, found: HostSecrets, secrets_path: Path,
                  join_url: str = "", on_finish: Callable[[Session], list[str]] | None = None,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+                 clock: Callable[[], float] = time.monotonic,
+                 wall: Callable[[], float] = time.time) -> None:
         self.session, self.secrets, self.secrets_path = session, found, secrets_path
-        self.join_url, self.on_finish, self.clock = join_url, on_finish, clock
-        self.timer = Timer()
+        self.join_url, self.on_finish, self.clock, self.wall = join_url, on_finish, clock, wall
+        self.timer = Timer.restored(found.timer, clock(), wall())
         self.version = 0
         self.listeners: list[Callable[[], None]] = []
         self.finished_files: list[str] = []
@@ -217,6 +221,7 @@ class HostedGame:
         self.session.play_ai()
         if self.session.state.over:
             self.timer = Timer()  # no talks after the end
+        self.secrets.timer = self.timer.saved(self.clock(), self.wall())
         save_secrets(self.secrets, self.secrets_path)
         if self.session.state.over and not self.finished_files and self.on_finish:
             self.finished_files = self.on_finish(self.session)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from game import words
+from game.net.stakes import action_stakes, backing_down, demand_rows
 from game.net.viewdata import present, view_dict
 from game.words import _
 
@@ -53,17 +54,22 @@ class Pages:
         sc = self.game.session.scenario
         data = present(view_dict(self.game.session.view(role)), sc, self._notes(), self._worded)
         data.update(version=self.game.version, title=sc.title, paused=self.game.secrets.paused,
-                    outcome=self._outcome(), roles=[words.role_name(sc, r) for r in sc.role_ids])
+                    outcome=self._outcome(), roles=[words.role_name(sc, r) for r in sc.role_ids],
+                    demands=demand_rows(self.game.session.state, self.game.session.game))
         return data
 
     def _team_data(self, role: str) -> dict:
         sc, spec = self.game.session.scenario, self.game.session.scenario.role(role)
         data = self._common(role)
         due = role in self.game.session.waiting_for()
-        data.update(kind="team", role_name=spec.name, description=spec.description.strip(),
+        data.update(kind="team", role_name=spec.name, support_label=spec.domestic_label,
+                    description=spec.description.strip(),
                     briefing=spec.briefing.strip(), due=due,
                     menu=self._menu(role) if due and data["phase"] == "orders" else [],
                     points=sc.rules.points_per_round)
+        state, game = self.game.session.state, self.game.session.game
+        data["offers"] = [dict(o, backing_down=backing_down(state, game, role, o["action"]))
+                          for o in data["offers"]]
         return data
 
     def _menu(self, role: str) -> list[dict]:
@@ -75,7 +81,8 @@ class Pages:
             out.append({"id": action.text(), "label": label,
                         "family": words.family_name(spec.family), "cost": spec.cost,
                         "description": spec.description.strip(), "note": spec.teaching_note.strip(),
-                        "offer": spec.offer})
+                        "offer": spec.offer,
+                        **action_stakes(self.game.session.state, self.game.session.game, action)})
         return out
 
     def _board_data(self) -> dict:
@@ -112,13 +119,11 @@ class Pages:
         return data
 
     def _notes(self) -> dict[int, list[str]]:
-        """AI reasoning by round, once the game is over.
+        """AI reasoning by revealed round, as the window and the text mode show it.
 
-        A persona reasons from its own view, so its lines may quote its own exact domestic
-        support; while the game runs that would lift the fog for every other team and the
-        room, so the lines are shown only when everything is revealed at the end."""
-        if not self.game.session.state.over:
-            return {}
+        The lines go to every page, the board included: a persona words even its own
+        domestic support in plain words, never as a number (tests/ai/test_reasoning_fog.py),
+        and `Session.notes_for` gives nothing for the round still being played."""
         sc = self.game.session.scenario
         return {record.round: [words.reasoning_line(sc, n.role, n.text)
                                for n in self.game.session.notes_for(record.round)]

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from game.engine.atomic import write_atomic
 from game.engine.session import Seat
+from game.net.timer import saved_timer_ok
 from game.words import _
 
 KINDS = ("device", "hotseat", "ai")
@@ -53,6 +54,7 @@ class HostSecrets:
     applied: dict[str, str] = field(default_factory=dict)  # submission key -> role
     joining_open: bool = True
     paused: bool = False
+    timer: dict = field(default_factory=dict)  # the talks timer, see game.net.timer.Timer.saved
 
     def role_for_token(self, token: object) -> str | None:
         """The device role whose token this is, compared in constant time; None otherwise."""
@@ -135,7 +137,8 @@ def load_secrets(path: Path) -> HostSecrets:
     except (OSError, ValueError, TypeError, KeyError, AttributeError) as exc:
         raise SeatError(_("{path}: the hosted game's seats cannot be read ({exc}); start a new "
                           "game with --new").format(path=path, exc=exc)) from None
-    if set(found.seats) != {p.role for p in found.seats.values()} or not found.pin:
+    if set(found.seats) != {p.role for p in found.seats.values()} or not found.pin or \
+            not saved_timer_ok(found.timer):
         raise SeatError(_("{path}: the hosted game's seats are damaged; start a new game with "
                           "--new").format(path=path))
     return found

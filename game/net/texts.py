@@ -32,6 +32,13 @@ TEXTS = {
     "support_note_room": N_("On this shared screen every delegation's support is shown only as a range."),
     "track": N_("Cooperation track"), "milestone_status": N_(": {status}"),
     "milestone_progress": N_(", progress {progress} of {needed}"),
+    "demands": N_("Public demands"), "no_demands": N_("No public demand stands."),
+    "demand_line": N_("{role} stands by its demand for {name}."),
+    "demand_cost": N_(" Backing down now costs {cost} points of support at home ({label})."),
+    "odds_line": N_("Ratification odds now {odds}%, with your support at home ({support_label}) at "
+                    "{support}."),
+    "backing_down": N_("Backing down now costs you {backing_down} points of support at home "
+                       "({support_label})."),
     "commitments": N_("Commitments in force"), "no_commitments": N_("No commitments in force."),
     "commitment_line": N_("{name}: {actor} to {recipient}, rounds {made}–{expires}"),
     # events and results

@@ -40,3 +40,32 @@ class Timer:
         """{"running": bool, "left": seconds}."""
         return {"running": self.running_since is not None and self.left(now) > 0,
                 "left": round(self.left(now), 1)}
+
+    def saved(self, now: float, wall: float) -> dict:
+        """The timer as saved with the hosted game: {"left": seconds left at wall-clock time
+        `at` (seconds since the epoch), "running": bool, "at": wall}."""
+        return {"left": round(self.left(now), 3), "running": self.running_since is not None,
+                "at": round(wall, 3)}
+
+    @classmethod
+    def restored(cls, saved: dict, now: float, wall: float) -> Timer:
+        """The timer again after a restart, from `saved` (see `saved`; {} for none). A running
+        timer has kept running in the room while the host was down, so the time since it was
+        saved is taken off; a paused one keeps its time left. `now` is the monotonic clock."""
+        if not saved:
+            return cls()
+        left = float(saved["left"])
+        if not saved["running"]:
+            return cls(left, None)
+        return cls(max(0.0, left - max(0.0, wall - float(saved["at"]))), now)
+
+
+def saved_timer_ok(saved: object) -> bool:
+    """True if `saved` is {} or a timer as `Timer.saved` writes it."""
+    if saved == {}:
+        return True
+    number = (int, float)
+    return (isinstance(saved, dict) and set(saved) == {"left", "running", "at"}
+            and isinstance(saved["running"], bool)
+            and all(isinstance(saved[k], number) and not isinstance(saved[k], bool)
+                    and saved[k] >= 0 for k in ("left", "at")))

@@ -115,7 +115,7 @@ def _event(scenario: Scenario, event_id: str | None) -> Data | None:
 
 def _offer(scenario: Scenario, key: str) -> Data:
     spec = scenario.action(key.partition(":")[2].partition("@")[0])
-    return {"key": key, "label": words.move_label(scenario, key),
+    return {"key": key, "action": spec.id, "label": words.move_label(scenario, key),
             "description": spec.description.strip(), "teaching_note": spec.teaching_note.strip()}
 
 

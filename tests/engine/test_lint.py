@@ -10,7 +10,7 @@ import pytest
 
 from game.engine import check as check_module
 from game.engine.check import run_check
-from game.engine.lint import lint
+from game.engine.lint import lint, unfold
 from game.engine.loader import Problem, ScenarioError, load_text_with_source
 from game.engine.schema_export import SCHEMA_PATH, scenario_json_schema, write_schema
 from game.model.scenario import Scenario
@@ -33,9 +33,9 @@ def only(text: str) -> Problem:
 
 
 def find(text: str, path: str) -> Problem:
-    """The lint problem of the text at this dotted path."""
-    found = [p for p in lint_of(text) if p.path == path]
-    assert found, [p.text() for p in lint_of(text)]
+    """The lint problem of the text at this dotted path, folded or not."""
+    found = [p for p in unfold(lint_of(text)) if p.path == path]
+    assert found, [p.text() for p in unfold(lint_of(text))]
     return found[0]
 
 
@@ -361,7 +361,7 @@ def test_milestone_nothing_establishes():
     text = variant("establishes: warning_line", "establishes: data_swap")
     p = find(text, "milestones[1]")
     assert pos(p) == at(text, "id: warning_line")
-    assert p.message == ("no action establishes milestone 'warning_line'; "
+    assert p.message == ("no action proposes milestone 'warning_line'; "
                          "add an offer with `establishes: warning_line`")
 
 
@@ -370,7 +370,7 @@ def test_milestone_progress_nothing_gives():
     text = variant("    requires: [data_swap]\n", "    requires: [data_swap]\n    progress_needed: 3\n")
     p = find(text, "milestones[1].progress_needed")
     assert pos(p) == at(text, "3\n    on_operating")
-    assert "no effect adds progress" in p.message
+    assert "needs 3 progress but at most 0 can ever be added" in p.message
     fixed = variant("      - {transparency: 1}", "      - {progress: 1, milestone: warning_line}", text)
     assert lint_of(fixed) == []
 
@@ -405,7 +405,7 @@ def test_conditional_event_needs_unestablishable_milestone():
     text = variant("tension: {min: 60}", "operating: [warning_line]")
     text = variant("establishes: warning_line", "establishes: data_swap", text)
     p = find(text, "events[2].when.operating[0]")
-    assert p.message == ("milestone 'warning_line' can never operate (no action establishes "
+    assert p.message == ("milestone 'warning_line' can never operate (no action proposes "
                          "'warning_line'), so this never holds")
 
 
@@ -439,8 +439,10 @@ def test_ending_shadowed_by_catch_all():
     found = lint_of(text)
     assert [(p.path, pos(p)) for p in found] == [
         ("endings[1]", at(text, "id: breakdown")), ("endings[2]", at(text, "id: line\n"))]
-    assert found[0].message == ("ending 'breakdown' can never be reached: ending 'missed' "
-                                "comes first and always holds; move it last")
+    assert found[0].message == ("ending 'breakdown' can never be reached: whenever it holds, an "
+                                "earlier ending (missed) holds first; move it above them or "
+                                "narrow their conditions")
+    assert found[0].code == "ending-hidden" and found[0].is_error
 
 
 def test_endings_must_cover_the_last_round():
@@ -535,8 +537,10 @@ def test_check_prints_problems_sorted_then_summaries(tmp_path):
     assert lines[0].startswith(f"{a}:8:9: rounds: must be at least 1")
     assert lines[1].startswith(f"{a}:")
     assert lines[2] == f"{b}:{at(VALID, 'roles: [south]')[0]}:13: actions[4].roles[0]: " \
-                       "unknown role 'soth'; did you mean 'south'?"
-    assert lines[3:] == [f"{b}: 1 error", f"{a}: 2 errors",
+                       "unknown role 'soth'; did you mean 'south'? [unknown-role]"
+    assert lines[3] == "    ... and 1 follow-on problem of the same cause:"
+    assert "action 'demand_guarantee' can never be taken" in lines[4]
+    assert lines[5:] == [f"{b}: 1 error", f"{a}: 2 errors",
                          f"{VALID_PATH}: ok (2 roles, 7 actions, 3 events, 3 endings)"]
 
 
@@ -545,16 +549,16 @@ def test_check_missing_file(tmp_path):
     out = io.StringIO()
     missing = str(tmp_path / "gone.yaml")
     assert run_check([missing], out=out, err=io.StringIO()) == 2
-    assert out.getvalue() == f"{missing}:1:1: <root>: no such file\n{missing}: 1 error\n"
+    assert out.getvalue() == f"{missing}:1:1: <root>: no such file [file]\n{missing}: 1 error\n"
 
 
 def test_check_never_raises(monkeypatch):
     """A bug in loading is reported on err, and check still returns 2."""
     def boom(*_args, **_kwargs):
         raise RuntimeError("boom")
-    monkeypatch.setattr(check_module, "load_with_source", boom)
+    monkeypatch.setattr(check_module, "check_text", boom)
     out, err = io.StringIO(), io.StringIO()
-    assert run_check(["x.yaml"], out=out, err=err) == 2
+    assert run_check([str(VALID_PATH)], out=out, err=err) == 2
     assert "internal error" in err.getvalue() and "boom" in err.getvalue()
 
 
@@ -580,7 +584,10 @@ def test_schema_spells_keys_as_files_do(tmp_path):
     assert "from" in schema["$defs"]["TrustSeed"]["properties"]
     assert schema["additionalProperties"] is False
     assert set(schema["required"]) >= {"id", "rounds", "roles", "actions", "endings"}
-    assert Scenario.model_json_schema(by_alias=True)["$defs"] == schema["$defs"]
+    models = Scenario.model_json_schema(by_alias=True)["$defs"]
+    assert set(models) == set(schema["$defs"])
+    for name, model in models.items():  # the export only adds rules that tie fields together
+        assert model["properties"] == schema["$defs"][name]["properties"]
 
 
 # --- Tuning numbers and stray fields. ---
@@ -621,7 +628,7 @@ def test_never_operating_names_root_cause():
     """A milestone blocked by its prerequisite is reported with the root cause."""
     text = variant("establishes: data_swap", "establishes: warning_line")
     p = find(text, "endings[1].when.operating[0]")
-    assert p.message == ("milestone 'warning_line' can never operate (no action establishes "
+    assert p.message == ("milestone 'warning_line' can never operate (no action proposes "
                          "'data_swap'), so this never holds")
 
 
@@ -636,3 +643,406 @@ def test_responder_in_answers_is_fine():
     """`responder` is meaningful in an offer's on_accept and on_decline."""
     text = variant("      - {support: -2}", "      - {trust: -2, who: responder, toward: actor}")
     assert lint_of(text) == []
+
+
+# --- Design checks: one test per kind of mistake. ---
+
+def codes(text: str) -> list[str]:
+    """The codes of every problem of the text, folded ones included."""
+    return [p.code for p in unfold(lint_of(text))]
+
+
+def with_east(text: str = VALID) -> str:
+    """The fixture with a third role, east, that every ending scores."""
+    east = ("  - id: east\n    name: East\n    description: A third delegation.\n"
+            "    domestic_label: Cabinet\n    start_support: 50\n    briefing: You watch.\n")
+    text = text.replace("milestones:\n", east + "milestones:\n", 1)
+    for n in ("0", "10", "2"):
+        text = text.replace(f"south: {n}}}", f"south: {n}, east: {n}}}")
+    return text
+
+
+def test_ending_hidden_by_prerequisite_graph():
+    """An ending behind one that needs only its prerequisite can never be reached."""
+    swap = ("  - id: swap\n    name: Swap only\n    text: Data flows.\n"
+            "    when: {operating: [data_swap]}\n    points: {north: 1, south: 1}\n")
+    text = variant("  - id: line\n", swap + "  - id: line\n")
+    p = find(text, "endings[2]")
+    assert (p.code, p.is_error, pos(p)) == ("ending-hidden", True, at(text, "id: line\n"))
+    assert "swap) holds first" in p.message
+
+
+def test_ending_that_can_never_hold():
+    """An ending needing a milestone without its prerequisite never holds."""
+    text = variant("      operating: [warning_line]\n    points",
+                   "      operating: [warning_line]\n      not_operating: [data_swap]\n    points")
+    p = find(text, "endings[1].when")
+    assert p.code == "ending-never"
+    assert "'warning_line' operates only while its prerequisite 'data_swap' does" in p.message
+
+
+def test_milestone_only_non_parties_propose():
+    """A milestone whose only proposal is open to non-parties alone can never operate."""
+    text = with_east(variant("    offer: true\n    establishes: data_swap\n",
+                             "    offer: true\n    roles: [east]\n    establishes: data_swap\n"))
+    assert lint_of(with_east()) == []
+    p = only(text)
+    assert (p.code, p.path) == ("milestone-non-party", "milestones[0].parties")
+    assert "propose_swap" in p.message and p.folded  # the objective and ending follow on
+
+
+def test_two_scripted_events_in_one_round():
+    """The second scripted event of a round never fires."""
+    extra = ("  - id: storm\n    title: Storm\n    text: A storm.\n    kind: scripted\n"
+             "    round: 2\n")
+    text = variant("  - id: leak\n", extra + "  - id: leak\n")
+    p = only(text)
+    assert (p.code, p.path, pos(p)) == ("event-same-round", "events[1].round",
+                                        at(text, "2\n  - id: leak"))
+    assert "'summit' is also scripted for round 2" in p.message
+
+
+def test_progress_that_can_never_be_reached():
+    """Progress from a once-only event cannot reach a larger need."""
+    text = variant("    parties: [north, south]\n  - id: warning_line",
+                   "    parties: [north, south]\n    progress_needed: 5\n  - id: warning_line")
+    text = variant("      - {tension: -3}\n  - id: leak",
+                   "      - {progress: 2, milestone: data_swap}\n  - id: leak", text)
+    p = only(text)
+    assert (p.code, p.path) == ("progress-unreachable", "milestones[0].progress_needed")
+    assert "needs 5 progress but at most 2" in p.message
+
+
+def test_ratification_that_can_never_pass():
+    """A ratification with its threshold at 100 never passes; a rare one is a warning."""
+    never = variant("      break_penalty: 10\n", "      break_penalty: 10\n    ratification:\n"
+                    "      threshold: 100\n")
+    p = only(never)
+    assert (p.code, p.is_error, p.path) == ("ratification-never", True, "actions[3].ratification")
+    rare = never.replace("threshold: 100", "threshold: 90\n      max_percent: 3")
+    p = only(rare)
+    assert (p.code, p.is_error) == ("ratification-rare", False)
+
+
+def test_demand_that_nothing_can_end():
+    """A demand nothing can meet, drop or back down from is an error."""
+    p = only(variant("backed_down_by: [wait]", "backed_down_by: []"))
+    assert (p.code, p.path) == ("demand-stuck", "demands[0]")
+
+
+def test_commitment_nothing_can_break():
+    """A commitment whose breakers its makers can never take is a warning."""
+    text = variant("broken_by: [criticise]", "broken_by: [demand_guarantee]")
+    text = variant("    target: role\n    commitment:", "    target: role\n    roles: [north]\n"
+                   "    commitment:", text)
+    p = only(text)
+    assert (p.code, p.is_error, p.path) == ("commitment-unbreakable", False,
+                                            "actions[3].commitment.broken_by")
+
+
+def test_objective_that_can_never_be_met():
+    """Keeping a commitment is impossible for a role that can never make one."""
+    text = variant("    target: role\n    commitment:", "    target: role\n    roles: [south]\n"
+                   "    commitment:")
+    text = variant("            - {from: south, to: self, min: 50}",
+                   "            - {from: south, to: self, min: 50}\n"
+                   "          commitments_kept: [{role: self, min: 1}]", text)
+    p = only(text)
+    assert (p.code, p.path) == ("objective-never", "roles[0].objectives[1].when")
+    assert "north can never make a commitment" in p.message
+
+
+def test_objective_met_whatever_anyone_does():
+    """An objective that always holds is a warning."""
+    text = variant("            - {from: south, to: self, min: 50}",
+                   "            - {from: south, to: self, min: 0}")
+    p = only(text)
+    assert (p.code, p.is_error) == ("objective-always", False)
+
+
+def test_effects_that_cannot_matter():
+    """Progress toward a milestone that needs none, and a zero change, are warnings."""
+    text = variant("      - {tension: -2}\n", "      - {tension: 0}\n"
+                   "      - {progress: 1, milestone: data_swap}\n")
+    found = lint_of(text)
+    assert [(p.code, p.path) for p in found] == [
+        ("effect-no-matter", "actions[0].effects[2]"), ("effect-no-matter", "actions[0].effects[3]")]
+    assert not any(p.is_error for p in found)
+
+
+def test_suspension_effects_without_withdrawal():
+    """on_suspended effects of a milestone nothing can suspend cannot matter."""
+    text = variant("    on_operating:\n      - {tension: -5}\n",
+                   "    on_operating:\n      - {tension: -5}\n    on_suspended:\n      - {tension: 5}\n")
+    p = only(text)
+    assert p.code == "effect-no-matter" and "nothing can ever suspend" in p.message
+
+
+def test_action_that_can_never_be_taken():
+    """An action needing a demand its roles can never make is an error."""
+    text = variant("    teaching_note: Waiting is a choice too.\n",
+                   "    teaching_note: Waiting is a choice too.\n    roles: [north]\n"
+                   "    requires: {demand_standing: guarantee}\n")
+    found = codes(text)
+    assert "action-never" in found
+
+
+def test_conditional_event_always_pre_empted():
+    """A conditional event behind a repeatable one with a wider condition never fires."""
+    text = variant("      tension: {min: 60}\n", "      tension: {min: 60}\n    once: false\n")
+    text = text.replace("endings:\n", "  - id: crisis\n    title: Crisis\n    text: Worse.\n"
+                        "    kind: conditional\n    when: {tension: {min: 80}}\nendings:\n", 1)
+    p = only(text)
+    assert (p.code, p.path) == ("event-hidden", "events[3].when")
+
+
+def test_one_typo_is_one_problem():
+    """A misspelt milestone id prints as one problem with its follow-ons folded."""
+    text = variant("  - id: data_swap\n", "  - id: data_swop\n")
+    found = lint_of(text)
+    assert len(found) == 1, [p.text() for p in found]
+    assert found[0].code == "id-typo" and pos(found[0]) == inside(text, "- id: data_swop", "data")
+    assert "3 places use 'data_swap'" in found[0].message
+    assert {p.code for p in found[0].folded} >= {"unknown-milestone", "milestone-no-proposal"}
+
+
+def test_one_misspelt_reference_is_one_problem():
+    """A single misspelt reference folds what follows from it under it."""
+    text = variant("establishes: data_swap", "establishes: data_swop")
+    found = lint_of(text)
+    assert [p.code for p in found] == ["unknown-milestone"], [p.text() for p in found]
+    assert "milestone-no-proposal" in {p.code for p in found[0].folded}
+
+
+def test_warnings_pass_unless_strict(tmp_path):
+    """Warnings print with `warning:` and exit 0; --strict makes them fail."""
+    path = write(tmp_path, "w.yaml", variant("      - {tension: -2}\n", "      - {tension: 0}\n"))
+    out = io.StringIO()
+    assert run_check([path], out=out, err=io.StringIO()) == 0
+    assert ": warning: actions[0].effects[2]: " in out.getvalue()
+    assert out.getvalue().rstrip().endswith("; 1 warning")
+    assert run_check([path], out=io.StringIO(), err=io.StringIO(), strict=True) == 2
+
+
+def test_every_code_is_registered_and_documented():
+    """Every message code is in the registry, and docs/authoring.md explains each one."""
+    from game.engine.codes import CODES
+
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "authoring.md").read_text()
+    missing = [code for code in CODES if f"`{code}`" not in doc]
+    assert missing == []
+
+
+# --- The JSON Schema agrees with check. ---
+
+def _schema_accepts(text: str) -> bool:
+    """True if the JSON Schema accepts the scenario text, read as check reads it."""
+    import jsonschema
+
+    from game.engine.problems import SourceMap
+    from game.engine.yaml_tree import parse, plain
+
+    data = plain(parse(text, "s.yaml"), (), SourceMap("s.yaml"))
+    return jsonschema.Draft202012Validator(scenario_json_schema()).is_valid(data)
+
+
+def _check_accepts(text: str) -> bool:
+    try:
+        load_text_with_source(text, "s.yaml", lint=False)
+    except ScenarioError:
+        return False
+    return True
+
+
+@pytest.mark.parametrize("old, new", [
+    ("cost: 1\n    description: Share", 'cost: "1"\n    description: Share'),
+    ("    concession: true\n    effects:\n      - {trust: 3",
+     "    concession: no\n    effects:\n      - {trust: 3"),
+    ("      - {tension: -2}\n", "      - {tension: -2, support: 1}\n"),
+    ("      - {tension: -2}\n", "      - {progress: 1}\n"),
+    ("    offer: true\n    establishes: data_swap\n", "    establishes: data_swap\n"),
+    ("    target: role\n    commitment:", "    target: none\n    commitment:"),
+    ("    kind: scripted\n    round: 2\n", "    kind: scripted\n"),
+    ("    kind: deck\n", "    kind: deck\n    round: 3\n"),
+    ("    kind: conditional\n    when:\n      tension: {min: 60}\n", "    kind: conditional\n"),
+])
+def test_schema_and_check_refuse_the_same(old, new):
+    """Quoted numbers, yes/no, and items whose fields contradict: both refuse."""
+    text = variant(old, new)
+    assert (_schema_accepts(text), _check_accepts(text)) == (False, False)
+
+
+def test_schema_and_check_accept_every_shipped_scenario():
+    """Both accept the fixture and every scenario in scenarios/."""
+    for text in [VALID, *(p.read_text(encoding="utf-8") for p in SCENARIOS.glob("*.yaml"))]:
+        assert _schema_accepts(text) and _check_accepts(text)
+
+
+def test_schema_lists_the_role_words():
+    """`who`, `toward`, `from`, `to` and `role` offer every role word as an enum."""
+    defs = scenario_json_schema()["$defs"]
+    for name, key in (("Effect", "who"), ("Effect", "toward"), ("TrustTest", "from"),
+                      ("TrustTest", "to"), ("SupportTest", "role"), ("CountTest", "role")):
+        words = defs[name]["properties"][key]["anyOf"][0]["enum"]
+        assert set(words) == {"actor", "target", "responder", "parties", "others", "all", "self"}
+
+
+def test_schema_line_resolves_relative_to_the_file(tmp_path):
+    """A $schema line that names no file from where the scenario is gets a warning with the fix."""
+    text = "# yaml-language-server: $schema=scenario.schema.json\n" + VALID
+    path = write(tmp_path, "case.yaml", text)
+    out = io.StringIO()
+    assert run_check([path], out=out, err=io.StringIO()) == 0
+    assert "[schema-line]" in out.getvalue()
+    fixed = out.getvalue().split("write $schema=")[1].split()[0]
+    assert (tmp_path / fixed).resolve() == SCHEMA_PATH.resolve()
+
+
+# --- The starter written by `main.py new`. ---
+
+def _new(tmp_path: Path, name: str, roles: str) -> tuple[int, str, str]:
+    import argparse
+
+    from game.engine import starter
+
+    parser = argparse.ArgumentParser()
+    starter.add_arguments(parser)
+    out, err = io.StringIO(), io.StringIO()
+    code = starter.run(parser.parse_args([str(tmp_path / name), "--roles", roles]), out, err)
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.mark.parametrize("roles", ["north,south", "a,b,c", "w,x,y,z"])
+def test_starter_passes_strict_check_and_plays(tmp_path, roles):
+    """The starter checks clean under --strict and an AI game of it reaches an ending."""
+    from game.ai import make_policy
+    from game.engine.loader import load_scenario
+    from game.engine.runner import play_game
+    from game.rules import compile_scenario
+
+    code, out, _ = _new(tmp_path, "case.yaml", roles)
+    path = tmp_path / "case.yaml"
+    assert code == 0 and str(path) in out
+    report = io.StringIO()
+    assert run_check([str(path)], out=report, err=report, strict=True) == 0, report.getvalue()
+    scenario = load_scenario(path)
+    assert scenario.role_ids == tuple(roles.split(","))
+    game = compile_scenario(scenario)
+    policies = {r: make_policy("reciprocator", game) for r in scenario.role_ids}
+    _, result = play_game(game, 1, policies)
+    assert result.ending in {e.id for e in scenario.endings}
+
+
+def test_starter_schema_line_works_from_its_folder(tmp_path):
+    """The $schema line names the schema by a path that works from the file's folder."""
+    (tmp_path / "deep" / "er").mkdir(parents=True)
+    assert _new(tmp_path, "deep/er/case.yaml", "a,b")[0] == 0
+    first = (tmp_path / "deep" / "er" / "case.yaml").read_text().splitlines()[0]
+    ref = first.split("$schema=")[1]
+    assert (tmp_path / "deep" / "er" / ref).resolve() == SCHEMA_PATH.resolve()
+
+
+@pytest.mark.parametrize("roles, words", [
+    ("north", "give 2 to 8 roles"), ("North,south", "not a valid id"),
+    ("a,a", "only once"), ("a,b,c,d,e,f,g,h,i", "give 2 to 8 roles"),
+])
+def test_starter_refuses_bad_roles(tmp_path, roles, words):
+    """Bad role lists get one line and status 2, and no file."""
+    code, out, err = _new(tmp_path, "case.yaml", roles)
+    assert code == 2 and out == "" and words in err and err.count("\n") == 1
+    assert not (tmp_path / "case.yaml").exists()
+
+
+def test_starter_never_overwrites(tmp_path):
+    """An existing file is left as it is."""
+    (tmp_path / "case.yaml").write_text("mine\n")
+    code, _, err = _new(tmp_path, "case.yaml", "a,b")
+    assert code == 2 and "already exists" in err
+    assert (tmp_path / "case.yaml").read_text() == "mine\n"
+
+
+def test_main_wires_new_and_check_strict(tmp_path, capsys):
+    """`main.py new` writes the starter and `main.py check --strict` passes it."""
+    import main
+
+    path = str(tmp_path / "case.yaml")
+    assert main.main(["new", path, "--roles", "north,south"]) == 0
+    assert main.main(["check", "--strict", path]) == 0
+    assert "ok (2 roles" in capsys.readouterr().out
+
+
+def test_every_checker_problem_has_a_registered_code():
+    """Every problem the checkers report on the broken variants above carries a known code."""
+    from game.engine.codes import CODES
+
+    variants = [variant("roles: [south]", "roles: [soth]"),
+                variant("backed_down_by: [wait]", "backed_down_by: []"),
+                variant("  - id: data_swap\n", "  - id: data_swop\n"),
+                variant("      - {tension: -2}\n", "      - {tension: 0}\n")]
+    for text in variants:
+        for p in unfold(lint_of(text)):
+            assert p.code in CODES, p.text()
+
+
+def _every_code(text: str) -> set[str]:
+    """Every code check prints for the text, folded follow-ons included."""
+    from game.engine.loader import check_text
+
+    try:
+        _, _, found = check_text(text, "s.yaml")
+    except ScenarioError as exc:
+        found = exc.problems
+    return {p.code for p in unfold(found)}
+
+
+@pytest.mark.parametrize("code, old, new", [
+    ("yaml-duplicate-key", "rounds: 6\n", "rounds: 6\nrounds: 7\n"),
+    ("yaml-alias", "id: border_talks", "id: &a border_talks"),
+    ("not-a-scenario", None, "- just a list\n"),
+    ("unknown-key", "rounds: 6\n", "rounds: 6\nzzz: 1\n"),
+    ("missing-key", "  start_tension: 40\n", ""),
+    ("not-allowed", "family: home_front", "family: home front"),
+    ("unknown-demand", "makes_demand: guarantee", "makes_demand: guarante"),
+    ("duplicate-id", "  - id: leak\n", "  - id: summit\n"),
+    ("listed-twice", "roles: [south]", "roles: [south, south]"),
+    ("role-word", "{support: -3, who: all}", "{support: -3, who: actor}"),
+    ("self-pair", "{from: north, to: south, value: 25}", "{from: north, to: north, value: 25}"),
+    ("trust-seed-twice", "    - {from: north, to: south, value: 25}\n",
+     "    - {from: north, to: south, value: 25}\n    - {from: north, to: south, value: 20}\n"),
+    ("fog", "  drift_max: 5\n", "  drift_max: 5\n  fog_width: 10\n  fog_min: 20\n"),
+    ("answers-not-offer", "      - {tension: -2}\n", "      - {tension: -2}\n    on_accept:\n"
+     "      - {tension: -1}\n"),
+    ("demand-make-and-drop", "    makes_demand: guarantee\n",
+     "    makes_demand: guarantee\n    drops_demand: guarantee\n"),
+    ("demand-never-made", "    makes_demand: guarantee\n", ""),
+    ("milestone-cycle", "requires: [data_swap]", "requires: [warning_line]"),
+    ("milestone-never", "requires: [data_swap]", "requires: [warning_line]"),
+    ("condition-never", "tension: {min: 60}", "tension: {min: 70, max: 60}"),
+    ("event-round-past", "    round: 2\n", "    round: 9\n"),
+    ("event-when-ignored", "    kind: deck\n", "    kind: deck\n    when: {tension: {min: 10}}\n"),
+    ("event-never", "tension: {min: 60}", "breakdown: true"),
+    ("ending-points", "points: {north: 0, south: 0}", "points: {north: 0}"),
+    ("endings-uncovered", "    when: {}\n", "    when: {tension: {max: 50}}\n"),
+    ("effect-field-unused", "      - {tension: -3}\n", "      - {tension: -3, who: north}\n"),
+    ("yaml-depth", None, "x: " + "[" * 45 + "]" * 45 + "\n"),
+])
+def test_each_code_has_a_broken_file(code, old, new):
+    """Each message code comes out of a file broken in that one way."""
+    text = new if old is None else variant(old, new)
+    assert code in _every_code(text)
+
+
+@pytest.mark.parametrize("old, new", [
+    ("    target: role\n    concession: true\n    effects:\n      - {trust: 3",
+     "    target: none\n    aims: {north: [south]}\n    concession: true\n    effects:\n"
+     "      - {trust: 3"),
+    ("    target: role\n    concession: true\n    effects:\n      - {trust: 3",
+     "    target: role\n    aims: {north: [north]}\n    concession: true\n    effects:\n"
+     "      - {trust: 3"),
+])
+def test_schema_and_check_refuse_bad_aims(old, new):
+    """Aims without target: role are refused by both (aims at oneself only by check)."""
+    text = variant(old, new)
+    assert not _check_accepts(text)
+    if "target: none" in new:
+        assert not _schema_accepts(text)

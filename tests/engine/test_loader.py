@@ -209,18 +209,29 @@ def test_lint_runs_on_load_unless_disabled():
 
 # --- Hostile files. ---
 
-def test_syntax_error_uses_problem_mark():
-    """A YAML syntax error is reported at ruamel's problem mark."""
+def test_unclosed_list_is_reported_where_it_opens():
+    """An unclosed [ is reported where it opens (its cause), not where YAML noticed."""
     p = one("id: x\na: [1\nb: 2\n")
-    assert (pos(p), p.path) == ((3, 2), "<root>")
-    assert p.message.startswith("YAML syntax error: expected ',' or ']'")
+    assert (pos(p), p.path, p.code) == ((2, 4), "<root>", "yaml-flow")
 
 
-def test_tab_indentation():
-    """A tab where YAML expects a token is a located syntax error."""
+def test_second_document_is_named():
+    """A second YAML document ('---') is reported at its marker, with what to do."""
+    p = one("id: x\n---\nb: 1\n")
+    assert (pos(p), p.code) == ((2, 1), "yaml-syntax") and "remove this '---' line" in p.message
+
+
+def test_tagged_list_is_located_without_a_traceback():
+    """A list built through an explicit tag still gets located problems."""
+    found = problems("id: x\nb: !!seq\n  - 1\n")
+    assert found and all(p.line >= 1 for p in found)
+
+
+def test_tab_after_a_colon():
+    """A tab where YAML expects a space is located, and the fix named."""
     p = one("id: x\nrules:\tb\n")
-    assert pos(p) == (2, 7)
-    assert "'\\t'" in p.message
+    assert (pos(p), p.code) == ((2, 7), "yaml-tab")
+    assert "replace the tab with a space" in p.message
 
 
 @pytest.mark.parametrize("text", ["", "\n\n", "# only a comment\n# and another\n"])
@@ -341,14 +352,15 @@ def test_missing_file_names_it(tmp_path):
     """A missing file is an error naming the file."""
     with pytest.raises(ScenarioError) as info:
         load_scenario(tmp_path / "nope.yaml")
-    assert str(info.value) == f"{tmp_path / 'nope.yaml'}:1:1: <root>: no such file"
+    assert str(info.value) == f"{tmp_path / 'nope.yaml'}:1:1: <root>: no such file [file]"
 
 
 def test_directory_is_refused(tmp_path):
     """A directory is an error naming it."""
     with pytest.raises(ScenarioError) as info:
         load_scenario(tmp_path)
-    assert str(info.value) == f"{tmp_path}:1:1: <root>: this is a directory, not a scenario file"
+    assert str(info.value) == \
+        f"{tmp_path}:1:1: <root>: this is a directory, not a scenario file [file]"
 
 
 def test_custom_tag_is_refused():
@@ -368,7 +380,7 @@ def test_two_documents():
     """A second YAML document in the file is a located error."""
     p = one("id: x\n---\nid: y\n")
     assert pos(p) == (2, 1)
-    assert "another document" in p.message
+    assert "one YAML document" in p.message
 
 
 def test_huge_integer():
@@ -452,3 +464,94 @@ def test_ruamel_crash_is_a_problem():
     """A value that crashes ruamel itself (`+_`, found by fuzzing) is a problem, not a traceback."""
     p = one("id: +_\n")
     assert p.message.startswith("cannot read the YAML (IndexError")
+
+
+# --- YAML mistakes, diagnosed at their cause in plain words. ---
+
+@pytest.mark.parametrize("text, code, where, words", [
+    ("id: a\ntext: Note: this is it\nb: 1\n", "yaml-colon", (2, 7), 'text: "Note: this is it"'),
+    ("id: a\nroles:\n\t- id: b\n", "yaml-tab", (3, 1), "replace the tab with spaces"),
+    ("roles:\n  - id: a\n  -id: b\n", "yaml-space-after-dash", (3, 4), "write '- id: b'"),
+    ("id: a\nname:Washington\nrounds: 3\n", "yaml-space-after-colon", (2, 6),
+     "write 'name: Washington'"),
+    ("summary: |\nThis is not indented.\nrounds: 3\n", "yaml-block-indent", (2, 1),
+     "indent this line"),
+    ("roles:\n  - id: a\n  \u00a0 name: x\n", "yaml-invisible", (3, 3),
+     "no-break space (U+00A0)"),
+    ("id:\u00a0a\nrounds: 3\n", "yaml-invisible", (1, 4), "U+00A0"),
+    ("title: \"unclosed\nrounds: 3\n", "yaml-quote", (1, 8), "never closed"),
+    ("id: a\n  rounds: 3\n", "yaml-indent", (2, 3), "line its key up"),
+    ("id: a\ntext: 'It's here'\nrounds: 3\n", "yaml-quote", (2, 7), "ends early"),
+    ("id: a\ntext: @home is here\n", "yaml-special-char", (2, 7), "put the whole text in quotes"),
+    ("id: a\nroles: [a, b\nrounds: 3\n", "yaml-flow", (2, 8), "add ']'"),
+    ("id: a\nsummary: - the talks\n", "yaml-special-char", (2, 10), "start the list on the next"),
+    ("id: a\ntext: x\u200b: y\n", "yaml-invisible", (2, 8), "zero width space (U+200B)"),
+])
+def test_yaml_mistakes_are_named_at_their_cause(text, code, where, words):
+    """Each usual YAML mistake gets its own code, the line and column of its cause, a fix."""
+    p = one(text)
+    assert (p.code, pos(p)) == (code, where), p.text()
+    assert words in p.message
+
+
+# --- Schema and cross-reference errors in one run. ---
+
+def test_value_errors_do_not_hide_reference_errors():
+    """A bad value and an unknown id elsewhere are both reported in one run."""
+    text = variant("cost: 2\n    description: Offer to exchange",
+                   "cost: 7\n    description: Offer to exchange")
+    text = variant("broken_by: [criticise]", "broken_by: [critcise]", text)
+    found = problems(text)
+    assert [p.code for p in found] == ["out-of-range", "unknown-action"]
+
+
+def test_inconsistent_item_does_not_hide_reference_errors():
+    """An item whose fields contradict each other still lets the rest be checked."""
+    text = variant("    offer: true\n    establishes: data_swap\n", "    establishes: data_swap\n")
+    text = variant("roles: [south]", "roles: [soth]", text)
+    assert [p.code for p in problems(text)] == ["inconsistent", "unknown-role"]
+
+
+def test_stand_ins_make_no_follow_on_errors():
+    """A round count out of range does not also make events 'after the last round'."""
+    text = variant("rounds: 6", "rounds: 0")
+    assert [p.code for p in problems(text)] == ["out-of-range"]
+
+
+@pytest.mark.parametrize("old, new, words", [
+    ("cost: 1\n    description: Share", 'cost: "1"\n    description: Share', "without quotes"),
+    ("    concession: true\n    effects:\n      - {trust: 3",
+     "    concession: yes\n    effects:\n      - {trust: 3", "write true"),
+    ("    concession: true\n    effects:\n      - {trust: 3",
+     '    concession: "true"\n    effects:\n      - {trust: 3', "write true"),
+])
+def test_types_are_strict_like_the_schema(old, new, words):
+    """Quoted numbers and yes/no are refused, as the JSON Schema refuses them."""
+    p = one(variant(old, new))
+    assert p.code == "wrong-type" and words in p.message
+
+
+def test_one_bad_id_written_twice_is_one_problem():
+    """The same invalid id in two places is one problem, the second folded under the first."""
+    text = variant("  - id: data_swap\n", "  - id: Data-Swap\n")
+    text = variant("establishes: data_swap", "establishes: Data-Swap", text)
+    found = problems(text)
+    assert [p.code for p in found] == ["bad-id"], [p.text() for p in found]
+    assert [p.code for p in found[0].folded] == ["bad-id"]
+
+
+def test_the_same_wrong_value_in_many_places_is_one_problem():
+    """`yes` for true written twice is one problem, the second folded under it."""
+    text = VALID.replace("    offer: true\n", "    offer: yes\n")
+    assert text.count("offer: yes") == 2
+    found = problems(text)
+    assert [p.code for p in found] == ["wrong-type"] and len(found[0].folded) == 1
+
+
+def test_bad_aims_do_not_hide_reference_errors():
+    """An action whose aims contradict its target still lets the rest be checked."""
+    text = variant("    target: role\n    concession: true\n    effects:\n      - {trust: 3",
+                   "    target: none\n    aims: {north: [south]}\n    concession: true\n    effects:\n"
+                   "      - {trust: 3")
+    text = variant("roles: [south]", "roles: [soth]", text)
+    assert [p.code for p in problems(text)] == ["inconsistent", "unknown-role"]

@@ -14,6 +14,7 @@ import pytest
 
 import game.net.server as server
 from game.net.server import STATIC
+from tests.ai.test_reasoning_fog import quotes_support_number, support_words
 from tests.net.conftest import close_all, make_game, token
 
 
@@ -364,15 +365,24 @@ def test_hot_seat_moves_come_only_from_the_facilitators_page(tmp_path, scenario)
     assert set(hosted.session.state.orders) == {"moscow", "nato"}
 
 
-def test_ai_reasoning_waits_for_the_end_so_it_cannot_lift_the_fog(tmp_path, scenario):
-    """A persona's reasoning may quote its own exact support: no page shows it before the end."""
+def test_ai_reasoning_shows_with_each_revealed_round_and_quotes_no_support_number(tmp_path, scenario):
+    """Every page gets the AI delegations' reasoning with each round's results, as the
+    window and the text mode do; no line on the board or a team's page gives a
+    domestic-support number, and the round still being played shows none."""
     hosted = make_game(tmp_path, scenario, ["moscow=legalist", "nato=hardliner"])
-    hosted.submit_orders("washington", "fog-test-1", [])
-    assert hosted.session.state.records and hosted.session.notes_for(1)
-    assert all(not r["notes"] for r in hosted.board_data()["records"])
-    assert all(not r["notes"] for r in hosted.team_data("washington")["records"])
-    hosted.facilitate("end")
-    assert any(r["notes"] for r in hosted.board_data()["records"])
+    support = support_words(hosted.session.game)
+    for n in range(1, 4):
+        hosted.submit_orders("washington", f"fog-test-{n}", [])
+        offers = {o["key"]: False for o in hosted.team_data("washington")["offers"]}
+        if offers:
+            hosted.submit_responses("washington", f"fog-answer-{n}", offers)
+    assert len(hosted.session.state.records) == 3
+    pages = [hosted.board_data(), hosted.team_data("washington"), hosted.host_data()]
+    lines = [line for page in pages for rec in page["records"] for line in rec["notes"]]
+    assert all(rec["notes"] for rec in pages[0]["records"])
+    assert len(lines) >= 3 * 3
+    assert [line for line in lines if quotes_support_number(line, support)] == []
+    assert not hosted.session.notes_for(hosted.session.state.round)
 
 
 def test_a_move_applied_just_before_a_crash_is_not_applied_again(hosted):

@@ -136,14 +136,31 @@ def check_names(page) -> None:
         expect(control).to_have_accessible_name(re.compile(r"\S"))
 
 
-def answer_offers(pages: dict) -> None:
-    """Every team that received offers accepts them all."""
+def settled(page, round_no: int):
+    """Wait until a page shows where the round stands after every order is in: its answers
+    form, the wait for other teams' answers, or the round revealed. Returns the answers
+    button if this team owes answers, else None."""
+    button = page.get_by_role("button", name="Give these answers")
+    waiting = page.get_by_text("Waiting for the answers to this round's offers.")
+    revealed = page.get_by_text(f"Round {round_no} revealed")
+    button.or_(waiting).or_(revealed).first.wait_for(timeout=WAIT)
+    return button if button.count() else None
+
+
+def answer_offers(pages: dict, round_no: int) -> int:
+    """Once every team's page has caught up with the last order, every team that received
+    offers accepts them all; returns how many teams answered."""
+    answered = 0
     for page in pages.values():
-        button = page.get_by_role("button", name="Give these answers")
-        if button.count():
+        button = settled(page, round_no)
+        if button is not None:
             for radio in page.get_by_label("Accept").all():
                 radio.check()
             button.click()
+            page.get_by_text("Your answers were received.").or_(
+                page.get_by_text(f"Round {round_no} revealed")).first.wait_for(timeout=WAIT)
+            answered += 1
+    return answered
 
 
 def wait_round(pages: dict, text: str) -> None:
@@ -181,20 +198,27 @@ def test_three_browser_teams_play_a_game_through_a_reload_and_a_restart(browser,
     give_orders(pages["moscow"], 1)
     check_names(pages["nato"])
     give_orders_by_keyboard(pages["nato"])
-    answer_offers(pages)
+    answered = answer_offers(pages, 1)
     wait_round(pages, "Round 1 revealed")
     board.wait_for_selector("text=Round 1 revealed", timeout=WAIT)
-    assert any(a.role == "nato" for a in host.game.session.state.records[0].orders)  # by keyboard
+    first = host.game.session.state.records[0]
+    assert any(a.role == "nato" for a in first.orders)  # by keyboard
+    assert answered == len({who for who, _key, _ok in first.responses})  # every offer answered in a page
 
     # The host stops and starts again in the middle of the game: pages reconnect by themselves.
     give_orders(pages["nato"], 2)
+    host.game.facilitate("timer_start", 10)
+    host.game.facilitate("timer_pause")
     host.stop()
     game = host.start(new=False)
     assert game.session.state.round == 2 and "nato" in game.session.state.orders
+    board.reload()  # the talks timer was saved with the game: still paused, its time kept
+    board.wait_for_selector("text=/Talks timer: paused at (9:5\\d|10:00)/", timeout=WAIT)
+    game.facilitate("timer_resume")
     for role in ("washington", "moscow"):
         pages[role].wait_for_selector("text=Give these orders", timeout=WAIT)
         give_orders(pages[role], 2)
-    answer_offers(pages)
+    answer_offers(pages, 2)
 
     # The end: every page shows the ending and the scores, and the log holds each move once.
     for page in [*pages.values(), board]:

@@ -1,11 +1,19 @@
-"""Lint actions and demands: what they name exists, and no action contradicts itself."""
+"""Lint actions, demands, commitments and ratifications: what they name exists, no action
+contradicts itself, every action can be taken, every demand can end, every commitment
+can be broken and every ratification can pass.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from game.engine.lint.context import Lint
+from game.engine.lint.reach import RULES, parties_of, role_choice, start_demands
 from game.engine.problems import Path, Problem
+from game.model.scenario import ActionSpec
+
+#: A ratification whose best chance is at most this many percent is flagged as rare.
+RARE_PERCENT = 5
 
 
 def check_action_refs(ctx: Lint) -> Iterator[Problem]:
@@ -15,7 +23,8 @@ def check_action_refs(ctx: Lint) -> Iterator[Problem]:
         for j, role in enumerate(a.roles):
             yield from ctx.unknown(p + ("roles", j), "role", role, ctx.roles)
             if role in a.roles[:j]:
-                yield ctx.problem(p + ("roles", j), f"role '{role}' is listed twice")
+                yield ctx.problem(p + ("roles", j), f"role '{role}' is listed twice",
+                                  "listed-twice")
         if a.establishes:
             yield from ctx.unknown(p + ("establishes",), "milestone", a.establishes,
                                    ctx.milestones)
@@ -37,25 +46,142 @@ def check_action_sense(ctx: Lint) -> Iterator[Problem]:
     for i, a in enumerate(ctx.scenario.actions):
         if a.makes_demand and a.makes_demand == a.drops_demand:
             yield ctx.problem(("actions", i, "drops_demand"),
-                              f"action '{a.id}' both makes and drops demand '{a.makes_demand}'")
+                              f"action '{a.id}' both makes and drops demand '{a.makes_demand}'",
+                              "demand-make-and-drop")
         for key in ("on_accept", "on_decline"):
             if getattr(a, key) and not a.offer:
                 yield ctx.problem(("actions", i, key),
                                   f"{key} never happens: action '{a.id}' is not an offer "
-                                  "(set offer: true, or move these to effects)", key=True)
-        ops = set(a.requires.operating) & set(a.requires.not_operating)
-        for m in sorted(ops):
-            yield ctx.problem(("actions", i, "requires"),
-                              f"action '{a.id}' needs milestone '{m}' both operating and not "
-                              "operating, so it can never be taken", key=True)
+                                  "(set offer: true, or move these to effects)",
+                                  "answers-not-offer", key=True)
+
+
+def check_actions_takeable(ctx: Lint) -> Iterator[Problem]:
+    """Some role can take every action in some game; the first reason it never can."""
+    for i, a in enumerate(ctx.scenario.actions):
+        if ctx.reach.can_take(a.id) or _reported_elsewhere(ctx, a):
+            continue
+        path, why, cause = _never_reason(ctx, a)
+        yield ctx.problem(("actions", i) + path, f"action '{a.id}' can never be taken: {why}",
+                          "action-never", key=True, cause=f"action:{a.id} {cause}".strip())
+
+
+def _reported_elsewhere(ctx: Lint, a: ActionSpec) -> bool:
+    """True when a proposal fails only because its milestone has no party among its roles,
+    which the milestone's own problem says."""
+    return bool(a.establishes and a.establishes in ctx.milestones
+                and not role_choice(ctx.scenario, a) & parties_of(ctx.scenario, a.establishes)
+                and not any(b.establishes == a.establishes and ctx.reach.can_take(b.id)
+                            for b in ctx.scenario.actions))
+
+
+def _never_reason(ctx: Lint, a: ActionSpec) -> tuple[Path, str, str]:
+    """(sub-path, reason, cause) for an action no role can ever take."""
+    req = a.requires
+    for m in req.operating:
+        if m in ctx.milestones and m not in ctx.establishable:
+            return (("requires", "operating"), f"it needs milestone '{m}' operating, which "
+                    "can never operate", f"milestone:{m}")
+    both = sorted(set(req.operating) & set(req.not_operating))
+    if both:
+        return (("requires",), f"it needs milestone '{both[0]}' both operating and not "
+                "operating", "")
+    if req.demand_standing and req.demand_standing in ctx.demands:
+        return (("requires", "demand_standing"), f"only a role standing by demand "
+                f"'{req.demand_standing}' may take it, and none of its roles can make that "
+                "demand", f"demand:{req.demand_standing}")
+    if a.establishes and a.establishes in ctx.milestones:
+        return (("roles",), f"none of its roles is a party of milestone '{a.establishes}'", "")
+    if a.target == "milestone":
+        return (("target",), "it withdraws from a milestone, and none of its roles is a party "
+                "of a milestone that can operate", "")
+    unknown = [r for r in a.roles if r not in ctx.roles]
+    if unknown or not role_choice(ctx.scenario, a):
+        return (("roles",), "none of its roles exists", " ".join(f"role:{r}" for r in unknown))
+    roles = role_choice(ctx.scenario, a)
+    for rule in RULES:
+        narrowed = rule(ctx.scenario, a, ctx.reach, roles)
+        if not narrowed:
+            return ((), _RULE_WHY.get(rule.__name__, "no role may take it"), "")
+        roles = narrowed
+    return ((), "no role may take it", "")
+
+
+_RULE_WHY = {
+    "_aimed": "`aims` lets none of its roles take it",
+    "_from_round": "its earliest round (requires.from_round) comes after the last round",
+    "_target_demands": "it must be aimed at a role standing by the demand in "
+                       "requires.target_demands, and no other role can stand by it",
+    "_received": "it needs a commitment received from another role (requires."
+                 "received_commitment), and no other role can make that commitment to its roles",
+}
 
 
 def check_demand_refs(ctx: Lint) -> Iterator[Problem]:
     """Demands name actions that exist, and some action makes each demand."""
-    made = {a.makes_demand for a in ctx.scenario.actions}
+    made = {a.makes_demand for a in ctx.scenario.actions} | set(start_demands(ctx.scenario))
     for i, d in enumerate(ctx.scenario.demands):
         for j, b in enumerate(d.backed_down_by):
             yield from ctx.unknown(("demands", i, "backed_down_by", j), "action", b, ctx.actions)
         if d.id not in made:
             yield ctx.problem(("demands", i), f"no action makes demand '{d.id}'; add an action "
-                                              f"with `makes_demand: {d.id}`")
+                                              f"with `makes_demand: {d.id}`",
+                              "demand-never-made", cause=f"demand:{d.id}")
+
+
+def check_demands_can_end(ctx: Lint) -> Iterator[Problem]:
+    """A demand that is made can also end: be met, dropped, or backed down from."""
+    s, r = ctx.scenario, ctx.reach
+    for i, d in enumerate(s.demands):
+        makers = set(r.demand_makers.get(d.id, ()))
+        if not makers:
+            continue
+        ends = any(r.takers.get(a.id, frozenset()) & makers for a in s.actions
+                   if a.drops_demand == d.id or a.id in d.backed_down_by)
+        ends = ends or any(a.offer and a.id in d.backed_down_by and r.can_take(a.id)
+                           for a in s.actions)
+        ends = ends or any(a.satisfies_demand == d.id and a.target == "role"
+                           and any(r.takers.get(a.id, frozenset()) - {y} for y in makers)
+                           for a in s.actions)
+        if not ends:
+            unknown = " ".join(f"action:{b}" for b in d.backed_down_by if b not in ctx.actions)
+            yield ctx.problem(("demands", i), f"demand '{d.id}' can never end once made: no "
+                              "action its makers can take drops it or backs down from it, and "
+                              "no action meets it; its audience cost and reward never apply",
+                              "demand-stuck", cause=unknown)
+
+
+def check_commitments(ctx: Lint) -> Iterator[Problem]:
+    """Every commitment can be broken by its maker, so keeping it is a real choice."""
+    s, r = ctx.scenario, ctx.reach
+    for i, a in enumerate(s.actions):
+        if not a.commitment or not r.can_take(a.id):
+            continue
+        makers = r.takers[a.id]
+        unknown = " ".join(f"action:{b}" for b in a.commitment.broken_by if b not in ctx.actions)
+        if not any(r.takers.get(b, frozenset()) & makers for b in a.commitment.broken_by):
+            yield ctx.problem(("actions", i, "commitment", "broken_by"),
+                              f"commitment '{a.commitment.name}' can never be broken: no action "
+                              f"in broken_by can be taken by {', '.join(sorted(makers))}, so "
+                              "its break_penalty never applies", "commitment-unbreakable",
+                              key=True, cause=unknown)
+
+
+def check_ratifications(ctx: Lint) -> Iterator[Problem]:
+    """Every ratification can pass at some level of support (at most 100)."""
+    for i, a in enumerate(ctx.scenario.actions):
+        rat = a.ratification
+        if rat is None:
+            continue
+        best = rat.chance(100)
+        path = ("actions", i, "ratification")
+        if best <= 0:
+            why = ("max_percent is 0" if rat.max_percent == 0 else
+                   "percent_per_point is 0" if rat.percent_per_point == 0 else
+                   f"support never rises above the threshold {rat.threshold}")
+            yield ctx.problem(path, f"this ratification can never pass: {why}; the chance is "
+                              "(support - threshold) x percent_per_point, at most max_percent",
+                              "ratification-never", key=True)
+        elif best <= RARE_PERCENT:
+            yield ctx.problem(path, f"this ratification passes at most {best} times in 100, even "
+                              "with full support", "ratification-rare", key=True)

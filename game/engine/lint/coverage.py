@@ -24,7 +24,7 @@ def check_endings_cover(ctx: Lint) -> Iterator[Problem]:
         if not any(surely(e.when, state) for e in ctx.scenario.endings):
             yield ctx.problem(("endings",), f"no ending surely holds when {state.text()}; "
                                             "add a last ending with `when: {}` as a catch-all",
-                              key=True)
+                              "endings-uncovered", key=True)
             return
 
 

@@ -25,7 +25,7 @@ def _reserved_ending(ctx: Lint) -> Iterator[Problem]:
     for i, e in enumerate(ctx.scenario.endings):
         if e.id == STOPPED:
             yield ctx.problem(("endings", i, "id"), f"the ending id '{STOPPED}' is the facilitator's "
-                              "own ending; choose another id")
+                              "own ending; choose another id", "duplicate-id")
 
 
 def _start_demands(ctx: Lint) -> Iterator[Problem]:
@@ -41,7 +41,8 @@ def _default_seats(ctx: Lint) -> Iterator[Problem]:
         yield from ctx.unknown(("default_seats",), "role", role, ctx.roles)
         problem = persona_problem(name)
         if problem:
-            yield ctx.problem(("default_seats", role), f"default seat for '{role}': {problem}")
+            yield ctx.problem(("default_seats", role), f"default seat for '{role}': {problem}",
+                              "default-seat")
 
 
 def _actions(ctx: Lint) -> Iterator[Problem]:
@@ -51,7 +52,8 @@ def _actions(ctx: Lint) -> Iterator[Problem]:
             yield from ctx.unknown(("actions", i, "aims"), "role", actor, ctx.roles)
             if a.roles and actor not in a.roles:
                 yield ctx.problem(("actions", i, "aims"),
-                                  f"aims lets '{actor}' take '{a.id}', but roles leaves it out")
+                                  f"aims lets '{actor}' take '{a.id}', but roles leaves it out",
+                                  "aims-outside-roles")
             for j, target in enumerate(aimed):
                 yield from ctx.unknown(("actions", i, "aims", actor, j), "role", target, ctx.roles)
         req = a.requires

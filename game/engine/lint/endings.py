@@ -1,5 +1,8 @@
-"""Lint endings: each gives points to every role, and none hides behind an earlier
-ending that always holds.
+"""Lint endings: each gives points to every role, and none hides behind earlier endings.
+
+Endings are read in file order and the first that holds wins, so an ending can only
+be reached in a state where it holds and every earlier ending fails; the solver looks
+for such a state.
 """
 
 from __future__ import annotations
@@ -7,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from game.engine.lint.context import Lint, hint
+from game.engine.lint.satisfiable import known_refs, situation
+from game.engine.lint.solver import meet, possible, terms, why_not
 from game.engine.problems import Problem
 from game.model.scenario import Condition
 
@@ -18,28 +23,38 @@ def check_ending_points(ctx: Lint) -> Iterator[Problem]:
         for role in end.points:
             if role not in ctx.roles:
                 yield ctx.problem(("endings", i, "points", role),
-                                  f"unknown role '{role}'" + hint(role, ctx.roles), key=True)
+                                  f"unknown role '{role}'" + hint(role, ctx.roles),
+                                  "unknown-role", key=True, cause=f"role:{role}")
         missing = [r for r in order if r not in end.points]
         if missing:
             yield ctx.problem(("endings", i, "points"),
                               f"ending '{end.id}' gives no points to {', '.join(missing)}; "
-                              "give every role a number, even 0", key=True)
+                              "give every role a number, even 0", "ending-points", key=True)
 
 
 def check_endings_reachable(ctx: Lint) -> Iterator[Problem]:
-    """No ending sits behind an earlier one that always holds in its situation."""
-    endings = ctx.scenario.endings
-    for i, end in enumerate(endings):
-        for earlier in endings[:i]:
-            if always(earlier.when, end.when.breakdown):
-                yield ctx.problem(("endings", i), f"ending '{end.id}' can never be reached: "
-                                                  f"ending '{earlier.id}' comes first and "
-                                                  "always holds; move it last")
-                break
+    """No ending sits behind earlier ones that hold whenever it does."""
+    s = ctx.scenario
+    sit = situation(ctx, at_end=True)
+    earlier: list[list] = []
+    for i, end in enumerate(s.endings):
+        if not known_refs(ctx, end.when):
+            earlier.append([])
+            continue
+        mine = [t for t in terms(end.when, s) if why_not(t, sit) is None]
+        if mine and not any(possible(t, earlier, sit) for t in mine):
+            names = [e.id for e, ts in zip(s.endings[:i], earlier, strict=True)
+                     if any(m is not None and why_not(m, sit) is None
+                            for t in mine for x in ts for m in [meet(t, x)])]
+            yield ctx.problem(("endings", i), f"ending '{end.id}' can never be reached: "
+                              f"whenever it holds, an earlier ending ({', '.join(names)}) "
+                              "holds first; move it above them or narrow their conditions",
+                              "ending-hidden")
+        earlier.append([t for t in terms(end.when, s)])
 
 
 def always(cond: Condition, breakdown: bool | None = None) -> bool:
-    """True if the condition holds in every state (with this breakdown value, if given)."""
+    """True if the condition tests nothing (with this breakdown value, if given)."""
     own = (cond.operating, cond.not_operating, cond.trust, cond.support,
            cond.commitments_kept, cond.commitments_broken)
     spans = (cond.tension, cond.round, cond.operating_count)

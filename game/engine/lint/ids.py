@@ -21,5 +21,6 @@ def check_unique_ids(ctx: Lint) -> Iterator[Problem]:
             if item.id in first:
                 line = ctx.source.locate(path + (first[item.id], "id"))[0]
                 yield ctx.problem(path + (i, "id"),
-                                  f"duplicate id '{item.id}' (first used on line {line})")
+                                  f"duplicate id '{item.id}' (first used on line {line})",
+                                  "duplicate-id")
             first.setdefault(item.id, i)

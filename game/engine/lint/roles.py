@@ -28,14 +28,14 @@ def check_effect_roles(ctx: Lint) -> Iterator[Problem]:
         # A group word on both sides (parties toward parties) means each toward the others.
         if e.kind in ("trust", "transparency") and e.who == e.toward and e.who not in GROUPS:
             yield ctx.problem(path, f"{e.kind} of '{e.who}' toward itself means nothing: "
-                                    "who and toward must differ")
+                                    "who and toward must differ", "self-pair")
         if e.kind == "progress" and e.milestone:
             yield from ctx.unknown(path + ("milestone",), "milestone", e.milestone,
                                    ctx.milestones)
         used = set(ROLE_FIELDS[e.kind]) | ({"milestone"} if e.kind == "progress" else set())
         for key in sorted(set(TARGET_FIELDS) & e.model_fields_set - used):
             yield ctx.problem(path + (key,), f"`{key}` has no effect on a {e.kind} change; "
-                                             "remove it", key=True)
+                                             "remove it", "effect-field-unused", key=True)
 
 
 def _where(path: Path) -> str:
@@ -55,9 +55,10 @@ def _role_ref(ctx: Lint, path: Path, ref: str, words: frozenset[str],
     allowed = ", ".join(sorted(words)) or "none"
     if ref in RELATIVE_ROLES:
         yield ctx.problem(path, f"'{ref}' means nothing in {where}; use a role id or one of: "
-                                f"{allowed}")
+                                f"{allowed}", "role-word")
     else:
-        yield ctx.problem(path, f"unknown role '{ref}'" + hint(ref, ctx.roles | words))
+        yield ctx.problem(path, f"unknown role '{ref}'" + hint(ref, ctx.roles | words),
+                          "unknown-role", cause=f"role:{ref}")
 
 
 def check_condition_refs(ctx: Lint) -> Iterator[Problem]:

@@ -16,10 +16,11 @@ def check_trust_seeds(ctx: Lint) -> Iterator[Problem]:
         yield from ctx.unknown(path + ("from",), "role", seed.from_, ctx.roles)
         yield from ctx.unknown(path + ("to",), "role", seed.to, ctx.roles)
         if seed.from_ == seed.to:
-            yield ctx.problem(path, f"'{seed.to}' cannot trust itself: from and to must differ")
+            yield ctx.problem(path, f"'{seed.to}' cannot trust itself: from and to must differ",
+                              "self-pair")
         elif (seed.from_, seed.to) in seen:
             yield ctx.problem(path, f"starting trust from '{seed.from_}' to '{seed.to}' "
-                                    "is given twice")
+                                    "is given twice", "trust-seed-twice")
         seen.add((seed.from_, seed.to))
 
 
@@ -28,11 +29,13 @@ def check_rules(ctx: Lint) -> Iterator[Problem]:
     rules = ctx.scenario.rules
     if not rules.repeat_decay:
         yield ctx.problem(("rules", "repeat_decay"), "give at least one percent, for example "
-                                                     "[100, 60, 35, 20]", key=True)
+                                                     "[100, 60, 35, 20]", "out-of-range", key=True)
     for i, percent in enumerate(rules.repeat_decay):
         if not 0 <= percent <= 100:
             yield ctx.problem(("rules", "repeat_decay", i),
-                              f"{percent} is not a percent between 0 and 100")
+                              f"{percent} is not a percent between 0 and 100",
+                              "out-of-range")
     if rules.fog_min > rules.fog_width:
         yield ctx.problem(("rules", "fog_min"), f"fog_min {rules.fog_min} is wider than "
-                                                f"fog_width {rules.fog_width}")
+                                                f"fog_width {rules.fog_width}", "fog",
+                          cause="rules:fog")

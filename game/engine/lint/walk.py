@@ -28,8 +28,9 @@ def effects(s: Scenario) -> Iterator[tuple[Path, Effect, frozenset[str]]]:
                            ("on_decline", {"responder"})):
             for j, e in enumerate(getattr(a, key)):
                 yield ("actions", i, key, j), e, frozenset(words | extra)
-        for j, e in enumerate(a.ratification.on_fail if a.ratification else []):
-            yield ("actions", i, "ratification", "on_fail", j), e, frozenset(words)
+        for key in ("on_pass", "on_fail"):
+            for j, e in enumerate(getattr(a.ratification, key) if a.ratification else []):
+                yield ("actions", i, "ratification", key, j), e, frozenset(words)
     for i, m in enumerate(s.milestones):
         for key in ("on_operating", "on_suspended"):
             for j, e in enumerate(getattr(m, key)):
@@ -59,20 +60,7 @@ def nested(path: Path, cond: Condition) -> Iterator[tuple[Path, Condition]]:
 
 
 def establishable(scenario: Scenario) -> set[str]:
-    """Milestones some sequence of actions can bring into operation."""
-    offered = {a.establishes for a in scenario.actions if a.establishes}
-    progressed = {e.milestone for _, e, _ in effects(scenario)
-                  if e.kind == "progress" and e.amount > 0}
-    ready = {m.id for m in scenario.milestones
-             if m.id in offered and (m.progress_needed == 0 or m.id in progressed)}
-    # Least fixed point: a milestone counts once all its prerequisites count, so a
-    # cycle of prerequisites never counts.
-    # Unknown prerequisites are reported on their own, so they do not block here too.
-    known = {m.id for m in scenario.milestones}
-    done: set[str] = set()
-    while True:
-        more = {m.id for m in scenario.milestones
-                if m.id in ready and m.id not in done and set(m.requires) & known <= done}
-        if not more:
-            return done
-        done |= more
+    """Milestones some sequence of actions can bring into operation (see `reach`)."""
+    from game.engine.lint.reach import reach
+
+    return set(reach(scenario).milestones)

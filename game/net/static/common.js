@@ -142,6 +142,10 @@ D.meters = function (data) {
     ? D.el("ul", { class: "plain" }, active.map((c) => D.el("li", {
       text: D.t("commitment_line", c) })))
     : D.el("p", { class: "muted", text: D.t("no_commitments") });
+  const demands = data.demands.length
+    ? D.el("ul", { class: "plain" }, data.demands.map((d) => D.el("li", {},
+      D.el("strong", { text: D.t("demand_line", d) }), D.t("demand_cost", d))))
+    : D.el("p", { class: "muted", text: D.t("no_demands") });
   return D.el("div", { class: "grid" },
     D.el("section", { class: "card", "aria-labelledby": "h-tension" },
       D.el("h3", { id: "h-tension", text: D.t("tension") }),
@@ -149,6 +153,8 @@ D.meters = function (data) {
       data.breakdown ? D.el("p", { class: "error", text: D.t("breakdown") }) : null),
     D.el("section", { class: "card trust", "aria-labelledby": "h-trust" }, D.el("h3", { id: "h-trust", text: D.t("trust") }),
       D.el("div", { class: "scroll", tabindex: "0", role: "region", "aria-label": D.t("trust_table") }, trust)),
+    D.el("section", { class: "card", "aria-labelledby": "h-demands" },
+      D.el("h3", { id: "h-demands", text: D.t("demands") }), demands),
     D.el("section", { class: "card", "aria-labelledby": "h-support" },
       D.el("h3", { id: "h-support", text: D.t("support") }), support,
       D.el("p", { class: "muted", text: D.t(data.role ? "support_note_team" : "support_note_room") })),
@@ -205,4 +211,13 @@ D.soFar = function (groups) {
   return D.el("div", { class: "card" }, D.el("h3", { text: D.t("so_far") }),
     D.el("ul", {}, groups.map((g) => D.el("li", {}, D.el("strong", { text: g.title }),
       D.el("ul", {}, g.changes.map((c) => D.el("li", { text: c })))))));
+};
+
+/* Beside an order in a team's own menu: a legal instrument's ratification odds at the team's
+   own support, and what backing down from its standing demand would cost now. */
+D.stakes = function (item) {
+  const lines = [];
+  if (item.odds !== null && item.odds !== undefined) lines.push(D.t("odds_line", item));
+  if (item.backing_down !== null && item.backing_down !== undefined) lines.push(D.t("backing_down", item));
+  return lines.length ? D.el("strong", { class: "stake" }, " ", lines.join(" ")) : null;
 };

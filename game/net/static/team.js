@@ -101,7 +101,8 @@ D.TeamPanel = function (root, send, storageKey, prefix) {
               } }),
             D.el("label", { for: id }, D.t("cost", item), item.offer ? D.t("an_offer") : "",
               D.el("span", { class: "state" }),
-              D.el("span", { class: "desc", id: `${id}-d`, text: `${item.description} ${item.note}` })));
+              D.el("span", { class: "desc", id: `${id}-d` }, `${item.description} ${item.note}`,
+                D.stakes(item))));
         }))),
       D.el("p", { id: `${p}points-left`, role: "status", text: D.t("points_left", { n: data.points }) }),
       D.el("p", { id: `${p}move-error`, class: "error", role: "alert" }),
@@ -118,6 +119,7 @@ D.TeamPanel = function (root, send, storageKey, prefix) {
       D.el("p", { text: D.t("answers_help") }),
       data.offers.map((offer, i) => D.el("fieldset", {}, D.el("legend", { text: offer.label }),
         D.el("p", { text: offer.description }), D.el("p", { class: "muted", text: offer.teaching_note }),
+        offer.backing_down === null ? null : D.el("p", { class: "stake", text: D.t("backing_down", { ...offer, support_label: data.support_label }) }),
         D.el("div", { class: "choice" }, D.el("input", { type: "radio", name: `${p}o${i}`, id: `${p}o${i}-y`, value: "yes", required: true }),
           D.el("label", { for: `${p}o${i}-y`, text: D.t("accept") })),
         D.el("div", { class: "choice" }, D.el("input", { type: "radio", name: `${p}o${i}`, id: `${p}o${i}-n`, value: "no" }),

@@ -66,9 +66,8 @@ def _reachable(*roots) -> list:
 
 def _state_containers(state) -> set[int]:
     """The ids of the state's mutable containers, and of the state itself."""
-    parts = [state, state.trust, state.support, state.milestones, state.progress, state.transparency,
-             state.uses, state.orders, state.responses, state.ledger, state.records,
-             *state.responses.values()]
+    parts = [state, state.meters, state.milestones, state.uses, state.orders, state.responses,
+             state.ledger, state.records, *state.responses.values()]
     return {id(p) for p in parts}
 
 

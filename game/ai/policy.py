@@ -61,16 +61,16 @@ def ai_orders(policy: Policy, state: GameState, game: CompiledScenario,
 
 
 def draft_orders(policy: Policy, state: GameState, game: CompiledScenario, role: str,
-                 reasons: list[str] | None = None) -> Orders:
+                 reasons: list[str] | None = None, view: PlayerView | None = None) -> Orders:
     """A policy's orders this round, adding its reasoning lines to `reasons` if given.
 
     The headless runner passes none: it never shows them, and formatting a line for
-    every pick of every game was a measurable share of the simulator's time."""
+    every pick of every game was a measurable share of the simulator's time. It passes
+    `view_for(state, game, role)` as `view` when it has made it already."""
     rng = _Deferred(state.seed, state.round, "ai-orders:", role)
     chosen: list[Action] = []
-    # One view per round; only the drafted orders change between picks, and building a
-    # whole view per pick was the simulator's largest avoidable cost.
-    view = view_for(state, game, role)
+    # One view per round; only the drafted orders change between picks.
+    view = view or view_for(state, game, role)
     opened = open_orders(state, game, role)  # the state's part of legality, once a round
     while True:
         legal = fitting(state, game, role, opened, chosen)
@@ -99,11 +99,11 @@ def ai_responses(policy: Policy, state: GameState, game: CompiledScenario,
 
 
 def draft_responses(policy: Policy, state: GameState, game: CompiledScenario, role: str,
-                    reasons: list[str] | None = None) -> Responses:
+                    reasons: list[str] | None = None, view: PlayerView | None = None) -> Responses:
     """A policy's answers to every offer it received, adding its reasoning to `reasons`
-    if given (see `draft_orders`)."""
+    if given (see `draft_orders`; a given `view` is the one `view_for` would make)."""
     rng = _Deferred(state.seed, state.round, "ai-responses:", role)
-    view = view_for(state, game, role)
+    view = view or view_for(state, game, role)
     decisions = []
     for offer in view.offers:  # the view holds exactly the offers due from this role
         ok, why = policy.respond(view, offer, rng)

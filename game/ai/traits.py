@@ -65,6 +65,9 @@ class Traits:
                            for r in game.roles}
         # Every order any role could give -> its facts.
         self.facts = {c.action: self._facts(game, c) for c in game.candidate_of.values()}
+        # Role -> every order that is a concession toward it.
+        self.toward = {r: frozenset(a for a, f in self.facts.items() if r in f.conceded)
+                       for r in game.roles}
 
     def name(self, role: str) -> str:
         """A role's display name, for reasoning lines."""
@@ -84,8 +87,8 @@ class Traits:
 
     def conceding(self, legal: list[Action], role: str) -> list[Action]:
         """The actions in `legal` that are concessions toward `role`."""
-        facts = self.facts
-        return [a for a in legal if role in facts[a].conceded]
+        toward = self.toward[role]
+        return [a for a in legal if a in toward]
 
     def _facts(self, game: CompiledScenario, cand: Candidate) -> Facts:
         action, spec = cand.action, cand.row.spec

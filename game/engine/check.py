@@ -17,7 +17,7 @@ from typing import TextIO
 from game.engine.file_text import read_bytes
 from game.engine.loader import Problem, ScenarioError, check_text
 from game.model.scenario import Scenario
-from game.words import _
+from game.words import _, ngettext
 
 #: The editor line that names the JSON Schema, as the starter and shipped files write it.
 SCHEMA_LINE = re.compile(r"^#\s*yaml-language-server:\s*\$schema=(\S+)", re.MULTILINE)
@@ -37,7 +37,7 @@ def run_check(paths: list[str], out: TextIO | None = None, err: TextIO | None = 
         for line in problem.lines():
             print(line, file=out)
     for path, (scenario, found) in zip(paths, results, strict=True):
-        print(_summary(str(path), scenario, found), file=out)
+        print(_summary(str(path), scenario, found, strict=strict), file=out)
     failed = any(p.is_error or strict for p in problems)
     return 2 if failed or any(s is None for s, _f in results) else 0
 
@@ -75,17 +75,33 @@ def schema_line_problems(path: str, data: bytes) -> list[Problem]:
         name=found.group(1), fix=relative_schema(FilePath(path), SCHEMA_PATH)), "schema-line")]
 
 
-def _summary(path: str, scenario: Scenario | None, found: list[Problem]) -> str:
-    """`FILE: ok (N roles, ...)`, or `FILE: N errors, M warnings`."""
+def _summary(path: str, scenario: Scenario | None, found: list[Problem], *,
+             strict: bool = False) -> str:
+    """`FILE: ok (N roles, ...)`, or `FILE: N errors, M warnings`; under `strict`, a file
+    with warnings says that it fails."""
     errors = sum(1 for p in found if p.is_error)
     warnings = len(found) - errors
-    counts = [(errors, "error"), (warnings, "warning")]
     if errors or scenario is None:
         if not found:
             return _("{path}: not checked (internal error)").format(path=path)
-        return f"{path}: " + ", ".join(f"{n} {w}{'s' if n != 1 else ''}" for n, w in counts if n)
-    sizes = [(len(scenario.roles), "role"), (len(scenario.actions), "action"),
-             (len(scenario.events), "event"), (len(scenario.endings), "ending")]
-    tail = f"; {warnings} warning{'s' if warnings != 1 else ''}" if warnings else ""
-    return f"{path}: ok (" + ", ".join(f"{n} {w}{'s' if n != 1 else ''}" for n, w in sizes) + \
-        ")" + tail
+        counts = [_count(errors, "error"), _count(warnings, "warning")]
+        return f"{path}: " + ", ".join(c for c in counts if c)
+    sizes = ", ".join([_count(len(scenario.roles), "role"), _count(len(scenario.actions), "action"),
+                       _count(len(scenario.events), "event"),
+                       _count(len(scenario.endings), "ending")])
+    if warnings and strict:
+        return _("{path}: fails under --strict: {warnings} (otherwise ok: {sizes})").format(
+            path=path, warnings=_count(warnings, "warning"), sizes=sizes)
+    tail = "; " + _count(warnings, "warning") if warnings else ""
+    return _("{path}: ok ({sizes}){tail}").format(path=path, sizes=sizes, tail=tail)
+
+
+def _count(n: int, what: str) -> str:
+    """`1 warning`, `3 errors`; empty for none."""
+    words = {"error": ngettext("{n} error", "{n} errors", n),
+             "warning": ngettext("{n} warning", "{n} warnings", n),
+             "role": ngettext("{n} role", "{n} roles", n),
+             "action": ngettext("{n} action", "{n} actions", n),
+             "event": ngettext("{n} event", "{n} events", n),
+             "ending": ngettext("{n} ending", "{n} endings", n)}
+    return words[what].format(n=n) if n or what not in ("error", "warning") else ""

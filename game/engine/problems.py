@@ -46,10 +46,12 @@ class Problem:
         return self.severity == "error"
 
     def text(self) -> str:
-        """The stable text form: `FILE:LINE:COL: [warning: ]path: message [code]`."""
+        """The stable text form: `FILE:LINE:COL: [warning: ]path: message [code]`; a problem
+        of the file as a whole (path `<root>`) has no path part."""
         kind = "warning: " if not self.is_error else ""
         code = f" [{self.code}]" if self.code else ""
-        return f"{self.file}:{self.line}:{self.col}: {kind}{self.path}: {self.message}{code}"
+        where = "" if self.path == ROOT else f"{self.path}: "
+        return f"{self.file}:{self.line}:{self.col}: {kind}{where}{self.message}{code}"
 
     def lines(self) -> list[str]:
         """This problem's text, then each folded follow-on problem, indented."""
@@ -70,6 +72,10 @@ class ScenarioError(ValueError):
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = sorted(problems, key=lambda p: (p.file, p.line, p.col))
         super().__init__("\n".join(line for p in self.problems for line in p.lines()))
+
+
+#: The path of a problem about the file as a whole (its text form shows no path).
+ROOT = "<root>"
 
 
 def fail(filename: str, message: str, line: int = 1, col: int = 1,

@@ -10,6 +10,7 @@ from game.ai.policy import Policy, draft_orders, draft_responses
 from game.model.state import GameState, Outcome
 from game.rules import apply_action, awaiting_response, new_game, outcome, resolve_round
 from game.rules.compiled import CompiledScenario
+from game.rules.view import answering_view, view_for
 
 
 def play_game(game: CompiledScenario, seed: int, policies: dict[str, Policy],
@@ -22,11 +23,16 @@ def play_game(game: CompiledScenario, seed: int, policies: dict[str, Policy],
 
 
 def play_round(state: GameState, game: CompiledScenario, policies: dict[str, Policy]) -> GameState:
-    """Take one round from orders through resolution."""
+    """Take one round from orders through resolution. Each seat's view of the orders phase
+    is brought to the responses phase rather than made again."""
+    views = {}
     for role in game.roles:
-        state = apply_action(state, game, draft_orders(policies[role], state, game, role))
+        views[role] = view = view_for(state, game, role)
+        state = apply_action(state, game, draft_orders(policies[role], state, game, role, view=view))
     if state.phase == "responses":
         for role in awaiting_response(state, game):
-            state = apply_action(state, game, draft_responses(policies[role], state, game, role))
+            view = answering_view(views[role], state, game)
+            state = apply_action(state, game,
+                                 draft_responses(policies[role], state, game, role, view=view))
     state, _ = resolve_round(state, game)
     return state

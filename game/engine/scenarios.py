@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from game.model.scenario import Scenario
+from game.words import ngettext
 
 ROOT = Path(__file__).resolve().parents[2]
 SCENARIO_DIR = ROOT / "scenarios"
@@ -32,9 +33,14 @@ def load_for_play(path: str | Path) -> Scenario:
         return load_scenario(path)
     except ScenarioError as exc:
         lines = [line for p in exc.problems for line in p.lines()]
-        raise ScenarioLoadError(
-            f"the scenario {path} has {len(exc.problems)} problem(s):\n" + "\n".join(lines)
-            + f"\nFix them and check again with: python main.py check {path}") from None
+        if len(exc.problems) == 1 and exc.problems[0].code == "file":  # missing, a folder...
+            raise ScenarioLoadError(lines[0]) from None
+        head = ngettext("the scenario {path} has {n} problem:", "the scenario {path} has {n} "
+                        "problems:", len(exc.problems)).format(path=path, n=len(exc.problems))
+        tail = ngettext("Fix it and check again with: python main.py check {path}",
+                        "Fix them and check again with: python main.py check {path}",
+                        len(exc.problems)).format(path=path)
+        raise ScenarioLoadError("\n".join([head, *lines, tail])) from None
 
 
 def locate(recorded: str | None, scenario_id: str) -> Path:

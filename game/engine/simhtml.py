@@ -11,7 +11,7 @@ from __future__ import annotations
 import jinja2
 
 from game.engine.simreport import Report
-from game.words import _
+from game.words import _, ngettext
 
 #: Okabe-Ito colours, each paired with a dash pattern.
 LINES = [("#0072B2", ""), ("#D55E00", "8 4"), ("#009E73", "2 3"), ("#CC79A7", "10 3 2 3"),
@@ -27,8 +27,22 @@ def report_html(report: Report) -> str:
         tops=_bars([*((report.roles[k], v) for k, v in report.top_alone.items()),
                     (_("Ties (shared top score)"), report.ties)]),
         milestones=_lines([(m["name"], [v * 100 for v in m["by_round"]])
-                           for m in report.milestones], 100, _("% of games")),
-        tension=_lines([(_("Mean tension"), report.tension_by_round)], 100, _("tension")))
+                           for m in report.milestones], 100,
+                          _("{label}: operating in {value}% of games at the end")),
+        tension=_lines([(_("Mean tension"), report.tension_by_round)], 100,
+                       _("{label}: {value} at the end")),
+        run_line=run_line(report))
+
+
+def run_line(report: Report) -> str:
+    """`20 games over 4 assignments of personas, seed 1; mean 8.0 rounds.`, in good plurals."""
+    games = ngettext("{n} game", "{n} games", report.games).format(n=report.games)
+    over = ngettext("over {n} assignment of personas", "over {n} assignments of personas",
+                    report.assignments).format(n=report.assignments)
+    sampled = "" if report.assignments == report.assignments_total else _(
+        " (sampled evenly from {n})").format(n=report.assignments_total)
+    return _("{games} {over}{sampled}, seed {seed}; mean {rounds:.1f} rounds.").format(
+        games=games, over=over, sampled=sampled, seed=report.seed, rounds=report.mean_rounds)
 
 
 def _bars(items: list[tuple[str, float]]) -> dict:
@@ -40,8 +54,9 @@ def _bars(items: list[tuple[str, float]]) -> dict:
     return {"bars": bars, "height": 20 + row * len(items), "x0": label_w, "row": row}
 
 
-def _lines(series: list[tuple[str, list[float]]], top: float, unit: str) -> dict:
-    """Geometry of a line chart: each series over rounds 0..n, on 0..top."""
+def _lines(series: list[tuple[str, list[float]]], top: float, legend: str) -> dict:
+    """Geometry of a line chart: each series over rounds 0..n, on 0..top; `legend` words
+    each series' key from its {label} and its last {value}."""
     longest = max((len(v) for _, v in series), default=0)
     step = (W - 2 * PAD) / max(1, longest - 1)
 
@@ -53,10 +68,11 @@ def _lines(series: list[tuple[str, list[float]]], top: float, unit: str) -> dict
         colour, dash = LINES[i % len(LINES)]
         points = " ".join(f"{round(PAD + r * step, 1)},{y(v)}" for r, v in enumerate(values))
         drawn.append({"label": label, "points": points, "colour": colour, "dash": dash,
-                      "last": f"{values[-1]:.0f}" if values else "", "legend_y": 16 + 16 * i})
+                      "legend": legend.format(label=label, value=f"{values[-1]:.0f}") if values
+                      else label, "legend_y": 16 + 16 * i})
     ticks = [{"y": y(v), "text": f"{v:.0f}"} for v in (0, top / 2, top)]
     xticks = [{"x": round(PAD + r * step, 1), "text": str(r)} for r in range(longest)]
-    return {"series": drawn, "ticks": ticks, "xticks": xticks, "unit": unit,
+    return {"series": drawn, "ticks": ticks, "xticks": xticks,
             "height": H + 16 * max(0, len(series) - 3), "bottom": H - PAD}
 
 
@@ -72,9 +88,7 @@ td.n{text-align:right;font-variant-numeric:tabular-nums} .flag{font-weight:bold}
 svg text{font-size:12px;fill:#1a1a1a}
 </style></head><body>
 <h1>Balance lab: {{ r.title }}</h1>
-<p>{{ r.games }} games over {{ r.assignments }} assignments of personas
-{%- if r.assignments != r.assignments_total %} (sampled evenly from {{ r.assignments_total }}){% endif %},
-seed {{ r.seed }}; mean {{ "%.1f"|format(r.mean_rounds) }} rounds. Personas: {{ r.personas|join(", ") }}.</p>
+<p>{{ run_line }} Personas: {{ r.personas|join(", ") }}.</p>
 
 <h2>Flags</h2>
 {% if r.flags %}<ul>{% for f in r.flags %}<li class="flag">{{ f }}</li>{% endfor %}</ul>
@@ -104,7 +118,7 @@ seed {{ r.seed }}; mean {{ "%.1f"|format(r.mean_rounds) }} rounds. Personas: {{ 
  stroke-dasharray="{{ s.dash }}"></polyline>
 <line x1="60" y1="{{ s.legend_y }}" x2="90" y2="{{ s.legend_y }}" stroke="{{ s.colour }}"
  stroke-width="2.5" stroke-dasharray="{{ s.dash }}"></line>
-<text x="96" y="{{ s.legend_y + 4 }}">{{ s.label }} (last: {{ s.last }} {{ chart.unit }})</text>
+<text x="96" y="{{ s.legend_y + 4 }}">{{ s.legend }}</text>
 {% endfor %}</svg><figcaption>{{ title }}</figcaption></figure>
 {% endmacro %}
 

@@ -14,13 +14,13 @@ best total are counted as ties, separately, never as split wins. Flags:
 from __future__ import annotations
 
 import csv
+import io
 import json
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
 from typing import NamedTuple, TextIO
 
 from game.model.scenario import Scenario
-from game.words import _
+from game.words import _, ngettext
 
 IMBALANCE = 0.15
 RARE = 0.02
@@ -264,17 +264,23 @@ def write_text(report: Report, out: TextIO, *, detail: bool = False) -> None:
         print(_("\n(one line per assignment of personas: add --detail)"), file=out)
 
 
+def _games_over(report: Report) -> str:
+    """`10 games over 8 assignments of personas`, with "(sampled evenly from N)" if sampled."""
+    games = ngettext("{n} game", "{n} games", report.games).format(n=report.games)
+    over = ngettext("{games} over {n} assignment", "{games} over {n} assignments",
+                    report.assignments).format(games=games, n=report.assignments)
+    sampled = "" if report.assignments == report.assignments_total else _(
+        " (sampled evenly from {n})").format(n=report.assignments_total)
+    return over + sampled + _(" of personas")
+
+
 def summary_lines(report: Report) -> list[str]:
     """The summary, a screenful for any scenario."""
     each = report.games / max(1, report.assignments)
-    sampled = "" if report.assignments == report.assignments_total else _(
-        " (sampled evenly from {n})").format(n=report.assignments_total)
     lines = [_("Balance lab: {title} ({id}), seed {seed}").format(
                  title=report.title, id=report.scenario, seed=report.seed),
-             _("{games} games over {a} assignments{sampled} of personas ({each:.1f} games "
-               "each); mean {rounds:.1f} rounds").format(
-                 games=report.games, a=report.assignments, sampled=sampled, each=each,
-                 rounds=report.mean_rounds),
+             _("{run} ({each:.1f} games each); mean {rounds:.1f} rounds").format(
+                 run=_games_over(report), each=each, rounds=report.mean_rounds),
              "", _("Endings")]
     width = max(len(e["name"]) for e in report.endings)
     for e in report.endings:
@@ -333,7 +339,8 @@ def detail_lines(report: Report) -> list[str]:
         ends = " ".join(f"{e}:{n}" for e, n in r.endings.items())
         scores = " ".join(f"{s:.1f}" for s in r.mean_score.values())
         tops = " ".join(f"{s:.0%}" for s in r.top_alone.values())
-        lines.append(f"  #{i} {'/'.join(r.personas.values())}  {r.games} games  "
+        lines.append(f"  #{i} {'/'.join(r.personas.values())}  "
+                     + ngettext("{n} game", "{n} games", r.games).format(n=r.games) + "  "
                      + _("endings {ends}; scores {scores}; alone top {tops}; ties {ties:.0%}").format(
                          ends=ends, scores=scores, tops=tops, ties=r.ties))
     return lines
@@ -371,36 +378,40 @@ def figure_rows(report: Report) -> list[tuple]:
     return rows
 
 
-def write_outputs(report: Report, games: list[GameRecord], *, json_path=None, csv_path=None,  # noqa: ANN001
-                  html_path=None, games_csv=None) -> None:
-    """Write each requested file; OSError if one cannot be written."""
-    if json_path:
-        Path(json_path).write_text(json.dumps(figures(report), indent=2) + "\n", encoding="utf-8")
-    if csv_path:
-        with Path(csv_path).open("w", newline="", encoding="utf-8") as fh:
-            w = csv.writer(fh)
-            w.writerow(["section", "key", "measure", "value"])
-            w.writerows(figure_rows(report))
-    if html_path:
-        from game.engine.simhtml import report_html
-
-        Path(html_path).write_text(report_html(report), encoding="utf-8")
-    if games_csv:
-        write_games_csv(report, games, Path(games_csv))
+def render_outputs(report: Report, games: list[GameRecord], wanted: dict[str, object]) -> dict:
+    """Each requested output's text, keyed like `wanted` (kind -> path; kinds json, csv,
+    html, games_csv); nothing is written here, so the files can all be written or none."""
+    makers = {"json": lambda: json.dumps(figures(report), indent=2) + "\n",
+              "csv": lambda: _csv_text([["section", "key", "measure", "value"],
+                                        *figure_rows(report)]),
+              "html": lambda: _html(report),
+              "games_csv": lambda: _csv_text(games_csv_rows(report, games))}
+    return {kind: makers[kind]() for kind in wanted}
 
 
-def write_games_csv(report: Report, games: list[GameRecord], path: Path) -> None:
+def _html(report: Report) -> str:
+    from game.engine.simhtml import report_html
+
+    return report_html(report)
+
+
+def _csv_text(rows: list) -> str:
+    buffer = io.StringIO(newline="")
+    csv.writer(buffer).writerows(rows)
+    return buffer.getvalue()
+
+
+def games_csv_rows(report: Report, games: list[GameRecord]) -> list[list]:
     """One row per game: its assignment, seed, ending, rounds, scores and top finishers."""
     roles = list(report.roles)
-    with path.open("w", newline="", encoding="utf-8") as fh:
-        w = csv.writer(fh)
-        w.writerow(["game", "assignment", *(f"persona_{r}" for r in roles), "seed", "ending",
-                    "rounds", *(f"score_{r}" for r in roles), "top", "tie", "final_tension",
-                    *(f"operating_{m['id']}" for m in report.milestones)])
-        for n, g in enumerate(games, 1):
-            row = report.rows[g.assignment]
-            win = _winners(g.scores)
-            ops = g.operating[-1] if g.operating else (False,) * len(report.milestones)
-            w.writerow([n, g.assignment + 1, *row.personas.values(), g.seed, g.ending, g.rounds,
-                        *g.scores, " ".join(roles[i] for i in win), int(len(win) > 1),
-                        g.tension[-1], *(int(o) for o in ops)])
+    rows = [["game", "assignment", *(f"persona_{r}" for r in roles), "seed", "ending",
+             "rounds", *(f"score_{r}" for r in roles), "top", "tie", "final_tension",
+             *(f"operating_{m['id']}" for m in report.milestones)]]
+    for n, g in enumerate(games, 1):
+        row = report.rows[g.assignment]
+        win = _winners(g.scores)
+        ops = g.operating[-1] if g.operating else (False,) * len(report.milestones)
+        rows.append([n, g.assignment + 1, *row.personas.values(), g.seed, g.ending, g.rounds,
+                     *g.scores, " ".join(roles[i] for i in win), int(len(win) > 1),
+                     g.tension[-1], *(int(o) for o in ops)])
+    return rows

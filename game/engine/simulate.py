@@ -15,22 +15,23 @@ and `--json`, `--csv`, `--html` and `--games-csv` write the figures to files.
 from __future__ import annotations
 
 import argparse
+import io
 import itertools
 import multiprocessing
 import os
 import sys
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TextIO
 
 from game.ai import LAB_PERSONAS, PERSONAS, TEMPERAMENTS, make_policy
 from game.engine.runner import play_round
-from game.engine.simreport import GameRecord, Report, write_outputs, write_text
+from game.engine.simoutput import KINDS, OutputError, check_outputs, write_all
+from game.engine.simreport import GameRecord, Report, render_outputs, write_text
 from game.model.scenario import Scenario
 from game.rules import CompiledScenario, compile_scenario, new_game, outcome
 from game.rules.conditions import holds
 from game.rules.rng import derive_seed
-from game.words import _
+from game.words import _, ngettext
 
 CHUNK = 50  # games per task: big enough to amortise pickling, small enough to balance cores
 DEFAULT_GAMES = 2000
@@ -47,7 +48,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="games in total, spread over the assignments (default %(default)s)")
     parser.add_argument("--personas", default=",".join(LAB_PERSONAS),
                         help="comma-separated personas to combine across the roles "
-                             "(default: %(default)s; 'name:soft' or 'name:hard' sets a temperament)")
+                             "(default: %(default)s; any persona is accepted, including the "
+                             "default seats' assurer, holdout and alliance; 'name:soft' or "
+                             "'name:hard' sets a temperament)")
     parser.add_argument("--assign", default=None, metavar="ROLE=PERSONA,...",
                         help="fix the persona of some roles; the others range over --personas")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1,
@@ -65,42 +68,82 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None) -> int:
-    """Run the command; 0 on success, 2 on bad input (one line on `err`)."""
+    """Run the command; 0 on success, 2 on bad input (one line on `err`).
+
+    Every output path is checked before the first game; the files are written (all or
+    none) before the summary is printed, and each one written is named on `err`."""
     out, err = out or sys.stdout, err or sys.stderr
     try:
         scenario = load(args.scenario)
         plan = make_plan(scenario, args)
-    except SimulateError as exc:
+        paths = check_outputs(args.scenario, {kind: getattr(args, kind) for kind, _o in KINDS})
+    except (SimulateError, OutputError) as exc:
         print(_("simulate: error: {exc}").format(exc=exc), file=err)
         return 2
-    progress = None if args.quiet else Progress(err, plan.total)
+    progress = None if args.quiet or not _is_terminal(err) else Progress(err, plan.total)
     games = play_all(scenario, plan, args.workers, progress)
     report = Report.build(scenario, plan.assignments, plan.personas, games, plan.seed,
                           plan.sampled_from)
-    write_text(report, out, detail=args.detail)
-    try:
-        write_outputs(report, games, json_path=args.json, csv_path=args.csv,
-                      html_path=args.html, games_csv=args.games_csv)
-    except OSError as exc:
-        print(_("simulate: error: cannot write {file}: {why}").format(
-            file=exc.filename, why=exc.strerror), file=err)
+    if not _write_reports(report, games, paths, err):
         return 2
+    try:
+        write_text(report, out, detail=args.detail)
+        out.flush()
+    except BrokenPipeError:
+        _silence(out)  # the reader left early (`| head`); the files are written already
     return 0
 
 
-def load(path: str) -> Scenario:
-    """Load and check a scenario, raising SimulateError with one line if it fails."""
-    from game.engine.loader import ScenarioError, load_scenario
-
-    if not Path(path).is_file():
-        raise SimulateError(_("no scenario file at {path}").format(path=path))
+def _write_reports(report: Report, games: list[GameRecord], paths: dict, err: TextIO) -> bool:
+    """Write the requested files all or none and name each on `err`; False (with one
+    line on `err`) if they cannot be written."""
+    texts = render_outputs(report, games, paths)
     try:
-        return load_scenario(path)
-    except ScenarioError as exc:
-        first = exc.problems[0].text() if exc.problems else str(exc)
-        more = _(" (and {n} more; run: python main.py check {path})").format(
-            n=len(exc.problems) - 1, path=path) if len(exc.problems) > 1 else ""
-        raise SimulateError(first + more) from None
+        write_all({paths[kind]: text for kind, text in texts.items()})
+    except OSError as exc:
+        print(_("simulate: error: cannot write {file}: {why}; no report file was written").format(
+            file=exc.filename, why=exc.strerror or exc), file=err)
+        return False
+    for kind, _option in KINDS:
+        if kind in paths:
+            print(_("simulate: wrote {file}").format(file=paths[kind]), file=err)
+    return True
+
+
+def _silence(stream: TextIO) -> None:
+    """Point a closed stdout at /dev/null so Python's exit-time flush stays quiet."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, stream.fileno())
+    except (OSError, ValueError, io.UnsupportedOperation):
+        pass
+
+
+def _is_terminal(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def load(path: str) -> Scenario:
+    """Load and check a scenario as `check` does, raising SimulateError with one line if it fails
+    (a missing file, a folder, a FIFO or a device each get their own reason)."""
+    from game.engine.check import check_one
+
+    errors = io.StringIO()
+    scenario, found = check_one(path, errors)
+    if scenario is not None:
+        return scenario
+    if not found:
+        raise SimulateError(errors.getvalue().strip())
+    problems = [p for p in found if p.is_error] or found
+    first = problems[0].text()
+    more = ngettext(" (and {n} more problem; run: python main.py check {path})",
+                    " (and {n} more problems; run: python main.py check {path})",
+                    len(problems) - 1).format(n=len(problems) - 1, path=path) \
+        if len(problems) > 1 else ""
+    raise SimulateError(first + more)
 
 
 @dataclass(frozen=True)

@@ -18,9 +18,10 @@ from ruamel.yaml.error import MarkedYAMLError
 from ruamel.yaml.events import AliasEvent
 
 from game.engine.file_text import position
-from game.engine.problems import Path, ScenarioError, SourceMap, fail
+from game.engine.problems import ROOT, Path, Problem, ScenarioError, SourceMap, fail
 from game.engine.schema_messages import describe
 from game.engine.yaml_hints import diagnose
+from game.engine.yaml_scan import scan
 
 #: Deeper nesting is refused; the deepest real path is about 8 levels.
 MAX_DEPTH = 40
@@ -85,8 +86,18 @@ def _yaml_problem(exc: MarkedYAMLError, filename: str, text: str) -> ScenarioErr
     if "maximum depth" in str(exc.problem):
         return fail(filename, f"the file nests deeper than {MAX_DEPTH} levels; "
                               "a scenario never needs that", line, col, "yaml-depth")
-    code, message, line, col = diagnose(text, exc)
-    return fail(filename, message, line, col, code)
+    return ScenarioError([Problem(filename, line, col, ROOT, message, code)
+                          for code, message, line, col in _slips(text, exc)])
+
+
+def _slips(text: str, exc: MarkedYAMLError) -> list:
+    """Every slip the line scan sees, and the parser's own error if it comes before them
+    all (a later one is most likely a consequence of the first slip)."""
+    found = scan(text)
+    parser = diagnose(text, exc)
+    if not found or parser[2] < found[0][2]:
+        found.insert(0, parser)
+    return found
 
 
 def _not_a_mapping(tree: object) -> str:

@@ -7,6 +7,7 @@ replays). Meters change only through `LedgerEntry` records made in `game.rules.l
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -75,21 +76,55 @@ class RoundRecord:
     ledger_end: int
 
 
+@dataclass(frozen=True, slots=True)
+class MeterLayout:
+    """Where each meter sits in `GameState.meters`: the compiled scenario's meter numbers by
+    ledger name and by key. Tension is always meter 0."""
+
+    names: Mapping[str, int]  # ledger name -> index
+    trust: Mapping[tuple[str, str], int]  # (truster, trusted) -> index
+    support: Mapping[str, int]  # role -> index
+    progress: Mapping[str, int]  # milestone -> index
+    transparency: Mapping[tuple[str, str], int]  # (measuring role, toward) -> index
+
+
+class MeterMap(Mapping):
+    """A read-only mapping from keys to the current values of some meters of a state."""
+
+    __slots__ = ("_values", "_index")
+
+    def __init__(self, values: list[int], index: Mapping) -> None:
+        self._values, self._index = values, index
+
+    def __getitem__(self, key) -> int:
+        return self._values[self._index[key]]
+
+    def __iter__(self) -> Iterator:
+        return iter(self._index)
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    def __repr__(self) -> str:
+        return f"MeterMap({dict(self)!r})"
+
+
 @dataclass(slots=True)
 class GameState:
-    """Everything about a game in progress. Treat as immutable outside `game.rules`."""
+    """Everything about a game in progress. Treat as immutable outside `game.rules`.
+
+    Every meter's value sits in the flat list `meters`, numbered as in the compiled
+    scenario; `tension`, `trust`, `support`, `progress` and `transparency` read them by
+    name as read-only properties, and `meter(name)` by ledger name."""
 
     scenario_id: str
     seed: int
     rounds: int
     round: int
     phase: str  # orders, responses, resolve, over
-    tension: int
-    trust: dict[tuple[str, str], int]
-    support: dict[str, int]
+    meters: list[int]  # by meter index: tension, trust, support, progress, transparency
+    layout: MeterLayout
     milestones: dict[str, str]  # inactive, operating, suspended
-    progress: dict[str, int]
-    transparency: dict[tuple[str, str], int]  # measures by the first role toward the second
     commitments: tuple[Commitment, ...] = ()
     demands: frozenset[tuple[str, str]] = frozenset()  # (role, demand id) standing
     uses: dict[tuple[str, str, str | None], int] = field(default_factory=dict)  # by Action
@@ -112,9 +147,8 @@ class GameState:
     def copy(self) -> GameState:
         """A copy whose containers can be changed without touching this state."""
         return GameState(
-            self.scenario_id, self.seed, self.rounds, self.round, self.phase, self.tension,
-            dict(self.trust), dict(self.support), dict(self.milestones), dict(self.progress),
-            dict(self.transparency), self.commitments, self.demands, dict(self.uses),
+            self.scenario_id, self.seed, self.rounds, self.round, self.phase, list(self.meters),
+            self.layout, dict(self.milestones), self.commitments, self.demands, dict(self.uses),
             dict(self.orders), {k: dict(v) for k, v in self.responses.items()}, self.event,
             self.fired, self.injected, list(self.ledger), list(self.records), self.breakdown,
             self.round_ledger_start, self.fog, {v: list(e) for v, e in self.seen.items()},
@@ -128,11 +162,10 @@ class GameState:
         and the records need not be copied (the ledger alone grows to hundreds of entries).
         """
         return GameState(
-            self.scenario_id, self.seed, self.rounds, self.round, self.phase, self.tension,
-            self.trust, self.support, self.milestones, self.progress, self.transparency,
-            self.commitments, self.demands, self.uses, self.orders, self.responses, self.event,
-            self.fired, self.injected, self.ledger, self.records, self.breakdown,
-            self.round_ledger_start, self.fog, self.seen,
+            self.scenario_id, self.seed, self.rounds, self.round, self.phase, self.meters,
+            self.layout, self.milestones, self.commitments, self.demands, self.uses, self.orders,
+            self.responses, self.event, self.fired, self.injected, self.ledger, self.records,
+            self.breakdown, self.round_ledger_start, self.fog, self.seen,
         )
 
     @property
@@ -143,15 +176,32 @@ class GameState:
     def meter(self, name: str) -> int:
         """Read a meter by its ledger name: `tension`, `trust.<from>.<to>`, `support.<role>`,
         `progress.<milestone>` or `transparency.<from>.<toward>`; KeyError for any other."""
-        kind, _, rest = name.partition(".")
-        if kind == "tension" and not rest:
-            return self.tension
-        if kind in ("trust", "transparency"):
-            a, _, b = rest.partition(".")
-            return getattr(self, kind)[(a, b)]
-        if kind in ("support", "progress"):
-            return getattr(self, kind)[rest]
-        raise KeyError(name)
+        return self.meters[self.layout.names[name]]
+
+    @property
+    def tension(self) -> int:
+        """Tension, 0-100 (a breakdown at 100)."""
+        return self.meters[0]
+
+    @property
+    def trust(self) -> Mapping[tuple[str, str], int]:
+        """Trust, 0-100, by (truster, trusted): read-only."""
+        return MeterMap(self.meters, self.layout.trust)
+
+    @property
+    def support(self) -> Mapping[str, int]:
+        """Domestic support, 0-100, by role: read-only."""
+        return MeterMap(self.meters, self.layout.support)
+
+    @property
+    def progress(self) -> Mapping[str, int]:
+        """Progress toward each milestone, by milestone id: read-only."""
+        return MeterMap(self.meters, self.layout.progress)
+
+    @property
+    def transparency(self) -> Mapping[tuple[str, str], int]:
+        """Transparency measures by the first role toward the second: read-only."""
+        return MeterMap(self.meters, self.layout.transparency)
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,7 @@ search the scenario's lists and nothing is cached behind their backs.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from math import ceil
 from types import MappingProxyType
@@ -27,9 +27,11 @@ from game.model.scenario import (
     Rules,
     Scenario,
 )
+from game.model.state import MeterLayout
 from game.rules import requirements
 from game.rules.aims import aim_targets, may_take
-from game.rules.tables import ActionRow, Candidate, Fx, Meter, Offer
+from game.rules.effect_rows import Where, compile_effects
+from game.rules.tables import ActionRow, Answer, Candidate, Change, Meter, Offer
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -44,13 +46,14 @@ class CompiledScenario:
     action_index: Mapping[str, int]
     milestones: tuple[MilestoneSpec, ...]
     milestone_index: Mapping[str, int]
-    milestone_effects: Mapping[str, tuple[tuple[Fx, ...], tuple[Fx, ...]]]  # on_operating, on_suspended
+    on_operating: Mapping[str, tuple[Change, ...]]  # milestone -> rows applied when it starts
+    on_suspended: Mapping[tuple[str, str], tuple[Change, ...]]  # (milestone, withdrawing role) -> rows
     dependents: Mapping[str, tuple[str, ...]]  # milestone -> those built on it, in track order
     events: Mapping[str, EventSpec]
     scripted: Mapping[int, tuple[EventSpec, ...]]  # round -> scripted events, in file order
     conditional: tuple[EventSpec, ...]
     deck: tuple[EventSpec, ...]
-    event_effects: Mapping[str, tuple[Fx, ...]]
+    event_effects: Mapping[str, tuple[Change, ...]]
     demands: Mapping[str, DemandSpec]
     meters: tuple[Meter, ...]
     meter_index: Mapping[str, int]
@@ -58,6 +61,8 @@ class CompiledScenario:
     support_meter: Mapping[str, int]  # role -> meter index
     progress_meter: Mapping[str, int]  # milestone -> meter index
     transparency_meter: Mapping[tuple[str, str], int]  # (measuring role, toward) -> meter index
+    layout: MeterLayout  # the same indices, as each game state carries them
+    start: tuple[int, ...]  # every meter's value when a game starts, by meter index
     candidates: tuple[tuple[Candidate, ...], ...]  # per role index, in scenario order
     candidate_of: Mapping[Action, Candidate]  # every role's candidates by their action
     objectives: Mapping[str | None, tuple[ObjectiveSpec, ...]]  # None: the public view's (none)
@@ -102,11 +107,18 @@ def compile_scenario(scenario: Scenario) -> CompiledScenario:
     """Compile a validated scenario into the tables the rules read. Pure; call once per scenario."""
     roles = scenario.role_ids
     milestones = {m.id: m for m in scenario.milestones}
-    rows = tuple(_row(i, spec, scenario) for i, spec in enumerate(scenario.actions))
-    candidates = tuple(_candidates(role, rows, scenario) for role in roles)
+    meters = _meters(scenario)
+    index = {m.name: i for i, m in enumerate(meters)}
+    layout = MeterLayout(_frozen(index), *(_by_key(meters, f)
+                                           for f in ("trust", "support", "progress", "transparency")))
+
+    def fx(effects: list[Effect], where: Where) -> tuple[Change, ...]:
+        return compile_effects(effects, where, roles, index, milestones)
+
+    rows = tuple(_row(i, spec, scenario, index) for i, spec in enumerate(scenario.actions))
+    candidates = tuple(_candidates(role, rows, scenario, fx) for role in roles)
     objectives = {r.id: tuple(r.objectives) for r in scenario.roles}
     objectives[None] = ()
-    meters = _meters(scenario)
     return CompiledScenario(
         scenario=scenario,
         roles=roles,
@@ -116,22 +128,26 @@ def compile_scenario(scenario: Scenario) -> CompiledScenario:
         action_index=_frozen({row.spec.id: row.index for row in rows}),
         milestones=tuple(scenario.milestones),
         milestone_index=_frozen({m: i for i, m in enumerate(milestones)}),
-        milestone_effects=_frozen({m.id: (_fx(m.on_operating), _fx(m.on_suspended))
-                                   for m in scenario.milestones}),
+        on_operating=_frozen({m.id: fx(m.on_operating, Where(parties=tuple(m.parties)))
+                              for m in scenario.milestones}),
+        on_suspended=_frozen({(m.id, r): fx(m.on_suspended, Where(r, parties=tuple(m.parties)))
+                              for m in scenario.milestones for r in roles}),
         dependents=_frozen({m: _dependents(m, milestones) for m in milestones}),
         events=_frozen({e.id: e for e in scenario.events}),
         scripted=_frozen({n: tuple(e for e in scenario.events if e.round == n)
                           for n in {e.round for e in scenario.events if e.kind == "scripted"}}),
         conditional=tuple(e for e in scenario.events if e.kind == "conditional"),
         deck=tuple(e for e in scenario.events if e.kind == "deck"),
-        event_effects=_frozen({e.id: _fx(e.effects) for e in scenario.events}),
+        event_effects=_frozen({e.id: fx(e.effects, Where()) for e in scenario.events}),
         demands=_frozen({d.id: d for d in scenario.demands}),
         meters=meters,
-        meter_index=_frozen({m.name: i for i, m in enumerate(meters)}),
-        trust_meter=_by_key(meters, "trust"),
-        support_meter=_by_key(meters, "support"),
-        progress_meter=_by_key(meters, "progress"),
-        transparency_meter=_by_key(meters, "transparency"),
+        meter_index=layout.names,
+        trust_meter=layout.trust,
+        support_meter=layout.support,
+        progress_meter=layout.progress,
+        transparency_meter=layout.transparency,
+        layout=layout,
+        start=tuple(_start_value(scenario, m) for m in meters),
         candidates=candidates,
         candidate_of=_frozen({c.action: c for cs in candidates for c in cs}),
         objectives=_frozen(objectives),
@@ -151,24 +167,20 @@ def _by_key(meters: tuple[Meter, ...], field: str) -> Mapping:
     return _frozen({m.key: i for i, m in enumerate(meters) if m.field == field})
 
 
-def _fx(effects: list[Effect]) -> tuple[Fx, ...]:
-    return tuple(Fx(e.kind, e.amount, e.who, e.toward, e.milestone) for e in effects)
-
-
-def _row(index: int, spec: ActionSpec, scenario: Scenario) -> ActionRow:
+def _row(index: int, spec: ActionSpec, scenario: Scenario, meters: Mapping[str, int]) -> ActionRow:
     breaks = frozenset(a.id for a in scenario.actions
                        if a.commitment and spec.id in a.commitment.broken_by)
     backs = tuple(d.id for d in scenario.demands if spec.id in d.backed_down_by)
-    rat = spec.ratification
     proposes = next((m for m in scenario.milestones if m.id == spec.establishes), None)
     return ActionRow(index, spec, spec.cost, spec.requires.max_uses, FAMILIES.index(spec.family),
-                     proposes, tuple(proposes.parties) if proposes else (), _fx(spec.effects),
-                     _fx(spec.on_accept), _fx(spec.on_decline), _fx(rat.on_pass if rat else []),
-                     _fx(rat.on_fail if rat else []), breaks, backs)
+                     proposes, tuple(proposes.parties) if proposes else (),
+                     meters[f"progress.{proposes.id}"] if proposes else None, breaks, backs)
 
 
-def _candidates(role: str, rows: tuple[ActionRow, ...], scenario: Scenario) -> tuple[Candidate, ...]:
-    """Every (action, target) `role` could ever order, in scenario order."""
+def _candidates(role: str, rows: tuple[ActionRow, ...], scenario: Scenario,
+                fx: Callable[..., tuple[Change, ...]]) -> tuple[Candidate, ...]:
+    """Every (action, target) `role` could ever order, in scenario order, with the meter
+    rows it applies (`fx(effects, where)` compiles them)."""
     found = []
     for row in rows:
         spec = row.spec
@@ -181,12 +193,27 @@ def _candidates(role: str, rows: tuple[ActionRow, ...], scenario: Scenario) -> t
         else:
             aims = [None]
         rules = requirements.rules_for(spec)
-        for t in aims:
-            action = Action(role, spec.id, t)
-            responders = _responders(spec, action, scenario)
-            offer = Offer(action.text(), action, spec, responders) if spec.offer else None
-            found.append(Candidate(action, action.text(), row, rules, responders, offer))
+        found += [_candidate(Action(role, spec.id, t), row, rules, scenario, fx) for t in aims]
     return tuple(found)
+
+
+def _candidate(action: Action, row: ActionRow, rules: tuple[Callable, ...], scenario: Scenario,
+               fx: Callable[..., tuple[Change, ...]]) -> Candidate:
+    """One order, with the rows its effects, each answer and its ratification apply: the
+    actor and target are the order's, an answer's responder is who answers, and only the
+    action's own effects and answers count a proposal's parties as `parties`."""
+    spec, role, t = row.spec, action.role, action.target
+    responders = _responders(spec, action, scenario)
+    offer = Offer(action.text(), action, spec, responders) if spec.offer else None
+    where = Where(role, t, None, row.parties)
+    answers = tuple(Answer(r, fx(spec.on_accept, where._replace(responder=r)),
+                           fx(spec.on_decline, where._replace(responder=r)))
+                    for r in responders) if spec.offer else ()
+    rat = spec.ratification
+    passed, failed = ((fx(rat.on_pass, Where(role, t)), fx(rat.on_fail, Where(role, t)))
+                      if rat else ((), ()))
+    return Candidate(action, action.text(), row, rules, responders, offer,
+                     fx(spec.effects, where), answers, passed, failed)
 
 
 def _responders(spec: ActionSpec, action: Action, scenario: Scenario) -> tuple[str, ...]:
@@ -211,6 +238,20 @@ def _meters(scenario: Scenario) -> tuple[Meter, ...]:
         *(Meter(f"progress.{m.id}", "progress", m.id, 100, everyone) for m in scenario.milestones),
         *(Meter(f"transparency.{a}.{b}", "transparency", (a, b), high, everyone) for a, b in pairs),
     )
+
+
+def _start_value(scenario: Scenario, meter: Meter) -> int:
+    """A meter's value before any ledger entry: the scenario's start tension, trust (its
+    default unless set for the pair) and domestic support; no progress or transparency."""
+    r = scenario.rules
+    if meter.field == "tension":
+        return r.start_tension
+    if meter.field == "trust":
+        return next((t.value for t in r.start_trust if (t.from_, t.to) == meter.key),
+                    r.default_trust)
+    if meter.field == "support":
+        return next(role.start_support for role in scenario.roles if role.id == meter.key)
+    return 0
 
 
 def _dependents(root: str, milestones: dict[str, MilestoneSpec]) -> tuple[str, ...]:

@@ -6,7 +6,7 @@ from game.model.scenario import EventSpec
 from game.model.state import GameState
 from game.rules.compiled import CompiledScenario
 from game.rules.conditions import holds
-from game.rules.effects import Context, apply_effects
+from game.rules.effects import apply_changes
 from game.rules.rng import derive
 
 
@@ -32,8 +32,8 @@ def _may_fire(state: GameState, event: EventSpec) -> bool:
 
 def apply_event(state: GameState, game: CompiledScenario, event: EventSpec, note: str = "") -> None:
     """Apply an event to a state being built and mark it as having fired."""
-    ctx = Context("event", event.id, None, note or event.title)
-    apply_effects(state, game, game.event_effects[event.id], ctx)
+    apply_changes(state, game, game.event_effects[event.id], "event", event.id, None,
+                  note or event.title)
     state.fired = state.fired | {event.id}
 
 

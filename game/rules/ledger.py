@@ -15,17 +15,15 @@ def change(state: GameState, game: CompiledScenario, meter: int, amount: int, ca
            source: str, actor: str | None, note: str) -> int:
     """Change meter number `meter` of a state being built by `amount`, clamped; record the
     change in the ledger and return the change actually made."""
-    name, field, key, high, viewers = game.meters[meter]
-    values = None if key is None else getattr(state, field)
-    before = state.tension if values is None else values[key]
+    name, _, _, high, viewers = game.meters[meter]
+    values = state.meters
+    before = values[meter]
     after = max(0, min(high, before + amount))
     if after == before:
         return 0
-    if values is None:
-        state.tension = after
+    values[meter] = after
+    if meter == 0:  # tension: a breakdown at the top of the scale
         state.breakdown = state.breakdown or after >= 100
-    else:
-        values[key] = after
     entry = LedgerEntry(state.round, name, before, after, after - before, cause, source, actor,
                         note)
     state.ledger.append(entry)

@@ -78,8 +78,9 @@ def proposal_ready(state: GameState, role: str, cand: Candidate) -> str | None:
     for pre in m.requires:
         if state.milestones[pre] != "operating":
             return f"{m.id} needs {pre} operating first"
-    if state.progress[m.id] < m.progress_needed:
-        return f"{m.id} needs progress {m.progress_needed}, has {state.progress[m.id]}"
+    progress = state.meters[cand.row.progress_meter]
+    if progress < m.progress_needed:
+        return f"{m.id} needs progress {m.progress_needed}, has {progress}"
     return None
 
 

@@ -25,11 +25,11 @@ from game.model.actions import Action, IllegalAction
 from game.model.state import Commitment, GameState, RoundRecord
 from game.rules.compiled import CompiledScenario
 from game.rules.demands import audience_cost
-from game.rules.effects import Context, apply_effects
+from game.rules.effects import apply_changes
 from game.rules.events import start_round
 from game.rules.ledger import change
 from game.rules.rng import derive
-from game.rules.tables import ActionRow
+from game.rules.tables import ActionRow, Candidate
 
 
 def resolve_round(state: GameState, game: CompiledScenario) -> tuple[GameState, RoundRecord]:
@@ -59,7 +59,7 @@ def _resolution_order(state: GameState, game: CompiledScenario) -> list[Action]:
     tagged = []
     for r_i, role in enumerate(game.roles):
         for a_i, action in enumerate(state.orders.get(role, ())):
-            rank = game.actions[game.action_index[action.action_id]].rank
+            rank = game.candidate_of[action].row.rank
             tagged.append(((rank, r_i, a_i), action))
     tagged.sort()
     return [a for _, a in tagged]
@@ -72,11 +72,12 @@ def _resolve_action(state: GameState, game: CompiledScenario, action: Action,
     repeats = state.uses.get(action, 0)
     state.uses[action] = repeats + 1
     decay = _decay(game, repeats)
+    gain = game.rules.trust_gain_percent * decay // 100
     _break_commitments(state, game, row, action, source)
     _back_down(state, game, action.role, row, source)
-    ctx = _action_context(game, row, action, repeats, decay, source)
-    apply_effects(state, game, row.effects, ctx)
-    accepted = _answers(state, game, row, cand.responders, action, ctx) if spec.offer else []
+    repeat = f" (repeat {repeats + 1}: trust gains at {decay}%)" if repeats and spec.concession else ""
+    apply_changes(state, game, cand.effects, "action", source, action.role, spec.name + repeat, gain)
+    accepted = _answers(state, game, cand, gain) if spec.offer else []
     if spec.establishes:
         agreed.setdefault(spec.establishes, set()).update({action.role, *accepted})
     if spec.concession:
@@ -97,32 +98,21 @@ def _decay(game: CompiledScenario, repeats: int) -> int:
     return table[min(repeats, len(table) - 1)]
 
 
-def _action_context(game: CompiledScenario, row: ActionRow, action: Action,
-                    repeats: int, decay: int, source: str) -> Context:
-    spec = row.spec
-    repeat = f" (repeat {repeats + 1}: trust gains at {decay}%)" if repeats and spec.concession else ""
-    return Context("action", source, action.role, spec.name + repeat, action.target, None,
-                   row.parties, game.rules.trust_gain_percent * decay // 100)
-
-
-def _answers(state: GameState, game: CompiledScenario, row: ActionRow,
-             responders: tuple[str, ...], action: Action, ctx: Context) -> list[str]:
+def _answers(state: GameState, game: CompiledScenario, cand: Candidate, gain: int) -> list[str]:
     """Apply each responder's answer to an offer; return the roles that accepted.
 
-    In an answer's context `actor` stays the offer's maker, so relative words in the
-    effects mean what the offer meant; the note names the responder."""
-    spec = row.spec
+    In an answer the offer's maker stays the actor, so relative words in the effects mean
+    what the offer meant; the note names the responder."""
+    name, source, actor = cand.row.spec.name, cand.text, cand.action.role
     accepted = []
-    for responder in responders:
-        ok = state.responses.get(responder, {}).get(ctx.source, False)
-        verb = "accepted" if ok else "declined"
-        rctx = Context("response", ctx.source, action.role,
-                       f"{game.names[responder]} {verb}: {spec.name}", ctx.target, responder,
-                       ctx.parties, ctx.gain_percent)
-        apply_effects(state, game, row.on_accept if ok else row.on_decline, rctx)
+    for responder, on_accept, on_decline in cand.answers:
+        ok = state.responses.get(responder, {}).get(source, False)
+        note = f"{game.names[responder]} {'accepted' if ok else 'declined'}: {name}"
+        apply_changes(state, game, on_accept if ok else on_decline, "response", source, actor,
+                      note, gain)
         if ok:
             accepted.append(responder)
-            _back_down(state, game, responder, row, ctx.source)
+            _back_down(state, game, responder, cand.row, source)
     return accepted
 
 
@@ -168,7 +158,7 @@ def _commit(state: GameState, game: CompiledScenario, row: ActionRow, action: Ac
     if spec.commitment is None:
         _satisfy(state, game, row, action)
         return
-    if spec.ratification is not None and not _ratified(state, game, row, action):
+    if spec.ratification is not None and not _ratified(state, game, action):
         return
     c = spec.commitment
     key = f"{action.text()}#{state.round}"
@@ -177,16 +167,14 @@ def _commit(state: GameState, game: CompiledScenario, row: ActionRow, action: Ac
     _satisfy(state, game, row, action)
 
 
-def _ratified(state: GameState, game: CompiledScenario, row: ActionRow, action: Action) -> bool:
+def _ratified(state: GameState, game: CompiledScenario, action: Action) -> bool:
     """A ratified commitment takes effect only if a seeded roll against support passes."""
-    rat = row.spec.ratification
-    chance = rat.chance(state.support[action.role])
-    passed = derive(state.seed, state.round, f"ratify:{action.text()}").percent(chance)
-    verdict = "passed" if passed else "failed"
+    cand = game.candidate_of[action]
+    chance = cand.row.spec.ratification.chance(state.meters[game.support_meter[action.role]])
+    passed = derive(state.seed, state.round, f"ratify:{cand.text}").percent(chance)
     # The note never gives the chance: it would reveal the actor's exact support.
-    ctx = Context("ratification", action.text(), action.role, f"ratification {verdict}",
-                  target=action.target)
-    apply_effects(state, game, row.on_pass if passed else row.on_fail, ctx)
+    apply_changes(state, game, cand.passed if passed else cand.failed, "ratification", cand.text,
+                  action.role, f"ratification {'passed' if passed else 'failed'}")
     return passed
 
 
@@ -215,9 +203,8 @@ def _suspend(state: GameState, game: CompiledScenario, milestone: str, actor: st
             continue
         state.milestones[m] = "suspended"
         spec = game.milestones[game.milestone_index[m]]
-        ctx = Context("milestone", source, actor, f"{spec.name} suspended",
-                      parties=tuple(spec.parties))
-        apply_effects(state, game, game.milestone_effects[m][1], ctx)
+        apply_changes(state, game, game.on_suspended[(m, actor)], "milestone", source, actor,
+                      f"{spec.name} suspended")
 
 
 def _establish(state: GameState, game: CompiledScenario, agreed: dict[str, set[str]]) -> None:
@@ -228,9 +215,8 @@ def _establish(state: GameState, game: CompiledScenario, agreed: dict[str, set[s
         if any(state.milestones[p] != "operating" for p in m.requires):
             continue
         state.milestones[m.id] = "operating"
-        ctx = Context("milestone", m.id, None, f"{m.name} is operating",
-                      parties=tuple(m.parties))
-        apply_effects(state, game, game.milestone_effects[m.id][0], ctx)
+        apply_changes(state, game, game.on_operating[m.id], "milestone", m.id, None,
+                      f"{m.name} is operating")
 
 
 def _reciprocity(state: GameState, game: CompiledScenario,
@@ -251,7 +237,8 @@ def _reciprocity(state: GameState, game: CompiledScenario,
 def drift_baseline(state: GameState, game: CompiledScenario) -> int:
     """The tension that drift pulls toward: lower when mean trust is higher."""
     r = game.rules
-    mean_trust = sum(state.trust.values()) / max(1, len(state.trust))
+    trust = [state.meters[i] for i in game.trust_meter.values()]
+    mean_trust = sum(trust) / max(1, len(trust))
     return max(0, min(100, round(r.drift_base - mean_trust * r.drift_per_trust / 100)))
 
 

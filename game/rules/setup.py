@@ -15,23 +15,15 @@ def new_game(game: CompiledScenario, seed: int, rounds: int | None = None) -> Ga
         raise ValueError(f"rounds must be between 1 and 40, not {rounds}")
     scenario = game.scenario
     roles = game.roles
-    r = scenario.rules
-    pairs = [(a, b) for a in roles for b in roles if a != b]
-    trust = dict.fromkeys(pairs, r.default_trust)
-    for t in r.start_trust:
-        trust[(t.from_, t.to)] = t.value
     state = GameState(
         scenario_id=scenario.id,
         seed=seed,
         rounds=rounds or scenario.rounds,
         round=1,
         phase="orders",
-        tension=r.start_tension,
-        trust=trust,
-        support={role.id: role.start_support for role in scenario.roles},
+        meters=list(game.start),
+        layout=game.layout,
         milestones={m.id: "inactive" for m in scenario.milestones},
-        progress={m.id: 0 for m in scenario.milestones},
-        transparency=dict.fromkeys(pairs, 0),
         demands=frozenset((d.role, d.demand) for d in scenario.start_demands),
         fog={(v, r): fog_offset(seed, v, r) for v in (*roles, None) for r in roles if v != r},
         seen={v: [] for v in (*roles, None)},

@@ -13,14 +13,13 @@ from game.model.actions import Action
 from game.model.scenario import ActionSpec, MilestoneSpec
 
 
-class Fx(NamedTuple):
-    """One effect as plain data: `kind` is tension, trust, support, progress or transparency."""
+class Change(NamedTuple):
+    """One effect on one meter, its role words already resolved (see `effect_rows`)."""
 
-    kind: str
+    meter: int  # index into the compiled scenario's meters
     amount: int
-    who: str
-    toward: str
-    milestone: str | None
+    scaled: bool  # a trust gain: scaled by the context's percent when applied
+    cap: int | None  # progress: the value it stops at (what its milestone needs)
 
 
 class Meter(NamedTuple):
@@ -44,11 +43,7 @@ class ActionRow(NamedTuple):
     rank: int  # the family's place in the resolution order
     proposes: MilestoneSpec | None  # the milestone it proposes, if any
     parties: tuple[str, ...]  # that milestone's parties
-    effects: tuple[Fx, ...]
-    on_accept: tuple[Fx, ...]
-    on_decline: tuple[Fx, ...]
-    on_pass: tuple[Fx, ...]  # ratification passed
-    on_fail: tuple[Fx, ...]  # ratification failed
+    progress_meter: int | None  # the meter index of that milestone's progress
     breaks: frozenset[str]  # action ids of the actor's commitments that this breaks
     backs_down: tuple[str, ...]  # demand ids that taking (or accepting) this backs down from
 
@@ -67,8 +62,17 @@ class Offer:
         return {"key": self.key, "action": self.action.text(), "responders": list(self.responders)}
 
 
+class Answer(NamedTuple):
+    """One responder's answer to an offer, as the rows each verdict applies."""
+
+    responder: str
+    accepted: tuple[Change, ...]  # the action's on_accept effects, for this responder
+    declined: tuple[Change, ...]  # its on_decline effects
+
+
 class Candidate(NamedTuple):
-    """An order a role could give in some state, and the rules that can close it."""
+    """An order a role could give in some state, the rules that can close it, and the meter
+    rows it applies when it resolves."""
 
     action: Action
     text: str  # the action's text form, which names it in the ledger and keys its offer
@@ -76,3 +80,7 @@ class Candidate(NamedTuple):
     rules: tuple[Callable, ...]  # requirements.* functions: each returns a reason or None
     responders: tuple[str, ...]  # who must answer it, if it is an offer; else whom it aims at
     offer: Offer | None  # the offer it makes, if it is one
+    effects: tuple[Change, ...]  # its own effects
+    answers: tuple[Answer, ...]  # one per responder of an offer, in `responders` order
+    passed: tuple[Change, ...]  # ratification passed
+    failed: tuple[Change, ...]  # ratification failed

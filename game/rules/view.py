@@ -71,7 +71,7 @@ class PlayerView(NamedTuple):
 
     def with_orders(self, orders: tuple[Action, ...]) -> PlayerView:
         """The same view with another draft of the viewer's own orders."""
-        return self._replace(orders=orders)
+        return PlayerView(*self[:_ORDERS], orders, *self[_ORDERS + 1:])
 
     def replace(self, **changes) -> PlayerView:
         """A copy with some fields changed (for example meters eased in for display)."""
@@ -108,6 +108,9 @@ class PlayerView(NamedTuple):
         }
 
 
+_ORDERS = PlayerView._fields.index("orders")
+
+
 def _commitment(c: Commitment) -> dict:
     return {"key": c.key, "action": c.action_id, "name": c.name, "actor": c.actor,
             "recipient": c.recipient, "made": c.made, "expires": c.expires, "status": c.status,
@@ -127,17 +130,34 @@ def view_for(state: GameState, game: CompiledScenario, role: str | None,
         raise ValueError(f"unknown role {role!r}")
     over = state.phase == "over"
     mine = role is not None
+    meters = state.meters
     return PlayerView(
-        role, state.round, state.rounds, state.phase, state.tension, tension_band(state.tension),
-        MappingProxyType(dict(state.trust)),
+        role, state.round, state.rounds, state.phase, meters[0], tension_band(meters[0]),
+        MappingProxyType({pair: meters[i] for pair, i in game.trust_meter.items()}),
         MappingProxyType({r: fog_range(state, game, role, r) for r in game.roles}),
-        MappingProxyType(dict(state.milestones)), MappingProxyType(dict(state.progress)),
+        MappingProxyType(dict(state.milestones)),
+        MappingProxyType({m: meters[i] for m, i in game.progress_meter.items()}),
         state.commitments, state.demands, game.events.get(state.event) if state.event else None,
         game.objectives[role], state.orders.get(role, chosen) if mine else (),
         tuple(offers_to(state, game, role)) if mine and state.phase == "responses" else (),
         frozenset(state.orders), tuple(state.records), state.breakdown,
         tuple(state.ledger if over else state.seen[role]),
     )
+
+
+def answering_view(view: PlayerView, state: GameState, game: CompiledScenario) -> PlayerView:
+    """The view `view_for(state, game, view.role)` gives in the responses phase, made from
+    the viewer's own `view` of the same round's orders phase.
+
+    Giving orders moves no meter, writes no ledger entry and reveals nothing, so between the
+    two phases only the phase, the viewer's orders, the offers it must answer and who has
+    given orders change. ValueError unless `state` is in the responses phase of `view`'s round."""
+    role = view.role
+    if state.phase != "responses" or state.round != view.round or role is None:
+        raise ValueError("an answering view needs a team's view from this round's orders phase")
+    return view._replace(phase=state.phase, orders=state.orders.get(role, ()),
+                         offers=tuple(offers_to(state, game, role)),
+                         submitted=frozenset(state.orders))
 
 
 def fog_range(state: GameState, game: CompiledScenario, viewer: str | None,
@@ -147,7 +167,7 @@ def fog_range(state: GameState, game: CompiledScenario, viewer: str | None,
     Everyone can see the public range on a shared screen, so a team's own range always
     lies inside it: putting the two side by side reveals nothing the team's range hides.
     """
-    value = state.support[role]
+    value = state.meters[game.support_meter[role]]
     if viewer == role or state.phase == "over":
         return value, value
     r = game.rules
@@ -156,7 +176,7 @@ def fog_range(state: GameState, game: CompiledScenario, viewer: str | None,
     low = max(0, min(low, 100 - wide))
     if viewer is None:
         return low, low + wide
-    measures = state.transparency[(role, viewer)]
+    measures = state.meters[game.transparency_meter[(role, viewer)]]
     width = min(wide, max(r.fog_min, wide - r.fog_narrow * measures))
     # Any start from `first` to `last` keeps the value inside and stays within the public range.
     first, last = max(low, value - width), min(value, low + wide - width)

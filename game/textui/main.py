@@ -86,7 +86,7 @@ def run_text(args: argparse.Namespace, console: Console | None = None) -> int:
     try:
         session = _resume(args) if args.resume else _new(args)
     except (UsageError, SaveError, ScenarioLoadError) as exc:
-        io.say(f"error: {exc}")
+        io.say(*f"error: {exc}".split("\n"))  # one line per problem, never reflowed together
         return 2
     if session is None:
         return 0

@@ -178,7 +178,7 @@ def test_figure_rows_cover_every_section():
 
 
 @pytest.mark.parametrize("argv, message", [
-    (("missing.yaml",), "no scenario file"),
+    (("missing.yaml",), "missing.yaml:1:1: no such file [file]"),
     ((str(DEFAULT), "--personas", "saint"), "unknown persona 'saint'"),
     ((str(DEFAULT), "--assign", "atlantis=hardliner"), "unknown role 'atlantis'"),
     ((str(DEFAULT), "--assign", "moscow"), "give ROLE=PERSONA"),

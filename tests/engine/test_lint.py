@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -440,8 +441,8 @@ def test_ending_shadowed_by_catch_all():
     assert [(p.path, pos(p)) for p in found] == [
         ("endings[1]", at(text, "id: breakdown")), ("endings[2]", at(text, "id: line\n"))]
     assert found[0].message == ("ending 'breakdown' can never be reached: whenever it holds, an "
-                                "earlier ending (missed) holds first; move it above them or "
-                                "narrow their conditions")
+                                "earlier ending (missed) holds first; move it above that ending or "
+                                "narrow that ending's conditions")
     assert found[0].code == "ending-hidden" and found[0].is_error
 
 
@@ -549,7 +550,7 @@ def test_check_missing_file(tmp_path):
     out = io.StringIO()
     missing = str(tmp_path / "gone.yaml")
     assert run_check([missing], out=out, err=io.StringIO()) == 2
-    assert out.getvalue() == f"{missing}:1:1: <root>: no such file [file]\n{missing}: 1 error\n"
+    assert out.getvalue() == f"{missing}:1:1: no such file [file]\n{missing}: 1 error\n"
 
 
 def test_check_never_raises(monkeypatch):
@@ -669,7 +670,21 @@ def test_ending_hidden_by_prerequisite_graph():
     text = variant("  - id: line\n", swap + "  - id: line\n")
     p = find(text, "endings[2]")
     assert (p.code, p.is_error, pos(p)) == ("ending-hidden", True, at(text, "id: line\n"))
-    assert "swap) holds first" in p.message
+    assert "(swap) holds first" in p.message
+
+
+def test_ending_hidden_names_only_the_endings_that_pre_empt_it():
+    """Of the earlier endings, only those that hold whenever it holds are named: not the
+    breakdown nor an ending that merely overlaps it; of two that each hide it, the first."""
+    calm = ("  - id: calm\n    name: Calm\n    text: Quiet talks.\n"
+            "    when: {tension: {max: 40}}\n    points: {north: 1, south: 1}\n")
+    swap = ("  - id: swap\n    name: Swap only\n    text: Data flows.\n"
+            "    when: {operating: [data_swap]}\n    points: {north: 1, south: 1}\n")
+    again = swap.replace("id: swap", "id: swap_again")
+    text = variant("  - id: line\n", calm + swap + again + "  - id: line\n")
+    p = find(text, "endings[4]")
+    assert p.code == "ending-hidden"
+    assert "an earlier ending (swap) holds first" in p.message
 
 
 def test_ending_that_can_never_hold():
@@ -787,6 +802,28 @@ def test_action_that_can_never_be_taken():
     assert "action-never" in found
 
 
+def test_follow_ons_of_a_misspelt_role_fold_transitively():
+    """A typo in the roles of the only action making a demand folds the actions that need
+    that demand standing (or aim at a role standing by it), and the commitment only those
+    actions could break, under the one root cause."""
+    text = variant("    roles: [south]\n    makes_demand: guarantee\n",
+                   "    roles: [suth]\n    makes_demand: guarantee\n")
+    text = text.replace("    teaching_note: Waiting is a choice too.\n",
+                        "    teaching_note: Waiting is a choice too.\n    roles: [north]\n"
+                        "    requires: {demand_standing: guarantee}\n")
+    text = text.replace("    teaching_note: Plays well at home.\n",
+                        "    teaching_note: Plays well at home.\n"
+                        "    requires: {target_demands: guarantee}\n")
+    found = lint_of(text)
+    assert len(found) == 1, [p.text() for p in found]
+    root = found[0]
+    assert root.code == "unknown-role" and "'suth'" in root.message
+    assert [(p.path, p.code) for p in root.folded] == [
+        ("actions[3].commitment.broken_by", "commitment-unbreakable"),
+        ("actions[4].roles", "action-never"), ("actions[5]", "action-never"),
+        ("actions[6].requires.demand_standing", "action-never")]
+
+
 def test_conditional_event_always_pre_empted():
     """A conditional event behind a repeatable one with a wider condition never fires."""
     text = variant("      tension: {min: 60}\n", "      tension: {min: 60}\n    once: false\n")
@@ -821,7 +858,11 @@ def test_warnings_pass_unless_strict(tmp_path):
     assert run_check([path], out=out, err=io.StringIO()) == 0
     assert ": warning: actions[0].effects[2]: " in out.getvalue()
     assert out.getvalue().rstrip().endswith("; 1 warning")
-    assert run_check([path], out=io.StringIO(), err=io.StringIO(), strict=True) == 2
+    strict = io.StringIO()
+    assert run_check([path], out=strict, err=io.StringIO(), strict=True) == 2
+    summary = strict.getvalue().rstrip().splitlines()[-1]
+    assert summary.startswith(f"{path}: fails under --strict: 1 warning (otherwise ok: ")
+    assert " ok (" not in summary
 
 
 def test_every_code_is_registered_and_documented():
@@ -831,6 +872,28 @@ def test_every_code_is_registered_and_documented():
     doc = (Path(__file__).resolve().parents[2] / "docs" / "authoring.md").read_text()
     missing = [code for code in CODES if f"`{code}`" not in doc]
     assert missing == []
+
+
+def test_every_key_an_author_writes_is_documented():
+    """docs/authoring.md names every key of conditions, effects, requirements, commitments,
+    ratification, demands, start demands, actions (aims included) and the file itself, and
+    its ratification example is a valid action."""
+    from ruamel.yaml import YAML
+
+    from game.model import scenario as model
+
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "authoring.md").read_text()
+    reference = doc[doc.index("## Every key, in one place"):doc.index("## The concepts")]
+    kinds = (model.Condition, model.Effect, model.Requirements, model.CommitmentSpec,
+             model.Ratification, model.DemandSpec, model.StartDemand, model.ActionSpec,
+             model.Scenario, model.TrustTest, model.SupportTest, model.CountTest)
+    missing = [f"{kind.__name__}.{field.alias or name}" for kind in kinds
+               for name, field in kind.model_fields.items()
+               if not re.search(rf"[`{{ ]{field.alias or name}[`:]", reference)]
+    assert missing == []
+    example = reference[reference.index("  - id: treaty_pledge"):]
+    action = YAML(typ="safe").load(example[:example.index("```")])[0]
+    assert model.ActionSpec.model_validate(action, by_alias=True, by_name=False).ratification
 
 
 # --- The JSON Schema agrees with check. ---

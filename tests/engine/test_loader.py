@@ -68,7 +68,7 @@ def test_scenario_error_is_value_error_listing_problems():
     """ScenarioError is a ValueError whose text is one problem per line."""
     error = ScenarioError([Problem("b.yaml", 2, 1, "<root>", "y"), Problem("a", 1, 1, "x", "z")])
     assert isinstance(error, ValueError)
-    assert str(error) == "a:1:1: x: z\nb.yaml:2:1: <root>: y"
+    assert str(error) == "a:1:1: x: z\nb.yaml:2:1: y"
 
 
 def test_dotted_paths():
@@ -345,14 +345,14 @@ def test_huge_file_is_refused(tmp_path):
     big.write_bytes(b"#" * (loader.MAX_BYTES + 10))
     with pytest.raises(ScenarioError) as info:
         load_scenario(big)
-    assert info.value.problems[0].text().startswith(f"{big}:1:1: <root>: the file is larger")
+    assert info.value.problems[0].text().startswith(f"{big}:1:1: the file is larger")
 
 
 def test_missing_file_names_it(tmp_path):
     """A missing file is an error naming the file."""
     with pytest.raises(ScenarioError) as info:
         load_scenario(tmp_path / "nope.yaml")
-    assert str(info.value) == f"{tmp_path / 'nope.yaml'}:1:1: <root>: no such file [file]"
+    assert str(info.value) == f"{tmp_path / 'nope.yaml'}:1:1: no such file [file]"
 
 
 def test_directory_is_refused(tmp_path):
@@ -360,7 +360,7 @@ def test_directory_is_refused(tmp_path):
     with pytest.raises(ScenarioError) as info:
         load_scenario(tmp_path)
     assert str(info.value) == \
-        f"{tmp_path}:1:1: <root>: this is a directory, not a scenario file [file]"
+        f"{tmp_path}:1:1: this is a directory, not a scenario file [file]"
 
 
 def test_custom_tag_is_refused():
@@ -492,6 +492,55 @@ def test_yaml_mistakes_are_named_at_their_cause(text, code, where, words):
     p = one(text)
     assert (p.code, pos(p)) == (code, where), p.text()
     assert words in p.message
+
+
+def _slipped(*slips: tuple[int, str, str]) -> str:
+    """The default scenario with each (line, old, new) replaced on its line."""
+    from tests.ai.conftest import DEFAULT
+
+    lines = DEFAULT.read_text(encoding="utf-8").split("\n")
+    for n, old, new in slips:
+        assert old in lines[n - 1], (n, lines[n - 1])
+        lines[n - 1] = lines[n - 1].replace(old, new, 1)
+    return "\n".join(lines)
+
+
+def test_every_yaml_slip_is_reported_in_one_run_in_file_order():
+    """A missing space after ':', a tab and an unquoted ': ' far apart all come in one run,
+    the first one first, and nothing else is reported."""
+    text = _slipped((25, "start_tension: 50", "start_tension:50"),
+                    (251, "    establishes:", "\testablishes:"),
+                    (252, "description: Put the briefings", "description: Note: put the briefings"))
+    found = problems(text)
+    assert [(p.line, p.code) for p in found] == [
+        (25, "yaml-space-after-colon"), (251, "yaml-tab"), (252, "yaml-colon")]
+    assert all(p.path == "<root>" and "<root>" not in p.text() for p in found)
+
+
+def test_parser_error_the_scan_cannot_see_comes_first_when_it_is_first():
+    """An unclosed list before a slip the scan sees: both are reported, in file order."""
+    text = _slipped((21, "rounds: 10", "rounds: [10"), (252, "description: Put",
+                                                        "description: Note: put"))
+    found = problems(text)
+    assert [(p.line, p.code) for p in found] == [(21, "yaml-flow"), (252, "yaml-colon")]
+
+
+def test_shipped_scenarios_give_the_scan_nothing_to_report():
+    """The scan never flags a line of a valid file (it runs only when the parser fails,
+    but a false alarm would then be reported as a mistake)."""
+    from game.engine.yaml_scan import scan
+
+    for path in sorted(FIXTURES.parent.parent.parent.joinpath("scenarios").glob("*.yaml")):
+        assert scan(path.read_text(encoding="utf-8")) == [], path
+
+
+def test_block_text_and_quoted_text_over_lines_are_not_scanned():
+    """Text under `key: |`, inside quotes or brackets over several lines may hold anything."""
+    from game.engine.yaml_scan import scan
+
+    text = ("a: |\n  Note: x\n  -b\nb: \"one\n  two: three\"\nc: [1,\n  d: e]\n"
+            "e: f\nsummary: |\nNot indented\nStill not\n")
+    assert [(n, code) for code, _m, n, _c in scan(text)] == [(10, "yaml-block-indent")]
 
 
 # --- Schema and cross-reference errors in one run. ---

@@ -167,6 +167,23 @@ def test_bad_options_exit_2_with_a_message(args, message):
     assert "Traceback" not in result.stdout + result.stderr
 
 
+def test_a_bad_scenario_lists_each_problem_on_its_own_line(tmp_path):
+    """`text --scenario` with a broken file prints a heading, one line per problem as check
+    does, and the check command to run; never one reflowed paragraph."""
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("id: x\nrounds: [3\ntitle:Oops\n", encoding="utf-8")
+    result = run_main("text", "--scenario", str(bad))
+    lines = result.stdout.splitlines()
+    assert result.returncode == 2
+    assert lines[0] == f"error: the scenario {bad} has 2 problems:"
+    assert lines[1].startswith(f"{bad}:2:9: ") and lines[1].endswith("[yaml-flow]")
+    assert lines[2].startswith(f"{bad}:3:7: ") and lines[2].endswith("[yaml-space-after-colon]")
+    assert lines[3] == f"Fix them and check again with: python main.py check {bad}"
+    missing = run_main("text", "--scenario", str(tmp_path / "gone.yaml"))
+    assert missing.returncode == 2
+    assert missing.stdout == f"error: {tmp_path / 'gone.yaml'}:1:1: no such file [file]\n"
+
+
 def test_no_display_falls_back_to_text_mode():
     """Without a display, `python main.py` says so in one line and starts the text mode."""
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY",

@@ -1,7 +1,12 @@
 """Rule cases for information: what each team may see."""
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from game.rules import view_for
+from game.rules.view import answering_view
 from tests.helpers import play_round, start
+from tests.rules.test_properties import SCENARIOS, random_game
 
 
 def test_own_support_is_exact_and_others_are_a_range():
@@ -63,8 +68,25 @@ def test_private_range_lies_inside_the_public_one():
     for seed in range(40):
         for level in (0, 3, 50, 97, 100):
             sc, s = start(with_support(south=level), seed)
-            s.transparency[("south", "north")] = seed % 4
+            s.meters[sc.transparency_meter[("south", "north")]] = seed % 4  # a test set-up
             plo, phi = view_for(s, sc, None).support["south"]
             lo, hi = view_for(s, sc, "north").support["south"]
             assert plo <= lo <= level <= hi <= phi
             assert hi - lo == max(4, 30 - 10 * (seed % 4))
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(name=st.sampled_from(sorted(SCENARIOS)), seed=st.integers(0, 2**32), pick=st.integers(0, 2**32))
+def test_an_answering_view_is_the_view_of_the_responses_phase(name, seed, pick):
+    """A team's view from the orders phase, brought to the responses phase, is exactly the
+    view made afresh then: giving orders changes nothing else a team may see."""
+    game = SCENARIOS[name]
+    _, states = random_game(game, seed, pick)
+    opening = {}
+    for s in states:
+        if s.phase == "orders" and not s.orders:
+            opening[s.round] = s
+        if s.phase == "responses":
+            for role in game.roles:
+                early = view_for(opening[s.round], game, role)
+                assert answering_view(early, s, game) == view_for(s, game, role)

@@ -62,8 +62,19 @@ def check_actions_takeable(ctx: Lint) -> Iterator[Problem]:
         if ctx.reach.can_take(a.id) or _reported_elsewhere(ctx, a):
             continue
         path, why, cause = _never_reason(ctx, a)
+        keys = " ".join(k for k in (f"action:{a.id}", cause, _consequences(ctx, a)) if k)
         yield ctx.problem(("actions", i) + path, f"action '{a.id}' can never be taken: {why}",
-                          "action-never", key=True, cause=f"action:{a.id} {cause}".strip())
+                          "action-never", key=True, cause=keys)
+
+
+def _consequences(ctx: Lint, a: ActionSpec) -> str:
+    """Cause keys of what stays out of reach because this action can never be taken: the
+    demand it alone makes, so problems of that demand fold under this action's."""
+    d = a.makes_demand
+    if d and d in ctx.demands and not ctx.reach.demand_makers.get(d) \
+            and d not in start_demands(ctx.scenario):
+        return f"demand:{d}"
+    return ""
 
 
 def _reported_elsewhere(ctx: Lint, a: ActionSpec) -> bool:
@@ -102,9 +113,23 @@ def _never_reason(ctx: Lint, a: ActionSpec) -> tuple[Path, str, str]:
     for rule in RULES:
         narrowed = rule(ctx.scenario, a, ctx.reach, roles)
         if not narrowed:
-            return ((), _RULE_WHY.get(rule.__name__, "no role may take it"), "")
+            return ((), _RULE_WHY.get(rule.__name__, "no role may take it"), _rule_cause(ctx, a))
         roles = narrowed
     return ((), "no role may take it", "")
+
+
+def _rule_cause(ctx: Lint, a: ActionSpec) -> str:
+    """Cause keys of a requirement that rules an action out: the demand no role can stand
+    by, or the action making the commitment it needs, when that is out of reach itself."""
+    req = a.requires
+    demand = getattr(req, "target_demands", None)
+    given = getattr(req, "received_commitment", None)
+    keys = []
+    if demand and demand in ctx.demands and not ctx.reach.demand_makers.get(demand):
+        keys.append(f"demand:{demand}")
+    if given and given in ctx.actions and not ctx.reach.can_take(given):
+        keys.append(f"action:{given}")
+    return " ".join(keys)
 
 
 _RULE_WHY = {
@@ -144,7 +169,9 @@ def check_demands_can_end(ctx: Lint) -> Iterator[Problem]:
                            and any(r.takers.get(a.id, frozenset()) - {y} for y in makers)
                            for a in s.actions)
         if not ends:
-            unknown = " ".join(f"action:{b}" for b in d.backed_down_by if b not in ctx.actions)
+            enders = [*d.backed_down_by, *(a.id for a in s.actions
+                                           if d.id in (a.drops_demand, a.satisfies_demand))]
+            unknown = _out_of_reach(ctx, enders)
             yield ctx.problem(("demands", i), f"demand '{d.id}' can never end once made: no "
                               "action its makers can take drops it or backs down from it, and "
                               "no action meets it; its audience cost and reward never apply",
@@ -158,13 +185,20 @@ def check_commitments(ctx: Lint) -> Iterator[Problem]:
         if not a.commitment or not r.can_take(a.id):
             continue
         makers = r.takers[a.id]
-        unknown = " ".join(f"action:{b}" for b in a.commitment.broken_by if b not in ctx.actions)
+        unknown = _out_of_reach(ctx, a.commitment.broken_by)
         if not any(r.takers.get(b, frozenset()) & makers for b in a.commitment.broken_by):
             yield ctx.problem(("actions", i, "commitment", "broken_by"),
                               f"commitment '{a.commitment.name}' can never be broken: no action "
                               f"in broken_by can be taken by {', '.join(sorted(makers))}, so "
                               "its break_penalty never applies", "commitment-unbreakable",
                               key=True, cause=unknown)
+
+
+def _out_of_reach(ctx: Lint, actions) -> str:  # noqa: ANN001 - ids
+    """Cause keys of the named actions that are unknown or can never be taken, so a
+    problem that follows from them folds under theirs."""
+    return " ".join(dict.fromkeys(f"action:{b}" for b in actions
+                                  if b not in ctx.actions or not ctx.reach.can_take(b)))
 
 
 def check_ratifications(ctx: Lint) -> Iterator[Problem]:

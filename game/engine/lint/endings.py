@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from game.engine.lint.context import Lint, hint
 from game.engine.lint.satisfiable import known_refs, situation
-from game.engine.lint.solver import meet, possible, terms, why_not
+from game.engine.lint.solver import possible, terms, why_not
 from game.engine.problems import Problem
 from game.model.scenario import Condition
 
@@ -43,14 +43,31 @@ def check_endings_reachable(ctx: Lint) -> Iterator[Problem]:
             continue
         mine = [t for t in terms(end.when, s) if why_not(t, sit) is None]
         if mine and not any(possible(t, earlier, sit) for t in mine):
-            names = [e.id for e, ts in zip(s.endings[:i], earlier, strict=True)
-                     if any(m is not None and why_not(m, sit) is None
-                            for t in mine for x in ts for m in [meet(t, x)])]
+            names = [s.endings[k].id for k in _pre_empting(mine, earlier, sit)]
             yield ctx.problem(("endings", i), f"ending '{end.id}' can never be reached: "
-                              f"whenever it holds, an earlier ending ({', '.join(names)}) "
-                              "holds first; move it above them or narrow their conditions",
+                              f"whenever it holds, {_earlier(names)}",
                               "ending-hidden")
         earlier.append([t for t in terms(end.when, s)])
+
+
+def _earlier(names: list[str]) -> str:
+    if len(names) == 1:
+        return (f"an earlier ending ({names[0]}) holds first; move it above that ending or "
+                "narrow that ending's conditions")
+    return (f"earlier endings ({', '.join(names)}) together hold first; move it above them or "
+            "narrow their conditions")
+
+
+def _pre_empting(mine: list, earlier: list[list], sit) -> list[int]:  # noqa: ANN001
+    """Indexes of a smallest set of earlier endings that still hide this one: each is left
+    out in turn, latest first, and stays out if the rest still hold whenever this ending
+    does (so of two that both hide it, the one that holds first is named)."""
+    keep = [k for k, ts in enumerate(earlier) if ts]
+    for k in reversed(keep[:]):
+        trial = [j for j in keep if j != k]
+        if not any(possible(t, [earlier[j] for j in trial], sit) for t in mine):
+            keep = trial
+    return keep
 
 
 def always(cond: Condition, breakdown: bool | None = None) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path as FilePath
 
+from game.engine.bounded import ReadRefused, read_regular
 from game.engine.problems import Pos, fail
 
 #: Larger files are refused unread: real scenarios are tens of kilobytes, and ruamel
@@ -22,20 +23,25 @@ NOT_PRINTABLE = re.compile(
 
 
 def read_bytes(path: FilePath) -> bytes:
-    """The file's bytes, or a ScenarioError saying why it cannot be read."""
-    name = str(path)
-    if not path.exists():
-        raise fail(name, "no such file")
-    if path.is_dir():
-        raise fail(name, "this is a directory, not a scenario file")
+    """The file's bytes, or a ScenarioError saying why it cannot be read.
+
+    Only a regular file is opened, without blocking, and never more than MAX_BYTES + 1
+    bytes are read, so a FIFO, a device or a huge file is refused at once."""
     try:
-        with path.open("rb") as stream:
-            # Read one byte past the cap so a huge (or endless) file is never read whole.
-            data = stream.read(MAX_BYTES + 1)
-    except OSError as exc:
-        raise fail(name, f"cannot read the file: {exc.strerror or exc}") from None
-    _check_size(len(data), name)
-    return data
+        return read_regular(path, MAX_BYTES, "scenario file")
+    except ReadRefused as exc:
+        raise fail(str(path), _scenario_wording(exc)) from None
+
+
+def _scenario_wording(exc: ReadRefused) -> str:
+    if exc.problem.startswith("the file is larger"):
+        return (f"the file is larger than {MAX_BYTES:,} bytes; a scenario file is a few tens "
+                "of kilobytes, so this is probably not one")
+    if exc.problem == "this is a folder, not a scenario file":
+        return "this is a directory, not a scenario file"
+    if exc.problem == "no such file":
+        return exc.problem
+    return str(exc).split(": ", 1)[1]
 
 
 def _check_size(size: int, filename: str) -> None:

@@ -19,6 +19,7 @@ import io
 import itertools
 import multiprocessing
 import os
+import signal
 import sys
 from dataclasses import dataclass
 from typing import TextIO
@@ -35,6 +36,8 @@ from game.words import _, ngettext
 
 CHUNK = 50  # games per task: big enough to amortise pickling, small enough to balance cores
 DEFAULT_GAMES = 2000
+MAX_GAMES = 100_000  # games in one run: the report keeps every game's record (about 2 KB each)
+MAX_WORKERS = 64
 
 
 class SimulateError(ValueError):
@@ -173,8 +176,12 @@ def make_plan(scenario: Scenario, args: argparse.Namespace) -> Plan:
         _check_persona(name, scenario)
     if args.games < 1:
         raise SimulateError(_("--games must be at least 1, not {n}").format(n=args.games))
-    if args.workers < 1:
-        raise SimulateError(_("--workers must be at least 1, not {n}").format(n=args.workers))
+    if args.games > MAX_GAMES:
+        raise SimulateError(_("--games {n}: one run plays at most {most:,} games, as the report "
+                              "keeps every game; give fewer").format(n=args.games, most=MAX_GAMES))
+    if not 1 <= args.workers <= MAX_WORKERS:
+        raise SimulateError(_("--workers must be from 1 to {most}, not {n}").format(
+            most=MAX_WORKERS, n=args.workers))
     if args.rounds is not None and not 1 <= args.rounds <= 40:
         raise SimulateError(_("--rounds must be between 1 and 40, not {n}").format(n=args.rounds))
     if not personas and len(fixed) < len(roles):
@@ -286,6 +293,7 @@ _WORKER: tuple[CompiledScenario, Plan] | None = None
 
 def _init_worker(game: CompiledScenario, plan: Plan) -> None:
     global _WORKER
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # also under spawn, where SIG_IGN is not inherited
     _WORKER = (game, plan)
 
 
@@ -319,7 +327,14 @@ def play_all(scenario: Scenario, plan: Plan, workers: int,
     else:
         ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods()
                                           else "spawn")
-        with ctx.Pool(min(workers, len(batches)), _init_worker, (game, plan)) as pool:
+        # Workers ignore Ctrl-C (they inherit SIG_IGN): the parent alone stops, and leaving
+        # the `with` terminates them, so no worker outlives the command or prints a traceback.
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        try:
+            pool = ctx.Pool(min(workers, len(batches)), _init_worker, (game, plan))
+        finally:
+            signal.signal(signal.SIGINT, previous)
+        with pool:
             _collect(pool.imap(_work, batches), games, progress)
     if progress:
         progress.finish()

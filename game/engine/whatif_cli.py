@@ -43,8 +43,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--scenario", help="scenario file (default: the one recorded)")
 
 
-def run(args: argparse.Namespace, load_saved) -> int:
-    """Run the command; `load_saved(file, scenario)` rebuilds the saved session."""
+def run(args: argparse.Namespace, load_saved, out_problem=lambda out: None) -> int:
+    """Run the command; `load_saved(file, scenario)` rebuilds the saved session and
+    `out_problem(path)` says (one line) why --out may not be written there, or None."""
     from game.engine.saves import SaveError
     from game.engine.scenarios import ScenarioLoadError
     from game.engine.whatif import WhatIfError
@@ -54,7 +55,7 @@ def run(args: argparse.Namespace, load_saved) -> int:
         if args.orders is None and args.answers is None:
             print("\n".join(choice_lines(session, args.round, args.role)))
             return 0
-        return _branch(session, args)
+        return _branch(session, args, out_problem)
     except (SaveError, ScenarioLoadError, WhatIfError, UsageError, OSError) as exc:
         print(f"error: {_one_line(exc)}", file=sys.stderr)
         return 2
@@ -64,7 +65,7 @@ def _one_line(exc: Exception) -> str:
     return " ".join(str(exc).split())
 
 
-def _branch(session, args: argparse.Namespace) -> int:
+def _branch(session, args: argparse.Namespace, out_problem) -> int:
     from game.engine.atomic import write_atomic
     from game.engine.debrief import debrief_html
     from game.engine.debrief_whatif import branch_lines
@@ -76,6 +77,9 @@ def _branch(session, args: argparse.Namespace) -> int:
     role = _role(session, args.role)
     orders = None if args.orders is None else tuple(parse_action(t, role) for t in args.orders)
     answers = None if args.answers is None else tuple(parse_answer(t) for t in args.answers)
+    problem = out_problem(Path(args.out)) if args.out else None
+    if problem:
+        raise UsageError(problem)
     result = branch(session, Change(args.round, role, orders, answers))
     print("\n".join(branch_lines(result)))
     if args.out:

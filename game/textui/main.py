@@ -1,25 +1,28 @@
-"""Starting, resuming and finishing a text-mode game from command-line options."""
+"""Starting, resuming and finishing a text-mode game from command-line options.
+
+Every game is saved in its own file in the library (`game.engine.library`) from its
+first screen on, so `quit` before any move still resumes this game, never an older one.
+A save that fails is reported in one line (once per reason) and the game goes on.
+"""
 
 from __future__ import annotations
 
 import argparse
+import shlex
 from collections.abc import Mapping
+from pathlib import Path
 
 from game.ai import DEFAULT_PERSONA, PERSONAS, TEMPERAMENTS, persona_problem, seat_persona
+from game.engine.atomic import WriteFailed, write_atomic
 from game.engine.debrief import debrief_html
-from game.engine.saves import (
-    SaveError,
-    autosave_path,
-    finished_replay_path,
-    read_save,
-    save_session,
-    write_atomic,
-)
-from game.engine.scenarios import DEFAULT_SCENARIO, ScenarioLoadError, load_for_play, locate
+from game.engine.library import GameFile, GameLibrary, SavedGame, SaveFailed
+from game.engine.saves import SEED_MAX, SEED_MIN, SaveError
+from game.engine.scenarios import DEFAULT_SCENARIO, ScenarioLoadError, load_for_play
 from game.engine.session import Seat, Session
 from game.textui import render
 from game.textui.console import Console, EndOfInput
 from game.textui.play import TextGame
+from game.words import _
 
 
 class UsageError(ValueError):
@@ -41,7 +44,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              f"{DEFAULT_PERSONA}; personas: "
                              f"{', '.join(PERSONAS)}; temperaments: {', '.join(TEMPERAMENTS)})")
     parser.add_argument("--rounds", type=int, default=None, help="number of rounds (1-40)")
-    parser.add_argument("--resume", action="store_true", help="resume the last autosaved game")
+    parser.add_argument("--resume", nargs="?", const="", default=None, metavar="FILE",
+                        help="continue a saved game: choose from the unfinished games, newest "
+                             "first, or give its save FILE")
     parser.add_argument("--tutorial", action="store_true",
                         help="play the guided first game (a coach for the first rounds)")
 
@@ -83,28 +88,38 @@ def run_text(args: argparse.Namespace, console: Console | None = None) -> int:
         from game.textui.tutorial import run_tutorial
 
         return run_tutorial(args, io)
+    library = GameLibrary()
     try:
-        session = _resume(args) if args.resume else _new(args)
+        session = _resume(args, library, io) if args.resume is not None else _new(args, library, io)
     except (UsageError, SaveError, ScenarioLoadError) as exc:
         io.say(*f"error: {exc}".split("\n"))  # one line per problem, never reflowed together
+        return 2
+    except EndOfInput:
+        io.say("", _("Input ended before a game was chosen."))
         return 2
     if session is None:
         return 0
     return _play(session, io)
 
 
-def _autosave(session: Session) -> None:
-    save_session(session, autosave_path())
+def _reporter(io: Console):
+    """The save hook's error handler: one line on the screen, and the game goes on."""
+    return lambda exc: io.say(str(exc))
 
 
-def _new(args: argparse.Namespace) -> Session:
+def _new(args: argparse.Namespace, library: GameLibrary, io: Console) -> Session:
     scenario = load_for_play(args.scenario)
     if args.rounds is not None and not 1 <= args.rounds <= 40:
         raise UsageError(f"--rounds {args.rounds}: give a number from 1 to 40")
+    if args.seed is not None and not SEED_MIN <= args.seed <= SEED_MAX:
+        raise UsageError(f"--seed {args.seed}: give a whole number from {SEED_MIN} to {SEED_MAX}")
     seed = args.seed if args.seed is not None else _fresh_seed()
     seats = seats_from_options(scenario.role_ids, args.human, args.persona,
                                {r: seat_persona(scenario, r) for r in scenario.role_ids})
-    return Session(scenario, seed, seats, args.rounds, str(args.scenario), on_save=_autosave)
+    session = Session(scenario, seed, seats, args.rounds, str(args.scenario))
+    library.attach(session, on_error=_reporter(io))
+    session.save()  # the game has its own file from the start, so 'quit' can resume it
+    return session
 
 
 def _fresh_seed() -> int:
@@ -113,22 +128,65 @@ def _fresh_seed() -> int:
     return secrets.randbelow(1_000_000)
 
 
-def _resume(args: argparse.Namespace) -> Session | None:
-    from game.engine.replay import session_from_save
-
-    path = autosave_path()
-    if not path.exists():
-        raise UsageError(f"there is no autosaved game to resume (looked in {path}); "
-                         "start a new one without --resume")
-    record = read_save(path)
-    scenario = load_for_play(locate(record.scenario_path, record.scenario_id))
-    session = session_from_save(record, scenario, path)
-    session.on_save = _autosave
-    if session.state.over:
-        print(f"The last game is already over. Start a new one, or replay it with: "
-              f"python main.py replay {path}")
+def _resume(args: argparse.Namespace, library: GameLibrary, io: Console) -> Session | None:
+    given = [flag for flag, value in (("--seed", args.seed), ("--rounds", args.rounds),
+                                      ("--human", args.human), ("--persona", args.persona or None))
+             if value is not None]
+    given += ["--scenario"] if str(args.scenario) != str(DEFAULT_SCENARIO) else []
+    if given:
+        raise UsageError(_("--resume continues a game as it was saved, so {flags} cannot be "
+                           "used with it; leave them out").format(flags=", ".join(given)))
+    path = Path(args.resume) if args.resume else _choose(library, io)
+    opened = library.open(path)
+    if opened.notice:
+        io.say(opened.notice)
+    if opened.session.state.over:
+        io.say(_("That game is already over. Replay it with: python main.py replay {path}")
+               .format(path=shlex.quote(str(path))))
         return None
-    return session
+    return library.continue_opened(opened, path, _reporter(io))
+
+
+def _choose(library: GameLibrary, io: Console) -> Path:
+    """The unfinished game to continue: the only one, or the one the player picks."""
+    games = library.unfinished()
+    for problem in library.problems:
+        io.say(_("skipped: {problem}").format(problem=problem))
+    if not games:
+        raise UsageError(_("there is no unfinished game to resume (looked in {folder}); start "
+                           "a new one without --resume").format(folder=library.games))
+    if len(games) == 1:
+        return games[0].path
+    io.say(_("Unfinished games, newest first:"))
+    io.say(*(f"  {i:2}. {_describe(g)}" for i, g in enumerate(games, 1)))
+    while True:
+        answer = io.ask(_("Which game? Give its number (Enter for 1): "))
+        if answer == "":
+            return games[0].path
+        if answer.isascii() and answer.isdigit() and 1 <= int(answer) <= len(games):
+            return games[int(answer) - 1].path
+        io.say(_("Give a number from 1 to {n}.").format(n=len(games)))
+
+
+def _describe(game: SavedGame) -> str:
+    """`Title, round 3 of 8, seed 42, started 2026-11-30 08:16 UTC, saved ...`."""
+    changed = _(" (scenario file changed since)") if game.scenario_changed else ""
+    return _("{name}, round {round} of {rounds}, seed {seed}, started {started}, last saved "
+             "{saved}{changed}").format(
+        name=game.scenario_name, round=game.round, rounds=game.rounds, seed=game.seed,
+        started=game.started.strftime("%Y-%m-%d %H:%M UTC"),
+        saved=game.modified.strftime("%Y-%m-%d %H:%M UTC"), changed=changed)
+
+
+def _where_saved(session: Session) -> str:
+    """One line: where the game is saved and how to continue it, or why it is not saved."""
+    hook = session.on_save
+    if not isinstance(hook, GameFile) or hook.saved is None:
+        return _("The game could not be saved.")
+    if hook.error is not None:
+        return str(hook.error)
+    return _("The game is saved; continue it with: python main.py text --resume {path}").format(
+        path=shlex.quote(str(hook.saved)))
 
 
 def _play(session: Session, io: Console) -> int:
@@ -138,13 +196,14 @@ def _play(session: Session, io: Console) -> int:
     try:
         status = TextGame(session, io).run()
     except EndOfInput:
-        io.say("", "Input ended. The game is saved; continue it with: python main.py text --resume")
+        io.say("", _("Input ended. {saved}").format(saved=_where_saved(session)))
         return 2
     except KeyboardInterrupt:
-        io.say("", "Stopped. The game is saved; continue it with: python main.py text --resume")
+        io.say("", _("Stopped. {saved}").format(saved=_where_saved(session)))
         return 130
     if status == "quit":
-        io.say("The game is saved; continue it with: python main.py text --resume")
+        session.save()  # try once more if the last save failed
+        io.say(_where_saved(session))
         return 0
     return _finish(session, io)
 
@@ -153,13 +212,25 @@ def _finish(session: Session, io: Console) -> int:
     result = session.outcome()
     view = session.view(None)
     io.say("", *render.end_screen(result, session.scenario, view))
-    path = save_session(session, finished_replay_path(session))
+    hook = session.on_save
+    if isinstance(hook, GameFile) and hook.error is not None:
+        try:
+            hook.write(session)
+        except SaveFailed as exc:
+            io.say("", _("No replay was saved: {reason}.").format(reason=exc.reason))
+            return 0
+    path = hook.saved if isinstance(hook, GameFile) else None
+    if path is None:
+        return 0
     debrief = path.with_suffix(".html")
-    write_atomic(debrief, debrief_html(session))
-    io.say("", f"Debrief saved to {debrief}", f"Replay saved to {path}",
-           f"Verify it with: python main.py replay {path}")
+    try:
+        write_atomic(debrief, debrief_html(session))
+        io.say("", _("Debrief saved to {path}").format(path=debrief))
+    except WriteFailed as exc:
+        io.say("", _("The debrief was not written: {reason}").format(reason=exc))
+    io.say(_("Replay saved to {path}").format(path=path),
+           _("Verify it with: python main.py replay {path}").format(path=shlex.quote(str(path))))
     from game.textui.whatif import after_game
 
     after_game(session, io, path)
     return 0
-

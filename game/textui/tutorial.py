@@ -24,6 +24,7 @@ from game.engine.tutorial import (
     steps_at,
     suggested,
     tutorial_path,
+    tutorial_session,
 )
 from game.model.state import RoundRecord
 from game.textui.console import Console, EndOfInput
@@ -130,7 +131,8 @@ class GuidedGame(TextGame):
 
 def run_tutorial(args: argparse.Namespace, io: Console) -> int:
     """Start the guided first game from the text mode's options; returns the exit status."""
-    from game.textui.main import _finish
+    from game.engine.library import GameLibrary
+    from game.textui.main import _finish, _reporter, _where_saved
 
     path = getattr(args, "scenario", None) or str(DEFAULT_SCENARIO)
     clash = _clashing_options(args)
@@ -144,17 +146,21 @@ def run_tutorial(args: argparse.Namespace, io: Console) -> int:
     except (ScenarioLoadError, TutorialError) as exc:
         io.say(f"error: {' '.join(str(exc).split())}")
         return 2
-    session_ = _session(tutorial, scenario, path)
+    library = GameLibrary()
+    session_ = tutorial_session(tutorial, scenario, path)
+    library.attach(session_, on_error=_reporter(io))
+    session_.save()  # the guided game has its own file from the start, like any other
     remember("started")
     io.say(f"Détente: {scenario.title}", "", prose(tutorial.welcome))
     try:
         io.ask(_("Press Enter to begin. "))
         status = GuidedGame(session_, io, tutorial).run()
     except EndOfInput:
-        io.say("", _("Input ended. The game is saved; continue it with: python main.py text --resume"))
+        io.say("", _("Input ended. {saved}").format(saved=_where_saved(session_)))
         return 2
     if status == "quit":
-        io.say(_("The game is saved; continue it with: python main.py text --resume"))
+        session_.save()
+        io.say(_where_saved(session_))
         return 0
     return _finish(session_, io)
 
@@ -163,12 +169,5 @@ def _clashing_options(args: argparse.Namespace) -> list[str]:
     """Options the guided game would ignore, since its tutorial file sets them."""
     given = (("--human", args.human is not None), ("--persona", bool(args.persona)),
              ("--seed", args.seed is not None), ("--rounds", args.rounds is not None),
-             ("--resume", args.resume))
+             ("--resume", args.resume is not None))
     return [flag for flag, on in given if on]
-
-
-def _session(tutorial: Tutorial, scenario, path: str) -> Session:
-    from game.engine.tutorial import tutorial_session
-    from game.textui.main import _autosave
-
-    return tutorial_session(tutorial, scenario, path, on_save=_autosave)

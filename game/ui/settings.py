@@ -17,7 +17,8 @@ from pathlib import Path
 
 import platformdirs
 
-from game.engine.atomic import write_atomic
+from game.engine.atomic import clean_stale_temps, write_atomic
+from game.engine.bounded import ReadRefused, parse_json, read_text
 
 FILE_NAME = "settings.json"
 SCALES = (1.0, 1.25, 1.5, 1.75, 2.0)
@@ -63,7 +64,7 @@ def settings_path(directory: Path | None = None) -> Path:
 
 
 def _parse(text: str) -> Settings:
-    data = json.loads(text)
+    data = parse_json(text, FILE_NAME, "settings file")  # bounded numbers and nesting
     if not isinstance(data, dict):
         raise SettingsError("expected a JSON object")
     known = {f.name for f in fields(Settings)}
@@ -87,12 +88,13 @@ def _parse(text: str) -> Settings:
 def load_settings(directory: Path | None = None) -> tuple[Settings, str | None]:
     """The saved settings, or the defaults; the second item is a one-line warning or None."""
     path = settings_path(directory)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
+    clean_stale_temps(path.parent)  # left by a write that was cut short
+    try:  # a regular file of at most 64 KB, never a FIFO or device
+        text = read_text(path, 65_536, "settings file", missing_ok=True)
+    except ReadRefused as exc:
+        return Settings(), f"settings: {exc}; using defaults"
+    if text is None:
         return Settings(), None
-    except OSError as exc:
-        return Settings(), f"settings: cannot read {path}: {exc.strerror}; using defaults"
     try:
         return _parse(text), None
     except (SettingsError, ValueError) as exc:

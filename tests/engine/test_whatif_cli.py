@@ -70,6 +70,16 @@ def test_bad_input_is_one_line_and_status_2(replay, capsys, extra, message):
     assert message in err and err.count("\n") == 1 and err.startswith("error: ")
 
 
+def test_out_never_overwrites_another_file(replay, tmp_path, capsys):
+    """--out refuses a file that is not an earlier debrief, and leaves it as it was."""
+    other = tmp_path / "notes.txt"
+    other.write_text("my notes")
+    args = ["whatif", str(replay), "--round", "1", "--role", "washington", "--orders",
+            "--out", str(other)]
+    assert main.main(args) == 2
+    assert "is not an earlier debrief" in capsys.readouterr().err and other.read_text() == "my notes"
+
+
 def test_a_missing_file_is_one_line(tmp_path, capsys):
     """A replay that does not exist is named, with status 2."""
     assert main.main(["whatif", str(tmp_path / "none.json"), "--round", "1"]) == 2

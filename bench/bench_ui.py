@@ -9,6 +9,8 @@ Run: .venv/bin/python bench/bench_ui.py [--idle SECONDS] [--runs N]
 (b) start-up: wall time from launching the app in a new Python process to its first
     flipped frame (DETENTE_FIRST_FRAME_FILE holds the flip's wall-clock time).
 (c) for comparison: wall time of `python -c "import pygame"` in a new process.
+(d) idle CPU on the projector board: a classroom game's event card at 1280x720, scale
+    2.0, with the talks timer running (one redraw a second), for --idle seconds.
 Uses the real display when DISPLAY/WAYLAND_DISPLAY is set, else SDL's dummy driver.
 This script itself does not import pygame.
 """
@@ -68,6 +70,34 @@ def first_frame(tmp: Path, via_main: bool = False) -> float:
     return float(marker.read_text()) - start
 
 
+BOARD = """
+import json, sys, time, pygame
+from game.ui.app import App, first_scene
+from game.ui.screenshots import ScriptedGame
+from game.ui.settings import Settings
+app = App(Settings(ui_scale=2.0, timer_minutes=5), size=(1280, 720))
+app.stack.push(first_scene(app))
+for _ in ScriptedGame(app).play(every=True):
+    if type(app.stack.top).__name__ == "EventScene":
+        break
+app.draw()
+frames, cpu, wall = app.frames, time.process_time(), time.time()
+pygame.time.set_timer(pygame.QUIT, int(float(sys.argv[1]) * 1000), loops=1)
+app.run()
+print(json.dumps({"cpu_s": time.process_time() - cpu, "wall_s": time.time() - wall,
+                  "frames": app.frames - frames}))
+"""
+
+
+def board_idle(seconds: float, tmp: Path) -> dict:
+    """CPU share while the event card's board sits on screen with its timer running."""
+    out = subprocess.run([sys.executable, "-c", BOARD, str(seconds)], env=child_env(tmp),
+                         cwd=ROOT, check=True, capture_output=True, text=True,
+                         timeout=seconds + 60).stdout
+    s = json.loads(out.strip().splitlines()[-1])
+    return {**s, "share": s["cpu_s"] / s["wall_s"]}
+
+
 def import_pygame(tmp: Path) -> float:
     """Seconds for `python -c "import pygame"` in a new process."""
     start = time.time()
@@ -102,6 +132,10 @@ def main(argv: list[str] | None = None) -> int:
               f"(min {min(imports):.3f}, max {max(imports):.3f})")
         print(f"    first frame costs {statistics.median(starts) - statistics.median(imports):+.3f} s "
               "over a bare pygame import")
+        board = board_idle(args.idle, tmp)
+        print(f"(d) idle CPU on the board (event card, talks timer running, 1280x720 at 2.0): "
+              f"{100 * board['share']:.2f}% of one core ({board['cpu_s']:.3f} s CPU over "
+              f"{board['wall_s']:.1f} s; {board['frames']} frames drawn)")
     return 0
 
 

@@ -6,18 +6,22 @@ Only this package imports pygame. Entry points for `main.py`:
   opened; `reason` is a one-line explanation when it cannot (fall back to text mode).
 - `game.ui.app.run_app(argv) -> int`: open the window and play; `argv` are the window's
   options without the program name: `--scale S` (1.0-2.0), `--high-contrast`,
-  `--windowed`, `--screenshot DIR` (render each main screen of a scripted game to PNG
-  with the dummy driver), `--quit-after SECONDS` (for benchmarks).
+  `--windowed`, `--scenario FILE`, `--screenshot DIR` (render every screen of a
+  scripted game to PNG with the dummy driver), `--quit-after SECONDS` (benchmarks).
+  Options apply to that run only; they are never saved.
 
 Environment: `DETENTE_CONFIG_DIR` (settings directory), `DETENTE_DATA_DIR` (saves,
 read by the engine), `DETENTE_FIRST_FRAME_FILE` and `DETENTE_STATS_FILE` (benchmark
 markers, see bench/bench_ui.py).
 
-Layout: `app` (loop), `scene` (stack and lifecycle), `focus` (keyboard focus),
-`base`/`widgets`/`containers` (widgets), `theme`/`layout`/`context` (look and sizes),
-`settings`, `display`, `waiting` (sleeping without polling), `services` (the engine),
-`screens/` (title, settings, new game), `play/` (the game's screens, HUD and flow),
-`screenshots`.
+Layout: `app` (loop; registers every screen by name), `scene` (the stack, its
+lifecycle, the `Host` protocol scenes use and the `Screens` registry), `focus`
+(keyboard focus), `base`/`widgets`/`containers` (widgets), `theme`/`layout`/`context`
+(look, sizes and fonts), `identity` (each delegation's colour and emblem), `settings`,
+`display`, `waiting` (sleeping without polling), `services` (sessions and errors from
+the engine), `screens/` (title, settings, new game, notice), `play/` (the game's
+screens, the public board, the flow and the timer), `screenshots`. No module of this
+package imports another in a cycle (tests/ui/test_import_graph.py).
 """
 
 import os

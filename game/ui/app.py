@@ -19,6 +19,7 @@ import os
 import sys
 import time
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
@@ -27,7 +28,7 @@ import pygame  # noqa: E402
 
 from game.ui.context import Ui  # noqa: E402
 from game.ui.layout import SCALE_STEP, clamp_scale  # noqa: E402
-from game.ui.scene import Scene, SceneStack  # noqa: E402
+from game.ui.scene import Scene, SceneStack, Screens  # noqa: E402
 from game.ui.services import Services  # noqa: E402
 from game.ui.settings import Settings, load_or_report, load_settings, save_settings  # noqa: E402
 from game.ui.theme import load_theme  # noqa: E402
@@ -42,14 +43,20 @@ class App:
     """Owns the window, the UI context, the settings and the scene stack."""
 
     def __init__(self, settings: Settings | None = None, config_dir: Path | None = None,
-                 size: tuple[int, int] | None = None) -> None:
+                 size: tuple[int, int] | None = None, stored: Settings | None = None) -> None:
+        """`settings` are used for this run; `stored` are those on disk (default: the
+        same), which the Settings screen changes and saves. Options from the command
+        line, F11 and Ctrl+plus/minus change only `settings`, so they are never saved."""
         pygame.display.init()
         pygame.font.init()
         self.config_dir = config_dir
         self.settings = (settings or Settings()).validated()
+        self.stored = (stored or self.settings).validated()
         self.ui = self._make_ui()
         self.surface = self._open_window(size)
         self.stack = SceneStack(self)
+        self.screens = Screens(self)
+        register_screens(self.screens)
         self.services = Services()
         self.dirty = True
         self.running = True
@@ -72,21 +79,25 @@ class App:
             return pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
         return pygame.display.set_mode(size or self.settings.window_size, flags)
 
-    def apply_settings(self, new: Settings) -> None:
-        """Use and save new settings: rebuild fonts and theme, resize the window if asked."""
+    def apply_settings(self, new: Settings, save: bool = True) -> None:
+        """Use new settings: rebuild fonts and theme, resize the window if asked. With
+        `save`, the values that changed are also saved (the others keep what is on disk)."""
         new = new.validated()
         old, self.settings = self.settings, new
         if (old.fullscreen, old.window_size) != (new.fullscreen, new.window_size):
             self.surface = self._open_window()
         if (old.ui_scale, old.high_contrast) != (new.ui_scale, new.high_contrast):
             self.ui = self._make_ui()
-        self.save_settings()
+        if save:
+            changed = {k: v for k, v in vars(new).items() if vars(old)[k] != v}
+            self.stored = replace(self.stored, **changed).validated()
+            self.save_settings()
         self.relayout()
 
     def save_settings(self) -> None:
-        """Save the settings; a failure is shown on screen, never raised."""
+        """Save the stored settings; a failure is shown on screen, never raised."""
         try:
-            save_settings(self.settings, self.config_dir)
+            save_settings(self.stored, self.config_dir)
             self.message = ""
         except OSError as exc:
             self.message = f"Settings not saved: {exc.strerror or exc}"
@@ -131,17 +142,18 @@ class App:
         self.relayout()
 
     def _global_key(self, event: pygame.event.Event) -> bool:
-        """F11 toggles full screen; Ctrl+plus / Ctrl+minus change the UI scale."""
+        """F11 toggles full screen; Ctrl+plus / Ctrl+minus change the UI scale (for this
+        run only: the Settings screen is where they are saved)."""
         if event.key == pygame.K_F11:
-            self.apply_settings(Settings(**{**vars(self.settings),
-                                            "fullscreen": not self.settings.fullscreen}))
+            self.apply_settings(replace(self.settings, fullscreen=not self.settings.fullscreen),
+                                save=False)
             return True
         if getattr(event, "mod", 0) & pygame.KMOD_CTRL:
             delta = {pygame.K_EQUALS: 1, pygame.K_PLUS: 1, pygame.K_KP_PLUS: 1,
                      pygame.K_MINUS: -1, pygame.K_KP_MINUS: -1}.get(event.key)
             if delta:
                 scale = clamp_scale(self.settings.ui_scale + delta * SCALE_STEP)
-                self.apply_settings(Settings(**{**vars(self.settings), "ui_scale": scale}))
+                self.apply_settings(replace(self.settings, ui_scale=scale), save=False)
                 return True
         return False
 
@@ -213,7 +225,10 @@ def parse_options(argv: Sequence[str] | None) -> argparse.Namespace:
     p.add_argument("--scale", type=float, help="UI scale, 1.0 to 2.0 (overrides settings)")
     p.add_argument("--high-contrast", action="store_true", help="use the high-contrast theme")
     p.add_argument("--windowed", action="store_true", help="ignore the full-screen setting")
-    p.add_argument("--screenshot", metavar="DIR", help="render each main screen to PNG in DIR")
+    p.add_argument("--screenshot", metavar="DIR", help="render every screen to PNG in DIR")
+    p.add_argument("--scenario", metavar="FILE",
+                   help="open New game with this scenario file chosen (its problems, if any, "
+                        "are listed as python main.py check lists them)")
     p.add_argument("--quit-after", type=float, metavar="SECONDS",
                    help="quit this many seconds after the first frame (benchmarks)")
     return p.parse_args(list(argv) if argv is not None else None)
@@ -224,14 +239,17 @@ def run_app(argv: Sequence[str] | None = None) -> int:
     opts = parse_options(argv)
     if opts.screenshot:
         from game.ui.screenshots import render_screenshots
-        return render_screenshots(Path(opts.screenshot))
-    settings = load_or_report()
-    if opts.scale is not None:
-        settings.ui_scale = clamp_scale(opts.scale)
-    settings.high_contrast = settings.high_contrast or opts.high_contrast
-    settings.fullscreen = settings.fullscreen and not opts.windowed
+        return render_screenshots(Path(opts.screenshot), _screenshot_app)
+    if opts.scenario and not Path(opts.scenario).is_file():
+        print(f"error: --scenario {opts.scenario}: no such file; give the path of a scenario "
+              "YAML file", file=sys.stderr)
+        return 2
+    stored = load_or_report()
+    settings = replace(stored, ui_scale=clamp_scale(opts.scale) if opts.scale is not None
+                       else stored.ui_scale, high_contrast=stored.high_contrast or
+                       opts.high_contrast, fullscreen=stored.fullscreen and not opts.windowed)
     try:
-        app = App(settings)
+        app = App(settings, stored=stored)
     except pygame.error as exc:
         print(f"detente: cannot open a window: {exc}", file=sys.stderr)
         return 1
@@ -244,6 +262,8 @@ def run_app(argv: Sequence[str] | None = None) -> int:
               "python main.py text", file=sys.stderr)
         return 1
     app.stack.push(first_scene(app))
+    if opts.scenario:
+        app.stack.push(app.screens.make("new_game", Path(opts.scenario)))
     if opts.quit_after:
         app.draw()
         pygame.time.set_timer(pygame.QUIT, max(1, int(opts.quit_after * 1000)), loops=1)
@@ -253,7 +273,98 @@ def run_app(argv: Sequence[str] | None = None) -> int:
         pygame.quit()
 
 
+def _screenshot_app(settings: Settings, size: tuple[int, int]) -> App:
+    """An App on the title screen, for `--screenshot`."""
+    app = App(settings, size=size)
+    app.stack.push(first_scene(app))
+    return app
+
+
 def first_scene(app: App) -> Scene:
     """The title screen."""
+    return app.screens.make("title")
+
+
+def register_screens(screens: Screens) -> None:
+    """Every screen of the window, by name. Screens open each other only through these
+    names, so this is the one module that knows them all. Each screen's module is
+    imported when that screen is first opened, so the first frame never waits for the
+    engine."""
+    for name, maker in (("title", _title), ("settings", _settings), ("new_game", _new_game),
+                        ("notice", _notice), ("continue", _continue), ("game", _game),
+                        ("facilitator", _facilitator),
+                        ("handoff", _handoff), ("briefing", _briefing), ("event", _event),
+                        ("orders", _orders), ("responses", _responses),
+                        ("resolution", _resolution), ("end", _end)):
+        screens.register(name, maker)
+
+
+def _title(host):
     from game.ui.screens.title import TitleScene
-    return TitleScene(app)
+    return TitleScene(host)
+
+
+def _settings(host):
+    from game.ui.screens.settings_screen import SettingsScene
+    return SettingsScene(host)
+
+
+def _new_game(host, *args):
+    from game.ui.screens.new_game import NewGameScene
+    return NewGameScene(host, *args)
+
+
+def _notice(host, heading: str, text: str):
+    from game.ui.screens.notice import NoticeScene
+    return NoticeScene(host, heading, text)
+
+
+def _continue(host, games):
+    from game.ui.screens.continue_game import ContinueScene
+    return ContinueScene(host, games)
+
+
+def _game(host, session, minutes: int, resumed: bool = False):
+    """The first screen of a game (a finished one opens on its End screen)."""
+    from game.ui.play.flow import GameFlow
+    return GameFlow(host, session, minutes, resumed).first_scene()
+
+
+def _facilitator(host, flow):
+    from game.ui.play.facilitator import FacilitatorScene
+    return FacilitatorScene(flow)
+
+
+def _handoff(host, flow, role: str, then: str):
+    from game.ui.play.public import HandoffScene
+    return HandoffScene(flow, role, then)
+
+
+def _briefing(host, flow, role: str):
+    from game.ui.play.public import BriefingScene
+    return BriefingScene(flow, role)
+
+
+def _event(host, flow):
+    from game.ui.play.public import EventScene
+    return EventScene(flow)
+
+
+def _orders(host, flow, role: str):
+    from game.ui.play.orders import OrdersScene
+    return OrdersScene(flow, role)
+
+
+def _responses(host, flow, role: str):
+    from game.ui.play.orders import ResponsesScene
+    return ResponsesScene(flow, role)
+
+
+def _resolution(host, flow, record):
+    from game.ui.play.results import ResolutionScene
+    return ResolutionScene(flow, record)
+
+
+def _end(host, flow):
+    from game.ui.play.end import EndScene
+    return EndScene(flow)

@@ -80,7 +80,7 @@ def walk(widget: Widget) -> Iterator[Widget]:
 def draw_lines(surface, ui: Ui, lines, size: str, bold: bool, colour, x: int, y: int,
                width: int | None = None, align: str = "left") -> int:
     """Draw wrapped lines; returns the y below them."""
-    step = ui.font(size, bold).get_linesize()
+    step = ui.font(size, bold, "".join(lines)).get_linesize()
     for line in lines:
         img = ui.render(line, size, bold, colour)
         dx = 0 if width is None or align == "left" else (width - img.get_width()) // 2

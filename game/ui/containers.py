@@ -1,4 +1,4 @@
-"""Containers: Column, Row, Panel, ScrollView and Spacer.
+"""Containers: Column, Row, Split, Centre, Panel, ScrollView and Spacer.
 
 Containers give each child the height it measures, so wrapped text is never cut;
 when a screen holds more than fits, a ScrollView scrolls it (the focused widget is
@@ -78,6 +78,49 @@ class Row(Column):
         Widget.place(self, ui, rect)
         for child, col in zip(self.items, self._columns(ui, rect), strict=True):
             child.place(ui, col)
+
+
+class Centre(Widget):
+    """Its child, centred vertically in the rect when it is shorter (a title screen's
+    menu on a projector sits in the middle, not at the top)."""
+
+    def __init__(self, child: Widget, key: str | None = None):
+        super().__init__(key)
+        self.child = child
+
+    def children(self) -> Sequence[Widget]:
+        return (self.child,)
+
+    def measure(self, ui: Ui, width: int) -> int:
+        return self.child.measure(ui, width)
+
+    def place(self, ui: Ui, rect: pygame.Rect) -> None:
+        super().place(ui, rect)
+        h = min(rect.height, self.child.measure(ui, rect.width))
+        self.child.place(ui, pygame.Rect(rect.x, rect.y + (rect.height - h) // 2, rect.width, h))
+
+    def draw_tree(self, surface, ui: Ui, focus: Widget | None) -> None:
+        self.child.draw_tree(surface, ui, focus)
+
+
+class Split(Column):
+    """Children stacked top to bottom, each given a fixed share of the height (a child
+    that needs more scrolls inside its own ScrollView; nothing is squeezed)."""
+
+    def __init__(self, children: Sequence[Widget], shares: Sequence[float],
+                 gap: str = "gap", key: str | None = None):
+        super().__init__(children, gap, key)
+        self.shares = list(shares)
+
+    def place(self, ui: Ui, rect: pygame.Rect) -> None:
+        Widget.place(self, ui, rect)
+        gap = ui.m.px(self.gap)
+        free = rect.height - gap * (len(self.items) - 1)
+        y = rect.y
+        for child, share in zip(self.items, self.shares, strict=True):
+            h = int(free * share / sum(self.shares))
+            child.place(ui, pygame.Rect(rect.x, y, rect.width, h))
+            y += h + gap
 
 
 class Panel(Column):

@@ -2,7 +2,11 @@
 
 `Ui` is rebuilt whenever the UI scale or the theme changes. Fonts come only from
 assets/fonts (never the system), so the game looks the same everywhere and can
-render é, ≤, ≥ and arrows.
+render é, ≤, ≥ and arrows. The display face (League Spartan, for headings, names and
+big numbers) covers Latin text only; text with other characters is drawn in DejaVu.
+
+The public board sizes its text to its room rather than to the named sizes: it asks
+for a font in pixels (`font_px`) and for the largest size that fits (`fit_px`).
 """
 
 from __future__ import annotations
@@ -45,13 +49,18 @@ def _fit_chars(word: str, font: pygame.font.Font, width: int) -> int:
     return n
 
 
+#: Named sizes drawn in the display face (when it has the glyphs).
+DISPLAY_SIZES = ("heading", "title")
+
+
 class Ui:
     """Theme + metrics + fonts at one scale."""
 
     def __init__(self, theme: Theme | None = None, scale: float = 1.0) -> None:
         self.theme = theme or load_theme("default")
         self.m = Metrics(self.theme, scale)
-        self._fonts: dict[tuple[str, bool], pygame.font.Font] = {}
+        self._fonts: dict[tuple[str, bool, bool], pygame.font.Font] = {}
+        self._px_fonts: dict[tuple[int, bool, bool], pygame.font.Font] = {}
         if not pygame.font.get_init():
             pygame.font.init()
 
@@ -60,13 +69,63 @@ class Ui:
         """The UI scale."""
         return self.m.scale
 
-    def font(self, size: str = "body", bold: bool = False) -> pygame.font.Font:
-        """A font from assets/fonts at a named size."""
-        key = (size, bold)
+    def font(self, size: str = "body", bold: bool = False,
+             text: str | None = None) -> pygame.font.Font:
+        """A font from assets/fonts at a named size. Headings (and larger) given their
+        `text` use the display face when it has every glyph of that text."""
+        display = text is not None and size in DISPLAY_SIZES and self.display_ok(text)
+        key = (size, bold, display)
         if key not in self._fonts:
-            path = self.theme.fonts["bold" if bold else "regular"]
+            path = self.theme.fonts["display" if display else "bold" if bold else "regular"]
             self._fonts[key] = pygame.font.Font(str(path), self.m.font_px(size))
         return self._fonts[key]
+
+    def font_px(self, px: int, bold: bool = False, display: bool = False) -> pygame.font.Font:
+        """A font `px` pixels high: DejaVu, or with `display` the display face."""
+        key = (max(6, int(px)), bold or display, display)
+        if key not in self._px_fonts:
+            name = "display" if display else "bold" if bold else "regular"
+            self._px_fonts[key] = pygame.font.Font(str(self.theme.fonts[name]), key[0])
+        return self._px_fonts[key]
+
+    def display_ok(self, text: str) -> bool:
+        """True if the display face has a glyph for every character of `text`."""
+        return all(_latin(ch) for ch in text)
+
+    def font_for(self, text: str, px: int, bold: bool = False,
+                 display: bool = False) -> pygame.font.Font:
+        """The font to draw `text` in: the display face if asked and it has the glyphs."""
+        return self.font_px(px, bold or display, display and self.display_ok(text))
+
+    def render_px(self, text: str, px: int, colour, bold: bool = False,
+                  display: bool = False) -> pygame.Surface:
+        """`text` rendered `px` pixels high (cached)."""
+        return _render_px_cached(self, text, int(px), tuple(colour), bold, display)
+
+    def fit_px(self, lines: list[str], width: int, height: int, most: int,
+               bold: bool = False, display: bool = False, least: int = 8) -> int:
+        """The largest pixel size <= `most` at which `lines` (one per line) fit in
+        width x height; `least` if none does."""
+        lo, hi = least, max(least, int(most))
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            fonts = [self.font_for(t, mid, bold, display) for t in lines]
+            wide = max((f.size(t)[0] for f, t in zip(fonts, lines, strict=True)), default=0)
+            tall = sum(f.get_linesize() for f in fonts)
+            lo, hi = (mid, hi) if wide <= width and tall <= height else (lo, mid - 1)
+        return lo
+
+    def fit_wrapped(self, text: str, width: int, height: int, most: int,
+                    least: int = 8) -> tuple[int, list[str]]:
+        """The largest pixel size <= `most` at which `text`, wrapped to `width`, fits in
+        `height`, and its lines at that size."""
+        lo, hi = least, max(least, int(most))
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            font = self.font_px(mid)
+            fits = len(wrap_text(text, font, width)) * font.get_linesize() <= height
+            lo, hi = (mid, hi) if fits else (lo, mid - 1)
+        return lo, wrap_text(text, self.font_px(lo), width)
 
     def wrap(self, text: str, size: str, bold: bool, width: int) -> list[str]:
         """Lines of `text` wrapped to `width` in the given font."""
@@ -74,7 +133,8 @@ class Ui:
 
     def text_height(self, text: str, size: str, bold: bool, width: int) -> int:
         """Height of `text` wrapped to `width`."""
-        return len(self.wrap(text, size, bold, width)) * self.font(size, bold).get_linesize()
+        return len(self.wrap(text, size, bold, width)) * \
+            self.font(size, bold, text).get_linesize()
 
     def render(self, text: str, size: str, bold: bool, colour) -> pygame.Surface:
         """A rendered line of text (cached)."""
@@ -83,9 +143,19 @@ class Ui:
 
 @lru_cache(maxsize=4096)
 def _wrap_cached(ui: Ui, text: str, size: str, bold: bool, width: int) -> tuple[str, ...]:
-    return tuple(wrap_text(text, ui.font(size, bold), width))
+    return tuple(wrap_text(text, ui.font(size, bold, text), width))
+
+
+def _latin(ch: str) -> bool:
+    """Characters the display face draws: Latin letters, digits and common punctuation."""
+    return ord(ch) < 0x250 or ch in "–—‘’“”…"
+
+
+@lru_cache(maxsize=2048)
+def _render_px_cached(ui: Ui, text: str, px: int, colour, bold: bool, display: bool):
+    return ui.font_for(text, px, bold, display).render(text, True, colour)
 
 
 @lru_cache(maxsize=2048)
 def _render_cached(ui: Ui, text: str, size: str, bold: bool, colour) -> pygame.Surface:
-    return ui.font(size, bold).render(text, True, colour)
+    return ui.font(size, bold, text).render(text, True, colour)

@@ -3,12 +3,15 @@
 - Tab / Shift+Tab, Up / Down (and Left / Right when the widget does not use them)
   move the focus through the focusable widgets in tree order, wrapping around.
 - Enter, keypad Enter and Space activate the focused widget; if it is scrolled out of
-  view, the first press only scrolls it into view (nothing happens unseen).
+  view, the first press only scrolls it into view (nothing happens unseen). A widget
+  that Enter must not change (a stepper) declines, and the focus moves on instead.
 - Number keys 1-9 pick the n-th item of a numbered list: the list holding the focus,
   or else the first numbered list on the screen.
 - Esc is left to the scene (it means "back").
-- Moving the mouse over a widget focuses it; a left click focuses and activates it;
-  the wheel scrolls the ScrollView under the pointer.
+- Moving the mouse over a widget focuses it, but only when the pointer really moved:
+  the first position a screen hears of (the window opening under a resting pointer,
+  a new screen appearing under it) is only remembered. A left click focuses and
+  activates; the wheel scrolls the ScrollView under the pointer.
 
 The focus is remembered by widget key, so it survives a rebuild of the widget tree.
 `follow` says whether the view should keep the focused widget in sight when the tree
@@ -96,7 +99,8 @@ class FocusManager:
             if cur.clip is not None and not cur.clip.contains(cur.rect):
                 self.focus(root, cur)  # first show what Enter would do; the next Enter does it
                 return True
-            cur.activate()
+            if not cur.activate() and getattr(cur, "enter_moves_on", False):
+                self.move(root, 1)
             return True
         if key in DIGITS:
             return self.pick_number(root, DIGITS[key])
@@ -126,11 +130,14 @@ class FocusManager:
             views = [w for w in walk(root) if isinstance(w, ScrollView) and w.hit(pos)]
             step = (self._ui_step(root)) * -event.y
             return any(v.scroll(step) for v in views[-1:])
-        self.pointer = event.pos
+        moved = self.pointer is not None and tuple(event.pos) != self.pointer
+        self.pointer = tuple(event.pos)
         under = next((w for w in reversed(self.focusables(root)) if w.hit(event.pos)), None)
         if under is None:
             return False
         if event.type == pygame.MOUSEMOTION:
+            if not moved:
+                return False
             changed = under.key != self.key
             self.key = self.settled = under.key
             return changed

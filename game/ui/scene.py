@@ -16,20 +16,60 @@ A scene describes its screen with `build() -> Widget`; the base class lays the
 tree out for the window, routes keys and mouse through a `FocusManager`, and
 rebuilds the tree whenever `invalidate()` is called (state changed, window resized,
 scale changed). Scenes translate input into engine calls; they keep no game rules.
+
+A scene knows its window only through the small `Host` protocol (the App is one), and
+opens other screens by name through `host.screens` (a `Screens` registry that app.py
+fills), so no screen imports another and the package has no import cycle.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, Protocol
 
 import pygame
 
 from game.ui.base import Widget, walk
 from game.ui.containers import Column, ScrollView
+from game.ui.context import Ui
 from game.ui.focus import FocusManager
 
-if TYPE_CHECKING:
-    from game.ui.app import App
+
+class Host(Protocol):
+    """What a scene may use of the window that shows it."""
+
+    ui: Ui
+    surface: pygame.Surface
+    settings: Any  # game.ui.settings.Settings
+    config_dir: Path | None
+    stack: SceneStack
+    screens: Screens
+    services: Any  # game.ui.services.Services
+    dirty: bool
+    running: bool
+    frames: int
+    message: str
+
+    def apply_settings(self, new: Any) -> None:
+        """Use (and save) new settings."""
+
+
+class Screens:
+    """Screens built by name: `screens.make("title")`. app.py registers every screen."""
+
+    def __init__(self, host: Host) -> None:
+        self.host = host
+        self._makers: dict[str, Callable[..., Scene]] = {}
+
+    def register(self, name: str, maker: Callable[..., Scene]) -> None:
+        """`maker(host, *args)` builds the screen called `name`."""
+        self._makers[name] = maker
+
+    def make(self, name: str, *args: Any) -> Scene:
+        """A new scene for the screen `name` (KeyError if nothing registered it)."""
+        return self._makers[name](self.host, *args)
+
 
 PAGE_KEYS = (pygame.K_PAGEUP, pygame.K_PAGEDOWN, pygame.K_HOME, pygame.K_END)
 
@@ -39,7 +79,7 @@ class Scene:
 
     title = ""
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: Host) -> None:
         self.app = app
         self.focus = FocusManager()
         self.root: Widget | None = None
@@ -167,7 +207,7 @@ class Scene:
 class SceneStack:
     """The stack of scenes; only the top one is active."""
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: Host) -> None:
         self.app = app
         self.scenes: list[Scene] = []
 

@@ -1,9 +1,9 @@
-"""`--screenshot DIR`: render each main screen of a scripted game to PNG files.
+"""`--screenshot DIR`: render every screen of a scripted game to PNG files.
 
 Runs on SDL's dummy video driver, with throw-away settings and save directories, at
-UI scale 1.0 and 2.0 in a 1280x720 window, plus the title and orders screens in the
-high-contrast theme and a solo game against AI delegations (with their reasoning).
-Files are named `scale-1.0/07-orders.png` and so on.
+the projector sizes (`SIZES`: 1280x720 at UI scale 1.0, 1.5 and 2.0, and 1920x1080 at
+2.0), each in both themes, plus a solo game against AI delegations (with their
+reasoning). Files are named `1280x720-s2.0-default/07-orders.png` and so on.
 """
 
 from __future__ import annotations
@@ -14,10 +14,14 @@ import tempfile
 from pathlib import Path
 
 SEED = 2011
+#: (window size, UI scale) of every projector layout that must fit without scrolling.
+SIZES = (((1280, 720), 1.0), ((1280, 720), 1.5), ((1280, 720), 2.0), ((1920, 1080), 2.0))
+THEMES = ("default", "high_contrast")
 
 
-def render_screenshots(out: Path, scales: tuple[float, ...] = (1.0, 2.0)) -> int:
-    """Write the PNGs into `out`; returns the exit status."""
+def render_screenshots(out: Path, make_app) -> int:
+    """Write the PNGs into `out`; returns the exit status. `make_app(settings, size)`
+    opens an App on its title screen."""
     os.environ["SDL_VIDEODRIVER"] = "dummy"
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
     with tempfile.TemporaryDirectory() as tmp:
@@ -27,11 +31,12 @@ def render_screenshots(out: Path, scales: tuple[float, ...] = (1.0, 2.0)) -> int
         pygame.display.quit()
         written = []
         try:
-            for scale in scales:
-                written += _one_run(out / f"scale-{scale:.1f}", scale, False)
-            written += _one_run(out / "high-contrast", 1.0, True, only=("title", "orders"))
-            written += _one_run(out / "solo", 1.0, False, solo=True,
-                                only=("new-game", "briefing", "orders", "resolution", "end"))
+            for (w, h), scale in SIZES:
+                for theme in THEMES:
+                    folder = out / f"{w}x{h}-s{scale:.1f}-{theme}"
+                    written += _one_run(make_app, folder, (w, h), scale, theme == "high_contrast")
+            written += _one_run(make_app, out / "solo-1280x720-s1.0", (1280, 720), 1.0, False,
+                                solo=True)
         except ScreenshotError as exc:
             print(f"screenshot: {exc}", file=sys.stderr)
             return 1
@@ -41,24 +46,20 @@ def render_screenshots(out: Path, scales: tuple[float, ...] = (1.0, 2.0)) -> int
     return 0
 
 
-def _one_run(folder: Path, scale: float, contrast: bool, only: tuple[str, ...] = (),
+def _one_run(make_app, folder: Path, size: tuple[int, int], scale: float, contrast: bool,
              solo: bool = False) -> list[Path]:
     import pygame
 
-    from game.ui.app import App, first_scene
     from game.ui.settings import Settings
     folder.mkdir(parents=True, exist_ok=True)
-    app = App(Settings(ui_scale=scale, high_contrast=contrast, timer_minutes=5))
-    app.stack.push(first_scene(app))
+    app = make_app(Settings(ui_scale=scale, high_contrast=contrast, timer_minutes=5,
+                            window_size=size), size)
     written: list[Path] = []
 
     def shot(name: str) -> None:
-        if only and name not in only:
-            return
         top = app.stack.top
-        if getattr(top, "started", None) is not None:
-            top.started = None  # show the end of the meters' animation
-            top.invalidate()
+        if name == "resolution":
+            top.skip()  # the whole ledger revealed
         app.dirty = True
         app.draw()
         path = folder / f"{len(written) + 1:02d}-{name}.png"
@@ -70,6 +71,12 @@ def _one_run(folder: Path, scale: float, contrast: bool, only: tuple[str, ...] =
         shot(name)
     if game.problem:
         raise ScreenshotError(f"the game screens were skipped: {game.problem}")
+    app.stack.clear_to(app.screens.make("title"))  # back at the title: the game is saved
+    app.draw()
+    app.update()
+    shot("title-with-a-saved-game")
+    app.stack.top.continue_game()
+    shot("continue")
     return written
 
 
@@ -89,10 +96,11 @@ class ScriptedGame:
     def play(self, every: bool = False):
         """Advance screen by screen; yields a name whenever a new kind of screen is shown
         (with `every`, after every step, so a test can inspect each screen)."""
-        from game.ui.screens.settings_screen import SettingsScene
         app = self.app
+        app.draw()
+        app.update()  # the title looks for a saved game once it is on screen
         yield "title"
-        app.stack.push(SettingsScene(app))
+        app.stack.push(app.screens.make("settings"))
         yield "settings"
         app.stack.pop()
         app.stack.top.new_game()
@@ -120,10 +128,16 @@ class ScriptedGame:
                 "OrdersScene": "orders", "ResponsesScene": "responses",
                 "FacilitatorScene": "facilitator", "ResolutionScene": "resolution",
                 "EndScene": "end"}.get(kind, kind)
+        if kind == "ResolutionScene" and "results-reading" not in self.seen:
+            self.seen.add("results-reading")  # the ledger part-read, its third entry marked
+            top.started = top.clock() - 2.5 * top.STEP_S
+            top.invalidate()
+            return "results-reading"
         if name not in self.seen:
             self.seen.add(name)
-            if kind == "OrdersScene":
-                self._pick(top)  # show a draft with one order picked
+            if kind == "OrdersScene":  # show a draft with one cheap order picked
+                legal = top.session.legal(top.viewer, ())
+                top.pick(min(legal, key=lambda a: top.scenario.action(a.action_id).cost))
             return name
         self._act(top, kind)
         return None
@@ -137,7 +151,7 @@ class ScriptedGame:
             if top.flow.session.state.round >= 2 and "facilitator" not in self.seen:
                 top.back()
             else:
-                top.flow.advance()
+                top.end_talks()
         elif kind == "FacilitatorScene":
             top.back()
         elif kind == "OrdersScene":

@@ -1,81 +1,98 @@
 """What the window needs from the engine: scenarios, personas, sessions and the autosave.
 
 This adapter is the one place in the UI that calls into `game.engine` to create or
-resume a game, so the screens only ever see a `Session` and the views it gives.
+resume a game. It hands the screens sessions and one-line errors, never scenes: which
+screen shows a session is the screens' business. The engine is imported when first
+needed, after the first frame is on screen.
 """
 
 from __future__ import annotations
 
-import importlib
+import io
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from game.words import _
+
 if TYPE_CHECKING:
     from game.engine.session import Session
-    from game.ui.app import App
-    from game.ui.scene import Scene
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def engine_available() -> tuple[bool, str]:
-    """(True, "") if the game engine can be imported, else (False, why)."""
-    try:
-        importlib.import_module("game.engine.session")
-        importlib.import_module("game.engine.saves")
-    except ImportError as exc:
-        return False, f"the game engine is not installed yet ({exc.name})"
-    return True, ""
 
 
 @dataclass(frozen=True)
 class ScenarioChoice:
-    """A scenario file as offered on the New game screen."""
+    """A scenario file as offered on the New game screen; `origin` says where it was
+    found, `error` is `main.py check`'s report when the file cannot be played."""
 
     path: Path
     title: str
     scenario: object | None
     error: str = ""
+    origin: str = "bundled"
 
 
-def scenario_files() -> list[Path]:
-    """Every scenario file in scenarios/."""
-    try:
-        from game.engine.scenarios import list_scenarios
-        return list_scenarios()
-    except ImportError:
-        return sorted((ROOT / "scenarios").glob("*.yaml"))
+@dataclass(frozen=True)
+class SavedGame:
+    """A game that Continue can resume: its file, a title line naming the game, a line
+    of details, and the talks timer it was played with (None: not recorded)."""
+
+    path: Path
+    title: str
+    description: str
+    timer_minutes: int | None = None
+    finished: bool = False
+
+
+def user_scenario_dir() -> Path:
+    """The user's own scenarios folder: `scenarios` in the data directory."""
+    from game.engine.saves import data_dir
+    return data_dir() / "scenarios"
+
+
+def scenario_files(extra: Path | None = None) -> list[tuple[Path, str]]:
+    """Every scenario file to offer, with where it was found: `extra` (from the command
+    line) first, then scenarios/, then the user's scenarios folder."""
+    from game.engine.scenarios import list_scenarios
+    found = [(extra, _("from the command line"))] if extra is not None else []
+    found += [(p, _("bundled")) for p in list_scenarios()]
+    folder = user_scenario_dir()
+    if folder.is_dir():
+        found += [(p, _("your scenarios folder")) for p in list_scenarios(folder)]
+    seen: set[Path] = set()
+    return [(p, o) for p, o in found if not (p.resolve() in seen or seen.add(p.resolve()))]
+
+
+def default_scenario() -> Path:
+    """The scenario New game offers first."""
+    from game.engine.scenarios import DEFAULT_SCENARIO
+    return DEFAULT_SCENARIO
 
 
 def load_scenario(path: Path):
-    """Load and validate one scenario (raises ValueError with a readable message)."""
-    try:
-        from game.engine.scenarios import load_for_play
-        return load_for_play(path)
-    except ImportError:
-        return _load_plain(path)
+    """Load and check one scenario (raises ValueError with a readable message)."""
+    from game.engine.scenarios import load_for_play
+    return load_for_play(path)
 
 
-def _load_plain(path: Path):
-    """Fallback while the engine's loader is missing: YAML through the pydantic schema."""
-    from ruamel.yaml import YAML
+def check_report(path: Path) -> str:
+    """What `python main.py check FILE` prints for this file, word for word."""
+    from game.engine.check import run_check
+    out = io.StringIO()
+    run_check([str(path)], out=out, err=out)
+    return out.getvalue().rstrip("\n")
 
-    from game.model.scenario import Scenario
-    data = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
-    return Scenario.model_validate(data)
 
-
-def scenario_choices() -> list[ScenarioChoice]:
-    """Every scenario file with its title, or the reason it cannot be played."""
+def scenario_choices(extra: Path | None = None) -> list[ScenarioChoice]:
+    """Every scenario file with its title, or `main.py check`'s report if it cannot be
+    played."""
     out = []
-    for path in scenario_files():
+    for path, origin in scenario_files(extra):
         try:
             sc = load_scenario(path)
-            out.append(ScenarioChoice(path, sc.title, sc))
-        except Exception as exc:  # any broken file is listed, never fatal
-            out.append(ScenarioChoice(path, path.name, None, str(exc) or type(exc).__name__))
+            out.append(ScenarioChoice(path, sc.title, sc, origin=origin))
+        except Exception:  # any broken file is listed with check's report, never fatal
+            out.append(ScenarioChoice(path, path.name, None, check_report(path), origin))
     return out
 
 
@@ -90,62 +107,78 @@ def fresh_seed() -> int:
     return secrets.randbelow(1_000_000)
 
 
-def _autosave(session: Session) -> None:
-    from game.engine.saves import autosave_path, save_session
-    try:
-        save_session(session, autosave_path())
-    except OSError:
-        pass  # the game goes on; the facilitator panel shows where saves go
-
-
 class Services:
-    """Start and resume games for the screens."""
+    """Start and resume games for the screens, through the engine's library of games
+    (one save file per game), and say in one line when a save failed.
 
-    def can_continue(self) -> tuple[bool, str]:
-        """Whether there is an autosave to continue, and if not, why not."""
-        ok, why = engine_available()
-        if not ok:
-            return False, f"Not available: {why}"
-        from game.engine.saves import autosave_path
-        path = autosave_path()
-        if not path.exists():
-            return False, "No saved game yet"
-        return True, f"Resume the game saved in {path.name}"
+    `save_error` is "" while the game in play saves, else the library's one line on
+    the last failure; the game screens show it, and nothing claims a game is saved
+    while it is set.
+    """
 
-    def start(self, scenario, path: Path, seed: int, seats: dict, rounds: int) -> Session:
-        """A new session that autosaves after every move."""
-        from game.engine.session import Session
-        return Session(scenario, seed, seats, rounds, str(path), on_save=_autosave)
+    def __init__(self) -> None:
+        self._library = None
+        self._hook = None  # the save file of the game in play (a GameFile)
 
-    def resume(self) -> Session:
-        """The autosaved session (raises ValueError with a readable reason)."""
-        from game.engine.replay import session_from_save
-        from game.engine.saves import autosave_path, read_save
-        from game.engine.scenarios import locate
-        path = autosave_path()
-        record = read_save(path)
-        scenario = load_scenario(locate(record.scenario_path, record.scenario_id))
-        session = session_from_save(record, scenario, path)
-        session.on_save = _autosave
+    @property
+    def library(self):
+        """The library of saved games (opened on first use, after the first frame)."""
+        if self._library is None:
+            from game.engine.library import GameLibrary
+            self._library = GameLibrary()
+        return self._library
+
+    @property
+    def save_error(self) -> str:
+        """One line if the last save of the game in play failed, else ""."""
+        error = getattr(self._hook, "error", None)
+        return str(error) if error is not None else ""
+
+    def saved_games(self) -> tuple[list[SavedGame], str]:
+        """The games in progress, newest first, then the finished ones (to read their
+        ending and export the debrief); or [] and why there are none."""
+        from game.engine.saves import SaveError
+        try:
+            games = [*self.library.unfinished(), *self.library.finished()]
+        except (OSError, SaveError) as exc:
+            return [], _("Saved games cannot be listed: {why}").format(why=exc)
+        if not games:
+            why = self.library.problems[0] if self.library.problems else _("No saved game yet")
+            return [], why
+        return [_listed(g) for g in games], ""
+
+    def start(self, scenario, path: Path, seed: int, seats: dict[str, str], rounds: int,
+              timer_minutes: int = 0) -> Session:
+        """A new session, saved in a file of its own after every move; `seats` maps each
+        role to "human" or an AI persona name."""
+        from game.engine.session import Seat, Session
+        made = {r: Seat(True) if s == "human" else Seat(False, s) for r, s in seats.items()}
+        session = Session(scenario, seed, made, rounds, str(path))
+        self._hook = self.library.attach(session, timer_seconds=timer_minutes * 60,
+                                         on_error=_held)
         return session
 
-    def new_game_scene(self, app: App) -> Scene:
-        """The New game screen (or a notice if the engine is missing)."""
-        ok, why = engine_available()
-        if not ok:
-            from game.ui.screens.notice import NoticeScene
-            return NoticeScene(app, "New game", f"Cannot start a game: {why}.")
-        from game.ui.screens.new_game import NewGameScene
-        return NewGameScene(app)
+    def resume(self, saved: SavedGame) -> Session:
+        """The saved session, saving into its own file again (raises ValueError with a
+        readable reason)."""
+        session = self.library.resume(saved.path, on_error=_held)
+        self._hook = session.on_save
+        return session
 
-    def continue_scene(self, app: App) -> Scene | None:
-        """The next screen of the autosaved game, or a notice saying why it cannot resume."""
-        from game.ui.screens.notice import NoticeScene
-        try:
-            session = self.resume()
-        except Exception as exc:  # a damaged save is reported, never fatal
-            return NoticeScene(app, "Continue", f"The saved game cannot be resumed: {exc}")
-        from game.ui.play.flow import GameFlow
-        # A finished game opens on its End screen, so the debrief can still be read
-        # and exported after the window was closed.
-        return GameFlow(app, session, app.settings.timer_minutes, resumed=True).first_scene()
+
+def _held(failure) -> None:
+    """A failed save: the game goes on; its file keeps the error, which the screens show."""
+
+
+def _listed(game) -> SavedGame:
+    """A library entry as the Continue screen lists it."""
+    state = _("finished") if game.finished else _("round {round} of {rounds}").format(
+        round=game.round, rounds=game.rounds)
+    started = game.started.strftime("%Y-%m-%d %H:%M")
+    details = _("started {when} UTC, seed {seed}").format(when=started, seed=game.seed)
+    if game.notice:
+        details += f"; {game.notice}"
+    minutes = None if game.timer_seconds is None else game.timer_seconds // 60
+    return SavedGame(game.path, _("{title}, {state}").format(title=game.scenario_name,
+                                                              state=state),
+                     details, minutes, game.finished)

@@ -65,6 +65,8 @@ class Theme:
     spacing: dict[str, int]
     fonts: dict[str, Path]
     series: tuple[RGB, ...]
+    delegations: tuple[RGB, ...] = ()  # one per role, in the scenario's role order
+    bands: tuple[RGB, ...] = ()  # the tension gauge: calm, wary, strained, crisis
 
     def colour(self, name: str) -> RGB:
         """A named colour."""
@@ -100,4 +102,6 @@ def load_theme(name: str = "default", path: Path | None = None) -> Theme:
         spacing={k: int(v) for k, v in data["spacing"].items()},
         fonts={k: file.parent / v for k, v in data["fonts"].items()},
         series=tuple(_resolve(colours, c) for c in data["series"]),
+        delegations=tuple(_resolve(colours, c) for c in data["delegations"]),
+        bands=tuple(_resolve(colours, c) for c in data["bands"]),
     )

@@ -44,7 +44,7 @@ class Label(Widget):
             return False
         ui, w = self.ui, self.rect.width
         lines = ui.wrap(self.text, self.size, self.bold, w)
-        widest = max((ui.font(self.size, self.bold).size(s)[0] for s in lines), default=0)
+        widest = max((ui.font(self.size, self.bold, self.text).size(s)[0] for s in lines), default=0)
         return widest > w or self.measure(ui, w) > self.rect.height
 
     def texts(self) -> list[str]:
@@ -151,7 +151,13 @@ class Toggle(Button):
 
 
 class Stepper(Button):
-    """A value picked from a list: Left/Right, -/+ or clicking either half step it."""
+    """A value picked from a list: Left/Right, -/+ or clicking either half step it.
+
+    Enter and Space never change the value (a class pressing Enter to move on must not
+    turn a human team into an AI): they move the focus on to the next widget.
+    """
+
+    enter_moves_on = True
 
     def __init__(self, label: str, values: Sequence, index: int,
                  on_change: Callable[[object], object], fmt: Callable[[object], str] = str,
@@ -159,7 +165,8 @@ class Stepper(Button):
         self.values, self.index, self.on_change = list(values), index, on_change
         self._before, self._value = f"{label}:  ◀ ", fmt(self.values[index])
         text = f"{self._before}{self._value} ▶"
-        super().__init__(text, None, detail=detail or "Left/Right arrows change the value",
+        hint = "◀ ▶ (Left/Right arrows) change the value; Enter moves on"
+        super().__init__(text, None, detail=f"{detail} · {hint}" if detail else hint,
                          key=key or f"stepper:{label}")
 
     def step(self, delta: int) -> bool:
@@ -178,7 +185,7 @@ class Stepper(Button):
         return False
 
     def activate(self) -> bool:
-        return self.step(1) or self.step(-(len(self.values) - 1))
+        return False
 
     def on_click(self, pos) -> bool:
         """A click left of the middle of the shown value steps back (◀), right of it
@@ -193,15 +200,22 @@ class Stepper(Button):
         return self.rect.x + dx + font.size(self._before)[0] + font.size(self._value)[0] // 2
 
 
+def ascii_digit(char: str) -> bool:
+    """True for 0-9 only (str.isdigit also accepts ², ٣ and other digits int() may refuse)."""
+    return len(char) == 1 and "0" <= char <= "9"
+
+
 class TextInput(Button):
-    """A one-line text field; typed characters that pass `allowed` are added."""
+    """A one-line text field; typed characters that pass `allowed` are added, anything
+    else is ignored, so the field only ever holds text its owner can parse."""
 
     def __init__(self, label: str, text: str, on_change: Callable[[str], object],
                  allowed: Callable[[str], bool] = str.isprintable, max_len: int = 12,
                  key: str | None = None, detail: str = "") -> None:
         self.label, self.value, self.on_change = label, text, on_change
         self.allowed, self.max_len = allowed, max_len
-        super().__init__(f"{label}: {text}▏", None, detail=detail or "Type to edit, Backspace deletes",
+        hint = "Type to edit, Backspace deletes, Enter moves on"
+        super().__init__(f"{label}: {text}▏", None, detail=f"{detail} · {hint}" if detail else hint,
                          key=key or f"input:{label}")
 
     def draw(self, surface, ui: Ui, focused: bool) -> None:
@@ -224,11 +238,13 @@ class TextInput(Button):
             return True
         return False
 
+    enter_moves_on = True
+
     def activate(self) -> bool:
         return False
 
 
-from game.ui.containers import Column, Panel, Row, ScrollView, Spacer  # noqa: E402, I001
+from game.ui.containers import Centre, Column, Panel, Row, ScrollView, Spacer, Split  # noqa: E402, I001
 
 
 class ChoiceList(Column):
@@ -255,5 +271,5 @@ def notice(text: str, size: str = "body") -> Panel:
     return Panel([Label(text, size, True, "warning")], style="warning")
 
 
-__all__ = ["Widget", "Label", "Button", "Toggle", "Stepper", "TextInput", "ChoiceList",
-           "Column", "Row", "Panel", "ScrollView", "Spacer", "draw_lines", "notice"]
+__all__ = ["Widget", "Label", "Button", "Toggle", "Stepper", "TextInput", "ChoiceList", "ascii_digit",
+           "Centre", "Column", "Row", "Panel", "ScrollView", "Spacer", "Split", "draw_lines", "notice"]

@@ -29,11 +29,6 @@ def config_dir(tmp_path, monkeypatch):
 def make_app(config_dir, tmp_path, monkeypatch):
     """Factory: an App on the title screen at a given scale and theme."""
     monkeypatch.setenv("DETENTE_DATA_DIR", str(tmp_path / "data"))
-    # UI tests check the screens, not the scenario linter (tests/engine covers that):
-    # load scenario files through the schema alone, so a lint rule in progress elsewhere
-    # cannot hide a UI regression.
-    from game.ui import services
-    monkeypatch.setattr(services, "load_scenario", services._load_plain)
     apps = []
 
     def make(scale: float = 1.0, high_contrast: bool = False, size=(1280, 720)) -> App:

@@ -1,4 +1,4 @@
-"""The UI benchmark runs with one command and prints its three figures."""
+"""The UI benchmark runs with one command and prints its four figures."""
 
 import os
 import subprocess
@@ -16,3 +16,4 @@ def test_bench_ui_runs_and_reports(tmp_path):
                           "--runs", "1"], capture_output=True, text=True, env=env, timeout=120,
                          check=True).stdout
     assert "(a) idle CPU" in out and "(b) launch to first frame" in out and "(c) python" in out
+    assert "(d) idle CPU on the board" in out

@@ -37,3 +37,17 @@ def test_okabe_ito_palette_present():
     okabe_ito = {(230, 159, 0), (86, 180, 233), (0, 158, 115), (240, 228, 66),
                  (0, 114, 178), (213, 94, 0), (204, 121, 167), (0, 0, 0)}
     assert okabe_ito <= colours
+
+
+@pytest.mark.parametrize("name", sorted(THEME_FILES))
+def test_board_graphics_stand_out_in_both_themes(name):
+    """Delegation colours, the tension dial's bands and the focus halo are graphics:
+    each reaches 3:1 against the panel behind it (WCAG 1.4.11), and the delegations'
+    colours are all different (their emblems and names say the same in other ways)."""
+    theme = load_theme(name)
+    panel = theme.style("panel").bg
+    graphics = (*theme.delegations, *theme.bands, theme.colour("focus"))
+    low = [c for c in graphics if contrast_ratio(c, panel) < 3]
+    assert not low, f"{name}: graphics below 3:1 on the panel: {low}"
+    assert len(set(theme.delegations)) == len(theme.delegations) >= 6
+    assert len(theme.bands) == 4

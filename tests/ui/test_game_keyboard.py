@@ -36,6 +36,10 @@ def play_screen(app, drive) -> None:
     """One keyboard move on whatever game screen is showing."""
     top = app.stack.top
     kind = type(top).__name__
+    if kind == "HandoffScene":
+        wait_for_handoff(top)
+    if kind == "ResolutionScene" and top.playing():
+        top.started -= top.ARM_S  # past the moment in which keys are ignored
     if kind == "OrdersScene":
         offers = [k for k in keys(app) if k.startswith("action:") and top.scenario.action(
             k.split(":")[2].split("@")[0]).offer]
@@ -51,6 +55,11 @@ def play_screen(app, drive) -> None:
             drive.press(app, pygame.K_RETURN)
         tab_to(app, drive, "responses:confirm")
     drive.press(app, pygame.K_RETURN)
+
+
+def wait_for_handoff(scene) -> None:
+    """Let the hand-off's moment pass (it ignores keys pressed sooner)."""
+    scene.opened = scene.clock() - scene.ARM_S
 
 
 def keys(app) -> list[str]:
@@ -111,7 +120,11 @@ def test_continue_resumes_the_autosave(make_app, drive):
     again = make_app()
     again.step()  # the title looks for the autosave after its first frame
     assert drive.find(again, "title:Continue").enabled
-    drive.press(again, pygame.K_2)
+    assert drive.focused_key(again) == "title:Continue"
+    drive.press(again, pygame.K_RETURN)
+    assert type(again.stack.top).__name__ == "ContinueScene"
+    assert drive.focused_key(again).startswith("continue:")  # the newest game
+    drive.press(again, pygame.K_RETURN)
     top = again.stack.top
     assert top.session.seed == seed and top.session.state.round == 2
     assert type(top).__name__ in ("EventScene", "HandoffScene")
@@ -150,6 +163,11 @@ def test_facilitator_injects_an_event_and_undoes_a_round(make_app, drive):
     drive.press(app, pygame.K_ESCAPE)
     tab_to(app, drive, "fac:undo")
     drive.press(app, pygame.K_RETURN)
+    assert session.state.round == 2, "Undo asks for confirmation first"
+    assert "press again" in " ".join(drive.find(app, "fac:undo").texts())
+    drive.press(app, pygame.K_RETURN)
+    if type(app.stack.top).__name__ == "FacilitatorScene":
+        drive.press(app, pygame.K_RETURN)  # the first press scrolled the grown button into view
     assert session.state.round == 1 and type(app.stack.top).__name__ == "EventScene"
 
 
@@ -173,6 +191,7 @@ def test_a_finished_game_continues_on_its_end_screen(make_app, drive):
     again = make_app()
     again.step()
     drive.press(again, pygame.K_2)
+    drive.press(again, pygame.K_1)
     assert isinstance(again.stack.top, EndScene)
     assert drive.focused_key(again) == "end:debrief"
 

@@ -96,7 +96,7 @@ def test_resize_relayouts(app):
 
 
 def test_resize_during_a_game_keeps_the_screen_usable(make_app, drive):
-    """A game screen re-lays itself out for a narrow window: the HUD moves under the page."""
+    """A game screen re-lays itself out for a narrow window: the board goes above the page."""
     from game.ui.base import walk
     from game.ui.containers import ScrollView
     from game.ui.screenshots import ScriptedGame
@@ -106,7 +106,7 @@ def test_resize_during_a_game_keeps_the_screen_usable(make_app, drive):
         if name == "orders":
             break
     keys = {w.key for w in walk(app.stack.top.ensure_root()) if isinstance(w, ScrollView)}
-    assert keys == {"main", "hud"}
+    assert keys == {"main"}
     pygame.display.set_mode((800, 600), pygame.RESIZABLE)  # what the window manager does
     pygame.event.post(pygame.event.Event(pygame.VIDEORESIZE, w=800, h=600, size=(800, 600)))
     app.step()

@@ -11,7 +11,7 @@ def test_prose_joins_lines_and_keeps_paragraphs():
 
 def _scenario():
     from game.ui import services
-    return services._load_plain(services.scenario_files()[0])
+    return services.load_scenario(services.scenario_files()[0][0])
 
 
 def test_ai_reasoning_names_the_action_in_words():

@@ -12,19 +12,20 @@ import pygame
 from game.engine.history import meter_history, turning_points
 from game.ui.base import Widget
 from game.ui.context import Ui
+from game.ui.identity import EMBLEMS, GLYPHS, delegations, draw_emblem
 from game.ui.play.gamescene import GameScene
 from game.ui.play.text import points, prose, role_name, source_label
 from game.ui.widgets import Button, Label, Panel
 
-MARKERS = ("circle", "square", "triangle", "diamond", "plus", "cross", "bar")
-GLYPHS = {"circle": "●", "square": "■", "triangle": "▲", "diamond": "◆", "plus": "✚",
-          "cross": "✖", "bar": "▬"}
+#: One line of a chart: its name, its value per round, and optionally its colour and
+#: marker shape (by default the theme's series colours and the emblems in order).
+Series = tuple[str, list[int], tuple[int, int, int] | None, str | None]
 
 
 class LineChart(Widget):
     """Lines over rounds on a 0-100 scale; each series has its own marker shape."""
 
-    def __init__(self, series: list[tuple[str, list[int]]]) -> None:
+    def __init__(self, series: list[Series]) -> None:
         super().__init__()
         self.series = series
 
@@ -46,49 +47,38 @@ class LineChart(Widget):
             pygame.draw.line(surface, th.colour("track"), (plot.x, y), (plot.right, y), 1)
             img = ui.render(str(v), "small", False, muted)
             surface.blit(img, img.get_rect(midright=(plot.x - ui.m.u(4), y)))
-        n = max(1, max(len(v) for _, v in self.series) - 1)
+        n = max(1, max(len(s[1]) for s in self.series) - 1)
         for r in range(n + 1):
             x = plot.x + plot.width * r // n
             img = ui.render(str(r), "small", False, muted)
             surface.blit(img, img.get_rect(midtop=(x, plot.bottom + ui.m.u(3))))
-        for i, (_, values) in enumerate(self.series):
-            colour = th.series[i % len(th.series)]
+        for i, series in enumerate(self.series):
+            colour, shape = style_of(th, i, series)
             pts = [(plot.x + plot.width * r // n, plot.bottom - plot.height * v // 100)
-                   for r, v in enumerate(values)]
+                   for r, v in enumerate(series[1])]
             if len(pts) > 1:
                 pygame.draw.lines(surface, colour, False, pts, ui.m.u(2))
             for p in pts:
-                _marker(surface, MARKERS[i % len(MARKERS)], p, ui.m.u(4), colour)
+                draw_emblem(surface, shape, p, ui.m.u(4), colour)
 
     def texts(self) -> list[str]:
-        return [f"{name}: {values}" for name, values in self.series]
+        return [f"{name}: {values}" for name, values, *_ in self.series]
 
 
-def _marker(surface, shape: str, p, s: int, colour) -> None:
-    x, y = p
-    if shape == "circle":
-        pygame.draw.circle(surface, colour, p, s)
-    elif shape == "square":
-        pygame.draw.rect(surface, colour, (x - s, y - s, 2 * s, 2 * s))
-    elif shape == "triangle":
-        pygame.draw.polygon(surface, colour, [(x, y - s), (x - s, y + s), (x + s, y + s)])
-    elif shape == "diamond":
-        pygame.draw.polygon(surface, colour, [(x, y - s), (x - s, y), (x, y + s), (x + s, y)])
-    elif shape == "plus":
-        pygame.draw.line(surface, colour, (x - s, y), (x + s, y), max(2, s // 2))
-        pygame.draw.line(surface, colour, (x, y - s), (x, y + s), max(2, s // 2))
-    elif shape == "cross":
-        pygame.draw.line(surface, colour, (x - s, y - s), (x + s, y + s), max(2, s // 2))
-        pygame.draw.line(surface, colour, (x - s, y + s), (x + s, y - s), max(2, s // 2))
-    else:
-        pygame.draw.rect(surface, colour, (x - s, y - s // 2, 2 * s, s))
+def style_of(theme, i: int, series: Series) -> tuple[tuple[int, int, int], str]:
+    """The colour and marker shape of the `i`-th series."""
+    _name, _values, colour, shape = series
+    return (colour or theme.series[i % len(theme.series)], shape or EMBLEMS[i % len(EMBLEMS)])
 
 
-def chart_panel(title: str, series: list[tuple[str, list[int]]]) -> Panel:
-    """A chart with a legend naming each line by its marker shape."""
-    legend = [Label(f"{GLYPHS[MARKERS[i % len(MARKERS)]]} {MARKERS[i % len(MARKERS)]}: {name} "
-                    f"({values[0]} → {values[-1]})", "small", False, "panel")
-              for i, (name, values) in enumerate(series)]
+def chart_panel(title: str, series: list[Series], theme) -> Panel:
+    """A chart with a legend naming each line by its marker shape (never colour alone)."""
+    legend = []
+    for i, line in enumerate(series):
+        shape = style_of(theme, i, line)[1]
+        name, values = line[0], line[1]
+        legend.append(Label(f"{GLYPHS[shape]} {shape}: {name} ({values[0]} → {values[-1]})",
+                            "small", False, "panel"))
     return Panel([Label(title, "body", True, "panel_heading"), LineChart(series), *legend])
 
 
@@ -96,6 +86,7 @@ class EndScene(GameScene):
     """How the game ended, and why each team scored what it did."""
 
     viewer = None
+    shared = True
     heading = "The end"
 
     def next_tick(self) -> float | None:
@@ -151,22 +142,28 @@ class EndScene(GameScene):
     def _scores(self, result, role: str) -> Panel:
         parts = [Label(f"{p.points:+d}  {p.label}", "body", False, "panel")
                  for p in result.scores[role]]
-        return Panel([Label(f"{role_name(self.scenario, role)}: {points(result.total(role))}",
+        glyph = delegations(self.scenario, self.app.ui.theme)[role].glyph
+        return Panel([Label(f"{glyph} {role_name(self.scenario, role)}: "
+                            f"{points(result.total(role))}",
                             "large", True, "panel_heading"),
                       *(parts or [Label("No points.", "body", False, "panel")])])
 
     def _charts(self) -> list[Widget]:
         sc = self.scenario
         history = meter_history(self.session.state, sc)  # the game is over: all is public
-        tension = [("Tension", list(history["tension"].values))]
+        theme = self.app.ui.theme
+        who = delegations(sc, theme)
+        tension = [("Tension", list(history["tension"].values), None, None)]
+        # A → B in A's colour, marked with B's emblem
         trust = [(f"{role_name(sc, a)} → {role_name(sc, b)}",
-                  list(history[f"trust.{a}.{b}"].values))
+                  list(history[f"trust.{a}.{b}"].values), who[a].colour, who[b].emblem)
                  for a in sc.role_ids for b in sc.role_ids if a != b]
-        support = [(f"{r.name}: {r.domestic_label}", list(history[f"support.{r.id}"].values))
-                   for r in sc.roles]
-        return [chart_panel("Tension over the rounds", tension),
-                chart_panel("Trust over the rounds (A → B: how far A trusts B)", trust),
-                chart_panel("Domestic support over the rounds", support)]
+        support = [(f"{r.name}: {r.domestic_label}", list(history[f"support.{r.id}"].values),
+                    who[r.id].colour, who[r.id].emblem) for r in sc.roles]
+        return [chart_panel("Tension over the rounds", tension, theme),
+                chart_panel("Trust over the rounds (A → B in A's colour, marked with B's "
+                            "emblem)", trust, theme),
+                chart_panel("Domestic support over the rounds", support, theme)]
 
     def _commitments(self, view) -> Panel:
         sc = self.scenario
@@ -186,6 +183,5 @@ class EndScene(GameScene):
 
     def to_title(self) -> None:
         """Leave the game (it stays saved as the last autosave)."""
-        from game.ui.screens.title import TitleScene
-        self.app.stack.clear_to(TitleScene(self.app))
+        self.app.stack.clear_to(self.app.screens.make("title"))
 

@@ -10,6 +10,7 @@ from game.ui.base import Widget
 from game.ui.play.text import prose
 from game.ui.screens.common import PageScene
 from game.ui.widgets import Button, ChoiceList, Label, notice
+from game.words import _
 
 
 class FacilitatorScene(PageScene):
@@ -23,6 +24,7 @@ class FacilitatorScene(PageScene):
         self.flow = flow
         self.choosing_event = False
         self.confirm_end = False
+        self.confirm_undo = False
         self.note = ""
 
     def next_tick(self):
@@ -48,20 +50,23 @@ class FacilitatorScene(PageScene):
             Button("Back to the game", self.back, key="fac:back"),
             Button("Resume the talks timer" if t.enabled and not t.running else
                    "Pause the talks timer", self.toggle_timer, key="fac:timer",
-                   enabled=t.enabled and t.remaining() > 0 and not over),
+                   enabled=t.enabled and t.remaining() > 0 and not over and not t.over),
             Button("Add one minute to the talks", self.add_minute, key="fac:more",
-                   enabled=t.enabled and not over),
+                   enabled=t.enabled and not over and not t.over),
             Button("Inject an event…", self.pick_event, key="fac:inject",
                    enabled=bool(self.flow.scenario.events) and not over,
                    detail="Only at the start of a round, before any team gives its orders"),
-            Button("Undo the last round", self.undo, key="fac:undo",
+            Button(_("Really undo the last round?") if self.confirm_undo else
+                   _("Undo the last round"), self.undo, key="fac:undo",
                    enabled=bool(self.flow.session.state.records),
-                   detail="The round is replayed from its start; the game is re-saved"),
+                   detail=_("The round is replayed from its start; the game is re-saved")
+                   + (_(": press again to confirm") if self.confirm_undo else "")),
             Button("Really end the game now?" if self.confirm_end else "End the game now",
                    self.end, key="fac:end", enabled=not over, detail="It is scored as it stands"
                    + (": press again to confirm" if self.confirm_end else "")),
             Button("Quit to the title screen", self.quit, key="fac:quit",
-                   detail="The game is autosaved; Continue resumes it"),
+                   detail=self.app.services.save_error or "The game is autosaved; Continue "
+                   "resumes it"),
         ]
         return items
 
@@ -104,7 +109,11 @@ class FacilitatorScene(PageScene):
         self._leave_to_next()
 
     def undo(self) -> None:
-        """Undo the last round and go to its start."""
+        """Undo the last round and go to its start (asks once for confirmation)."""
+        if not self.confirm_undo:
+            self.confirm_undo = True
+            self.invalidate()
+            return
         self.flow.undo_round()
         self._leave_to_next()
 
@@ -119,8 +128,7 @@ class FacilitatorScene(PageScene):
 
     def quit(self) -> None:
         """Back to the title screen."""
-        from game.ui.screens.title import TitleScene
-        self.app.stack.clear_to(TitleScene(self.app))
+        self.app.stack.clear_to(self.app.screens.make("title"))
 
     def back(self) -> None:
         """Esc: close the panel (or the event list)."""

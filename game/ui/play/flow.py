@@ -2,7 +2,10 @@
 resolution and the end. The order comes from the session's state; this keeps no rules.
 
 Hand-off screens appear only when two or more teams share the screen (classroom mode
-with several human teams); a solo player sees no hand-offs.
+with several human teams); a solo player sees no hand-offs. When teams share the
+screen, every human team goes through a hand-off and the answers screen in each
+round that has offers, whether or not it received one, so the room cannot tell who
+did; the answers are held here and handed to the session once every team has been.
 """
 
 from __future__ import annotations
@@ -13,14 +16,13 @@ from game.ui.play.timer import CountdownTimer
 
 if TYPE_CHECKING:
     from game.engine.session import Session
-    from game.ui.app import App
-    from game.ui.scene import Scene
+    from game.ui.scene import Host, Scene
 
 
 class GameFlow:
     """Holds the session and what the screens have shown so far."""
 
-    def __init__(self, app: App, session: Session, timer_minutes: int,
+    def __init__(self, app: Host, session: Session, timer_minutes: int,
                  resumed: bool = False) -> None:
         self.app = app
         self.session = session
@@ -35,6 +37,8 @@ class GameFlow:
         self.timer_round = 0
         self.shown_records = len(session.state.records)
         self.message = ""
+        self.held: dict[str, object] = {}  # role -> its Responses (None: no offers to it)
+        self.held_round = 0
 
     def role_name(self, role: str | None) -> str:
         """Display name of a role."""
@@ -51,31 +55,61 @@ class GameFlow:
 
     def next_scene(self) -> Scene:
         """The next screen for the session's current state."""
-        from game.ui.play import screens as s
+        make = self.app.screens.make
         session = self.session
         for role in self.humans:
             if role not in self.briefed and not session.state.over:
-                return self.gate(role, s.BriefingScene)
+                return self.gate(role, "briefing")
         if len(session.state.records) > self.shown_records:
             record = session.state.records[self.shown_records]
-            return s.ResolutionScene(self, record)
+            return make("resolution", self, record)
         if session.state.over:
-            return s.EndScene(self)
+            return make("end", self)
         if self.shown_round != session.state.round:
-            return s.EventScene(self)
+            return make("event", self)
+        if self.hotseat and session.state.phase == "responses":
+            waiting = self._answers_due()
+            if waiting is not None:
+                return self.gate(waiting, "responses")
+            if session.state.phase != "responses":  # the held answers closed the round
+                return self.next_scene()
         role = session.next_human()
         if role is None:
             session.play_ai()
             return self.next_scene()
-        kind = s.OrdersScene if session.state.phase == "orders" else s.ResponsesScene
-        return self.gate(role, kind)
+        return self.gate(role, "orders" if session.state.phase == "orders" else "responses")
 
-    def gate(self, role: str, kind) -> Scene:
-        """A private screen for `role`, behind a hand-off screen when teams share the window."""
-        from game.ui.play.screens import HandoffScene
+    def gate(self, role: str, screen: str) -> Scene:
+        """The private screen `screen` for `role`, behind a hand-off screen when teams
+        share the window."""
         if self.hotseat:
-            return HandoffScene(self, role, kind)
-        return kind(self, role)
+            return self.app.screens.make("handoff", self, role, screen)
+        return self.app.screens.make(screen, self, role)
+
+    def _answers_due(self) -> str | None:
+        """The next team to visit the answers screen, or None once all have (their held
+        answers are then handed to the session)."""
+        if self.held_round != self.session.state.round:
+            self.held, self.held_round = {}, self.session.state.round
+        todo = [r for r in self.humans if r not in self.held]
+        if todo:
+            return todo[0]
+        for role in self.humans:
+            move = self.held[role]
+            still_open = self.session.state.phase == "responses" and \
+                self.session.state.round == self.held_round
+            if move is not None and still_open and role in self.session.waiting_for():
+                try:
+                    self.session.submit(move)
+                except ValueError as exc:  # the rules refused: ask that team again
+                    self.message = f"Not accepted: {exc}"
+                    del self.held[role]
+                    return role
+        return None
+
+    def hold_answers(self, role: str, move) -> None:
+        """A team's answers (None: it had no offers), kept until every team has been."""
+        self.held[role] = move
 
     # facts for screens
     def event_shown(self) -> None:
@@ -96,6 +130,7 @@ class GameFlow:
             return False
         self.shown_records = len(self.session.state.records)
         self.shown_round = self.timer_round = 0
+        self.held, self.held_round = {}, 0  # answers held for the undone round are void
         return True
 
     def end_game(self) -> None:

@@ -1,9 +1,11 @@
-"""The base of every game screen: the page on the left, the HUD on the right.
+"""The base of every game screen: the page beside the board.
 
 A game scene reads one `PlayerView` (`self.view`): the public view on shared screens
-(`viewer = None`), a team's own view on its private screens. In a narrow window
-(or at a large UI scale) the HUD moves below the page, with a one-line summary on top.
-Esc (or F2) opens the facilitator panel, which shows nothing private.
+(`viewer = None`), a team's own view on its private screens. Every game screen shows
+the board (see board.py), which never scrolls; a shared screen (`shared`) gives it
+most of the window, a team's private screen gives the page more room. In a tall
+window the board goes above the page. Esc (or F2) opens the facilitator panel, which
+shows nothing private.
 """
 
 from __future__ import annotations
@@ -11,19 +13,15 @@ from __future__ import annotations
 import pygame
 
 from game.ui.base import Widget
-from game.ui.layout import content_rect
-from game.ui.play.hud import hud_panels, hud_strip
+from game.ui.play.board import Board, BoardState
 from game.ui.scene import Scene
-from game.ui.widgets import Column, Label, Row, ScrollView, notice
+from game.ui.widgets import Column, Label, Row, ScrollView, Split, notice
+from game.words import _
 
 GAME_KEY_HINT = ("Tab or arrows: move · Enter: choose · 1-9: pick a numbered item · "
                  "PageUp/PageDown: scroll · Esc or F2: facilitator panel")
-#: The hint when the HUD has its own column, which Shift+PageUp/PageDown scroll.
-SIDE_KEY_HINT = GAME_KEY_HINT.replace("scroll ·", "scroll · Shift+PageUp/PageDown: scroll "
-                                      "the side panel ·")
-
-#: Below this many base units of window width, the HUD goes under the page.
-SIDE_BY_SIDE_UNITS = 900
+#: The board's share of the window width on shared and on private screens.
+BOARD_SHARE = {True: 0.62, False: 0.34}
 
 
 class GameScene(Scene):
@@ -31,6 +29,8 @@ class GameScene(Scene):
 
     viewer: str | None = None
     heading = ""
+    #: A shared screen gives the board most of the window.
+    shared = False
 
     def __init__(self, flow) -> None:
         super().__init__(flow.app)
@@ -54,36 +54,40 @@ class GameScene(Scene):
         return []
 
     def layout_rect(self) -> pygame.Rect:
-        window = self.app.surface.get_rect()
-        return content_rect(self.app.ui.m, window, "content_w") if not self._side() else \
-            window.inflate(-2 * self.app.ui.m.px("margin"), -2 * self.app.ui.m.px("margin"))
-
-    def _side(self) -> bool:
-        m = self.app.ui.m
-        return self.app.surface.get_width() >= m.u(SIDE_BY_SIDE_UNITS)
+        """The window less a thin margin: the board wants every pixel."""
+        edge = 2 * self.app.ui.m.u(10)
+        return self.app.surface.get_rect().inflate(-edge, -edge)
 
     def build(self) -> Widget:
         view = self.view
-        role = self.shown_as()
-        viewer = self.flow.role_name(role) if role else "everyone (public view)"
         self._timer_text = self.flow.timer.text()
         body = self.body()  # first: a body may set the heading
         page: list[Widget] = [Label(self.heading, "heading", True, "heading"), *body]
-        for note in (self.flow.message, self.app.message):
+        for note in (self.app.services.save_error, self.flow.message, self.app.message):
             if note:
                 page.append(notice(note))
-        page.append(Label(SIDE_KEY_HINT if self._side() else GAME_KEY_HINT, "small", False,
-                          "screen_muted"))
-        hud = hud_panels(self.hud_view(view), self.scenario, self._timer_text, viewer)
-        if self._side():
-            return Row([ScrollView(Column(page, gap="pad"), key="main"),
-                        ScrollView(Column(hud), key="hud")], widths=[1, self.app.ui.theme.spacing["hud_w"]],
-                       gap="margin")
-        strip = hud_strip(self.hud_view(view), self._timer_text)
-        return ScrollView(Column([strip, *page, *hud], gap="pad"), key="main")
+        role = self.shown_as()
+        seen = _("Seen as: {role}").format(role=self.flow.role_name(role)) if role \
+            else _("Public view")
+        page.append(Label(f"{seen} · {GAME_KEY_HINT}", "small", False, "screen_muted"))
+        timer = self.flow.timer
+        state = BoardState(self.board_view(view), self.scenario,
+                           timer.clock_text() if timer.enabled else "", timer.state(),
+                           self.highlight())
+        board = Board(state, self.app.ui.theme)
+        column = ScrollView(Column(page, gap="pad"), key="main")
+        window = self.app.surface.get_rect()
+        share = BOARD_SHARE[self.shared]
+        if window.width >= window.height * 1.2:
+            return Row([column, board], widths=[1 - share, share], gap="pad")
+        return Split([board, column], shares=[0.55, 0.45], gap="pad")
 
-    def hud_view(self, view):
-        """The view the HUD draws (the resolution screen animates its meters)."""
+    def highlight(self) -> dict[str, tuple[int, int]]:
+        """Meters the board marks as moving: meter -> (before, after)."""
+        return {}
+
+    def board_view(self, view):
+        """The view the board draws (the results screen rewinds its meters)."""
         return view
 
     # timer
@@ -99,8 +103,7 @@ class GameScene(Scene):
     # keys
     def back(self) -> None:
         """Esc: the facilitator panel."""
-        from game.ui.play.facilitator import FacilitatorScene
-        self.app.stack.push(FacilitatorScene(self.flow))
+        self.app.stack.push(self.app.screens.make("facilitator", self.flow))
 
     def on_unhandled_key(self, event) -> bool:
         if event.key == pygame.K_F2:

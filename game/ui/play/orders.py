@@ -1,22 +1,57 @@
 """A team's private screens: choosing orders, and answering the offers it received.
 
-Orders: the legal actions (asked of the session for the orders drafted so far) grouped
-by family, each with its cost, description and teaching note. Number keys 1-9 pick
-the first nine. Picked orders can be removed again; Confirm submits them.
+Orders: the legal actions (asked of the session for the orders drafted so far) as a
+compact grid of cards (name, target, family and cost), grouped by family; the focused
+card's full text (description and teaching note) is shown above the grid. Number keys
+1-9 pick the first nine. Picked orders can be removed again; Confirm submits them.
 Responses: each offer with Accept and Decline; Confirm once every offer is answered.
 """
 
 from __future__ import annotations
 
+import pygame
+
 from game.model.actions import Orders, Responses
 from game.rules import points_left
 from game.ui.base import Widget
-from game.ui.play.gamescene import GameScene
+from game.ui.context import Ui
+from game.ui.play.gamescene import BOARD_SHARE, GameScene
 from game.ui.play.text import action_label, points, prose
-from game.ui.widgets import Button, Label, Panel, Row
+from game.ui.widgets import Button, Label, Panel, Row, Spacer
+from game.words import _
 
 FAMILY_TITLES = {"transparency": "Transparency", "assurance": "Assurance",
                  "cooperation": "Cooperation", "pressure": "Pressure", "home_front": "Home front"}
+
+
+class FocusDetail(Widget):
+    """The full text of whichever card has the focus (or `idle` when none has), in a box
+    of fixed height (`LINES` lines of body text) whose text shrinks to fit, so moving
+    the focus never moves the layout."""
+
+    LINES = 5
+
+    def __init__(self, scene, texts: dict[str, str], idle: str) -> None:
+        super().__init__(key="orders:detail")
+        self.scene, self.by_key, self.idle = scene, texts, idle
+
+    def current(self) -> str:
+        return self.by_key.get(self.scene.focus.key, self.idle)
+
+    def measure(self, ui: Ui, width: int) -> int:
+        return self.LINES * ui.font("body").get_linesize() + 2 * ui.m.px("pad")
+
+    def draw(self, surface, ui: Ui, focused: bool) -> None:
+        style = ui.theme.style("card")
+        pygame.draw.rect(surface, style.bg, self.rect, border_radius=ui.m.px("border") * 2)
+        box = self.rect.inflate(-2 * ui.m.px("pad"), -2 * ui.m.px("pad"))
+        px, lines = ui.fit_wrapped(self.current(), box.width, box.height, ui.m.font_px("body"))
+        font = ui.font_px(px)
+        for i, line in enumerate(lines):
+            surface.blit(font.render(line, True, style.fg), (box.x, box.y + i * font.get_linesize()))
+
+    def texts(self) -> list[str]:
+        return [self.current()]
 
 
 def _submit(scene: GameScene, move) -> bool:
@@ -70,27 +105,35 @@ class OrdersScene(GameScene):
 
     def _choices(self) -> list[Widget]:
         sc = self.scenario
-        legal = self.session.legal(self.viewer, tuple(self.chosen))
-        if not legal:
+        listed = self._listed()
+        if not listed:
             return [Label("No more actions fit this round.", "body", False, "screen_muted")]
-        out: list[Widget] = []
-        number = 0
-        for family, title in FAMILY_TITLES.items():
-            group = [a for a in legal if sc.action(a.action_id).family == family]
-            if not group:
-                continue
-            out.append(Label(title, "large", True, "heading"))
-            for action in group:
-                number += 1
-                spec = sc.action(action.action_id)
-                detail = (f"Cost {spec.cost} · {prose(spec.description)}\n"
-                          f"Tends to: {prose(spec.teaching_note)}")
-                if spec.offer:
-                    detail += "\nAn offer: the other side accepts or declines."
-                out.append(Button(action_label(sc, action), lambda a=action: self.pick(a),
-                                  detail=detail, number=number, group="actions",
-                                  key=f"action:{action.text()}"))
-        return out
+        cards: list[Widget] = []
+        details: dict[str, str] = {}
+        for number, action in enumerate(listed, start=1):
+            spec = sc.action(action.action_id)
+            key = f"action:{action.text()}"
+            family = FAMILY_TITLES.get(spec.family, spec.family)
+            cards.append(Button(action_label(sc, action), lambda a=action: self.pick(a),
+                                detail=_("{family} · cost {cost}").format(
+                                    family=family, cost=spec.cost) + (_(" · offer") if spec.offer
+                                                                      else ""),
+                                number=number, group="actions", key=key))
+            details[key] = _("{action} (cost {cost}). {what}\nTends to: {note}").format(
+                action=action_label(sc, action), cost=spec.cost, what=prose(spec.description),
+                note=prose(spec.teaching_note)) + (
+                "\n" + _("An offer: the other side accepts or declines.") if spec.offer else "")
+        columns = self._columns()
+        grid = [Row(cards[i:i + columns] + [Spacer(0)] * (columns - len(cards[i:i + columns])))
+                for i in range(0, len(cards), columns)]
+        return [FocusDetail(self, details, _("Move the focus to an action to read what it does.")),
+                *grid]
+
+    def _columns(self) -> int:
+        """Cards per row: as many 190-unit cards as the page is wide (1 to 3)."""
+        window = self.app.surface.get_width()
+        page_units = window * (1 - BOARD_SHARE[False]) / self.app.ui.scale
+        return max(1, min(3, int(page_units // 190)))
 
     def pick(self, action) -> None:
         """Add an action to the draft orders. The focus stays in the list of actions, on
@@ -109,9 +152,9 @@ class OrdersScene(GameScene):
     def _listed(self) -> list:
         """The legal actions in the order the screen lists them (by family)."""
         legal = self.session.legal(self.viewer, tuple(self.chosen))
-        order = list(FAMILY_TITLES)
-        return [a for family in order for a in legal
-                if self.scenario.action(a.action_id).family == family]
+        order = {family: i for i, family in enumerate(FAMILY_TITLES)}
+        return sorted(legal, key=lambda a: order.get(self.scenario.action(a.action_id).family,
+                                                      len(order)))
 
     def remove(self, action) -> None:
         """Take an action back out of the draft."""
@@ -151,8 +194,12 @@ class ResponsesScene(GameScene):
                      Button("Decline", lambda k=offer.key: self.answer(k, False),
                             selected=ans is False, key=f"decline:{offer.key}")]),
             ]))
+        if not offers:
+            out = [Label(_("No offers reached your delegation this round. Every team sees this "
+                           "screen, so the room cannot tell who received offers."), "large")]
         missing = len(offers) - len(self.answers)
-        out.append(Button("Confirm answers" if not missing else f"Confirm answers ({missing} "
+        done = _("Confirm answers") if offers else _("Continue")
+        out.append(Button(done if not missing else f"Confirm answers ({missing} "
                           "still to answer)", self.confirm, enabled=not missing,
                           key="responses:confirm"))
         return out
@@ -168,7 +215,12 @@ class ResponsesScene(GameScene):
         self.invalidate()
 
     def confirm(self) -> None:
-        """Submit the answers and go on."""
-        decisions = tuple((o.key, self.answers[o.key]) for o in self.view.offers)
-        if _submit(self, Responses(self.viewer, decisions)):
+        """Submit the answers and go on (teams sharing the screen: hold them until every
+        team has been to this screen)."""
+        offers = self.view.offers
+        move = Responses(self.viewer, tuple((o.key, self.answers[o.key]) for o in offers))
+        if self.flow.hotseat:
+            self.flow.hold_answers(self.viewer, move if offers else None)
+            self.flow.advance()
+        elif _submit(self, move):
             self.flow.advance()

@@ -1,50 +1,93 @@
-"""Shared-screen scenes: hand-off, briefing, event card and resolution.
+"""Shared-screen scenes: hand-off and event card (with the talks), and the briefing.
 
-The hand-off, event and resolution screens read only the public view (`viewer = None`);
-the briefing is a team's private screen and always sits behind a hand-off in class.
+The hand-off and event screens read only the public view (`viewer = None`); the
+briefing is a team's private screen and always sits behind a hand-off in class. The
+results screen is in results.py.
 """
 
 from __future__ import annotations
 
 import time
 
-from game.model.state import tension_band
+import pygame
+
 from game.ui.base import Widget
+from game.ui.identity import Badge, delegations
 from game.ui.play.gamescene import GameScene
-from game.ui.play.text import (
-    action_label,
-    ledger_groups,
-    ledger_line,
-    note_line,
-    points,
-    prose,
-    response_line,
-)
+from game.ui.play.text import ledger_line, points, prose
 from game.ui.widgets import Button, Label, Panel
+from game.words import _
+
+
+def event_card(title: str, text: str, effects: list[str], kicker: str) -> Panel:
+    """An event as a card: a light card with a kicker line, a headline, its text and
+    what it changed (the high-contrast theme draws it white on black)."""
+    return Panel([Label(kicker.upper(), "small", True, "card"),
+                  Label(title, "heading", True, "card"),
+                  Label(text, "body", False, "card"),
+                  *[Label(f"• {line}", "small", False, "card") for line in effects]],
+                 style="card")
 
 
 class HandoffScene(GameScene):
-    """"Pass to the Moscow team": shows nothing private until that team presses a key."""
+    """"Pass to the Moscow team": shows nothing private until that team presses a key.
+
+    It accepts a key only once it has been on screen for `ARM_S` seconds, so a double
+    press or a held key that confirmed the previous team's orders never opens the next
+    team's private screen.
+    """
 
     viewer = None
+    shared = True
+    ARM_S = 1.0
 
-    def __init__(self, flow, role: str, then) -> None:
+    def __init__(self, flow, role: str, then: str, clock=time.monotonic) -> None:
         super().__init__(flow)
-        self.role, self.then = role, then
+        self.role, self.then, self.clock = role, then, clock
         self.heading = f"Pass to the {flow.role_name(role)} team"
+        self.opened: float | None = None
+
+    def on_enter(self) -> None:
+        self.opened = self.clock()
+
+    def armed(self) -> bool:
+        """True once the screen has been shown long enough to accept a key."""
+        return self.opened is not None and self.clock() - self.opened >= self.ARM_S
+
+    def handle_event(self, event) -> bool:
+        pressing = event.type == pygame.MOUSEBUTTONDOWN or (
+            event.type == pygame.KEYDOWN and event.key not in (pygame.K_ESCAPE, pygame.K_F2))
+        if pressing and not self.armed():
+            return False  # too soon: a key from the previous screen, or a double press
+        return super().handle_event(event)
+
+    def next_tick(self) -> float | None:
+        if self.opened is not None and not self.armed():
+            return max(0.01, self.ARM_S - (self.clock() - self.opened))
+        return super().next_tick()
+
+    def update(self, dt: float) -> bool:
+        ready = self.armed()
+        if ready != getattr(self, "_drawn_ready", None):
+            self._drawn_ready = ready
+            self.invalidate()
+            return True
+        return super().update(dt)
 
     def body(self) -> list[Widget]:
         name = self.flow.role_name(self.role)
+        detail = _("Enter or Space") if self.armed() else _("One moment…")
         return [
+            Badge(delegations(self.scenario, self.app.ui.theme)[self.role], units=48),
+            Button(f"We are the {name} team: show our screen", self.reveal,
+                   detail=detail, key="handoff:ready"),
             Label(f"Only the {name} team should look at the screen now. Nothing private is "
                   "shown until they are ready.", "large"),
-            Button(f"We are the {name} team: show our screen", self.reveal,
-                   detail="Enter or Space", key="handoff:ready"),
         ]
 
     def reveal(self) -> None:
         """The team is at the screen: show its private scene."""
-        self.app.stack.replace(self.then(self.flow, self.role))
+        self.app.stack.replace(self.app.screens.make(self.then, self.flow, self.role))
 
 
 class BriefingScene(GameScene):
@@ -79,21 +122,24 @@ class EventScene(GameScene):
     """The round's event card; the talks timer starts here."""
 
     viewer = None
+    shared = True
 
     def on_enter(self) -> None:
         self.flow.event_shown()
 
     def body(self) -> list[Widget]:
         view = self.view
-        self.heading = f"Round {view.round} of {view.rounds}"
-        card: list[Widget] = [Label("No event this round.", "large", True, "panel")]
-        if view.event is not None:
-            card = [Label(view.event.title, "large", True, "panel_heading"),
-                    Label(prose(view.event.text), "body", False, "panel")]
+        self.heading = _("This round's news") if view.event is not None else _("A quiet round")
         effects = [e for e in view.ledger(view.round) if e.cause == "event"]
-        card += [Label(ledger_line(self.scenario, e), "small", False, "panel") for e in effects
-                 if view.event is None or e.source == view.event.id]
-        cards = [Panel(card), *self._other_events(view, effects)]
+        if view.event is None:
+            main = event_card(_("No event"), _("Nothing new this round."), [],
+                              _("Round {n}").format(n=view.round))
+        else:
+            mine = [e for e in effects if e.source == view.event.id]
+            main = event_card(view.event.title, prose(view.event.text),
+                              [ledger_line(self.scenario, e) for e in mine],
+                              _("Event · round {n}").format(n=view.round))
+        cards = [main, *self._other_events(view, effects)]
         timer = self.flow.timer
         if self.flow.hotseat:
             talk = ("Talk face to face now. The timer only keeps time; the round goes on when "
@@ -103,10 +149,11 @@ class EventScene(GameScene):
             talk = "Read the event, then choose your orders for this round."
             go = "Choose our orders"
             go_detail = "The AI delegations choose theirs in secret at the same time"
+        # The way on comes first, so the screen opens with the focus in view at any scale.
         return [
+            Button(go, self.end_talks, key="event:go", detail=go_detail),
             *cards,
             Label(talk, "body", False, "screen_muted"),
-            Button(go, self.flow.advance, key="event:go", detail=go_detail),
             *([Button("Resume the talks timer" if not timer.running else
                       "Pause the talks timer", self.toggle_timer, key="event:timer",
                       enabled=timer.remaining() > 0)] if timer.enabled else []),
@@ -122,11 +169,9 @@ class EventScene(GameScene):
             mine = [e for e in effects if e.source == event.id]
             if event.id == main or not mine:
                 continue
-            out.append(Panel([Label(f"Also this round: {event.title}", "large", True,
-                                    "panel_heading"),
-                              Label(prose(event.text), "body", False, "panel"),
-                              *[Label(ledger_line(self.scenario, e), "small", False, "panel")
-                                for e in mine]]))
+            out.append(event_card(event.title, prose(event.text),
+                                  [ledger_line(self.scenario, e) for e in mine],
+                                  _("Also this round (brought in by the facilitator)")))
         return out
 
     def toggle_timer(self) -> None:
@@ -134,91 +179,7 @@ class EventScene(GameScene):
         self.flow.timer.toggle()
         self.invalidate()
 
-
-class ResolutionScene(GameScene):
-    """Everything revealed: the orders, the answers, then the ledger grouped by cause.
-
-    For a moment after it opens, the HUD's tension and trust move from their values
-    at the start of the round to their new values (read from the round's ledger).
-    """
-
-    viewer = None
-    ANIMATION_S = 1.2
-    FRAME_S = 1 / 30
-
-    def __init__(self, flow, record) -> None:
-        super().__init__(flow)
-        self.record = record
-        self.heading = f"Round {record.round}: what happened"
-        self.started: float | None = None
-
-    def on_enter(self) -> None:
-        self.started = time.monotonic()
-
-    def _progress(self) -> float:
-        if self.started is None:
-            return 1.0
-        return min(1.0, (time.monotonic() - self.started) / self.ANIMATION_S)
-
-    def next_tick(self) -> float | None:
-        return self.FRAME_S if self._progress() < 1.0 else super().next_tick()
-
-    def update(self, dt: float) -> bool:
-        if self._progress() < 1.0 or getattr(self, "_drawn_final", False) is False:
-            self._drawn_final = self._progress() >= 1.0
-            self.invalidate()
-            return True
-        return super().update(dt)
-
-    def hud_view(self, view):
-        """The meters moving into place, under the number of the round being shown (the
-        engine has already moved on to the next one)."""
-        shown = animated_view(view, view.ledger(self.record.round), self._progress())
-        return shown.replace(round=self.record.round) if not view.over else shown
-
-    def body(self) -> list[Widget]:
-        sc, rec = self.scenario, self.record
-        acts = [Label(f"{self.flow.role_name(a.role)}: {action_label(sc, a)}", "body", False,
-                      "panel") for a in rec.orders] or [Label("No orders.", "body", False, "panel")]
-        answers = [Label(response_line(sc, r, key, ok), "body", False, "panel")
-                   for r, key, ok in rec.responses]
-        last = self.session.state.over and self.flow.shown_records + 1 >= len(
-            self.session.state.records)
-        go = "See the ending" if last else "Next round"
-        # The button is at the top as well, so the screen opens with the focus in view
-        # while the reader scrolls down through the ledger.
-        out: list[Widget] = [
-            Button(go, self.done, key="resolution:next:top",
-                   detail="PageDown reads on: the ledger explains every change"),
-            Panel([Label("Orders revealed", "large", True, "panel_heading"), *acts, *answers])]
-        for heading, group in ledger_groups(sc, self.view.ledger(rec.round)):
-            lines = [Label(line, "small", False, "panel") for line in group]
-            out.append(Panel([Label(heading, "body", True, "panel_heading"), *lines]))
-        notes = self.session.notes_for(rec.round)
-        if notes:
-            out.append(Panel([Label("AI delegations' reasoning", "body", True, "panel_heading"),
-                              *[Label(note_line(sc, n.role, n.text), "small", False, "panel")
-                                for n in notes]]))
-        out.append(Button(go, self.done, key="resolution:next"))
-        return out
-
-    def done(self) -> None:
-        """On to the next round or the end."""
-        self.flow.record_shown()
+    def end_talks(self) -> None:
+        """The talks are over: the timer stops, and the teams give their orders."""
+        self.flow.timer.finish()
         self.flow.advance()
-
-
-def animated_view(view, entries, progress: float):
-    """The view with tension and trust part-way from their round-start values (0) to now (1)."""
-    if progress >= 1.0:
-        return view
-    start: dict[str, int] = {}
-    for e in entries:
-        start.setdefault(e.meter, e.before)
-
-    def mix(meter: str, now: int) -> int:
-        return round(start.get(meter, now) + (now - start.get(meter, now)) * progress)
-
-    tension = mix("tension", view.tension)
-    trust = {(a, b): mix(f"trust.{a}.{b}", v) for (a, b), v in view.trust.items()}
-    return view.replace(tension=tension, band=tension_band(tension), trust=trust)

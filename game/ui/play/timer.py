@@ -1,6 +1,7 @@
-"""The negotiation timer: a countdown that the HUD shows and that never ends a round.
+"""The negotiation timer: a countdown that the board shows and that never ends a round.
 
-The clock is injectable so tests can move time by hand.
+It stops when the talks end (the room moves on to orders) and starts again from its
+full length at the next event card. The clock is injectable so tests can move time.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ class CountdownTimer:
         self.clock = clock
         self._left = self.total
         self._since: float | None = None
+        self.over = False  # the talks of this round have ended
+        self.started = False  # the talks have begun at least once
 
     @property
     def enabled(self) -> bool:
@@ -39,6 +42,13 @@ class CountdownTimer:
         """Start again from the full time."""
         self._left = self.total
         self._since = self.clock() if self.enabled else None
+        self.over = False
+        self.started = True
+
+    def finish(self) -> None:
+        """The talks are over for this round: stop counting."""
+        self.pause()
+        self.over = True
 
     def pause(self) -> None:
         """Stop counting, keeping the time left."""
@@ -46,7 +56,7 @@ class CountdownTimer:
 
     def resume(self) -> None:
         """Go on counting."""
-        if self._since is None and self.enabled:
+        if self._since is None and self.enabled and not self.over:
             self._since = self.clock()
 
     def toggle(self) -> None:
@@ -68,12 +78,33 @@ class CountdownTimer:
         left = self.remaining()
         return max(0.01, left - math.floor(left - 1e-6)) if left > 0 else None
 
-    def text(self) -> str:
-        """What the HUD shows."""
-        if not self.enabled:
-            return "Talks timer: off"
+    def clock_text(self) -> str:
+        """The time left as mm:ss."""
         left = math.ceil(self.remaining())
-        clock = f"{left // 60:02d}:{left % 60:02d}"
-        if left <= 0:
+        return f"{left // 60:02d}:{left % 60:02d}"
+
+    def state(self) -> str:
+        """The timer's state in words: off, not started, talks over, time is up, paused
+        or running."""
+        if not self.enabled:
+            return "off"
+        if not self.started:
+            return "not started"
+        if self.over:
+            return "talks over"
+        if math.ceil(self.remaining()) <= 0:
+            return "time is up"
+        return "running" if self.running else "paused"
+
+    def text(self) -> str:
+        """The timer in one line."""
+        state = self.state()
+        if state == "off":
+            return "Talks timer: off"
+        if state == "talks over":
+            return "Talks are over for this round"
+        if state == "not started":
+            return "Talks begin with the event card"
+        if state == "time is up":
             return "Talks timer: time is up (the round goes on)"
-        return f"Talks timer: {clock}" + ("" if self.running else " (paused)")
+        return f"Talks timer: {self.clock_text()}" + ("" if state == "running" else " (paused)")

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from game.ui import services
 from game.ui.base import Widget
 from game.ui.play.text import prose
 from game.ui.screens.common import PageScene
 from game.ui.settings import TIMER_CHOICES
-from game.ui.widgets import Button, Label, Stepper, TextInput
+from game.ui.widgets import Button, Label, Stepper, TextInput, ascii_digit
+from game.words import _
 
 MODES = ("classroom", "solo")
 MODE_TEXT = {"classroom": "Classroom: teams share this screen (hot-seat); any role may be AI",
@@ -19,15 +22,24 @@ class NewGameScene(PageScene):
 
     heading = "New game"
 
-    def __init__(self, app) -> None:
+    def __init__(self, app, preselect: Path | None = None) -> None:
+        """`preselect`: a scenario file to offer first and choose (`--scenario FILE`)."""
         super().__init__(app)
-        self.choices = services.scenario_choices()
+        self.choices = services.scenario_choices(preselect)
         self.personas = services.personas()
-        self.index = next((i for i, c in enumerate(self.choices) if c.scenario), 0)
+        self.index = 0 if preselect is not None else self._default_index()
         self.mode = "classroom"
         self.timer = app.settings.timer_minutes
         self.seed = str(services.fresh_seed())
         self._reset_roles()
+
+    def _default_index(self) -> int:
+        """The game's default scenario if it is offered and playable, else the first
+        playable one."""
+        default = services.default_scenario()
+        playable = [i for i, c in enumerate(self.choices) if c.scenario]
+        return next((i for i in playable if self.choices[i].path == default),
+                    playable[0] if playable else 0)
 
     @property
     def scenario(self):
@@ -47,17 +59,23 @@ class NewGameScene(PageScene):
         return name if name in self.personas else next(iter(self.personas))
 
     def body(self) -> list[Widget]:
+        folder = Label(_("Your own scenarios go in {folder}").format(
+            folder=services.user_scenario_dir()), "small", False, "screen_muted")
         if not self.choices:
-            return [Label("No scenario files were found in scenarios/.", "large"),
+            return [Label("No scenario files were found in scenarios/.", "large"), folder,
                     Button("Back", self.back, key="new:back")]
         choice = self.choices[self.index]
         out: list[Widget] = [
-            Stepper("Scenario", [c.title for c in self.choices], self.index, self.set_scenario,
-                    key="new:scenario", detail=choice.path.name),
+            Stepper("Scenario", list(range(len(self.choices))), self.index, self.set_scenario,
+                    fmt=lambda i: self.choices[i].title, key="new:scenario",
+                    detail=f"{choice.path.name} ({choice.origin})"),
+            folder,
         ]
         sc = self.scenario
         if sc is None:
-            out.append(Label(f"This file cannot be played: {choice.error}", "body", True, "bad"))
+            out.append(Label(_("This file cannot be played. python main.py check says:"),
+                             "body", True, "bad"))
+            out += [Label(line, "small", False, "screen") for line in choice.error.splitlines()]
             return [*out, Button("Back", self.back, key="new:back")]
         out += [Label(prose(sc.summary), "body", False, "screen_muted"),
                 Stepper("Mode", MODES, MODES.index(self.mode), self.set_mode, key="new:mode",
@@ -70,9 +88,8 @@ class NewGameScene(PageScene):
                     in TIMER_CHOICES else 0, self.set_timer, key="new:timer",
                     fmt=lambda m: "off" if m == 0 else f"{m} min",
                     detail="Minutes of face-to-face talks each round; it never ends a round"),
-            TextInput("Seed", self.seed, self.set_seed, allowed=str.isdigit, max_len=9,
-                      key="new:seed", detail="The same seed and moves replay the same game. "
-                      "Type digits; Backspace deletes"),
+            TextInput("Seed", self.seed, self.set_seed, allowed=ascii_digit, max_len=9,
+                      key="new:seed", detail="Digits 0-9; the same seed and moves replay the same game"),
             Button("New random seed", self.reseed, key="new:reseed"),
             Button("Start the game", self.start, key="new:start", enabled=self._ready()[0],
                    detail=self._ready()[1]),
@@ -91,17 +108,17 @@ class NewGameScene(PageScene):
 
     def _ready(self) -> tuple[bool, str]:
         humans = [r for r, s in self.seats.items() if s == "human"]
-        if not self.seed:
-            return False, "Type a seed first"
+        if not (self.seed and all(ascii_digit(c) for c in self.seed)):
+            return False, "Type a seed first (digits 0-9)"
         if self.mode == "solo" and len(humans) != 1:
             return False, "Solo needs exactly one human role"
         names = ", ".join(self.scenario.role(r).name for r in humans) or "AI only"
         return True, f"Seed {self.seed} · humans: {names}"
 
     # changes
-    def set_scenario(self, title) -> None:
+    def set_scenario(self, index: int) -> None:
         """Pick another scenario file."""
-        self.index = [c.title for c in self.choices].index(title)
+        self.index = index
         self._reset_roles()
         self.invalidate()
 
@@ -141,13 +158,9 @@ class NewGameScene(PageScene):
 
     def start(self) -> None:
         """Create the session and go to the first screen of the game."""
-        from game.engine.session import Seat
-        from game.ui.play.flow import GameFlow
         if self.scenario is None or not self._ready()[0]:
             return
         choice = self.choices[self.index]
-        seats = {r: Seat(True) if s == "human" else Seat(False, s) for r, s in self.seats.items()}
-        session = self.app.services.start(choice.scenario, choice.path, int(self.seed), seats,
-                                          self.rounds)
-        flow = GameFlow(self.app, session, self.timer)
-        self.app.stack.replace(flow.first_scene())
+        session = self.app.services.start(choice.scenario, choice.path, int(self.seed),
+                                          dict(self.seats), self.rounds, self.timer)
+        self.app.stack.replace(self.app.screens.make("game", session, self.timer))

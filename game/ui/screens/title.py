@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+import pygame
+
 from game.ui.base import Widget
-from game.ui.screens.common import PageScene
-from game.ui.widgets import ChoiceList, Label, Spacer
+from game.ui.screens.common import KEY_HINT, PageScene
+from game.ui.widgets import Centre, ChoiceList, Column, Label, Row, ScrollView, Split, notice
+from game.words import _
+
+if TYPE_CHECKING:
+    from game.ui.services import SavedGame
 
 TAGLINE = ("A teaching game of arms-control diplomacy: three delegations trade transparency, "
            "assurances and cooperation offers over missile defence in Europe.")
@@ -17,45 +25,78 @@ class TitleScene(PageScene):
 
     def __init__(self, app) -> None:
         super().__init__(app)
-        self.saved: tuple[bool, str] | None = None  # checked just after the first frame
+        self.looked = False  # saved games are looked for just after the first frame
+        self.games: list[SavedGame] = []
+        self.why_not = _("Looking for a saved game…")
 
     def next_tick(self) -> float | None:
-        return 0.0 if self.saved is None else None
+        return None if self.looked else 0.0
 
     def update(self, dt: float) -> bool:
-        """Look for an autosave once the title is on screen (it imports the engine)."""
-        if self.saved is not None or self.app.frames == 0:
+        """Look for saved games once the title is on screen; when there is one,
+        Continue takes the focus (unless the keyboard already moved it)."""
+        if self.looked or self.app.frames == 0:
             return False
-        self.saved = self.app.services.can_continue()
+        self.looked = True
+        self.games, self.why_not = self.app.services.saved_games()
+        if self._in_progress() and self.focus.key in (None, "title:New game"):
+            self.focus.key = "title:Continue"
         self.invalidate()
         return True
 
+    def layout_rect(self) -> pygame.Rect:
+        m = self.app.ui.m
+        return self.app.surface.get_rect().inflate(-2 * m.px("margin"), -2 * m.px("margin"))
+
+    def build(self) -> Widget:
+        """The name and what the game is on the left, the menu on the right (in a tall
+        window, one above the other)."""
+        hero = Column([Label(self.heading, "title", True, "heading"),
+                       Label(TAGLINE, "large", False, "screen"),
+                       *([notice(self.app.message)] if self.app.message else [])], gap="pad")
+        menu = ScrollView(Column([*self.body(), Label(KEY_HINT, "small", False, "screen_muted")],
+                                 gap="pad"), key="page")
+        window = self.app.surface.get_rect()
+        if window.width >= window.height * 1.2:
+            return Row([Centre(hero), Centre(menu)], widths=[0.42, 0.58], gap="margin")
+        return Split([Centre(hero), Centre(menu)], shares=[0.4, 0.6], gap="margin")
+
     def body(self) -> list[Widget]:
-        can_continue, why_not = self.saved or (False, "Looking for a saved game…")
+        can_continue = bool(self.games)
+        playing = self._in_progress()
+        if playing:
+            resume = _("Resume {game} ({details})").format(game=playing[0].title,
+                                                            details=playing[0].description)
+            if len(self.games) > 1:
+                resume += _(", or one of {n} other saved games").format(n=len(self.games) - 1)
+        elif can_continue:
+            resume = _("No game in progress; {n} finished games to look back on").format(
+                n=len(self.games))
+        else:
+            resume = self.why_not
         items = [
             ("New game", "Choose a scenario, the teams and who plays them", self.new_game, True),
-            ("Continue", "Resume the last autosaved game" if can_continue else why_not,
-             self.continue_game, can_continue),
+            ("Continue", resume, self.continue_game, can_continue),
             ("Settings", "UI scale, high contrast, timer, window", self.settings, True),
             ("Quit", "Close the window", self.quit, True),
         ]
-        return [Label(TAGLINE, "large", False, "screen"), Spacer(8),
-                ChoiceList("menu", items, key_prefix="title")]
+        return [ChoiceList("menu", items, key_prefix="title")]
 
     def new_game(self) -> None:
         """Open the New game screen."""
-        self.app.stack.push(self.app.services.new_game_scene(self.app))
+        self.app.stack.push(self.app.screens.make("new_game"))
+
+    def _in_progress(self) -> list[SavedGame]:
+        return [g for g in self.games if not g.finished]
 
     def continue_game(self) -> None:
-        """Resume the last autosave."""
-        scene = self.app.services.continue_scene(self.app)
-        if scene is not None:
-            self.app.stack.push(scene)
+        """Choose a saved game to resume (the newest first)."""
+        if self.games:
+            self.app.stack.push(self.app.screens.make("continue", self.games))
 
     def settings(self) -> None:
         """Open the Settings screen."""
-        from game.ui.screens.settings_screen import SettingsScene
-        self.app.stack.push(SettingsScene(self.app))
+        self.app.stack.push(self.app.screens.make("settings"))
 
     def quit(self) -> None:
         """Close the window."""

@@ -132,7 +132,7 @@ class App:
                 self.dirty = True
             elif event.type == pygame.KEYDOWN and self._global_key(event):
                 self.dirty = True
-            elif self.stack.top is not None and self.stack.top.handle_event(event):
+            elif self.stack.top is not None and self.stack.top.dispatch(event):
                 self.dirty = True
 
     def _resized(self, event: pygame.event.Event) -> None:

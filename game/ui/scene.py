@@ -24,6 +24,7 @@ fills), so no screen imports another and the package has no import cycle.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
@@ -72,17 +73,54 @@ class Screens:
 
 
 PAGE_KEYS = (pygame.K_PAGEUP, pygame.K_PAGEDOWN, pygame.K_HOME, pygame.K_END)
+#: Keys a settling screen still takes: they leave it, they never choose anything on it.
+SAFE_KEYS = (pygame.K_ESCAPE, pygame.K_F2)
+
+
+def is_press(event: pygame.event.Event) -> bool:
+    """True for input that could choose something: a key (other than Esc/F2) or a click."""
+    return event.type == pygame.MOUSEBUTTONDOWN or (
+        event.type == pygame.KEYDOWN and event.key not in SAFE_KEYS)
 
 
 class Scene:
     """One screen. Subclasses implement `build()` and may override the hooks."""
 
     title = ""
+    #: Seconds after the screen appears (or comes back on top) during which keys and
+    #: clicks are ignored, so a double press or a held key that closed the previous
+    #: screen never chooses anything here. 0: the screen takes keys at once.
+    SETTLE_S = 0.0
 
     def __init__(self, app: Host) -> None:
         self.app = app
         self.focus = FocusManager()
         self.root: Widget | None = None
+        self.clock: Callable[[], float] = getattr(app, "clock", time.monotonic)
+        self.shown_at: float | None = None  # set by the SceneStack when it comes on top
+
+    # settling
+    def shown(self) -> None:
+        """The stack put this scene on top (new or resumed): its settling moment starts."""
+        self.shown_at = self.clock()
+
+    def settled(self) -> bool:
+        """True once the screen has been on top for `SETTLE_S` seconds."""
+        return self.SETTLE_S <= 0 or (self.shown_at is not None
+                                      and self.clock() - self.shown_at >= self.SETTLE_S)
+
+    def settle_left(self) -> float | None:
+        """Seconds until the screen takes keys (None once it does)."""
+        if self.settled() or self.shown_at is None:
+            return None
+        return max(0.01, self.SETTLE_S - (self.clock() - self.shown_at))
+
+    def dispatch(self, event: pygame.event.Event) -> bool:
+        """What the App calls for each input event: ignored while the screen settles,
+        else `handle_event`."""
+        if is_press(event) and not self.settled():
+            return False
+        return self.handle_event(event)
 
     # lifecycle hooks
     def on_enter(self) -> None:
@@ -221,6 +259,7 @@ class SceneStack:
         if self.top:
             self.top.on_pause()
         self.scenes.append(scene)
+        scene.shown()
         scene.on_enter()
         self.app.dirty = True
 
@@ -231,6 +270,7 @@ class SceneStack:
         scene = self.scenes.pop()
         scene.on_exit()
         if self.top:
+            self.top.shown()
             self.top.on_resume()
         else:
             self.app.running = False
@@ -242,6 +282,7 @@ class SceneStack:
         if self.scenes:
             self.scenes.pop().on_exit()
         self.scenes.append(scene)
+        scene.shown()
         scene.on_enter()
         self.app.dirty = True
 

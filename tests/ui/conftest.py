@@ -18,6 +18,21 @@ from game.ui.base import walk  # noqa: E402
 from game.ui.settings import Settings  # noqa: E402
 
 
+class StepClock:
+    """The clock the App's screens read in tests: it stands still, and `press` and
+    `click` move it on past every screen's settling moment (unless told `quick`)."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+#: How far `press` moves the StepClock before each key: past any screen's settling moment.
+WAIT_S = 5.0
+
+
 @pytest.fixture
 def config_dir(tmp_path, monkeypatch):
     """A fresh settings directory for each test."""
@@ -36,6 +51,7 @@ def make_app(config_dir, tmp_path, monkeypatch):
     def make(scale: float = 1.0, high_contrast: bool = False, size=(1280, 720)) -> App:
         app = App(Settings(ui_scale=scale, high_contrast=high_contrast, window_size=size),
                   config_dir=config_dir)
+        app.clock = StepClock()
         app.stack.push(first_scene(app))
         app.draw()
         apps.append(app)
@@ -51,8 +67,16 @@ def app(make_app):
     return make_app()
 
 
-def press(app: App, key: int, mod: int = 0, unicode: str = "") -> None:
-    """Post one real KEYDOWN (and KEYUP) event and run one pass of the loop."""
+def wait(app: App, quick: bool = False) -> None:
+    """Let time pass before the next input (a person's pace), or not (`quick`)."""
+    if not quick and isinstance(getattr(app, "clock", None), StepClock):
+        app.clock.now += WAIT_S
+
+
+def press(app: App, key: int, mod: int = 0, unicode: str = "", quick: bool = False) -> None:
+    """Post one real KEYDOWN (and KEYUP) event and run one pass of the loop; unless
+    `quick`, the App's clock first moves past the screen's settling moment."""
+    wait(app, quick)
     pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=key, mod=mod, unicode=unicode,
                                          scancode=0))
     pygame.event.post(pygame.event.Event(pygame.KEYUP, key=key, mod=mod, unicode=unicode,
@@ -60,8 +84,9 @@ def press(app: App, key: int, mod: int = 0, unicode: str = "") -> None:
     app.step()
 
 
-def click(app: App, pos: tuple[int, int]) -> None:
+def click(app: App, pos: tuple[int, int], quick: bool = False) -> None:
     """Post a real mouse move, press and release at `pos` and run one pass of the loop."""
+    wait(app, quick)
     for etype in (pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP):
         extra = {"rel": (0, 0), "buttons": (0, 0, 0)} if etype == pygame.MOUSEMOTION else {"button": 1}
         pygame.event.post(pygame.event.Event(etype, pos=pos, **extra))

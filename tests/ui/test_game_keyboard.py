@@ -49,6 +49,8 @@ def play_screen(app, drive) -> None:
         while any(k.startswith("action:") for k in keys(app)):
             drive.press(app, pygame.K_1)
         tab_to(app, drive, "orders:confirm")
+    elif kind == "EventScene":
+        tab_to(app, drive, "event:go")
     elif kind == "ResponsesScene":
         for k in [k for k in keys(app) if k.startswith("accept:")]:
             tab_to(app, drive, k)

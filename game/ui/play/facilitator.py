@@ -18,6 +18,7 @@ class FacilitatorScene(PageScene):
 
     heading = "Facilitator panel"
     subheading = "Nothing private is shown here. Esc returns to the game."
+    SETTLE_S = 0.6  # the key that opened the panel never chooses anything on it
 
     def __init__(self, flow) -> None:
         super().__init__(flow.app)

@@ -31,6 +31,8 @@ class GameScene(Scene):
     heading = ""
     #: A shared screen gives the board most of the window.
     shared = False
+    #: Every game screen ignores keys for a moment after it appears (see Scene.SETTLE_S).
+    SETTLE_S = 0.6
 
     def __init__(self, flow) -> None:
         super().__init__(flow.app)

@@ -7,10 +7,6 @@ results screen is in results.py.
 
 from __future__ import annotations
 
-import time
-
-import pygame
-
 from game.ui.base import Widget
 from game.ui.identity import Badge, delegations
 from game.ui.play.gamescene import GameScene
@@ -32,39 +28,39 @@ def event_card(title: str, text: str, effects: list[str], kicker: str) -> Panel:
 class HandoffScene(GameScene):
     """"Pass to the Moscow team": shows nothing private until that team presses a key.
 
-    It accepts a key only once it has been on screen for `ARM_S` seconds, so a double
-    press or a held key that confirmed the previous team's orders never opens the next
-    team's private screen.
+    Like every game screen it ignores keys for a moment after it appears (here a longer
+    one, `SETTLE_S`), so a double press or a held key that confirmed the previous team's
+    orders never opens the next team's private screen; its button says when it is ready.
     """
 
     viewer = None
     shared = True
-    ARM_S = 1.0
+    SETTLE_S = 1.0
+    ARM_S = SETTLE_S
 
-    def __init__(self, flow, role: str, then: str, clock=time.monotonic) -> None:
+    def __init__(self, flow, role: str, then: str, clock=None) -> None:
         super().__init__(flow)
-        self.role, self.then, self.clock = role, then, clock
+        self.role, self.then = role, then
+        if clock is not None:
+            self.clock = clock
         self.heading = f"Pass to the {flow.role_name(role)} team"
-        self.opened: float | None = None
 
-    def on_enter(self) -> None:
-        self.opened = self.clock()
+    @property
+    def opened(self) -> float | None:
+        """When the screen came on top (the clock's time)."""
+        return self.shown_at
+
+    @opened.setter
+    def opened(self, when: float | None) -> None:
+        self.shown_at = when
 
     def armed(self) -> bool:
         """True once the screen has been shown long enough to accept a key."""
-        return self.opened is not None and self.clock() - self.opened >= self.ARM_S
-
-    def handle_event(self, event) -> bool:
-        pressing = event.type == pygame.MOUSEBUTTONDOWN or (
-            event.type == pygame.KEYDOWN and event.key not in (pygame.K_ESCAPE, pygame.K_F2))
-        if pressing and not self.armed():
-            return False  # too soon: a key from the previous screen, or a double press
-        return super().handle_event(event)
+        return self.shown_at is not None and self.settled()
 
     def next_tick(self) -> float | None:
-        if self.opened is not None and not self.armed():
-            return max(0.01, self.ARM_S - (self.clock() - self.opened))
-        return super().next_tick()
+        left = self.settle_left()
+        return left if left is not None else super().next_tick()
 
     def update(self, dt: float) -> bool:
         ready = self.armed()
@@ -149,17 +145,20 @@ class EventScene(GameScene):
             talk = "Read the event, then choose your orders for this round."
             go = "Choose our orders"
             go_detail = "The AI delegations choose theirs in secret at the same time"
-        # The way on comes first, so the screen opens with the focus in view at any scale.
-        return [
-            Button(go, self.end_talks, key="event:go", detail=go_detail),
-            *cards,
-            Label(talk, "body", False, "screen_muted"),
+        controls: list[Widget] = [
             *([Button("Resume the talks timer" if not timer.running else
                       "Pause the talks timer", self.toggle_timer, key="event:timer",
                       enabled=timer.remaining() > 0)] if timer.enabled else []),
             Button("Facilitator panel", self.back, key="event:facilitator",
                    detail="Pause, inject an event, undo the last round, end the game"),
         ]
+        go_button = Button(go, self.end_talks, key="event:go", detail=go_detail)
+        if not self.flow.hotseat:  # one team, no talks: the way on comes first
+            return [go_button, *cards, Label(talk, "body", False, "screen_muted"), *controls]
+        # Teams talking: the screen opens with the focus on a harmless control at its top
+        # (the timer, or the facilitator panel), never on ending the talks, so the room
+        # reads the news first; ending the talks comes after the news.
+        return [*controls, *cards, Label(talk, "body", False, "screen_muted"), go_button]
 
     def _other_events(self, view, effects) -> list[Widget]:
         """Cards for events brought in this round besides the round's own (facilitator)."""

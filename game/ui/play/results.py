@@ -33,6 +33,7 @@ class ResolutionScene(GameScene):
     shared = True
     STEP_S = 1.4
     ARM_S = 0.8  # keys pressed sooner come from the previous screen and skip nothing
+    SETTLE_S = 0.0  # while the entries play, ARM_S already guards the screen
 
     def __init__(self, flow, record, clock=time.monotonic) -> None:
         super().__init__(flow)

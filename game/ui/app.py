@@ -291,7 +291,7 @@ def register_screens(screens: Screens) -> None:
     imported when that screen is first opened, so the first frame never waits for the
     engine."""
     for name, maker in (("title", _title), ("settings", _settings), ("new_game", _new_game),
-                        ("notice", _notice), ("continue", _continue), ("game", _game),
+                        ("notice", _notice), ("confirm", _confirm), ("continue", _continue), ("game", _game),
                         ("facilitator", _facilitator),
                         ("handoff", _handoff), ("briefing", _briefing), ("event", _event),
                         ("orders", _orders), ("responses", _responses),
@@ -335,6 +335,11 @@ def _game(host, session, minutes: int, resumed: bool = False):
 def _facilitator(host, flow):
     from game.ui.play.facilitator import FacilitatorScene
     return FacilitatorScene(flow)
+
+
+def _confirm(host, question: str, detail: str, yes: str, then):
+    from game.ui.screens.confirm import ConfirmScene
+    return ConfirmScene(host, question, detail, yes, then)
 
 
 def _handoff(host, flow, role: str, then: str):

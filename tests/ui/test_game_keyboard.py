@@ -94,8 +94,17 @@ def test_full_classroom_game_by_keyboard(app, drive):
     assert type(app.stack.top).__name__ == "TitleScene"
 
 
+def confirm_in_dialog(app, drive) -> None:
+    """On the confirmation dialog (focus on "No, go back"), choose Yes."""
+    assert type(app.stack.top).__name__ == "ConfirmScene"
+    assert drive.focused_key(app) == "confirm:no"
+    tab_to(app, drive, "confirm:yes")
+    drive.press(app, pygame.K_RETURN)
+
+
 def test_escape_opens_facilitator_and_end_game(app, drive):
-    """Esc on a game screen opens the facilitator panel; End game needs two presses."""
+    """Esc on a game screen opens the facilitator panel; ending the game asks in a
+    dialog whose default is "No, go back" and which ignores a double Enter."""
     setup_game(app, drive, rounds=3)
     assert isinstance(app.stack.top, HandoffScene)
     drive.press(app, pygame.K_ESCAPE)
@@ -105,7 +114,13 @@ def test_escape_opens_facilitator_and_end_game(app, drive):
     drive.press(app, pygame.K_F2)
     tab_to(app, drive, "fac:end")
     drive.press(app, pygame.K_RETURN)
+    drive.press(app, pygame.K_RETURN, quick=True)  # a double Enter: ignored by the dialog
+    assert type(app.stack.top).__name__ == "ConfirmScene"
+    drive.press(app, pygame.K_RETURN)  # "No, go back"
+    assert type(app.stack.top).__name__ == "FacilitatorScene"
+    assert not app.stack.top.flow.session.state.over
     drive.press(app, pygame.K_RETURN)
+    confirm_in_dialog(app, drive)
     assert isinstance(app.stack.top, EndScene)
 
 
@@ -160,16 +175,18 @@ def test_facilitator_injects_an_event_and_undoes_a_round(make_app, drive):
     drive.press(app, pygame.K_RETURN)
     event = session.scenario.events[1]
     drive.press(app, pygame.K_2)
+    assert not any(e.source == event.id for e in session.state.ledger), "it asks first"
+    confirm_in_dialog(app, drive)
     assert type(app.stack.top).__name__ == "EventScene"
     assert any(e.cause == "event" and e.source == event.id for e in session.state.ledger)
     drive.press(app, pygame.K_ESCAPE)
     tab_to(app, drive, "fac:undo")
     drive.press(app, pygame.K_RETURN)
     assert session.state.round == 2, "Undo asks for confirmation first"
-    assert "press again" in " ".join(drive.find(app, "fac:undo").texts())
+    drive.press(app, pygame.K_RETURN)  # "No, go back"
+    assert session.state.round == 2 and type(app.stack.top).__name__ == "FacilitatorScene"
     drive.press(app, pygame.K_RETURN)
-    if type(app.stack.top).__name__ == "FacilitatorScene":
-        drive.press(app, pygame.K_RETURN)  # the first press scrolled the grown button into view
+    confirm_in_dialog(app, drive)
     assert session.state.round == 1 and type(app.stack.top).__name__ == "EventScene"
 
 
@@ -181,7 +198,7 @@ def test_a_finished_game_continues_on_its_end_screen(make_app, drive):
     drive.press(app, pygame.K_F2)
     tab_to(app, drive, "fac:end")
     drive.press(app, pygame.K_RETURN)
-    drive.press(app, pygame.K_RETURN)
+    confirm_in_dialog(app, drive)
     assert isinstance(app.stack.top, EndScene)
     drive.press(app, pygame.K_ESCAPE)
     assert type(app.stack.top).__name__ == "FacilitatorScene"

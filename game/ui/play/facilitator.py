@@ -24,8 +24,6 @@ class FacilitatorScene(PageScene):
         super().__init__(flow.app)
         self.flow = flow
         self.choosing_event = False
-        self.confirm_end = False
-        self.confirm_undo = False
         self.note = ""
 
     def next_tick(self):
@@ -55,16 +53,14 @@ class FacilitatorScene(PageScene):
             Button("Add one minute to the talks", self.add_minute, key="fac:more",
                    enabled=t.enabled and not over and not t.over),
             Button("Inject an event…", self.pick_event, key="fac:inject",
-                   enabled=bool(self.flow.scenario.events) and not over,
-                   detail="Only at the start of a round, before any team gives its orders"),
-            Button(_("Really undo the last round?") if self.confirm_undo else
-                   _("Undo the last round"), self.undo, key="fac:undo",
+                   enabled=not self.inject_blocked(),
+                   detail=self.inject_blocked() or _("Only at the start of a round, before "
+                                                     "any team gives its orders")),
+            Button(_("Undo the last round…"), self.undo, key="fac:undo",
                    enabled=bool(self.flow.session.state.records),
-                   detail=_("The round is replayed from its start; the game is re-saved")
-                   + (_(": press again to confirm") if self.confirm_undo else "")),
-            Button("Really end the game now?" if self.confirm_end else "End the game now",
-                   self.end, key="fac:end", enabled=not over, detail="It is scored as it stands"
-                   + (": press again to confirm" if self.confirm_end else "")),
+                   detail=_("The round is replayed from its start; the game is re-saved")),
+            Button(_("End the game now…"), self.end, key="fac:end", enabled=not over,
+                   detail=_("It is scored as it stands")),
             Button("Quit to the title screen", self.quit, key="fac:quit",
                    detail=self.app.services.save_error or "The game is autosaved; Continue "
                    "resumes it"),
@@ -100,8 +96,31 @@ class FacilitatorScene(PageScene):
         self.focus.key = "fac:inject"
         self.invalidate()
 
+    def inject_blocked(self) -> str:
+        """Why no event can be brought in now, in words ("" when one can)."""
+        state = self.flow.session.state
+        if not self.flow.scenario.events:
+            return _("This scenario has no events")
+        if state.over:
+            return _("The game is over")
+        if state.phase != "orders" or state.orders:
+            return _("Not now: a team has already given its orders this round")
+        return ""
+
+    def ask(self, question: str, detail: str, yes: str, then) -> None:
+        """Open the confirmation dialog; `then()` runs only if the facilitator confirms."""
+        self.app.stack.push(self.app.screens.make("confirm", question, detail, yes, then))
+
     def inject(self, event_id: str) -> None:
-        """Bring the event into play and return to the game."""
+        """Ask, then bring the event into play and return to the game."""
+        event = next(e for e in self.flow.scenario.events if e.id == event_id)
+        self.ask(_("Bring in this event now?"),
+                 _("“{title}” comes into play at once, for every team; it cannot be taken "
+                   "back except by undoing the round.").format(title=event.title),
+                 _("Yes, bring in “{title}”").format(title=event.title),
+                 lambda: self._inject_now(event_id))
+
+    def _inject_now(self, event_id: str) -> None:
         problem = self.flow.inject(event_id)
         if problem:
             self.choosing_event, self.note = False, f"Not possible now: {problem}"
@@ -110,20 +129,24 @@ class FacilitatorScene(PageScene):
         self._leave_to_next()
 
     def undo(self) -> None:
-        """Undo the last round and go to its start (asks once for confirmation)."""
-        if not self.confirm_undo:
-            self.confirm_undo = True
-            self.invalidate()
-            return
+        """Ask, then undo the last round and go to its start."""
+        self.ask(_("Undo the last round?"),
+                 _("The last round's orders and results are taken back and the round is "
+                   "played again from its start."),
+                 _("Yes, undo the last round"), self._undo_now)
+
+    def _undo_now(self) -> None:
         self.flow.undo_round()
         self._leave_to_next()
 
     def end(self) -> None:
-        """End the game (asks once for confirmation)."""
-        if not self.confirm_end:
-            self.confirm_end = True
-            self.invalidate()
-            return
+        """Ask, then end the game (it is scored as it stands)."""
+        self.ask(_("End the game now?"),
+                 _("The game is scored as it stands; the debrief and the replay stay "
+                   "available on the end screen."),
+                 _("Yes, end the game"), self._end_now)
+
+    def _end_now(self) -> None:
         self.flow.end_game()
         self._leave_to_next()
 

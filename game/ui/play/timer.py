@@ -15,7 +15,8 @@ class CountdownTimer:
     """Counts down from `seconds`; can be paused, resumed, extended and restarted."""
 
     def __init__(self, seconds: float, clock: Callable[[], float] = time.monotonic) -> None:
-        self.total = max(0.0, seconds)
+        self.length = max(0.0, seconds)  # each round's talks start from this (configured)
+        self.total = self.length  # this round's length, extra minutes included
         self.clock = clock
         self._left = self.total
         self._since: float | None = None
@@ -25,7 +26,7 @@ class CountdownTimer:
     @property
     def enabled(self) -> bool:
         """False when the timer is set to 0 minutes (off)."""
-        return self.total > 0
+        return self.length > 0
 
     @property
     def running(self) -> bool:
@@ -39,7 +40,9 @@ class CountdownTimer:
         return max(0.0, self._left - (self.clock() - self._since))
 
     def restart(self) -> None:
-        """Start again from the full time."""
+        """Start again from the configured length (extra time given in an earlier round
+        does not carry over)."""
+        self.total = self.length
         self._left = self.total
         self._since = self.clock() if self.enabled else None
         self.over = False
@@ -64,7 +67,7 @@ class CountdownTimer:
         self.pause() if self._since is not None else self.resume()
 
     def add(self, seconds: float) -> None:
-        """Give more time."""
+        """Give more time, this round only."""
         left = self.remaining() + seconds
         self._left = left
         self.total = max(self.total, left)

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import re
 
+from game.engine.menu import full_menu
 from game.engine.session import Session
 from game.model.actions import Action, BadMoveText, IllegalAction, Orders, Responses
-from game.model.scenario import Scenario
 from game.model.state import RoundRecord
 from game.rules import points_left
-from game.rules.aims import aim_targets, may_take
 from game.rules.legal import why_illegal
 from game.textui import render
 from game.textui.console import Console
@@ -41,26 +40,6 @@ ORDERS_HELP = _("Type a number to pick it, 'info N' to read about item N, 'u' to
 
 #: A menu number: ASCII digits only ('²' and other digits are refused, not read).
 _NUMBER = re.compile(r"[0-9]{1,4}")
-
-
-def full_menu(scenario: Scenario, role: str) -> list[Action]:
-    """Every action `role` could ever order, in scenario order, each aim in role or milestone
-    order: the same list, and so the same numbers, in every round of the game."""
-    menu = []
-    for spec in scenario.actions:
-        if not may_take(spec, role):
-            continue
-        parties = next((m.parties for m in scenario.milestones if m.id == spec.establishes), ())
-        if spec.establishes and role not in parties:
-            continue  # never open to this role: not a party to what it would set up
-        if spec.target == "role":
-            aims = aim_targets(spec, role, scenario.role_ids)
-        elif spec.target == "milestone":
-            aims = [m.id for m in scenario.milestones if role in m.parties]
-        else:
-            aims = [None]
-        menu += [Action(role, spec.id, aim) for aim in aims]
-    return menu
 
 
 class TextGame:

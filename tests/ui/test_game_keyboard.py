@@ -46,8 +46,8 @@ def play_screen(app, drive) -> None:
         if offers:  # an offer first, so that the other teams have something to answer
             tab_to(app, drive, offers[0])
             drive.press(app, pygame.K_RETURN)
-        while any(k.startswith("action:") for k in keys(app)):
-            drive.press(app, pygame.K_1)
+        while open_actions := [k for k in keys(app) if k.startswith("action:")]:
+            press_number(app, drive, drive.find(app, open_actions[0]).number)
         tab_to(app, drive, "orders:confirm")
     elif kind == "EventScene":
         tab_to(app, drive, "event:go")
@@ -57,6 +57,14 @@ def play_screen(app, drive) -> None:
             drive.press(app, pygame.K_RETURN)
         tab_to(app, drive, "responses:confirm")
     drive.press(app, pygame.K_RETURN)
+
+
+def press_number(app, drive, number: int) -> None:
+    """Type an order's menu number: one digit, or two quickly one after the other."""
+    for i, ch in enumerate(str(number)):
+        drive.press(app, getattr(pygame, f"K_{ch}"), unicode=ch, quick=i > 0)
+    if getattr(app.stack.top, "typed", ""):  # 1 of 1-19: Enter takes item 1 itself
+        drive.press(app, pygame.K_RETURN, quick=True)
 
 
 def wait_for_handoff(scene) -> None:

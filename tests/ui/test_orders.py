@@ -2,7 +2,9 @@
 
 import pygame
 
+from game.ui.base import walk
 from game.ui.screenshots import ScriptedGame
+from tests.ui.test_game_keyboard import press_number
 
 
 def first_orders(app):
@@ -13,25 +15,63 @@ def first_orders(app):
     raise AssertionError("no orders screen")
 
 
-def test_number_key_then_enter_picks_two_orders(app, drive):
-    """1 picks the first action; the focus lands on the action now in its place (not on
-    the picked order, where Enter would take it back), so Enter picks a second one."""
+def numbers(app) -> dict[str, int]:
+    """Each order card's key -> its number, as the screen shows it."""
+    scene = app.stack.top
+    return {w.key: w.number for w in walk(scene.ensure_root()) if w.key and
+            w.key.startswith("action:")}
+
+
+def test_numbers_stay_fixed_while_picking(app, drive):
+    """Every item of the full menu has a number; picking never renumbers; unavailable items
+    keep theirs and say why; items above 9 are reached by typing two digits."""
     top = first_orders(app)
-    first = top._listed()[0]
-    assert top.scenario.action(first.action_id).cost < top.scenario.rules.points_per_round
-    drive.press(app, pygame.K_1)
+    before = numbers(app)
+    assert sorted(before.values()) == list(range(1, len(top.menu) + 1)) and len(top.menu) > 9
+    open_ = top._listed()
+    first = open_[0]
+    press_number(app, drive, top.menu.index(first) + 1)
     assert top.chosen == [first]
-    key = drive.focused_key(app)
-    assert key == f"action:{top._listed()[0].text()}"
-    drive.press(app, pygame.K_RETURN)
-    assert len(top.chosen) == 2 and top.chosen[0] == first
+    assert numbers(app) == before
+    shut = [a for a in top.menu if a not in top._listed() and a not in top.chosen]
+    assert shut, "something is closed once points are spent"
+    card = drive.find(app, f"action:{shut[0].text()}")
+    assert not card.enabled and "not available:" in card.detail
+    high = [a for a in top._listed() if top.menu.index(a) >= 9]
+    if high:
+        press_number(app, drive, top.menu.index(high[0]) + 1)
+        assert top.chosen[-1] == high[0]
+        assert numbers(app) == before
+
+
+def test_a_lone_digit_waits_then_enter_takes_it(app, drive):
+    """In a menu of more than nine, 1 waits for a second digit; Enter takes item 1."""
+    top = first_orders(app)
+    assert len(top.menu) >= 10
+    drive.press(app, pygame.K_1, unicode="1")
+    assert top.chosen == [] and drive.focused_key(app) == f"action:{top.menu[0].text()}"
+    drive.press(app, pygame.K_RETURN, quick=True)
+    assert top.chosen == ([top.menu[0]] if top.menu[0] in top.session.legal(top.viewer) else [])
+
+
+def test_the_menu_is_the_same_next_round(app, drive):
+    """A role's menu (and so its numbers) is the same from round to round."""
+    seen = {}
+    for _ in ScriptedGame(app).play(every=True):
+        top = app.stack.top
+        if type(top).__name__ == "OrdersScene":
+            seen.setdefault(top.viewer, []).append(
+                sorted((k, n) for k, n in numbers(app).items()))
+        if getattr(top, "session", None) and top.session.state.round >= 3:
+            break
+    assert all(len(v) >= 2 and all(x == v[0] for x in v) for v in seen.values())
 
 
 def test_last_point_spent_focuses_confirm(app, drive):
     """When nothing else fits, the focus is on Confirm and in view."""
     top = first_orders(app)
     while top._listed():
-        drive.press(app, pygame.K_1)
+        press_number(app, drive, top.menu.index(top._listed()[0]) + 1)
     assert drive.focused_key(app) == "orders:confirm"
     main = top.ensure_root().items[0]
     assert main.rect.contains(drive.find(app, "orders:confirm").rect)

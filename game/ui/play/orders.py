@@ -1,9 +1,12 @@
 """A team's private screens: choosing orders, and answering the offers it received.
 
-Orders: the legal actions (asked of the session for the orders drafted so far) as a
-compact grid of cards (name, target, family and cost), grouped by family; the focused
-card's full text (description and teaching note) is shown above the grid. Number keys
-1-9 pick the first nine. Picked orders can be removed again; Confirm submits them.
+Orders: the role's full menu (every action and aim it could ever take, as the text mode
+numbers it) as a compact grid of cards (name, target, family and cost); an item not open
+now is shown as unavailable with the reason. Numbers stay the same all game. The focused
+card's full text (description and teaching note) is shown above the grid. Keys 1-9 pick
+an item; in a menu longer than nine, a digit that could begin a longer number waits
+`NUMBER_S` seconds for a second digit (type 1 then 2 for item 12; Enter, or waiting,
+takes item 1). Picked orders can be removed again; Confirm submits them.
 Responses: each offer with Accept and Decline; Confirm once every offer is answered.
 """
 
@@ -11,14 +14,16 @@ from __future__ import annotations
 
 import pygame
 
+from game.engine.menu import full_menu
 from game.model.actions import Orders, Responses
 from game.rules import points_left
+from game.rules.legal import why_illegal
 from game.ui.base import Widget
 from game.ui.context import Ui
 from game.ui.play.gamescene import BOARD_SHARE, GameScene
-from game.ui.play.text import action_label, points, prose
+from game.ui.play.text import action_label, milestone_name, points, prose
 from game.ui.widgets import Button, Label, Panel, Row, Spacer
-from game.words import _
+from game.words import _, why_not
 
 FAMILY_TITLES = {"transparency": "Transparency", "assurance": "Assurance",
                  "cooperation": "Cooperation", "pressure": "Pressure", "home_front": "Home front"}
@@ -66,13 +71,22 @@ def _submit(scene: GameScene, move) -> bool:
     return True
 
 
+DIGIT_KEYS = {getattr(pygame, f"K_{n}"): n for n in range(10)} | {
+    getattr(pygame, f"K_KP{n}"): n for n in range(10)}
+
+
 class OrdersScene(GameScene):
     """Pick up to the round's points of actions, then confirm."""
+
+    #: Seconds a digit that could begin a two-digit item number waits for the second one.
+    NUMBER_S = 1.2
 
     def __init__(self, flow, role: str) -> None:
         super().__init__(flow)
         self.viewer = role
         self.chosen: list = []
+        self.menu = full_menu(self.scenario, role)  # numbered once: 1 is menu[0], all game
+        self.typed, self.typed_at = "", 0.0  # a number being typed, and when
         self.heading = f"Orders: {flow.role_name(role)}"
 
     @property
@@ -105,20 +119,28 @@ class OrdersScene(GameScene):
 
     def _choices(self) -> list[Widget]:
         sc = self.scenario
-        listed = self._listed()
-        if not listed:
-            return [Label("No more actions fit this round.", "body", False, "screen_muted")]
+        legal = set(self._listed())
+        if not legal:
+            cards_note = [Label("No more actions fit this round.", "body", False, "screen_muted")]
+        else:
+            cards_note = []
         cards: list[Widget] = []
         details: dict[str, str] = {}
-        for number, action in enumerate(listed, start=1):
+        for number, action in enumerate(self.menu, start=1):
             spec = sc.action(action.action_id)
             key = f"action:{action.text()}"
             family = FAMILY_TITLES.get(spec.family, spec.family)
-            cards.append(Button(action_label(sc, action), lambda a=action: self.pick(a),
-                                detail=_("{family} · cost {cost}").format(
-                                    family=family, cost=spec.cost) + (_(" · offer") if spec.offer
-                                                                      else ""),
-                                number=number, group="actions", key=key))
+            detail = _("{family} · cost {cost}").format(family=family, cost=spec.cost) + (
+                _(" · offer") if spec.offer else "")
+            picked = action in self.chosen
+            if picked:
+                detail += " · " + _("picked")
+            elif action not in legal:
+                detail += " · " + _("not available: {why}").format(why=self.closed_reason(action))
+            cards.append(Button(f"{number}. {action_label(sc, action)}" if number > 9 else
+                                action_label(sc, action), lambda a=action: self.pick(a),
+                                detail=detail, number=number, group="actions", key=key,
+                                enabled=action in legal, selected=True if picked else None))
             details[key] = _("{action} (cost {cost}). {what}\nTends to: {note}").format(
                 action=action_label(sc, action), cost=spec.cost, what=prose(spec.description),
                 note=prose(spec.teaching_note)) + (
@@ -126,8 +148,78 @@ class OrdersScene(GameScene):
         columns = self._columns()
         grid = [Row(cards[i:i + columns] + [Spacer(0)] * (columns - len(cards[i:i + columns])))
                 for i in range(0, len(cards), columns)]
-        return [FocusDetail(self, details, _("Move the focus to an action to read what it does.")),
-                *grid]
+        return [*cards_note, FocusDetail(self, details, _("Move the focus to an action to read "
+                                                          "what it does.")), *grid]
+
+    def closed_reason(self, action) -> str:
+        """Why `action` cannot be added to the draft now, in words."""
+        status = self.view.milestones.get(action.target or "")
+        if status is not None and status != "operating":
+            return _("{milestone} is not operating").format(
+                milestone=milestone_name(self.scenario, action.target))
+        why = why_illegal(self.session.state, self.session.game, action, tuple(self.chosen))
+        return why_not(self.scenario, action, why or "") or _("it does not fit this round")
+
+    # typing item numbers
+    def handle_event(self, event) -> bool:
+        if event.type == pygame.KEYDOWN and event.key in DIGIT_KEYS:
+            return self.type_digit(DIGIT_KEYS[event.key])
+        if event.type == pygame.KEYDOWN and self.typed and event.key in (
+                pygame.K_RETURN, pygame.K_KP_ENTER):
+            return self.take_typed()
+        return super().handle_event(event)
+
+    def type_digit(self, digit: int) -> bool:
+        """A digit of an item number: picks at once when no longer number begins with
+        the digits typed so far, else waits `NUMBER_S` for the next digit."""
+        if self.typed and self.clock() - self.typed_at >= self.NUMBER_S:
+            self.take_typed()
+        self.typed, self.typed_at = self.typed + str(digit), self.clock()
+        longer = [n for n in range(1, len(self.menu) + 1)
+                  if str(n).startswith(self.typed.lstrip("0") or "-") and str(n) != self.typed]
+        if self.typed.strip("0") and not longer:
+            return self.take_typed()
+        if not self.typed.strip("0") and len(self.typed) < 2:
+            self.invalidate()
+            return True  # a leading 0: the next digit names an item (0 then 5: item 5)
+        if not self.typed.strip("0"):
+            self.typed = ""
+            return True
+        number = int(self.typed)
+        if 1 <= number <= len(self.menu):
+            self.focus.key = f"action:{self.menu[number - 1].text()}"
+        self.flow.message = _("Item {n}… type a second digit, or press Enter for item {n}").format(
+            n=number)
+        self.invalidate()
+        return True
+
+    def take_typed(self) -> bool:
+        """Pick the item whose number was typed (or say there is none)."""
+        number, self.typed = int(self.typed or "0"), ""
+        self.flow.message = ""
+        if not 1 <= number <= len(self.menu):
+            self.flow.message = _("There is no item {n}: the menu runs from 1 to {last}.").format(
+                n=number, last=len(self.menu))
+        else:
+            action = self.menu[number - 1]
+            if action in self._listed():
+                self.pick(action)
+            else:
+                self.flow.message = _("{n}. {action} is not available: {why}").format(
+                    n=number, action=action_label(self.scenario, action),
+                    why=self.closed_reason(action))
+        self.invalidate()
+        return True
+
+    def next_tick(self) -> float | None:
+        if self.typed:
+            return max(0.01, self.NUMBER_S - (self.clock() - self.typed_at))
+        return super().next_tick()
+
+    def update(self, dt: float) -> bool:
+        if self.typed and self.clock() - self.typed_at >= self.NUMBER_S:
+            return self.take_typed()
+        return super().update(dt)
 
     def _columns(self) -> int:
         """Cards per row: as many 190-unit cards as the page is wide (1 to 3)."""
@@ -136,15 +228,16 @@ class OrdersScene(GameScene):
         return max(1, min(3, int(page_units // 190)))
 
     def pick(self, action) -> None:
-        """Add an action to the draft orders. The focus stays in the list of actions, on
-        the one that now stands where the picked one was (so Enter never removes the
-        order just picked); when nothing else fits, it goes to Confirm."""
-        shown = self._listed()
-        place = shown.index(action) if action in shown else 0
+        """Add an action to the draft orders. Numbers never move, so the focus stays on
+        the card just picked when it can be picked again, else goes to the next open card
+        after it (so Enter never removes the order just picked); when nothing else fits,
+        it goes to Confirm."""
+        place = self.menu.index(action) if action in self.menu else 0
         self.chosen.append(action)
-        left = self._listed()
-        if left:
-            self.focus.key = f"action:{left[min(place, len(left) - 1)].text()}"
+        left = set(self._listed())
+        after = [a for a in self.menu[place:] + self.menu[:place] if a in left]
+        if after:
+            self.focus.key = f"action:{after[0].text()}"
         else:
             self.focus.key = "orders:confirm"  # nothing else fits: confirming is next
         self.invalidate()

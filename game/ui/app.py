@@ -337,9 +337,9 @@ def _facilitator(host, flow):
     return FacilitatorScene(flow)
 
 
-def _confirm(host, question: str, detail: str, yes: str, then):
+def _confirm(host, question: str, detail: str, yes: str, then, no: str = ""):
     from game.ui.screens.confirm import ConfirmScene
-    return ConfirmScene(host, question, detail, yes, then)
+    return ConfirmScene(host, question, detail, yes, then, no)
 
 
 def _handoff(host, flow, role: str, then: str):

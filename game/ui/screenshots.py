@@ -127,7 +127,7 @@ class ScriptedGame:
         name = {"HandoffScene": "hand-off", "BriefingScene": "briefing", "EventScene": "event-card",
                 "OrdersScene": "orders", "ResponsesScene": "responses",
                 "FacilitatorScene": "facilitator", "ResolutionScene": "resolution",
-                "EndScene": "end"}.get(kind, kind)
+                "EndScene": "end", "ConfirmScene": "review"}.get(kind, kind)
         if kind == "ResolutionScene" and "results-reading" not in self.seen:
             self.seen.add("results-reading")  # the ledger part-read, its third entry marked
             top.started = top.clock() - 2.5 * top.STEP_S
@@ -155,15 +155,18 @@ class ScriptedGame:
         elif kind == "FacilitatorScene":
             top.back()
         elif kind == "OrdersScene":
-            while self._pick(top):
+            while self.app.stack.top is top and self._pick(top):
                 pass
-            top.confirm()
+            if self.app.stack.top is top:
+                top.confirm()  # the review dialog
         elif kind == "ResponsesScene":
             for offer in top.view.offers:
                 top.answer(offer.key, True)
             top.confirm()
         elif kind == "ResolutionScene":
             top.done()
+        elif kind == "ConfirmScene":
+            top.confirm()
 
     def _pick(self, top) -> bool:
         """Pick one order, preferring offers so that the responses screen appears."""

@@ -46,11 +46,17 @@ def play_screen(app, drive) -> None:
         if offers:  # an offer first, so that the other teams have something to answer
             tab_to(app, drive, offers[0])
             drive.press(app, pygame.K_RETURN)
-        while open_actions := [k for k in keys(app) if k.startswith("action:")]:
+        while app.stack.top is top and (
+                open_actions := [k for k in keys(app) if k.startswith("action:")]):
             press_number(app, drive, drive.find(app, open_actions[0]).number)
-        tab_to(app, drive, "orders:confirm")
+        if app.stack.top is top:
+            tab_to(app, drive, "orders:confirm")
+            drive.press(app, pygame.K_RETURN)
+        tab_to(app, drive, "confirm:yes")  # the review: "Send these orders: …?"
     elif kind == "EventScene":
         tab_to(app, drive, "event:go")
+    elif kind == "ConfirmScene":  # the review of a team's orders
+        tab_to(app, drive, "confirm:yes")
     elif kind == "ResponsesScene":
         for k in [k for k in keys(app) if k.startswith("accept:")]:
             tab_to(app, drive, k)

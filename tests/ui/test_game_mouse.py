@@ -47,6 +47,8 @@ def test_solo_game_by_mouse(make_app, drive):
                 click_key(app, drive, actions[0])
                 continue
             click_key(app, drive, "orders:confirm")
+        elif kind == "ConfirmScene":  # the review of the orders: send them
+            click_key(app, drive, "confirm:yes")
         elif kind == "ResponsesScene":
             todo = [k for k in _keys(app) if k.startswith("decline:")
                     and not drive.find(app, k).selected and not drive.find(

@@ -15,9 +15,9 @@ def first_orders(app):
     raise AssertionError("no orders screen")
 
 
-def numbers(app) -> dict[str, int]:
-    """Each order card's key -> its number, as the screen shows it."""
-    scene = app.stack.top
+def numbers(app, scene=None) -> dict[str, int]:
+    """Each order card's key -> its number, as the orders screen shows it."""
+    scene = scene or app.stack.top
     return {w.key: w.number for w in walk(scene.ensure_root()) if w.key and
             w.key.startswith("action:")}
 
@@ -41,7 +41,7 @@ def test_numbers_stay_fixed_while_picking(app, drive):
     if high:
         press_number(app, drive, top.menu.index(high[0]) + 1)
         assert top.chosen[-1] == high[0]
-        assert numbers(app) == before
+        assert numbers(app, top) == before
 
 
 def test_a_lone_digit_waits_then_enter_takes_it(app, drive):
@@ -67,14 +67,26 @@ def test_the_menu_is_the_same_next_round(app, drive):
     assert all(len(v) >= 2 and all(x == v[0] for x in v) for v in seen.values())
 
 
-def test_last_point_spent_focuses_confirm(app, drive):
-    """When nothing else fits, the focus is on Confirm and in view."""
+def test_last_point_spent_opens_the_review(app, drive):
+    """When nothing else fits, the orders are shown for review; a quick second Enter does
+    not send them; Change goes back with the focus on Confirm, in view; Confirm sends."""
     top = first_orders(app)
-    while top._listed():
+    while app.stack.top is top:
         press_number(app, drive, top.menu.index(top._listed()[0]) + 1)
-    assert drive.focused_key(app) == "orders:confirm"
+    review = app.stack.top
+    assert type(review).__name__ == "ConfirmScene" and "Send these orders" in review.detail
+    assert drive.focused_key(app) == "confirm:no"
+    drive.press(app, pygame.K_RETURN, quick=True)
+    assert app.stack.top is review and top.viewer not in top.session.state.orders
+    drive.press(app, pygame.K_RETURN)  # Change
+    assert app.stack.top is top and drive.focused_key(app) == "orders:confirm"
     main = top.ensure_root().items[0]
     assert main.rect.contains(drive.find(app, "orders:confirm").rect)
+    drive.press(app, pygame.K_RETURN)
+    drive.press(app, pygame.K_DOWN)
+    assert drive.focused_key(app) == "confirm:yes"
+    drive.press(app, pygame.K_RETURN)
+    assert top.viewer in top.session.state.orders or top.flow.hotseat
 
 
 def test_answering_an_offer_moves_on_to_the_next(app, drive):

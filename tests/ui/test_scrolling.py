@@ -107,16 +107,20 @@ def test_enter_on_a_button_out_of_view_first_shows_it(make_app, drive):
 
 
 def test_a_click_on_the_last_order_brings_confirm_into_view(make_app, drive):
-    """At scale 2.0, clicking the order that spends the last point scrolls to Confirm."""
+    """At scale 2.0, clicking the order that spends the last point opens the review;
+    going back to Change, Confirm is in view."""
     from tests.ui.test_game_mouse import click_key
     app = make_app(2.0)
     top = play_to(app, "OrdersScene")
     for _ in range(10):
         legal = top._listed()
-        if not legal:
+        if not legal or app.stack.top is not top:
             break
         click_key(app, drive, f"action:{legal[0].text()}")
     assert not top._listed()
+    assert type(app.stack.top).__name__ == "ConfirmScene"
+    click_key(app, drive, "confirm:no")
+    assert app.stack.top is top
     confirm = drive.find(app, "orders:confirm")
     assert views(app)[0].rect.contains(confirm.rect)
 

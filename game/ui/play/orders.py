@@ -240,6 +240,7 @@ class OrdersScene(GameScene):
             self.focus.key = f"action:{after[0].text()}"
         else:
             self.focus.key = "orders:confirm"  # nothing else fits: confirming is next
+            self.review()  # the team reviews its orders before they go
         self.invalidate()
 
     def _listed(self) -> list:
@@ -255,6 +256,23 @@ class OrdersScene(GameScene):
         self.invalidate()
 
     def confirm(self) -> None:
+        """Show the orders for review; they are sent only from there."""
+        self.review()
+
+    def review(self) -> None:
+        """The summary dialog: "Send these orders: …?" with Change (the default) and
+        Confirm. It ignores keys for a moment, so the Enter that spent the last point
+        never sends the orders."""
+        sc = self.scenario
+        left = points_left(self.session.game, self.chosen)
+        listed = "; ".join(action_label(sc, a) for a in self.chosen) or _("no orders")
+        self.app.stack.push(self.app.screens.make(
+            "confirm", _("Send these orders?"),
+            _("Send these orders: {orders}? ({left} unspent)").format(orders=listed,
+                                                                     left=points(left)),
+            _("Confirm: send these orders"), self.send, _("Change")))
+
+    def send(self) -> None:
         """Submit the orders and go on."""
         if _submit(self, Orders(self.viewer, tuple(self.chosen))):
             self.flow.advance()

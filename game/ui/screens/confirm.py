@@ -22,14 +22,14 @@ class ConfirmScene(PageScene):
     SETTLE_S = 0.8
 
     def __init__(self, app, question: str, detail: str, yes: str,
-                 then: Callable[[], None]) -> None:
+                 then: Callable[[], None], no: str = "") -> None:
         super().__init__(app)
         self.heading, self.detail, self.yes, self.then = question, detail, yes, then
+        self.no = no or _("No, go back")
 
     def body(self) -> list[Widget]:
         return [Label(self.detail, "large"),
-                Button(_("No, go back"), self.back, key="confirm:no",
-                       detail=_("Enter, or Esc")),
+                Button(self.no, self.back, key="confirm:no", detail=_("Enter, or Esc")),
                 Button(self.yes, self.confirm, key="confirm:yes")]
 
     def confirm(self) -> None:

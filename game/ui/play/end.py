@@ -102,7 +102,7 @@ class EndScene(GameScene):
         out: list[Widget] = []
         if result is not None:
             self.heading = f"The end: {result.ending_name}"
-            out.append(Label(prose(result.ending_text), "large"))
+            out.append(Label(prose(result.ending_text), "body"))  # the buttons stay in view
         # The buttons come first, so the screen opens with the focus in view.
         out.append(Button("Export the debrief (one HTML file)", self.export, key="end:debrief",
                           detail=self.exported or "Ending, scores, chart, timeline, questions"))

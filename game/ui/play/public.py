@@ -78,7 +78,7 @@ class HandoffScene(GameScene):
             Button(f"We are the {name} team: show our screen", self.reveal,
                    detail=detail, key="handoff:ready"),
             Label(f"Only the {name} team should look at the screen now. Nothing private is "
-                  "shown until they are ready.", "large"),
+                  "shown until they are ready.", "body"),
         ]
 
     def reveal(self) -> None:
@@ -158,7 +158,8 @@ class EventScene(GameScene):
         # Teams talking: the screen opens with the focus on a harmless control at its top
         # (the timer, or the facilitator panel), never on ending the talks, so the room
         # reads the news first; ending the talks comes after the news.
-        return [*controls, *cards, Label(talk, "body", False, "screen_muted"), go_button]
+        first, rest = controls[:1], controls[1:]  # one control above the news keeps it in view
+        return [*first, *cards, Label(talk, "body", False, "screen_muted"), go_button, *rest]
 
     def _other_events(self, view, effects) -> list[Widget]:
         """Cards for events brought in this round besides the round's own (facilitator)."""

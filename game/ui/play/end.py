@@ -100,12 +100,13 @@ class EndScene(GameScene):
         result = self.session.outcome()
         sc, view = self.scenario, self.view
         out: list[Widget] = []
-        if result is not None:
-            self.heading = f"The end: {result.ending_name}"
-            out.append(Label(prose(result.ending_text), "body"))  # the buttons stay in view
-        # The buttons come first, so the screen opens with the focus in view.
+        # The debrief button comes first, so the screen opens with it (and the focus) in
+        # view at any scale, however long the ending's text.
         out.append(Button("Export the debrief (one HTML file)", self.export, key="end:debrief",
                           detail=self.exported or "Ending, scores, chart, timeline, questions"))
+        if result is not None:
+            self.heading = f"The end: {result.ending_name}"
+            out.append(Label(prose(result.ending_text), "body"))
         out.append(Button("What if…? Replay a round with one decision changed", self.what_if,
                           key="end:whatif",
                           detail="Same seed, same chance; the coach's picks are offered first"))

@@ -75,10 +75,10 @@ class HandoffScene(GameScene):
         detail = _("Enter or Space") if self.armed() else _("One moment…")
         return [
             Badge(delegations(self.scenario, self.app.ui.theme)[self.role], units=48),
-            Button(f"We are the {name} team: show our screen", self.reveal,
+            Button(_("{name} team: show our screen").format(name=name), self.reveal,
                    detail=detail, key="handoff:ready"),
-            Label(f"Only the {name} team should look at the screen now. Nothing private is "
-                  "shown until they are ready.", "body"),
+            Label(_("Only the {name} team should look at the screen now; nothing private "
+                    "shows until they are ready.").format(name=name), "body"),
         ]
 
     def reveal(self) -> None:

@@ -55,6 +55,8 @@ class Button(Widget):
     """A focusable button; with `number` it is an item of a numbered list (keys 1-9).
 
     `selected` None makes a plain button; True/False makes a choice item showing ☑/☐.
+    A disabled button says so in its detail, unless `explained` (its detail already
+    gives the reason in words).
     """
 
     focusable = True
@@ -62,9 +64,9 @@ class Button(Widget):
     def __init__(self, text: str, on_click: Callable[[], object] | None = None, *,
                  detail: str = "", number: int | None = None, group: str | None = None,
                  selected: bool | None = None, enabled: bool = True, key: str | None = None,
-                 style: str = "button") -> None:
+                 style: str = "button", explained: bool = False) -> None:
         super().__init__(key or f"button:{text}")
-        if not enabled:  # say so in words: the dimmer look alone is colour only
+        if not enabled and not explained:  # say so in words: the dim look alone is colour only
             detail = f"{detail} (not available now)" if detail else "Not available now"
         self.text, self.detail, self.number, self.group = text, detail, number, group
         self.callback, self.selected, self.enabled, self.style = on_click, selected, enabled, style

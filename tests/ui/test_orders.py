@@ -33,6 +33,8 @@ def test_numbers_stay_fixed_while_picking(app, drive):
     press_number(app, drive, top.menu.index(first) + 1)
     assert top.chosen == [first]
     assert numbers(app) == before
+    mine = next(w for w in walk(top.ensure_root()) if w.key == f"action:{first.text()}")
+    assert mine.selected and "picked" in mine.detail  # in words and a ☑, not colour alone
     shut = [a for a in top.menu if a not in top._listed() and a not in top.chosen]
     assert shut, "something is closed once points are spent"
     card = drive.find(app, f"action:{shut[0].text()}")

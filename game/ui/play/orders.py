@@ -134,13 +134,14 @@ class OrdersScene(GameScene):
                 _(" · offer") if spec.offer else "")
             picked = action in self.chosen
             if picked:
-                detail += " · " + _("picked")
+                detail += " · " + _("picked: in your orders above")
             elif action not in legal:
                 detail += " · " + _("not available: {why}").format(why=self.closed_reason(action))
             cards.append(Button(f"{number}. {action_label(sc, action)}" if number > 9 else
                                 action_label(sc, action), lambda a=action: self.pick(a),
                                 detail=detail, number=number, group="actions", key=key,
-                                enabled=action in legal, selected=True if picked else None))
+                                enabled=action in legal, selected=True if picked else None,
+                                explained=True))
             details[key] = _("{action} (cost {cost}). {what}\nTends to: {note}").format(
                 action=action_label(sc, action), cost=spec.cost, what=prose(spec.description),
                 note=prose(spec.teaching_note)) + (

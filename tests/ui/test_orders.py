@@ -110,3 +110,21 @@ def test_answering_an_offer_moves_on_to_the_next(app, drive):
     assert all(top.answers[k] is True for k in offers)
     drive.press(app, pygame.K_RETURN)
     assert app.stack.top is not top
+
+
+def test_offers_start_unanswered_and_confirm_says_why(app, drive):
+    """No offer has a default answer: each shows ☐ Accept / ☐ Decline, and Confirm is
+    disabled, saying how many are still to answer, until every offer is answered."""
+    for _ in ScriptedGame(app).play(every=True):
+        top = app.stack.top
+        if type(top).__name__ == "ResponsesScene" and top.view.offers and not top.answers:
+            break
+    else:
+        raise AssertionError("no responses screen with offers")
+    for offer in top.view.offers:
+        assert drive.find(app, f"accept:{offer.key}").selected is False
+        assert drive.find(app, f"decline:{offer.key}").selected is False
+    confirm = drive.find(app, "responses:confirm")
+    assert not confirm.enabled and "still to answer" in confirm.text
+    drive.press(app, pygame.K_RETURN, quick=True)
+    assert not top.answers, "a key pressed as the screen opens answers nothing"

@@ -112,17 +112,21 @@ def _repair(path: Path, directory: Path | None, problem: Exception) -> str:
     try:
         os.replace(path, backup)
     except OSError as exc:
-        return (f"settings: {path} was unreadable ({problem}) and could not be repaired: "
-                f"cannot rename it to {backup.name} ({exc.strerror or exc}); using the "
-                "defaults for this run")
+        return _unrepaired(path, f"cannot rename it to {backup.name}: {exc.strerror or exc}")
     try:
         save_settings(Settings(), directory)
     except OSError as exc:
-        return (f"settings: {path} was unreadable ({problem}) and could not be repaired: "
-                f"kept it as {backup.name} but cannot write the defaults "
-                f"({exc.strerror or exc}); using the defaults for this run")
+        return _unrepaired(path, f"kept it as {backup.name} but cannot write the defaults: "
+                                 f"{exc.strerror or exc}")
     return (f"settings: {path} was unreadable ({problem}); "
             f"kept it as {backup.name} and restored the defaults")
+
+
+def _unrepaired(path: Path, why: str) -> str:
+    """The one line for a settings file that is not valid and could not be repaired; short
+    enough for the title screen at UI scale 2.0 (the parse error is left out)."""
+    return (f"settings: {path} is not valid and could not be repaired ({why}); "
+            "using the defaults for this run")
 
 
 def save_settings(settings: Settings, directory: Path | None = None) -> Path:

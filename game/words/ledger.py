@@ -75,6 +75,10 @@ def ledger_line(game, entry) -> str:
     cause, note = cause_title(sc, entry), named(sc, entry.note)
     if entry.cause in ("drift", "rule") and note:  # the note says more than the heading
         cause, note = note, ""
+    if entry.cause == "event":  # `<title> (brought in by the facilitator)`: the title is in the cause
+        title = event_title(sc, entry.source)
+        if note.startswith(f"{title} (") and note.endswith(")"):
+            note = note[len(title) + 2:-1]
     head, sep, tail = note.partition(": ")
     if sep and tail in cause:  # `Moscow accepted: <the action already named>`
         note = head

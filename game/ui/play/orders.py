@@ -19,6 +19,7 @@ from game.ui.play.gamescene import BOARD_SHARE, GameScene
 from game.ui.play.text import action_label, points, prose
 from game.ui.widgets import Button, Label, Panel, Row, Spacer
 from game.words import _
+from game.words.stakes import accept_line, stake_line
 
 FAMILY_TITLES = {"transparency": "Transparency", "assurance": "Assurance",
                  "cooperation": "Cooperation", "pressure": "Pressure", "home_front": "Home front"}
@@ -92,6 +93,7 @@ class OrdersScene(GameScene):
             Panel([Label("Your orders so far", "body", True, "panel_heading"),
                    *(picked or [Label("None yet.", "body", False, "panel_muted")])]),
             *self._choices(),
+            *([demands] if (demands := self.demands_panel()) else []),
             Button(f"Confirm orders ({len(self.chosen)} chosen, {points(left)} unspent)",
                    self.confirm, key="orders:confirm",
                    detail="Your choices stay secret until every team has answered"),
@@ -114,10 +116,13 @@ class OrdersScene(GameScene):
             spec = sc.action(action.action_id)
             key = f"action:{action.text()}"
             family = FAMILY_TITLES.get(spec.family, spec.family)
+            # Private to this team: the odds name its exact support.
+            stake = stake_line(self.session.state, self.session.game, action)
             cards.append(Button(action_label(sc, action), lambda a=action: self.pick(a),
                                 detail=_("{family} · cost {cost}").format(
                                     family=family, cost=spec.cost) + (_(" · offer") if spec.offer
-                                                                      else ""),
+                                                                      else "")
+                                + (f"\n{stake}" if stake else ""),
                                 number=number, group="actions", key=key))
             details[key] = _("{action} (cost {cost}). {what}\nTends to: {note}").format(
                 action=action_label(sc, action), cost=spec.cost, what=prose(spec.description),
@@ -189,6 +194,8 @@ class ResponsesScene(GameScene):
                       f"{action_label(sc, offer.action)}", "body", True, "panel_heading"),
                 Label(prose(spec.description), "small", False, "panel"),
                 Label(f"Tends to: {prose(spec.teaching_note)}", "small", False, "panel_muted"),
+                *([Label(stake, "small", True, "panel")] if (stake := accept_line(
+                    self.session.state, self.session.game, self.viewer, spec.id)) else []),
                 Row([Button("Accept", lambda k=offer.key: self.answer(k, True), selected=ans is True,
                             key=f"accept:{offer.key}"),
                      Button("Decline", lambda k=offer.key: self.answer(k, False),

@@ -140,6 +140,7 @@ class EventScene(GameScene):
                               [ledger_line(self.scenario, e) for e in mine],
                               _("Event · round {n}").format(n=view.round))
         cards = [main, *self._other_events(view, effects)]
+        demands = self.demands_panel()
         timer = self.flow.timer
         if self.flow.hotseat:
             talk = ("Talk face to face now. The timer only keeps time; the round goes on when "
@@ -153,6 +154,7 @@ class EventScene(GameScene):
         return [
             Button(go, self.end_talks, key="event:go", detail=go_detail),
             *cards,
+            *([demands] if demands else []),
             Label(talk, "body", False, "screen_muted"),
             *([Button("Resume the talks timer" if not timer.running else
                       "Pause the talks timer", self.toggle_timer, key="event:timer",

@@ -132,7 +132,7 @@ class GameState:
     responses: dict[str, dict[str, bool]] = field(default_factory=dict)
     event: str | None = None
     fired: frozenset[str] = frozenset()
-    injected: tuple[str, ...] = ()
+    injected: tuple[tuple[int, str], ...] = ()  # (round, event id) brought in by the facilitator
     ledger: list[LedgerEntry] = field(default_factory=list)
     records: list[RoundRecord] = field(default_factory=list)
     breakdown: bool = False

@@ -15,6 +15,7 @@ from game.model.scenario import Scenario
 from game.model.state import RoundRecord
 from game.rules import points_left
 from game.rules.aims import aim_targets, may_take
+from game.rules.events import spent
 from game.rules.legal import why_illegal
 from game.textui import render
 from game.textui.console import Console
@@ -158,7 +159,7 @@ class TextGame:
             if arg:
                 self.io.say(_("There is no event {arg!r}.").format(arg=arg))
             self.io.say(_("Events (type 'event N' to bring one in now):"),
-                        *(f"  {i:2}. {e.title}" for i, e in enumerate(events, 1)))
+                        *(f"  {i:2}. {e.title}{self._spent(e)}" for i, e in enumerate(events, 1)))
             return
         try:
             self.session.inject_event(chosen.id)
@@ -171,6 +172,13 @@ class TextGame:
                     "  " + " ".join(chosen.text.split()),
                     *(render.ledger_lines(self.sc, seen) if seen
                       else ["  " + _("No meter the room can see has changed.")]))
+
+    def _spent(self, event) -> str:
+        """A mark for an event that cannot be brought in now, or nothing."""
+        why = spent(self.session.state, event)
+        if why == "round":
+            return _(" (already happened this round)")
+        return _(" (already happened; only once a game)") if why == "game" else ""
 
     # --- a human team's turn ------------------------------------------------------
     def _human_turn(self, role: str) -> None:

@@ -196,6 +196,23 @@ def test_facilitator_commands_ignore_case_and_show_the_event_card():
     assert second.id in s.state.fired
 
 
+def test_an_event_that_happened_is_marked_and_refused_in_one_line():
+    """The event list marks the events that already happened; bringing one in again is
+    refused in one line and changes nothing."""
+    s = session()
+    opening = next(i for i, e in enumerate(SC.events, 1) if e.id == s.state.event)
+    con, out = console(f"event {opening}\nevent\n\n")
+    game = TextGame(s, con)
+    before = list(s.state.ledger)
+    assert game._open_round() is None
+    text = out.getvalue()
+    title = SC.events[opening - 1].title
+    refusals = [line for line in text.splitlines() if line.startswith("Not possible:")]
+    assert refusals == [f"Not possible: {title!r} has already happened this round"]
+    assert f"{opening:2}. {title} (already happened this round)" in text
+    assert s.state.ledger == before
+
+
 def test_end_and_undo_ask_first():
     """'end' and 'undo' do nothing until confirmed; a confirmed 'End' ends the game."""
     s = session()

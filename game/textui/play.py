@@ -37,6 +37,10 @@ FACILITATOR_HELP = _("Facilitator: Enter to play on | 'event' lists the events |
                      "brings in event N | 'undo' the last round | 'end' the game now | "
                      "'quit' to save and stop")
 
+#: Between rounds in solo play (one human team): the facilitator's commands stay
+#: available, but the student sees only what moves the game on.
+SOLO_HELP = _("Enter: next round | quit: save and stop | help: facilitator commands")
+
 ORDERS_HELP = _("Type a number to pick it, 'info N' to read about item N, 'u' to take back "
                 "the last pick, 'list' to see the menu again, 'done' to finish.")
 
@@ -113,14 +117,19 @@ class TextGame:
 
     def _facilitator(self) -> str | None:
         """Commands between rounds, in any case; returns "quit" to stop, None to play on."""
-        self.io.say("", FACILITATOR_HELP)
+        solo = self.viewer is not None
+        self.io.say("", SOLO_HELP if solo else FACILITATOR_HELP)
+        prompt = _("> ") if solo else _("Facilitator > ")
         while True:
-            word, _sep, arg = self.io.ask(_("Facilitator > ")).partition(" ")
+            word, _sep, arg = self.io.ask(prompt).partition(" ")
             word, arg = word.lower(), arg.strip()
             if word == "":
                 return None
             if word == "quit":
                 return "quit"
+            if word == "help":
+                self.io.say(FACILITATOR_HELP)
+                continue
             if word in ("end", "undo"):
                 if self._end() if word == "end" else self._undo():
                     return None
@@ -128,7 +137,7 @@ class TextGame:
                 self._event(arg)
             else:
                 self.io.say(_("Unknown command {word!r}. The commands are: end, event, event N, "
-                              "undo, quit, or Enter to play on.").format(word=word))
+                              "undo, quit, help, or Enter to play on.").format(word=word))
 
     def _end(self) -> bool:
         if not self.io.confirm(_("End the game now and score it as it stands?")):

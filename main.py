@@ -6,6 +6,7 @@
     python main.py check FILE... [--strict]                    check scenario files
     python main.py replay FILE [--scenario PATH]               verify a replay reproduces its game
     python main.py debrief FILE [--out FILE.html]              the HTML debrief of a saved game
+    python main.py whatif FILE --round N [--role R --orders ...|--answers ...]   branch a saved game
     python main.py simulate SCENARIO --games N ...             the balance lab
     python main.py schema [--out PATH|-]                       export the scenario JSON Schema
     python main.py host [--scenario FILE] [--port P] [--lan | --bind ADDR] [--seat ROLE=KIND]
@@ -24,7 +25,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-COMMANDS = ("play", "text", "new", "check", "replay", "debrief", "simulate", "schema", "host")
+COMMANDS = ("play", "text", "new", "check", "replay", "debrief", "whatif", "simulate", "schema",
+            "host")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -50,6 +52,9 @@ def build_parser() -> argparse.ArgumentParser:
     debrief.add_argument("--out", help="HTML file to write (default: next to FILE)")
     debrief.add_argument("--scenario", help="scenario file (default: the one recorded)")
     debrief.add_argument("--full", action="store_true", help="show every team's exact support")
+    from game.engine.whatif_cli import add_arguments as add_whatif
+
+    add_whatif(sub.add_parser("whatif", help="replay a saved game with one decision changed"))
     schema = sub.add_parser("schema", help="write the scenario JSON Schema")
     schema.add_argument("--out", default=None,
                         help="file to write, or - for standard output "
@@ -103,7 +108,7 @@ def _dispatch(argv: list[str]) -> int:
         return play([])
     handler = {"text": run_text, "new": run_new, "check": run_check, "replay": run_replay,
                "debrief": run_debrief, "simulate": run_simulate, "schema": run_schema,
-               "host": run_host}[args.command]
+               "host": run_host, "whatif": run_whatif}[args.command]
     return handler(args)
 
 
@@ -266,6 +271,14 @@ def _same_file(a: Path, b: Path) -> bool:
         return os.path.samefile(a, b)
     except OSError:
         return False
+
+
+def run_whatif(args: argparse.Namespace) -> int:
+    """Branch a saved game at a round with one team's decision changed (see game.engine.whatif_cli)."""
+    from game.engine.whatif_cli import run
+
+    return run(args, lambda file, scenario: _load_saved(file, scenario)[2],
+               lambda out: debrief_target_problem(out, Path(args.file)))
 
 
 def run_simulate(args: argparse.Namespace) -> int:

@@ -118,11 +118,12 @@ async def token_for(port: int, code: str) -> str:
 
 
 def move(data: dict, key: str) -> dict:
-    """A real move for a team that owes one: its first open action (offers included), or
-    accepting every offer it received."""
+    """A real move for a team that owes one: its first open action (offers included), an
+    explicit wait when none is open, or accepting every offer it received."""
     if data["phase"] == "responses":
         return {"type": "answers", "key": key, "decisions": {o["key"]: True for o in data["offers"]}}
-    return {"type": "orders", "key": key, "actions": [m["id"] for m in data["menu"][:1]]}
+    chosen = [m["id"] for m in data["menu"] if m["open"]][:1]
+    return {"type": "orders", "key": key, "actions": chosen, "wait": not chosen}
 
 
 async def run(clients: int, moves: int, port: int, codes: dict[str, str], pin: str) -> dict:

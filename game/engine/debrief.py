@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from html import escape
 
+from game.engine.debrief_whatif import extra_sections
 from game.engine.history import Series, mean_trust, meter_history, turning_points
 from game.model.scenario import Scenario
 from game.words import (
@@ -44,11 +45,12 @@ pre{white-space:pre-wrap;background:#f4f4f4;padding:.5rem} figure{margin:0}
 """
 
 
-def debrief_html(session, full: bool = False) -> str:
+def debrief_html(session, full: bool = False, branch=None) -> str:
     """The debrief of a finished or stopped game as a complete HTML document (a str).
 
     A stopped game's debrief is the public view unless `full` is true; a finished game's
-    is always complete."""
+    is always complete. With a what-if `branch` (see game.engine.whatif) it also sets the
+    two games side by side; its coaching (game.engine.coach) is public for a stopped game."""
     sc = session.scenario
     public = not (full or session.state.over)
     title = escape(_("Debrief: {title}").format(title=sc.title))
@@ -62,6 +64,7 @@ def debrief_html(session, full: bool = False) -> str:
     parts += _turning_points(session, sc)
     parts += _commitments(session, sc)
     parts += _timeline(session, sc, public)
+    parts += extra_sections(session, branch)
     parts += [f"<h2>{escape(_('Questions for discussion'))}</h2><ol>"]
     parts += [f"<li>{escape(q)}</li>" for q in sc.discussion] + ["</ol>"]
     parts += _sources(sc) + ["</body></html>"]

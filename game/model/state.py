@@ -132,7 +132,7 @@ class GameState:
     responses: dict[str, dict[str, bool]] = field(default_factory=dict)
     event: str | None = None
     fired: frozenset[str] = frozenset()
-    injected: tuple[tuple[int, str], ...] = ()  # (round, event id) brought in by the facilitator
+    injected: tuple[str, ...] = ()
     ledger: list[LedgerEntry] = field(default_factory=list)
     records: list[RoundRecord] = field(default_factory=list)
     breakdown: bool = False
@@ -140,6 +140,8 @@ class GameState:
     #: Viewer (a role, or None for the public) -> the ledger entries it may see while the
     #: game runs, written with the ledger itself (see `game.rules.ledger.change`).
     seen: dict[str | None, list[LedgerEntry]] = field(default_factory=dict)
+    #: The events the facilitator has brought in this round (emptied when a round opens).
+    injected_now: frozenset[str] = frozenset()
 
     def copy(self) -> GameState:
         """A copy whose containers can be changed without touching this state."""
@@ -148,7 +150,7 @@ class GameState:
             self.layout, dict(self.milestones), self.commitments, self.demands, dict(self.uses),
             dict(self.orders), {k: dict(v) for k, v in self.responses.items()}, self.event,
             self.fired, self.injected, list(self.ledger), list(self.records), self.breakdown,
-            self.round_ledger_start, {v: list(e) for v, e in self.seen.items()},
+            self.round_ledger_start, {v: list(e) for v, e in self.seen.items()}, self.injected_now,
         )
 
     def shallow(self) -> GameState:
@@ -162,7 +164,7 @@ class GameState:
             self.scenario_id, self.seed, self.rounds, self.round, self.phase, self.meters,
             self.layout, self.milestones, self.commitments, self.demands, self.uses, self.orders,
             self.responses, self.event, self.fired, self.injected, self.ledger, self.records,
-            self.breakdown, self.round_ledger_start, self.seen,
+            self.breakdown, self.round_ledger_start, self.seen, self.injected_now,
         )
 
     @property

@@ -18,6 +18,7 @@ from game.ai import DEFAULT_PERSONA, PERSONAS, persona_problem
 from game.engine.saves import SaveError, data_dir, read_save, save_session
 from game.engine.scenarios import DEFAULT_SCENARIO, ScenarioLoadError, load_for_play, locate
 from game.engine.session import Session
+from game.net.reseat import reseat
 from game.net.seats import (
     HostSecrets,
     SeatError,
@@ -69,7 +70,11 @@ def run_host(args: argparse.Namespace) -> int:
     join_host = lan_address() if address in ("0.0.0.0", "::") else address
     join_url = f"http://{_url_host(join_host)}:{args.port}/join"
     _announce(session, found, address, args.port, join_url)
-    serve(session, found, address, args.port, join_url)
+    try:
+        serve(session, found, address, args.port, join_url)
+    except KeyboardInterrupt:
+        print(_("Stopped. The game is saved; run the same command to resume it."))
+        return 130
     if not session.state.over:
         print(_("Stopped. The game is saved; run the same command to resume it."))
     return 0
@@ -136,10 +141,42 @@ def open_game(args: argparse.Namespace) -> tuple[Session, HostSecrets]:
             raise HostError(_("{problem}; or start a new hosted game with --new").format(
                 problem=str(exc).removesuffix("; start a new game with --new"))) from None
         if not session.state.over:
+            parse_seats(session.scenario.role_ids, args.seat, persona_problem)  # bad --seat: nothing said yet
             print(_("Resuming the hosted game saved in {folder} (round {n}); start a new one "
                     "with --new.").format(folder=folder, n=session.state.round))
+            _apply_seats(args, session, found, seats_file)
+            _warn_kept(args, session, found)
             return session, found
     return _new(args, game_file, seats_file)
+
+
+def _warn_kept(args: argparse.Namespace, session: Session, found: HostSecrets) -> None:
+    """One line naming the options a resumed game cannot take, what it kept instead, and
+    how to start afresh with them."""
+    given = [f"--{name}" for name in ("scenario", "seed", "rounds") if getattr(args, name) is not None]
+    if given:
+        seats = ", ".join(f"{r}={p.persona if p.kind == 'ai' else p.kind}" for r, p in found.seats.items())
+        print(_("Ignored {options}: the saved game keeps its scenario ({title}), seed {seed}, "
+                "{rounds} rounds and seats ({seats}). To use them, add --new to start afresh.")
+              .format(options=" ".join(given), title=session.scenario.title, seed=session.seed,
+                      rounds=session.rounds, seats=seats))
+
+
+def _apply_seats(args: argparse.Namespace, session: Session, found: HostSecrets, seats_file: Path) -> None:
+    """`--seat` on a resumed game moves those roles to their new seats (a phone died), one
+    line each; HostError, changing nothing, if the options are bad or leave no seat to people."""
+    if not args.seat:
+        return
+    parse_seats(session.scenario.role_ids, args.seat, persona_problem)  # one seat a role, known kinds
+    wanted = dict(item.partition("=")[::2] for item in args.seat)
+    kinds = {r: wanted.get(r, p.persona if p.kind == "ai" else p.kind) for r, p in found.seats.items()}
+    if all(k not in ("device", "hotseat") for k in kinds.values()):
+        raise HostError(_("every seat would be an AI persona; keep at least one device or hotseat seat"))
+    for role, kind in wanted.items():
+        plan = found.seats[role]
+        if kind != (plan.persona if plan.kind == "ai" else plan.kind):
+            print(reseat(session, found, role, kind))
+    save_secrets(found, seats_file)
 
 
 def _resume(game_file: Path, seats_file: Path) -> tuple[Session, HostSecrets]:
@@ -164,6 +201,9 @@ def _new(args: argparse.Namespace, game_file: Path, seats_file: Path) -> tuple[S
     if args.rounds is not None and not 1 <= args.rounds <= 40:
         raise HostError(_("--rounds {n}: give a number from 1 to 40").format(n=args.rounds))
     plans = parse_seats(scenario.role_ids, args.seat, persona_problem)
+    if all(p.kind == "ai" for p in plans.values()):
+        raise HostError(_("every seat is an AI persona, so nobody would play from a page; give "
+                          "at least one role a device or hotseat seat, e.g. --seat nato=hotseat"))
     found = new_secrets(plans)
     seed = args.seed if args.seed is not None else secrets.randbelow(1_000_000)
     seats = {r: p.session_seat(DEFAULT_PERSONA) for r, p in plans.items()}

@@ -15,19 +15,37 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from game import words
 from game.engine.session import Session
 from game.model.actions import Action, IllegalAction, Orders, Responses
-from game.net.pages import Pages
-from game.net.seats import HostSecrets, save_secrets
+from game.net.pages import Pages, closed_reasons
+from game.net.reseat import reseat
+from game.net.seats import HostSecrets, SeatError, save_secrets
 from game.net.timer import Timer
 from game.rules import points_left
+from game.rules.legal import why_illegal
 from game.words import _
 
 KEY_PATTERN = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
+AFTER_THE_END = ("joining",)  # the only facilitator command that still works once the game is over
 
 
 class NetError(ValueError):
     """A request that cannot be carried out; the message is shown to the one client that sent it."""
+
+
+MOVE_TEXT = re.compile(r"\b[a-z][a-z0-9_]*:[a-z][a-z0-9_]*(?:@[a-z][a-z0-9_]*)?\b")
+
+
+def plain(scenario, text: str) -> str:
+    """A rules message in words for players: moves (`nato:invite_observers@moscow`) by their
+    labels, role, milestone, demand, action and event ids by their names."""
+    text = MOVE_TEXT.sub(lambda m: words.move_label(scenario, m.group(0)), text)
+    ids = [(m.id, m.name) for m in scenario.milestones] + [(d.id, d.name) for d in scenario.demands] \
+        + [(a.id, a.name) for a in scenario.actions] + [(e.id, e.title) for e in scenario.events]
+    for found, name in ids:
+        text = re.sub(rf"\b{re.escape(found)}\b", name, text)
+    return words.named(scenario, text)
 
 
 class HostedGame:
@@ -53,6 +71,9 @@ class HostedGame:
     def role_for_token(self, token: object) -> str:
         """The device role a token belongs to; NetError if it belongs to none."""
         role = self.secrets.role_for_token(token)
+        if role is None and not self.secrets.joining_open:
+            raise NetError(_("This team link is not valid for this game, and joining is closed. "
+                             "Ask the facilitator for your team's link."))
         if role is None:
             raise NetError(_("This team link is not valid for this game. Ask the facilitator "
                              "for your team's join code."))
@@ -81,9 +102,21 @@ class HostedGame:
         return role
 
     # --- moves -----------------------------------------------------------------------
-    def submit_orders(self, role: str, key: object, actions: object) -> dict:
-        """Apply `role`'s orders (action texts) once per key; returns the acknowledgement."""
-        return self._submit(role, key, lambda: Orders(role, self._own_actions(role, actions)))
+    def submit_orders(self, role: str, key: object, actions: object, wait: object = False) -> dict:
+        """Apply `role`'s orders (action texts) once per key; returns the acknowledgement.
+
+        Orders end only on an explicit choice: at least one action, or no action with
+        `wait` true (the team waits and sees this round). NetError otherwise."""
+        def make() -> Orders:
+            chosen = self._own_actions(role, actions)
+            if not chosen and wait is not True:
+                raise NetError(_("Choose at least one action, or confirm that your delegation "
+                                 "waits and sees this round."))
+            if chosen and wait is True:
+                raise NetError(_("Either choose actions or wait and see, not both."))
+            self._check_orders(role, chosen)
+            return Orders(role, chosen)
+        return self._submit(role, key, make)
 
     def submit_responses(self, role: str, key: object, decisions: object) -> dict:
         """Apply `role`'s answers ({offer key: accepted}) once per key."""
@@ -100,6 +133,8 @@ class HostedGame:
             if done != role:
                 raise NetError(_("That submission key was used by another team."))
             return {"key": key, "duplicate": True}
+        if self.session.state.over:
+            raise NetError(_("The game is over; no more moves can be made."))
         if self.secrets.paused:
             raise NetError(_("The facilitator has paused the game. Wait until it resumes."))
         move = make()
@@ -107,7 +142,8 @@ class HostedGame:
             self.session.submit(move)
         except IllegalAction as exc:
             if not self._already_in(move):
-                raise NetError(_("Not allowed: {why}").format(why=exc)) from None
+                raise NetError(_("Not allowed: {why}").format(
+                    why=plain(self.session.scenario, str(exc)))) from None
             self.secrets.applied[key] = role  # applied before a restart lost its key
             save_secrets(self.secrets, self.secrets_path)
             return {"key": key, "duplicate": True}
@@ -136,15 +172,30 @@ class HostedGame:
             if action.role != role:
                 raise NetError(_("A team can give orders only for its own delegation."))
             if menu and action not in menu:
-                raise NetError(_("{text!r} is not open to you this round.").format(text=text))
+                raise NetError(_("{action} is not open to you this round.").format(
+                    action=words.action_label(self.session.scenario, action)))
             parsed.append(action)
         return tuple(parsed)
 
+    def _check_orders(self, role: str, chosen: tuple[Action, ...]) -> None:
+        """NetError, in words, unless each order is still open after the ones before it
+        (points, repeats and limits: a fast hand can tick more than the team can afford)."""
+        if self.session.state.phase != "orders" or role in self.session.state.orders:
+            return  # the rules refuse it as a whole (or it was applied before a restart)
+        for i, action in enumerate(chosen):
+            why = why_illegal(self.session.state, self.session.game, action, chosen[:i])
+            if why:
+                sc = self.session.scenario
+                raise NetError(_("{action} cannot be added: {why}.").format(
+                    action=words.action_label(sc, action), why=words.why_not(sc, action, why)))
+
     def draft(self, role: str, chosen: object) -> dict:
-        """The actions still open after the drafted `chosen` orders, and the points left."""
+        """The actions still open after the drafted `chosen` orders, the points left, and
+        {action: why it is closed, in words} for the others."""
         picked = self._own_actions(role, chosen)
         legal = self.session.legal(role, picked)
-        return {"open": [a.text() for a in legal], "points_left": points_left(self.session.game, picked)}
+        return {"open": [a.text() for a in legal], "points_left": points_left(self.session.game, picked),
+                "closed": closed_reasons(self.session, role, picked)}
 
     # --- facilitator -------------------------------------------------------------------
     def facilitate(self, command: object, arg: object = None) -> str:
@@ -152,11 +203,14 @@ class HostedGame:
         handlers = {"pause": self._pause, "resume": self._resume, "timer_start": self._timer_start,
                     "timer_pause": self._timer_pause, "timer_resume": self._timer_resume,
                     "timer_add": self._timer_add, "inject": self._inject, "undo": self._undo,
-                    "end": self._end, "joining": self._joining}
+                    "end": self._end, "joining": self._joining, "seat": self._seat}
         handler = handlers.get(command) if isinstance(command, str) else None
         if handler is None:
             raise NetError(_("Unknown facilitator command; use one of: {names}").format(
                 names=", ".join(handlers)))
+        if self.session.state.over and command not in AFTER_THE_END:
+            raise NetError(_("The game is over: it can no longer be paused, timed, changed or "
+                             "undone. Start a new game with: python main.py host --new"))
         message = handler(arg)
         self._after_change()
         return message
@@ -197,7 +251,8 @@ class HostedGame:
         try:
             self.session.inject_event(event_id)
         except IllegalAction as exc:
-            raise NetError(_("Not possible: {why}").format(why=exc)) from None
+            raise NetError(_("Not possible: {why}").format(
+                why=plain(self.session.scenario, str(exc)))) from None
         return _("Event brought in.")
 
     def _undo(self, _arg) -> str:
@@ -207,7 +262,17 @@ class HostedGame:
 
     def _end(self, _arg) -> str:
         self.session.end_now()
+        self.secrets.paused = False  # a pause ends with the game
         return _("The game is over.")
+
+    def _seat(self, arg) -> str:
+        """Move a role to another seat mid-game (see `game.net.reseat`):
+        {"role": R, "kind": "device" | "hotseat" | PERSONA[:TEMPERAMENT]}."""
+        role, kind = (arg.get("role"), arg.get("kind")) if isinstance(arg, dict) else (None, None)
+        try:
+            return reseat(self.session, self.secrets, role, kind)
+        except SeatError as exc:
+            raise NetError(str(exc)) from None
 
     def _joining(self, is_open) -> str:
         if not isinstance(is_open, bool):

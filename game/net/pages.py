@@ -13,9 +13,25 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from game import words
+from game.ai import PERSONAS
 from game.net.stakes import action_stakes, backing_down, demand_rows
 from game.net.viewdata import present, view_dict
+from game.rules.legal import why_illegal
 from game.words import _
+
+
+def closed_reasons(session, role: str, chosen: tuple) -> dict[str, str]:
+    """{action text: why it is closed, in words} for each of `role`'s orders that cannot be
+    added to the drafted `chosen` ones (the rules' reasons, as the text mode words them)."""
+    game, state, sc = session.game, session.state, session.scenario
+    legal = set(session.legal(role, chosen))
+    out = {}
+    for cand in game.candidates[game.role_index[role]]:
+        if cand.action in legal or cand.action in chosen:
+            continue
+        why = why_illegal(state, game, cand.action, chosen) or _("not open now")
+        out[cand.action.text()] = words.why_not(sc, cand.action, why)
+    return out
 
 if TYPE_CHECKING:
     from game.net.hosted import HostedGame
@@ -53,7 +69,8 @@ class Pages:
     def _common(self, role: str | None) -> dict:
         sc = self.game.session.scenario
         data = present(view_dict(self.game.session.view(role)), sc, self._notes(), self._worded)
-        data.update(version=self.game.version, title=sc.title, paused=self.game.secrets.paused,
+        paused = self.game.secrets.paused and not self.game.session.state.over
+        data.update(version=self.game.version, title=sc.title, paused=paused,
                     outcome=self._outcome(), roles=[words.role_name(sc, r) for r in sc.role_ids],
                     demands=demand_rows(self.game.session.state, self.game.session.game))
         return data
@@ -73,16 +90,23 @@ class Pages:
         return data
 
     def _menu(self, role: str) -> list[dict]:
-        sc = self.game.session.scenario
+        """Every order the role could ever give, in the same (scenario) order each round;
+        `open` says whether it may be ticked now, and `why` in words why not if it is closed."""
+        session = self.game.session
+        sc, game, state = session.scenario, session.game, session.state
+        closed = closed_reasons(session, role, ())
         out = []
-        for action in self.game.session.legal(role):
+        for cand in game.candidates[game.role_index[role]]:
+            action = cand.action
             spec = sc.action(action.action_id)
-            label = words.action_label(sc, action)
-            out.append({"id": action.text(), "label": label,
-                        "family": words.family_name(spec.family), "cost": spec.cost,
-                        "description": spec.description.strip(), "note": spec.teaching_note.strip(),
-                        "offer": spec.offer,
-                        **action_stakes(self.game.session.state, self.game.session.game, action)})
+            target = (words.role_name(sc, action.target)
+                      if spec.offer and action.target in sc.role_ids else None)
+            out.append({"id": action.text(), "label": words.action_label(sc, action),
+                        "name": spec.name, "family": words.family_name(spec.family),
+                        "cost": spec.cost, "description": spec.description.strip(),
+                        "note": spec.teaching_note.strip(), "offer": spec.offer, "offer_to": target,
+                        "open": action.text() not in closed, "why": closed.get(action.text(), ""),
+                        **action_stakes(state, game, action)})
         return out
 
     def _board_data(self) -> dict:
@@ -115,6 +139,7 @@ class Pages:
              "persona": p.persona, "code": p.code, "token": p.token,
              "due": p.role in self.game.session.waiting_for()} for p in self.game.secrets.seats.values()],
             events=[{"id": e.id, "title": e.title} for e in sc.events],
+            personas=list(PERSONAS),
             finished_files=self.game.finished_files)
         return data
 

@@ -88,11 +88,16 @@ def parse_seats(role_ids: tuple[str, ...], options: list[str],
 
     Raises SeatError naming the bad option and what to give instead."""
     plans = {r: SeatPlan(r, "device") for r in role_ids}
+    given: set[str] = set()
     for item in options:
         role, sep, kind = item.partition("=")
         if not sep or role not in role_ids or not kind:
             raise SeatError(_("--seat {item!r}: give ROLE=device, ROLE=hotseat or ROLE=PERSONA "
                               "with a role from {roles}").format(item=item, roles=", ".join(role_ids)))
+        if role in given:
+            raise SeatError(_("--seat {item!r}: {role} already has a seat; give each role's "
+                              "seat once").format(item=item, role=role))
+        given.add(role)
         if kind in ("device", "hotseat"):
             plans[role] = SeatPlan(role, kind)
             continue
@@ -109,12 +114,13 @@ def new_secrets(plans: dict[str, SeatPlan]) -> HostSecrets:
     for plan in plans.values():
         if plan.kind == "device":
             plan.token = secrets.token_urlsafe(24)
-            plan.code = _fresh_code(codes)
+            plan.code = fresh_code(codes)
             codes.add(plan.code)
     return HostSecrets(pin=f"{secrets.randbelow(10 ** 8):08d}", seats=plans)
 
 
-def _fresh_code(taken: set[str]) -> str:
+def fresh_code(taken: set[str]) -> str:
+    """A join code not in `taken`."""
     while True:
         code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
         if code not in taken:

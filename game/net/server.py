@@ -29,7 +29,7 @@ from starlette.websockets import WebSocket, WebSocketDisconnect
 
 from game.net.hosted import HostedGame, NetError
 from game.net.texts import texts_script
-from game.words import _
+from game.words import N_, _
 
 STATIC = Path(__file__).resolve().parent / "static"
 MAX_MESSAGE = 64 * 1024
@@ -44,8 +44,8 @@ HEADERS = {"Cache-Control": "no-store", "X-Content-Type-Options": "nosniff",
 class Client:
     """One open page: who it is, and what is waiting to be sent to it."""
 
-    def __init__(self, ws: WebSocket, kind: str, role: str | None = None) -> None:
-        self.ws, self.kind, self.role = ws, kind, role
+    def __init__(self, ws: WebSocket, kind: str, role: str | None = None, token: str = "") -> None:
+        self.ws, self.kind, self.role, self.token = ws, kind, role, token
         self.viewing: str | None = None  # the hot-seat team the host page shows
         self.outbox: deque[str | None] = deque()  # None: send the current state
         self.wake = asyncio.Event()
@@ -214,7 +214,7 @@ async def _hello(ws: WebSocket, game: HostedGame, hub: Hub) -> Client | None:
             raise NetError(data if isinstance(data, str) else _("Say hello first."))
         who = data.get("as")
         if who == "team":
-            return Client(ws, "team", game.role_for_token(data.get("token")))
+            return Client(ws, "team", game.role_for_token(data.get("token")), data.get("token"))
         if who == "host":
             async with hub.pin_lock:
                 if not game.secrets.pin_ok(data.get("pin")):
@@ -230,6 +230,15 @@ async def _hello(ws: WebSocket, game: HostedGame, hub: Hub) -> Client | None:
         return None
 
 
+REVOKED = N_("This team's seat changed: its link no longer works. Ask the facilitator for your "
+              "team's link.")
+
+
+def _still_seated(client: Client, game: HostedGame) -> bool:
+    """False once the facilitator moved the team off this device (its token was revoked)."""
+    return game.secrets.role_for_token(client.token) == client.role
+
+
 async def _send_loop(client: Client, hub: Hub) -> None:
     try:
         while True:
@@ -237,6 +246,10 @@ async def _send_loop(client: Client, hub: Hub) -> None:
             client.wake.clear()
             while client.outbox:
                 item = client.outbox.popleft()
+                if client.kind == "team" and not _still_seated(client, hub.game):
+                    await client.ws.send_text(_error(_(REVOKED), fatal=True))
+                    await client.ws.close(code=4403)
+                    return
                 await client.ws.send_text(hub.state_text(client) if item is None else item)
     except (WebSocketDisconnect, RuntimeError, OSError):
         return
@@ -266,6 +279,8 @@ def _handle(client: Client, game: HostedGame, data: dict) -> str | None:
         client.push(None)
         return None
     if client.kind == "team":
+        if not _still_seated(client, game):
+            raise NetError(_(REVOKED))
         return _act(game, client.role, kind, data)
     if client.kind == "host":
         return _host(client, game, kind, data)
@@ -274,7 +289,8 @@ def _handle(client: Client, game: HostedGame, data: dict) -> str | None:
 
 def _act(game: HostedGame, role: str, kind: str, data: dict) -> str:
     if kind == "orders":
-        return json.dumps({"type": "ack", **game.submit_orders(role, data.get("key"), data.get("actions"))})
+        return json.dumps({"type": "ack", **game.submit_orders(role, data.get("key"), data.get("actions"),
+                                                                data.get("wait", False))})
     if kind == "answers":
         return json.dumps({"type": "ack", **game.submit_responses(role, data.get("key"),
                                                                    data.get("decisions"))})

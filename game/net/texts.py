@@ -16,6 +16,7 @@ TEXTS = {
     # connection and common parts
     "connecting": N_("Connecting…"), "connected": N_("Connected."), "disconnected": N_("Disconnected."),
     "reconnecting": N_("Connection lost. Reconnecting…"),
+    "conn_lost_icon": N_("⚠ Warning: "),
     "timer_off": N_("Talks timer: not running"), "timer_up": N_("Talks timer: time is up"),
     "timer_left": N_("Talks timer: {clock} left"), "timer_paused": N_("Talks timer: paused at {clock}"),
     "minute_left": N_("One minute of talks left."), "time_up": N_("Time is up for the talks."),
@@ -79,6 +80,19 @@ TEXTS = {
     "orders_help": N_("Choose your actions in secret. You have {points} points; each action costs 1 or 2. "
                       "Offers go to their targets, who accept or decline."),
     "cost": N_("[{cost} pt] {label}"), "give_orders": N_("Give these orders"),
+    "cost_only": N_("[{cost} pt]"), "offer_to": N_(" An offer: {target} accepts or declines it."),
+    "closed_why": N_(" Closed: {why}."), "too_few_points": N_("too few points left"),
+    "cannot_afford": N_("{name} costs {cost} points; you have {left} left. Untick another action "
+                        "first."),
+    "over_budget": N_("These orders cost more points than you have. Untick an action."),
+    "confirm_orders": N_("Give these orders?"),
+    "confirm_none": N_("Give no orders this round?"),
+    "none_help": N_("Nothing is ticked: your delegation takes no action this round and waits to "
+                    "see what the others do."),
+    "send_orders": N_("Yes, give these orders"), "send_none": N_("Yes, give no orders"),
+    "back_to_menu": N_("No, back to the menu"),
+    "brought_in": N_("Brought in by the facilitator: {title}"),
+    "brought_in_label": N_("Brought in by the facilitator: "),
     "answers_help": N_("These offers were made to your delegation. Accept or decline each one, in secret."),
     "accept": N_("Accept"), "decline": N_("Decline"), "give_answers": N_("Give these answers"),
     "answer_all": N_("Answer every offer: accept or decline."),
@@ -100,7 +114,10 @@ TEXTS = {
     "talks_minutes": N_("Talks (minutes) "),
     "start_timer": N_("Start timer"), "pause_timer": N_("Pause timer"),
     "resume_timer": N_("Resume timer"), "one_more": N_("One more minute"), "event_pick": N_("Event "),
-    "inject": N_("Bring in event"), "undo_ask": N_("Undo the last finished round?"),
+    "inject": N_("Bring in event"), "inject_ask": N_("Bring in the event “{title}” now? Every team "
+                                                     "and the board will see it."),
+    "over_locked": N_("The game is over: the controls that change it are off."),
+    "joining_line_over": N_("The game is over."), "undo_ask": N_("Undo the last finished round?"),
     "undo": N_("Undo last round"), "end_ask": N_("End the game now? It is scored as it stands."),
     "end": N_("End the game"), "close_joining": N_("Close joining"), "open_joining": N_("Open joining"),
     "seats_caption": N_("Delegations and their seats"), "seat": N_("Seat"), "move_due": N_("Move due"),
@@ -114,6 +131,8 @@ TEXTS = {
     "files_saved": N_("Replay and debrief saved: {files}"),
     "link_private": N_("Give this link only to its team: "), "link_qr": N_("QR code of the team's link"),
     "hide_link": N_("Hide the link"),
+    "new_seat": N_("Seat for {name}"), "change_seat": N_("Change seat"),
+    "seat_ask": N_("Move {name} to: {seat}? A device seat that is left loses its link."),
 }
 
 

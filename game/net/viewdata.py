@@ -46,6 +46,7 @@ def present(data: Data, scenario: Scenario, notes: dict[int, list[str]],
         "milestones": _milestones(data, scenario),
         "commitments": [_commitment(scenario, c) for c in data["commitments"]],
         "event": _event(scenario, data["event"]),
+        "brought_in": _brought_in(scenario, data["event"], by_round.get(data["round"], [])),
         "objectives": data["objectives"],
         "orders": [words.action_label(scenario, a) for a in data["orders"]],
         "offers": [_offer(scenario, o["key"]) for o in data["offers"]],
@@ -113,6 +114,16 @@ def _event(scenario: Scenario, event_id: str | None) -> Data | None:
     return {"title": spec.title, "text": spec.text.strip()} if spec else None
 
 
+def _brought_in(scenario: Scenario, drawn: str | None, entries: list[LedgerEntry]) -> list[Data]:
+    """Events of one round other than the one drawn for it (the facilitator brought them in),
+    found from the round's public ledger, in the order they came in."""
+    seen: list[str] = []
+    for e in entries:
+        if e.cause == "event" and e.source != drawn and e.source not in seen:
+            seen.append(e.source)
+    return [card for card in (_event(scenario, i) for i in seen) if card]
+
+
 def _offer(scenario: Scenario, key: str) -> Data:
     spec = scenario.action(key.partition(":")[2].partition("@")[0])
     return {"key": key, "action": spec.id, "label": words.move_label(scenario, key),
@@ -125,7 +136,8 @@ def _record(scenario: Scenario, rec: Data, entries: list[LedgerEntry], notes: li
                            if a.partition(":")[0] == r]}
               for r in scenario.role_ids]
     responses = [words.response_line(scenario, who, key, ok) for who, key, ok in rec["responses"]]
-    return {"round": rec["round"], "event": _event(scenario, rec["event"]), "orders": orders,
+    return {"round": rec["round"], "event": _event(scenario, rec["event"]),
+            "brought_in": _brought_in(scenario, rec["event"], entries), "orders": orders,
             "responses": responses, "notes": notes, "ledger": ledger_groups(scenario, entries)}
 
 

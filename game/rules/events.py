@@ -34,7 +34,7 @@ def spent(state: GameState, event: EventSpec) -> str | None:
     """Whether the facilitator may no longer bring `event` in: "round" if it has happened
     this round (an event happens at most once a round), "game" if it is marked `once` and
     has happened earlier in the game, else None."""
-    if state.event == event.id or (state.round, event.id) in state.injected:
+    if state.event == event.id or event.id in state.injected_now:
         return "round"
     if event.once and event.id in state.fired:
         return "game"
@@ -63,6 +63,7 @@ def start_round(state: GameState, game: CompiledScenario) -> None:
     state.round_ledger_start = len(state.ledger)
     state.orders = {}
     state.responses = {}
+    state.injected_now = frozenset()
     state.phase = "orders"
     event = select_event(state, game)
     state.event = event.id if event else None

@@ -73,7 +73,8 @@ def _inject(state: GameState, game: CompiledScenario, move: InjectEvent) -> Game
         raise IllegalAction(why)
     new = state.copy()
     apply_event(new, game, event, "brought in by the facilitator")
-    new.injected = (*new.injected, (state.round, event.id))
+    new.injected = (*new.injected, event.id)
+    new.injected_now = new.injected_now | {event.id}
     if new.breakdown:
         new.phase = "over"
     return new

@@ -47,6 +47,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--resume", nargs="?", const="", default=None, metavar="FILE",
                         help="continue a saved game: choose from the unfinished games, newest "
                              "first, or give its save FILE")
+    parser.add_argument("--tutorial", action="store_true",
+                        help="play the guided first game (a coach for the first rounds)")
 
 
 def seats_from_options(role_ids: tuple[str, ...], human: str | None,
@@ -82,6 +84,10 @@ def seats_from_options(role_ids: tuple[str, ...], human: str | None,
 def run_text(args: argparse.Namespace, console: Console | None = None) -> int:
     """Play a text game from parsed options; returns the exit status."""
     io = console or Console()
+    if args.tutorial:
+        from game.textui.tutorial import run_tutorial
+
+        return run_tutorial(args, io)
     library = GameLibrary()
     try:
         session = _resume(args, library, io) if args.resume is not None else _new(args, library, io)
@@ -226,4 +232,7 @@ def _finish(session: Session, io: Console) -> int:
         io.say("", _("The debrief was not written: {reason}").format(reason=exc))
     io.say(_("Replay saved to {path}").format(path=path),
            _("Verify it with: python main.py replay {path}").format(path=shlex.quote(str(path))))
+    from game.textui.whatif import after_game
+
+    after_game(session, io, path)
     return 0

@@ -297,6 +297,8 @@ def register_screens(screens: Screens) -> None:
                         ("orders", _orders), ("responses", _responses),
                         ("resolution", _resolution), ("end", _end)):
         screens.register(name, maker)
+    screens.register("tutorial", _tutorial)
+    screens.register("whatif", _whatif)
 
 
 def _title(host):
@@ -363,6 +365,17 @@ def _responses(host, flow, role: str):
 def _resolution(host, flow, record):
     from game.ui.play.results import ResolutionScene
     return ResolutionScene(flow, record)
+
+
+def _tutorial(host):
+    """The guided first game (its welcome screen)."""
+    from game.ui.screens.tutorial import start_tutorial
+    return start_tutorial(host)
+
+
+def _whatif(host, session):
+    from game.ui.screens.whatif import WhatIfScene
+    return WhatIfScene(host, session)
 
 
 def _end(host, flow):

@@ -65,7 +65,7 @@ def current(ws, hosted):
 
 
 def first_open(hosted, role):
-    return hosted.team_data(role)["menu"][0]["id"]
+    return next(m["id"] for m in hosted.team_data(role)["menu"] if m["open"])
 
 
 # --- pages and files -------------------------------------------------------------------
@@ -154,7 +154,7 @@ def test_a_team_cannot_give_orders_for_another_team(client, hosted):
 def test_naming_another_role_in_a_request_changes_nothing(client, hosted):
     """The role comes from the token alone; a `role` field from a team is ignored."""
     ws, _ = team(client, hosted, "moscow")
-    ws.send_json({"type": "orders", "role": "nato", "key": "a" * 12, "actions": []})
+    ws.send_json({"type": "orders", "role": "nato", "key": "a" * 12, "actions": [], "wait": True})
     assert until(ws, "ack")["duplicate"] is False
     assert set(hosted.session.state.orders) == {"moscow"}
 
@@ -169,17 +169,18 @@ def test_a_team_cannot_use_facilitator_commands(client, hosted):
 def test_the_board_cannot_act(client, hosted):
     with client.websocket_connect("/ws") as ws:
         hello(ws, **{"as": "board"})
-        ws.send_json({"type": "orders", "key": "b" * 12, "actions": []})
+        ws.send_json({"type": "orders", "key": "b" * 12, "actions": [], "wait": True})
         assert "cannot act" in until(ws, "error")["message"]
     assert hosted.session.state.orders == {}
 
 
 def test_an_order_the_rules_refuse_comes_back_as_a_message(client, hosted):
     ws, data = team(client, hosted, "washington")
-    twos = [m["id"] for m in data["menu"] if m["cost"] == 2][:2]
-    ws.send_json({"type": "orders", "key": "c" * 12, "actions": twos})
+    twos = [m for m in data["menu"] if m["cost"] == 2 and m["open"]][:2]
+    ws.send_json({"type": "orders", "key": "c" * 12, "actions": [m["id"] for m in twos]})
     reply = until(ws, "error")
-    assert reply["message"].startswith("Not allowed") and reply["key"] == "c" * 12
+    assert reply["key"] == "c" * 12 and twos[1]["label"] in reply["message"]
+    assert "points" in reply["message"] and not re.search(r"\w+:\w+", reply["message"])
 
 
 @pytest.mark.parametrize("raw", ["not json", "[1,2]", "{}", '{"type": 5}', '{"type": "fly"}',
@@ -215,7 +216,7 @@ def test_a_hello_that_is_not_one_is_refused(client):
 def test_a_submission_sent_twice_is_applied_once(client, hosted):
     ws, _ = team(client, hosted, "nato")
     for _ in range(2):
-        ws.send_json({"type": "orders", "key": "same-key-1", "actions": []})
+        ws.send_json({"type": "orders", "key": "same-key-1", "actions": [], "wait": True})
     assert until(ws, "ack")["duplicate"] is False
     assert until(ws, "ack")["duplicate"] is True
     assert [m.text() for m in hosted.session.log] == ["O nato"]
@@ -223,10 +224,10 @@ def test_a_submission_sent_twice_is_applied_once(client, hosted):
 
 def test_a_key_used_by_another_team_is_refused(client, hosted):
     ws, _ = team(client, hosted, "nato")
-    ws.send_json({"type": "orders", "key": "shared-key", "actions": []})
+    ws.send_json({"type": "orders", "key": "shared-key", "actions": [], "wait": True})
     until(ws, "ack")
     ws2, _ = team(client, hosted, "moscow")
-    ws2.send_json({"type": "orders", "key": "shared-key", "actions": []})
+    ws2.send_json({"type": "orders", "key": "shared-key", "actions": [], "wait": True})
     assert "another team" in until(ws2, "error")["message"]
 
 
@@ -241,10 +242,14 @@ def test_two_devices_of_one_team_see_the_same_state(client, hosted):
 
 def test_a_draft_narrows_the_menu_by_points(client, hosted):
     ws, data = team(client, hosted, "washington")
-    two = next(m["id"] for m in data["menu"] if m["cost"] == 2)
+    two = next(m["id"] for m in data["menu"] if m["cost"] == 2 and m["open"])
     ws.send_json({"type": "draft", "chosen": [two]})
     reply = until(ws, "draft")
-    assert reply == {"type": "draft", "open": [], "points_left": 0}
+    assert reply["open"] == [] and reply["points_left"] == 0
+    others = {m["id"] for m in data["menu"]} - {two}
+    assert set(reply["closed"]) == others  # every other order says why it is closed, in words
+    assert all(not re.search(r"\w+:\w+", why) for why in reply["closed"].values())
+    assert any("more than the points left" in why for why in reply["closed"].values())
 
 
 # --- a whole round through the API ------------------------------------------------------------
@@ -287,11 +292,11 @@ def test_the_facilitator_pauses_and_resumes(client, hosted):
     desk.send_json({"type": "command", "command": "pause"})
     assert until(desk, "info")["message"]
     ws, _ = team(client, hosted, "nato")
-    ws.send_json({"type": "orders", "key": "paused-key", "actions": []})
+    ws.send_json({"type": "orders", "key": "paused-key", "actions": [], "wait": True})
     assert "paused" in until(ws, "error")["message"]
     desk.send_json({"type": "command", "command": "resume"})
     until(desk, "info")
-    ws.send_json({"type": "orders", "key": "paused-key", "actions": []})
+    ws.send_json({"type": "orders", "key": "paused-key", "actions": [], "wait": True})
     assert until(ws, "ack")["duplicate"] is False
 
 
@@ -330,7 +335,7 @@ def test_the_facilitator_brings_in_an_event_and_ends_the_game(client, hosted, sc
 
 def test_the_facilitator_undoes_the_last_round(hosted):
     for i, role in enumerate(("washington", "moscow", "nato")):
-        hosted.submit_orders(role, f"undo-test-{i}", [])
+        hosted.submit_orders(role, f"undo-test-{i}", [], wait=True)
     assert hosted.session.state.round == 2
     assert "round 1" in hosted.facilitate("undo")
     assert hosted.session.state.round == 1 and hosted.team_data("nato")["due"]
@@ -355,11 +360,12 @@ def test_hot_seat_moves_come_only_from_the_facilitators_page(tmp_path, scenario)
         assert [s["code"] for s in data["seats"] if s["kind"] != "device"] == ["", ""]
         desk.send_json({"type": "hotseat", "role": "washington"})
         assert "hot-seat" in until(desk, "error")["message"]
-        desk.send_json({"type": "orders", "role": "washington", "key": "hot-key-1", "actions": []})
+        desk.send_json({"type": "orders", "role": "washington", "key": "hot-key-1",
+                        "actions": [], "wait": True})
         assert "hot-seat" in until(desk, "error")["message"]
         desk.send_json({"type": "hotseat", "role": "nato"})
         assert until(desk, "state")["data"]["hotseat"]["role"] == "nato"
-        desk.send_json({"type": "orders", "role": "nato", "key": "hot-key-2", "actions": []})
+        desk.send_json({"type": "orders", "role": "nato", "key": "hot-key-2", "actions": [], "wait": True})
         assert until(desk, "ack")["duplicate"] is False
         close_all(client)
     assert set(hosted.session.state.orders) == {"moscow", "nato"}
@@ -372,7 +378,7 @@ def test_ai_reasoning_shows_with_each_revealed_round_and_quotes_no_support_numbe
     hosted = make_game(tmp_path, scenario, ["moscow=legalist", "nato=hardliner"])
     support = support_words(hosted.session.game)
     for n in range(1, 4):
-        hosted.submit_orders("washington", f"fog-test-{n}", [])
+        hosted.submit_orders("washington", f"fog-test-{n}", [], wait=True)
         offers = {o["key"]: False for o in hosted.team_data("washington")["offers"]}
         if offers:
             hosted.submit_responses("washington", f"fog-answer-{n}", offers)
@@ -394,7 +400,7 @@ def test_a_move_applied_just_before_a_crash_is_not_applied_again(hosted):
     assert again == {"key": "before-crash", "duplicate": True}
     assert [m.text() for m in hosted.session.log] == [f"O nato {action}"]
     with pytest.raises(server.NetError, match="already"):
-        hosted.submit_orders("nato", "another-key", [])
+        hosted.submit_orders("nato", "another-key", [], wait=True)
 
 
 def test_a_page_that_connects_later_gets_the_time_left_now(client, hosted):

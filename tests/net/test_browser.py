@@ -105,6 +105,7 @@ def give_orders(page, round_no: int) -> None:
     page.locator("[id$=move-body] input[type=checkbox]:enabled").first.check()
     expect(page.locator("[id$=points-left]")).not_to_have_text("Points left: 2", timeout=WAIT)
     page.get_by_role("button", name="Give these orders").click()
+    page.get_by_role("button", name="Yes, give these orders").click()  # the summary, confirmed
     done = page.get_by_text("Your orders are in").or_(page.get_by_text(f"Round {round_no} revealed"))
     done.first.wait_for(timeout=WAIT)
 
@@ -124,6 +125,9 @@ def give_orders_by_keyboard(page) -> None:
         page.keyboard.press("Tab")
         if page.evaluate("() => document.activeElement.textContent") == "Give these orders":
             break
+    page.keyboard.press("Enter")
+    page.get_by_role("button", name="Yes, give these orders").wait_for(timeout=WAIT)
+    assert page.evaluate("() => document.activeElement.textContent") == "Yes, give these orders"
     page.keyboard.press("Enter")
 
 
@@ -178,7 +182,7 @@ def test_three_browser_teams_play_a_game_through_a_reload_and_a_restart(browser,
     assert pages["moscow"].get_by_role("heading", level=1).inner_text().startswith("Moscow")
 
     # A team's page tries to act for another team over its own connection: refused in words.
-    nato_action = host.game.team_data("nato")["menu"][0]["id"]
+    nato_action = next(m["id"] for m in host.game.team_data("nato")["menu"] if m["open"])
     pages["moscow"].evaluate("""(action) => new Promise((done) => {
         const ws = new WebSocket(`ws://${location.host}/ws`);
         ws.onopen = () => ws.send(JSON.stringify({type: "hello", as: "team",
@@ -228,8 +232,11 @@ def test_three_browser_teams_play_a_game_through_a_reload_and_a_restart(browser,
 
 
 def test_the_facilitator_pauses_and_plays_a_hot_seat_team_after_a_hand_off(browser, tmp_path, monkeypatch):
-    """The facilitator's page (opened with its PIN link) pauses a device team, then enters
-    a hot-seat team's orders after the hand-off screen; an AI persona plays the third role."""
+    """The facilitator's page (opened with its PIN link) pauses a device team, then enters a
+    hot-seat team's orders after the hand-off screen; an AI persona plays the third role.
+    Once ended, nothing on the page can change the game."""
+    from playwright.sync_api import expect
+
     monkeypatch.setenv("DETENTE_DATA_DIR", str(tmp_path))
     running = Host(_free_port())
     from game.net.cli import open_game
@@ -246,6 +253,8 @@ def test_the_facilitator_pauses_and_plays_a_hot_seat_team_after_a_hand_off(brows
         desk.get_by_role("button", name="Pause the game").click()
         team.wait_for_selector("text=The facilitator has paused the game.", timeout=WAIT)
         desk.get_by_role("button", name="Resume the game").click()
+        expect(team.get_by_text("The facilitator has paused the game.")).to_have_count(0, timeout=WAIT)
+        expect(desk.locator("#reply")).to_have_text("The game goes on.", timeout=WAIT)
         give_orders(team, 1)
         desk.get_by_role("button", name="Enter moves for NATO").click()
         desk.get_by_role("button", name="We are the NATO team: show our view").click()
@@ -254,5 +263,129 @@ def test_the_facilitator_pauses_and_plays_a_hot_seat_team_after_a_hand_off(brows
         assert any(a.role == "nato" for a in game.session.state.records[0].orders)
         desk.get_by_role("button", name="Done: hand back to the facilitator").first.click()
         assert desk.locator("#hotseat-section").is_hidden()
+        # A seat changes mid-game (the AI hands Moscow back to people at the host's computer).
+        desk.locator("#seat-moscow").select_option("hotseat")
+        desk.once("dialog", lambda dialog: dialog.accept())
+        desk.locator("#seats tr", has_text="Moscow").get_by_role("button", name="Change seat").click()
+        expect(desk.locator("#reply")).to_have_text("Moscow now plays: at the host's computer.", timeout=WAIT)
+        assert game.session.seats["moscow"].human
+        # After the end, the controls that change the game are off; joining still toggles.
+        desk.once("dialog", lambda dialog: dialog.accept())
+        desk.get_by_role("button", name="End the game").click()
+        expect(desk.get_by_role("button", name="Undo last round")).to_be_disabled(timeout=WAIT)
+        for name in ("Pause the game", "Bring in event", "End the game", "Start timer"):
+            expect(desk.get_by_role("button", name=name)).to_be_disabled()
+        expect(desk.locator("#joining")).to_be_enabled()
     finally:
         running.stop()
+
+
+def test_a_teams_ticks_survive_a_refusal_and_a_reload_and_never_exceed_its_points(browser, host):
+    """A fast hand cannot tick more than the team can afford; a refused submission (the game
+    is paused) and a reload keep the ticks; orders with nothing ticked need an explicit "give
+    no orders"; each box is named by its action alone; a lost connection is an alert."""
+    from playwright.sync_api import expect
+
+    base = f"http://127.0.0.1:{host.port}"
+    page = join(browser, base, host.game.secrets.seats["moscow"].code)
+    assert page.locator("#brief-body details").get_attribute("open") is not None  # round 1
+
+    # Bringing in an event asks first; then its card shows on the team's page and the board.
+    desk = browser.new_page(viewport={"width": 1100, "height": 900})
+    desk.goto(f"{base}/host#pin={host.game.secrets.pin}")
+    event = host.game.session.scenario.events[-1]
+    desk.locator("#event").select_option(event.id)
+    desk.once("dialog", lambda dialog: dialog.dismiss())
+    desk.get_by_role("button", name="Bring in event").click()
+    desk.once("dialog", lambda dialog: dialog.accept())
+    desk.get_by_role("button", name="Bring in event").click()
+    page.get_by_text(f"Brought in by the facilitator: {event.title}").wait_for(timeout=WAIT)
+    assert host.game.session.state.injected == (event.id,)  # once: the dismissed one sent nothing
+    desk.close()
+    menu = host.game.team_data("moscow")["menu"]
+    cheap = [m for m in menu if m["open"] and m["cost"] == 1][:3]
+    box = page.locator("#move-body input[type=checkbox]").first
+    expect(box).to_have_accessible_name(menu[0]["label"])
+    closed = next(m for m in menu if not m["open"])
+    expect(page.get_by_text(f"Closed: {closed['why']}.").first).to_be_visible()
+
+    # Three 1-point ticks in one go, before any reply from the server: the third is stopped.
+    page.evaluate("""(ids) => { for (const id of ids)
+        document.querySelector(`#move-body input[value="${id}"]`).click(); }""", [m["id"] for m in cheap])
+    ticked = lambda: page.locator("#move-body input[type=checkbox]:checked").count()  # noqa: E731
+    assert ticked() == 2
+    expect(page.locator("#points-left")).to_have_text("Points left: 0")
+    expect(page.locator(f'#move-body input[value="{cheap[2]["id"]}"]')).to_be_disabled()
+    assert "moscow:" not in page.locator("#move-error").inner_text()
+
+    # The facilitator pauses: the submission is refused, and the ticks stay, through a reload too.
+    host.game.facilitate("pause")
+    page.get_by_text("The facilitator has paused the game.").first.wait_for(timeout=WAIT)
+    page.get_by_role("button", name="Give these orders").click()
+    page.get_by_role("button", name="Yes, give these orders").click()
+    expect(page.locator("#move-error")).to_contain_text("paused", timeout=WAIT)
+    assert ticked() == 2
+    page.reload()
+    page.wait_for_selector("#move-h", timeout=WAIT)
+    expect(page.locator("#move-body input[type=checkbox]:checked")).to_have_count(2, timeout=WAIT)
+    page.get_by_role("button", name="Give these orders").click()
+    page.get_by_role("button", name="Yes, give these orders").click()
+    expect(page.locator("#move-error")).to_contain_text("paused", timeout=WAIT)
+    host.game.facilitate("resume")
+    expect(page.get_by_text("The facilitator has paused the game.")).to_have_count(0, timeout=WAIT)
+    expect(page.locator("#move-error")).to_have_text("", timeout=WAIT)  # the refusal ended with the pause
+    expect(page.locator("#move-body input[type=checkbox]:checked")).to_have_count(2)
+
+    # Nothing ticked: the page asks, and "back" returns to the menu without sending anything.
+    for item in cheap[:2]:
+        page.locator(f'#move-body input[value="{item["id"]}"]').uncheck()
+    page.get_by_role("button", name="Give these orders").click()
+    page.get_by_role("heading", name="Give no orders this round?").wait_for(timeout=WAIT)
+    page.get_by_role("button", name="No, back to the menu").click()
+    assert "moscow" not in host.game.session.state.orders
+    page.get_by_role("button", name="Give these orders").click()
+    page.get_by_role("button", name="Yes, give no orders").click()
+    page.get_by_text("Your orders are in (no orders)").wait_for(timeout=WAIT)
+    assert host.game.session.state.orders["moscow"] == ()
+
+    # The host goes away: the page says so as an alert, in words, not only in grey.
+    host.stop()
+    lost = page.get_by_role("alert").filter(has_text="Connection lost. Reconnecting")
+    lost.wait_for(timeout=WAIT)
+    host.start(new=False)
+    expect(page.locator("#conn")).to_have_text("Connected.", timeout=WAIT)
+
+
+def in_view(page, locator) -> bool:
+    """True if the element lies wholly inside the page's viewport without scrolling."""
+    box = locator.bounding_box()
+    size = page.viewport_size
+    return box is not None and box["y"] >= 0 and box["y"] + box["height"] <= size["height"] \
+        and box["x"] + box["width"] <= size["width"]
+
+
+def test_the_board_fits_a_projector_at_1280_by_720(browser, host):
+    """While joining is open every join code is on screen; once it is closed the join panel
+    is one line; the latest results and, at the end, every score need no scrolling."""
+    game = host.game
+    board = browser.new_page(viewport={"width": 1280, "height": 720})
+    board.goto(f"http://127.0.0.1:{host.port}/board")
+    for plan in game.secrets.seats.values():
+        code = board.get_by_text(plan.code, exact=True)
+        code.wait_for(timeout=WAIT)
+        assert in_view(board, code)
+    game.facilitate("joining", False)
+    board.get_by_text("Joining is closed; ask the facilitator for your team's link.").wait_for(timeout=WAIT)
+    assert board.locator("#join-card").is_hidden()
+    for role in ROLES:
+        game.submit_orders(role, f"board-{role}-key", [], wait=True)
+    revealed = board.locator("#results summary", has_text="Round 1 revealed")
+    revealed.wait_for(timeout=WAIT)
+    for part in (revealed, board.locator("#results li").first, board.locator("#meters h3").last,
+                 board.locator(".timer")):
+        assert in_view(board, part)
+    game.facilitate("end")
+    board.locator("#h-outcome").wait_for(timeout=WAIT)
+    for row in board.locator("#outcome tbody tr").all():
+        assert in_view(board, row)
+    assert board.get_by_text("The facilitator has paused").count() == 0

@@ -44,7 +44,9 @@ def test_an_explicit_address_is_used_as_given(data):
     (["--seat", "mars=device"], "--seat 'mars=device'"), (["--rounds", "0"], "--rounds 0"),
 ])
 def test_a_bad_option_is_one_line_and_status_2(data, capsys, argv, says):
-    assert main(["host", *argv]) == 2
+    # A free port first, so that a busy port 8000 on the machine never decides the message;
+    # a case that names its own port overrides it (argparse keeps the last one given).
+    assert main(["host", "--port", str(free_port()), *argv]) == 2
     err = capsys.readouterr().err.strip()
     assert says in err and len(err.splitlines()) == 1 and not data
 
@@ -74,3 +76,71 @@ def test_lan_asks_for_this_computers_network_address(data, monkeypatch):
     assert cli.bind_address(None, True) == "10.1.2.3"
     assert cli.bind_address("::1", False) == "::1"
     assert cli.bind_address(None, False) == "127.0.0.1"
+
+
+def test_a_role_seated_twice_is_one_line_and_status_2(data, capsys):
+    assert main(["host", "--seat", "moscow=hotseat", "--seat", "moscow=device"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert "moscow" in err and "once" in err and len(err.splitlines()) == 1 and not data
+
+
+def test_a_host_with_no_human_seat_is_refused_in_one_line(data, capsys):
+    seats = [f"--seat={r}=reciprocator" for r in ("washington", "moscow", "nato")]
+    assert main(["host", *seats]) == 2
+    err = capsys.readouterr().err.strip()
+    assert "AI persona" in err and "hotseat" in err and len(err.splitlines()) == 1 and not data
+
+
+def test_resuming_says_which_options_it_could_not_take(data, capsys):
+    session, _found = cli.open_game(options(seat=["nato=hotseat"], seed=11))
+    capsys.readouterr()
+    again, found = cli.open_game(options(seed=99, rounds=3))
+    out = [line for line in capsys.readouterr().out.splitlines() if line.startswith("Ignored")]
+    assert again.seed == 11 and again.rounds == session.rounds
+    assert len(out) == 1 and "--seed --rounds" in out[0] and "seed 11" in out[0]
+    assert "nato=hotseat" in out[0] and "--new" in out[0]
+    cli.open_game(options(seed=None))
+    assert "Ignored" not in capsys.readouterr().out
+
+
+def test_ctrl_c_stops_the_host_in_one_line_with_status_130(data, monkeypatch, capsys, tmp_path):
+    def interrupted(*_args):
+        raise KeyboardInterrupt
+    monkeypatch.setattr(cli, "serve", interrupted)
+    assert main(["host"]) == 130
+    captured = capsys.readouterr()
+    assert "Traceback" not in captured.err and "saved" in captured.out.splitlines()[-1]
+    assert (tmp_path / "host" / "game.json").exists()
+
+
+def test_resuming_with_seat_moves_those_roles_and_keeps_the_rest(data, capsys):
+    _session, found = cli.open_game(options(seat=["nato=hotseat"]))
+    moscow = found.seats["moscow"].token
+    capsys.readouterr()
+    again, seated = cli.open_game(options(seed=None, seat=["nato=device", "moscow=reciprocator"]))
+    out = capsys.readouterr().out
+    assert "NATO now plays: from its own device." in out and "Moscow now plays: as the AI" in out
+    assert seated.seats["nato"].kind == "device" and seated.seats["nato"].token
+    assert seated.seats["moscow"].kind == "ai"
+    assert seated.role_for_token(moscow) is None and not again.seats["moscow"].human
+    resumed, kept = cli.open_game(options(seed=None))  # saved: a third start sees the new seats
+    assert kept.seats["nato"].token == seated.seats["nato"].token and not resumed.seats["moscow"].human
+
+
+def test_resuming_with_seats_that_leave_no_people_changes_nothing(data, capsys):
+    cli.open_game(options())
+    capsys.readouterr()
+    seats = [f"--seat={r}=reciprocator" for r in ("washington", "moscow", "nato")]
+    assert main(["host", *seats]) == 2
+    assert "at least one" in capsys.readouterr().err
+    _session, found = cli.open_game(options(seed=None))
+    assert all(p.kind == "device" for p in found.seats.values())
+
+
+def free_port() -> int:
+    """A port on 127.0.0.1 that nothing listens on right now."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]

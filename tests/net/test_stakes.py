@@ -62,12 +62,13 @@ def _play_until_backing_down_is_open(game, demander: str) -> int:
     down from the demand is open to the demander."""
     session = game.session
     for played in range(session.rounds):
-        if any(m["backing_down"] is not None for m in game.team_data(demander)["menu"]):
+        if any(m["open"] and m["backing_down"] is not None for m in game.team_data(demander)["menu"]):
             return played
         for role in session.waiting_for():
             picks = [a for a in session.legal(role) if role != demander
                      and a.target == demander and session.game.action(a.action_id).family == "assurance"]
-            game.submit_orders(role, f"key-{played}-{role}", [a.text() for a in picks[:1]])
+            game.submit_orders(role, f"key-{played}-{role}", [a.text() for a in picks[:1]],
+                              wait=not picks)
         for role in session.waiting_for() if session.state.phase == "responses" else ():
             offers = {o["key"]: True for o in game.team_data(role)["offers"]}
             game.submit_responses(role, f"ans-{played}-{role}", offers)

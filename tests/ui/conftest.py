@@ -29,6 +29,8 @@ def config_dir(tmp_path, monkeypatch):
 def make_app(config_dir, tmp_path, monkeypatch):
     """Factory: an App on the title screen at a given scale and theme."""
     monkeypatch.setenv("DETENTE_DATA_DIR", str(tmp_path / "data"))
+    from game.engine.tutorial import remember
+    remember("declined")  # not a first run: the title opens on New game (see test_guided_window)
     apps = []
 
     def make(scale: float = 1.0, high_contrast: bool = False, size=(1280, 720)) -> App:

@@ -14,7 +14,10 @@ def test_tab_and_arrows_move_focus(app, drive):
     drive.press(app, pygame.K_TAB)
     assert drive.focused_key(app) == "title:Settings"  # Continue is disabled without a save
     drive.press(app, pygame.K_DOWN)
+    assert drive.focused_key(app) == "title:Guided first game"
+    drive.press(app, pygame.K_DOWN)
     assert drive.focused_key(app) == "title:Quit"
+    drive.press(app, pygame.K_TAB, pygame.KMOD_SHIFT)
     drive.press(app, pygame.K_TAB, pygame.KMOD_SHIFT)
     assert drive.focused_key(app) == "title:Settings"
     drive.press(app, pygame.K_UP)
@@ -34,11 +37,11 @@ def test_enter_opens_and_escape_goes_back(app, drive):
 
 
 def test_number_key_picks_numbered_item(app, drive):
-    """3 picks the third item of the menu (Settings); 4 quits."""
+    """3 picks the third item of the menu (Settings); 5 quits."""
     drive.press(app, pygame.K_3)
     assert isinstance(app.stack.top, SettingsScene)
     drive.press(app, pygame.K_ESCAPE)
-    drive.press(app, pygame.K_4)
+    drive.press(app, pygame.K_5)
     assert not app.running
 
 

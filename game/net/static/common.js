@@ -52,7 +52,16 @@ D.announce = function (text, urgent) {
   const region = document.getElementById(urgent ? "alert" : "live");
   if (!region) return;
   region.textContent = "";
-  window.setTimeout(() => { region.textContent = text; }, 50);
+  window.clearTimeout(region.pending);
+  region.pending = window.setTimeout(() => { region.textContent = text; }, 50);
+};
+
+/* Take back an alert whose state has ended (an announcement still on its way included). */
+D.clearAlert = function () {
+  const region = document.getElementById("alert");
+  if (!region) return;
+  window.clearTimeout(region.pending);
+  region.textContent = "";
 };
 
 /* One WebSocket to the server, opened again after any drop, with a growing pause.
@@ -60,7 +69,13 @@ D.announce = function (text, urgent) {
 D.connect = function (hello, handlers) {
   const conn = { ws: null, closedForGood: false, delay: 500, waiting: [] };
   const status = document.getElementById("conn");
-  const setStatus = (text) => { if (status) status.textContent = text; };
+  /* A lost connection is a warning everyone must notice: an alert, in colour, with an icon and words. */
+  const setStatus = (text, lost) => {
+    if (!status) return;
+    status.setAttribute("role", lost ? "alert" : "status");
+    status.className = lost ? "conn lost" : "conn muted";
+    status.textContent = lost ? D.t("conn_lost_icon") + text : text;
+  };
   conn.send = function (message) {
     if (conn.ws && conn.ws.readyState === WebSocket.OPEN) conn.ws.send(JSON.stringify(message));
     else conn.waiting.push(message);
@@ -85,8 +100,8 @@ D.connect = function (hello, handlers) {
       if (handler) handler(message);
     };
     ws.onclose = () => {
-      if (conn.closedForGood) { setStatus(D.t("disconnected")); return; }
-      setStatus(D.t("reconnecting"));
+      if (conn.closedForGood) { setStatus(D.t("disconnected"), true); return; }
+      setStatus(D.t("reconnecting"), true);
       window.setTimeout(open, conn.delay);
       conn.delay = Math.min(conn.delay * 2, 8000);
     };
@@ -168,10 +183,21 @@ D.eventCard = function (event) {
   return D.el("div", { class: "card soft" }, D.el("h3", { text: D.t("event_title", event) }), D.el("p", { text: event.text }));
 };
 
-D.record = function (rec, open) {
+/* This round's event and any event the facilitator brought in, each on its own card. */
+D.eventCards = function (data) {
+  const extra = (data.brought_in || []).map((e) => D.el("div", { class: "card soft injected" },
+    D.el("h3", { text: D.t("brought_in", e) }), D.el("p", { text: e.text })));
+  return [data.event || !extra.length ? D.eventCard(data.event) : null, ...extra];
+};
+
+/* One revealed round; with `folded` (the board), its ledger is a further fold to open. */
+D.record = function (rec, open, folded) {
+  const ledger = rec.ledger.length ? D.el("ul", {}, rec.ledger.map((g) => D.el("li", {}, D.el("strong", { text: g.title }),
+    D.el("ul", {}, g.changes.map((c) => D.el("li", { text: c })))))) : D.el("p", { text: D.t("no_change") });
   return D.el("details", { open },
     D.el("summary", { text: D.t("round_revealed", rec) }),
     rec.event ? D.el("p", {}, D.el("strong", { text: D.t("event_label") }), rec.event.title) : null,
+    (rec.brought_in || []).map((e) => D.el("p", {}, D.el("strong", { text: D.t("brought_in_label") }), e.title)),
     D.el("h4", { text: D.t("orders") }),
     D.el("ul", {}, rec.orders.map((o) => D.el("li", {}, D.el("strong", { text: D.t("who", o) }),
       o.actions.length ? o.actions.join("; ") : D.t("no_orders")))),
@@ -179,26 +205,29 @@ D.record = function (rec, open) {
     rec.responses.length ? D.el("ul", {}, rec.responses.map((r) => D.el("li", { text: r }))) : null,
     rec.notes.length ? D.el("h4", { text: D.t("reasoning") }) : null,
     rec.notes.length ? D.el("ul", {}, rec.notes.map((n) => D.el("li", { text: n }))) : null,
-    D.el("h4", { text: D.t("ledger") }),
-    rec.ledger.length ? D.el("ul", {}, rec.ledger.map((g) => D.el("li", {}, D.el("strong", { text: g.title }),
-      D.el("ul", {}, g.changes.map((c) => D.el("li", { text: c })))))) : D.el("p", { text: D.t("no_change") }));
+    folded ? D.el("details", { class: "ledger" }, D.el("summary", { text: D.t("ledger") }), ledger)
+      : [D.el("h4", { text: D.t("ledger") }), ledger]);
 };
 
-D.records = function (records) {
+D.records = function (records, folded) {
   if (!records.length) return D.el("p", { class: "muted", text: D.t("no_rounds") });
-  return D.el("div", {}, records.map((rec, i) => D.record(rec, i === 0)));
+  return D.el("div", {}, records.map((rec, i) => D.record(rec, i === 0, folded)));
 };
 
-D.outcome = function (outcome) {
+/* The ending and the scores; with `folded` (the board), what each score is made of is a fold
+   to open, so that every delegation's total fits on the projector at once. */
+D.outcome = function (outcome, folded) {
   if (!outcome) return null;
+  const parts = (s) => s.parts.map((p) => `${p.points >= 0 ? "+" : ""}${p.points} ${p.label}`).join("; ");
   return D.el("section", { class: "card soft", "aria-labelledby": "h-outcome" },
     D.el("h2", { id: "h-outcome", text: D.t("over_title", outcome) }), D.el("p", { text: outcome.text }),
     D.el("table", {}, D.el("caption", { class: "sr-only", text: D.t("scores") }),
       D.el("thead", {}, D.el("tr", {}, D.el("th", { scope: "col", text: D.t("delegation") }),
-        D.el("th", { scope: "col", text: D.t("score") }), D.el("th", { scope: "col", text: D.t("made_of") }))),
+        D.el("th", { scope: "col", text: D.t("score") }), folded ? null : D.el("th", { scope: "col", text: D.t("made_of") }))),
       D.el("tbody", {}, outcome.scores.map((s) => D.el("tr", {}, D.el("th", { scope: "row", text: s.role }),
-        D.el("td", { text: String(s.total) }),
-        D.el("td", { text: s.parts.map((p) => `${p.points >= 0 ? "+" : ""}${p.points} ${p.label}`).join("; ") }))))));
+        D.el("td", { class: folded ? "big" : null, text: String(s.total) }), folded ? null : D.el("td", { text: parts(s) }))))),
+    folded ? D.el("details", {}, D.el("summary", { text: D.t("made_of") }),
+      D.el("ul", {}, outcome.scores.map((s) => D.el("li", {}, D.el("strong", { text: D.t("who", s) }), parts(s))))) : null);
 };
 
 D.headline = function (data) {

@@ -5,7 +5,7 @@
 
 (function () {
   const byId = (id) => document.getElementById(id);
-  let conn = null, data = null, hot = null, hotRole = null, controlsBuilt = false;
+  let conn = null, data = null, hot = null, hotRole = null, controlsBuilt = false, stateKey = "", lastSeats = "";
   const match = location.hash.match(/pin=(\d+)/);
   if (match) { sessionStorage.setItem("detente-pin", match[1]); history.replaceState(null, "", location.pathname); }
 
@@ -23,11 +23,16 @@
       D.el("button", { class: "secondary", onclick: () => command("timer_resume"), text: D.t("resume_timer") }),
       D.el("button", { class: "secondary", onclick: () => command("timer_add", 60), text: D.t("one_more") }),
       D.el("span", {}, D.el("label", { for: "event", text: D.t("event_pick") }), events, " ",
-        D.el("button", { onclick: () => command("inject", events.value), text: D.t("inject") })),
-      D.el("button", { class: "secondary", onclick: () => { if (confirm(D.t("undo_ask"))) command("undo"); }, text: D.t("undo") }),
+        D.el("button", { class: "changes", onclick: () => {
+          const title = events.options[events.selectedIndex].text;
+          if (confirm(D.t("inject_ask", { title }))) command("inject", events.value);
+        }, text: D.t("inject") })),
+      D.el("button", { class: "secondary changes", onclick: () => { if (confirm(D.t("undo_ask"))) command("undo"); }, text: D.t("undo") }),
       D.el("button", { class: "secondary", id: "joining", onclick: () => command("joining", !data.joining_open) }),
-      D.el("button", { class: "secondary", onclick: () => { if (confirm(D.t("end_ask"))) command("end"); }, text: D.t("end") }),
-      D.el("p", { class: "timer", id: "timer" }));
+      D.el("button", { class: "secondary changes", onclick: () => { if (confirm(D.t("end_ask"))) command("end"); }, text: D.t("end") }),
+      D.el("p", { class: "timer", id: "timer" }),
+      D.el("p", { id: "locked", class: "muted", hidden: true, text: D.t("over_locked") }));
+    for (const node of byId("controls").querySelectorAll("button:not(#joining), input, select")) node.classList.add("changes");
     controlsBuilt = true;
   }
 
@@ -42,7 +47,23 @@
         D.el("td", {}, s.kind === "device" ? D.el("button", { class: "secondary", text: D.t("show_link", s),
           onclick: () => conn.send({ type: "team_qr", role: s.role }) }) : null,
         s.kind === "hotseat" ? D.el("button", { text: D.t("enter_moves", s), disabled: !s.due,
-          onclick: () => handOff(s) }) : null)))));
+          onclick: () => handOff(s) }) : null,
+        data.outcome ? null : seatChanger(s))))));
+  }
+
+  /* Move a delegation to a device, the host's computer or an AI persona (a phone died). */
+  function seatChanger(s) {
+    const id = `seat-${s.role}`;
+    const current = s.kind === "ai" ? s.persona : s.kind;
+    const pick = D.el("select", { id }, ["device", "hotseat", ...data.personas].map((k) =>
+      D.el("option", { value: k, text: k === "device" ? D.t("device") : k === "hotseat" ? D.t("hotseat") : D.t("ai_seat", { persona: k }) })));
+    pick.value = current;
+    return D.el("span", { class: "seat-change" }, D.el("label", { for: id, text: D.t("new_seat", s) }), " ", pick, " ",
+      D.el("button", { class: "secondary", text: D.t("change_seat"), onclick: () => {
+        if (pick.value !== current && confirm(D.t("seat_ask", { name: s.name, seat: pick.options[pick.selectedIndex].text }))) {
+          command("seat", { role: s.role, kind: pick.value });
+        }
+      } }));
   }
 
   function handOff(seat) {
@@ -77,12 +98,20 @@
   function update(d) {
     data = d;
     if (!controlsBuilt) controls();
+    /* A reply belongs to the state it answered: it clears when the round, phase or pause ends. */
+    const key = `${d.round}|${d.phase}|${d.paused}|${!!d.outcome}`;
+    if (stateKey && key !== stateKey) reply("");
+    stateKey = key;
+    for (const node of byId("controls").querySelectorAll(".changes")) node.disabled = !!d.outcome;
+    byId("locked").hidden = !d.outcome;
     byId("pause").textContent = D.t(d.paused ? "resume_game" : "pause_game");
     byId("joining").textContent = D.t(d.joining_open ? "close_joining" : "open_joining");
     byId("headline").textContent = D.t("desk_headline", { title: d.title, headline: D.headline(d) }) + (d.paused ? D.t("desk_paused") : "");
     D.setTimer(byId("timer"), d.timer);
-    D.fill(byId("seats"), seats());
-    D.fill(byId("round"), D.eventCard(d.event), D.soFar(d.so_far), D.el("p", { text: d.waiting }),
+    /* The seats table is drawn again only when the seats change, so a seat being chosen is kept. */
+    const seatsKey = JSON.stringify([d.seats, !!d.outcome]);
+    if (seatsKey !== lastSeats) { lastSeats = seatsKey; D.fill(byId("seats"), seats()); }
+    D.fill(byId("round"), D.eventCards(d), D.soFar(d.so_far), D.el("p", { text: d.waiting }),
       d.finished_files.length ? D.el("p", { text: D.t("files_saved", { files: d.finished_files.join(", ") }) }) : null);
     D.fill(byId("outcome"), D.outcome(d.outcome));
     D.fill(byId("meters"), D.meters(d));

@@ -49,6 +49,7 @@ D.TeamPanel = function (root, send, storageKey, prefix) {
     const waiting = pending();
     if (waiting && waiting.key === message.key) {
       setPending(null);
+      if (waiting.type === "orders") sessionStorage.removeItem(draftKey);
       D.announce(D.t(waiting.type === "orders" ? "orders_received" : "answers_received"));
       panel.formKey = "";
       if (panel.data) panel.update(panel.data);
@@ -67,20 +68,90 @@ D.TeamPanel = function (root, send, storageKey, prefix) {
     D.announce(message.message, true);
   };
 
-  panel.draft = function (message) {
-    panel.open = new Set(message.open);
-    const left = document.getElementById(`${p}points-left`);
-    if (left) left.textContent = D.t("points_left", { n: message.points_left });
+  /* The ticked orders of this round, kept in this tab (sessionStorage) so that a refusal, a
+     pause, a reconnect or a reload never loses them. */
+  const draftKey = `${storageKey}-draft`;
+  function savedDraft(round) {
+    try {
+      const saved = JSON.parse(sessionStorage.getItem(draftKey) || "null");
+      return saved && saved.round === round ? saved.chosen : [];
+    } catch (err) { return []; }
+  }
+  function saveDraft() {
+    if (panel.data) sessionStorage.setItem(draftKey, JSON.stringify({ round: panel.data.round, chosen: panel.chosen }));
+  }
+  function costOf(id) {
+    const item = panel.data && panel.data.menu.find((m) => m.id === id);
+    return item ? item.cost : 0;
+  }
+  function pointsLeft() {
+    return panel.data.points - panel.chosen.reduce((sum, id) => sum + costOf(id), 0);
+  }
+  function setNote(text) {
+    const note = document.getElementById(`${p}move-error`);
+    if (note) note.textContent = text || "";
+  }
+
+  /* Each box: open, or closed with the reason in words (the server's, or too few points left,
+     worked out here at once so that a fast hand can never tick more than the team has). */
+  function markBoxes(closedWhy) {
+    const left = pointsLeft();
+    const counter = document.getElementById(`${p}points-left`);
+    if (counter) counter.textContent = D.t("points_left", { n: left });
     for (const box of move.body.querySelectorAll("input[type=checkbox]")) {
-      const closed = !box.checked && !panel.open.has(box.value);
-      box.disabled = closed;
-      box.closest(".choice").classList.toggle("closed", closed);
-      box.closest(".choice").querySelector(".state").textContent = closed ? D.t("not_open") : "";
+      let why = "";
+      if (!box.checked) {
+        if (closedWhy && closedWhy[box.value]) why = closedWhy[box.value];
+        else if (costOf(box.value) > left) why = D.t("too_few_points");
+      }
+      box.disabled = !!why;
+      const choice = box.closest(".choice");
+      choice.classList.toggle("closed", !!why);
+      choice.querySelector(".state").textContent = why ? D.t("closed_why", { why }) : "";
     }
+  }
+
+  panel.draft = function (message) {
+    panel.closed = message.closed || {};
+    markBoxes(panel.closed);
   };
 
+  function tick(box, item) {
+    if (box.checked && item.cost > pointsLeft()) {
+      box.checked = false;
+      setNote(D.t("cannot_afford", { name: item.label, cost: item.cost, left: pointsLeft() }));
+      return;
+    }
+    setNote("");
+    if (box.checked) panel.chosen.push(item.id);
+    else panel.chosen = panel.chosen.filter((c) => c !== item.id);
+    saveDraft();
+    // Until the server's reply: a tick only closes more; an untick reopens all but the round's closures.
+    if (!box.checked) panel.closed = { ...panel.menuClosed };
+    markBoxes(panel.closed);
+    send({ type: "draft", chosen: panel.chosen });
+  }
+
+  function choiceRow(item, id) {
+    const state = item.open ? "" : D.t("closed_why", { why: item.why });
+    return D.el("div", { class: item.open ? "choice" : "choice closed" },
+      D.el("input", { type: "checkbox", id, value: item.id, disabled: !item.open,
+        checked: panel.chosen.includes(item.id), "aria-describedby": `${id}-m ${id}-d`,
+        onchange: (e) => tick(e.target, item) }),
+      D.el("div", {},
+        D.el("label", { for: id, text: item.label }),
+        D.el("span", { class: "meta", id: `${id}-m` }, D.t("cost_only", item),
+          item.offer ? D.t(item.offer_to ? "offer_to" : "an_offer", { target: item.offer_to }) : "",
+          D.el("span", { class: "state", text: state })),
+        D.el("span", { class: "desc", id: `${id}-d` }, `${item.description} ${item.note}`, D.stakes(item))));
+  }
+
   function ordersForm(data) {
-    panel.chosen = [];
+    const ids = new Set(data.menu.filter((m) => m.open).map((m) => m.id));
+    panel.menuClosed = Object.fromEntries(data.menu.filter((m) => !m.open).map((m) => [m.id, m.why]));
+    panel.closed = { ...panel.menuClosed };
+    panel.chosen = savedDraft(data.round).filter((id) => ids.has(id));
+    while (panel.chosen.length && pointsLeft() < 0) panel.chosen.pop();
     const families = [];
     for (const item of data.menu) {
       let group = families.find((f) => f.name === item.family);
@@ -90,28 +161,34 @@ D.TeamPanel = function (root, send, storageKey, prefix) {
     const form = D.el("form", { "aria-describedby": `${p}orders-help` },
       D.el("p", { id: `${p}orders-help`, text: D.t("orders_help", data) }),
       families.map((group) => D.el("fieldset", {}, D.el("legend", { class: "family", text: group.name }),
-        group.items.map((item, i) => {
-          const id = `${p}a-${group.name.replace(/\W/g, "")}-${i}`;
-          return D.el("div", { class: "choice" },
-            D.el("input", { type: "checkbox", id, value: item.id, "aria-describedby": `${id}-d`,
-              onchange: (e) => {
-                if (e.target.checked) panel.chosen.push(item.id);
-                else panel.chosen = panel.chosen.filter((c) => c !== item.id);
-                send({ type: "draft", chosen: panel.chosen });
-              } }),
-            D.el("label", { for: id }, D.t("cost", item), item.offer ? D.t("an_offer") : "",
-              D.el("span", { class: "state" }),
-              D.el("span", { class: "desc", id: `${id}-d` }, `${item.description} ${item.note}`,
-                D.stakes(item))));
-        }))),
-      D.el("p", { id: `${p}points-left`, role: "status", text: D.t("points_left", { n: data.points }) }),
+        group.items.map((item, i) => choiceRow(item, `${p}a-${group.name.replace(/\W/g, "")}-${i}`)))),
+      D.el("p", { id: `${p}points-left`, role: "status", text: D.t("points_left", { n: pointsLeft() }) }),
       D.el("p", { id: `${p}move-error`, class: "error", role: "alert" }),
       D.el("button", { type: "submit", text: D.t("give_orders") }));
     form.addEventListener("submit", (e) => {
       e.preventDefault();
-      submit({ type: "orders", key: D.newKey(), actions: panel.chosen.slice() });
+      if (pointsLeft() < 0) { setNote(D.t("over_budget")); return; }
+      D.fill(move.body, confirmStep(data));
+      move.body.querySelector("button").focus();
     });
+    window.setTimeout(() => { markBoxes(panel.closed); if (panel.chosen.length) send({ type: "draft", chosen: panel.chosen }); }, 0);
     return form;
+  }
+
+  /* Orders end only on an explicit choice: a summary to confirm, or "give no orders". */
+  function confirmStep(data) {
+    const chosen = panel.chosen.slice();
+    const labels = chosen.map((id) => (data.menu.find((m) => m.id === id) || { label: id }).label);
+    const back = () => { panel.formKey = ""; drawMove(panel.data); };
+    return D.el("div", { class: "card soft", role: "group", "aria-labelledby": `${p}confirm-h` },
+      D.el("h3", { id: `${p}confirm-h`, text: D.t(chosen.length ? "confirm_orders" : "confirm_none") }),
+      chosen.length ? D.el("ul", {}, labels.map((l) => D.el("li", { text: l })))
+        : D.el("p", { text: D.t("none_help") }),
+      D.el("div", { class: "bar" },
+        D.el("button", { type: "button", text: D.t(chosen.length ? "send_orders" : "send_none"),
+          onclick: () => submit(chosen.length ? { type: "orders", key: D.newKey(), actions: chosen }
+            : { type: "orders", key: D.newKey(), actions: [], wait: true }) }),
+        D.el("button", { type: "button", class: "secondary", text: D.t("back_to_menu"), onclick: back })));
   }
 
   function answersForm(data) {
@@ -169,9 +246,14 @@ D.TeamPanel = function (root, send, storageKey, prefix) {
       data.paused ? D.el("p", { class: "banner", text: D.t("paused") }) : null);
     if (!p) D.setTimer(document.getElementById("timer"), data.timer);
     drawMove(data);
-    D.fill(event.body, D.eventCard(data.event), D.soFar(data.so_far));
+    if (panel.lastPaused !== undefined && panel.lastPaused !== data.paused) {  // a refusal belongs to its pause
+      setNote("");
+      D.clearAlert();
+    }
+    panel.lastPaused = data.paused;
+    D.fill(event.body, D.eventCards(data), D.soFar(data.so_far));
     if (!brief.body.childElementCount) {
-      D.fill(brief.body, D.el("details", {}, D.el("summary", { text: D.t("briefing") }),
+      D.fill(brief.body, D.el("details", { open: data.round === 1 }, D.el("summary", { text: D.t("briefing") }),
         D.el("p", { text: data.description }), ...data.briefing.split(/\n\s*\n/).map((t) => D.el("p", { text: t }))),
       D.el("h3", { text: D.t("objectives") }),
       D.el("ul", {}, data.objectives.map((o) => D.el("li", { text: D.t("objective", o) }))));

@@ -106,6 +106,9 @@ class EndScene(GameScene):
         # The buttons come first, so the screen opens with the focus in view.
         out.append(Button("Export the debrief (one HTML file)", self.export, key="end:debrief",
                           detail=self.exported or "Ending, scores, chart, timeline, questions"))
+        out.append(Button("What if…? Replay a round with one decision changed", self.what_if,
+                          key="end:whatif",
+                          detail="Same seed, same chance; the coach's picks are offered first"))
         out.append(Button("Back to the title screen", self.to_title, key="end:title",
                           detail="The scores, charts and commitments are below (PageDown)"))
         if result is not None:
@@ -180,6 +183,10 @@ class EndScene(GameScene):
                                "panel_muted"))
         return Panel([Label("Commitments kept and broken", "large", True, "panel_heading"),
                       *(lines or [Label("None were kept or broken.", "body", False, "panel")])])
+
+    def what_if(self) -> None:
+        """Open the what-if chooser for this game."""
+        self.app.stack.push(self.app.screens.make("whatif", self.session))
 
     def to_title(self) -> None:
         """Leave the game (it stays saved as the last autosave)."""

@@ -28,6 +28,7 @@ class TitleScene(PageScene):
         self.looked = False  # saved games are looked for just after the first frame
         self.games: list[SavedGame] = []
         self.why_not = _("Looking for a saved game…")
+        self.guide_first = False  # a first run (no save yet) offers the guided game first
 
     def next_tick(self) -> float | None:
         return None if self.looked else 0.0
@@ -41,6 +42,11 @@ class TitleScene(PageScene):
         self.games, self.why_not = self.app.services.saved_games()
         if self._in_progress() and self.focus.key in (None, "title:New game"):
             self.focus.key = "title:Continue"
+        from game.engine.tutorial import offer_first
+        saved = getattr(self, "games", None) or getattr(self, "saved", None)
+        self.guide_first = not saved and offer_first()  # a first run: no saved game yet
+        if self.guide_first and self.focus.key in (None, "title:New game"):
+            self.focus.key = "title:Guided first game"
         self.invalidate()
         return True
 
@@ -80,10 +86,21 @@ class TitleScene(PageScene):
             ("Settings", "UI scale, high contrast, timer, window", self.settings, True),
             ("Quit", "Close the window", self.quit, True),
         ]
+        items.insert(0 if self.guide_first else 3, (
+            "Guided first game", "A coach walks you through your first rounds, one idea at a "
+            "time; you can leave it whenever you like", self.guided, True))
         return [ChoiceList("menu", items, key_prefix="title")]
 
+    def guided(self) -> None:
+        """Start the guided first game."""
+        self.app.stack.push(self.app.screens.make("tutorial"))
+
     def new_game(self) -> None:
-        """Open the New game screen."""
+        """Open the New game screen (on a first run, that turns the guided game down)."""
+        if self.guide_first:
+            from game.engine.tutorial import remember
+            remember("declined")
+            self.guide_first = False
         self.app.stack.push(self.app.screens.make("new_game"))
 
     def _in_progress(self) -> list[SavedGame]:

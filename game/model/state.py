@@ -137,12 +137,11 @@ class GameState:
     records: list[RoundRecord] = field(default_factory=list)
     breakdown: bool = False
     round_ledger_start: int = 0
-    #: (viewer or None for the public range, role) -> where in the fog range the role's
-    #: true support sits, 0.0-1.0: drawn once at setup, hidden from every viewer.
-    fog: dict[tuple[str | None, str], float] = field(default_factory=dict)
     #: Viewer (a role, or None for the public) -> the ledger entries it may see while the
     #: game runs, written with the ledger itself (see `game.rules.ledger.change`).
     seen: dict[str | None, list[LedgerEntry]] = field(default_factory=dict)
+    #: The events the facilitator has brought in this round (emptied when a round opens).
+    injected_now: frozenset[str] = frozenset()
 
     def copy(self) -> GameState:
         """A copy whose containers can be changed without touching this state."""
@@ -151,7 +150,7 @@ class GameState:
             self.layout, dict(self.milestones), self.commitments, self.demands, dict(self.uses),
             dict(self.orders), {k: dict(v) for k, v in self.responses.items()}, self.event,
             self.fired, self.injected, list(self.ledger), list(self.records), self.breakdown,
-            self.round_ledger_start, self.fog, {v: list(e) for v, e in self.seen.items()},
+            self.round_ledger_start, {v: list(e) for v, e in self.seen.items()}, self.injected_now,
         )
 
     def shallow(self) -> GameState:
@@ -165,7 +164,7 @@ class GameState:
             self.scenario_id, self.seed, self.rounds, self.round, self.phase, self.meters,
             self.layout, self.milestones, self.commitments, self.demands, self.uses, self.orders,
             self.responses, self.event, self.fired, self.injected, self.ledger, self.records,
-            self.breakdown, self.round_ledger_start, self.fog, self.seen,
+            self.breakdown, self.round_ledger_start, self.seen, self.injected_now,
         )
 
     @property

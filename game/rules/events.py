@@ -30,6 +30,27 @@ def _may_fire(state: GameState, event: EventSpec) -> bool:
     return not (event.once and event.id in state.fired)
 
 
+def spent(state: GameState, event: EventSpec) -> str | None:
+    """Whether the facilitator may no longer bring `event` in: "round" if it has happened
+    this round (an event happens at most once a round), "game" if it is marked `once` and
+    has happened earlier in the game, else None."""
+    if state.event == event.id or event.id in state.injected_now:
+        return "round"
+    if event.once and event.id in state.fired:
+        return "game"
+    return None
+
+
+def why_not_bring_in(state: GameState, event: EventSpec) -> str | None:
+    """Why the facilitator may not bring `event` in now, as one plain sentence, or None."""
+    why = spent(state, event)
+    if why == "round":
+        return f"{event.title!r} has already happened this round"
+    if why == "game":
+        return f"{event.title!r} can happen only once a game and has already happened"
+    return None
+
+
 def apply_event(state: GameState, game: CompiledScenario, event: EventSpec, note: str = "") -> None:
     """Apply an event to a state being built and mark it as having fired."""
     apply_changes(state, game, game.event_effects[event.id], "event", event.id, None,
@@ -42,6 +63,7 @@ def start_round(state: GameState, game: CompiledScenario) -> None:
     state.round_ledger_start = len(state.ledger)
     state.orders = {}
     state.responses = {}
+    state.injected_now = frozenset()
     state.phase = "orders"
     event = select_event(state, game)
     state.event = event.id if event else None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from game.model.actions import EndGame, IllegalAction, InjectEvent, Move, Orders, Responses
 from game.model.state import GameState
 from game.rules.compiled import CompiledScenario
-from game.rules.events import apply_event
+from game.rules.events import apply_event, why_not_bring_in
 from game.rules.legal import check_orders
 from game.rules.offers import awaiting_response, offers, offers_to
 
@@ -69,9 +69,12 @@ def _inject(state: GameState, game: CompiledScenario, move: InjectEvent) -> Game
         raise IllegalAction(f"unknown event {move.event_id!r}")
     if state.phase != "orders" or state.orders:
         raise IllegalAction("an event can be brought in only before any orders are given")
+    if (why := why_not_bring_in(state, event)) is not None:
+        raise IllegalAction(why)
     new = state.copy()
-    apply_event(new, game, event, f"{event.title} (brought in by the facilitator)")
+    apply_event(new, game, event, "brought in by the facilitator")
     new.injected = (*new.injected, event.id)
+    new.injected_now = new.injected_now | {event.id}
     if new.breakdown:
         new.phase = "over"
     return new

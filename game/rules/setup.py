@@ -5,7 +5,6 @@ from __future__ import annotations
 from game.model.state import GameState
 from game.rules.compiled import CompiledScenario
 from game.rules.events import start_round
-from game.rules.rng import derive_seed
 
 
 def new_game(game: CompiledScenario, seed: int, rounds: int | None = None) -> GameState:
@@ -25,14 +24,8 @@ def new_game(game: CompiledScenario, seed: int, rounds: int | None = None) -> Ga
         layout=game.layout,
         milestones={m.id: "inactive" for m in scenario.milestones},
         demands=frozenset((d.role, d.demand) for d in scenario.start_demands),
-        fog={(v, r): fog_offset(seed, v, r) for v in (*roles, None) for r in roles if v != r},
         seen={v: [] for v in (*roles, None)},
     )
     start_round(state, game)
     return state
 
-
-def fog_offset(seed: int, viewer: str | None, role: str) -> float:
-    """Where in `viewer`'s fog range `role`'s true support sits, 0.0-1.0 (viewer None: the
-    public range): fixed for a game by its seed."""
-    return (derive_seed(seed, 0, f"fog:{viewer or ''}:{role}") % 1000) / 1000

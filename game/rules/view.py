@@ -25,6 +25,7 @@ from game.model.scenario import EventSpec, ObjectiveSpec
 from game.model.state import Commitment, GameState, LedgerEntry, RoundRecord, tension_band
 from game.rules.compiled import CompiledScenario
 from game.rules.offers import Offer, offers_to
+from game.rules.rng import derive
 
 
 class PlayerView(NamedTuple):
@@ -166,13 +167,15 @@ def fog_range(state: GameState, game: CompiledScenario, viewer: str | None,
 
     Everyone can see the public range on a shared screen, so a team's own range always
     lies inside it: putting the two side by side reveals nothing the team's range hides.
+    Where the true value sits inside each range is drawn afresh every round (see
+    `fog_offset`), so a range that moves does not move by exactly the hidden change.
     """
     value = state.meters[game.support_meter[role]]
     if viewer == role or state.phase == "over":
         return value, value
     r = game.rules
     wide = r.fog_width
-    low = value - round(state.fog[(None, role)] * wide)
+    low = value - round(fog_offset(state, None, role) * wide)
     low = max(0, min(low, 100 - wide))
     if viewer is None:
         return low, low + wide
@@ -180,6 +183,13 @@ def fog_range(state: GameState, game: CompiledScenario, viewer: str | None,
     width = min(wide, max(r.fog_min, wide - r.fog_narrow * measures))
     # Any start from `first` to `last` keeps the value inside and stays within the public range.
     first, last = max(low, value - width), min(value, low + wide - width)
-    start = first + round(state.fog[(viewer, role)] * (last - first))
+    start = first + round(fog_offset(state, viewer, role) * (last - first))
     return start, start + width
 
+
+
+def fog_offset(state: GameState, viewer: str | None, role: str) -> float:
+    """Where in `viewer`'s range (None: the public range) `role`'s true support sits this
+    round, 0.0-1.0 in steps of 0.001: drawn from the game's seed for each round, so it is the
+    same in every view and replay of that round and changes from one round to the next."""
+    return derive(state.seed, state.round, f"fog:{viewer or ''}:{role}").below(1000) / 1000

@@ -169,13 +169,15 @@ def _choose(library: GameLibrary, io: Console) -> Path:
 
 
 def _describe(game: SavedGame) -> str:
-    """`Title, round 3 of 8, seed 42, started 2026-11-30 08:16 UTC, saved ...`."""
+    """`Title, round 3 of 8, seed 42, started 2026-11-30 08:16 UTC, last saved 2026-11-30
+    08:40:12 UTC, file game-....json`: the file name tells apart two copies of one game."""
     changed = _(" (scenario file changed since)") if game.scenario_changed else ""
     return _("{name}, round {round} of {rounds}, seed {seed}, started {started}, last saved "
-             "{saved}{changed}").format(
+             "{saved}, file {file}{changed}").format(
         name=game.scenario_name, round=game.round, rounds=game.rounds, seed=game.seed,
         started=game.started.strftime("%Y-%m-%d %H:%M UTC"),
-        saved=game.modified.strftime("%Y-%m-%d %H:%M UTC"), changed=changed)
+        saved=game.modified.strftime("%Y-%m-%d %H:%M:%S UTC"), file=game.path.name,
+        changed=changed)
 
 
 def _where_saved(session: Session) -> str:

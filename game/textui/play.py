@@ -14,6 +14,7 @@ from game.engine.session import Session
 from game.model.actions import Action, BadMoveText, IllegalAction, Orders, Responses
 from game.model.state import RoundRecord
 from game.rules import points_left
+from game.rules.events import spent
 from game.rules.legal import why_illegal
 from game.textui import render
 from game.textui.console import Console
@@ -34,6 +35,10 @@ from game.words import (
 FACILITATOR_HELP = _("Facilitator: Enter to play on | 'event' lists the events | 'event N' "
                      "brings in event N | 'undo' the last round | 'end' the game now | "
                      "'quit' to save and stop")
+
+#: Between rounds in solo play (one human team): the facilitator's commands stay
+#: available, but the student sees only what moves the game on.
+SOLO_HELP = _("Enter: next round | quit: save and stop | help: facilitator commands")
 
 ORDERS_HELP = _("Type a number to pick it, 'info N' to read about item N, 'u' to take back "
                 "the last pick, 'list' to see the menu again, 'done' to finish.")
@@ -91,14 +96,19 @@ class TextGame:
 
     def _facilitator(self) -> str | None:
         """Commands between rounds, in any case; returns "quit" to stop, None to play on."""
-        self.io.say("", FACILITATOR_HELP)
+        solo = self.viewer is not None
+        self.io.say("", SOLO_HELP if solo else FACILITATOR_HELP)
+        prompt = _("> ") if solo else _("Facilitator > ")
         while True:
-            word, _sep, arg = self.io.ask(_("Facilitator > ")).partition(" ")
+            word, _sep, arg = self.io.ask(prompt).partition(" ")
             word, arg = word.lower(), arg.strip()
             if word == "":
                 return None
             if word == "quit":
                 return "quit"
+            if word == "help":
+                self.io.say(FACILITATOR_HELP)
+                continue
             if word in ("end", "undo"):
                 if self._end() if word == "end" else self._undo():
                     return None
@@ -106,7 +116,7 @@ class TextGame:
                 self._event(arg)
             else:
                 self.io.say(_("Unknown command {word!r}. The commands are: end, event, event N, "
-                              "undo, quit, or Enter to play on.").format(word=word))
+                              "undo, quit, help, or Enter to play on.").format(word=word))
 
     def _end(self) -> bool:
         if not self.io.confirm(_("End the game now and score it as it stands?")):
@@ -137,7 +147,7 @@ class TextGame:
             if arg:
                 self.io.say(_("There is no event {arg!r}.").format(arg=arg))
             self.io.say(_("Events (type 'event N' to bring one in now):"),
-                        *(f"  {i:2}. {e.title}" for i, e in enumerate(events, 1)))
+                        *(f"  {i:2}. {e.title}{self._spent(e)}" for i, e in enumerate(events, 1)))
             return
         try:
             self.session.inject_event(chosen.id)
@@ -150,6 +160,13 @@ class TextGame:
                     "  " + " ".join(chosen.text.split()),
                     *(render.ledger_lines(self.sc, seen) if seen
                       else ["  " + _("No meter the room can see has changed.")]))
+
+    def _spent(self, event) -> str:
+        """A mark for an event that cannot be brought in now, or nothing."""
+        why = spent(self.session.state, event)
+        if why == "round":
+            return _(" (already happened this round)")
+        return _(" (already happened; only once a game)") if why == "game" else ""
 
     # --- a human team's turn ------------------------------------------------------
     def _human_turn(self, role: str) -> None:

@@ -30,7 +30,7 @@ from game.ui.context import Ui  # noqa: E402
 from game.ui.layout import SCALE_STEP, clamp_scale  # noqa: E402
 from game.ui.scene import Scene, SceneStack, Screens  # noqa: E402
 from game.ui.services import Services  # noqa: E402
-from game.ui.settings import Settings, load_or_report, load_settings, save_settings  # noqa: E402
+from game.ui.settings import Settings, load_settings, save_settings  # noqa: E402
 from game.ui.theme import load_theme  # noqa: E402
 from game.ui.waiting import make_waiter  # noqa: E402
 
@@ -244,12 +244,15 @@ def run_app(argv: Sequence[str] | None = None) -> int:
         print(f"error: --scenario {opts.scenario}: no such file; give the path of a scenario "
               "YAML file", file=sys.stderr)
         return 2
-    stored = load_or_report()
+    stored, warning = load_settings()  # never raises: a broken file gives the defaults
+    if warning:
+        print(warning, file=sys.stderr)
     settings = replace(stored, ui_scale=clamp_scale(opts.scale) if opts.scale is not None
                        else stored.ui_scale, high_contrast=stored.high_contrast or
                        opts.high_contrast, fullscreen=stored.fullscreen and not opts.windowed)
     try:
         app = App(settings, stored=stored)
+        app.message = warning or ""  # the same one line, on the title screen
     except pygame.error as exc:
         print(f"detente: cannot open a window: {exc}", file=sys.stderr)
         return 1

@@ -3,8 +3,10 @@
 The directory is `platformdirs.user_config_dir("detente")`, or `$DETENTE_CONFIG_DIR`
 when that is set (tests point it at a temporary directory). Writes are atomic: a
 temporary file in the same directory, then `os.replace`. A corrupt file is reported
-in one line, kept as `settings.json.bak`, and replaced by the defaults; the game
-never crashes over its settings. This module does not import pygame.
+in one line, kept as `settings.json.bak`, and replaced by the defaults; when the
+folder refuses the backup or the rewrite, the line says it could not be repaired and
+why, and the game runs on the defaults. The game never crashes over its settings.
+This module does not import pygame.
 """
 
 from __future__ import annotations
@@ -98,12 +100,33 @@ def load_settings(directory: Path | None = None) -> tuple[Settings, str | None]:
     try:
         return _parse(text), None
     except (SettingsError, ValueError) as exc:
-        backup = path.with_name(FILE_NAME + ".bak")
+        return Settings(), _repair(path, directory, exc)
+
+
+def _repair(path: Path, directory: Path | None, problem: Exception) -> str:
+    """Keep an unreadable settings file as settings.json.bak and write the defaults in its
+    place; returns the one-line warning. When the folder refuses either step (read-only,
+    full disk), nothing is raised: the warning says the file could not be repaired, why,
+    and that the defaults are used for this run only."""
+    backup = path.with_name(FILE_NAME + ".bak")
+    try:
         os.replace(path, backup)
-        defaults = Settings()
-        save_settings(defaults, directory)
-        return defaults, (f"settings: {path} was unreadable ({exc}); "
-                          f"kept it as {backup.name} and restored the defaults")
+    except OSError as exc:
+        return _unrepaired(path, f"cannot rename it to {backup.name}: {exc.strerror or exc}")
+    try:
+        save_settings(Settings(), directory)
+    except OSError as exc:
+        return _unrepaired(path, f"kept it as {backup.name} but cannot write the defaults: "
+                                 f"{exc.strerror or exc}")
+    return (f"settings: {path} was unreadable ({problem}); "
+            f"kept it as {backup.name} and restored the defaults")
+
+
+def _unrepaired(path: Path, why: str) -> str:
+    """The one line for a settings file that is not valid and could not be repaired; short
+    enough for the title screen at UI scale 2.0 (the parse error is left out)."""
+    return (f"settings: {path} is not valid and could not be repaired ({why}); "
+            "using the defaults for this run")
 
 
 def save_settings(settings: Settings, directory: Path | None = None) -> Path:

@@ -75,10 +75,7 @@ def ledger_line(game, entry) -> str:
     cause, note = cause_title(sc, entry), named(sc, entry.note)
     if entry.cause in ("drift", "rule") and note:  # the note says more than the heading
         cause, note = note, ""
-    if entry.cause == "event":  # `<title> (brought in by the facilitator)`: the title is in the cause
-        title = event_title(sc, entry.source)
-        if note.startswith(f"{title} (") and note.endswith(")"):
-            note = note[len(title) + 2:-1]
+    note = _unrepeated(note, _subjects(sc, entry))
     head, sep, tail = note.partition(": ")
     if sep and tail in cause:  # `Moscow accepted: <the action already named>`
         note = head
@@ -86,6 +83,34 @@ def ledger_line(game, entry) -> str:
     return _("{meter}: {before} → {after} ({amount:+d}) · {cause}{note}").format(
         meter=meter_label(sc, entry.meter), before=entry.before, after=entry.after,
         amount=entry.amount, cause=cause, note=extra)
+
+
+def _subjects(sc, entry) -> list[str]:
+    """The names the cause of `entry` already says: the event's title, the milestone's name,
+    the action's name (and the milestone it aims at), longest first."""
+    source = entry.source
+    names = {event_title(sc, source) if entry.cause == "event" else "",
+             milestone_name(sc, source) if entry.cause == "milestone" else ""}
+    move = _known_move(sc, source)
+    if move is not None:
+        names.add(next(a.name for a in sc.actions if a.id == move.action_id))
+        if move.target and move.target not in sc.role_ids:
+            names.add(milestone_name(sc, move.target))
+    return sorted((n for n in names if n and n != source), key=len, reverse=True)
+
+
+def _unrepeated(note: str, subjects: list[str]) -> str:
+    """The note without a leading name the cause already gives: `Brief on programme plans
+    (repeat 2: trust gains at 60%)` -> `repeat 2: trust gains at 60%`, `Joint exercises is
+    operating` -> `operating`; a note that is only the name becomes empty."""
+    for name in subjects:
+        if note == name or note.startswith(name + " "):
+            rest = note[len(name):].strip()
+            rest = rest.removeprefix("is ").strip()
+            if rest.startswith("(") and rest.endswith(")"):
+                rest = rest[1:-1].strip()
+            return rest
+    return note
 
 
 def ledger_groups(game, entries) -> list[tuple[str, list[str]]]:

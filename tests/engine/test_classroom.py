@@ -10,7 +10,7 @@ from game.engine.session import Seat, Session
 from game.model.actions import Action, Orders
 from game.textui import render
 from game.textui.console import CLEAR, Console, EndOfInput, clean, plain_ascii, wrap
-from game.textui.play import TextGame, full_menu
+from game.textui.play import FACILITATOR_HELP, SOLO_HELP, TextGame, full_menu
 from game.words import ledger_line
 from tests.engine.test_textmode import ScriptedRoom
 from tests.helpers import default_scenario
@@ -194,6 +194,44 @@ def test_facilitator_commands_ignore_case_and_show_the_event_card():
     assert f"EVENT brought in by the facilitator: {second.title}" in text
     assert " ".join(second.text.split()) in text
     assert second.id in s.state.fired
+
+
+def test_an_event_that_happened_is_marked_and_refused_in_one_line():
+    """The event list marks the events that already happened; bringing one in again is
+    refused in one line and changes nothing."""
+    s = session()
+    opening = next(i for i, e in enumerate(SC.events, 1) if e.id == s.state.event)
+    con, out = console(f"event {opening}\nevent\n\n")
+    game = TextGame(s, con)
+    before = list(s.state.ledger)
+    assert game._open_round() is None
+    text = out.getvalue()
+    title = SC.events[opening - 1].title
+    refusals = [line for line in text.splitlines() if line.startswith("Not possible:")]
+    assert refusals == [f"Not possible: {title!r} has already happened this round"]
+    assert f"{opening:2}. {title} (already happened this round)" in text
+    assert s.state.ledger == before
+
+
+def test_solo_play_gets_a_simple_prompt_with_every_command_still_there():
+    """One human team sees 'Enter: next round | quit | help' between rounds, not the
+    facilitator's line; 'help' shows the facilitator's commands, which all still work."""
+    s = session()
+    con, out = console("help\nevent 2\n\n")
+    assert TextGame(s, con)._open_round() is None
+    text = out.getvalue()
+    assert SOLO_HELP in text and "\n> " in text and "Facilitator > " not in text
+    assert text.index(SOLO_HELP) < text.index(FACILITATOR_HELP)  # shown on request only
+    assert SC.events[1].id in s.state.fired
+
+
+def test_a_room_of_teams_gets_the_facilitator_prompt():
+    """With more than one human team the facilitator's commands are listed at once."""
+    s = session(humans=("washington", "moscow"))
+    con, out = console("\n")
+    assert TextGame(s, con)._open_round() is None
+    text = out.getvalue()
+    assert FACILITATOR_HELP in text and "Facilitator > " in text and SOLO_HELP not in text
 
 
 def test_end_and_undo_ask_first():

@@ -192,7 +192,7 @@ def test_no_display_falls_back_to_text_mode():
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY",
                                                             "SDL_VIDEODRIVER")}
     result = subprocess.run([sys.executable, "main.py"], cwd=ROOT, input="", capture_output=True,
-                            text=True, env=env, timeout=60)
+                            text=True, env=env, timeout=300)
     assert "starting the text mode instead" in result.stdout
     assert "Traceback" not in result.stderr
 
@@ -211,7 +211,7 @@ def test_bad_window_options_exit_2_even_without_a_display(args):
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY",
                                                             "SDL_VIDEODRIVER")}
     result = subprocess.run([sys.executable, "main.py", *args], cwd=ROOT, input="",
-                            capture_output=True, text=True, env=env, timeout=60)
+                            capture_output=True, text=True, env=env, timeout=300)
     assert result.returncode == 2 and "text mode" not in result.stdout
     assert "Traceback" not in result.stderr
 

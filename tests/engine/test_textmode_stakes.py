@@ -30,13 +30,14 @@ def test_board_lists_the_standing_demand_and_its_cost():
     text = _solo("moscow", "\ndone\ny\n")
     assert "Public demands:" in text
     assert "Moscow stands by its demand for a legal guarantee" in text
-    assert "backing down now costs 12 Security establishment" in text
+    assert "Backing down now costs 12 points of support at home (Security establishment)." in text
 
 
 def test_guarantee_shows_its_ratification_odds_before_it_is_ordered():
     """Washington's menu gives the legal guarantee's odds at its current Senate support."""
     text = _solo("washington", "\ndone\ny\n")
-    assert "Offer a legal guarantee → Moscow  (ratification odds now 0% at Senate support 56)" in text
+    assert ("Offer a legal guarantee → Moscow  (Ratification odds now 0%, with your support at home "
+            "(Senate support) at 56.)") in text
 
 
 def test_setting_the_demand_aside_names_the_assurance_it_needs():
@@ -44,4 +45,4 @@ def test_setting_the_demand_aside_names_the_assurance_it_needs():
     and the menu says why and what it would cost."""
     text = _solo("moscow", "\ndone\ny\n")
     line = next(ln for ln in text.splitlines() if "set the demand aside" in ln and "[1 pt]" in ln)
-    assert "'Written political assurance'" in line and "backing down now costs 12" in line
+    assert "'Written political assurance'" in line and "Backing down now costs you 12 points" in line

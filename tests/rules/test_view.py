@@ -90,3 +90,56 @@ def test_an_answering_view_is_the_view_of_the_responses_phase(name, seed, pick):
             for role in game.roles:
                 early = view_for(opening[s.round], game, role)
                 assert answering_view(early, s, game) == view_for(s, game, role)
+
+
+def _ranges_by_round(game, states):
+    """(round, viewer, role) -> (true value, range, transparency toward the viewer) at the
+    opening of each round's orders phase."""
+    out = {}
+    for s in states:
+        if s.phase != "orders" or s.orders:
+            continue
+        for viewer in (None, *game.roles):
+            for role in game.roles:
+                if role == viewer:
+                    continue
+                value = s.meters[game.support_meter[role]]
+                measures = 0 if viewer is None else s.meters[game.transparency_meter[(role, viewer)]]
+                out[(s.round, viewer, role)] = value, view_for(s, game, viewer).support[role], measures
+    return out
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(name=st.sampled_from(sorted(SCENARIOS)), seed=st.integers(0, 2**32), pick=st.integers(0, 2**32))
+def test_the_place_in_the_fog_is_drawn_afresh_each_round(name, seed, pick):
+    """Over a random game the invariants hold every round (the true value inside, a team's
+    range inside the public one, width set by transparency), and a range does not follow
+    the hidden value step for step: its move between rounds differs from the hidden change."""
+    game = SCENARIOS[name]
+    r = game.rules
+    ranges = _ranges_by_round(game, random_game(game, seed, pick)[1])
+    shifts = []
+    for (rnd, viewer, role), (value, (lo, hi), measures) in ranges.items():
+        assert lo <= value <= hi
+        assert hi - lo == min(r.fog_width, max(r.fog_min, r.fog_width - r.fog_narrow * measures))
+        plo, phi = ranges[(rnd, None, role)][1]
+        assert plo <= lo <= hi <= phi
+        if (before := ranges.get((rnd - 1, viewer, role))) is not None:
+            shifts.append((lo - before[1][0], value - before[0]))
+    if len(shifts) >= 8:
+        assert any(bound != hidden for bound, hidden in shifts)
+
+
+def test_a_range_that_moves_does_not_reveal_the_hidden_change():
+    """Across many seeds the public range's move between two rounds differs from the hidden
+    change most of the time, and never in one fixed way."""
+    game = SCENARIOS["default"]
+    same = total = 0
+    for seed in range(30):
+        ranges = _ranges_by_round(game, random_game(game, seed, seed + 1)[1])
+        for (rnd, viewer, role), (value, (lo, _hi), _m) in ranges.items():
+            before = ranges.get((rnd - 1, viewer, role))
+            if viewer is None and before is not None and 0 < lo and _hi < 100:
+                total += 1
+                same += lo - before[1][0] == value - before[0]
+    assert total > 50 and same < total / 4

@@ -53,3 +53,65 @@ def test_app_reports_corrupt_settings_in_one_line(config_dir, capsys):
     assert load_or_report() == Settings()
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "settings" in err
+
+
+def _refuse(exc):
+    def refuse(*_args, **_kwargs):
+        raise exc
+    return refuse
+
+
+def test_a_folder_that_refuses_the_backup_gives_the_defaults_and_says_why(config_dir,
+                                                                         monkeypatch):
+    """A corrupt file in a read-only folder (tests run as root, so the refusal is made
+    here): no traceback, the defaults, and one line saying it could not be repaired."""
+    import game.ui.settings as settings_module
+    settings_path().write_text("{ broken")
+    monkeypatch.setattr(settings_module.os, "replace",
+                        _refuse(PermissionError(13, "Permission denied")))
+    settings, warning = load_settings()
+    assert settings == Settings()
+    assert "\n" not in warning and "could not be repaired" in warning
+    assert "Permission denied" in warning and "defaults" in warning
+    assert settings_path().read_text() == "{ broken"  # the user's file is left as it was
+
+
+def test_a_folder_that_refuses_the_rewrite_keeps_the_backup_and_says_why(config_dir,
+                                                                        monkeypatch):
+    import game.ui.settings as settings_module
+    settings_path().write_text("{ broken")
+    monkeypatch.setattr(settings_module, "write_atomic",
+                        _refuse(OSError(30, "Read-only file system")))
+    settings, warning = load_settings()
+    assert settings == Settings()
+    assert "\n" not in warning and "could not be repaired" in warning
+    assert "Read-only file system" in warning and ".bak" in warning
+    assert (config_dir / "settings.json.bak").read_text() == "{ broken"
+
+
+def test_the_window_starts_on_defaults_and_shows_the_one_line(config_dir, tmp_path,
+                                                              monkeypatch, capsys):
+    """The whole start-up path: the window opens on the defaults, the title screen shows
+    the line, stderr has it once, and the run ends normally."""
+    import game.ui.settings as settings_module
+    from game.ui.app import App, run_app
+    from game.ui.base import walk
+
+    monkeypatch.setenv("DETENTE_DATA_DIR", str(tmp_path / "data"))
+    settings_path().write_text("[")
+    monkeypatch.setattr(settings_module.os, "replace",
+                        _refuse(PermissionError(13, "Permission denied")))
+    seen = {}
+
+    def run(app):
+        app.draw()
+        seen["settings"] = app.settings
+        seen["shown"] = [t for w in walk(app.stack.top.ensure_root()) for t in w.texts()]
+        return 0
+
+    monkeypatch.setattr(App, "run", run)
+    assert run_app([]) == 0
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "could not be repaired" in err
+    assert seen["settings"] == Settings()
+    assert any("could not be repaired" in t for t in seen["shown"])

@@ -15,8 +15,9 @@ import pygame
 from game.ui.base import Widget
 from game.ui.play.board import Board, BoardState
 from game.ui.scene import Scene
-from game.ui.widgets import Column, Label, Row, ScrollView, Split, notice
+from game.ui.widgets import Column, Label, Panel, Row, ScrollView, Split, notice
 from game.words import _
+from game.words.stakes import demand_lines
 
 GAME_KEY_HINT = ("Tab or arrows: move · Enter: choose · 1-9: pick a numbered item · "
                  "PageUp/PageDown: scroll · Esc or F2: facilitator panel")
@@ -54,6 +55,16 @@ class GameScene(Scene):
     def body(self) -> list[Widget]:
         """The page's widgets below the heading."""
         return []
+
+    def demands_panel(self) -> Panel | None:
+        """The standing public demands with what backing down from each costs now, or None
+        when no demand stands. Public (the cost follows only from public moves, see
+        `game.words.stakes`), so shared screens may show it."""
+        lines = demand_lines(self.session.state, self.session.game)
+        if not lines:
+            return None
+        return Panel([Label(_("Public demands"), "body", True, "panel_heading"),
+                      *[Label(line, "small", False, "panel") for line in lines]])
 
     def layout_rect(self) -> pygame.Rect:
         """The window less a thin margin: the board wants every pixel."""

@@ -24,6 +24,7 @@ from game.ui.play.gamescene import BOARD_SHARE, GameScene
 from game.ui.play.text import action_label, milestone_name, points, prose
 from game.ui.widgets import Button, Label, Panel, Row, Spacer
 from game.words import _, why_not
+from game.words.stakes import accept_line, stake_line
 
 FAMILY_TITLES = {"transparency": "Transparency", "assurance": "Assurance",
                  "cooperation": "Cooperation", "pressure": "Pressure", "home_front": "Home front"}
@@ -106,6 +107,7 @@ class OrdersScene(GameScene):
             Panel([Label("Your orders so far", "body", True, "panel_heading"),
                    *(picked or [Label("None yet.", "body", False, "panel_muted")])]),
             *self._choices(),
+            *([demands] if (demands := self.demands_panel()) else []),
             Button(f"Confirm orders ({len(self.chosen)} chosen, {points(left)} unspent)",
                    self.confirm, key="orders:confirm",
                    detail="Your choices stay secret until every team has answered"),
@@ -137,6 +139,9 @@ class OrdersScene(GameScene):
                 detail += " · " + _("picked: in your orders above")
             elif action not in legal:
                 detail += " · " + _("not available: {why}").format(why=self.closed_reason(action))
+            # Private to this team: the odds name its exact support.
+            stake = stake_line(self.session.state, self.session.game, action)
+            detail += f"\n{stake}" if stake else ""
             cards.append(Button(f"{number}. {action_label(sc, action)}" if number > 9 else
                                 action_label(sc, action), lambda a=action: self.pick(a),
                                 detail=detail, number=number, group="actions", key=key,
@@ -301,6 +306,8 @@ class ResponsesScene(GameScene):
                       f"{action_label(sc, offer.action)}", "body", True, "panel_heading"),
                 Label(prose(spec.description), "small", False, "panel"),
                 Label(f"Tends to: {prose(spec.teaching_note)}", "small", False, "panel_muted"),
+                *([Label(stake, "small", True, "panel")] if (stake := accept_line(
+                    self.session.state, self.session.game, self.viewer, spec.id)) else []),
                 Row([Button("Accept", lambda k=offer.key: self.answer(k, True), selected=ans is True,
                             key=f"accept:{offer.key}"),
                      Button("Decline", lambda k=offer.key: self.answer(k, False),

@@ -136,6 +136,7 @@ class EventScene(GameScene):
                               [ledger_line(self.scenario, e) for e in mine],
                               _("Event · round {n}").format(n=view.round))
         cards = [main, *self._other_events(view, effects)]
+        demands = self.demands_panel()
         timer = self.flow.timer
         if self.flow.hotseat:
             talk = ("Talk face to face now. The timer only keeps time; the round goes on when "
@@ -154,12 +155,14 @@ class EventScene(GameScene):
         ]
         go_button = Button(go, self.end_talks, key="event:go", detail=go_detail)
         if not self.flow.hotseat:  # one team, no talks: the way on comes first
-            return [go_button, *cards, Label(talk, "body", False, "screen_muted"), *controls]
+            return [go_button, *cards, *([demands] if demands else []),
+                    Label(talk, "body", False, "screen_muted"), *controls]
         # Teams talking: the screen opens with the focus on a harmless control at its top
         # (the timer, or the facilitator panel), never on ending the talks, so the room
         # reads the news first; ending the talks comes after the news.
         first, rest = controls[:1], controls[1:]  # one control above the news keeps it in view
-        return [*first, *cards, Label(talk, "body", False, "screen_muted"), go_button, *rest]
+        return [*first, *cards, *([demands] if demands else []),
+                Label(talk, "body", False, "screen_muted"), go_button, *rest]
 
     def _other_events(self, view, effects) -> list[Widget]:
         """Cards for events brought in this round besides the round's own (facilitator)."""

@@ -57,9 +57,11 @@ class TitleScene(PageScene):
     def build(self) -> Widget:
         """The name and what the game is on the left, the menu on the right (in a tall
         window, one above the other)."""
+        # A notice (settings that could not be saved or repaired) takes the tagline's
+        # place, so that at any scale it fits beside the menu without being cut off.
         hero = Column([Label(self.heading, "title", True, "heading"),
-                       Label(TAGLINE, "large", False, "screen"),
-                       *([notice(self.app.message)] if self.app.message else [])], gap="pad")
+                       notice(self.app.message) if self.app.message
+                       else Label(TAGLINE, "large", False, "screen")], gap="pad")
         menu = ScrollView(Column([*self.body(), Label(KEY_HINT, "small", False, "screen_muted")],
                                  gap="pad"), key="page")
         window = self.app.surface.get_rect()

@@ -21,6 +21,7 @@ import multiprocessing
 import os
 import signal
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TextIO
 
@@ -294,6 +295,8 @@ _WORKER: tuple[CompiledScenario, Plan] | None = None
 def _init_worker(game: CompiledScenario, plan: Plan) -> None:
     global _WORKER
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # also under spawn, where SIG_IGN is not inherited
+    if hasattr(signal, "pthread_sigmask"):  # forked while the parent held Ctrl-C back: let it through
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     _WORKER = (game, plan)
 
 
@@ -327,18 +330,33 @@ def play_all(scenario: Scenario, plan: Plan, workers: int,
     else:
         ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods()
                                           else "spawn")
-        # Workers ignore Ctrl-C (they inherit SIG_IGN): the parent alone stops, and leaving
-        # the `with` terminates them, so no worker outlives the command or prints a traceback.
-        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        # Workers ignore Ctrl-C: the parent alone stops, and leaving the `with` terminates
+        # them, so no worker outlives the command or prints a traceback. While the workers
+        # start, the parent holds Ctrl-C back rather than ignoring it, so a Ctrl-C in that
+        # moment still stops the run once they are up.
+        restore = _hold_ctrl_c()
         try:
             pool = ctx.Pool(min(workers, len(batches)), _init_worker, (game, plan))
-        finally:
-            signal.signal(signal.SIGINT, previous)
+        except BaseException:
+            restore()
+            raise
         with pool:
+            restore()  # a Ctrl-C held back now stops the run, and leaving `with` ends the workers
             _collect(pool.imap(_work, batches), games, progress)
     if progress:
         progress.finish()
     return games
+
+
+def _hold_ctrl_c() -> Callable[[], None]:
+    """Hold SIGINT back (blocked, not ignored) while worker processes are forked; return
+    the function that lets it through again. Where signals cannot be blocked, ignore them
+    for that moment instead."""
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        return lambda: signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    return lambda: signal.signal(signal.SIGINT, previous)
 
 
 def _play_batch(game: CompiledScenario, plan: Plan,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from game.model.actions import Action
 from game.model.scenario import Scenario
-from game.rules.aims import aim_targets, may_take
+from game.rules.aims import aims_of, may_take
 
 
 def full_menu(scenario: Scenario, role: str) -> list[Action]:
@@ -21,11 +21,5 @@ def full_menu(scenario: Scenario, role: str) -> list[Action]:
         parties = next((m.parties for m in scenario.milestones if m.id == spec.establishes), ())
         if spec.establishes and role not in parties:
             continue  # never open to this role: not a party to what it would set up
-        if spec.target == "role":
-            aims = aim_targets(spec, role, scenario.role_ids)
-        elif spec.target == "milestone":
-            aims = [m.id for m in scenario.milestones if role in m.parties]
-        else:
-            aims = [None]
-        menu += [Action(role, spec.id, aim) for aim in aims]
+        menu += [Action(role, spec.id, aim) for aim in aims_of(spec, role, scenario)]
     return menu

@@ -29,7 +29,7 @@ from game.model.scenario import (
 )
 from game.model.state import MeterLayout
 from game.rules import requirements
-from game.rules.aims import aim_targets, may_take
+from game.rules.aims import aims_of, may_take
 from game.rules.effect_rows import Where, compile_effects
 from game.rules.tables import ActionRow, Answer, Candidate, Change, Meter, Offer
 
@@ -186,14 +186,9 @@ def _candidates(role: str, rows: tuple[ActionRow, ...], scenario: Scenario,
         spec = row.spec
         if not may_take(spec, role):
             continue
-        if spec.target == "role":
-            aims = aim_targets(spec, role, scenario.role_ids)
-        elif spec.target == "milestone":
-            aims = [m.id for m in scenario.milestones if role in m.parties]
-        else:
-            aims = [None]
         rules = requirements.rules_for(spec)
-        found += [_candidate(Action(role, spec.id, t), row, rules, scenario, fx) for t in aims]
+        found += [_candidate(Action(role, spec.id, t), row, rules, scenario, fx)
+                  for t in aims_of(spec, role, scenario)]
     return tuple(found)
 
 

@@ -67,12 +67,16 @@ def _char_name(char: str) -> str:
 
 def _tab(lines: list[str]) -> Diagnosis | None:
     """A tab in the indentation of a line."""
-    for n, text in enumerate(lines, 1):
-        indent = len(text) - len(text.lstrip(" \t-"))
-        if "\t" in text[:indent]:
-            return ("yaml-tab", "a tab is used for indentation; YAML allows only spaces: "
-                    "replace the tab with spaces (two per level, lined up with the lines above)",
-                    n, text.index("\t") + 1)
+    return next((found for n, text in enumerate(lines, 1) if (found := tab_in_indent(text, n))), None)
+
+
+def tab_in_indent(line: str, n: int) -> Diagnosis | None:
+    """A tab in the indentation of line `n` (1-based), as a diagnosis at the tab."""
+    indent = len(line) - len(line.lstrip(" \t-"))
+    if "\t" in line[:indent]:
+        return ("yaml-tab", "a tab is used for indentation; YAML allows only spaces: replace the "
+                "tab with spaces (two per level, lined up with the lines above)",
+                n, line.index("\t") + 1)
     return None
 
 

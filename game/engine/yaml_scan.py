@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from game.engine.yaml_hints import INVISIBLE, Diagnosis, _char_name, _indent
+from game.engine.yaml_hints import INVISIBLE, Diagnosis, _char_name, _indent, tab_in_indent
 
 #: `key:` or `key: value` (a plain or quoted key), after any `- ` item markers.
 _KEY_LINE = re.compile(r"""^(?P<key>[A-Za-z_][\w.-]*|"[^"]*"|'[^']*'):(?:[ \t]+(?P<value>.*))?$""")
@@ -30,7 +30,7 @@ def scan(text: str) -> list[Diagnosis]:
     for n, line in enumerate(lines, 1):
         if state.skip(line):
             continue
-        slip = _tab(line, n) or _invisible(line, n) or _line_slip(lines, n, state)
+        slip = tab_in_indent(line, n) or _invisible(line, n) or _line_slip(lines, n, state)
         if slip:
             found.append(slip)
     return found
@@ -69,15 +69,6 @@ class _State:
         self.depth += _balance(line)
         if self.depth <= 0:
             self.closer, self.depth = None, 0
-
-
-def _tab(line: str, n: int) -> Diagnosis | None:
-    indent = len(line) - len(line.lstrip(" \t-"))
-    if "\t" in line[:indent]:
-        return ("yaml-tab", "a tab is used for indentation; YAML allows only spaces: replace the "
-                "tab with spaces (two per level, lined up with the lines above)",
-                n, line.index("\t") + 1)
-    return None
 
 
 def _invisible(line: str, n: int) -> Diagnosis | None:

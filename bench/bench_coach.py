@@ -19,9 +19,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from game.ai import LAB_PERSONAS  # noqa: E402
-from game.engine.coach import coach  # noqa: E402
-from game.engine.scenarios import DEFAULT_SCENARIO, load_for_play  # noqa: E402
-from game.engine.session import Seat, Session  # noqa: E402
+from game.authoring.scenarios import DEFAULT_SCENARIO, load_for_play  # noqa: E402
+from game.debrief.coach import coach  # noqa: E402
+from game.session.session import Seat, Session  # noqa: E402
 
 
 def game(scenario, seed: int, personas: tuple[str, ...], humans: int) -> Session:

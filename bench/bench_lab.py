@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from game.engine import simulate  # noqa: E402
+from game.lab import simulate  # noqa: E402
 
 CASES = (("default scenario (3 roles)", ROOT / "scenarios" / "missile-defence-2011.yaml"),
          ("four_roles test case (4 roles)", ROOT / "tests" / "ai" / "fixtures" / "four_roles.yaml"))

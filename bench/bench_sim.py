@@ -27,9 +27,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from game.ai import LAB_PERSONAS, make_policy  # noqa: E402
-from game.engine import simulate  # noqa: E402
-from game.engine.runner import play_game  # noqa: E402
+from game.lab import simulate  # noqa: E402
 from game.rules import compile_scenario  # noqa: E402
+from game.session.runner import play_game  # noqa: E402
 
 SCENARIO = ROOT / "scenarios" / "missile-defence-2011.yaml"
 

@@ -10,8 +10,8 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def test_headless_packages_never_load_pygame():
     """Importing the model, rules, AI, engine and text mode does not load pygame at all."""
-    code = ("import sys, game.model.scenario, game.rules, game.ai, game.engine.session, "
-            "game.engine.saves, game.engine.replay, game.engine.debrief, game.textui.main, game.words; "
+    code = ("import sys, game.model.scenario, game.rules, game.ai, game.session.session, "
+            "game.session.saves, game.session.replay, game.debrief.debrief, game.textui.main, game.words; "
             "print('pygame' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
                          check=True)
@@ -72,7 +72,7 @@ def _state_containers(state) -> set[int]:
 
 
 def _running_session():
-    from game.engine.session import Seat, Session
+    from game.session.session import Seat, Session
     from tests.helpers import default_scenario
 
     sc = default_scenario()

@@ -18,10 +18,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import main
-from game.engine.library import GameLibrary
-from game.engine.loader import load_scenario
-from game.engine.session import Seat, Session
+from game.authoring.loader import load_scenario
+from game.cli import main
+from game.session.library import GameLibrary
+from game.session.session import Seat, Session
 
 ROOT = Path(__file__).resolve().parents[1]
 SCENARIO = ROOT / "tests" / "engine" / "fixtures" / "save-0.1-scenario.yaml"
@@ -69,7 +69,7 @@ def isolated(tmp_path, monkeypatch):
     monkeypatch.setenv("DETENTE_CONFIG_DIR", str(tmp_path / "config"))
     monkeypatch.setattr(sys, "stdin", io.StringIO(""))
     monkeypatch.setattr("game.ui.display.display_available", lambda: (False, "no display"))
-    monkeypatch.setattr("game.engine.simulate.MAX_GAMES", 40)  # keeps every accepted run small
+    monkeypatch.setattr("game.lab.simulate.MAX_GAMES", 40)  # keeps every accepted run small
 
     def hang(*_):
         raise TimeoutError("the command hung")

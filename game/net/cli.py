@@ -15,9 +15,7 @@ import sys
 from pathlib import Path
 
 from game.ai import DEFAULT_PERSONA, PERSONAS, persona_problem
-from game.engine.saves import SaveError, data_dir, read_save, save_session
-from game.engine.scenarios import DEFAULT_SCENARIO, ScenarioLoadError, load_for_play, locate
-from game.engine.session import Session
+from game.authoring.scenarios import DEFAULT_SCENARIO, ScenarioLoadError, load_for_play, locate
 from game.net.reseat import reseat
 from game.net.seats import (
     HostSecrets,
@@ -27,6 +25,8 @@ from game.net.seats import (
     parse_seats,
     save_secrets,
 )
+from game.session.saves import SaveError, data_dir, read_save, save_session
+from game.session.session import Session
 from game.words import _
 
 DEFAULT_PORT = 8000
@@ -180,7 +180,7 @@ def _apply_seats(args: argparse.Namespace, session: Session, found: HostSecrets,
 
 
 def _resume(game_file: Path, seats_file: Path) -> tuple[Session, HostSecrets]:
-    from game.engine.replay import session_from_save
+    from game.session.replay import session_from_save
 
     record = read_save(game_file)
     scenario = load_for_play(locate(record.scenario_path, record.scenario_id))
@@ -234,8 +234,8 @@ def _announce(session: Session, found: HostSecrets, address: str, port: int, joi
 
 def _finish(session: Session) -> list[str]:
     """Write the replay and the debrief of a finished game; returns their paths."""
-    from game.engine.debrief import debrief_html
-    from game.engine.saves import finished_replay_path, write_atomic
+    from game.debrief.debrief import debrief_html
+    from game.session.saves import finished_replay_path, write_atomic
 
     path = save_session(session, finished_replay_path(session))
     debrief = path.with_suffix(".html")

@@ -16,7 +16,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from game import words
-from game.engine.session import Session
 from game.model.actions import Action, IllegalAction, Orders, Responses
 from game.net.pages import Pages, closed_reasons
 from game.net.reseat import reseat
@@ -24,6 +23,7 @@ from game.net.seats import HostSecrets, SeatError, save_secrets
 from game.net.timer import Timer
 from game.rules import points_left
 from game.rules.legal import why_illegal
+from game.session.session import Session
 from game.words import _
 
 KEY_PATTERN = re.compile(r"^[A-Za-z0-9_-]{8,64}$")

@@ -12,8 +12,8 @@ import secrets
 
 from game import words
 from game.ai import DEFAULT_PERSONA, make_policy, persona_problem
-from game.engine.session import Session
 from game.net.seats import HostSecrets, SeatError, SeatPlan, fresh_code
+from game.session.session import Session
 from game.words import _
 
 

@@ -16,9 +16,9 @@ import secrets
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from game.engine.atomic import write_atomic
-from game.engine.session import Seat
+from game.files.atomic import write_atomic
 from game.net.timer import saved_timer_ok
+from game.session.session import Seat
 from game.words import _
 
 KINDS = ("device", "hotseat", "ai")

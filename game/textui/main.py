@@ -1,6 +1,6 @@
 """Starting, resuming and finishing a text-mode game from command-line options.
 
-Every game is saved in its own file in the library (`game.engine.library`) from its
+Every game is saved in its own file in the library (`game.session.library`) from its
 first screen on, so `quit` before any move still resumes this game, never an older one.
 A save that fails is reported in one line (once per reason) and the game goes on.
 """
@@ -13,12 +13,12 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from game.ai import DEFAULT_PERSONA, PERSONAS, TEMPERAMENTS, persona_problem, seat_persona
-from game.engine.atomic import WriteFailed, write_atomic
-from game.engine.debrief import debrief_html
-from game.engine.library import GameFile, GameLibrary, SavedGame, SaveFailed
-from game.engine.saves import SEED_MAX, SEED_MIN, SaveError
-from game.engine.scenarios import DEFAULT_SCENARIO, ScenarioLoadError, load_for_play
-from game.engine.session import Seat, Session
+from game.authoring.scenarios import DEFAULT_SCENARIO, ScenarioLoadError, load_for_play
+from game.debrief.debrief import debrief_html
+from game.files.atomic import WriteFailed, write_atomic
+from game.session.library import GameFile, GameLibrary, SavedGame, SaveFailed
+from game.session.saves import SEED_MAX, SEED_MIN, SaveError
+from game.session.session import Seat, Session
 from game.textui import render
 from game.textui.console import Console, EndOfInput
 from game.textui.play import TextGame

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import re
 
-from game.engine.menu import full_menu
-from game.engine.session import Session
 from game.model.actions import Action, BadMoveText, IllegalAction, Orders, Responses
 from game.model.state import RoundRecord
 from game.rules import points_left
 from game.rules.events import spent
 from game.rules.legal import why_illegal
+from game.session.menu import full_menu
+from game.session.session import Session
 from game.textui import render
 from game.textui.console import Console
 from game.textui.stakes import demand_lines, stakes

@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import argparse
 
-from game.engine.scenarios import DEFAULT_SCENARIO, ScenarioLoadError, load_for_play
-from game.engine.session import Session
-from game.engine.tutorial import (
+from game.authoring.scenarios import DEFAULT_SCENARIO, ScenarioLoadError, load_for_play
+from game.guide.tutorial import (
     CoachState,
     CoachStep,
     Tutorial,
@@ -27,6 +26,7 @@ from game.engine.tutorial import (
     tutorial_session,
 )
 from game.model.state import RoundRecord
+from game.session.session import Session
 from game.textui.console import Console, EndOfInput
 from game.textui.play import TextGame, full_menu
 from game.words import _, prose
@@ -131,7 +131,7 @@ class GuidedGame(TextGame):
 
 def run_tutorial(args: argparse.Namespace, io: Console) -> int:
     """Start the guided first game from the text mode's options; returns the exit status."""
-    from game.engine.library import GameLibrary
+    from game.session.library import GameLibrary
     from game.textui.main import _finish, _reporter, _where_saved
 
     path = getattr(args, "scenario", None) or str(DEFAULT_SCENARIO)

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from game.engine.atomic import write_atomic
-from game.engine.debrief import debrief_html
-from game.engine.debrief_whatif import branch_lines, coaching_lines
-from game.engine.session import Session
-from game.engine.whatif import Change, WhatIfError, branch, choices, script_of
+from game.debrief.branch import branch_lines, coaching_lines
+from game.debrief.debrief import debrief_html
+from game.debrief.whatif import Change, WhatIfError, branch, choices, script_of
+from game.files.atomic import write_atomic
+from game.session.session import Session
 from game.textui.console import Console, EndOfInput
 from game.words import _, action_label, move_label, role_name
 

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from game.words import _
 
 if TYPE_CHECKING:
-    from game.engine.session import Session
+    from game.session.session import Session
 
 
 @dataclass(frozen=True)
@@ -46,14 +46,14 @@ class SavedGame:
 
 def user_scenario_dir() -> Path:
     """The user's own scenarios folder: `scenarios` in the data directory."""
-    from game.engine.saves import data_dir
+    from game.session.saves import data_dir
     return data_dir() / "scenarios"
 
 
 def scenario_files(extra: Path | None = None) -> list[tuple[Path, str]]:
     """Every scenario file to offer, with where it was found: `extra` (from the command
     line) first, then scenarios/, then the user's scenarios folder."""
-    from game.engine.scenarios import list_scenarios
+    from game.authoring.scenarios import list_scenarios
     found = [(extra, _("from the command line"))] if extra is not None else []
     found += [(p, _("bundled")) for p in list_scenarios()]
     folder = user_scenario_dir()
@@ -65,19 +65,19 @@ def scenario_files(extra: Path | None = None) -> list[tuple[Path, str]]:
 
 def default_scenario() -> Path:
     """The scenario New game offers first."""
-    from game.engine.scenarios import DEFAULT_SCENARIO
+    from game.authoring.scenarios import DEFAULT_SCENARIO
     return DEFAULT_SCENARIO
 
 
 def load_scenario(path: Path):
     """Load and check one scenario (raises ValueError with a readable message)."""
-    from game.engine.scenarios import load_for_play
+    from game.authoring.scenarios import load_for_play
     return load_for_play(path)
 
 
 def check_report(path: Path) -> str:
     """What `python main.py check FILE` prints for this file, word for word."""
-    from game.engine.check import run_check
+    from game.authoring.check import run_check
     out = io.StringIO()
     run_check([str(path)], out=out, err=out)
     return out.getvalue().rstrip("\n")
@@ -124,7 +124,7 @@ class Services:
     def library(self):
         """The library of saved games (opened on first use, after the first frame)."""
         if self._library is None:
-            from game.engine.library import GameLibrary
+            from game.session.library import GameLibrary
             self._library = GameLibrary()
         return self._library
 
@@ -137,7 +137,7 @@ class Services:
     def saved_games(self) -> tuple[list[SavedGame], str]:
         """The games in progress, newest first, then the finished ones (to read their
         ending and export the debrief); or [] and why there are none."""
-        from game.engine.saves import SaveError
+        from game.session.saves import SaveError
         try:
             games = [*self.library.unfinished(), *self.library.finished()]
         except (OSError, SaveError) as exc:
@@ -151,7 +151,7 @@ class Services:
               timer_minutes: int = 0) -> Session:
         """A new session, saved in a file of its own after every move; `seats` maps each
         role to "human" or an AI persona name."""
-        from game.engine.session import Seat, Session
+        from game.session.session import Seat, Session
         made = {r: Seat(True) if s == "human" else Seat(False, s) for r, s in seats.items()}
         session = Session(scenario, seed, made, rounds, str(path))
         self._hook = self.library.attach(session, timer_seconds=timer_minutes * 60,

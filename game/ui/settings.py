@@ -19,8 +19,8 @@ from pathlib import Path
 
 import platformdirs
 
-from game.engine.atomic import clean_stale_temps, write_atomic
-from game.engine.bounded import ReadRefused, parse_json, read_text
+from game.files.atomic import clean_stale_temps, write_atomic
+from game.files.bounded import ReadRefused, parse_json, read_text
 
 FILE_NAME = "settings.json"
 SCALES = (1.0, 1.25, 1.5, 1.75, 2.0)

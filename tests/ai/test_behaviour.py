@@ -10,8 +10,8 @@ from statistics import mean
 
 from game.ai import make_policy
 from game.ai.reciprocator import Reciprocator
-from game.engine.runner import play_game
 from game.rules.rng import derive_seed
+from game.session.runner import play_game
 
 GAMES = 40
 BASE_SEED = 2011

@@ -8,8 +8,8 @@ import pytest
 
 from game.ai import PERSONAS, TEMPERAMENTS, ai_orders, ai_responses, make_policy
 from game.ai.persona import HOME_WORDS
-from game.engine.runner import play_game
 from game.rules import apply_action, awaiting_response, legal_actions, new_game, resolve_round
+from game.session.runner import play_game
 
 NAMES = sorted(PERSONAS)
 

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from game.ai import PERSONAS
-from game.engine.session import Seat, Session
+from game.session.session import Seat, Session
 
 
 def support_words(game) -> list[str]:

@@ -4,9 +4,9 @@ alliance-minded NATO, each checked on the behaviour its name promises."""
 from __future__ import annotations
 
 from game.ai import ai_orders, ai_responses, make_policy
-from game.engine.runner import play_game
 from game.model.actions import Action, Orders
 from game.rules import apply_action, new_game
+from game.session.runner import play_game
 
 
 def test_assurer_answers_the_demand_with_a_written_assurance(default_scenario):

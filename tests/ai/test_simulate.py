@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from game.engine import simulate
-from game.engine.loader import load_scenario
-from game.engine.simreport import GameRecord, Report, figure_rows
+from game.authoring.loader import load_scenario
+from game.lab import simulate
+from game.lab.report import GameRecord, Report, figure_rows
 from tests.ai.conftest import DEFAULT
 
 FOUR = Path(__file__).parent / "fixtures" / "four_roles.yaml"
@@ -160,7 +160,7 @@ def test_html_is_self_contained_with_four_charts(tmp_path):
 
 def test_html_escapes_the_scenario_text():
     """Titles and names from the scenario are escaped (autoescape is on)."""
-    from game.engine.simhtml import report_html
+    from game.lab.html import report_html
 
     four = load_scenario(FOUR)
     report = _report(four, [_record("no_progress", (1, 0, 0, 0))])

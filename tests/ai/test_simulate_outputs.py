@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from game.engine import simulate
-from game.engine.check import check_one
+from game.authoring.check import check_one
+from game.lab import simulate
 from tests.ai.conftest import DEFAULT
 
 SMALL = ("--games", "4", "--personas", "reciprocator", "--workers", "1")

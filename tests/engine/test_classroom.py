@@ -5,9 +5,9 @@ import re
 
 import pytest
 
-from game.engine.debrief import debrief_html
-from game.engine.session import Seat, Session
+from game.debrief.debrief import debrief_html
 from game.model.actions import Action, Orders
+from game.session.session import Seat, Session
 from game.textui import render
 from game.textui.console import CLEAR, Console, EndOfInput, clean, plain_ascii, wrap
 from game.textui.play import FACILITATOR_HELP, SOLO_HELP, TextGame, full_menu

@@ -1,7 +1,7 @@
 """Coaching: the decisions that moved a team's outcome most, and the AI seats' personas."""
 
-from game.engine.coach import TOP, coach
-from game.engine.whatif import branch
+from game.debrief.coach import TOP, coach
+from game.debrief.whatif import branch
 from tests.engine.test_whatif import SC, played
 
 

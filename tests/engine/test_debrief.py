@@ -1,8 +1,8 @@
 """The debrief: a self-contained HTML file with every part a class discusses."""
 
-from game.engine.debrief import debrief_html
-from game.engine.history import meter_history, turning_points
-from game.engine.session import Seat, Session
+from game.debrief.debrief import debrief_html
+from game.session.history import meter_history, turning_points
+from game.session.session import Seat, Session
 from tests.helpers import default_scenario
 
 SC = default_scenario()

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from game.ai import make_policy
-from game.engine.runner import play_game
-from game.engine.scenarios import load_for_play
+from game.authoring.scenarios import load_for_play
 from game.rules.compiled import compile_scenario
+from game.session.runner import play_game
 
 SCENARIOS = sorted((Path(__file__).resolve().parents[2] / "scenarios").glob("*.yaml"))
 LIBRARY = [p for p in SCENARIOS if p.name != "missile-defence-2011.yaml"]

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from game.engine import check as check_module
-from game.engine.check import run_check
-from game.engine.lint import lint, unfold
-from game.engine.loader import Problem, ScenarioError, load_text_with_source
-from game.engine.schema_export import SCHEMA_PATH, scenario_json_schema, write_schema
+from game.authoring import check as check_module
+from game.authoring.check import run_check
+from game.authoring.lint import lint, unfold
+from game.authoring.loader import Problem, ScenarioError, load_text_with_source
+from game.authoring.schema_export import SCHEMA_PATH, scenario_json_schema, write_schema
 from game.model.scenario import Scenario
 from tests.engine.test_loader import VALID, VALID_PATH, at, variant
 
@@ -867,7 +867,7 @@ def test_warnings_pass_unless_strict(tmp_path):
 
 def test_every_code_is_registered_and_documented():
     """Every message code is in the registry, and docs/authoring.md explains each one."""
-    from game.engine.codes import CODES
+    from game.authoring.codes import CODES
 
     doc = (Path(__file__).resolve().parents[2] / "docs" / "authoring.md").read_text()
     missing = [code for code in CODES if f"`{code}`" not in doc]
@@ -902,8 +902,8 @@ def _schema_accepts(text: str) -> bool:
     """True if the JSON Schema accepts the scenario text, read as check reads it."""
     import jsonschema
 
-    from game.engine.problems import SourceMap
-    from game.engine.yaml_tree import parse, plain
+    from game.authoring.problems import SourceMap
+    from game.authoring.yaml_tree import parse, plain
 
     data = plain(parse(text, "s.yaml"), (), SourceMap("s.yaml"))
     return jsonschema.Draft202012Validator(scenario_json_schema()).is_valid(data)
@@ -966,7 +966,7 @@ def test_schema_line_resolves_relative_to_the_file(tmp_path):
 def _new(tmp_path: Path, name: str, roles: str) -> tuple[int, str, str]:
     import argparse
 
-    from game.engine import starter
+    from game.authoring import starter
 
     parser = argparse.ArgumentParser()
     starter.add_arguments(parser)
@@ -979,9 +979,9 @@ def _new(tmp_path: Path, name: str, roles: str) -> tuple[int, str, str]:
 def test_starter_passes_strict_check_and_plays(tmp_path, roles):
     """The starter checks clean under --strict and an AI game of it reaches an ending."""
     from game.ai import make_policy
-    from game.engine.loader import load_scenario
-    from game.engine.runner import play_game
+    from game.authoring.loader import load_scenario
     from game.rules import compile_scenario
+    from game.session.runner import play_game
 
     code, out, _ = _new(tmp_path, "case.yaml", roles)
     path = tmp_path / "case.yaml"
@@ -1026,7 +1026,7 @@ def test_starter_never_overwrites(tmp_path):
 
 def test_main_wires_new_and_check_strict(tmp_path, capsys):
     """`main.py new` writes the starter and `main.py check --strict` passes it."""
-    import main
+    from game.cli import main
 
     path = str(tmp_path / "case.yaml")
     assert main.main(["new", path, "--roles", "north,south"]) == 0
@@ -1036,7 +1036,7 @@ def test_main_wires_new_and_check_strict(tmp_path, capsys):
 
 def test_every_checker_problem_has_a_registered_code():
     """Every problem the checkers report on the broken variants above carries a known code."""
-    from game.engine.codes import CODES
+    from game.authoring.codes import CODES
 
     variants = [variant("roles: [south]", "roles: [soth]"),
                 variant("backed_down_by: [wait]", "backed_down_by: []"),
@@ -1049,7 +1049,7 @@ def test_every_checker_problem_has_a_registered_code():
 
 def _every_code(text: str) -> set[str]:
     """Every code check prints for the text, folded follow-ons included."""
-    from game.engine.loader import check_text
+    from game.authoring.loader import check_text
 
     try:
         _, _, found = check_text(text, "s.yaml")

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from game.engine import loader
-from game.engine.loader import Problem, ScenarioError, load_scenario, load_scenario_text
+from game.authoring import loader
+from game.authoring.loader import Problem, ScenarioError, load_scenario, load_scenario_text
 
 FIXTURES = Path(__file__).parent / "fixtures"
 VALID_PATH = FIXTURES / "valid.yaml"
@@ -528,7 +528,7 @@ def test_parser_error_the_scan_cannot_see_comes_first_when_it_is_first():
 def test_shipped_scenarios_give_the_scan_nothing_to_report():
     """The scan never flags a line of a valid file (it runs only when the parser fails,
     but a false alarm would then be reported as a mistake)."""
-    from game.engine.yaml_scan import scan
+    from game.authoring.yaml_scan import scan
 
     for path in sorted(FIXTURES.parent.parent.parent.joinpath("scenarios").glob("*.yaml")):
         assert scan(path.read_text(encoding="utf-8")) == [], path
@@ -536,7 +536,7 @@ def test_shipped_scenarios_give_the_scan_nothing_to_report():
 
 def test_block_text_and_quoted_text_over_lines_are_not_scanned():
     """Text under `key: |`, inside quotes or brackets over several lines may hold anything."""
-    from game.engine.yaml_scan import scan
+    from game.authoring.yaml_scan import scan
 
     text = ("a: |\n  Note: x\n  -b\nb: \"one\n  two: three\"\nc: [1,\n  d: e]\n"
             "e: f\nsummary: |\nNot indented\nStill not\n")

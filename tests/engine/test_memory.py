@@ -8,8 +8,8 @@ import tracemalloc
 
 from ruamel.yaml import YAML
 
-from game.engine.session import Seat, Session
 from game.model.scenario import Scenario
+from game.session.session import Seat, Session
 from tests.helpers import DEFAULT, ROOT
 
 #: The two scenarios' data, read once: each game validates a new Scenario object from it.

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from game.engine.library import GameLibrary
-from game.engine.loader import load_scenario
-from game.engine.replay import verify
-from game.engine.saves import SaveError, read_save
-from game.engine.session import Seat, Session
+from game.authoring.loader import load_scenario
 from game.model.actions import move_from_text
+from game.session.library import GameLibrary
+from game.session.replay import verify
+from game.session.saves import SaveError, read_save
+from game.session.session import Seat, Session
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SCENARIO = FIXTURES / "save-0.1-scenario.yaml"
@@ -186,9 +186,9 @@ def test_text_resume_lists_unfinished_games_newest_first(tmp_path, monkeypatch, 
     """`text --resume` numbers the unfinished games, newest first, and resumes the one chosen."""
     import io
 
+    from game.cli.main import build_parser
     from game.textui.console import Console
     from game.textui.main import run_text
-    from main import build_parser
 
     monkeypatch.setenv("DETENTE_DATA_DIR", str(tmp_path / "data"))
     lib = GameLibrary()

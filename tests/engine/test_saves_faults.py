@@ -20,13 +20,13 @@ from pathlib import Path
 
 import pytest
 
-from game.engine.library import GameFile, GameLibrary, SaveFailed
-from game.engine.loader import load_scenario
-from game.engine.saves import read_save
-from game.engine.session import Seat, Session
+from game.authoring.loader import load_scenario
+from game.cli.main import build_parser
+from game.session.library import GameFile, GameLibrary, SaveFailed
+from game.session.saves import read_save
+from game.session.session import Seat, Session
 from game.textui.console import Console
 from game.textui.main import run_text
-from main import build_parser
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SCENARIO = FIXTURES / "save-0.1-scenario.yaml"
@@ -170,9 +170,9 @@ def test_text_mode_says_so_once_and_plays_on(tmp_path, monkeypatch):
 CHILD = textwrap.dedent("""
     import sys
     sys.path.insert(0, {root!r})
-    from game.engine.library import GameLibrary
-    from game.engine.loader import load_scenario
-    from game.engine.session import Seat, Session
+    from game.session.library import GameLibrary
+    from game.authoring.loader import load_scenario
+    from game.session.session import Seat, Session
     sc = load_scenario({scenario!r})
     lib = GameLibrary({data!r})
     seed = 0

@@ -13,11 +13,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from game.engine.atomic import WriteFailed, clean_stale_temps, write_atomic
-from game.engine.bounded import MAX_DEPTH, ReadRefused, read_regular
-from game.engine.file_text import read_bytes
-from game.engine.loader import ScenarioError
-from game.engine.saves import SAVE_CAP, SaveError, read_save
+from game.authoring.file_text import read_bytes
+from game.authoring.loader import ScenarioError
+from game.files.atomic import WriteFailed, clean_stale_temps, write_atomic
+from game.files.bounded import MAX_DEPTH, ReadRefused, read_regular
+from game.session.saves import SAVE_CAP, SaveError, read_save
 
 
 @pytest.fixture(autouse=True)
@@ -185,7 +185,7 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path, monkeypat
 
 def test_settings_sized_json_reads_are_bounded(tmp_path):
     """The bounded JSON reader used for settings refuses a big file by its size."""
-    from game.engine.bounded import read_json
+    from game.files.bounded import read_json
     path = tmp_path / "settings.json"
     path.write_text(json.dumps({"ui_scale": 1.0, "pad": "x" * 200_000}))
     with pytest.raises(ReadRefused, match="larger than"):
@@ -205,9 +205,9 @@ def test_the_settings_reader_is_bounded_too(tmp_path):
 
 
 def _valid_save(folder: Path) -> Path:
-    from game.engine.library import GameLibrary
-    from game.engine.loader import load_scenario
-    from game.engine.session import Seat, Session
+    from game.authoring.loader import load_scenario
+    from game.session.library import GameLibrary
+    from game.session.session import Seat, Session
 
     scenario = Path(__file__).parent / "fixtures" / "save-0.1-scenario.yaml"
     sc = load_scenario(scenario)
@@ -230,8 +230,8 @@ JSON_VALUES = st.recursive(
 @given(data=st.data())
 def test_a_damaged_save_is_refused_or_resumed_never_a_crash(tmp_path_factory, data):
     """Any field of a save replaced by any JSON value: the game resumes or one line says why."""
-    from game.engine.library import GameLibrary
-    from game.engine.scenarios import ScenarioLoadError
+    from game.authoring.scenarios import ScenarioLoadError
+    from game.session.library import GameLibrary
 
     folder = tmp_path_factory.mktemp("damaged")
     path = _valid_save(folder)
@@ -278,7 +278,7 @@ MOVES = st.one_of(
 @given(moves=st.lists(MOVES, max_size=12))
 def test_any_move_log_resumes_or_is_refused(tmp_path_factory, moves):
     """A save whose move log is any sequence of well-formed moves resumes or is refused in one line."""
-    from game.engine.library import GameLibrary
+    from game.session.library import GameLibrary
 
     folder = tmp_path_factory.mktemp("moves")
     path = _valid_save(folder)

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from game.engine.loader import load_scenario
+from game.authoring.loader import load_scenario
 
 ROOT = Path(__file__).resolve().parents[2]
 NUMBERS = r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty"

@@ -4,10 +4,10 @@ import json
 
 import pytest
 
-from game.engine.replay import session_from_save, verify
-from game.engine.saves import SaveError, read_save, save_session
-from game.engine.session import Seat, Session
 from game.model.actions import Action, IllegalAction, Orders
+from game.session.replay import session_from_save, verify
+from game.session.saves import SaveError, read_save, save_session
+from game.session.session import Seat, Session
 from tests.helpers import default_scenario, two_roles
 
 SC = default_scenario()

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
+from game.cli.main import build_parser
 from game.textui.console import Console
 from game.textui.main import run_text
-from main import build_parser
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -6,7 +6,7 @@ import io
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from game.engine.session import Seat, Session
+from game.session.session import Seat, Session
 from game.textui.console import Console, EndOfInput
 from game.textui.play import TextGame
 from tests.helpers import default_scenario

@@ -8,9 +8,9 @@ import io
 
 import pytest
 
+from game.cli.main import build_parser
 from game.textui.console import Console
 from game.textui.main import run_text
-from main import build_parser
 
 
 @pytest.fixture(autouse=True)

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from game.engine.scenarios import DEFAULT_SCENARIO, load_for_play
-from game.engine.tutorial import load_tutorial, tutorial_path
+from game.authoring.scenarios import DEFAULT_SCENARIO, load_for_play
+from game.cli.main import build_parser
+from game.guide.tutorial import load_tutorial, tutorial_path
 from game.textui.console import Console
 from game.textui.main import run_text
-from main import build_parser
 
 ROOT = Path(__file__).resolve().parents[2]
 

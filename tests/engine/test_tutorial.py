@@ -2,8 +2,8 @@
 
 import pytest
 
-from game.engine.scenarios import DEFAULT_SCENARIO
-from game.engine.tutorial import (
+from game.authoring.scenarios import DEFAULT_SCENARIO
+from game.guide.tutorial import (
     IDEAS,
     CoachState,
     TutorialError,

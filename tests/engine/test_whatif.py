@@ -2,10 +2,10 @@
 
 import pytest
 
-from game.engine.saves import state_digest
-from game.engine.session import Seat, Session
-from game.engine.whatif import Change, WhatIfError, branch, choices, script_of
+from game.debrief.whatif import Change, WhatIfError, branch, choices, script_of
 from game.model.actions import Action, InjectEvent
+from game.session.saves import state_digest
+from game.session.session import Seat, Session
 from tests.helpers import default_scenario, two_roles
 
 SC = default_scenario()

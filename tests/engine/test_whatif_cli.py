@@ -2,11 +2,11 @@
 
 import pytest
 
-import main
-from game.engine.debrief import debrief_html
-from game.engine.debrief_whatif import branch_lines, parting
-from game.engine.saves import save_session
-from game.engine.whatif import Change, branch, choices
+from game.cli import main
+from game.debrief.branch import branch_lines, parting
+from game.debrief.debrief import debrief_html
+from game.debrief.whatif import Change, branch, choices
+from game.session.saves import save_session
 from game.words import action_label
 from tests.engine.test_whatif import SC, played
 
@@ -21,8 +21,8 @@ def replay(tmp_path):
 
 def options(path, rnd=1, role="washington"):
     """The first order `role` could give in round `rnd`, as the listing writes it."""
-    from game.engine.replay import session_from_save
-    from game.engine.saves import read_save
+    from game.session.replay import session_from_save
+    from game.session.saves import read_save
 
     s = session_from_save(read_save(path), SC, path)
     return [a.text().split(":", 1)[1] for a in choices(s, rnd, role).menu][:1]
@@ -111,7 +111,7 @@ def test_an_unchanged_branch_says_it_made_no_difference():
 
 def test_an_unfinished_games_what_if_and_coaching_keep_the_fog():
     """Stopped in round 5: the branch and the coaching show no one's domestic support."""
-    from game.engine.debrief_whatif import extra_sections
+    from game.debrief.branch import extra_sections
 
     s = played(seed=7, stop=5)
     did = tuple(a for r in s.state.records if r.round == 1 for a in r.orders if a.role == "washington")

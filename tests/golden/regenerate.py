@@ -16,9 +16,9 @@ sys.path.insert(0, str(HERE.parents[1]))
 
 from ruamel.yaml import YAML  # noqa: E402
 
-from game.engine.saves import save_session  # noqa: E402
-from game.engine.session import Seat, Session  # noqa: E402
 from game.model.scenario import Scenario  # noqa: E402
+from game.session.saves import save_session  # noqa: E402
+from game.session.session import Seat, Session  # noqa: E402
 
 #: (scenario file in this folder, seed, replay file in this folder)
 GOLDEN = [("two-roles.yaml", 11, "two-roles-seed11.json"),

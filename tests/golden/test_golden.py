@@ -2,7 +2,7 @@
 
 import pytest
 
-from game.engine.replay import verify
+from game.session.replay import verify
 from tests.golden.regenerate import GOLDEN, HERE, load
 
 

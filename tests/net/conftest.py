@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from game.engine.saves import save_session
-from game.engine.scenarios import DEFAULT_SCENARIO, load_for_play
-from game.engine.session import Session
+from game.authoring.scenarios import DEFAULT_SCENARIO, load_for_play
 from game.net.seats import new_secrets, parse_seats
+from game.session.saves import save_session
+from game.session.session import Session
 
 
 @pytest.fixture(scope="session")

@@ -7,8 +7,8 @@ import argparse
 import pytest
 
 import game.net.cli as cli
+from game.cli.main import main
 from game.model.actions import Orders
-from main import main
 
 
 @pytest.fixture

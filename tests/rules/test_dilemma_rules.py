@@ -7,7 +7,7 @@ import copy
 
 import pytest
 
-from game.engine.lint import lint
+from game.authoring.lint import lint
 from game.model.actions import EndGame, IllegalAction, Orders
 from game.model.scenario import Scenario
 from game.rules import apply_action, legal_actions, new_game, outcome

@@ -3,11 +3,11 @@
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from game.engine.session import Seat, Session
 from game.model.actions import Action, IllegalAction, Orders, Responses
 from game.rules import apply_action, legal_actions, new_game, offers_to, resolve_round
 from game.rules.legal import check_action
 from game.rules.rng import Rng
+from game.session.session import Seat, Session
 from tests.helpers import compiled, default_scenario, two_roles
 
 SCENARIOS = {"default": compiled(default_scenario()), "two_roles": compiled(two_roles())}

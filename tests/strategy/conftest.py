@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from game.engine.loader import load_scenario
+from game.authoring.loader import load_scenario
 from game.rules.compiled import compile_scenario
 
 DEFAULT = Path(__file__).resolve().parents[2] / "scenarios" / "missile-defence-2011.yaml"

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from game.ai import make_policy, seat_persona
-from game.engine.runner import play_game
 from game.rules.rng import derive_seed
+from game.session.runner import play_game
 
 SEEDS = 50
 BASE_SEED = 2011

@@ -8,9 +8,9 @@ most 40% and Missed opportunity in at least 20%.
 from __future__ import annotations
 
 from game.ai import make_policy, seat_persona
-from game.engine.runner import play_round
 from game.rules import new_game, outcome
 from game.rules.rng import derive_seed
+from game.session.runner import play_round
 
 GAMES = 100
 

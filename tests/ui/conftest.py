@@ -44,7 +44,7 @@ def config_dir(tmp_path, monkeypatch):
 def make_app(config_dir, tmp_path, monkeypatch):
     """Factory: an App on the title screen at a given scale and theme."""
     monkeypatch.setenv("DETENTE_DATA_DIR", str(tmp_path / "data"))
-    from game.engine.tutorial import remember
+    from game.guide.tutorial import remember
     remember("declined")  # not a first run: the title opens on New game (see test_guided_window)
     apps = []
 

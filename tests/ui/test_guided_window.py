@@ -64,7 +64,7 @@ def follow_the_coach(app, coached: list[str], limit: int = 400) -> None:
 
 
 def _suggested(scene):
-    from game.engine.tutorial import suggested
+    from game.guide.tutorial import suggested
     step = scene.step
     return suggested(step, scene.tutorial.role) if not isinstance(step, str) else ()
 

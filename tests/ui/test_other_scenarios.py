@@ -33,7 +33,7 @@ def test_broken_scenario_is_listed_with_checks_words(make_app, tmp_path):
     says about it, word for word, and cannot be started."""
     import io
 
-    from game.engine.check import run_check
+    from game.authoring.check import run_check
     from game.ui.base import walk
     app = make_app()
     folder = services.user_scenario_dir()

@@ -7,7 +7,8 @@ from __future__ import annotations
 import io
 import json
 
-from game.engine.scenarios import DEFAULT_SCENARIO, load_for_play
+from game.authoring.scenarios import DEFAULT_SCENARIO, load_for_play
+from game.cli.main import build_parser
 from game.model.actions import Action
 from game.net import texts as net_texts
 from game.rules import ratification_odds
@@ -17,7 +18,6 @@ from game.ui.base import walk
 from game.ui.screenshots import ScriptedGame
 from game.words import _
 from game.words.stakes import demand_lines, stake_line
-from main import build_parser
 from tests.net.conftest import make_game
 
 ODDS_WORDS = _("Ratification odds now {odds}%").split("{")[0]

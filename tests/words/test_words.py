@@ -6,10 +6,10 @@ from html import escape
 import pytest
 
 from game import words
-from game.engine.debrief import debrief_html
-from game.engine.session import Seat, Session
+from game.debrief.debrief import debrief_html
 from game.model.actions import Action
 from game.model.state import Commitment, LedgerEntry
+from game.session.session import Seat, Session
 from game.textui import render
 from game.textui.console import Console
 from game.textui.play import TextGame

@@ -1,7 +1,7 @@
 """The End screen: the ending, every score part by part, meter charts, turning points,
 commitments kept and broken, and an export of the HTML debrief.
 
-Meter histories and turning points come from `game.engine.history`, which reads them
+Meter histories and turning points come from `game.session.history`, which reads them
 back from the ledger, so the charts show exactly what the ledger explains.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.engine.history import meter_history, turning_points
+from game.session.history import meter_history, turning_points
 from game.ui.base import Widget
 from game.ui.context import Ui
 from game.ui.identity import EMBLEMS, GLYPHS, delegations, draw_emblem
@@ -125,8 +125,8 @@ class EndScene(GameScene):
 
     def export(self) -> None:
         """Write the HTML debrief next to the saves and say where it is."""
-        from game.engine.debrief import debrief_html
-        from game.engine.saves import data_dir, write_atomic
+        from game.debrief.debrief import debrief_html
+        from game.session.saves import data_dir, write_atomic
         path = data_dir() / "debriefs" / f"{self.scenario.id}-seed{self.session.seed}.html"
         try:
             write_atomic(path, debrief_html(self.session))

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from game.ui.play.timer import CountdownTimer
 
 if TYPE_CHECKING:
-    from game.engine.session import Session
+    from game.session.session import Session
     from game.ui.scene import Host, Scene
 
 

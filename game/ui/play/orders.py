@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import pygame
 
-from game.engine.menu import full_menu
 from game.model.actions import Orders, Responses
 from game.rules import points_left
 from game.rules.legal import why_illegal
+from game.session.menu import full_menu
 from game.ui.base import Widget
 from game.ui.context import Ui
 from game.ui.play.gamescene import BOARD_SHARE, GameScene

@@ -42,7 +42,7 @@ class TitleScene(PageScene):
         self.games, self.why_not = self.app.services.saved_games()
         if self._in_progress() and self.focus.key in (None, "title:New game"):
             self.focus.key = "title:Continue"
-        from game.engine.tutorial import offer_first
+        from game.guide.tutorial import offer_first
         saved = getattr(self, "games", None) or getattr(self, "saved", None)
         self.guide_first = not saved and offer_first()  # a first run: no saved game yet
         if self.guide_first and self.focus.key in (None, "title:New game"):
@@ -100,7 +100,7 @@ class TitleScene(PageScene):
     def new_game(self) -> None:
         """Open the New game screen (on a first run, that turns the guided game down)."""
         if self.guide_first:
-            from game.engine.tutorial import remember
+            from game.guide.tutorial import remember
             remember("declined")
             self.guide_first = False
         self.app.stack.push(self.app.screens.make("new_game"))

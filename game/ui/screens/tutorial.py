@@ -3,7 +3,7 @@
 `start_tutorial(host)` loads the default scenario's tutorial, starts the guided game and
 returns its welcome screen. `GuidedFlow` is the game's usual flow with one addition:
 before the student's orders or answers, and after a round's resolution, it first shows
-the coach's steps due at that moment (which ones is decided by `game.engine.tutorial`).
+the coach's steps due at that moment (which ones is decided by `game.guide.tutorial`).
 Each coach screen has Go on and Leave the guided game; leaving is for good (it is
 remembered) and the game simply goes on. After the last guided round the coach says
 farewell and the student plays on to the end.
@@ -11,8 +11,8 @@ farewell and the student plays on to the end.
 
 from __future__ import annotations
 
-from game.engine.scenarios import DEFAULT_SCENARIO, load_for_play
-from game.engine.tutorial import (
+from game.authoring.scenarios import DEFAULT_SCENARIO, load_for_play
+from game.guide.tutorial import (
     CoachState,
     CoachStep,
     Tutorial,

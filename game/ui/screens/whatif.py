@@ -2,16 +2,16 @@
 
 One screen, in steps: pick a round (or one of the coach's picks), a team, whether to
 change its orders or its answers, then the new orders or answers. The branch is played
-under the same chance by `game.engine.whatif`, and the screen sets the two games side
+under the same chance by `game.debrief.whatif`, and the screen sets the two games side
 by side: endings, scores, end meters and the first ledger entries where they part. The
 debrief with the branch can be exported. Esc goes back one step.
 """
 
 from __future__ import annotations
 
-from game.engine.coach import coach
-from game.engine.debrief_whatif import change_words, parting, side
-from game.engine.whatif import Branch, Change, WhatIfError, branch, choices, open_orders, script_of
+from game.debrief.branch import change_words, parting, side
+from game.debrief.coach import coach
+from game.debrief.whatif import Branch, Change, WhatIfError, branch, choices, open_orders, script_of
 from game.ui.base import Widget
 from game.ui.play.text import action_label, ledger_line, role_name
 from game.ui.screens.common import PageScene
@@ -199,9 +199,9 @@ class WhatIfScene(PageScene):
         self._go("round")
 
     def _export(self) -> None:
-        from game.engine.atomic import write_atomic
-        from game.engine.debrief import debrief_html
-        from game.engine.saves import data_dir
+        from game.debrief.debrief import debrief_html
+        from game.files.atomic import write_atomic
+        from game.session.saves import data_dir
 
         ch = self.result.change
         path = data_dir() / "debriefs" / (f"{self.sc.id}-seed{self.session.seed}-whatif-"

@@ -1,0 +1,79 @@
+"""Scenario file bytes to checked text: size cap, UTF-8, no control characters.
+
+Everything here happens before YAML sees the text, so each refusal can say exactly
+which byte or character is wrong and where, instead of a parser's generic complaint.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path as FilePath
+
+from game.authoring.problems import Pos, fail
+from game.files.bounded import ReadRefused, read_regular
+
+#: Larger files are refused unread: real scenarios are tens of kilobytes, and ruamel
+#: takes about 20 seconds per megabyte.
+MAX_BYTES = 1_000_000
+
+#: Characters YAML refuses (the same set as ruamel's reader), found here first so the
+#: message can say which character and where.
+NOT_PRINTABLE = re.compile(
+    "[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def read_bytes(path: FilePath) -> bytes:
+    """The file's bytes, or a ScenarioError saying why it cannot be read.
+
+    Only a regular file is opened, without blocking, and never more than MAX_BYTES + 1
+    bytes are read, so a FIFO, a device or a huge file is refused at once."""
+    try:
+        return read_regular(path, MAX_BYTES, "scenario file")
+    except ReadRefused as exc:
+        raise fail(str(path), _scenario_wording(exc)) from None
+
+
+def _scenario_wording(exc: ReadRefused) -> str:
+    if exc.problem.startswith("the file is larger"):
+        return (f"the file is larger than {MAX_BYTES:,} bytes; a scenario file is a few tens "
+                "of kilobytes, so this is probably not one")
+    if exc.problem == "this is a folder, not a scenario file":
+        return "this is a directory, not a scenario file"
+    if exc.problem == "no such file":
+        return exc.problem
+    return str(exc).split(": ", 1)[1]
+
+
+def _check_size(size: int, filename: str) -> None:
+    if size > MAX_BYTES:
+        raise fail(filename, f"the file is larger than {MAX_BYTES:,} bytes; a scenario "
+                             "file is a few tens of kilobytes, so this is probably not one")
+
+
+def decode(text: str | bytes, filename: str) -> str:
+    """Text from bytes that must be UTF-8, free of NUL and other control characters."""
+    if isinstance(text, bytes):
+        _check_size(len(text), filename)
+        try:
+            text = text.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            line, col = position(text[:exc.start].decode("utf-8", "replace"), -1)
+            raise fail(filename, f"byte 0x{text[exc.start]:02x} is not UTF-8 text; "
+                                 "save the file as UTF-8", line, col) from None
+    _check_size(len(text), filename)
+    text = text.removeprefix("\ufeff")
+    bad = NOT_PRINTABLE.search(text)
+    if bad:
+        char = bad.group()
+        what = "a NUL byte (is this a binary file?)" if char == "\0" else \
+            f"the unprintable character U+{ord(char):04X}"
+        raise fail(filename, f"the file contains {what}; a scenario file is plain text",
+                   *position(text, bad.start()))
+    return text
+
+
+def position(text: str, index: int) -> Pos:
+    """1-based line and column of text[index]; index -1 means just past the end."""
+    index = len(text) if index < 0 else index
+    start = text.rfind("\n", 0, index) + 1
+    return text.count("\n", 0, index) + 1, index - start + 1

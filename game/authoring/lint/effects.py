@@ -1,0 +1,60 @@
+"""Lint effects that cannot matter: a zero change, progress toward a milestone that needs
+none, transparency when the fog cannot narrow, effects of a milestone's suspension when
+nothing can ever suspend it, and `actor` in a milestone's opening effects (a milestone
+starts operating by agreement, with no single actor).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from game.authoring.lint.context import Lint
+from game.authoring.lint.walk import effects
+from game.authoring.problems import Path, Problem
+from game.model.scenario import Effect
+
+
+def check_effects_matter(ctx: Lint) -> Iterator[Problem]:
+    """Every effect can change something in some game."""
+    suspendable = _suspendable(ctx)
+    for path, e, _ in effects(ctx.scenario):
+        why = _why_idle(ctx, path, e, suspendable)
+        if why:
+            yield ctx.problem(path, f"this effect can never change anything: {why}",
+                              "effect-no-matter", cause="rules:fog" if "fog" in why else "")
+
+
+def _why_idle(ctx: Lint, path: Path, e: Effect, suspendable: set[str]) -> str | None:
+    s = ctx.scenario
+    if e.amount == 0:
+        return f"it changes {e.kind} by 0"
+    if e.kind == "progress":
+        spec = next((m for m in s.milestones if m.id == e.milestone), None)
+        if spec is not None and spec.progress_needed == 0:
+            return (f"milestone '{e.milestone}' needs no progress (progress_needed is 0), and "
+                    "progress counts only toward agreeing it")
+    if e.kind == "transparency" and (s.rules.fog_narrow == 0 or s.rules.fog_width <= s.rules.fog_min):
+        return "the fog cannot narrow (fog_narrow is 0 or fog_width is at most fog_min)"
+    if path[0] == "milestones" and path[2] == "on_suspended" and \
+            s.milestones[path[1]].id not in suspendable:
+        return (f"nothing can ever suspend milestone '{s.milestones[path[1]].id}': no party of "
+                "it or of its prerequisites can take a withdrawal")
+    if path[0] == "milestones" and path[2] == "on_operating" and "actor" in (e.who, e.toward) \
+            and e.kind in ("support", "trust", "transparency"):
+        return "a milestone starts operating by agreement, so `actor` names no role here"
+    return None
+
+
+def _suspendable(ctx: Lint) -> set[str]:
+    """Milestones a withdrawal can suspend: directly, or through a prerequisite."""
+    s, r = ctx.scenario, ctx.reach
+    withdrawers = {x for a in s.actions if a.withdraws for x in r.takers.get(a.id, ())}
+    direct = {m.id for m in s.milestones if set(m.parties) & withdrawers}
+    requires = {m.id: set(m.requires) for m in s.milestones}
+    out = set(direct)
+    changed = True
+    while changed:
+        more = {m for m, pre in requires.items() if m not in out and pre & out}
+        changed = bool(more)
+        out |= more
+    return out

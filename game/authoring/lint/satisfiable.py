@@ -1,0 +1,124 @@
+"""Lint conditions for sense: every condition of an event, objective or ending can hold
+in some game, given the ranges of the meters, the milestones that can ever operate and
+their prerequisite graph, and the commitments each role can make and break.
+
+Simple contradictions inside one test (`min` above `max`, a round past the last) are
+reported at the test; the rest come from the solver, at the condition.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+
+from game.authoring.lint.context import Lint
+from game.authoring.lint.milestones import never_causes, never_reason
+from game.authoring.lint.solver import Situation, holds_always, never
+from game.authoring.lint.walk import conditions, nested
+from game.authoring.problems import Path, Problem
+from game.model.scenario import Condition, Span
+
+#: What a never-holding condition is called, by the list it sits in.
+NEVER_CODES = {"events": "event-never", "roles": "objective-never", "endings": "ending-never"}
+
+
+def _span_problems(ctx: Lint, path: Path, span: Span | None, low: int,
+                   high: int, what: str) -> Iterator[Problem]:
+    """Problems if no value in low..high satisfies the span."""
+    if span is None:
+        return
+    code = "condition-never"
+    if span.min is not None and span.max is not None and span.min > span.max:
+        yield ctx.problem(path, f"min {span.min} is above max {span.max}, so this never holds", code)
+    elif span.min is not None and span.min > high:
+        yield ctx.problem(path, f"{what} is at most {high}, so min {span.min} never holds", code)
+    elif span.max is not None and span.max < low:
+        yield ctx.problem(path, f"{what} is at least {low}, so max {span.max} never holds", code)
+
+
+def unsatisfiable(ctx: Lint, path: Path, cond: Condition) -> Iterator[Problem]:
+    """Why this condition (leaving its any_of aside) can never hold, if it cannot."""
+    yield from _span_problems(ctx, path + ("tension",), cond.tension, 0, 100, "tension")
+    yield from _span_problems(ctx, path + ("round",), cond.round, 1, ctx.scenario.rounds,
+                              "the round")
+    never = " ".join(never_causes(ctx, m) for m in sorted(ctx.milestones - ctx.establishable))
+    for p in _span_problems(ctx, path + ("operating_count",), cond.operating_count, 0,
+                            len(ctx.establishable),
+                            "the number of milestones that can ever operate"):
+        yield replace(p, cause=never) if "at most" in p.message else p
+    for key in ("trust", "support", "commitments_kept", "commitments_broken"):
+        high = 100 if key in ("trust", "support") else 10_000
+        for j, test in enumerate(getattr(cond, key)):
+            yield from _span_problems(ctx, path + (key, j), test, 0, high, key)
+    yield from _operating_problems(ctx, path, cond)
+
+
+def _operating_problems(ctx: Lint, path: Path, cond: Condition) -> Iterator[Problem]:
+    """Problems with the milestones a condition needs operating."""
+    for j, m in enumerate(cond.operating):
+        if m in ctx.milestones and m not in ctx.establishable:
+            yield ctx.problem(path + ("operating", j), f"milestone '{m}' can never operate "
+                                                       f"({never_reason(ctx, m)}), so this "
+                                                       "never holds", "milestone-never",
+                              cause=never_causes(ctx, m))
+        if m in cond.not_operating:
+            yield ctx.problem(path + ("operating", j), f"milestone '{m}' cannot be both "
+                                                       "operating and not operating",
+                              "condition-never")
+    count = cond.operating_count
+    if count and count.max is not None and len(set(cond.operating)) > count.max:
+        yield ctx.problem(path + ("operating_count",), f"{len(set(cond.operating))} milestones "
+                          f"must operate, but operating_count allows at most {count.max}",
+                          "condition-never")
+
+
+def check_conditions_satisfiable(ctx: Lint) -> Iterator[Problem]:
+    """Every condition of an event, objective or ending can hold in some game."""
+    for top, cond_, in_objective in conditions(ctx.scenario):
+        local = [p for path, cond in nested(top, cond_) for p in unsatisfiable(ctx, path, cond)]
+        if top[0] == "events" and cond_.breakdown:
+            local.append(ctx.problem(top + ("breakdown",), "events happen only while the talks "
+                                     "go on, so this never fires", "event-never"))
+        if local or not known_refs(ctx, cond_, in_objective):
+            yield from local
+            continue
+        sit = situation(ctx, at_end=top[0] != "events")
+        role = ctx.scenario.roles[top[1]].id if in_objective else None
+        reason = never(cond_, sit, role)
+        if reason:
+            cause = reason.split("'")[1] if "can never operate" in reason else ""
+            yield ctx.problem(top, f"this can never hold: {reason}", NEVER_CODES[top[0]],
+                              key=True, cause=never_causes(ctx, cause) if cause else "")
+
+
+def check_objectives_matter(ctx: Lint) -> Iterator[Problem]:
+    """No objective is met whatever anyone does (its points are then a gift)."""
+    sit = situation(ctx, at_end=True)
+    for r, role in enumerate(ctx.scenario.roles):
+        for o, obj in enumerate(role.objectives):
+            if obj.points and known_refs(ctx, obj.when, True) and \
+                    holds_always(obj.when, sit, role.id):
+                yield ctx.problem(("roles", r, "objectives", o, "when"),
+                                  f"objective '{obj.id}' is met at the end of every game, "
+                                  "whatever anyone does; test something the players can change",
+                                  "objective-always", key=True)
+
+
+def known_refs(ctx: Lint, cond: Condition, in_objective: bool = False) -> bool:
+    """True if every role and milestone the condition names exists (else the unknown id
+    is the problem, reported on its own, and the solver would only echo it)."""
+    roles = ctx.roles | ({"self"} if in_objective else set())
+    for _path, c in nested((), cond):
+        refs = [t.from_ for t in c.trust] + [t.to for t in c.trust]
+        refs += [t.role for key in ("support", "commitments_kept", "commitments_broken")
+                 for t in getattr(c, key)]
+        if any(r not in roles for r in refs):
+            return False
+        if any(m not in ctx.milestones for m in (*c.operating, *c.not_operating)):
+            return False
+    return True
+
+
+def situation(ctx: Lint, *, at_end: bool) -> Situation:
+    """The solver's view of this scenario at the end of a game or at the start of a round."""
+    return Situation(ctx.scenario, ctx.reach, at_end)

@@ -1,0 +1,158 @@
+"""Pydantic's validation errors turned into located problems that say what to fix.
+
+Each error becomes one Problem at the node it is about, in words a scenario writer
+reads: what was found, what is allowed there, and the closest allowed key or value.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+from pydantic import ValidationError
+
+from game.authoring.problems import Path, Problem, SourceMap
+from game.authoring.schema_paths import allowed_keys, field_info
+
+
+def validation_problems(exc: ValidationError, source: SourceMap) -> list[Problem]:
+    """One located problem per error of `exc`, less those another one explains."""
+    errors = _drop_misspelt_missing(exc.errors(include_url=False))
+    return [_error_problem(err, source) for err in errors]
+
+
+def later_problems(errors: list[dict], source: SourceMap) -> list[Problem]:
+    """Located problems for raw error entries (found once stand-ins replaced earlier ones)."""
+    return [_error_problem(err, source) for err in _drop_misspelt_missing(errors)]
+
+
+def _drop_misspelt_missing(errors: list) -> list:
+    """Errors without the `missing 'x'` that an unknown key's `did you mean 'x'?` explains."""
+    meant = set()
+    for err in errors:
+        if err["type"] == "extra_forbidden":
+            loc = tuple(err["loc"])
+            close = difflib.get_close_matches(str(loc[-1]), allowed_keys(loc[:-1]), n=1)
+            meant |= {loc[:-1] + (c,) for c in close}
+    return [e for e in errors if not (e["type"] == "missing" and tuple(e["loc"]) in meant)]
+
+
+def describe(value: object) -> str:
+    """A short phrase for a value, as it would read in the file."""
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, dict):
+        return "a mapping (key: value lines)"
+    if isinstance(value, list):
+        return "a list"
+    text = str(value)
+    return f"the text {text[:40]!r}" + ("..." if len(text) > 40 else "")
+
+
+def _error_problem(err: dict, source: SourceMap) -> Problem:
+    """One located problem from one entry of a pydantic ValidationError."""
+    loc = tuple(err["loc"])
+    kind = err["type"]
+    is_key = bool(loc) and loc[-1] == "[key]"
+    if is_key:
+        loc = loc[:-1]
+    if kind == "missing":
+        # A missing key has no node: point at the mapping that should hold it.
+        return source.problem(loc[:-1], _missing(loc), "missing-key")
+    message = _message(err, loc)
+    # The same bad value written in several places is one mistake, repeated.
+    cause = f"value:{kind}:{err.get('input')!r}" if kind in _REPEATABLE else ""
+    return source.problem(loc, message, code_of(kind), key=is_key or kind == "extra_forbidden",
+                          cause=cause)
+
+
+_REPEATABLE = {"string_pattern_mismatch", "literal_error", "bool_type", "bool_parsing",
+               "int_type", "int_parsing"}
+
+
+def code_of(kind: str) -> str:
+    """The message code for a kind of pydantic error."""
+    return _CODES.get(kind, "wrong-type")
+
+
+_CODES = {
+    "extra_forbidden": "unknown-key", "missing": "missing-key", "literal_error": "not-allowed",
+    "string_pattern_mismatch": "bad-id", "value_error": "inconsistent",
+    "assertion_error": "inconsistent", "greater_than_equal": "out-of-range",
+    "less_than_equal": "out-of-range", "too_short": "out-of-range", "too_long": "out-of-range",
+    "string_too_short": "out-of-range", "string_too_long": "out-of-range",
+}
+
+
+def _missing(loc: Path) -> str:
+    info = field_info(loc)
+    hint = f" ({info.description})" if info is not None and info.description else ""
+    return f"missing required key '{loc[-1]}'{hint}"
+
+
+def _message(err: dict, loc: Path) -> str:
+    """The message for one error: what is wrong and what would be right."""
+    kind, ctx, value = err["type"], err.get("ctx", {}), err.get("input")
+    if kind == "extra_forbidden":
+        return _unknown_key(loc)
+    if kind == "literal_error":
+        allowed = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
+        return f"{describe(value)} is not allowed here; use one of: {', '.join(allowed)}" + \
+            _did_you_mean(str(value), allowed)
+    if kind == "string_pattern_mismatch":
+        return (f"{describe(value)} is not a valid id: use lower-case letters, digits and "
+                "underscores, starting with a letter")
+    if kind in ("int_type", "int_parsing") and isinstance(value, str) and \
+            re.fullmatch(r"\s*[-+]?\d+\s*", value):
+        return (f"expected a whole number, got {describe(value)}; write the number without "
+                "quotes")
+    if kind in ("bool_type", "bool_parsing") and isinstance(value, str | int):
+        word = "true" if str(value).lower() in ("yes", "on", "y", "1", "true") else "false"
+        why = "without quotes" if str(value).lower() in ("true", "false") else \
+            "(scenario files read yes, no, on and off as text)"
+        return f"expected true or false, got {describe(value)}; write {word} {why}"
+    simple = _SIMPLE.get(kind)
+    if simple:
+        return simple.format(got=describe(value), **ctx)
+    if kind in ("value_error", "assertion_error"):
+        return str(err["msg"]).removeprefix("Value error, ").removeprefix("Assertion failed, ")
+    return f"{err['msg']} (got {describe(value)})"
+
+
+_SIMPLE = {
+    "int_type": "expected a whole number, got {got}",
+    "int_parsing": "expected a whole number, got {got}",
+    "int_from_float": "expected a whole number, got {got}",
+    "finite_number": "expected a finite whole number, got {got}",
+    "greater_than_equal": "must be at least {ge}, got {got}",
+    "less_than_equal": "must be at most {le}, got {got}",
+    "too_short": "needs at least {min_length} item(s), found {actual_length}",
+    "too_long": "takes at most {max_length} item(s), found {actual_length}",
+    "string_too_short": "must not be empty",
+    "string_too_long": "must be at most {max_length} characters, got {got}",
+    "string_type": "expected text, got {got}; put it in quotes if it is meant as text",
+    "bool_type": "expected true or false, got {got}",
+    "bool_parsing": "expected true or false, got {got}",
+    "list_type": "expected a list (one '- ' item per line), got {got}",
+    "dict_type": "expected a mapping (key: value lines), got {got}",
+    "model_type": "expected a mapping (key: value lines), got {got}",
+    "model_attributes_type": "expected a mapping (key: value lines), got {got}",
+}
+
+
+def _unknown_key(loc: Path) -> str:
+    allowed = allowed_keys(loc[:-1])
+    name = str(loc[-1])
+    hint = _did_you_mean(name, allowed)
+    if not hint and allowed:
+        hint = f"; allowed keys: {', '.join(allowed)}"
+    return f"unknown key '{name}'{hint}"
+
+
+def _did_you_mean(word: str, choices: list[str]) -> str:
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""

@@ -1,0 +1,1 @@
+"""The command line: parsing every command's options and printing its results."""

@@ -1,0 +1,332 @@
+"""Détente's command line.
+
+    python main.py [play] [--scale S] [--screenshot DIR] ...   the game window (text mode without a display)
+    python main.py text [--scenario PATH] [--seed N] [--human ROLE,...|none] [--rounds N] [--resume [FILE]]
+    python main.py new FILE --roles a,b[,c...]                 write a starter scenario
+    python main.py check FILE... [--strict]                    check scenario files
+    python main.py replay FILE [--scenario PATH]               verify a replay reproduces its game
+    python main.py debrief FILE [--out FILE.html]              the HTML debrief of a saved game
+    python main.py whatif FILE --round N [--role R --orders ...|--answers ...]   branch a saved game
+    python main.py simulate SCENARIO --games N ...             the balance lab
+    python main.py schema [--out PATH|-]                       export the scenario JSON Schema
+    python main.py host [--scenario FILE] [--port P] [--lan | --bind ADDR] [--seat ROLE=KIND]
+                                                               host the game for the teams' browsers
+
+Errors in files or options are reported in one line each and exit with status 2;
+Ctrl-C stops any command with one line and exit status 130.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+COMMANDS = ("play", "text", "new", "check", "replay", "debrief", "whatif", "simulate", "schema",
+            "host")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The parser for every command except the window's own options."""
+    from game.textui.main import add_arguments as add_text
+
+    parser = argparse.ArgumentParser(prog="python main.py", description=__doc__.split("\n")[0],
+                                     epilog="Run 'python main.py COMMAND --help' for a command's options.")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.add_parser("play", help="open the game window (the default)", add_help=False)
+    add_text(sub.add_parser("text", help="play in the terminal"))
+    _add_new(sub.add_parser("new", help="write a commented starter scenario"))
+    check = sub.add_parser("check", help="check scenario files for errors")
+    check.add_argument("files", nargs="+", metavar="FILE")
+    check.add_argument("--strict", action="store_true", help="fail on warnings too")
+    replay = sub.add_parser("replay", help="verify that a replay file reproduces its game")
+    replay.add_argument("file", metavar="FILE")
+    replay.add_argument("--scenario", help="scenario file (default: the one recorded in the replay)")
+    simulate = sub.add_parser("simulate", help="play many AI games and report on balance")
+    _add_simulate(simulate)
+    debrief = sub.add_parser("debrief", help="write the HTML debrief of a saved game")
+    debrief.add_argument("file", metavar="FILE", help="a replay or save file")
+    debrief.add_argument("--out", help="HTML file to write (default: next to FILE)")
+    debrief.add_argument("--scenario", help="scenario file (default: the one recorded)")
+    debrief.add_argument("--full", action="store_true", help="show every team's exact support")
+    from game.cli.whatif import add_arguments as add_whatif
+
+    add_whatif(sub.add_parser("whatif", help="replay a saved game with one decision changed"))
+    schema = sub.add_parser("schema", help="write the scenario JSON Schema")
+    schema.add_argument("--out", default=None,
+                        help="file to write, or - for standard output "
+                             "(default: scenarios/scenario.schema.json in the game's folder)")
+    _add_host(sub.add_parser("host", help="host the game on the local network for the teams' browsers"))
+    return parser
+
+
+def _add_new(parser: argparse.ArgumentParser) -> None:
+    from game.authoring.starter import add_arguments
+
+    add_arguments(parser)
+
+
+def _add_host(parser: argparse.ArgumentParser) -> None:
+    from game.net.cli import add_arguments
+
+    add_arguments(parser)
+
+
+def _add_simulate(parser: argparse.ArgumentParser) -> None:
+    from game.lab.simulate import add_arguments
+
+    add_arguments(parser)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run one command and return its exit status."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        return _dispatch(argv)
+    except KeyboardInterrupt:
+        print("\nStopped (Ctrl-C).", file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # the reader went away, as with `| head`; nothing more to say
+        _silence_stdout()
+        return 1
+    except _expected_errors() as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+
+
+def _dispatch(argv: list[str]) -> int:
+    if any("\0" in arg for arg in argv):  # only possible in-process; a shell cannot pass one
+        print("error: an argument holds a NUL character; remove it", file=sys.stderr)
+        return 2
+    if not argv or argv[0] == "play" or (argv[0].startswith("-") and argv[0] not in ("-h", "--help")):
+        return play(argv[1:] if argv and argv[0] == "play" else argv)
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        return play([])
+    handler = {"text": run_text, "new": run_new, "check": run_check, "replay": run_replay,
+               "debrief": run_debrief, "simulate": run_simulate, "schema": run_schema,
+               "host": run_host, "whatif": run_whatif}[args.command]
+    return handler(args)
+
+
+def _expected_errors() -> tuple[type[Exception], ...]:
+    """Errors meant for people: each message is one line naming the file and the fix."""
+    from game.authoring.scenarios import ScenarioLoadError
+    from game.files.atomic import WriteFailed
+    from game.files.bounded import ReadRefused
+    from game.session.saves import SaveError
+
+    return (WriteFailed, ReadRefused, SaveError, ScenarioLoadError)
+
+
+def _silence_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def play(window_args: list[str]) -> int:
+    """Open the window, or fall back to text mode when there is no display."""
+    from game.ui.app import parse_options
+    from game.ui.display import display_available
+
+    opts = parse_options(window_args)  # a wrong flag exits here with status 2, display or not
+    problem = window_option_problem(opts)
+    if problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return 2
+    if opts.screenshot:
+        os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    else:
+        ok, reason = display_available()
+        if not ok:
+            print(f"{reason}: starting the text mode instead (python main.py text --help for options).")
+            return run_text(build_parser().parse_args(["text"]))
+    from game.ui.app import run_app
+
+    return run_app(window_args)
+
+
+def window_option_problem(opts: argparse.Namespace) -> str | None:
+    """Why the window's options cannot be used (one line), or None."""
+    if opts.scale is not None and not (math.isfinite(opts.scale) and 1.0 <= opts.scale <= 2.0):
+        return f"--scale {opts.scale}: give a UI scale from 1.0 to 2.0"
+    quit_after = getattr(opts, "quit_after", None)
+    if quit_after is not None and not (math.isfinite(quit_after) and 0 < quit_after <= 86_400):
+        return f"--quit-after {quit_after}: give a number of seconds from 0 to 86400, such as 5"
+    if opts.screenshot:
+        folder = Path(opts.screenshot)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except FileExistsError:
+            return f"--screenshot {folder}: this is a file, not a folder; give a folder for the PNGs"
+        except OSError as exc:
+            return f"--screenshot {folder}: cannot create the folder ({exc.strerror})"
+        if not folder.is_dir():
+            return f"--screenshot {folder}: this is not a folder; give a folder for the PNGs"
+    return None
+
+
+def run_text(args: argparse.Namespace) -> int:
+    """The text mode."""
+    from game.textui.main import run_text as text_main
+
+    return text_main(args)
+
+
+def run_new(args: argparse.Namespace) -> int:
+    """Write a starter scenario; 0 on success, 2 on bad input."""
+    from game.authoring.starter import run
+
+    return run(args)
+
+
+def run_check(args: argparse.Namespace) -> int:
+    """Check scenario files; 0 if all are clean, 2 otherwise."""
+    from game.authoring.check import run_check as check
+
+    return check(args.files, sys.stdout, sys.stderr, strict=args.strict)
+
+
+def run_replay(args: argparse.Namespace) -> int:
+    """Verify a replay; 0 if it reproduces exactly, 1 if it diverges, 2 if it cannot be read."""
+    from game.session.replay import check_replay
+
+    record, scenario, _session = _load_saved(args.file, args.scenario, build=False)
+    verdict = check_replay(record, scenario, args.file,
+                           args.scenario is not None or record.scenario is None)
+    print(verdict.message)
+    return 0 if verdict.ok else 1
+
+
+def _load_saved(file: str, scenario_path: str | None, build: bool = True):
+    """A saved game's record, the scenario it is rebuilt with, and (with `build`) its session.
+
+    A notice that the scenario file has changed since goes to stderr."""
+    from game.session.replay import scenario_for, session_from_save
+    from game.session.saves import read_save
+
+    record = read_save(Path(file))
+    scenario, notice = scenario_for(record, file, scenario_path)
+    if notice:
+        print(notice, file=sys.stderr)
+    return record, scenario, session_from_save(record, scenario, file) if build else None
+
+
+def run_debrief(args: argparse.Namespace) -> int:
+    """Write the HTML debrief of a saved game."""
+    from game.debrief.debrief import debrief_html
+    from game.files.atomic import write_atomic
+
+    _record, _scenario, session = _load_saved(args.file, args.scenario)  # a readable save file
+    out = Path(args.out) if args.out else Path(args.file).with_suffix(".html")
+    problem = debrief_target_problem(out, Path(args.file))
+    if problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return 2
+    write_atomic(out, debrief_html(session, full=args.full))
+    print(f"wrote {out}")
+    return 0
+
+
+def debrief_target_problem(out: Path, source: Path) -> str | None:
+    """Why the debrief may not be written to `out` (one line), or None.
+
+    Only an earlier debrief is ever replaced: never the save itself, a folder or another file."""
+    if os.path.lexists(out) and source.exists() and _same_file(out, source):
+        return f"--out {out}: this is the saved game itself; give another file name"
+    return replace_problem(out, "--out", "debrief",
+                           lambda head: head.lower().startswith(b"<!doctype html")
+                           and b"debrief" in head.lower())
+
+
+def replace_problem(out: Path, flag: str, what: str, earlier: Callable[[bytes], bool]) -> str | None:
+    """Why `out` may not be written (one line), or None.
+
+    A new file may be; an existing one only if `earlier(first bytes)` says it is an earlier
+    output of the same kind, so no other file is ever overwritten without being asked for."""
+    from game.files.bounded import ReadRefused, read_regular
+
+    if not os.path.lexists(out):
+        return None
+    if out.is_dir():
+        return f"{flag} {out}: this is a folder; give a file name inside it"
+    try:
+        head = read_regular(out, 100_000_000, what)[:400]
+    except ReadRefused as exc:
+        return f"{flag} {exc}"
+    if head.strip() and not earlier(head):
+        return (f"{flag} {out}: this file exists and is not an earlier {what}, so it is left "
+                "as it is; give another file name or remove it first")
+    return None
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def run_whatif(args: argparse.Namespace) -> int:
+    """Branch a saved game at a round with one team's decision changed (see game.cli.whatif)."""
+    from game.cli.whatif import run
+
+    return run(args, lambda file, scenario: _load_saved(file, scenario)[2],
+               lambda out: debrief_target_problem(out, Path(args.file)))
+
+
+def run_simulate(args: argparse.Namespace) -> int:
+    """The balance lab."""
+    from game.lab.simulate import run
+
+    for flag, what, earlier in SIMULATE_OUTPUTS:
+        name = getattr(args, flag.lstrip("-").replace("-", "_"), None)
+        problem = replace_problem(Path(name), flag, what, earlier) if name else None
+        if problem:
+            print(f"simulate: error: {problem}", file=sys.stderr)
+            return 2
+    return run(args, sys.stdout, sys.stderr)
+
+
+#: The balance lab's output files, and how an earlier one of each begins.
+SIMULATE_OUTPUTS = (
+    ("--json", "balance report", lambda head: head.lstrip().startswith(b"{")),
+    ("--csv", "balance report", lambda head: head.startswith(b"section,")),
+    ("--html", "balance report", lambda head: head.lower().startswith(b"<!doctype html")),
+    ("--games-csv", "list of games", lambda head: head.startswith(b"game,")),
+)
+
+
+def run_schema(args: argparse.Namespace) -> int:
+    """Write the JSON Schema that editors use to autocomplete scenario files."""
+    from game.authoring.schema_export import SCHEMA_PATH, schema_text
+    from game.files.atomic import write_atomic
+
+    if args.out == "-":
+        sys.stdout.write(schema_text())
+        return 0
+    out = Path(args.out) if args.out else SCHEMA_PATH
+    problem = replace_problem(out, "--out", "scenario schema", lambda head: b'"$schema"' in head)
+    if problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return 2
+    write_atomic(out, schema_text())
+    print(f"wrote {out}")
+    return 0
+
+
+def run_host(args: argparse.Namespace) -> int:
+    """Host the game on the local network (127.0.0.1 only unless --lan or --bind)."""
+    from game.net.cli import run_host as host
+
+    return host(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

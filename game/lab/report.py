@@ -1,0 +1,417 @@
+"""The balance lab's figures: aggregation, the author flags, and text, JSON and CSV output.
+
+Top finishes count only games a role wins alone; games where several roles share the
+best total are counted as ties, separately, never as split wins. Flags:
+
+- a role wins alone more than `IMBALANCE` (15 points) above the fair share 1/n;
+- an ending is never reached, reached in fewer than `RARE` (2%) of games, or ends more
+  than `ENDING_MAX` (85%) of them;
+- a persona "dominates": it is the best reply (the highest mean score for its role) in
+  at least `DOMINANT` of the situations where it could be picked, a situation being
+  one role and one choice of personas for the other roles.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import asdict, dataclass, field
+from typing import NamedTuple, TextIO
+
+from game.model.scenario import Scenario
+from game.words import _, ngettext
+
+IMBALANCE = 0.15
+RARE = 0.02
+ENDING_MAX = 0.85
+DOMINANT = 0.75
+
+
+class GameRecord(NamedTuple):
+    """What the report keeps of one game (small, so it crosses processes cheaply)."""
+
+    assignment: int
+    game: int
+    seed: int
+    ending: str
+    rounds: int
+    scores: tuple[int, ...]  # per role, in role order
+    tension: tuple[int, ...]  # at the start, then after each round
+    operating: tuple[tuple[bool, ...], ...]  # after each round, per milestone
+    objectives: tuple[tuple[bool, ...], ...]  # per role, per objective
+    actions: tuple[int, ...]  # times each action was ordered, in scenario order
+
+
+@dataclass
+class Row:
+    """The figures of one assignment of personas to roles."""
+
+    personas: dict[str, str]
+    games: int
+    endings: dict[str, int]
+    mean_score: dict[str, float]
+    top_alone: dict[str, float]
+    ties: float
+
+
+@dataclass
+class Report:
+    """Every figure the lab prints, plus the flags."""
+
+    scenario: str
+    title: str
+    seed: int
+    games: int
+    assignments: int
+    assignments_total: int
+    personas: list[str]
+    roles: dict[str, str]  # id -> name
+    mean_rounds: float
+    endings: list[dict]
+    top_alone: dict[str, float]
+    top_shared: dict[str, float]
+    ties: float
+    fair_share: float
+    mean_score: dict[str, float]
+    persona_mean_score: dict[str, float]
+    best_reply_share: dict[str, float]
+    milestones: list[dict]
+    tension_by_round: list[float]
+    objectives: list[dict]
+    actions: list[dict]
+    rows: list[Row] = field(default_factory=list)
+    flags: list[str] = field(default_factory=list)
+
+    @staticmethod
+    def build(scenario: Scenario, assignments, personas, games: list[GameRecord], seed: int,
+              assignments_total: int | None = None) -> Report:
+        """Aggregate per-game records into the report."""
+        roles = scenario.role_ids
+        n = max(1, len(games))
+        alone, shared, ties = _tops(roles, games)
+        rows = _rows(roles, assignments, games)
+        report = Report(
+            scenario.id, scenario.title, seed, len(games), len(assignments),
+            assignments_total or len(assignments), list(personas),
+            {r.id: r.name for r in scenario.roles}, sum(g.rounds for g in games) / n,
+            _endings(scenario, games), alone, shared, ties, 1 / len(roles),
+            {r: sum(g.scores[i] for g in games) / n for i, r in enumerate(roles)},
+            _persona_means(rows, personas), _best_replies(rows, roles, personas),
+            _milestones(scenario, games), _tension(games), _objectives(scenario, games),
+            _actions(scenario, games), rows)
+        report.flags = _flags(report)
+        return report
+
+
+def _winners(scores: tuple[int, ...]) -> list[int]:
+    best = max(scores)
+    return [i for i, s in enumerate(scores) if s == best]
+
+
+def _tops(roles, games: list[GameRecord]) -> tuple[dict, dict, float]:
+    n = max(1, len(games))
+    alone, shared, ties = [0] * len(roles), [0] * len(roles), 0
+    for g in games:
+        win = _winners(g.scores)
+        if len(win) == 1:
+            alone[win[0]] += 1
+        else:
+            ties += 1
+            for i in win:
+                shared[i] += 1
+    return ({r: alone[i] / n for i, r in enumerate(roles)},
+            {r: shared[i] / n for i, r in enumerate(roles)}, ties / n)
+
+
+def _rows(roles, assignments, games: list[GameRecord]) -> list[Row]:
+    by: dict[int, list[GameRecord]] = {}
+    for g in games:
+        by.setdefault(g.assignment, []).append(g)
+    rows = []
+    for a, assignment in enumerate(assignments):
+        mine = by.get(a, [])
+        n = max(1, len(mine))
+        endings: dict[str, int] = {}
+        for g in mine:
+            endings[g.ending] = endings.get(g.ending, 0) + 1
+        alone, _shared, ties = _tops(roles, mine)
+        rows.append(Row(dict(zip(roles, assignment, strict=True)), len(mine), endings,
+                        {r: sum(g.scores[i] for g in mine) / n for i, r in enumerate(roles)},
+                        alone, ties))
+    return rows
+
+
+def _endings(scenario: Scenario, games: list[GameRecord]) -> list[dict]:
+    n = max(1, len(games))
+    out = []
+    for e in scenario.endings:
+        count = sum(1 for g in games if g.ending == e.id)
+        flag = "never" if count == 0 else "rare" if count / n < RARE else \
+            "dominant" if count / n > ENDING_MAX else ""
+        out.append({"id": e.id, "name": e.name, "games": count, "share": count / n, "flag": flag})
+    return out
+
+
+def _by_round(games: list[GameRecord], pick) -> list[float]:  # noqa: ANN001
+    """The mean of pick(game, round) over games, each game's last value carried forward."""
+    longest = max((len(g.tension) for g in games), default=0)
+    n = max(1, len(games))
+    return [sum(pick(g, min(r, len(g.tension) - 1)) for g in games) / n for r in range(longest)]
+
+
+def _tension(games: list[GameRecord]) -> list[float]:
+    return _by_round(games, lambda g, r: g.tension[r])
+
+
+def _milestones(scenario: Scenario, games: list[GameRecord]) -> list[dict]:
+    n = max(1, len(games))
+    out = []
+    for i, m in enumerate(scenario.milestones):
+        at_end = sum(1 for g in games if g.operating and g.operating[-1][i]) / n
+        ever = sum(1 for g in games if any(ops[i] for ops in g.operating)) / n
+        by_round = _by_round(games, lambda g, r, i=i: bool(r and g.operating[r - 1][i]))
+        out.append({"id": m.id, "name": m.name, "at_end": at_end, "ever": ever,
+                    "by_round": by_round})
+    return out
+
+
+def _objectives(scenario: Scenario, games: list[GameRecord]) -> list[dict]:
+    n = max(1, len(games))
+    out = []
+    for r, role in enumerate(scenario.roles):
+        for o, obj in enumerate(role.objectives):
+            met = sum(1 for g in games if g.objectives[r][o]) / n
+            out.append({"role": role.id, "id": obj.id, "text": obj.text, "points": obj.points,
+                        "met": met})
+    return out
+
+
+def _actions(scenario: Scenario, games: list[GameRecord]) -> list[dict]:
+    n = max(1, len(games))
+    total = max(1, sum(sum(g.actions) for g in games))
+    out = []
+    for i, a in enumerate(scenario.actions):
+        times = sum(g.actions[i] for g in games)
+        out.append({"id": a.id, "name": a.name, "per_game": times / n,
+                    "games": sum(1 for g in games if g.actions[i]) / n, "share": times / total})
+    return out
+
+
+def _persona_means(rows: list[Row], personas) -> dict[str, float]:
+    out = {}
+    for p in personas:
+        seats = [(r.mean_score[role], r.games) for r in rows for role, q in r.personas.items() if q == p]
+        out[p] = sum(s * g for s, g in seats) / max(1, sum(g for _, g in seats))
+    return out
+
+
+def _best_replies(rows: list[Row], roles, personas) -> dict[str, float]:
+    """Share of situations in which each persona is (jointly) the best reply."""
+    won = dict.fromkeys(personas, 0.0)
+    seen = dict.fromkeys(personas, 0)
+    for role in roles:
+        groups: dict[tuple, list[Row]] = {}
+        for r in rows:
+            key = tuple(r.personas[x] for x in roles if x != role)
+            groups.setdefault(key, []).append(r)
+        for group in groups.values():
+            if len({r.personas[role] for r in group}) < 2:
+                continue
+            best = max(r.mean_score[role] for r in group)
+            tops = [r.personas[role] for r in group if r.mean_score[role] == best]
+            for r in group:
+                seen[r.personas[role]] += 1
+            for p in tops:
+                won[p] += 1 / len(tops)
+    return {p: won[p] / seen[p] for p in personas if seen[p]}
+
+
+def _flags(report: Report) -> list[str]:
+    flags = []
+    limit = report.fair_share + IMBALANCE
+    for role, share in report.top_alone.items():
+        if share > limit:
+            flags.append(_("role {role} finishes top alone in {share:.0%} of games, more than "
+                           "15 points above the fair share of {fair:.0%}").format(
+                role=role, share=share, fair=report.fair_share))
+    for e in report.endings:
+        if e["flag"] == "never":
+            flags.append(_("ending {name!r} is never reached").format(name=e["name"]))
+        elif e["flag"] == "rare":
+            flags.append(_("ending {name!r} is rare: {n} of {total} games ({share:.1%}, under "
+                           "2%)").format(name=e["name"], n=e["games"], total=report.games,
+                                         share=e["share"]))
+        elif e["flag"] == "dominant":
+            flags.append(_("ending {name!r} ends {share:.0%} of all games (over 85%)").format(
+                name=e["name"], share=e["share"]))
+    for p, share in report.best_reply_share.items():
+        if share >= DOMINANT:
+            flags.append(_("persona {p} dominates: best reply in {share:.0%} of situations "
+                           "(at least 75%)").format(p=p, share=share))
+    return flags
+
+
+def write_text(report: Report, out: TextIO, *, detail: bool = False) -> None:
+    """The human-readable report: the summary, then (with `detail`) one line per assignment."""
+    for line in summary_lines(report):
+        print(line, file=out)
+    if detail:
+        print("", file=out)
+        for line in detail_lines(report):
+            print(line, file=out)
+    elif report.assignments > 1:
+        print(_("\n(one line per assignment of personas: add --detail)"), file=out)
+
+
+def _games_over(report: Report) -> str:
+    """`10 games over 8 assignments of personas`, with "(sampled evenly from N)" if sampled."""
+    games = ngettext("{n} game", "{n} games", report.games).format(n=report.games)
+    over = ngettext("{games} over {n} assignment", "{games} over {n} assignments",
+                    report.assignments).format(games=games, n=report.assignments)
+    sampled = "" if report.assignments == report.assignments_total else _(
+        " (sampled evenly from {n})").format(n=report.assignments_total)
+    return over + sampled + _(" of personas")
+
+
+def summary_lines(report: Report) -> list[str]:
+    """The summary, a screenful for any scenario."""
+    each = report.games / max(1, report.assignments)
+    lines = [_("Balance lab: {title} ({id}), seed {seed}").format(
+                 title=report.title, id=report.scenario, seed=report.seed),
+             _("{run} ({each:.1f} games each); mean {rounds:.1f} rounds").format(
+                 run=_games_over(report), each=each, rounds=report.mean_rounds),
+             "", _("Endings")]
+    width = max(len(e["name"]) for e in report.endings)
+    for e in report.endings:
+        note = {"never": _("never reached"), "rare": _("rare (under 2%)"),
+                "dominant": _("over 85%")}.get(e["flag"], "")
+        lines.append(f"  {e['name']:<{width}}  {e['share']:6.1%}  {note}".rstrip())
+    lines += _top_lines(report)
+    lines.append(_("Mean score by role: ") + "  ".join(
+        f"{r} {s:.1f}" for r, s in report.mean_score.items()))
+    lines.append(_("Mean score by persona: ") + "  ".join(
+        f"{p} {s:.1f}" for p, s in report.persona_mean_score.items()))
+    lines += _track_lines(report)
+    lines += ["", _("Flags") if report.flags else _("Flags: none")]
+    lines += [f"  ! {f}" for f in report.flags]
+    return lines
+
+
+def _top_lines(report: Report) -> list[str]:
+    limit = report.fair_share + IMBALANCE
+    lines = ["", _("Top finish alone (fair share {fair:.0%}; flagged above {limit:.0%})").format(
+        fair=report.fair_share, limit=limit)]
+    width = max(len(r) for r in report.top_alone)
+    for role, share in report.top_alone.items():
+        mark = "  !" if share > limit else ""
+        lines.append(f"  {role:<{width}}  {share:6.1%}   " + _("shared top {s:.1%}").format(
+            s=report.top_shared[role]) + mark)
+    lines.append("  " + _("ties: {t:.1%} of games end with a shared top score").format(
+        t=report.ties))
+    return lines
+
+
+def _track_lines(report: Report) -> list[str]:
+    lines = []
+    if report.milestones:
+        lines += ["", _("Milestones operating at the end (ever operated)")]
+        width = max(len(m["name"]) for m in report.milestones)
+        lines += [f"  {m['name']:<{width}}  {m['at_end']:6.1%}  ({m['ever']:.1%})"
+                  for m in report.milestones]
+    if report.objectives:
+        lines += ["", _("Objectives met")]
+        width = max(len(f"{o['role']}.{o['id']}") for o in report.objectives)
+        lines += [f"  {o['role'] + '.' + o['id']:<{width}}  {o['met']:6.1%}"
+                  for o in report.objectives]
+    lines += ["", _("Actions chosen (times per game; share of games)")]
+    width = max(len(a["id"]) for a in report.actions)
+    lines += [f"  {a['id']:<{width}}  {a['per_game']:5.2f}  {a['games']:6.1%}" +
+              ("  " + _("never chosen") if not a["per_game"] else "") for a in report.actions]
+    return lines
+
+
+def detail_lines(report: Report) -> list[str]:
+    """One line per assignment: personas, games, endings, mean scores, top finishes."""
+    lines = [_("Per assignment (personas in role order: {roles})").format(
+        roles=", ".join(report.roles))]
+    for i, r in enumerate(report.rows, 1):
+        ends = " ".join(f"{e}:{n}" for e, n in r.endings.items())
+        scores = " ".join(f"{s:.1f}" for s in r.mean_score.values())
+        tops = " ".join(f"{s:.0%}" for s in r.top_alone.values())
+        lines.append(f"  #{i} {'/'.join(r.personas.values())}  "
+                     + ngettext("{n} game", "{n} games", r.games).format(n=r.games) + "  "
+                     + _("endings {ends}; scores {scores}; alone top {tops}; ties {ties:.0%}").format(
+                         ends=ends, scores=scores, tops=tops, ties=r.ties))
+    return lines
+
+
+def figures(report: Report) -> dict:
+    """Every figure as JSON-ready data."""
+    return asdict(report)
+
+
+def figure_rows(report: Report) -> list[tuple]:
+    """Every figure as (section, key, measure, value): the CSV form of `figures`."""
+    rows: list[tuple] = [("run", "games", "count", report.games),
+                         ("run", "assignments", "count", report.assignments),
+                         ("run", "mean_rounds", "mean", round(report.mean_rounds, 4)),
+                         ("top", "ties", "share", round(report.ties, 4))]
+    rows += [("ending", e["id"], "share", round(e["share"], 4)) for e in report.endings]
+    rows += [("top_alone", r, "share", round(s, 4)) for r, s in report.top_alone.items()]
+    rows += [("top_shared", r, "share", round(s, 4)) for r, s in report.top_shared.items()]
+    rows += [("mean_score", r, "mean", round(s, 4)) for r, s in report.mean_score.items()]
+    rows += [("persona_score", p, "mean", round(s, 4)) for p, s in report.persona_mean_score.items()]
+    rows += [("best_reply", p, "share", round(s, 4)) for p, s in report.best_reply_share.items()]
+    for m in report.milestones:
+        rows += [("milestone", m["id"], "at_end", round(m["at_end"], 4)),
+                 ("milestone", m["id"], "ever", round(m["ever"], 4))]
+        rows += [("milestone_round", m["id"], str(r), round(v, 4)) for r, v in enumerate(m["by_round"])]
+    rows += [("tension_round", "tension", str(r), round(v, 4))
+             for r, v in enumerate(report.tension_by_round)]
+    rows += [("objective", f"{o['role']}.{o['id']}", "met", round(o["met"], 4))
+             for o in report.objectives]
+    for a in report.actions:
+        rows += [("action", a["id"], "per_game", round(a["per_game"], 4)),
+                 ("action", a["id"], "games", round(a["games"], 4))]
+    rows += [("flag", str(i), "text", f) for i, f in enumerate(report.flags, 1)]
+    return rows
+
+
+def render_outputs(report: Report, games: list[GameRecord], wanted: dict[str, object]) -> dict:
+    """Each requested output's text, keyed like `wanted` (kind -> path; kinds json, csv,
+    html, games_csv); nothing is written here, so the files can all be written or none."""
+    makers = {"json": lambda: json.dumps(figures(report), indent=2) + "\n",
+              "csv": lambda: _csv_text([["section", "key", "measure", "value"],
+                                        *figure_rows(report)]),
+              "html": lambda: _html(report),
+              "games_csv": lambda: _csv_text(games_csv_rows(report, games))}
+    return {kind: makers[kind]() for kind in wanted}
+
+
+def _html(report: Report) -> str:
+    from game.lab.html import report_html
+
+    return report_html(report)
+
+
+def _csv_text(rows: list) -> str:
+    buffer = io.StringIO(newline="")
+    csv.writer(buffer).writerows(rows)
+    return buffer.getvalue()
+
+
+def games_csv_rows(report: Report, games: list[GameRecord]) -> list[list]:
+    """One row per game: its assignment, seed, ending, rounds, scores and top finishers."""
+    roles = list(report.roles)
+    rows = [["game", "assignment", *(f"persona_{r}" for r in roles), "seed", "ending",
+             "rounds", *(f"score_{r}" for r in roles), "top", "tie", "final_tension",
+             *(f"operating_{m['id']}" for m in report.milestones)]]
+    for n, g in enumerate(games, 1):
+        row = report.rows[g.assignment]
+        win = _winners(g.scores)
+        ops = g.operating[-1] if g.operating else (False,) * len(report.milestones)
+        rows.append([n, g.assignment + 1, *row.personas.values(), g.seed, g.ending, g.rounds,
+                     *g.scores, " ".join(roles[i] for i in win), int(len(win) > 1),
+                     g.tension[-1], *(int(o) for o in ops)])
+    return rows

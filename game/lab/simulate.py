@@ -1,0 +1,395 @@
+"""The balance lab: play many AI-only games of a scenario and answer an author's questions.
+
+`python main.py simulate SCENARIO --games N` plays N games in total, spread over the
+assignments of personas to roles (every combination of the chosen personas, or
+those `--assign` leaves open). With more assignments than games, N of them are
+picked evenly and deterministically; otherwise each gets N // A games and the first
+N % A one more. Each game's seed is derived from (seed, assignment, game index) and
+work is split into chunks whose results are combined in a fixed order, so the
+report is the same for a seed whatever the number of workers.
+
+The summary comes first (see `simreport`); `--detail` adds one line per assignment,
+and `--json`, `--csv`, `--html` and `--games-csv` write the figures to files.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import itertools
+import multiprocessing
+import os
+import signal
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TextIO
+
+from game.ai import LAB_PERSONAS, PERSONAS, TEMPERAMENTS, make_policy
+from game.lab.output import KINDS, OutputError, check_outputs, write_all
+from game.lab.report import GameRecord, Report, render_outputs, write_text
+from game.model.scenario import Scenario
+from game.rules import CompiledScenario, compile_scenario, new_game, outcome
+from game.rules.conditions import holds
+from game.rules.rng import derive_seed
+from game.session.runner import play_round
+from game.words import _, ngettext
+
+CHUNK = 50  # games per task: big enough to amortise pickling, small enough to balance cores
+DEFAULT_GAMES = 2000
+MAX_GAMES = 100_000  # games in one run: the report keeps every game's record (about 2 KB each)
+MAX_WORKERS = 64
+
+
+class SimulateError(ValueError):
+    """Bad input to the simulate command; the message is one line for the author."""
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The simulate command's options."""
+    parser.add_argument("scenario", help="scenario file (YAML)")
+    parser.add_argument("--games", type=int, default=DEFAULT_GAMES,
+                        help="games in total, spread over the assignments (default %(default)s)")
+    parser.add_argument("--personas", default=",".join(LAB_PERSONAS),
+                        help="comma-separated personas to combine across the roles "
+                             "(default: %(default)s; any persona is accepted, including the "
+                             "default seats' assurer, holdout and alliance; 'name:soft' or "
+                             "'name:hard' sets a temperament)")
+    parser.add_argument("--assign", default=None, metavar="ROLE=PERSONA,...",
+                        help="fix the persona of some roles; the others range over --personas")
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1,
+                        help="processes to use (default: every core)")
+    parser.add_argument("--seed", type=int, default=1, help="base seed (default 1)")
+    parser.add_argument("--rounds", type=int, default=None, help="rounds per game (default: scenario's)")
+    parser.add_argument("--detail", action="store_true", help="also print one line per assignment")
+    parser.add_argument("--json", default=None, metavar="FILE", help="also write the figures as JSON")
+    parser.add_argument("--csv", default=None, metavar="FILE", help="also write the figures as CSV")
+    parser.add_argument("--html", default=None, metavar="FILE",
+                        help="also write a self-contained HTML report with charts")
+    parser.add_argument("--games-csv", default=None, metavar="FILE",
+                        help="also write one CSV row per game")
+    parser.add_argument("--quiet", action="store_true", help="no progress bar")
+
+
+def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None) -> int:
+    """Run the command; 0 on success, 2 on bad input (one line on `err`).
+
+    Every output path is checked before the first game; the files are written (all or
+    none) before the summary is printed, and each one written is named on `err`."""
+    out, err = out or sys.stdout, err or sys.stderr
+    try:
+        scenario = load(args.scenario)
+        plan = make_plan(scenario, args)
+        paths = check_outputs(args.scenario, {kind: getattr(args, kind) for kind, _o in KINDS})
+    except (SimulateError, OutputError) as exc:
+        print(_("simulate: error: {exc}").format(exc=exc), file=err)
+        return 2
+    progress = None if args.quiet or not _is_terminal(err) else Progress(err, plan.total)
+    games = play_all(scenario, plan, args.workers, progress)
+    report = Report.build(scenario, plan.assignments, plan.personas, games, plan.seed,
+                          plan.sampled_from)
+    if not _write_reports(report, games, paths, err):
+        return 2
+    try:
+        write_text(report, out, detail=args.detail)
+        out.flush()
+    except BrokenPipeError:
+        _silence(out)  # the reader left early (`| head`); the files are written already
+    return 0
+
+
+def _write_reports(report: Report, games: list[GameRecord], paths: dict, err: TextIO) -> bool:
+    """Write the requested files all or none and name each on `err`; False (with one
+    line on `err`) if they cannot be written."""
+    texts = render_outputs(report, games, paths)
+    try:
+        write_all({paths[kind]: text for kind, text in texts.items()})
+    except OSError as exc:
+        print(_("simulate: error: cannot write {file}: {why}; no report file was written").format(
+            file=exc.filename, why=exc.strerror or exc), file=err)
+        return False
+    for kind, _option in KINDS:
+        if kind in paths:
+            print(_("simulate: wrote {file}").format(file=paths[kind]), file=err)
+    return True
+
+
+def _silence(stream: TextIO) -> None:
+    """Point a closed stdout at /dev/null so Python's exit-time flush stays quiet."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, stream.fileno())
+    except (OSError, ValueError, io.UnsupportedOperation):
+        pass
+
+
+def _is_terminal(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def load(path: str) -> Scenario:
+    """Load and check a scenario as `check` does, raising SimulateError with one line if it fails
+    (a missing file, a folder, a FIFO or a device each get their own reason)."""
+    from game.authoring.check import check_one
+
+    errors = io.StringIO()
+    scenario, found = check_one(path, errors)
+    if scenario is not None:
+        return scenario
+    if not found:
+        raise SimulateError(errors.getvalue().strip())
+    problems = [p for p in found if p.is_error] or found
+    first = problems[0].text()
+    more = ngettext(" (and {n} more problem; run: python main.py check {path})",
+                    " (and {n} more problems; run: python main.py check {path})",
+                    len(problems) - 1).format(n=len(problems) - 1, path=path) \
+        if len(problems) > 1 else ""
+    raise SimulateError(first + more)
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What to play: the assignments (one persona per role) and how many games each."""
+
+    roles: tuple[str, ...]
+    personas: tuple[str, ...]
+    assignments: tuple[tuple[str, ...], ...]
+    counts: tuple[int, ...]  # games per assignment, in assignment order
+    seed: int
+    rounds: int | None
+    sampled_from: int  # how many assignments there were before sampling
+
+    @property
+    def total(self) -> int:
+        """Games in all."""
+        return sum(self.counts)
+
+
+def make_plan(scenario: Scenario, args: argparse.Namespace) -> Plan:
+    """Check the options against the scenario and share the games among the assignments."""
+    roles = scenario.role_ids
+    personas = tuple(p.strip() for p in args.personas.split(",") if p.strip())
+    fixed = _parse_assign(args.assign, roles) if args.assign else {}
+    for name in (*personas, *fixed.values()):
+        _check_persona(name, scenario)
+    if args.games < 1:
+        raise SimulateError(_("--games must be at least 1, not {n}").format(n=args.games))
+    if args.games > MAX_GAMES:
+        raise SimulateError(_("--games {n}: one run plays at most {most:,} games, as the report "
+                              "keeps every game; give fewer").format(n=args.games, most=MAX_GAMES))
+    if not 1 <= args.workers <= MAX_WORKERS:
+        raise SimulateError(_("--workers must be from 1 to {most}, not {n}").format(
+            most=MAX_WORKERS, n=args.workers))
+    if args.rounds is not None and not 1 <= args.rounds <= 40:
+        raise SimulateError(_("--rounds must be between 1 and 40, not {n}").format(n=args.rounds))
+    if not personas and len(fixed) < len(roles):
+        raise SimulateError(_("give --personas, or --assign a persona to every role"))
+    choices = [(fixed[r],) if r in fixed else personas for r in roles]
+    every = tuple(itertools.product(*choices))
+    chosen, counts = share(len(every), args.games)
+    assignments = tuple(every[i] for i in chosen)
+    used = tuple(dict.fromkeys(p for a in assignments for p in a))
+    return Plan(roles, used, assignments, counts, args.seed, args.rounds, len(every))
+
+
+def share(assignments: int, games: int) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """(indexes of the assignments played, games for each): evenly, deterministically.
+
+    With more assignments than games, `games` of them are picked at even steps, one game
+    each; otherwise every one gets games // assignments and the first games % assignments
+    one more."""
+    if assignments > games:
+        return tuple(i * assignments // games for i in range(games)), (1,) * games
+    base, extra = divmod(games, assignments)
+    return tuple(range(assignments)), tuple(base + (i < extra) for i in range(assignments))
+
+
+def _parse_assign(text: str, roles: tuple[str, ...]) -> dict[str, str]:
+    fixed = {}
+    for item in text.split(","):
+        role, sep, persona = item.strip().partition("=")
+        if not sep or not persona:
+            raise SimulateError(_("--assign {item!r}: give ROLE=PERSONA").format(item=item.strip()))
+        if role not in roles:
+            raise SimulateError(_("--assign: unknown role {role!r}; the roles are {roles}").format(
+                role=role, roles=", ".join(roles)))
+        fixed[role] = persona
+    return fixed
+
+
+def _check_persona(name: str, scenario: Scenario) -> None:
+    base, _sep, temper = name.partition(":")
+    if base not in PERSONAS:
+        raise SimulateError(_("unknown persona {name!r}; choose from {names}").format(
+            name=base, names=", ".join(PERSONAS)))
+    if temper and temper not in TEMPERAMENTS:
+        raise SimulateError(_("unknown temperament {name!r}; choose from {names}").format(
+            name=temper, names=", ".join(TEMPERAMENTS)))
+    try:
+        make_policy(name, compile_scenario(scenario))
+    except KeyError as exc:
+        raise SimulateError(str(exc.args[0])) from None
+
+
+def game_seed(seed: int, assignment: tuple[str, ...], game: int) -> int:
+    """The seed of one game, fixed by the base seed, the assignment and the game's index."""
+    return derive_seed(seed, game, "simulate:" + ",".join(assignment))
+
+
+def policies_for(game: CompiledScenario, plan: Plan, a_index: int) -> dict:
+    """Role -> a policy for each seat of one assignment (policies keep nothing between games)."""
+    assignment = plan.assignments[a_index]
+    return {r: make_policy(p, game) for r, p in zip(plan.roles, assignment, strict=True)}
+
+
+def play_one(game: CompiledScenario, plan: Plan, a_index: int, index: int,
+             policies: dict | None = None) -> GameRecord:
+    """Play game number `index` of one assignment and keep what the report needs of it."""
+    scenario = game.scenario
+    assignment = plan.assignments[a_index]
+    roles = plan.roles
+    policies = policies or policies_for(game, plan, a_index)
+    seed = game_seed(plan.seed, assignment, index)
+    state = new_game(game, seed, plan.rounds)
+    milestones = tuple(m.id for m in scenario.milestones)
+    tension, operating = [state.tension], []
+    while state.phase != "over":
+        state = play_round(state, game, policies)
+        tension.append(state.tension)
+        operating.append(tuple(state.milestones[m] == "operating" for m in milestones))
+    result = outcome(state, game)
+    actions = {a.id: i for i, a in enumerate(scenario.actions)}
+    chosen = [0] * len(actions)
+    for record in state.records:
+        for order in record.orders:
+            chosen[actions[order.action_id]] += 1
+    met = tuple(tuple(holds(o.when, state, r) for o in scenario.role(r).objectives) for r in roles)
+    return GameRecord(a_index, index, seed, result.ending, result.round,
+                      tuple(result.total(r) for r in roles), tuple(tension), tuple(operating),
+                      met, tuple(chosen))
+
+
+def play_chunk(game: CompiledScenario, plan: Plan, a_index: int, start: int,
+               stop: int) -> list[GameRecord]:
+    """Play games start..stop-1 of one assignment."""
+    policies = policies_for(game, plan, a_index)
+    return [play_one(game, plan, a_index, g, policies) for g in range(start, stop)]
+
+
+def chunks(plan: Plan) -> list[tuple[int, int, int]]:
+    """The tasks, in the fixed order their results are combined: (assignment, start, stop).
+
+    Sampled assignments (one game each) are grouped CHUNK at a time."""
+    tasks = []
+    for a, n in enumerate(plan.counts):
+        tasks += [(a, s, min(s + CHUNK, n)) for s in range(0, n, CHUNK)]
+    return tasks
+
+
+_WORKER: tuple[CompiledScenario, Plan] | None = None
+
+
+def _init_worker(game: CompiledScenario, plan: Plan) -> None:
+    global _WORKER
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # also under spawn, where SIG_IGN is not inherited
+    if hasattr(signal, "pthread_sigmask"):  # forked while the parent held Ctrl-C back: let it through
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    _WORKER = (game, plan)
+
+
+def _work(batch: list[tuple[int, int, int]]) -> list[GameRecord]:
+    game, plan = _WORKER
+    return _play_batch(game, plan, batch)
+
+
+def _batches(tasks: list[tuple[int, int, int]]) -> list[list[tuple[int, int, int]]]:
+    """Tasks grouped so each batch holds about CHUNK games."""
+    out: list[list[tuple[int, int, int]]] = [[]]
+    size = 0
+    for t in tasks:
+        if size >= CHUNK:
+            out.append([])
+            size = 0
+        out[-1].append(t)
+        size += t[2] - t[1]
+    return [b for b in out if b]
+
+
+def play_all(scenario: Scenario, plan: Plan, workers: int,
+             progress: Progress | None = None) -> list[GameRecord]:
+    """Every game's record, in assignment order and then game order."""
+    batches = _batches(chunks(plan))
+    games: list[GameRecord] = []
+    game = compile_scenario(scenario)
+    if workers == 1 or len(batches) == 1:
+        done = (_play_batch(game, plan, b) for b in batches)
+        _collect(done, games, progress)
+    else:
+        ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods()
+                                          else "spawn")
+        # Workers ignore Ctrl-C: the parent alone stops, and leaving the `with` terminates
+        # them, so no worker outlives the command or prints a traceback. While the workers
+        # start, the parent holds Ctrl-C back rather than ignoring it, so a Ctrl-C in that
+        # moment still stops the run once they are up.
+        restore = _hold_ctrl_c()
+        try:
+            pool = ctx.Pool(min(workers, len(batches)), _init_worker, (game, plan))
+        except BaseException:
+            restore()
+            raise
+        with pool:
+            restore()  # a Ctrl-C held back now stops the run, and leaving `with` ends the workers
+            _collect(pool.imap(_work, batches), games, progress)
+    if progress:
+        progress.finish()
+    return games
+
+
+def _hold_ctrl_c() -> Callable[[], None]:
+    """Hold SIGINT back (blocked, not ignored) while worker processes are forked; return
+    the function that lets it through again. Where signals cannot be blocked, ignore them
+    for that moment instead."""
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        return lambda: signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    return lambda: signal.signal(signal.SIGINT, previous)
+
+
+def _play_batch(game: CompiledScenario, plan: Plan,
+                batch: list[tuple[int, int, int]]) -> list[GameRecord]:
+    return [g for task in batch for g in play_chunk(game, plan, *task)]
+
+
+def _collect(done, games: list[GameRecord], progress: Progress | None) -> None:  # noqa: ANN001
+    # imap yields in task order, so the combined results never depend on the workers.
+    for results in done:
+        games.extend(results)
+        if progress:
+            progress.advance(len(results))
+
+
+class Progress:
+    """A one-line progress bar on a terminal stream, redrawn at most every 1%."""
+
+    def __init__(self, stream: TextIO, total: int, width: int = 30) -> None:
+        self.stream, self.total, self.width, self.done, self._shown = stream, total, width, 0, -1
+
+    def advance(self, n: int) -> None:
+        """Count n more games done."""
+        self.done += n
+        pct = self.done * 100 // max(1, self.total)
+        if pct != self._shown:
+            self._shown = pct
+            fill = self.width * self.done // max(1, self.total)
+            self.stream.write(f"\r[{'#' * fill}{'.' * (self.width - fill)}] {pct:3d}% "
+                              f"{self.done}/{self.total} games")
+            self.stream.flush()
+
+    def finish(self) -> None:
+        """End the bar's line."""
+        self.stream.write("\n")
+        self.stream.flush()

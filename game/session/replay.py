@@ -1,0 +1,191 @@
+"""Rebuilding a game from a save, and verifying that a replay reproduces it exactly.
+
+`scenario_for` picks the scenario a saved game is rebuilt with: the one kept in the
+save (a version 2 save always has it), else the file on disk (a version 1 save), or
+one given on the command line; it also words the notice to show when the scenario
+file on disk is no longer the one the game was played with.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from game.ai import persona_problem
+from game.authoring.file_text import MAX_BYTES
+from game.files.bounded import ReadRefused, read_regular
+from game.model.actions import IllegalAction, move_from_text
+from game.model.scenario import Scenario
+from game.session.saves import SaveError, SaveFile, read_save, scenario_hash, state_digest
+from game.session.session import Note, Seat, Session
+from game.words import _
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def session_from_save(record: SaveFile, scenario: Scenario, source: Path | str) -> Session:
+    """Rebuild the session a save describes; raise SaveError if it does not fit the scenario."""
+    _check_fit(record, scenario, source)
+    seats = {r: Seat(s.human, s.persona) for r, s in record.seats.items()}
+    notes = [Note(n.round, n.role, n.text) for n in record.notes]
+    try:
+        return Session.from_log(scenario, record.seed, seats,
+                                [move_from_text(m) for m in record.moves], record.rounds, notes,
+                                record.scenario_path)
+    except (IllegalAction, ValueError, KeyError, IndexError, TypeError) as exc:
+        raise SaveError(f"{source}: the saved moves do not replay on this scenario ({exc}); "
+                        "the file was left untouched") from None
+
+
+def _check_fit(record: SaveFile, scenario: Scenario, source: Path | str) -> None:
+    """The save's seats, personas and notes must name this scenario's roles exactly."""
+    if record.scenario_id != scenario.id:
+        raise SaveError(f"{source}: saved for scenario {record.scenario_id!r}, "
+                        f"but the scenario given is {scenario.id!r}")
+    roles = set(scenario.role_ids)
+    extra, missing = sorted(set(record.seats) - roles), sorted(roles - set(record.seats))
+    if extra or missing:
+        what = (f"seats for roles the scenario does not have ({', '.join(extra)})" if extra
+                else f"no seat for {', '.join(missing)}")
+        raise SaveError(f"{source}: the save is damaged: it has {what}; "
+                        "the file was left untouched")
+    for role, seat in record.seats.items():
+        problem = None if seat.human else persona_problem(seat.persona)
+        if problem:
+            raise SaveError(f"{source}: the seat of {role} is damaged ({problem})")
+    stray = sorted({n.role for n in record.notes} - roles)
+    if stray:
+        raise SaveError(f"{source}: the save is damaged: it has notes for unknown roles "
+                        f"({', '.join(stray)})")
+
+
+def scenario_for(record: SaveFile, source: Path | str,
+                 override: str | Path | None = None) -> tuple[Scenario, str | None]:
+    """The scenario to rebuild a saved game with, and a one-line notice or None.
+
+    Raises SaveError, or ScenarioLoadError for a scenario file that cannot be loaded."""
+    from game.authoring.scenarios import load_for_play
+
+    if override is not None:
+        scenario = load_for_play(override)
+        if scenario_hash(scenario) == record.scenario_hash:
+            return scenario, None
+        return scenario, _("note: {path} is not the scenario this game was played with; "
+                           "using it as asked").format(path=override)
+    if record.scenario is not None:
+        return embedded_scenario(record, source), scenario_drift(record)
+    path = scenario_file(record)
+    scenario = load_for_play(path)
+    if scenario_hash(scenario) == record.scenario_hash:
+        return scenario, None
+    return scenario, _("note: {path} has changed since this game was saved by version 0.1, "
+                       "which kept no copy of it; the game is rebuilt with the file as it is "
+                       "now").format(path=path)
+
+
+def embedded_scenario(record: SaveFile, source: Path | str) -> Scenario:
+    """The scenario kept in a save, validated again (SaveError if it is damaged)."""
+    try:
+        return Scenario.model_validate(record.scenario, by_alias=True, by_name=False)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"]) or "<root>"
+        raise SaveError(f"{source}: the scenario kept in this save is damaged ({where}: "
+                        f"{first['msg']}); the file was left untouched") from None
+
+
+def scenario_file(record: SaveFile) -> Path:
+    """The scenario file a save names: its recorded path (also from the game's folder),
+    else the file in scenarios/ with its id (ScenarioLoadError if there is none)."""
+    from game.authoring.scenarios import locate
+
+    recorded = record.scenario_path
+    if recorded and not Path(recorded).is_absolute() and (ROOT / recorded).is_file():
+        return ROOT / recorded
+    return locate(recorded, record.scenario_id)
+
+
+def scenario_drift(record: SaveFile) -> str | None:
+    """A one-line notice if the scenario file on disk is no longer the one played, else None."""
+    if not record.scenario_path or record.scenario is None:
+        return None
+    path = record.scenario_path
+    try:
+        data = read_regular(path, MAX_BYTES, "scenario file")
+    except ReadRefused:
+        return _("note: the scenario file {path} is gone or unreadable; using the scenario "
+                 "kept in the save").format(path=path)
+    if record.scenario_source is not None:
+        changed = hashlib.sha256(data).hexdigest() != record.scenario_source.sha256
+    else:
+        changed = _content_differs(data, path, record.scenario_hash)
+    if not changed:
+        return None
+    return _("note: {path} has changed since this game was played; using the scenario as it "
+             "was then (kept in the save)").format(path=path)
+
+
+def _content_differs(data: bytes, path: str, recorded_hash: str) -> bool:
+    from game.authoring.loader import ScenarioError, load_scenario_text
+
+    try:
+        return scenario_hash(load_scenario_text(data, path, lint=False)) != recorded_hash
+    except ScenarioError:
+        return True
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The result of verifying a replay."""
+
+    ok: bool
+    message: str
+
+
+def verify(path: Path, scenario: Scenario | None = None) -> Verdict:
+    """Re-run a replay file and compare every ledger entry and the final state with it.
+
+    Without `scenario`, the game is re-run with the scenario it was played with."""
+    record = read_save(path)
+    given = scenario is not None
+    if scenario is None:
+        scenario, _notice = scenario_for(record, path)
+    return check_replay(record, scenario, path, given or record.scenario is None)
+
+
+def check_replay(record: SaveFile, scenario: Scenario, path: Path | str,
+                 compare_hash: bool) -> Verdict:
+    """Re-run a read record with `scenario`; with `compare_hash`, first check it is the one played.
+
+    The scenario kept in a save is the one played by definition, so it needs no hash check."""
+    if compare_hash and record.scenario_hash != scenario_hash(scenario):
+        return Verdict(False, f"{path}: the scenario has changed since this game was played "
+                              f"(hash {record.scenario_hash[:12]} recorded, "
+                              f"{scenario_hash(scenario)[:12]} now)")
+    session = session_from_save(record, scenario, path)
+    return compare(record, session)
+
+
+def compare(record: SaveFile, session: Session) -> Verdict:
+    """Whether a re-run session reproduces the record's ledger and final state exactly."""
+    replayed = [e.text() for e in session.state.ledger]
+    for i, (old, new) in enumerate(zip(record.ledger, replayed, strict=False)):
+        if old != new:
+            rnd = session.state.ledger[i].round
+            return Verdict(False, f"diverges at ledger entry {i + 1} (round {rnd}):\n"
+                                  f"  recorded: {old}\n  replayed: {new}")
+    if len(record.ledger) != len(replayed):
+        first_extra = min(len(record.ledger), len(replayed)) + 1
+        return Verdict(False, f"ledger length differs: {len(record.ledger)} recorded, "
+                              f"{len(replayed)} replayed (first extra entry {first_extra})")
+    if record.state_digest != state_digest(session):
+        return Verdict(False, "the ledger matches but the final state differs "
+                              f"(round {record.round}/{session.state.round}, "
+                              f"phase {record.phase}/{session.state.phase})")
+    result = session.outcome()
+    ending = f", ending: {result.ending_name}" if result else f", stopped in round {session.state.round}"
+    return Verdict(True, f"verified: {len(record.moves)} moves and {len(replayed)} ledger entries "
+                         f"reproduced exactly{ending}")

@@ -1,0 +1,231 @@
+"""The save file: one versioned JSON format for games in progress and finished replays.
+
+A save holds everything needed to rebuild a game and to verify it: the scenario it was
+played with (its full content, so a later edit of the scenario file never changes a
+saved game), the seed, the seats, the move log and the AI reasoning, plus the ledger as
+text and a digest of the final state so that a replay can say exactly where a re-run
+diverges. It also records when the game began, the talks timer if the window ran one,
+and a fingerprint of the scenario file as it was, to tell when that file has changed.
+
+Format history:
+- version 1 (game 0.1): no embedded scenario, start time or timer. `read_save` migrates
+  it to version 2 in memory; such a game is rebuilt with the scenario file found on disk.
+- version 2 (this one).
+
+Reading is bounded (see `game.files.bounded`): a save is a regular file of at most
+`SAVE_CAP` bytes with numbers and nesting within limits. Every problem is a `SaveError`
+whose message is one line naming the file and what to do; the file is never changed.
+Where games live and how they are named is `game.session.library`'s business.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import time
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from platformdirs import user_data_dir
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+
+from game.files.atomic import write_atomic
+from game.files.bounded import ReadRefused, read_json
+from game.model.actions import BadMoveText, move_from_text
+from game.model.scenario import Scenario
+
+SAVE_FORMAT = "detente-save"
+SAVE_VERSION = 2
+
+#: Largest save read: an embedded scenario (at most 1 MB as YAML) plus a 40-round log.
+SAVE_CAP = 8_000_000
+
+#: Seeds are whole numbers that fit in 64 bits.
+SEED_MIN, SEED_MAX = -(2 ** 63), 2 ** 63 - 1
+
+Short = Annotated[str, StringConstraints(max_length=200)]
+Line = Annotated[str, StringConstraints(max_length=4000)]
+
+
+class SaveError(ValueError):
+    """A save or replay file that cannot be used; the message says why and what to do."""
+
+
+class SeatRecord(BaseModel):
+    """Who played a role."""
+
+    model_config = ConfigDict(extra="forbid")
+    human: bool = Field(description="True for a human team.")
+    persona: Short = Field(description="The AI persona (ignored for humans).")
+
+
+class NoteRecord(BaseModel):
+    """One line of AI reasoning."""
+
+    model_config = ConfigDict(extra="forbid")
+    round: int = Field(ge=1, le=41, description="The round it belongs to.")
+    role: Short = Field(description="The AI delegation.")
+    text: Line = Field(description="The reasoning line.")
+
+
+class ScenarioSource(BaseModel):
+    """The scenario file as it was when the game began, to tell later whether it changed."""
+
+    model_config = ConfigDict(extra="forbid")
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$", description="sha256 of the file's bytes.")
+    size: int = Field(ge=0, le=SAVE_CAP, description="The file's size in bytes.")
+
+
+class SaveFile(BaseModel):
+    """The on-disk form of a game: enough to rebuild and to verify it exactly."""
+
+    model_config = ConfigDict(extra="forbid")
+    format: Literal["detente-save"] = Field(description="Always detente-save.")
+    version: Literal[2] = Field(description="The save format version.")
+    scenario_id: Short = Field(description="Id of the scenario played.")
+    scenario_name: Line = Field(description="The scenario's title, for lists of games.")
+    scenario_hash: Short = Field(description="sha256 of the scenario's validated content.")
+    scenario_path: Annotated[str, StringConstraints(max_length=4096)] | None = Field(
+        None, description="Where the scenario file was loaded from.")
+    scenario: dict[str, Any] | None = Field(
+        description="The scenario's full content as played (the scenario file's keys); "
+                    "None only in a save migrated from version 1.")
+    scenario_source: ScenarioSource | None = Field(
+        None, description="Fingerprint of the scenario file when the game began, if known.")
+    started: Short = Field(description="When the game began (UTC, ISO 8601).")
+    timer_seconds: int | None = Field(None, ge=0, le=86_400,
+                                      description="The talks timer per round, if one ran.")
+    seed: int = Field(ge=SEED_MIN, le=SEED_MAX, description="The game's seed.")
+    rounds: int = Field(ge=1, le=40, description="Rounds in this game.")
+    seats: dict[Short, SeatRecord] = Field(max_length=32, description="Who played each role.")
+    moves: list[Line] = Field(max_length=20_000, description="Every move, in order, as text.")
+    notes: list[NoteRecord] = Field(default_factory=list, max_length=50_000,
+                                    description="AI reasoning lines.")
+    round: int = Field(ge=0, le=41, description="The round reached (informative).")
+    phase: Short = Field(description="The phase reached (informative).")
+    ledger: list[Line] = Field(max_length=500_000, description="Every ledger entry as text.")
+    state_digest: Short = Field(description="sha256 of the final state's public summary.")
+    saved_at: Short = Field(description="When the file was written (UTC, informative).")
+
+
+def data_dir() -> Path:
+    """Where saves and replays live: DETENTE_DATA_DIR, or the user data directory."""
+    override = os.environ.get("DETENTE_DATA_DIR")
+    return Path(override) if override else Path(user_data_dir("detente", appauthor=False))
+
+
+def autosave_path() -> Path:
+    """The single autosave of version 0.1, still read so its game can be continued."""
+    return data_dir() / "autosave.json"
+
+
+def replay_dir() -> Path:
+    """Where version 0.1 kept finished games; still listed among the finished games."""
+    return data_dir() / "replays"
+
+
+def utc_now() -> str:
+    """The current time as `YYYY-MM-DDTHH:MM:SSZ`."""
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+
+
+def scenario_hash(scenario: Scenario) -> str:
+    """A hash of the scenario's content, independent of comments and layout."""
+    return hashlib.sha256(scenario.model_dump_json(by_alias=True).encode()).hexdigest()
+
+
+def scenario_content(scenario: Scenario) -> dict[str, Any]:
+    """The scenario's full content, keyed as in a scenario file, ready for JSON."""
+    return scenario.model_dump(mode="json", by_alias=True)
+
+
+def state_digest(session) -> str:
+    """A hash of everything a replay must reproduce: ledger, meters, milestones, phase."""
+    st = session.state
+    summary = [st.round, st.phase, st.tension, sorted(st.trust.items()), sorted(st.support.items()),
+               sorted(st.milestones.items()), [e.text() for e in st.ledger],
+               [(c.key, c.status) for c in st.commitments]]
+    return hashlib.sha256(json.dumps(summary, default=str).encode()).hexdigest()
+
+
+def to_record(session, started: str | None = None, timer_seconds: int | None = None,
+              source: ScenarioSource | None = None) -> SaveFile:
+    """The save record of a session (raises pydantic's ValidationError on impossible values)."""
+    sc = session.scenario
+    return SaveFile(
+        format=SAVE_FORMAT, version=SAVE_VERSION, scenario_id=sc.id, scenario_name=sc.title,
+        scenario_hash=scenario_hash(sc), scenario_path=session.scenario_path,
+        scenario=scenario_content(sc), scenario_source=source, started=started or utc_now(),
+        timer_seconds=timer_seconds, seed=session.seed, rounds=session.rounds,
+        seats={r: SeatRecord(human=s.human, persona=s.persona) for r, s in session.seats.items()},
+        moves=[m.text() for m in session.log],
+        notes=[NoteRecord(round=n.round, role=n.role, text=n.text) for n in session.notes],
+        round=session.state.round, phase=session.state.phase,
+        ledger=[e.text() for e in session.state.ledger], state_digest=state_digest(session),
+        saved_at=utc_now(),
+    )
+
+
+def record_text(record: SaveFile) -> str:
+    """The exact text written for a record."""
+    return record.model_dump_json(indent=1) + "\n"
+
+
+def save_session(session, path: Path) -> Path:
+    """Write a session to `path` atomically and return the path (WriteFailed if it cannot)."""
+    write_atomic(path, record_text(to_record(session)))
+    return path
+
+
+def read_save(path: Path) -> SaveFile:
+    """Read, migrate and validate a save file; raise SaveError saying what is wrong and what to do."""
+    try:
+        data = read_json(path, SAVE_CAP, "save")
+    except ReadRefused as exc:
+        raise SaveError(str(exc)) from None
+    if not isinstance(data, dict) or data.get("format") != SAVE_FORMAT:
+        raise SaveError(f"{path}: not a valid Détente save (it has no \"format\": \"{SAVE_FORMAT}\"); "
+                        "the file was left untouched")
+    version = data.get("version")
+    if version == 1:
+        data = migrate_v1(data)
+    elif version != SAVE_VERSION:
+        raise SaveError(f"{path}: save format version {str(version)[:20]} is not supported by "
+                        f"this version of the game, which reads versions 1 and {SAVE_VERSION}; "
+                        "the file was left untouched")
+    try:
+        record = SaveFile.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"]) or "<root>"
+        raise SaveError(f"{path}: not a valid Détente save ({where}: {first['msg']}); "
+                        "the file was left untouched") from None
+    _check_moves(path, record)
+    return record
+
+
+def migrate_v1(data: dict) -> dict:
+    """A version 1 save (game 0.1) as version 2 data: no embedded scenario, no timer.
+
+    Version 1 did not record when a game began; the time it was saved stands in."""
+    out = dict(data)
+    out.update(version=2, scenario=None, scenario_source=None, timer_seconds=None,
+               scenario_name=data.get("scenario_id", ""), started=data.get("saved_at", ""))
+    return out
+
+
+def _check_moves(path: Path, record: SaveFile) -> None:
+    for i, text in enumerate(record.moves):
+        try:
+            move_from_text(text)
+        except BadMoveText as exc:
+            raise SaveError(f"{path}: move {i + 1} is damaged ({exc}); "
+                            "the file was left untouched") from None
+
+
+def finished_replay_path(session) -> Path:
+    """A file in `replay_dir()` for the replay of a finished game kept outside the library
+    (the network host's); named by content, so one game always lands in one file."""
+    digest = hashlib.sha256("\n".join(m.text() for m in session.log).encode()).hexdigest()[:10]
+    return replay_dir() / f"{session.scenario.id}-seed{session.seed}-{digest}.json"

@@ -207,15 +207,22 @@ def run_replay(args: argparse.Namespace) -> int:
 def _load_saved(file: str, scenario_path: str | None, build: bool = True):
     """A saved game's record, the scenario it is rebuilt with, and (with `build`) its session.
 
-    A notice that the scenario file has changed since goes to stderr."""
-    from game.session.replay import scenario_for, session_from_save
-    from game.session.saves import read_save
+    A notice that the scenario file has changed since goes to stderr. A save rebuilt with
+    the scenario it was played with must prove itself (SaveError in one line if it was
+    edited); one rebuilt with another scenario, as asked, cannot."""
+    from game.session.replay import scenario_for, session_from_save, verified_session
+    from game.session.saves import read_save, scenario_hash
 
     record = read_save(Path(file))
     scenario, notice = scenario_for(record, file, scenario_path)
     if notice:
         print(notice, file=sys.stderr)
-    return record, scenario, session_from_save(record, scenario, file) if build else None
+    if not build:
+        return record, scenario, None
+    played = record.scenario is not None and (scenario_path is None
+                                              or scenario_hash(scenario) == record.scenario_hash)
+    rebuild = verified_session if played else session_from_save
+    return record, scenario, rebuild(record, scenario, file)
 
 
 def run_debrief(args: argparse.Namespace) -> int:

@@ -19,7 +19,7 @@ from game.authoring.file_text import MAX_BYTES
 from game.files.bounded import ReadRefused, read_regular
 from game.model.actions import IllegalAction, move_from_text
 from game.model.scenario import Scenario
-from game.session.saves import SaveError, SaveFile, read_save, scenario_hash, state_digest
+from game.session.saves import SaveError, SaveFile, edited, read_save, scenario_hash, state_digest
 from game.session.session import Note, Seat, Session
 from game.words import _
 
@@ -38,6 +38,19 @@ def session_from_save(record: SaveFile, scenario: Scenario, source: Path | str) 
     except (IllegalAction, ValueError, KeyError, IndexError, TypeError) as exc:
         raise SaveError(f"{source}: the saved moves do not replay on this scenario ({exc}); "
                         "the file was left untouched") from None
+
+
+def verified_session(record: SaveFile, scenario: Scenario, source: Path | str) -> Session:
+    """`session_from_save`, then the save's own proof (see `saves.edited`): SaveError in one
+    line if the file was changed after the game wrote it. Only for the scenario the game
+    was played with; a scenario given instead would make every check fail."""
+    session = session_from_save(record, scenario, source)
+    problem = edited(record, session)
+    if problem:
+        raise SaveError(_("{path}: this save is not what the game wrote ({problem}); it was left "
+                          "untouched. See where with: python main.py replay {path}")
+                        .format(path=source, problem=problem))
+    return session
 
 
 def _check_fit(record: SaveFile, scenario: Scenario, source: Path | str) -> None:
@@ -185,6 +198,10 @@ def compare(record: SaveFile, session: Session) -> Verdict:
         return Verdict(False, "the ledger matches but the final state differs "
                               f"(round {record.round}/{session.state.round}, "
                               f"phase {record.phase}/{session.state.phase})")
+    problem = edited(record, session) if record.scenario is not None else None
+    if problem:
+        return Verdict(False, f"the moves reproduce the ledger, but the file is not what the game "
+                              f"wrote ({problem})")
     result = session.outcome()
     ending = f", ending: {result.ending_name}" if result else f", stopped in round {session.state.round}"
     return Verdict(True, f"verified: {len(record.moves)} moves and {len(replayed)} ledger entries "

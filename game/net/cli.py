@@ -4,6 +4,13 @@ Without `--lan` or `--bind` the server listens on 127.0.0.1 only, so nothing is 
 from another machine until the facilitator asks for it. The game and its seats are saved
 after every move in `<data dir>/host/`, so stopping and starting the host resumes the game
 and every team's link keeps working.
+
+One host per data folder: a host holds the lock `<data dir>/host.lock` (see
+`game.files.locks`) while it runs, and a second one is refused in one line naming the
+first (its port and process id); the lock of a killed host is taken over at once. The
+host also holds its save's lock, so no text mode or window can continue it meanwhile. A
+finished game is served again as it ended, never replaced without `--new`, and its replay
+and debrief are written again if a stop came before they were.
 """
 
 from __future__ import annotations
@@ -16,6 +23,9 @@ from pathlib import Path
 
 from game.ai import DEFAULT_PERSONA, PERSONAS, persona_problem
 from game.authoring.scenarios import DEFAULT_SCENARIO, ScenarioLoadError, load_for_play, locate
+from game.files.atomic import clean_stale_temps
+from game.files.locks import LockHeld, hold, save_lock
+from game.net.durable import HostSave
 from game.net.reseat import reseat
 from game.net.seats import (
     HostSecrets,
@@ -25,7 +35,8 @@ from game.net.seats import (
     parse_seats,
     save_secrets,
 )
-from game.session.saves import SaveError, data_dir, read_save, save_session
+from game.session.library import in_use
+from game.session.saves import SEED_MAX, SEED_MIN, SaveError, data_dir, read_save
 from game.session.session import Session
 from game.words import _
 
@@ -62,6 +73,8 @@ def run_host(args: argparse.Namespace) -> int:
     """Start the server; returns the exit status (2 for bad options or files)."""
     try:
         address = bind_address(args.bind, args.lan)
+        check_numbers(args)
+        one_host(args.port)
         _check_port(address, args.port)
         session, found = open_game(args)
     except (HostError, SeatError, SaveError, ScenarioLoadError) as exc:
@@ -78,6 +91,36 @@ def run_host(args: argparse.Namespace) -> int:
     if not session.state.over:
         print(_("Stopped. The game is saved; run the same command to resume it."))
     return 0
+
+
+def check_numbers(args: argparse.Namespace) -> None:
+    """HostError for a port, seed or number of rounds out of range, before anything is written."""
+    if not 1 <= args.port <= 65535:
+        raise HostError(_("--port {port}: give a port from 1 to 65535").format(port=args.port))
+    if args.seed is not None and not SEED_MIN <= args.seed <= SEED_MAX:
+        raise HostError(_("--seed {seed}: give a whole number from {low} to {high}").format(
+            seed=args.seed, low=SEED_MIN, high=SEED_MAX))
+    if args.rounds is not None and not 1 <= args.rounds <= 40:
+        raise HostError(_("--rounds {n}: give a number from 1 to 40").format(n=args.rounds))
+
+
+def one_host(port: int) -> None:
+    """Hold the data folder's host lock for this process; HostError naming the host that
+    already serves this folder (a lock left by a killed host is simply taken over)."""
+    folder = data_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        hold(folder / "host.lock", "host", port)
+    except LockHeld as exc:
+        who = exc.holder
+        where = _("port {port}, process {pid}").format(port=who.port, pid=who.pid) if who \
+            else _("its port and process unknown")
+        raise HostError(_("another host is already serving the games in {folder} ({where}); use "
+                          "that one, stop it with Ctrl+C in its terminal, or give this one its own "
+                          "folder with DETENTE_DATA_DIR").format(folder=folder, where=where)) from None
+    except OSError as exc:
+        raise HostError(_("cannot use the data folder {folder} ({why}); choose another with "
+                          "DETENTE_DATA_DIR").format(folder=folder, why=exc.strerror or exc)) from None
 
 
 def bind_address(bind: str | None, lan: bool) -> str:
@@ -131,22 +174,31 @@ def _url_host(address: str) -> str:
 
 
 def open_game(args: argparse.Namespace) -> tuple[Session, HostSecrets]:
-    """The saved hosted game if there is one still running (unless --new), else a new game."""
+    """The saved hosted game if there is one (unless --new), else a new game.
+
+    Takes the save's lock first and removes the temporary files of writes a stop cut
+    short. A finished game is served again as it ended (its replay and debrief written
+    again if they are missing): only --new replaces it."""
     folder = host_dir()
     game_file, seats_file = folder / "game.json", folder / "seats.json"
+    _lock_save(game_file, getattr(args, "port", None))
+    clean_stale_temps(folder)
     if not args.new and game_file.exists() and seats_file.exists():
         try:
             session, found = _resume(game_file, seats_file)
         except (SaveError, SeatError) as exc:
             raise HostError(_("{problem}; or start a new hosted game with --new").format(
                 problem=str(exc).removesuffix("; start a new game with --new"))) from None
-        if not session.state.over:
-            parse_seats(session.scenario.role_ids, args.seat, persona_problem)  # bad --seat: nothing said yet
-            print(_("Resuming the hosted game saved in {folder} (round {n}); start a new one "
-                    "with --new.").format(folder=folder, n=session.state.round))
-            _apply_seats(args, session, found, seats_file)
-            _warn_kept(args, session, found)
+        if session.state.over:
+            print(_("The hosted game saved in {folder} is over; it is shown as it ended. Start a "
+                    "new game with --new.").format(folder=folder))
             return session, found
+        parse_seats(session.scenario.role_ids, args.seat, persona_problem)  # bad --seat: nothing said yet
+        print(_("Resuming the hosted game saved in {folder} (round {n}); start a new one "
+                "with --new.").format(folder=folder, n=session.state.round))
+        _apply_seats(args, session, found, seats_file)
+        _warn_kept(args, session, found)
+        return session, found
     return _new(args, game_file, seats_file)
 
 
@@ -179,17 +231,34 @@ def _apply_seats(args: argparse.Namespace, session: Session, found: HostSecrets,
     save_secrets(found, seats_file)
 
 
+def _lock_save(game_file: Path, port: int | None) -> None:
+    """Hold the lock of the host's save; HostError naming a text mode or window playing it."""
+    try:
+        game_file.parent.mkdir(parents=True, exist_ok=True)
+        save_lock(game_file, "host", port)
+    except LockHeld as exc:
+        raise HostError(in_use(game_file, exc.holder)) from None
+    except OSError as exc:
+        raise HostError(_("cannot use the folder {folder} ({why}); choose another data folder "
+                          "with DETENTE_DATA_DIR").format(folder=game_file.parent,
+                                                          why=exc.strerror or exc)) from None
+
+
 def _resume(game_file: Path, seats_file: Path) -> tuple[Session, HostSecrets]:
-    from game.session.replay import session_from_save
+    from game.session.replay import embedded_scenario, session_from_save, verified_session
 
     record = read_save(game_file)
-    scenario = load_for_play(locate(record.scenario_path, record.scenario_id))
-    session = session_from_save(record, scenario, game_file)
+    if record.scenario is not None:
+        session = verified_session(record, embedded_scenario(record, game_file), game_file)
+    else:  # a save of version 0.1 keeps no scenario: the file on disk, as it is now
+        scenario = load_for_play(locate(record.scenario_path, record.scenario_id))
+        session = session_from_save(record, scenario, game_file)
     found = load_secrets(seats_file)
     if set(found.seats) != set(session.seats):
         raise HostError(_("{path}: the seats do not match the saved game; start a new game with "
                           "--new").format(path=seats_file))
-    session.on_save = lambda s: save_session(s, game_file)
+    found.applied.update(record.submissions)  # the keys saved with their moves are the truth
+    session.on_save = HostSave(game_file, found.applied).attach(session)
     return session, found
 
 
@@ -198,8 +267,8 @@ def _new(args: argparse.Namespace, game_file: Path, seats_file: Path) -> tuple[S
 
     scenario_path = args.scenario or str(DEFAULT_SCENARIO)
     scenario = load_for_play(scenario_path)
-    if args.rounds is not None and not 1 <= args.rounds <= 40:
-        raise HostError(_("--rounds {n}: give a number from 1 to 40").format(n=args.rounds))
+    check_numbers(argparse.Namespace(port=getattr(args, "port", DEFAULT_PORT), seed=args.seed,
+                                     rounds=args.rounds))
     plans = parse_seats(scenario.role_ids, args.seat, persona_problem)
     if all(p.kind == "ai" for p in plans.values()):
         raise HostError(_("every seat is an AI persona, so nobody would play from a page; give "
@@ -207,10 +276,10 @@ def _new(args: argparse.Namespace, game_file: Path, seats_file: Path) -> tuple[S
     found = new_secrets(plans)
     seed = args.seed if args.seed is not None else secrets.randbelow(1_000_000)
     seats = {r: p.session_seat(DEFAULT_PERSONA) for r, p in plans.items()}
-    session = Session(scenario, seed, seats, args.rounds, scenario_path,
-                      on_save=lambda s: save_session(s, game_file))
+    session = Session(scenario, seed, seats, args.rounds, scenario_path)
+    session.on_save = HostSave(game_file, found.applied).attach(session)
+    session.save()  # the game first: seats without a game would resume nothing
     save_secrets(found, seats_file)
-    session.save()
     return session, found
 
 
@@ -235,7 +304,7 @@ def _announce(session: Session, found: HostSecrets, address: str, port: int, joi
 def _finish(session: Session) -> list[str]:
     """Write the replay and the debrief of a finished game; returns their paths."""
     from game.debrief.debrief import debrief_html
-    from game.session.saves import finished_replay_path, write_atomic
+    from game.session.saves import finished_replay_path, save_session, write_atomic
 
     path = save_session(session, finished_replay_path(session))
     debrief = path.with_suffix(".html")

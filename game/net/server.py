@@ -6,6 +6,11 @@ Every page opens `/ws` and first says who it is: `{"type": "hello", "as": "board
 team's data comes from the rules' view for its own role). Requests are JSON objects with
 a `type`; anything malformed or not allowed is answered with `{"type": "error",
 "message": ...}` to that client alone, and the connection stays open.
+
+The defences (see `game.net.guard`) come before any of that: the Host and Origin of every
+request, a throttle on wrong PINs and join codes per source address, a rate limit per
+connection, and a nesting limit checked on the text before it is parsed. Every refusal,
+and every HTTP error, is a sentence.
 """
 
 from __future__ import annotations
@@ -13,13 +18,16 @@ from __future__ import annotations
 import asyncio
 import io
 import json
+import sys
 import threading
 import time
+import traceback
 from collections import deque
 from pathlib import Path
 
 import segno
 from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, RedirectResponse, Response
@@ -27,14 +35,16 @@ from starlette.routing import Mount, Route, WebSocketRoute
 from starlette.staticfiles import StaticFiles
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
+from game.net.guard import Busy, RateLimit, SameOrigin, Served, Throttle, source_of, too_deep
 from game.net.hosted import HostedGame, NetError
 from game.net.texts import texts_script
 from game.words import N_, _
 
 STATIC = Path(__file__).resolve().parent / "static"
 MAX_MESSAGE = 64 * 1024
+MAX_JOIN_BODY = 4096  # bytes: a join request is a code of a few letters
 WS_MAX_SIZE = 1024 * 1024  # bytes; uvicorn closes a connection that sends a larger frame
-PIN_DELAY = 1.0  # seconds every wrong PIN or join code costs, across all connections
+RETRY_SECONDS = 1.0  # a save that failed is tried again at the next request this long after
 HEADERS = {"Cache-Control": "no-store", "X-Content-Type-Options": "nosniff",
            "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; "
                                       "connect-src 'self'; frame-ancestors 'none'",
@@ -63,10 +73,26 @@ class Hub:
     def __init__(self, game: HostedGame) -> None:
         self.game = game
         self.clients: set[Client] = set()
-        self.pin_lock = asyncio.Lock()
+        self.throttle = Throttle()
         self._texts: dict[object, str] = {}
         self._version = -1
+        self._tried = 0.0
         game.listeners.append(self.changed)
+        game.alerts.append(self.alert)
+
+    def alert(self, line: str) -> None:
+        """A save problem (or its end): every facilitator page is told."""
+        for client in list(self.clients):
+            if client.kind == "host":
+                client.push(_error(line))
+
+    def retry(self) -> None:
+        """While a save problem stands, try again (at most once every RETRY_SECONDS): called
+        as pages connect and send requests, so the game goes on once there is space."""
+        now = time.monotonic()
+        if self.game.problem is not None and now - self._tried >= RETRY_SECONDS:
+            self._tried = now
+            self.game.retry()
 
     def changed(self) -> None:
         """The game changed: every page gets its new state."""
@@ -98,17 +124,58 @@ def _error(message: str, **extra) -> str:
     return json.dumps({"type": "error", "message": message, **extra})
 
 
-def build_app(game: HostedGame) -> Starlette:
-    """The Starlette application serving one hosted game."""
+def build_app(game: HostedGame, served: Served | None = None) -> Starlette:
+    """The Starlette application serving one hosted game, reached under the names `served`
+    (by default those of the game's join address and of this computer's loopback)."""
     routes = [Route("/", lambda _r: RedirectResponse("/join")), Route("/join", _page("join.html")),
               Route("/team", _page("team.html")), Route("/board", _page("board.html")),
               Route("/host", _page("host.html")), Route("/qr.svg", _qr),
               Route("/favicon.ico", lambda _r: Response(status_code=204)), Route("/texts.js", _texts),
               Route("/api/join", _join, methods=["POST"]), WebSocketRoute("/ws", _socket),
               Mount("/static", StaticFiles(directory=STATIC), name="static")]
-    app = Starlette(routes=routes, middleware=[Middleware(SecurityHeaders)])
+    served = served or Served.at("127.0.0.1", _port_of(game.join_url), game.join_url)
+    guards = [Middleware(SecurityHeaders), Middleware(SameOrigin, served=served)]
+    app = Starlette(routes=routes, middleware=guards,
+                    exception_handlers={HTTPException: _http_error, Exception: _server_error})
     app.state.game, app.state.hub = game, Hub(game)
     return app
+
+
+def _port_of(url: str) -> int:
+    from urllib.parse import urlsplit
+
+    try:
+        return urlsplit(url).port or 80
+    except ValueError:
+        return 80
+
+
+HTTP_TEXTS = {
+    404: N_("There is no page at this address. The board is at /board, teams join at /join and "
+            "the facilitator's page is at /host."),
+    405: N_("This address does not take that kind of request; open it in a browser instead."),
+}
+
+
+async def _http_error(request: Request, exc: HTTPException) -> Response:
+    """Every HTTP error as a sentence: JSON for the API, plain text for a page."""
+    text = _(HTTP_TEXTS[exc.status_code]) if exc.status_code in HTTP_TEXTS else \
+        _("This request cannot be answered (HTTP {code}).").format(code=exc.status_code)
+    return _sentence(request, text, exc.status_code)
+
+
+async def _server_error(request: Request, _exc: Exception) -> Response:
+    return _sentence(request, _(UNEXPECTED), 500)
+
+
+def _sentence(request: Request, text: str, status: int) -> Response:
+    if request.url.path.startswith("/api/"):
+        return JSONResponse({"error": text}, status_code=status)
+    return Response(text, status_code=status, media_type="text/plain; charset=utf-8")
+
+
+UNEXPECTED = N_("The host met an error it did not expect with that request (a fault in the game, "
+                "not in what you did); the host's terminal shows the details. Try again.")
 
 
 def _page(name: str):
@@ -118,19 +185,50 @@ def _page(name: str):
 
 
 async def _join(request: Request) -> Response:
-    """POST {"code": C} -> {"token": T}, or 400 {"error": why}; a wrong code costs time."""
+    """POST {"code": C} -> {"token": T}, or 400 {"error": why}; a wrong code costs its
+    source address time (see `guard.Throttle`), never another device."""
     game, hub = request.app.state.game, request.app.state.hub
+    body = await _small_body(request)
+    if body is None:
+        return JSONResponse({"error": _("Send the join code alone; that request is too large.")},
+                            status_code=413)
     try:
-        body = await request.json()
-    except (ValueError, UnicodeDecodeError):
+        data = json.loads(body) if not too_deep(body.decode("utf-8", "replace")) else None
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        data = None
+    if not isinstance(data, dict):
         return JSONResponse({"error": _("Send the join code as JSON.")}, status_code=400)
+    found: list[str] = []
+    refused: list[NetError] = []
+
+    def check() -> bool:
+        try:
+            found.append(game.join(data.get("code")))
+        except NetError as exc:
+            refused.append(exc)
+        return bool(found)
+
     try:
-        token = game.join(body.get("code") if isinstance(body, dict) else None)
-    except NetError as exc:
-        async with hub.pin_lock:  # guessing codes costs time, whatever the number of connections
-            await asyncio.sleep(PIN_DELAY)
-        return JSONResponse({"error": str(exc)}, status_code=400)
-    return JSONResponse({"token": token})
+        await hub.throttle.attempt(source_of(request.client.host if request.client else None), check)
+    except Busy:
+        return JSONResponse({"error": _(BUSY)}, status_code=429)
+    if not found:
+        return JSONResponse({"error": str(refused[0])}, status_code=400)
+    return JSONResponse({"token": found[0]})
+
+
+BUSY = N_("Too many tries from this device are waiting; wait a minute, then try once.")
+
+
+async def _small_body(request: Request) -> bytes | None:
+    """The request's body, or None if it is longer than a join request can be."""
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > MAX_JOIN_BODY:
+            return None
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 async def _qr(request: Request) -> Response:
@@ -153,6 +251,9 @@ async def _socket(ws: WebSocket) -> None:
     if client is None:
         return
     hub.clients.add(client)
+    hub.retry()
+    if client.kind == "host" and game.problem is not None:
+        client.push(_error(game.problem))
     sender = asyncio.create_task(_send_loop(client, hub))
     client.push(None)
     try:
@@ -194,9 +295,11 @@ async def _read(ws: WebSocket) -> dict | str:
         return _("Send requests as JSON text.")
     if len(text) > MAX_MESSAGE:
         return _("That request is too large.")
+    if too_deep(text):
+        return _("That request nests lists or objects too deeply; no page of the game sends that.")
     try:
         data = json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):
         return _("That request is not valid JSON.")
     if not isinstance(data, dict) or not isinstance(data.get("type"), str):
         return _("A request must be a JSON object with a \"type\".")
@@ -216,10 +319,13 @@ async def _hello(ws: WebSocket, game: HostedGame, hub: Hub) -> Client | None:
         if who == "team":
             return Client(ws, "team", game.role_for_token(data.get("token")), data.get("token"))
         if who == "host":
-            async with hub.pin_lock:
-                if not game.secrets.pin_ok(data.get("pin")):
-                    await asyncio.sleep(PIN_DELAY)
-                    game.check_pin(data.get("pin"))
+            source = source_of(ws.client.host if ws.client else None)
+            try:
+                ok = await hub.throttle.attempt(source, lambda: game.secrets.pin_ok(data.get("pin")))
+            except Busy:
+                raise NetError(_(BUSY)) from None
+            if not ok:
+                game.check_pin(data.get("pin"))  # says why in a sentence
             return Client(ws, "host")
         if who == "board":
             return Client(ws, "board")
@@ -255,8 +361,18 @@ async def _send_loop(client: Client, hub: Hub) -> None:
         return
 
 
+SLOW_DOWN = N_("This page is sending requests faster than any person can; the host now reads "
+                "them more slowly.")
+
+
 async def _receive_loop(client: Client, game: HostedGame, hub: Hub) -> None:
+    limit = RateLimit()
     while True:
+        wait = limit.take()
+        if wait > 0:  # not reading is what slows the sender: its messages wait in its own buffers
+            if limit.should_warn():
+                client.push(_error(_(SLOW_DOWN)))
+            await asyncio.sleep(wait)
         try:
             data = await _read(client.ws)
         except (WebSocketDisconnect, RuntimeError):
@@ -264,12 +380,22 @@ async def _receive_loop(client: Client, game: HostedGame, hub: Hub) -> None:
         if isinstance(data, str):
             client.push(_error(data))
             continue
-        try:
-            reply = _handle(client, game, data)
-        except NetError as exc:
-            reply = _error(str(exc), key=data.get("key") if isinstance(data.get("key"), str) else None)
+        hub.retry()
+        reply = _reply(client, game, data)
         if reply:
             client.push(reply)
+
+
+def _reply(client: Client, game: HostedGame, data: dict) -> str | None:
+    """The answer to one request: its reply, or an error sentence (with the request's key)."""
+    key = data.get("key") if isinstance(data.get("key"), str) else None
+    try:
+        return _handle(client, game, data)
+    except NetError as exc:
+        return _error(str(exc), key=key)
+    except Exception:  # noqa: BLE001 - a fault in the game: said to the page, shown to the host
+        traceback.print_exc(file=sys.stderr)
+        return _error(_(UNEXPECTED), key=key)
 
 
 def _handle(client: Client, game: HostedGame, data: dict) -> str | None:
@@ -325,7 +451,8 @@ def server_config(game: HostedGame, address: str, port: int):
     secrets anyway), WebSockets with a size limit, no lifespan events."""
     import uvicorn
 
-    return uvicorn.Config(build_app(game), host=address, port=port, log_level="warning",
+    app = build_app(game, Served.at(address, port, game.join_url))
+    return uvicorn.Config(app, host=address, port=port, log_level="warning",
                           access_log=False, ws="websockets-sansio", lifespan="off",
                           ws_max_size=WS_MAX_SIZE)
 

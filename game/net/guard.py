@@ -81,9 +81,11 @@ def source_of(host: str | None) -> str:
         address = ipaddress.ip_address(host or "")
     except ValueError:
         return host or "?"
-    if address.version == 6 and address.ipv4_mapped is None:
-        return str(ipaddress.ip_network(f"{address}/64", strict=False))
-    return str(address.ipv4_mapped or address)
+    if address.version == 4:
+        return str(address)
+    if address.ipv4_mapped is not None:
+        return str(address.ipv4_mapped)
+    return str(ipaddress.ip_network(f"{address}/64", strict=False))
 
 
 class Busy(Exception):
@@ -169,48 +171,37 @@ class RateLimit:
 # --- Host and Origin -----------------------------------------------------------------------
 @dataclass(frozen=True)
 class Served:
-    """The names a page may use to reach this host: `host:port` strings (lower case), and
-    whether any IP address of this machine will do (a host listening on every address)."""
+    """The names a page may use to reach this host (lower case, IPv6 without brackets), and
+    whether any IP address will do (a host listening on every address of the machine).
 
-    hosts: frozenset[str]
-    any_ip_port: int | None = None
+    Only the name is checked, not the port: DNS rebinding works by a foreign *name*
+    resolving to this host, and the port cannot make a foreign name safe or a right one
+    unsafe."""
+
+    names: frozenset[str]
+    any_ip: bool = False
 
     @classmethod
-    def at(cls, address: str, port: int, join_url: str = "") -> Served:
-        """What a host listening on `address`:`port`, with this join address, serves."""
-        names = {_netloc(address, port)}
-        joined = urlsplit(join_url)
-        if joined.hostname:
-            names.add(_netloc(joined.hostname, joined.port or port))
+    def at(cls, address: str, join_url: str = "") -> Served:
+        """What a host listening on `address`, with this join address, serves."""
+        names = {address.lower().strip("[]")}
+        joined = urlsplit(join_url).hostname
+        if joined:
+            names.add(joined.lower())
         wildcard = address in ("0.0.0.0", "::")
         if wildcard or _loopback(address):
-            names |= {_netloc(n, port) for n in ("127.0.0.1", "localhost", "::1")}
-        return cls(frozenset(names), port if wildcard else None)
+            names |= {"127.0.0.1", "localhost", "::1"}
+        return cls(frozenset(names), wildcard)
 
     def allows(self, host: str | None) -> bool:
-        """True if a Host header (or an Origin's host:port) names this host."""
-        if not host:
+        """True if a Host header (or an Origin's host[:port]) names this host."""
+        try:
+            name = urlsplit(f"//{host}").hostname if host else None
+        except ValueError:
             return False
-        host = host.lower()
-        if host in self.hosts:
-            return True
-        if self.any_ip_port is not None:
-            name, port = _split_host(host)
-            return port == self.any_ip_port and _is_ip(name)
-        return False
-
-
-def _netloc(host: str, port: int) -> str:
-    host = host.lower()
-    return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
-
-
-def _split_host(host: str) -> tuple[str, int | None]:
-    parts = urlsplit(f"//{host}")
-    try:
-        return (parts.hostname or ""), parts.port or 80
-    except ValueError:
-        return "", None
+        if not name:
+            return False
+        return name in self.names or (self.any_ip and _is_ip(name))
 
 
 def _is_ip(name: str) -> bool:

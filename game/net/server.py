@@ -133,21 +133,12 @@ def build_app(game: HostedGame, served: Served | None = None) -> Starlette:
               Route("/favicon.ico", lambda _r: Response(status_code=204)), Route("/texts.js", _texts),
               Route("/api/join", _join, methods=["POST"]), WebSocketRoute("/ws", _socket),
               Mount("/static", StaticFiles(directory=STATIC), name="static")]
-    served = served or Served.at("127.0.0.1", _port_of(game.join_url), game.join_url)
+    served = served or Served.at("127.0.0.1", game.join_url)
     guards = [Middleware(SecurityHeaders), Middleware(SameOrigin, served=served)]
     app = Starlette(routes=routes, middleware=guards,
                     exception_handlers={HTTPException: _http_error, Exception: _server_error})
     app.state.game, app.state.hub = game, Hub(game)
     return app
-
-
-def _port_of(url: str) -> int:
-    from urllib.parse import urlsplit
-
-    try:
-        return urlsplit(url).port or 80
-    except ValueError:
-        return 80
 
 
 HTTP_TEXTS = {
@@ -451,7 +442,7 @@ def server_config(game: HostedGame, address: str, port: int):
     secrets anyway), WebSockets with a size limit, no lifespan events."""
     import uvicorn
 
-    app = build_app(game, Served.at(address, port, game.join_url))
+    app = build_app(game, Served.at(address, game.join_url))
     return uvicorn.Config(app, host=address, port=port, log_level="warning",
                           access_log=False, ws="websockets-sansio", lifespan="off",
                           ws_max_size=WS_MAX_SIZE)

@@ -84,6 +84,7 @@ def _add_simulate(parser: argparse.ArgumentParser) -> None:
 def main(argv: list[str] | None = None) -> int:
     """Run one command and return its exit status."""
     argv = list(sys.argv[1:] if argv is None else argv)
+    _stand_in_for_closed_streams()
     try:
         return _dispatch(argv)
     except KeyboardInterrupt:
@@ -120,6 +121,29 @@ def _expected_errors() -> tuple[type[Exception], ...]:
     from game.session.saves import SaveError
 
     return (WriteFailed, ReadRefused, SaveError, ScenarioLoadError)
+
+
+def _stand_in_for_closed_streams() -> None:
+    """A standard output or error closed by the caller (`>&-`) becomes the null device.
+
+    Python leaves sys.stdout as None then, which a print through the console or the lab
+    would turn into a traceback; and the next file opened would take the free descriptor
+    1, so a stray write could land in a save. Commands still do their work and write
+    their files; there is only nowhere to show it."""
+    for fd, name in ((1, "stdout"), (2, "stderr")):
+        try:
+            os.fstat(fd)
+            continue
+        except OSError:
+            pass
+        try:
+            null = os.open(os.devnull, os.O_WRONLY)
+            if null != fd:
+                os.dup2(null, fd)
+                os.close(null)
+            setattr(sys, name, open(fd, "w", encoding="utf-8", closefd=False))
+        except OSError:
+            pass
 
 
 def _silence_stdout() -> None:
@@ -291,7 +315,13 @@ def run_whatif(args: argparse.Namespace) -> int:
 def run_simulate(args: argparse.Namespace) -> int:
     """The balance lab."""
     from game.lab.simulate import run
+    from game.session.saves import SEED_MAX, SEED_MIN
 
+    seed = getattr(args, "seed", None)
+    if seed is not None and not SEED_MIN <= seed <= SEED_MAX:  # as every other command's seed
+        print(f"simulate: error: --seed {seed}: give a whole number from {SEED_MIN} to {SEED_MAX}",
+              file=sys.stderr)
+        return 2
     for flag, what, earlier in SIMULATE_OUTPUTS:
         name = getattr(args, flag.lstrip("-").replace("-", "_"), None)
         problem = replace_problem(Path(name), flag, what, earlier) if name else None

@@ -25,6 +25,7 @@ def make_game(tmp_path, scenario, seat_options=(), seed=7, rounds=None):
     game_file = tmp_path / "game.json"
     session = Session(scenario, seed, seats, rounds, str(DEFAULT_SCENARIO))
     session.on_save = HostSave(game_file, found.applied).attach(session)
+    session.save()  # as the host does: the game has its file before the first move
     return HostedGame(session, found, tmp_path / "seats.json", "http://127.0.0.1:8000/join")
 
 

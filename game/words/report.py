@@ -77,11 +77,6 @@ def turning_point_line(game, point, cause: str) -> str:
         round=point.round, cause=cause, swing=point.swing, changes=changes)
 
 
-def menu_item_cost(cost: int) -> str:
-    """`1 point`, `2 points`: what an order costs."""
-    return ngettext("{n} point", "{n} points", cost).format(n=cost)
-
-
 def join_code_line(code: str) -> str:
     """The join code a team types on its device, on its printed brief."""
     return _("Join code for your team's device: {code}").format(code=code)
@@ -90,3 +85,16 @@ def join_code_line(code: str) -> str:
 def brief_heading(role: str, title: str) -> str:
     """`Moscow: briefing for Missile defence in Europe, 2011`."""
     return _("{role}: briefing for {title}").format(role=role, title=title)
+
+
+def points_line(n: int) -> str:
+    """`Each round you have 2 points to spend on orders.`"""
+    return ngettext("Each round you have {n} point to spend on orders.",
+                    "Each round you have {n} points to spend on orders.", n).format(n=n)
+
+
+def aimed_at(targets: list[str]) -> str:
+    """`aimed at Moscow or NATO`: whom (or which milestone) an order on the menu may aim at."""
+    if len(targets) < 2:
+        return _("aimed at {target}").format(target="".join(targets))
+    return _("aimed at {some} or {last}").format(some=", ".join(targets[:-1]), last=targets[-1])

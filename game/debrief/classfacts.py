@@ -139,12 +139,13 @@ def _demands(session: Session, starts: list[tuple[int, GameState]]) -> tuple[Dem
 
 
 def _team(session: Session, role: str, scored: bool) -> TeamFacts:
-    """One team's figures; scores and objectives only when `scored`."""
+    """One team's figures; scores and objectives only when `scored`. An unfinished game
+    shown in full has no total or ending points yet: its objectives count as they stand."""
     st, sc, game = session.state, session.scenario, rules_of(session)
     result = session.outcome() if scored else None
     parts = result.scores[role] if result else ()
     objectives = game.objectives[role]
-    met = sum(1 for o in objectives if holds(o.when, st, role)) if scored else None
+    met = [o for o in objectives if holds(o.when, st, role)] if scored else None
     orders = [a for r in st.records for a in r.orders if a.role == role]
     seat = session.seats[role]
     mine = [c for c in st.commitments if c.actor == role]
@@ -152,8 +153,9 @@ def _team(session: Session, role: str, scored: bool) -> TeamFacts:
         role=role, human=seat.human, persona="" if seat.human else seat.persona,
         total=result.total(role) if result else None,
         ending_points=parts[0].points if parts else None,
-        objective_points=sum(p.points for p in parts[1:]) if parts else None,
-        objectives_met=met, objectives=len(objectives), orders=len(orders),
+        objective_points=(sum(p.points for p in parts[1:]) if parts
+                          else sum(o.points for o in met) if met is not None else None),
+        objectives_met=None if met is None else len(met), objectives=len(objectives), orders=len(orders),
         concessions=sum(1 for a in orders if sc.action(a.action_id).concession),
         made=len(mine), kept=sum(1 for c in mine if c.status == "kept"),
         broken=sum(1 for c in mine if c.status == "broken"))

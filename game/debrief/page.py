@@ -63,15 +63,20 @@ def rtl_names(scenario: Scenario, extra: Iterable[str] = ()) -> tuple[str, ...]:
     return tuple(sorted((n for n in names if n and is_rtl(n)), key=len, reverse=True))
 
 
+#: How a name is isolated in HTML, and inside SVG text (where <bdi> does not exist).
+_ISOLATE = {"html": "<bdi>{}</bdi>", "svg": "<tspan style=\"unicode-bidi:isolate\">{}</tspan>"}
+
+
 @jinja2.pass_context
-def bdi(context, text) -> Markup:
-    """`text` escaped, with every right-to-left name of the render's `names` in `<bdi>`."""
+def bdi(context, text, within: str = "html") -> Markup:
+    """`text` escaped, with every right-to-left name of the render's `names` isolated:
+    in `<bdi>`, or `within="svg"` in a `<tspan>` styled `unicode-bidi: isolate`."""
     safe = escape(text)
     names = context.get("names") or ()
     if not names:
         return safe
-    pattern = _pattern(tuple(names))
-    return Markup(pattern.sub(lambda m: f"<bdi>{m.group(0)}</bdi>", str(safe)))
+    wrap = _ISOLATE[within]
+    return Markup(_pattern(tuple(names)).sub(lambda m: wrap.format(m.group(0)), str(safe)))
 
 
 @lru_cache(maxsize=32)

@@ -9,9 +9,9 @@ the role briefs, each checked with axe, at a 320 px wide screen, and printed to 
   delegation), and no page ends on a heading, a label such as "AI reasoning:", or a
   chart cut in two (read back page by page with pdftotext).
 
-Needs Debian's chromium (installed with apt-get when missing and run as root, as the
-hosted-game browser test does) and pdftotext from poppler-utils (likewise); skipped with
-a reason otherwise.
+Needs Debian's chromium (the shared `browser` fixture, tests/browser_helper.py) and
+pdftotext from poppler-utils (installed with apt-get when missing and run as root);
+skipped with a reason otherwise.
 """
 
 from __future__ import annotations
@@ -33,7 +33,6 @@ from game.lab import simulate
 from game.session.session import Seat, Session
 from tests.axe_helper import axe_violations, describe
 from tests.helpers import default_scenario
-from tests.net.test_browser import ARGS, CHROMIUM, _install_chromium
 
 SC = default_scenario()
 
@@ -49,18 +48,6 @@ def _install_poppler() -> str | None:
         if subprocess.run(command, env=env, capture_output=True, timeout=900, check=False).returncode:
             return f"poppler-utils could not be installed ({' '.join(command)} failed)"
     return None if shutil.which("pdftotext") else "pdftotext could not be installed"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
-    problem = _install_chromium()
-    if problem:
-        pytest.skip(f"no browser for the report tests: {problem}")
-    with sync_api.sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield launched
-        launched.close()
 
 
 @pytest.fixture

@@ -211,7 +211,7 @@ def report(pages: list[TeamPage], game: Path, kills: int, unreadable: int, stray
     keys = saved.get("submissions")
     duplicates = lost = 0
     for page in pages:
-        extra = applied[page.name] - len(page.acked)
+        extra = applied[page.data["role"]] - len(page.acked)  # the role's id, not its name
         duplicates += max(0, extra)
         if keys is not None:
             lost += sum(1 for k in page.acked if k not in keys)

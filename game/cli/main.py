@@ -242,19 +242,14 @@ def _load_saved(file: str, scenario_path: str | None, build: bool = True):
     A notice that the scenario file has changed since goes to stderr. A save rebuilt with
     the scenario it was played with must prove itself (SaveError in one line if it was
     edited); one rebuilt with another scenario, as asked, cannot."""
-    from game.session.replay import scenario_for, session_from_save, verified_session
-    from game.session.saves import read_save, scenario_hash
+    from game.session.replay import rebuild, scenario_for
+    from game.session.saves import read_save
 
     record = read_save(Path(file))
     scenario, notice = scenario_for(record, file, scenario_path)
     if notice:
         print(notice, file=sys.stderr)
-    if not build:
-        return record, scenario, None
-    played = record.scenario is not None and (scenario_path is None
-                                              or scenario_hash(scenario) == record.scenario_hash)
-    rebuild = verified_session if played else session_from_save
-    return record, scenario, rebuild(record, scenario, file)
+    return record, scenario, rebuild(record, scenario, file, scenario_path) if build else None
 
 
 def run_debrief(args: argparse.Namespace) -> int:

@@ -53,6 +53,17 @@ def verified_session(record: SaveFile, scenario: Scenario, source: Path | str) -
     return session
 
 
+def rebuild(record: SaveFile, scenario: Scenario, source: Path | str,
+            given: str | Path | None = None) -> Session:
+    """The game a save describes, proved (`verified_session`) whenever it can be: always
+    when it is rebuilt with the scenario kept in the save, or with a scenario `given`
+    instead that is the same one. A 0.1 save (no scenario kept) or another scenario given
+    on purpose is only replayed."""
+    played = record.scenario is not None and (
+        given is None or scenario_hash(scenario) == record.scenario_hash)
+    return (verified_session if played else session_from_save)(record, scenario, source)
+
+
 def _check_fit(record: SaveFile, scenario: Scenario, source: Path | str) -> None:
     """The save's seats, personas and notes must name this scenario's roles exactly."""
     if record.scenario_id != scenario.id:

@@ -64,16 +64,14 @@ class Host:
     def __init__(self, port: int) -> None:
         self.port, self.thread, self.game = port, None, None
 
-    def start(self, new: bool):
-        from game.net.cli import host_dir, open_game
-        from game.net.hosted import HostedGame
+    def start(self, new: bool, tables: int | None = None, seat=()):
+        from game.net.cli import open_class
         from game.net.server import ServerThread
 
-        args = argparse.Namespace(new=new, scenario=None, rounds=2, seat=[], seed=3)
-        session, found = open_game(args)
-        self.game = HostedGame(session, found, host_dir() / "seats.json",
-                               f"http://127.0.0.1:{self.port}/join")
-        self.thread = ServerThread(self.game, self.port).start()
+        args = argparse.Namespace(new=new, scenario=None, rounds=2, seat=list(seat), seed=3, tables=tables)
+        self.room = open_class(args, f"http://127.0.0.1:{self.port}/join")
+        self.game = self.room.tables["1"].game
+        self.thread = ServerThread(self.room, self.port).start()
         return self.game
 
     def stop(self) -> None:
@@ -239,12 +237,7 @@ def test_the_facilitator_pauses_and_plays_a_hot_seat_team_after_a_hand_off(brows
 
     monkeypatch.setenv("DETENTE_DATA_DIR", str(tmp_path))
     running = Host(_free_port())
-    from game.net.cli import open_game
-
-    args = argparse.Namespace(new=True, scenario=None, rounds=2, seed=3,
-                              seat=["nato=hotseat", "moscow=legalist"])
-    open_game(args)  # saved with these seats; the host resumes it
-    game = running.start(new=False)
+    game = running.start(new=True, seat=["nato=hotseat", "moscow=legalist"])
     base = f"http://127.0.0.1:{running.port}"
     try:
         team = join(browser, base, game.secrets.seats["washington"].code)

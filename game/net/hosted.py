@@ -39,7 +39,13 @@ MOVE_TEXT = re.compile(r"\b[a-z][a-z0-9_]*:[a-z][a-z0-9_]*(?:@[a-z][a-z0-9_]*)?\
 
 def plain(scenario, text: str) -> str:
     """A rules message in words for players: moves (`nato:invite_observers@moscow`) by their
-    labels, role, milestone, demand, action and event ids by their names."""
+    labels, role, milestone, demand, action and event ids by their names; a rules reason about
+    one move in plain words (`game.words.why_not`)."""
+    head, sep, rest = text.partition(": ")
+    if sep and MOVE_TEXT.fullmatch(head):
+        action = Action.from_text(head)
+        return _("{action}: {why}").format(action=words.move_label(scenario, head),
+                                           why=words.why_not(scenario, action, rest))
     text = MOVE_TEXT.sub(lambda m: words.move_label(scenario, m.group(0)), text)
     ids = [(m.id, m.name) for m in scenario.milestones] + [(d.id, d.name) for d in scenario.demands] \
         + [(a.id, a.name) for a in scenario.actions] + [(e.id, e.title) for e in scenario.events]

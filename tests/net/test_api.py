@@ -249,7 +249,7 @@ def test_a_draft_narrows_the_menu_by_points(client, hosted):
     others = {m["id"] for m in data["menu"]} - {two}
     assert set(reply["closed"]) == others  # every other order says why it is closed, in words
     assert all(not re.search(r"\w+:\w+", why) for why in reply["closed"].values())
-    assert any("more than the points left" in why for why in reply["closed"].values())
+    assert any("more than you have left" in why for why in reply["closed"].values())
 
 
 # --- a whole round through the API ------------------------------------------------------------

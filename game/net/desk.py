@@ -10,6 +10,8 @@ It holds nothing private: only what the public board of that table shows, and th
 
 from __future__ import annotations
 
+from functools import cache
+
 from game import words
 from game.authoring.scenarios import list_scenarios, load_for_play
 from game.net.hosted import NetError
@@ -63,9 +65,10 @@ def facilitate(room: Classroom, target: object, command: object, arg: object = N
     return "\n".join(lines)
 
 
+@cache
 def scenario_choices() -> list[dict]:
     """The scenarios a new table can play, from the game's scenario folder: [{"file", "title",
-    "roles": [{"id", "name"}], "rounds"}]. A file that does not load is left out."""
+    "roles": [{"id", "name"}], "rounds"}], loaded once. A file that does not load is left out."""
     out = []
     for path in list_scenarios():
         try:

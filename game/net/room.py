@@ -148,7 +148,8 @@ class Room:
             data["hotseat"] = table.game.team_data(client.viewing) if client.viewing else None
             return data
         text = hub.data_text(("host", client.viewing), build)
-        desk_data = {"table": {"id": table.id, "label": table.label}, "devices": hub.devices(),
+        desk_data = {"table": {"id": table.id, "label": table.label, "key": table.key},
+                     "devices": hub.devices(),
                      "tables": [desk.glance(t, self.hub(t.id).devices())
                                 for t in self.classroom.tables.values()],
                      "scenarios": self.scenarios(), "max_tables": MAX_TABLES}

@@ -184,7 +184,8 @@ def test_three_browser_teams_play_a_game_through_a_reload_and_a_restart(browser,
     pages["moscow"].evaluate("""(action) => new Promise((done) => {
         const ws = new WebSocket(`ws://${location.host}/ws`);
         ws.onopen = () => ws.send(JSON.stringify({type: "hello", as: "team",
-                                                  token: localStorage.getItem("detente-token")}));
+                                                  token: localStorage.getItem("detente-token/" +
+                    new URLSearchParams(location.search).get("seat"))}));
         ws.onmessage = (e) => { const m = JSON.parse(e.data);
             if (m.type === "state") ws.send(JSON.stringify({type: "orders", key: "cross-team-1",
                                                             actions: [action]}));
@@ -259,7 +260,7 @@ def test_the_facilitator_pauses_and_plays_a_hot_seat_team_after_a_hand_off(brows
         # A seat changes mid-game (the AI hands Moscow back to people at the host's computer).
         desk.locator("#seat-moscow").select_option("hotseat")
         desk.once("dialog", lambda dialog: dialog.accept())
-        desk.locator("#seats tr", has_text="Moscow").get_by_role("button", name="Change seat").click()
+        desk.locator("#seats article", has_text="Moscow").get_by_role("button", name="Change seat").click()
         expect(desk.locator("#reply")).to_have_text("Moscow now plays: at the host's computer.", timeout=WAIT)
         assert game.session.seats["moscow"].human
         # After the end, the controls that change the game are off; joining still toggles.
@@ -281,7 +282,9 @@ def test_a_teams_ticks_survive_a_refusal_and_a_reload_and_never_exceed_its_point
 
     base = f"http://127.0.0.1:{host.port}"
     page = join(browser, base, host.game.secrets.seats["moscow"].code)
-    assert page.locator("#brief-body details").get_attribute("open") is not None  # round 1
+    briefing = page.locator("#objectives-body details")
+    assert briefing.get_attribute("open") is None  # folded: the orders come soon after the objectives
+    briefing.locator("summary").click()
 
     # Bringing in an event asks first; then its card shows on the team's page and the board.
     desk = browser.new_page(viewport={"width": 1100, "height": 900})

@@ -177,7 +177,7 @@
     hotRole = seat.role;
     const root = D.el("div", {});
     const done = (where) => D.el("button", { type: "button", class: "secondary", key: where, text: D.t("hand_back"), onclick: () => handBack(true) });
-    D.patch(byId("hotseat"), done("top"), root, done("foot"));
+    byId("hotseat").replaceChildren(done("top"), root, done("foot"));  // the panel draws into this very root
     hot = D.TeamPanel(root, (msg) => conn.send({ ...msg, role: seat.role }),
       { prefix: "hs-", level: 4, storageKey: `detente-hotseat/${data.desk.table.key}.${seat.role}` });
     conn.send({ type: "hotseat", role: seat.role });

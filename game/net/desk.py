@@ -24,7 +24,7 @@ CLASS_COMMANDS = ("pause", "resume", "timer_start", "timer_pause", "timer_resume
 
 
 def glance(table: Table, devices: dict[str, int]) -> dict:
-    """One table at a glance: {"id", "label", "title", "round", "rounds", "phase",
+    """One table at a glance: {"id", "label", "version", "title", "round", "rounds", "phase",
     "phase_label", "waiting": [delegation names still to move], "tension", "band", "paused",
     "over", "ending", "joining_open", "timer", "teams": [{"role", "name", "kind",
     "devices"}]}. `devices` counts the pages open per role."""
@@ -32,7 +32,8 @@ def glance(table: Table, devices: dict[str, int]) -> dict:
     board = game.board_data()  # the public view in words, kept until the game changes
     sc = game.session.scenario
     return {
-        "id": table.id, "label": table.label, "title": board["title"], "round": board["round"],
+        "id": table.id, "label": table.label, "version": game.version, "title": board["title"],
+        "round": board["round"],
         "rounds": board["rounds"], "phase": board["phase"], "phase_label": board["phase_label"],
         "waiting": [words.role_name(sc, r) for r in game.session.waiting_for()],
         "tension": board["tension"], "band": board["band"], "paused": board["paused"],

@@ -4,8 +4,6 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
-# axe-core for the browser tests' accessibility checks: a dev tool from npm, never shipped.
-AXE := dev/axe/node_modules/axe-core/axe.min.js
 
 .PHONY: play test lint bench schema
 
@@ -17,13 +15,7 @@ $(STAMP): pyproject.toml
 play: $(STAMP)
 	$(PY) main.py
 
-$(AXE): dev/axe/package.json dev/axe/package-lock.json
-	@if command -v npm >/dev/null; then \
-		npm ci --prefix dev/axe --no-audit --no-fund --silent || \
-		echo "axe-core could not be installed: the browser tests will skip the accessibility checks"; \
-	else echo "npm is not installed: the browser tests will skip the accessibility checks"; fi
-
-test: $(STAMP) $(AXE)
+test: $(STAMP)
 	$(PY) -m ruff check .
 	$(PY) -m pytest
 

@@ -1,12 +1,6 @@
-"""A hosted game on the default scenario, with its seats and its app, for the network tests;
-and a real browser (Debian's Chromium through Playwright) for the tests of the pages."""
+"""A hosted game on the default scenario, with its seats and its app, for the network tests."""
 
 from __future__ import annotations
-
-import os
-import shutil
-import subprocess
-from pathlib import Path
 
 import pytest
 
@@ -61,33 +55,3 @@ def token(hosted, role):
     """The secret token of a device role."""
     return hosted.secrets.seats[role].token
 
-
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run"]
-
-
-def _install_chromium() -> str | None:
-    """Install Debian's chromium if it is missing and apt can; None, or why it cannot be had."""
-    if CHROMIUM.exists():
-        return None
-    if not shutil.which("apt-get") or os.geteuid() != 0:
-        return "Chromium is not installed (as root on Debian: apt-get install -y chromium)"
-    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-    for command in (["apt-get", "update", "-qq"], ["apt-get", "install", "-y", "-qq", "chromium"]):
-        done = subprocess.run(command, env=env, capture_output=True, timeout=900, check=False)
-        if done.returncode != 0:
-            return f"Chromium could not be installed ({' '.join(command)} failed)"
-    return None if CHROMIUM.exists() else "Chromium could not be installed"
-
-
-@pytest.fixture(scope="session")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
-    problem = _install_chromium()
-    if problem:
-        pytest.skip(f"no browser for the end-to-end test: {problem}")
-    with sync_api.sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield launched
-        launched.close()

@@ -15,8 +15,9 @@ from collections import Counter
 
 import pytest
 
-WAIT = 120_000  # ms: only a hang fails; a busy machine may take long to show a change
 ROLES = ("washington", "moscow", "nato")
+WAIT = 120_000  # ms: only a hang fails; a busy machine may take long to show a change
+# The session fixture `browser` (tests/conftest.py) launches Chromium once for every browser test.
 
 
 def _free_port() -> int:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.axe_check import check_page
+from tests.net.page_checks import check_page
 from tests.net.test_browser import WAIT, Host, _free_port, give_orders, join
 
 

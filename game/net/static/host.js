@@ -108,7 +108,7 @@
         : D.el("button", { type: "button", id: "pause", onclick: () => command(data.paused ? "resume" : "pause"),
           text: D.t(data.paused ? "resume_game" : "pause_game"), ...off }),
       D.el("span", { class: "field" }, D.el("label", { for: "minutes", text: D.t("talks_minutes") }),
-        D.el("input", { type: "number", id: "minutes", min: "1", max: "60", value: "5", class: "narrow", ...off }), " ",
+        D.el("input", { type: "number", id: "minutes", min: "1", max: "60", value: String(data.talks_minutes), class: "narrow", ...off }), " ",
         D.el("button", { type: "button", onclick: () => command("timer_start", Number(byId("minutes").value)), text: D.t("start_timer"), ...off })),
       D.el("button", { type: "button", class: "secondary", onclick: () => command("timer_pause"), text: D.t("pause_timer"), ...off }),
       D.el("button", { type: "button", class: "secondary", onclick: () => command("timer_resume"), text: D.t("resume_timer"), ...off }),

@@ -174,7 +174,8 @@ async def scene(kills: int, seed: int, root: Path, folder: str) -> dict:
     tasks = [asyncio.create_task(p.run(stop)) for p in pages]
     unreadable = stray = during_play = 0
     began = time.monotonic()
-    game = Path(folder) / "host" / "game.json"
+    tables = Path(folder) / "host" / "table-1" / "game.json"  # a host of tables; or of one game:
+    game = tables if tables.exists() else Path(folder) / "host" / "game.json"
     for _ in range(kills):
         if time.monotonic() - began > TIME_LIMIT:
             break

@@ -130,18 +130,19 @@ def test_a_resend_after_a_restart_is_applied_exactly_once(tmp_path, monkeypatch,
     from game.net import cli
 
     monkeypatch.setenv("DETENTE_DATA_DIR", str(tmp_path))
-    args = cli.argparse.Namespace(new=True, scenario=None, rounds=None, seat=[], seed=5, port=8000)
+    args = cli.argparse.Namespace(new=True, scenario=None, rounds=None, seat=[], seed=5, port=8000,
+                                  tables=None)
     session, found = cli.open_game(args)
     from game.net.hosted import HostedGame
 
-    game = HostedGame(session, found, cli.host_dir() / "seats.json")
+    game = HostedGame(session, found, cli.host_dir() / "table-1" / "seats.json")
     for i, role in enumerate(("washington", "moscow", "nato")):
         game.submit_orders(role, f"closing-key-{i}", [], wait=True)
     assert game.session.state.round == 2
-    (cli.host_dir() / "seats.json").write_text(  # the seats file of before the last move
-        json.dumps({**json.loads((cli.host_dir() / "seats.json").read_text()), "applied": {}}))
+    (cli.host_dir() / "table-1" / "seats.json").write_text(  # the seats file of before the last move
+        json.dumps({**json.loads((cli.host_dir() / "table-1" / "seats.json").read_text()), "applied": {}}))
     again, found_again = cli.open_game(cli.argparse.Namespace(**{**vars(args), "new": False}))
-    restarted = HostedGame(again, found_again, cli.host_dir() / "seats.json")
+    restarted = HostedGame(again, found_again, cli.host_dir() / "table-1" / "seats.json")
     assert restarted.submit_orders("nato", "closing-key-2", [], wait=True)["duplicate"] is True
     assert [m.text() for m in restarted.session.log].count("O nato") == 1
 

@@ -21,6 +21,7 @@ from game.net import cli
 from game.session.saves import read_save
 
 ROOT = Path(__file__).resolve().parents[2]
+TABLE = Path("host") / "table-1"  # a host of one table keeps its game here
 
 
 def free_port() -> int:
@@ -69,21 +70,21 @@ def one_error_line(result: subprocess.CompletedProcess) -> str:
 def test_a_second_host_on_the_same_folder_names_the_first_and_changes_nothing(tmp_path):
     first, port = start_host(tmp_path)
     try:
-        saved = (tmp_path / "host" / "game.json").read_bytes()
+        saved = (tmp_path / TABLE / "game.json").read_bytes()
         line = one_error_line(run(tmp_path, "host", "--new", "--port", str(free_port())))
         assert f"port {port}, process {first.pid}" in line and "DETENTE_DATA_DIR" in line
-        assert (tmp_path / "host" / "game.json").read_bytes() == saved
+        assert (tmp_path / TABLE / "game.json").read_bytes() == saved
     finally:
         kill(first)
 
 
 def test_the_lock_of_a_killed_host_is_taken_over(tmp_path):
     first, _port = start_host(tmp_path)
-    pin = json.loads((tmp_path / "host" / "seats.json").read_text())["pin"]
+    pin = json.loads((tmp_path / TABLE / "seats.json").read_text())["pin"]
     kill(first)
     second, _port = start_host(tmp_path)
     try:
-        assert json.loads((tmp_path / "host" / "seats.json").read_text())["pin"] == pin  # resumed
+        assert json.loads((tmp_path / TABLE / "seats.json").read_text())["pin"] == pin  # resumed
     finally:
         kill(second)
 
@@ -91,7 +92,7 @@ def test_the_lock_of_a_killed_host_is_taken_over(tmp_path):
 def test_the_text_mode_cannot_continue_the_hosts_game(tmp_path):
     host, port = start_host(tmp_path)
     try:
-        game = tmp_path / "host" / "game.json"
+        game = tmp_path / TABLE / "game.json"
         saved = game.read_bytes()
         result = run(tmp_path, "text", "--resume", str(game))
         lines = [line for line in (result.stdout + result.stderr).splitlines() if line.strip()]
@@ -107,8 +108,8 @@ def test_a_host_cannot_take_a_save_a_text_mode_is_playing(tmp_path, monkeypatch)
     holder = subprocess.Popen([sys.executable, "-c", (
         "import sys, time; sys.path.insert(0, {root!r}); from game.files.locks import save_lock; "
         "save_lock({game!r}, 'text'); print('holding', flush=True); time.sleep(60)").format(
-        root=str(ROOT), game=str(tmp_path / "host" / "game.json"))], stdout=subprocess.PIPE, text=True)
-    (tmp_path / "host").mkdir(exist_ok=True)
+        root=str(ROOT), game=str(tmp_path / TABLE / "game.json"))], stdout=subprocess.PIPE, text=True)
+    (tmp_path / TABLE).mkdir(parents=True, exist_ok=True)
     try:
         assert holder.stdout.readline().strip() == "holding"
         with pytest.raises(cli.HostError, match=f"text mode \\(process {holder.pid}\\)"):
@@ -118,7 +119,7 @@ def test_a_host_cannot_take_a_save_a_text_mode_is_playing(tmp_path, monkeypatch)
 
 
 def options(**given) -> argparse.Namespace:
-    base = dict(new=False, scenario=None, rounds=None, seat=[], seed=5, port=8000)
+    base = dict(new=False, scenario=None, rounds=None, seat=[], seed=5, port=8000, tables=None)
     return argparse.Namespace(**{**base, **given})
 
 
@@ -133,7 +134,7 @@ def test_a_finished_game_is_shown_again_and_its_files_rebuilt(tmp_path, monkeypa
     assert "is over" in capsys.readouterr().out
     from game.net.hosted import HostedGame
 
-    game = HostedGame(again, _found, tmp_path / "host" / "seats.json", on_finish=cli._finish)
+    game = HostedGame(again, _found, tmp_path / TABLE / "seats.json", on_finish=cli._finish)
     replay, debrief = (Path(p) for p in game.finished_files)
     assert read_save(replay).phase == "over" and debrief.read_text().lower().startswith("<!doctype html")
     fresh, _ = cli.open_game(options(new=True))
@@ -145,8 +146,8 @@ def test_the_host_removes_stale_temporaries_at_start(tmp_path, monkeypatch):
     cli.open_game(options())
     gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
                           text=True).stdout.strip()
-    stale = [tmp_path / "host" / f".game.json.{gone}.0123abcd.tmp",
-             tmp_path / "host" / f".seats.json.{gone}.89abcdef.tmp"]
+    stale = [tmp_path / TABLE / f".game.json.{gone}.0123abcd.tmp",
+             tmp_path / TABLE / f".seats.json.{gone}.89abcdef.tmp"]
     for path in stale:
         path.write_text("half a save")
     cli.open_game(options())

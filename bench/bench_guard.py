@@ -10,9 +10,10 @@ process, then measures, against a reference taken in the same run without the at
    logs in with the right PIN from 127.0.0.1: the time until its first state arrives.
    It is also measured from 127.0.0.2, the guessers' own address (a teacher behind the
    same address as the script is throttled with it, by design).
-2. Flooding. Two connections of one team send small requests (`draft`) as fast as they
-   can for --flood seconds, while another page sends `refresh` every 50 ms: its round
-   trip (p50, p95, max), and how many requests the flood got through.
+2. Flooding. Two connections of one team send small requests (`draft`) for --flood
+   seconds, first each as soon as the last is answered, then back to back without
+   waiting, while a board sends `refresh` every 50 ms: its round trip (p50, p95, max; a
+   trip over 30 s ends the measure), and how many requests the flood got answered.
 
 `--root` runs another checkout's `main.py` (for figures from before a change). Every
 connection goes to 127.0.0.1 (from 127.0.0.1 or 127.0.0.2), and the run stops by itself.
@@ -62,8 +63,13 @@ def start_host(root: Path, folder: str) -> tuple[subprocess.Popen, int, dict[str
 
 
 async def open_ws(port: int, source: str = "127.0.0.1"):
-    return await connect(f"ws://127.0.0.1:{port}/ws", max_size=None, open_timeout=120,
-                         local_addr=(source, 0))
+    for _ in range(200):  # the host prints its addresses just before it listens
+        try:
+            return await connect(f"ws://127.0.0.1:{port}/ws", max_size=None, open_timeout=120,
+                                 ping_interval=None, local_addr=(source, 0))
+        except ConnectionRefusedError:
+            await asyncio.sleep(0.05)
+    raise SystemExit("cannot connect to the host")
 
 
 async def login(port: int, pin: str, source: str = "127.0.0.1") -> float:
@@ -114,47 +120,73 @@ async def token_for(port: int, code: str) -> str:
     return json.loads(reply.split("\r\n\r\n", 1)[1])["token"]
 
 
-async def flooder(port: int, token: str, stop: asyncio.Event, sent: list[int]) -> None:
-    async with await open_ws(port) as ws:
-        await ws.send(json.dumps({"type": "hello", "as": "team", "token": token}))
+async def flooder(port: int, token: str, stop: asyncio.Event, sent: list[int], pipelined: bool) -> None:
+    """One connection sending `draft` requests: back to back without waiting for answers
+    (`pipelined`), or each as soon as the last is answered; counts the answers."""
+    try:
+        async with await open_ws(port) as ws:
+            await ws.send(json.dumps({"type": "hello", "as": "team", "token": token}))
+            request = json.dumps({"type": "draft", "chosen": []})
+            if pipelined:
+                reader = asyncio.create_task(_count(ws, sent))
+                while not stop.is_set():
+                    await ws.send(request)
+                    await asyncio.sleep(0)
+                reader.cancel()
+                return
+            while not stop.is_set():
+                await ws.send(request)
+                while json.loads(await ws.recv())["type"] not in ("draft", "error"):
+                    pass
+                sent[0] += 1
+    except Exception:  # noqa: BLE001 - the host may close a flooding connection
+        return
 
-        async def drain():
-            async for _text in ws:
-                pass
-        reader = asyncio.create_task(drain())
-        request = json.dumps({"type": "draft", "chosen": []})
-        while not stop.is_set():
-            await ws.send(request)
-            sent[0] += 1
-        reader.cancel()
+
+async def _count(ws, answered: list[int]) -> None:
+    try:
+        async for text in ws:
+            answered[0] += json.loads(text)["type"] in ("draft", "error")
+    except Exception:  # noqa: BLE001 - closed
+        return
 
 
-async def round_trips(port: int, seconds: float) -> list[float]:
-    """A board's refresh every 50 ms: its round trip in milliseconds."""
+async def round_trips(ws, seconds: float, limit: float = 30.0) -> list[float]:
+    """A board's refresh every 50 ms: its round trip in milliseconds (one that takes more
+    than `limit` seconds ends the measure, counted as `limit`)."""
     times = []
-    async with await open_ws(port) as ws:
-        await ws.send(json.dumps({"type": "hello", "as": "board"}))
-        await ws.recv()
-        end = time.monotonic() + seconds
-        while time.monotonic() < end:
-            t0 = time.perf_counter()
-            await ws.send(json.dumps({"type": "refresh"}))
-            while json.loads(await ws.recv())["type"] != "state":
-                pass
-            times.append((time.perf_counter() - t0) * 1000)
-            await asyncio.sleep(0.05)
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        t0 = time.perf_counter()
+        await ws.send(json.dumps({"type": "refresh"}))
+        try:
+            await asyncio.wait_for(_state(ws), limit)
+        except TimeoutError:
+            times.append(limit * 1000)
+            break
+        times.append((time.perf_counter() - t0) * 1000)
+        await asyncio.sleep(0.05)
     return times
 
 
-async def flooding(port: int, codes: dict[str, str], seconds: float) -> dict:
-    reference = await round_trips(port, 2.0)
+async def _state(ws) -> None:
+    while json.loads(await ws.recv())["type"] != "state":
+        pass
+
+
+async def flooding(port: int, codes: dict[str, str], seconds: float, pipelined: bool) -> dict:
+    board = await open_ws(port)
+    await board.send(json.dumps({"type": "hello", "as": "board"}))
+    await board.recv()
+    reference = await round_trips(board, 2.0)
     token = await token_for(port, next(iter(codes.values())))
     stop, sent = asyncio.Event(), [0]
-    floods = [asyncio.create_task(flooder(port, token, stop, sent)) for _ in range(2)]
+    floods = [asyncio.create_task(flooder(port, token, stop, sent, pipelined)) for _ in range(2)]
     await asyncio.sleep(0.5)
-    during = await round_trips(port, seconds)
+    during = await round_trips(board, seconds)
     stop.set()
     await asyncio.gather(*floods, return_exceptions=True)
+    board.transport.abort()
     return {"reference": reference, "during": during, "sent": sent[0], "seconds": seconds}
 
 
@@ -177,15 +209,21 @@ async def scene(root: Path, guessers: list[int], flood: float) -> None:
                       f"teacher's login from another address {other * 1000:.1f} ms "
                       f"({other / calm:.1f}x calm); from the guessers' address "
                       + ("refused while they guess" if same == float("inf") else f"{same:.2f} s"))
-            result = await flooding(port, codes, flood)
-            print(f"board's round trip, calm: {summary(result['reference'])}")
-            ratio = statistics.median(result["during"]) / statistics.median(result["reference"])
-            print(f"board's round trip, one team flooding over 2 connections ({result['sent']} "
-                  f"requests sent in {result['seconds']:.0f} s): {summary(result['during'])} "
-                  f"(p50 {ratio:.1f}x calm)")
+            for pipelined in (False, True):
+                result = await flooding(port, codes, flood, pipelined)
+                ratio = statistics.median(result["during"]) / statistics.median(result["reference"])
+                how = "without waiting for answers" if pipelined else "each after the last answer"
+                print(f"board's round trip, calm: {summary(result['reference'])}")
+                print(f"board's round trip, one team flooding over 2 connections, {how} "
+                      f"({result['sent']} requests answered in {result['seconds']:.0f} s): "
+                      f"{summary(result['during'])} (p50 {ratio:.1f}x calm)")
         finally:
             proc.terminate()
-            proc.wait(timeout=30)
+            try:
+                proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                proc.kill()  # still busy with the flood's backlog
+                proc.wait()
 
 
 def main() -> int:
@@ -194,7 +232,7 @@ def main() -> int:
     parser.add_argument("--flood", type=float, default=8.0, help="seconds of flooding")
     parser.add_argument("--root", type=Path, default=ROOT, help="the checkout whose main.py to run")
     args = parser.parse_args()
-    asyncio.run(scene(args.root, [int(n) for n in args.guessers.split(",")], args.flood))
+    asyncio.run(scene(args.root, [int(n) for n in args.guessers.split(",") if n], args.flood))
     return 0
 
 

@@ -17,6 +17,25 @@ from game.net.guard import Busy, RateLimit, Served, Throttle, fold, source_of, t
 from tests.net.conftest import close_all, token
 
 
+def run_apart(scene) -> None:
+    """asyncio.run(scene()) in a thread of its own: the browser tests' Playwright keeps an
+    event loop running in this one."""
+    import threading
+
+    failed = []
+
+    def body():
+        try:
+            asyncio.run(scene())
+        except BaseException as exc:  # noqa: BLE001 - raised again in the test's thread
+            failed.append(exc)
+    worker = threading.Thread(target=body)
+    worker.start()
+    worker.join()
+    if failed:
+        raise failed[0]
+
+
 @pytest.fixture(autouse=True)
 def no_pin_delay(monkeypatch):
     monkeypatch.setattr(guard, "PIN_DELAY", 0.0)
@@ -201,7 +220,7 @@ def test_a_correct_pin_never_waits_behind_another_sources_guesses():
         for g in guesses:
             g.cancel()
         await asyncio.gather(*guesses, return_exceptions=True)
-    asyncio.run(scene())
+    run_apart(scene)
 
 
 def test_a_guessers_next_try_waits_for_its_last_wrong_one():
@@ -214,7 +233,7 @@ def test_a_guessers_next_try_waits_for_its_last_wrong_one():
         await asyncio.sleep(0.01)
         assert not waiting.done()  # five (fake) seconds are owed, so it sleeps
         waiting.cancel()
-    asyncio.run(scene())
+    run_apart(scene)
 
 
 def test_ipv6_sources_count_by_their_network():

@@ -25,7 +25,18 @@ def scene():
 
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="no SIGKILL on this system")
 def test_killed_hosts_apply_every_resent_move_exactly_once():
-    figures = scene().run(int(os.environ.get("DETENTE_HOST_KILLS", "6")), seed=3)
+    from tests.net.test_guard import run_apart
+
+    module, found = scene(), {}
+
+    async def kills():  # in a thread of its own, apart from the browser tests' event loop
+        import tempfile
+
+        with tempfile.TemporaryDirectory() as folder:
+            found.update(await module.scene(int(os.environ.get("DETENTE_HOST_KILLS", "6")), 3,
+                                            module.ROOT, folder))
+    run_apart(kills)
+    figures = found
     print(figures)
     assert figures["duplicates applied"] == 0 and figures["lost moves"] == 0, figures
     assert figures["unreadable saves"] == 0 and figures["temporaries at the end"] == 0, figures

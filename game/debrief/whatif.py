@@ -36,7 +36,7 @@ from game.rules import (
     resolve_round,
 )
 from game.session.session import Note, Session
-from game.words import _
+from game.words import _, refusal_line
 
 #: The persona that stands in for a human team facing a question it never answered.
 STAND_IN = "reciprocator"
@@ -166,9 +166,11 @@ class Player:
         except IllegalAction as exc:
             if isinstance(move, InjectEvent):
                 run.adapted.append(_("Round {n}: the facilitator's event {e} could not be brought "
-                                     "in ({why})").format(n=run.state.round, e=move.event_id, why=exc))
+                                     "in ({why})").format(n=run.state.round, e=move.event_id,
+                                                          why=refusal_line(self.game, exc.refusal)))
                 return
-            raise WhatIfError(_("round {n}: {why}").format(n=change.round, why=exc)) from None
+            raise WhatIfError(_("round {n}: {why}").format(
+                n=change.round, why=refusal_line(self.game, exc.refusal, exc.action))) from None
         run.moves.append(move)
         if state.phase == "resolve":
             state, _record = resolve_round(state, self.game)

@@ -2,16 +2,20 @@
 
 The rules copy a state once per move and then change the copy, so these types favour
 cheap copies over validation. Validation happens at the edges (scenario files, saves,
-replays). Meters change only through `LedgerEntry` records made in `game.rules.ledger`.
+replays). Meters change only through `LedgerEntry` records (see `game.model.results`) made in
+`game.rules.ledger`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import NamedTuple
 
 from game.model.actions import Action
+from game.model.results import LedgerEntry
+
+__all__ = ["Commitment", "GameState", "LedgerEntry", "MeterLayout", "MeterMap", "Outcome",
+           "RoundRecord", "ScorePart", "TENSION_BANDS", "tension_band"]
 
 #: Tension bands, as (lowest value, name), highest first.
 TENSION_BANDS = ((75, "crisis"), (50, "strained"), (25, "wary"), (0, "calm"))
@@ -23,30 +27,6 @@ def tension_band(value: int) -> str:
         if value >= low:
             return name
     return "calm"
-
-
-class LedgerEntry(NamedTuple):
-    """One change to one meter, with its cause. `amount` is after minus before.
-
-    A named tuple rather than a frozen dataclass: just as immutable, and four times
-    cheaper to build, which matters because every game writes a few hundred of them.
-    """
-
-    round: int
-    meter: str
-    before: int
-    after: int
-    amount: int
-    cause: str  # action, response, event, drift, rule, commitment, milestone, demand, ratification
-    source: str  # the action text, event id or rule name
-    actor: str | None
-    note: str
-
-    def text(self) -> str:
-        """One readable line, for the text mode and logs."""
-        who = f" by {self.actor}" if self.actor else ""
-        return (f"{self.meter} {self.before}->{self.after} ({self.amount:+d}): "
-                f"{self.cause} {self.source}{who}: {self.note}")
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,20 +34,6 @@ class NetError(ValueError):
     """A request that cannot be carried out; the message is shown to the one client that sent it."""
 
 
-MOVE_TEXT = re.compile(r"\b[a-z][a-z0-9_]*:[a-z][a-z0-9_]*(?:@[a-z][a-z0-9_]*)?\b")
-
-
-def plain(scenario, text: str) -> str:
-    """A rules message in words for players: moves (`nato:invite_observers@moscow`) by their
-    labels, role, milestone, demand, action and event ids by their names."""
-    text = MOVE_TEXT.sub(lambda m: words.move_label(scenario, m.group(0)), text)
-    ids = [(m.id, m.name) for m in scenario.milestones] + [(d.id, d.name) for d in scenario.demands] \
-        + [(a.id, a.name) for a in scenario.actions] + [(e.id, e.title) for e in scenario.events]
-    for found, name in ids:
-        text = re.sub(rf"\b{re.escape(found)}\b", name, text)
-    return words.named(scenario, text)
-
-
 class HostedGame:
     """A session served to device, hot-seat and AI seats; every change notifies the listeners.
 
@@ -142,8 +128,8 @@ class HostedGame:
             self.session.submit(move)
         except IllegalAction as exc:
             if not self._already_in(move):
-                raise NetError(_("Not allowed: {why}").format(
-                    why=plain(self.session.scenario, str(exc)))) from None
+                raise NetError(_("Not allowed: {why}").format(why=words.refusal_line(
+                    self.session.scenario, exc.refusal, exc.action))) from None
             self.secrets.applied[key] = role  # applied before a restart lost its key
             save_secrets(self.secrets, self.secrets_path)
             return {"key": key, "duplicate": True}
@@ -252,7 +238,7 @@ class HostedGame:
             self.session.inject_event(event_id)
         except IllegalAction as exc:
             raise NetError(_("Not possible: {why}").format(
-                why=plain(self.session.scenario, str(exc)))) from None
+                why=words.refusal_line(self.session.scenario, exc.refusal, exc.action))) from None
         return _("Event brought in.")
 
     def _undo(self, _arg) -> str:

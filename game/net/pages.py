@@ -29,8 +29,8 @@ def closed_reasons(session, role: str, chosen: tuple) -> dict[str, str]:
     for cand in game.candidates[game.role_index[role]]:
         if cand.action in legal or cand.action in chosen:
             continue
-        why = why_illegal(state, game, cand.action, chosen) or _("not open now")
-        out[cand.action.text()] = words.why_not(sc, cand.action, why)
+        why = why_illegal(state, game, cand.action, chosen)
+        out[cand.action.text()] = words.why_not(sc, cand.action, why) or _("not open now")
     return out
 
 if TYPE_CHECKING:

@@ -86,7 +86,8 @@ class PlayerView(NamedTuple):
         `demands` [[role, demand]]; `event` its id; `objectives` [{id, text, points}];
         `orders` action texts; `offers` [{key, action, responders}]; `submitted` roles;
         `records` [{round, event, orders, responses: [[responder, offer, accepted]]}];
-        `ledger` [{round, meter, before, after, amount, cause, source, actor, note}].
+        `ledger` [{round, meter, before, after, amount, cause, source, actor, detail}], the
+        detail as [kind, *args] (see `game.model.results`).
         """
         trust: dict[str, dict[str, int]] = {}
         for (a, b), v in self.trust.items():
@@ -105,7 +106,7 @@ class PlayerView(NamedTuple):
             "submitted": sorted(self.submitted),
             "records": [_record(r) for r in self.records],
             "breakdown": self.breakdown,
-            "ledger": [e._asdict() for e in self.entries],
+            "ledger": [e.as_dict() for e in self.entries],
         }
 
 

@@ -19,9 +19,10 @@ from game.authoring.file_text import MAX_BYTES
 from game.files.bounded import ReadRefused, read_regular
 from game.model.actions import IllegalAction, move_from_text
 from game.model.scenario import Scenario
+from game.session.legacy import legacy_line
 from game.session.saves import SaveError, SaveFile, read_save, scenario_hash, state_digest
 from game.session.session import Note, Seat, Session
-from game.words import _
+from game.words import _, refusal_line
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -36,7 +37,9 @@ def session_from_save(record: SaveFile, scenario: Scenario, source: Path | str) 
                                 [move_from_text(m) for m in record.moves], record.rounds, notes,
                                 record.scenario_path)
     except (IllegalAction, ValueError, KeyError, IndexError, TypeError) as exc:
-        raise SaveError(f"{source}: the saved moves do not replay on this scenario ({exc}); "
+        why = (refusal_line(scenario, exc.refusal, exc.action) if isinstance(exc, IllegalAction)
+               else exc)
+        raise SaveError(f"{source}: the saved moves do not replay on this scenario ({why}); "
                         "the file was left untouched") from None
 
 
@@ -171,7 +174,7 @@ def check_replay(record: SaveFile, scenario: Scenario, path: Path | str,
 
 def compare(record: SaveFile, session: Session) -> Verdict:
     """Whether a re-run session reproduces the record's ledger and final state exactly."""
-    replayed = [e.text() for e in session.state.ledger]
+    replayed = [legacy_line(session.scenario, e) for e in session.state.ledger]
     for i, (old, new) in enumerate(zip(record.ledger, replayed, strict=False)):
         if old != new:
             rnd = session.state.ledger[i].round

@@ -34,6 +34,7 @@ from game.files.atomic import write_atomic
 from game.files.bounded import ReadRefused, read_json
 from game.model.actions import BadMoveText, move_from_text
 from game.model.scenario import Scenario
+from game.session.legacy import legacy_line
 
 SAVE_FORMAT = "detente-save"
 SAVE_VERSION = 2
@@ -144,7 +145,7 @@ def state_digest(session) -> str:
     """A hash of everything a replay must reproduce: ledger, meters, milestones, phase."""
     st = session.state
     summary = [st.round, st.phase, st.tension, sorted(st.trust.items()), sorted(st.support.items()),
-               sorted(st.milestones.items()), [e.text() for e in st.ledger],
+               sorted(st.milestones.items()), [legacy_line(session.scenario, e) for e in st.ledger],
                [(c.key, c.status) for c in st.commitments]]
     return hashlib.sha256(json.dumps(summary, default=str).encode()).hexdigest()
 
@@ -162,7 +163,7 @@ def to_record(session, started: str | None = None, timer_seconds: int | None = N
         moves=[m.text() for m in session.log],
         notes=[NoteRecord(round=n.round, role=n.role, text=n.text) for n in session.notes],
         round=session.state.round, phase=session.state.phase,
-        ledger=[e.text() for e in session.state.ledger], state_digest=state_digest(session),
+        ledger=[legacy_line(sc, e) for e in session.state.ledger], state_digest=state_digest(session),
         saved_at=utc_now(),
     )
 

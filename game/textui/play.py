@@ -28,6 +28,7 @@ from game.words import (
     points,
     prose,
     reasoning_line,
+    refusal_line,
     role_name,
     why_not,
 )
@@ -152,7 +153,8 @@ class TextGame:
         try:
             self.session.inject_event(chosen.id)
         except IllegalAction as exc:
-            self.io.say(_("Not possible: {why}").format(why=exc))
+            self.io.say(_("Not possible: {why}").format(
+                why=refusal_line(self.sc, exc.refusal, exc.action)))
             return
         view = self.session.view(self.viewer)
         seen = [e for e in view.ledger(view.round) if e.cause == "event" and e.source == chosen.id]
@@ -268,7 +270,7 @@ class TextGame:
             return _("{milestone} is not operating").format(
                 milestone=milestone_name(self.sc, action.target))
         why = why_illegal(self.session.state, self.rules_game, action, tuple(chosen))
-        return why_not(self.sc, action, why or "")
+        return why_not(self.sc, action, why)
 
     def _list_actions(self, menu: list[Action], chosen: list[Action], notes: bool) -> None:
         """The full menu, numbered once for the game; closed items say why they are closed."""

@@ -40,16 +40,3 @@ def reasoning_line(game, role: str, text: str) -> str:
     return _("{role} · {action}: {why}").format(role=who, action=action_label(sc, action),
                                                why=named(sc, rest))
 
-
-def why_not(game, action: Action, reason: str) -> str:
-    """The rules' reason an action is not open (`game.rules.legal.why_illegal`), in words:
-    without the action's own id in front, and with role, milestone and demand ids named."""
-    sc = scenario_of(game)
-    text = action.text()
-    if reason.startswith(text):
-        reason = reason[len(text):].lstrip(": ")
-    ids = [(r.id, r.name) for r in sc.roles] + [(m.id, m.name) for m in sc.milestones] + [
-        (d.id, d.name) for d in sc.demands] + [(a.id, f"'{a.name}'") for a in sc.actions]
-    for found, name in ids:
-        reason = re.sub(rf"\b{re.escape(found)}\b", name, reason)
-    return reason

@@ -3,6 +3,7 @@
 import pytest
 
 from game.model.actions import IllegalAction, InjectEvent, Orders
+from game.model.results import Detail, DetailKind
 from game.rules import apply_action, new_game, outcome
 from tests.helpers import compiled, entries, play_round, start, two_roles
 
@@ -32,7 +33,7 @@ def test_facilitator_can_inject_an_event():
     """An injected event applies at once and is recorded as brought in by the facilitator."""
     sc, s = start()
     s = apply_action(s, sc, InjectEvent("alarm"))
-    assert "facilitator" in entries(s, cause="event")[-1].note
+    assert entries(s, cause="event")[-1].detail == Detail(DetailKind.BROUGHT_IN)
 
 
 def test_injection_only_before_orders():

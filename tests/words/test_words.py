@@ -8,6 +8,7 @@ import pytest
 from game import words
 from game.debrief.debrief import debrief_html
 from game.model.actions import Action
+from game.model.results import Cause, Detail, DetailKind
 from game.model.state import Commitment, LedgerEntry
 from game.session.session import Seat, Session
 from game.textui import render
@@ -93,14 +94,39 @@ def test_reasoning_line_names_the_action_and_the_answer():
         "NATO, answering Moscow: accepts")
 
 
-def test_ledger_line_reads_cause_and_note():
-    """A ledger line gives meter, before → after, the signed change and the cause in words."""
-    entry = LedgerEntry(2, "trust.moscow.washington", 31, 32, 1, "response",
+def test_ledger_line_reads_cause_and_detail():
+    """A ledger line gives meter, before → after, the signed change and the cause in words,
+    with the responder the detail names."""
+    entry = LedgerEntry(2, "trust.moscow.washington", 31, 32, 1, Cause.RESPONSE,
                         "washington:propose_data_exchange", "washington",
-                        "Moscow accepted: Propose a regular data exchange")
+                        Detail(DetailKind.ACCEPTED, ("moscow",)))
     assert words.ledger_line(SC, entry) == (
         "Moscow's trust in Washington: 31 → 32 (+1) · Answer to Washington: "
         "Propose a regular data exchange (Moscow accepted)")
+
+
+@pytest.mark.parametrize("cause,source,actor,detail,said", [
+    (Cause.DRIFT, "baseline", None, Detail(DetailKind.DRIFT, (40,)),
+     "tension drifts toward 40, set by the mean trust"),
+    (Cause.RULE, "reciprocation", None, Detail(DetailKind.GRIT, ("moscow", "nato")),
+     "Moscow and NATO matched concessions this round (GRIT bonus)"),
+    (Cause.ACTION, "nato:brief_plans@moscow", "nato", Detail(DetailKind.REPEAT, (2, 60)),
+     "NATO: Brief on programme plans → Moscow (repeat 2: trust gains at 60%)"),
+    (Cause.DEMAND, "moscow:set_aside_demand", "moscow",
+     Detail(DetailKind.BACKED_DOWN, ("legal_guarantee", 1)),
+     "Public demand: Moscow: Accept the written assurance; set the demand aside (backed down "
+     "from the public demand: a legal guarantee that the system is not aimed at Russia's "
+     "deterrent; the cost was eased by 1 point for insight and assurances received)"),
+    (Cause.RATIFICATION, "washington:legal_guarantee@moscow", "washington",
+     Detail(DetailKind.RATIFIED, (0,)),
+     "Ratification: Washington: Offer a legal guarantee → Moscow (ratification failed)"),
+    (Cause.EVENT, "summit_no_headway", None, Detail(DetailKind.BROUGHT_IN),
+     "Event: Presidents meet, no headway (brought in by the facilitator)"),
+])
+def test_each_kind_of_detail_reads_as_one_cause(cause, source, actor, detail, said):
+    """Every kind of detail is worded from its data: names for ids, numbers as given."""
+    entry = LedgerEntry(3, "tension", 50, 48, -2, cause, source, actor, detail)
+    assert words.ledger_line(SC, entry) == f"Tension: 50 → 48 (-2) · {said}"
 
 
 def test_commitment_lines_and_names():

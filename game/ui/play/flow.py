@@ -12,7 +12,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from game.model.actions import IllegalAction
 from game.ui.play.timer import CountdownTimer
+from game.words import refusal_line
 
 if TYPE_CHECKING:
     from game.session.session import Session
@@ -142,7 +144,7 @@ class GameFlow:
         """Bring an event into play; returns "" or the reason it was refused."""
         try:
             self.session.inject_event(event_id)
-        except ValueError as exc:
-            return str(exc)
+        except IllegalAction as exc:
+            return refusal_line(self.session.scenario, exc.refusal, exc.action)
         self.shown_round = 0  # show the event card again, with the new event on it
         return ""

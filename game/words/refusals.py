@@ -1,7 +1,7 @@
 """Why something is not allowed, in words: the rules' refusals (`game.model.results.Refusal`).
 
 `why_not(game, action, refusal)` words why an order is closed, as a clause that follows
-the order's own name on a menu (`costs 2 points, more than the 1 point left`);
+the order's own name on a menu (`costs 2 points, more than the points left`);
 `refusal_line(game, refusal, action)` words any refusal of a move, naming the order it
 concerns. Ids become names here; nothing is parsed out of a sentence.
 """
@@ -110,8 +110,7 @@ def why_not(game, action: Action | None, refusal: Refusal | None) -> str:
     sc = scenario_of(game)
     kind, args = refusal
     if kind == K.COST:
-        return _("costs {cost}, more than the {left} left").format(
-            cost=points(args[0]), left=points(args[1]))
+        return _("costs {cost}, more than the points left").format(cost=points(args[0]))
     if kind == K.USES:
         return ngettext("may be taken only once a game", "may be taken only {limit} times a game",
                         args[0]).format(limit=args[0])

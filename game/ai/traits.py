@@ -153,8 +153,8 @@ def _hits_anyone(spec: ActionSpec) -> bool:
 class Mood:
     """What one partner did to us last round, read from the public record."""
 
-    gave: list[str] = field(default_factory=list)  # names of its concessions toward us
-    hit: list[str] = field(default_factory=list)  # names of its hostile moves toward us
+    gave: list[str] = field(default_factory=list)  # action ids of its concessions toward us
+    hit: list[str] = field(default_factory=list)  # action ids of its hostile moves toward us
     accepted: int = 0  # our offers it accepted
     conceded_to_it: int = 0  # our own concessions toward it
 
@@ -182,9 +182,9 @@ def moods(t: Traits, view: PlayerView, rounds_back: int = 1) -> dict[str, Mood]:
                     if r in out:
                         out[r].conceded_to_it += 1
             elif me in hostile:
-                out[a.role].hit.append(t.spec[a.action_id].name)
+                out[a.role].hit.append(a.action_id)
             elif me in conceded:
-                out[a.role].gave.append(t.spec[a.action_id].name)
+                out[a.role].gave.append(a.action_id)
         for responder, key, ok in rec.responses:
             if ok and responder in out and key.startswith(ours):
                 out[responder].accepted += 1

@@ -332,6 +332,6 @@ def _quote(session: Session, role: str) -> str:
     notes = [n for n in session.notes if n.role == role]
     if not notes:
         return ""
-    pick = max(notes, key=lambda n: (len(n.text) > 40, -n.round))
-    line = reasoning_line(session.scenario, role, pick.text)
-    return _("For example, in round {n}: “{line}”").format(n=pick.round, line=line)
+    lines = [(n.round, reasoning_line(session.scenario, role, n)) for n in notes]
+    rnd, line = max(lines, key=lambda x: (len(x[1]) > 40, -x[0]))
+    return _("For example, in round {n}: “{line}”").format(n=rnd, line=line)

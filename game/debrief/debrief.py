@@ -190,7 +190,7 @@ def _timeline(session, sc: Scenario, public: bool) -> list[str]:
         notes = session.notes_for(record.round)
         if notes:
             out.append(f"<p>{escape(_('AI reasoning:'))}</p><ul>" + "".join(
-                f"<li>{escape(reasoning_line(sc, n.role, n.text))}</li>" for n in notes) + "</ul>")
+                f"<li>{escape(reasoning_line(sc, n.role, n))}</li>" for n in notes) + "</ul>")
         entries = (view.ledger(record.round) if view
                    else session.state.ledger[record.ledger_start:record.ledger_end])
         out.append("<pre>" + escape("\n".join(ledger_lines(sc, entries))) + "</pre>")

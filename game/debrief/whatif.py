@@ -200,19 +200,19 @@ class Player:
         return Orders(role, tuple(chosen))
 
     def _ai_orders(self, run: Forward, role: str) -> Orders:
-        lines: list[str] | None = [] if self.reasons else None
+        lines: list | None = [] if self.reasons else None
         move = draft_orders(self._policy(role), run.state, self.game, role, lines)
-        run.notes.extend(Note(run.state.round, role, n) for n in lines or ())
+        run.notes.extend(Note(run.state.round, role, *n) for n in lines or ())
         return move
 
     def _answers(self, run: Forward, role: str, change: Change) -> Responses:
         st = run.state
         if (st.round, role) == (change.round, change.role) and change.answers is not None:
             return Responses(role, change.answers)
-        lines: list[str] | None = [] if self.reasons else None
+        lines: list | None = [] if self.reasons else None
         if role not in self.humans:
             move = draft_responses(self._policy(role), st, self.game, role, lines)
-            run.notes.extend(Note(st.round, role, n) for n in lines or ())
+            run.notes.extend(Note(st.round, role, *n) for n in lines or ())
             return move
         recorded = self.script.answers.get((st.round, role), {})
         due = [o.key for o in offers_to(st, self.game, role)]

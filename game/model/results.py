@@ -118,8 +118,22 @@ class Detail(NamedTuple):
 
     @staticmethod
     def from_data(data: list) -> Detail:
-        """Parse `as_data()`; ValueError for an unknown kind."""
-        return Detail(DetailKind(data[0]), tuple(data[1:]))
+        """Parse `as_data()`; ValueError for an unknown kind or the wrong number of args."""
+        kind = DetailKind(data[0])
+        _check_arity(kind, data[1:], len(DETAIL_ARGS[kind]))
+        return Detail(kind, tuple(data[1:]))
+
+
+#: The names of each kind's args, in order (their meaning: see `DetailKind`).
+DETAIL_ARGS: dict[DetailKind, tuple[str, ...]] = {
+    DetailKind.NONE: (), DetailKind.REPEAT: ("n", "percent"), DetailKind.ACCEPTED: ("responder",),
+    DetailKind.DECLINED: ("responder",), DetailKind.BROKE: ("action_id",),
+    DetailKind.KEPT: ("action_id",), DetailKind.BACKED_DOWN: ("demand_id", "relief"),
+    DetailKind.DEMAND_MET: ("demand_id",), DetailKind.RATIFIED: ("passed",),
+    DetailKind.OPERATING: ("milestone_id",), DetailKind.SUSPENDED: ("milestone_id",),
+    DetailKind.GRIT: ("role_a", "role_b"), DetailKind.DRIFT: ("baseline",),
+    DetailKind.BROUGHT_IN: (),
+}
 
 
 #: The detail of most entries, made once.
@@ -412,6 +426,67 @@ class ReasonKind(StrEnum):
     DECLINES_UNREADY = "declines_unready"
 
 
+#: The names of each kind's args, in order (their meaning: see `ReasonKind`).
+REASON_ARGS: dict[ReasonKind, tuple[str, ...]] = {
+    ReasonKind.HOME_FRONT: ("band",),
+    ReasonKind.HOME_AUDIENCE: ("band",),
+    ReasonKind.KEEPS_TOGETHER: ("band",),
+    ReasonKind.OPENS_GRIT: ("partner", "trust", "tension"),
+    ReasonKind.OPENING_DONE: ("tension",),
+    ReasonKind.WAITS_FIRST: ("tension",),
+    ReasonKind.WAITS_FOR_MOVE: ("tension",),
+    ReasonKind.RETURNS_GIFT: ("partner", "gift", "trust"),
+    ReasonKind.RETURNS_FAVOUR: ("partner", "trust"),
+    ReasonKind.DOOR_OPEN: ("partner", "trust"),
+    ReasonKind.ANSWERS_IN_KIND: ("partner", "hit", "trust"),
+    ReasonKind.ANSWERS_BREACH: ("partner", "hit", "commitment", "trust"),
+    ReasonKind.GIVES: ("partner", "how", "trust", "tension"),
+    ReasonKind.GIVES_DESPITE: ("partner", "how", "hit", "trust", "tension"),
+    ReasonKind.NOTHING_LEFT: ("tension",),
+    ReasonKind.DEMANDS: ("partner", "trust", "band"),
+    ReasonKind.PRESSES: ("partner", "again", "trust", "threshold", "tension"),
+    ReasonKind.PRESSES_BACK: ("partner", "again", "hit", "tension"),
+    ReasonKind.HOLDS_BACK: ("partner", "tension", "ceiling"),
+    ReasonKind.NO_ONE_TO_PRESS: ("partner", "trust", "threshold", "tension"),
+    ReasonKind.HOLDS: ("tension", "band"),
+    ReasonKind.INSISTS: ("partner", "band", "tension"),
+    ReasonKind.DROPS_DEMAND: ("partner", "trust"),
+    ReasonKind.OFFERS_GUARANTEE: ("partner", "band"),
+    ReasonKind.IN_WRITING: ("partner", "their_trust", "threshold"),
+    ReasonKind.COOPERATES: ("partner", "trust", "threshold"),
+    ReasonKind.COOPERATES_PLEDGED: ("partner", "trust"),
+    ReasonKind.WAITS_FOR_GUARANTEE: ("demand", "tension"),
+    ReasonKind.WRITTEN_INSTEAD: ("partner", "trust"),
+    ReasonKind.OPENNESS: ("partner", "trust", "tension"),
+    ReasonKind.SETS_ASIDE: ("partner", "trust", "threshold", "width", "chance"),
+    ReasonKind.DEMANDS_AGAIN: ("partner", "trust"),
+    ReasonKind.BAITS: ("partner", "their_trust"),
+    ReasonKind.BAITS_DESPITE: ("partner", "hit", "their_trust"),
+    ReasonKind.WAITS_FOR_CONCESSION: ("band",),
+    ReasonKind.SPENDS_NOTHING: ("band",),
+    ReasonKind.REST_HOME: ("band",),
+    ReasonKind.REST_HOME_TOO: ("band",),
+    ReasonKind.KEEPS_GIFT: ("partner", "gift", "band"),
+    ReasonKind.POCKETS: ("partner", "gift", "band"),
+    ReasonKind.PRESSES_CONCEDER: ("partner", "their_trust", "tension"),
+    ReasonKind.KEEPS_GIVEN: ("tension",),
+    ReasonKind.PRESSES_ALL: ("mean", "threshold"),
+    ReasonKind.FAMILY_STEP: ("family", "mean"),
+    ReasonKind.NOTHING_WORTH: ("mean",),
+    ReasonKind.ACCEPTS: ("partner", "trust", "threshold"),
+    ReasonKind.ACCEPTS_PLEDGED: ("partner", "trust"),
+    ReasonKind.ACCEPTS_QUIET: ("partner", "trust", "so_far"),
+    ReasonKind.ACCEPTS_DESPITE: ("partner", "hit", "trust"),
+    ReasonKind.ACCEPTS_FREELY: ("partner", "trust"),
+    ReasonKind.TAKES: ("partner", "trust"),
+    ReasonKind.DECLINES: ("partner", "trust", "threshold"),
+    ReasonKind.DECLINES_HOSTILE: ("partner", "hit", "trust"),
+    ReasonKind.DECLINES_BACKING_DOWN: ("demand", "cost"),
+    ReasonKind.DECLINES_JOINT: ("demand", "partner", "trust"),
+    ReasonKind.DECLINES_UNREADY: ("partner", "why", "trust", "needed", "binds"),
+}
+
+
 class Reason(NamedTuple):
     """One line of an AI delegation's reasoning, as data: a `ReasonKind` and its args."""
 
@@ -424,8 +499,15 @@ class Reason(NamedTuple):
 
     @staticmethod
     def from_data(data: list) -> Reason:
-        """Parse `as_data()`; ValueError for an unknown kind."""
-        return Reason(ReasonKind(data[0]), tuple(data[1:]))
+        """Parse `as_data()`; ValueError for an unknown kind or the wrong number of args."""
+        kind = ReasonKind(data[0])
+        _check_arity(kind, data[1:], len(REASON_ARGS[kind]))
+        return Reason(kind, tuple(data[1:]))
+
+
+def _check_arity(kind: StrEnum, args: list, wanted: int) -> None:
+    if len(args) != wanted:
+        raise ValueError(f"{kind} takes {wanted} args, not {len(args)}")
 
 
 # --- outcomes ---------------------------------------------------------------------------

@@ -150,7 +150,7 @@ class Pages:
         domestic support in plain words, never as a number (tests/ai/test_reasoning_fog.py),
         and `Session.notes_for` gives nothing for the round still being played."""
         sc = self.game.session.scenario
-        return {record.round: [words.reasoning_line(sc, n.role, n.text)
+        return {record.round: [words.reasoning_line(sc, n.role, n)
                                for n in self.game.session.notes_for(record.round)]
                 for record in self.game.session.state.records}
 

@@ -333,7 +333,7 @@ class TextGame:
     def _show(self, records: list[RoundRecord]) -> None:
         view = self.session.view(self.viewer)
         for record in records:
-            notes = [reasoning_line(self.sc, n.role, n.text)
+            notes = [reasoning_line(self.sc, n.role, n)
                      for n in self.session.notes_for(record.round)]
             self.io.say("", *render.resolution(view, self.sc, record.round, notes))
         if records and self.io.interactive and self.any_human:

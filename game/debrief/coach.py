@@ -31,7 +31,15 @@ from game.model.state import GameState
 from game.rules import outcome
 from game.session.history import start_values
 from game.session.session import Session
-from game.words import _, action_label, meter_label, move_label, reasoning_line, role_name
+from game.words import (
+    _,
+    action_label,
+    meter_label,
+    move_label,
+    outcome_name,
+    reasoning_line,
+    role_name,
+)
 
 #: How many decisions the coach reports per team.
 TOP = 3
@@ -230,7 +238,7 @@ def _standing_words(session: Session, base: Baseline, state: GameState, role: st
         result = outcome(state, base.game)
         diff = "" if not gain else _(" ({g:+d})").format(g=gain)
         return _("ended in {e} with {p} points for {who}{d}, tension {t} and {m} operating").format(
-            e=result.ending_name, p=result.total(role), who=role_name(sc, role), d=diff,
+            e=outcome_name(sc, result), p=result.total(role), who=role_name(sc, role), d=diff,
             t=state.tension, m=tracks)
     return _("stood at tension {t} in round {r}, with {m} operating").format(
         t=state.tension, m=tracks, r=state.round)

@@ -26,9 +26,12 @@ from game.words import (
     ledger_lines,
     meter_label,
     move_label,
+    outcome_name,
+    outcome_text,
     reasoning_line,
     response_line,
     role_name,
+    score_label,
 )
 
 #: Okabe-Ito colours, each paired with a dash pattern and a label so colour is never alone.
@@ -85,13 +88,14 @@ def _ending(session, sc: Scenario, public: bool) -> list[str]:
         out = [f"<h2>{escape(_('Game stopped in round {round}').format(round=session.state.round))}"
                "</h2>"]
         return out + _support_now(session, sc, public)
-    out = [f"<h2>{escape(_('Ending: {name}').format(name=result.ending_name))}</h2>"
-           f"<p>{escape(result.ending_text)}</p>",
+    out = [f"<h2>{escape(_('Ending: {name}').format(name=outcome_name(sc, result)))}</h2>"
+           f"<p>{escape(outcome_text(sc, result))}</p>",
            f"<h2>{escape(_('Scores'))}</h2><table><tr><th>{escape(_('Delegation'))}</th>"
            f"<th>{escape(_('Part'))}</th><th>{escape(_('Points'))}</th></tr>"]
     for role in sc.role_ids:
         for p in result.scores[role]:
-            out.append(f"<tr><td>{escape(role_name(sc, role))}</td><td>{escape(p.label)}</td>"
+            label = score_label(sc, result, role, p)
+            out.append(f"<tr><td>{escape(role_name(sc, role))}</td><td>{escape(label)}</td>"
                        f"<td>{p.points}</td></tr>")
         out.append(f"<tr><th>{escape(role_name(sc, role))}</th><th>{escape(_('Total'))}</th>"
                    f"<th>{result.total(role)}</th></tr>")

@@ -12,7 +12,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from game.model.actions import Action
-from game.model.results import LedgerEntry
+from game.model.results import LedgerEntry, ScorePart
 
 __all__ = ["Commitment", "GameState", "LedgerEntry", "MeterLayout", "MeterMap", "Outcome",
            "RoundRecord", "ScorePart", "TENSION_BANDS", "tension_band"]
@@ -184,20 +184,13 @@ class GameState:
 
 
 @dataclass(frozen=True, slots=True)
-class ScorePart:
-    """One line of a score: what it is for and the points."""
-
-    label: str
-    points: int
-
-
-@dataclass(frozen=True, slots=True)
 class Outcome:
-    """How a finished game ended and what each role scored, part by part."""
+    """How a finished game ended and what each role scored, part by part, as data:
+    `ending` is the ending's id ("stopped" for a facilitator's stop), `round` the round it
+    ended in, `scores` each role's parts (see `ScorePart`). `game.words.outcome_name`,
+    `outcome_text` and `score_label` put them in words."""
 
     ending: str
-    ending_name: str
-    ending_text: str
     round: int
     breakdown: bool
     scores: dict[str, tuple[ScorePart, ...]]

@@ -159,7 +159,9 @@ class Pages:
         if result is None:
             return None
         sc = self.game.session.scenario
-        return {"name": result.ending_name, "text": result.ending_text.strip(),
+        return {"name": words.outcome_name(sc, result),
+                "text": words.outcome_text(sc, result).strip(),
                 "scores": [{"role": words.role_name(sc, r), "total": result.total(r),
-                            "parts": [{"label": p.label, "points": p.points} for p in result.scores[r]]}
+                            "parts": [{"label": words.score_label(sc, result, r, p),
+                                       "points": p.points} for p in result.scores[r]]}
                            for r in sc.role_ids]}

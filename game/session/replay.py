@@ -23,7 +23,7 @@ from game.model.results import Reason
 from game.model.scenario import Scenario
 from game.session.saves import SaveError, SaveFile, digest_matches, ledgers, read_save, scenario_hash
 from game.session.session import Note, Seat, Session
-from game.words import _, refusal_line
+from game.words import _, outcome_name, refusal_line
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -191,7 +191,8 @@ def compare(record: SaveFile, session: Session) -> Verdict:
                               f"(round {record.round}/{session.state.round}, "
                               f"phase {record.phase}/{session.state.phase})")
     result = session.outcome()
-    ending = f", ending: {result.ending_name}" if result else f", stopped in round {session.state.round}"
+    ending = (f", ending: {outcome_name(session.scenario, result)}" if result
+              else f", stopped in round {session.state.round}")
     return Verdict(True, f"verified: {len(record.moves)} moves and {len(replayed)} ledger entries "
                          f"reproduced exactly{ending}")
 

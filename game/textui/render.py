@@ -17,8 +17,11 @@ from game.words import (
     commitment_line,
     ledger_lines,
     move_label,
+    outcome_name,
+    outcome_text,
     response_line,
     role_name,
+    score_label,
     status_name,
 )
 
@@ -82,11 +85,13 @@ def resolution(view: PlayerView, scenario: Scenario, round_no: int,
 
 def end_screen(result: Outcome, scenario: Scenario, view: PlayerView) -> list[str]:
     """The ending, each score part by part, and every commitment: kept, broken or running."""
-    lines = [f"=== {result.ending_name} ===", " ".join(result.ending_text.split()), "",
+    lines = [f"=== {outcome_name(scenario, result)} ===",
+             " ".join(outcome_text(scenario, result).split()), "",
              _("Scores:")]
     for role in scenario.role_ids:
         lines.append(f"  {role_name(scenario, role)}: {result.total(role)}")
-        lines.extend(f"    {p.points:+d}  {p.label}" for p in result.scores[role])
+        lines.extend(f"    {p.points:+d}  {score_label(scenario, result, role, p)}"
+                     for p in result.scores[role])
     lines.append(_("Commitments:"))
     ordered = sorted(view.commitments, key=lambda c: (c.status == "active", c.made))
     lines += ["  " + commitment_line(scenario, c) for c in ordered]

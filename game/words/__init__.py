@@ -32,13 +32,15 @@ from game.words.names import (
     role_name,
     status_name,
 )
+from game.words.outcome import outcome_name, outcome_text, score_label
 from game.words.prose import prose
 from game.words.reasoning import reason_text, reasoning_line
 from game.words.refusals import refusal_line, why_not
 
 __all__ = [
     "N_", "_", "ngettext", "action_label", "band_name", "cause_heading", "cause_title",
-    "commitment_line", "ending_name", "event_title", "family_name", "ledger_groups", "ledger_line",
-    "ledger_lines", "meter_label", "milestone_name", "move_label", "points", "prose",
-    "reason_text", "reasoning_line", "refusal_line", "response_line", "role_name", "status_name", "why_not",
+    "commitment_line", "ending_name", "event_title", "family_name", "ledger_groups",
+    "ledger_line", "ledger_lines", "meter_label", "milestone_name", "move_label",
+    "outcome_name", "outcome_text", "points", "prose", "reason_text", "reasoning_line",
+    "refusal_line", "response_line", "role_name", "score_label", "status_name", "why_not",
 ]

@@ -7,10 +7,11 @@ import copy
 
 from game.authoring.lint import lint
 from game.model.actions import EndGame, Orders
-from game.model.results import Detail, DetailKind, Refusal, RefusalKind
+from game.model.results import Detail, DetailKind, Refusal, RefusalKind, ScoreKind, ScorePart
 from game.model.scenario import Scenario
 from game.rules import apply_action, legal_actions, new_game, outcome
 from game.rules.demands import audience_cost, ratification_odds
+from game.words import outcome_name, outcome_text
 from tests.helpers import (
     TWO_ROLES,
     a,
@@ -159,9 +160,11 @@ def test_facilitator_stop_has_its_own_ending():
     s, _ = play_round(s, sc, {})
     s = apply_action(s, sc, EndGame())
     result = outcome(s, sc)
-    assert result.ending == "stopped" and result.ending_name.endswith("round 2")
-    assert all(parts[0].points == 0 for parts in result.scores.values())
-    assert "rounds ran out" not in result.ending_text
+    assert (result.ending, result.round) == ("stopped", 2)
+    assert all(parts[0] == ScorePart(ScoreKind.ENDING, "stopped", 0)
+               for parts in result.scores.values())
+    assert outcome_name(sc, result) == "Stopped by the facilitator in round 2"
+    assert "rounds ran out" not in outcome_text(sc, result)
 
 
 def test_a_game_that_runs_its_course_is_not_stopped():

@@ -19,11 +19,15 @@ from __future__ import annotations
 from game.ai.reciprocator import Reciprocator
 from game.ai.traits import partners
 from game.model.actions import Action
-from game.model.results import Reason, ReasonKind
+from game.model.results import Reason, ReasonKind, Status
 from game.rules.compiled import CompiledScenario
 from game.rules.offers import Offer
 from game.rules.rng import Rng
 from game.rules.view import PlayerView
+
+# Enum members bound to module names once: in Python 3.11 looking a member up on its
+# class costs several times a global's lookup, and the rules do it on every candidate.
+ACTIVE, KEPT, BROKEN = Status.ACTIVE, Status.KEPT, Status.BROKEN
 
 
 class Holdout(Reciprocator):
@@ -118,7 +122,7 @@ class Holdout(Reciprocator):
         """Partners whose commitment to us is running or kept, in scenario order."""
         me = view.role
         given = {c.actor for c in view.commitments
-                 if c.recipient == me and c.status in ("active", "kept")}
+                 if c.recipient == me and c.status in (ACTIVE, KEPT)}
         return [p for p in partners(self.t, me) if p in given]
 
     def _fog(self, view: PlayerView, partner: str) -> int:
@@ -130,7 +134,7 @@ class Holdout(Reciprocator):
         me = view.role
         last = view.round - 1
         broke = {c.actor for c in view.commitments
-                 if c.recipient == me and c.status == "broken" and c.ended == last}
+                 if c.recipient == me and c.status == BROKEN and c.ended == last}
         for a in legal:
             if a.action_id in self.t.demands and a.target in broke:
                 return a, Reason(ReasonKind.DEMANDS_AGAIN, (a.target, self.trust_in(view, a.target)))

@@ -13,11 +13,15 @@ from __future__ import annotations
 from game.ai.persona import Persona, best, best_of
 from game.ai.traits import aimed, busy, partners
 from game.model.actions import Action
-from game.model.results import Reason, ReasonKind
+from game.model.results import Reason, ReasonKind, Status
 from game.rules.compiled import CompiledScenario
 from game.rules.offers import Offer
 from game.rules.rng import Rng
 from game.rules.view import PlayerView
+
+# Enum members bound to module names once: in Python 3.11 looking a member up on its
+# class costs several times a global's lookup, and the rules do it on every candidate.
+ACTIVE, KEPT = Status.ACTIVE, Status.KEPT
 
 
 class Legalist(Persona):
@@ -77,7 +81,7 @@ class Legalist(Persona):
         big = self._big(offer.action)
         for r in (offer.action.role, *offer.responders):
             if r != view.role and not self._ready(view, r, big):
-                if self._standing(view) and self._commitment_from(view, r, "active", "kept"):
+                if self._standing(view) and self._commitment_from(view, r, ACTIVE, KEPT):
                     why = "pledge"
                 elif self._standing(view):
                     why = "demand"
@@ -91,15 +95,16 @@ class Legalist(Persona):
     def _kept(self, view: PlayerView) -> list[str]:
         """Partners who have kept a commitment to us, in scenario order."""
         me = view.role
-        kept = {c.actor for c in view.commitments if c.recipient == me and c.status == "kept"}
+        kept = {c.actor for c in view.commitments if c.recipient == me and c.status == KEPT}
         return [p for p in partners(self.t, me) if p in kept] if kept else []
 
     def _readiness(self, view: PlayerView) -> dict[tuple[str, bool], bool]:
         """(partner, big step?) -> whether we are ready to cooperate, for every partner."""
         me, trust = view.role, view.trust
         # A written pledge stands in for trust only once our own demand is off the table.
+        held = (ACTIVE, KEPT)
         pledged = () if self._standing(view) else {
-            c.actor for c in view.commitments if c.recipient == me and c.status in ("active", "kept")}
+            c.actor for c in view.commitments if c.recipient == me and c.status in held}
         return {(p, big): trust[(me, p)] >= self._needed(big) or p in pledged
                 for p in partners(self.t, me) for big in (False, True)}
 
@@ -125,7 +130,7 @@ class Legalist(Persona):
     def _ready(self, view: PlayerView, partner: str, big: bool) -> bool:
         if self.trust_in(view, partner) >= self._needed(big):
             return True
-        return not self._standing(view) and self._commitment_from(view, partner, "active", "kept")
+        return not self._standing(view) and self._commitment_from(view, partner, ACTIVE, KEPT)
 
     def _why_ready(self, view: PlayerView, partner: str, big: bool, answer: bool) -> Reason:
         """Why we cooperate with (or, answering, accept from) `partner`: trust, or its pledge."""

@@ -18,6 +18,10 @@ from game.rules.offers import Offer
 from game.rules.rng import Rng
 from game.rules.view import PlayerView
 
+# Enum members bound to module names once: in Python 3.11 looking a member up on its
+# class costs several times a global's lookup, and the rules do it on every candidate.
+BROKEN = Status.BROKEN
+
 
 class Reciprocator(Persona):
     """Opens with a small step, then returns what each partner gave it last round."""
@@ -82,7 +86,7 @@ class Reciprocator(Persona):
         """The action id of a commitment `partner` broke toward us last round, if any."""
         last = view.records[-1].round if view.records else None
         return next((c.action_id for c in view.commitments if c.actor == partner
-                     and c.recipient == view.role and c.status == Status.BROKEN
+                     and c.recipient == view.role and c.status == BROKEN
                      and c.ended == last), None)
 
     def respond(self, view: PlayerView, offer: Offer, rng: Rng) -> tuple[bool, Reason]:

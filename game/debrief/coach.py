@@ -27,6 +27,7 @@ from game.ai import LAB_PERSONAS, PERSONA_BLURBS, TEMPERAMENTS, make_policy
 from game.ai.policy import draft_orders
 from game.debrief.whatif import Change, Script, WhatIfError, player_for, rules_of, script_of
 from game.model.actions import Action
+from game.model.results import Track
 from game.model.state import GameState
 from game.rules import outcome
 from game.session.history import start_values
@@ -115,7 +116,7 @@ class Baseline:
             result = outcome(state, self.game) if state.over else None
             return result.total(role) if result else 0
         toward = [v for (a, b), v in state.trust.items() if b == role]
-        operating = sum(1 for s in state.milestones.values() if s == "operating")
+        operating = sum(1 for s in state.milestones.values() if s == Track.OPERATING)
         return (sum(toward) // max(1, len(toward)) + 10 * operating
                 - state.tension // 2)
 
@@ -232,7 +233,7 @@ def _orders_words(sc, actions) -> str:
 def _standing_words(session: Session, base: Baseline, state: GameState, role: str,
                     gain: int | None = None) -> str:
     sc = session.scenario
-    tracks = ", ".join(m.name for m in sc.milestones if state.milestones[m.id] == "operating")
+    tracks = ", ".join(m.name for m in sc.milestones if state.milestones[m.id] == Track.OPERATING)
     tracks = tracks or _("no milestone")
     if base.finished and state.over:
         result = outcome(state, base.game)

@@ -16,6 +16,7 @@ from __future__ import annotations
 from html import escape
 
 from game.debrief.branch import extra_sections
+from game.model.results import Status
 from game.model.scenario import Scenario
 from game.session.history import Series, mean_trust, meter_history, turning_points
 from game.words import (
@@ -173,7 +174,7 @@ def _turning_points(session, sc: Scenario) -> list[str]:
 
 
 def _commitments(session, sc: Scenario) -> list[str]:
-    ordered = sorted(session.state.commitments, key=lambda c: (c.status == "active", c.made))
+    ordered = sorted(session.state.commitments, key=lambda c: (c.status == Status.ACTIVE, c.made))
     out = [f"<h2>{escape(_('Commitments'))}</h2><ul>"]
     out += [f"<li class='{c.status}'>{escape(commitment_line(sc, c))}</li>" for c in ordered]
     if not ordered:

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from game.ai import make_policy
 from game.ai.policy import Policy, draft_orders, draft_responses
 from game.model.actions import Action, EndGame, IllegalAction, InjectEvent, Move, Orders, Responses
+from game.model.results import Phase
 from game.model.state import GameState
 from game.rules import (
     apply_action,
@@ -100,7 +101,7 @@ def script_of(session: Session) -> Script:
         elif isinstance(move, EndGame):
             end = (rnd, phase)
         state = apply_action(state, game, move)
-        if state.phase == "resolve":
+        if state.phase == Phase.RESOLVE:
             state, _record = resolve_round(state, game)
         if not state.over and state.round not in starts:
             starts[state.round], cut[state.round] = state, i + 1
@@ -137,7 +138,7 @@ class Player:
         run, injected = Forward(sc.starts[change.round]), set()
         while not run.state.over:
             st = run.state
-            at_start = st.phase == "orders" and not st.orders
+            at_start = st.phase == Phase.ORDERS and not st.orders
             if at_start and st.round not in injected:  # the facilitator's events come first
                 injected.add(st.round)
                 for inject in sc.injects.get(st.round, ()):
@@ -153,10 +154,10 @@ class Player:
 
     def _phase(self, run: Forward, change: Change) -> None:
         st = run.state
-        if st.phase == "orders":
+        if st.phase == Phase.ORDERS:
             for role in [r for r in self.roles if r not in st.orders]:
                 self._apply(run, self._orders(run, role, change), change)
-        elif st.phase == "responses":
+        elif st.phase == Phase.RESPONSES:
             for role in awaiting_response(st, self.game):
                 self._apply(run, self._answers(run, role, change), change)
 
@@ -172,7 +173,7 @@ class Player:
             raise WhatIfError(_("round {n}: {why}").format(
                 n=change.round, why=refusal_line(self.game, exc.refusal, exc.action))) from None
         run.moves.append(move)
-        if state.phase == "resolve":
+        if state.phase == Phase.RESOLVE:
             state, _record = resolve_round(state, self.game)
         run.state = state
 

@@ -28,6 +28,7 @@ from typing import TextIO
 from game.ai import LAB_PERSONAS, PERSONAS, TEMPERAMENTS, make_policy
 from game.lab.output import KINDS, OutputError, check_outputs, write_all
 from game.lab.report import GameRecord, Report, render_outputs, write_text
+from game.model.results import Phase, Track
 from game.model.scenario import Scenario
 from game.rules import CompiledScenario, compile_scenario, new_game, outcome
 from game.rules.conditions import holds
@@ -256,10 +257,10 @@ def play_one(game: CompiledScenario, plan: Plan, a_index: int, index: int,
     state = new_game(game, seed, plan.rounds)
     milestones = tuple(m.id for m in scenario.milestones)
     tension, operating = [state.tension], []
-    while state.phase != "over":
+    while state.phase != Phase.OVER:
         state = play_round(state, game, policies)
         tension.append(state.tension)
-        operating.append(tuple(state.milestones[m] == "operating" for m in milestones))
+        operating.append(tuple(state.milestones[m] == Track.OPERATING for m in milestones))
     result = outcome(state, game)
     actions = {a.id: i for i, a in enumerate(scenario.actions)}
     chosen = [0] * len(actions)

@@ -12,7 +12,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from game.model.actions import Action
-from game.model.results import LedgerEntry, ScorePart
+from game.model.results import LedgerEntry, Phase, ScorePart, Status, Track
 
 __all__ = ["Commitment", "GameState", "LedgerEntry", "MeterLayout", "MeterMap", "Outcome",
            "RoundRecord", "ScorePart", "TENSION_BANDS", "tension_band"]
@@ -40,7 +40,7 @@ class Commitment:
     recipient: str
     made: int
     expires: int
-    status: str = "active"  # active, kept, broken
+    status: Status = Status.ACTIVE
     ended: int | None = None
 
 
@@ -101,10 +101,10 @@ class GameState:
     seed: int
     rounds: int
     round: int
-    phase: str  # orders, responses, resolve, over
+    phase: Phase
     meters: list[int]  # by meter index: tension, trust, support, progress, transparency
     layout: MeterLayout
-    milestones: dict[str, str]  # inactive, operating, suspended
+    milestones: dict[str, Track]  # by milestone id
     commitments: tuple[Commitment, ...] = ()
     demands: frozenset[tuple[str, str]] = frozenset()  # (role, demand id) standing
     uses: dict[tuple[str, str, str | None], int] = field(default_factory=dict)  # by Action
@@ -150,7 +150,7 @@ class GameState:
     @property
     def over(self) -> bool:
         """True once the game has ended."""
-        return self.phase == "over"
+        return self.phase == Phase.OVER
 
     def meter(self, name: str) -> int:
         """Read a meter by its ledger name: `tension`, `trust.<from>.<to>`, `support.<role>`,

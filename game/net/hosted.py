@@ -17,6 +17,7 @@ from pathlib import Path
 
 from game import words
 from game.model.actions import Action, IllegalAction, Orders, Responses
+from game.model.results import Phase
 from game.net.pages import Pages, closed_reasons
 from game.net.reseat import reseat
 from game.net.seats import HostSecrets, SeatError, save_secrets
@@ -142,13 +143,13 @@ class HostedGame:
         after applying it but before it kept the submission's key)."""
         st = self.session.state
         if isinstance(move, Orders):
-            return st.phase in ("orders", "responses") and st.orders.get(move.role) == move.actions
-        return st.phase == "responses" and st.responses.get(move.role) == move.as_dict()
+            return st.phase in (Phase.ORDERS, Phase.RESPONSES) and st.orders.get(move.role) == move.actions
+        return st.phase == Phase.RESPONSES and st.responses.get(move.role) == move.as_dict()
 
     def _own_actions(self, role: str, actions: object) -> tuple[Action, ...]:
         if not isinstance(actions, list) or not all(isinstance(a, str) for a in actions):
             raise NetError(_("Orders must be a list of actions."))
-        menu = set(self.session.legal(role)) if self.session.state.phase == "orders" else set()
+        menu = set(self.session.legal(role)) if self.session.state.phase == Phase.ORDERS else set()
         parsed = []
         for text in actions:
             try:
@@ -166,7 +167,7 @@ class HostedGame:
     def _check_orders(self, role: str, chosen: tuple[Action, ...]) -> None:
         """NetError, in words, unless each order is still open after the ones before it
         (points, repeats and limits: a fast hand can tick more than the team can afford)."""
-        if self.session.state.phase != "orders" or role in self.session.state.orders:
+        if self.session.state.phase != Phase.ORDERS or role in self.session.state.orders:
             return  # the rules refuse it as a whole (or it was applied before a restart)
         for i, action in enumerate(chosen):
             why = why_illegal(self.session.state, self.session.game, action, chosen[:i])

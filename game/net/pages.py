@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 from game import words
 from game.ai import PERSONAS
+from game.model.results import Phase
 from game.net.stakes import action_stakes, backing_down, demand_rows
 from game.net.viewdata import present, view_dict
 from game.rules.legal import why_illegal
@@ -123,11 +124,11 @@ class Pages:
 
     def _waiting_public(self) -> str:
         st = self.game.session.state
-        if st.phase == "orders":
+        if st.phase == Phase.ORDERS:
             names = [words.role_name(self.game.session.scenario, r)
                      for r in self.game.session.scenario.role_ids if r not in st.orders]
             return _("Waiting for orders from: {names}").format(names=", ".join(names))
-        if st.phase == "responses":
+        if st.phase == Phase.RESPONSES:
             return _("Waiting for answers to this round's offers.")
         return ""
 

@@ -8,6 +8,10 @@ from game.rules.compiled import CompiledScenario
 from game.rules.ledger import change
 from game.rules.tables import Change
 
+# Enum members bound to module names once: in Python 3.11 looking a member up on its
+# class costs several times a global's lookup, and the rules do it on every candidate.
+
+
 
 def apply_changes(state: GameState, game: CompiledScenario, rows: tuple[Change, ...], cause: Cause,
                   source: str, actor: str | None, detail: Detail,

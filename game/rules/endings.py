@@ -8,6 +8,10 @@ from game.model.state import GameState, Outcome
 from game.rules.compiled import CompiledScenario
 from game.rules.conditions import holds
 
+# Enum members bound to module names once: in Python 3.11 looking a member up on its
+# class costs several times a global's lookup, and the rules do it on every candidate.
+OVER = Phase.OVER
+
 #: The id of the ending a facilitator's stop gives; no scenario ending should use it.
 STOPPED = "stopped"
 
@@ -20,7 +24,7 @@ def ending_for(state: GameState, game: CompiledScenario) -> EndingSpec:
 
 def outcome(state: GameState, game: CompiledScenario) -> Outcome | None:
     """The outcome of a finished game, or None while it is still being played."""
-    if state.phase != Phase.OVER:
+    if state.phase != OVER:
         return None
     if stopped(state):
         # The facilitator's ending: no ending points, objectives scored as they stand.
@@ -34,7 +38,7 @@ def outcome(state: GameState, game: CompiledScenario) -> Outcome | None:
 def stopped(state: GameState) -> bool:
     """True if a facilitator ended the game: it is over without a breakdown, and the round
     it stands in never resolved (a game that runs its course ends on a resolved round)."""
-    return (state.phase == Phase.OVER and not state.breakdown
+    return (state.phase == OVER and not state.breakdown
             and (not state.records or state.records[-1].round < state.round))
 
 

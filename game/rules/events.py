@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from game.model.results import NO_DETAIL, Cause, Detail, DetailKind, Refusal, RefusalKind
+from game.model.results import NO_DETAIL, Cause, Detail, DetailKind, Phase, Refusal, RefusalKind
 from game.model.scenario import EventSpec
 from game.model.state import GameState
 from game.rules.compiled import CompiledScenario
 from game.rules.conditions import holds
 from game.rules.effects import apply_changes
 from game.rules.rng import derive
+
+# Enum members bound to module names once: in Python 3.11 looking a member up on its
+# class costs several times a global's lookup, and the rules do it on every candidate.
+ORDERS, OVER = Phase.ORDERS, Phase.OVER
+EVENT = Cause.EVENT
 
 
 def select_event(state: GameState, game: CompiledScenario) -> EventSpec | None:
@@ -57,7 +62,7 @@ def apply_event(state: GameState, game: CompiledScenario, event: EventSpec,
     """Apply an event to a state being built and mark it as having fired (`brought_in`:
     the facilitator brought it in, which its ledger entries say)."""
     detail = Detail(DetailKind.BROUGHT_IN) if brought_in else NO_DETAIL
-    apply_changes(state, game, game.event_effects[event.id], Cause.EVENT, event.id, None, detail)
+    apply_changes(state, game, game.event_effects[event.id], EVENT, event.id, None, detail)
     state.fired = state.fired | {event.id}
 
 
@@ -67,10 +72,10 @@ def start_round(state: GameState, game: CompiledScenario) -> None:
     state.orders = {}
     state.responses = {}
     state.injected_now = frozenset()
-    state.phase = "orders"
+    state.phase = ORDERS
     event = select_event(state, game)
     state.event = event.id if event else None
     if event:
         apply_event(state, game, event)
     if state.breakdown:
-        state.phase = "over"
+        state.phase = OVER

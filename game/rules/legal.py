@@ -25,6 +25,18 @@ from game.rules.compiled import CompiledScenario
 from game.rules.requirements import times_taken
 from game.rules.tables import Candidate
 
+# Enum members bound to module names once: in Python 3.11 looking a member up on its
+# class costs several times a global's lookup, and the rules do it on every candidate.
+ORDERS = Phase.ORDERS
+UNKNOWN_ROLE = RefusalKind.UNKNOWN_ROLE
+UNKNOWN_ACTION = RefusalKind.UNKNOWN_ACTION
+NOT_GIVING_ORDERS = RefusalKind.NOT_GIVING_ORDERS
+CANNOT_TAKE = RefusalKind.CANNOT_TAKE
+BAD_TARGET = RefusalKind.BAD_TARGET
+COST = RefusalKind.COST
+DRAFTED = RefusalKind.DRAFTED
+USES = RefusalKind.USES
+
 
 class Draft(NamedTuple):
     """The orders drafted so far this round, as the draft rules read them."""
@@ -92,23 +104,23 @@ def why_illegal(state: GameState, game: CompiledScenario, action: Action,
     """Why `action` may not be added to `chosen`, or None if it may."""
     role = action.role
     if role not in game.role_index:
-        return Refusal(RefusalKind.UNKNOWN_ROLE, (role,))
+        return Refusal(UNKNOWN_ROLE, (role,))
     if action.action_id not in game.action_index:
-        return Refusal(RefusalKind.UNKNOWN_ACTION, (action.action_id,))
+        return Refusal(UNKNOWN_ACTION, (action.action_id,))
     if not _giving_orders(state, game, role):
-        return Refusal(RefusalKind.NOT_GIVING_ORDERS, (role,))
+        return Refusal(NOT_GIVING_ORDERS, (role,))
     cand = game.candidate_of.get(action)
     if cand is None:
         spec = game.action(action.action_id)
         if spec.roles and role not in spec.roles:
-            return Refusal(RefusalKind.CANNOT_TAKE, (role, spec.id))
-        return Refusal(RefusalKind.BAD_TARGET, (action.text(),))
+            return Refusal(CANNOT_TAKE, (role, spec.id))
+        return Refusal(BAD_TARGET, (action.text(),))
     return _reason(state, game, role, cand, draft(game, chosen))
 
 
 def _giving_orders(state: GameState, game: CompiledScenario, role: str) -> bool:
     """A role gives orders once a round, in the orders phase."""
-    return state.phase == Phase.ORDERS and role not in state.orders and role in game.role_index
+    return state.phase == ORDERS and role not in state.orders and role in game.role_index
 
 
 def _reason(state: GameState, game: CompiledScenario, role: str, cand: Candidate,
@@ -130,12 +142,12 @@ def _misfit(state: GameState, role: str, cand: Candidate, d: Draft) -> Refusal |
     """Why the draft leaves no room for the order: too few points, a repeat, or its last use."""
     row = cand.row
     if row.cost > d.left:
-        return Refusal(RefusalKind.COST, (row.cost, d.left))
+        return Refusal(COST, (row.cost, d.left))
     if cand.action in d.orders:
-        return Refusal(RefusalKind.DRAFTED, (cand.text,))
+        return Refusal(DRAFTED, (cand.text,))
     if row.limit is not None:
         action_id = cand.action.action_id
         drafted = sum(1 for a in d.orders if a.action_id == action_id)
         if times_taken(state, role, action_id) + drafted >= row.limit:
-            return Refusal(RefusalKind.USES, (row.limit,))
+            return Refusal(USES, (row.limit,))
     return None

@@ -15,29 +15,49 @@ from game.model.scenario import ActionSpec
 from game.model.state import GameState
 from game.rules.tables import Candidate
 
+# Enum members bound to module names once: in Python 3.11 looking a member up on its
+# class costs several times a global's lookup, and the rules do it on every candidate.
+SUPPORT = RefusalKind.SUPPORT
+NEEDS_OPERATING = RefusalKind.NEEDS_OPERATING
+WHILE_OPERATING = RefusalKind.WHILE_OPERATING
+OWN_DEMAND = RefusalKind.OWN_DEMAND
+DEMAND_STANDING = RefusalKind.DEMAND_STANDING
+USES = RefusalKind.USES
+NOT_A_PARTY = RefusalKind.NOT_A_PARTY
+ALREADY_OPERATING = RefusalKind.ALREADY_OPERATING
+NEEDS_FIRST = RefusalKind.NEEDS_FIRST
+PROGRESS = RefusalKind.PROGRESS
+BAD_TARGET = RefusalKind.BAD_TARGET
+IN_FORCE = RefusalKind.IN_FORCE
+BEFORE_ROUND = RefusalKind.BEFORE_ROUND
+TARGET_DEMAND = RefusalKind.TARGET_DEMAND
+NEEDS_COMMITMENT = RefusalKind.NEEDS_COMMITMENT
+ACTIVE, KEPT = Status.ACTIVE, Status.KEPT
+OPERATING = Track.OPERATING
+
 
 def enough_support(state: GameState, role: str, cand: Candidate) -> Refusal | None:
     """An action with `min_support` needs at least that much domestic support."""
     need = cand.row.spec.requires.min_support
     has = state.support[role]
     if has < need:
-        return Refusal(RefusalKind.SUPPORT, (need, has))
+        return Refusal(SUPPORT, (need, has))
     return None
 
 
 def milestones_operating(state: GameState, role: str, cand: Candidate) -> Refusal | None:
     """Every milestone the action `requires.operating` must be operating."""
     for m in cand.row.spec.requires.operating:
-        if state.milestones[m] != Track.OPERATING:
-            return Refusal(RefusalKind.NEEDS_OPERATING, (m,))
+        if state.milestones[m] != OPERATING:
+            return Refusal(NEEDS_OPERATING, (m,))
     return None
 
 
 def milestones_not_operating(state: GameState, role: str, cand: Candidate) -> Refusal | None:
     """No milestone in `requires.not_operating` may be operating."""
     for m in cand.row.spec.requires.not_operating:
-        if state.milestones[m] == Track.OPERATING:
-            return Refusal(RefusalKind.WHILE_OPERATING, (m,))
+        if state.milestones[m] == OPERATING:
+            return Refusal(WHILE_OPERATING, (m,))
     return None
 
 
@@ -45,7 +65,7 @@ def own_demand_standing(state: GameState, role: str, cand: Candidate) -> Refusal
     """An action with `demand_standing` is open only while the role stands by that demand."""
     demand = cand.row.spec.requires.demand_standing
     if (role, demand) not in state.demands:
-        return Refusal(RefusalKind.OWN_DEMAND, (demand,))
+        return Refusal(OWN_DEMAND, (demand,))
     return None
 
 
@@ -53,7 +73,7 @@ def demand_not_yet_made(state: GameState, role: str, cand: Candidate) -> Refusal
     """A role cannot make a public demand it already stands by."""
     demand = cand.row.spec.makes_demand
     if (role, demand) in state.demands:
-        return Refusal(RefusalKind.DEMAND_STANDING, (demand,))
+        return Refusal(DEMAND_STANDING, (demand,))
     return None
 
 
@@ -61,7 +81,7 @@ def uses_left(state: GameState, role: str, cand: Candidate) -> Refusal | None:
     """An action with `max_uses` may be taken only that many times in a game."""
     limit = cand.row.limit
     if times_taken(state, role, cand.action.action_id) >= limit:
-        return Refusal(RefusalKind.USES, (limit,))
+        return Refusal(USES, (limit,))
     return None
 
 
@@ -75,22 +95,22 @@ def proposal_ready(state: GameState, role: str, cand: Candidate) -> Refusal | No
     progress is complete, unless it is already operating."""
     m = cand.row.proposes
     if role not in m.parties:
-        return Refusal(RefusalKind.NOT_A_PARTY, (role, m.id))
-    if state.milestones[m.id] == Track.OPERATING:
-        return Refusal(RefusalKind.ALREADY_OPERATING, (m.id,))
+        return Refusal(NOT_A_PARTY, (role, m.id))
+    if state.milestones[m.id] == OPERATING:
+        return Refusal(ALREADY_OPERATING, (m.id,))
     for pre in m.requires:
-        if state.milestones[pre] != Track.OPERATING:
-            return Refusal(RefusalKind.NEEDS_FIRST, (m.id, pre))
+        if state.milestones[pre] != OPERATING:
+            return Refusal(NEEDS_FIRST, (m.id, pre))
     progress = state.meters[cand.row.progress_meter]
     if progress < m.progress_needed:
-        return Refusal(RefusalKind.PROGRESS, (m.id, m.progress_needed, progress))
+        return Refusal(PROGRESS, (m.id, m.progress_needed, progress))
     return None
 
 
 def target_operating(state: GameState, role: str, cand: Candidate) -> Refusal | None:
     """An action aimed at a milestone needs that milestone operating."""
-    if state.milestones[cand.action.target] != Track.OPERATING:
-        return Refusal(RefusalKind.BAD_TARGET, (cand.text,))
+    if state.milestones[cand.action.target] != OPERATING:
+        return Refusal(BAD_TARGET, (cand.text,))
     return None
 
 
@@ -98,9 +118,9 @@ def commitment_not_in_force(state: GameState, role: str, cand: Candidate) -> Ref
     """A role cannot repeat a commitment it already has in force toward the same target."""
     action = cand.action
     for c in state.commitments:
-        if (c.status == Status.ACTIVE and c.actor == role and c.action_id == action.action_id
+        if (c.status == ACTIVE and c.actor == role and c.action_id == action.action_id
                 and c.recipient == action.target):
-            return Refusal(RefusalKind.IN_FORCE, (action.action_id, action.target))
+            return Refusal(IN_FORCE, (action.action_id, action.target))
     return None
 
 
@@ -108,7 +128,7 @@ def earliest_round(state: GameState, role: str, cand: Candidate) -> Refusal | No
     """An action with `from_round` is closed before that round."""
     first = cand.row.spec.requires.from_round
     if state.round < first:
-        return Refusal(RefusalKind.BEFORE_ROUND, (first,))
+        return Refusal(BEFORE_ROUND, (first,))
     return None
 
 
@@ -116,7 +136,7 @@ def target_holds_demand(state: GameState, role: str, cand: Candidate) -> Refusal
     """An action with `target_demands` is open only toward a role standing by that demand."""
     demand = cand.row.spec.requires.target_demands
     if (cand.action.target, demand) not in state.demands:
-        return Refusal(RefusalKind.TARGET_DEMAND, (demand,))
+        return Refusal(TARGET_DEMAND, (demand,))
     return None
 
 
@@ -125,12 +145,12 @@ def commitment_received(state: GameState, role: str, cand: Candidate) -> Refusal
     action, still running or kept."""
     needed = cand.row.spec.requires.received_commitment
     if not holds_commitment(state, role, needed):
-        return Refusal(RefusalKind.NEEDS_COMMITMENT, (role, needed))
+        return Refusal(NEEDS_COMMITMENT, (role, needed))
     return None
 
 
 #: The statuses of a commitment its recipient still holds.
-_HELD = (Status.ACTIVE, Status.KEPT)
+_HELD = (ACTIVE, KEPT)
 
 
 def holds_commitment(state: GameState, role: str, action_id: str) -> bool:

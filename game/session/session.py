@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from game.ai import DEFAULT_PERSONA, ai_orders, ai_responses, make_policy
 from game.ai.policy import Reasoned
 from game.model.actions import EndGame, InjectEvent, Move
-from game.model.results import Reason
+from game.model.results import Phase, Reason
 from game.model.scenario import Scenario
 from game.model.state import GameState, Outcome, RoundRecord
 from game.rules import (
@@ -85,7 +85,7 @@ class Session:
         self.notes.extend(Note(self.state.round, role, action, reason)
                           for action, reason in notes if role)
         record = None
-        if self.state.phase == "resolve":
+        if self.state.phase == Phase.RESOLVE:
             self.state, record = resolve_round(self.state, self.game)
         self.save()
         return record
@@ -114,7 +114,7 @@ class Session:
 
     def _ai_move(self, role: str) -> RoundRecord | None:
         policy = self.policies[role]
-        if self.state.phase == "orders":
+        if self.state.phase == Phase.ORDERS:
             move, reasons = ai_orders(policy, self.state, self.game, role)
         else:
             move, reasons = ai_responses(policy, self.state, self.game, role)
@@ -124,9 +124,9 @@ class Session:
     def waiting_for(self) -> list[str]:
         """Roles that still owe a move in the current phase, in scenario order."""
         st = self.state
-        if st.phase == "orders":
+        if st.phase == Phase.ORDERS:
             return [r for r in self.scenario.role_ids if r not in st.orders]
-        if st.phase == "responses":
+        if st.phase == Phase.RESPONSES:
             return awaiting_response(st, self.game)
         return []
 
@@ -170,7 +170,7 @@ class Session:
             if state.round >= round_no:
                 break
             state = apply_action(state, self.game, move)
-            if state.phase == "resolve":
+            if state.phase == Phase.RESOLVE:
                 state, _ = resolve_round(state, self.game)
             kept.append(move)
         return kept, [n for n in self.notes if n.round < round_no]
@@ -185,7 +185,7 @@ class Session:
                 self._recall(move)
             self.state = apply_action(self.state, self.game, move)
             self.log.append(move)
-            if self.state.phase == "resolve":
+            if self.state.phase == Phase.RESOLVE:
                 self.state, _ = resolve_round(self.state, self.game)
 
     def _recall(self, move: Move) -> None:
@@ -194,9 +194,9 @@ class Session:
         gave. A move the policy would not make now (its seat played otherwise) gets none."""
         role = getattr(move, "role", None)
         policy = self.policies.get(role)
-        if policy is None or self.state.phase not in ("orders", "responses"):
+        if policy is None or self.state.phase not in (Phase.ORDERS, Phase.RESPONSES):
             return
-        ask = ai_orders if self.state.phase == "orders" else ai_responses
+        ask = ai_orders if self.state.phase == Phase.ORDERS else ai_responses
         again, reasons = ask(policy, self.state, self.game, role)
         if again == move:
             self.notes.extend(Note(self.state.round, role, a, r) for a, r in reasons)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from game.model.actions import Action, BadMoveText, IllegalAction, Orders, Responses
+from game.model.results import Phase, Track
 from game.model.state import RoundRecord
 from game.rules import points_left
 from game.rules.events import spent
@@ -191,7 +192,7 @@ class TextGame:
         view = self.session.view(role)
         self.io.say(*render.hud(view, self.sc), *self._demands(), "", _("Your private objectives:"))
         self.io.say(*(f"  [{points(o.points)}] {o.text}" for o in view.objectives))
-        if self.session.state.phase == "orders":
+        if self.session.state.phase == Phase.ORDERS:
             return self.session.submit(self._ask_orders(role))
         return self.session.submit(self._ask_responses(role))
 
@@ -266,7 +267,7 @@ class TextGame:
 
     def _why_not(self, action: Action, chosen: list[Action]) -> str:
         status = self.session.view(action.role).milestones.get(action.target or "")
-        if status is not None and status != "operating":
+        if status is not None and status != Track.OPERATING:
             return _("{milestone} is not operating").format(
                 milestone=milestone_name(self.sc, action.target))
         why = why_illegal(self.session.state, self.rules_game, action, tuple(chosen))

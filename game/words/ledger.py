@@ -12,7 +12,7 @@ here, and nothing is parsed out of a sentence. Screens list entries under the he
 from __future__ import annotations
 
 from game.model.actions import Action, BadMoveText
-from game.model.results import Cause, DetailKind, LedgerEntry
+from game.model.results import Cause, DetailKind, LedgerEntry, Status
 from game.words.i18n import N_, _, ngettext
 from game.words.names import (
     action_label,
@@ -194,7 +194,7 @@ def response_line(game, responder: str, key: str, accepted: bool) -> str:
 def commitment_line(game, commitment) -> str:
     """`kept: No-first-deployment pledge, Washington to Moscow (rounds 2-5)`; a running one
     says until when it runs."""
-    if commitment.status == "active":
+    if commitment.status == Status.ACTIVE:
         when = _("made in round {made}, runs to round {end}").format(
             made=commitment.made, end=commitment.expires)
     else:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.model.results import Status
 from game.session.history import meter_history, turning_points
 from game.ui.base import Widget
 from game.ui.context import Ui
@@ -175,12 +176,12 @@ class EndScene(GameScene):
         sc = self.scenario
         lines = []
         for c in view.commitments:
-            if c.status == "active":
+            if c.status == Status.ACTIVE:
                 continue
-            lines.append(Label(f"{'✓ kept' if c.status == 'kept' else '✖ broken'}: {c.name}, "
+            lines.append(Label(f"{'✓ kept' if c.status == Status.KEPT else '✖ broken'}: {c.name}, "
                                f"{role_name(sc, c.actor)} to {role_name(sc, c.recipient)} "
                                f"(round {c.made} to {c.ended})", "body", False, "panel"))
-        active = [c for c in view.commitments if c.status == "active"]
+        active = [c for c in view.commitments if c.status == Status.ACTIVE]
         if active:
             lines.append(Label(f"{len(active)} still running at the end.", "small", False,
                                "panel_muted"))

@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from game.model.actions import IllegalAction
+from game.model.results import Phase
 from game.ui.play.timer import CountdownTimer
 from game.words import refusal_line
 
@@ -69,17 +70,17 @@ class GameFlow:
             return make("end", self)
         if self.shown_round != session.state.round:
             return make("event", self)
-        if self.hotseat and session.state.phase == "responses":
+        if self.hotseat and session.state.phase == Phase.RESPONSES:
             waiting = self._answers_due()
             if waiting is not None:
                 return self.gate(waiting, "responses")
-            if session.state.phase != "responses":  # the held answers closed the round
+            if session.state.phase != Phase.RESPONSES:  # the held answers closed the round
                 return self.next_scene()
         role = session.next_human()
         if role is None:
             session.play_ai()
             return self.next_scene()
-        return self.gate(role, "orders" if session.state.phase == "orders" else "responses")
+        return self.gate(role, "orders" if session.state.phase == Phase.ORDERS else "responses")
 
     def gate(self, role: str, screen: str) -> Scene:
         """The private screen `screen` for `role`, behind a hand-off screen when teams
@@ -98,7 +99,7 @@ class GameFlow:
             return todo[0]
         for role in self.humans:
             move = self.held[role]
-            still_open = self.session.state.phase == "responses" and \
+            still_open = self.session.state.phase == Phase.RESPONSES and \
                 self.session.state.round == self.held_round
             if move is not None and still_open and role in self.session.waiting_for():
                 try:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import pygame
 
 from game.model.actions import IllegalAction, Orders, Responses
+from game.model.results import Track
 from game.rules import points_left
 from game.rules.legal import why_illegal
 from game.session.menu import full_menu
@@ -162,7 +163,7 @@ class OrdersScene(GameScene):
     def closed_reason(self, action) -> str:
         """Why `action` cannot be added to the draft now, in words."""
         status = self.view.milestones.get(action.target or "")
-        if status is not None and status != "operating":
+        if status is not None and status != Track.OPERATING:
             return _("{milestone} is not operating").format(
                 milestone=milestone_name(self.scenario, action.target))
         why = why_illegal(self.session.state, self.session.game, action, tuple(self.chosen))

@@ -23,6 +23,7 @@ from game.guide.tutorial import (
     suggested,
     tutorial_path,
 )
+from game.model.results import Phase
 from game.ui.base import Widget
 from game.ui.play.flow import GameFlow
 from game.ui.play.text import action_label
@@ -71,7 +72,7 @@ class GuidedFlow(GameFlow):
         if (st.over or self.shown_round != st.round or self.briefed != set(self.humans)
                 or len(st.records) > self.shown_records or self.session.next_human() != role):
             return
-        moment = "orders" if st.phase == "orders" else "answers"
+        moment = "orders" if st.phase == Phase.ORDERS else "answers"
         offers = moment == "answers" and bool(self.session.view(role).offers)
         steps, self.coach = steps_at(self.tutorial, self.coach, st.round, moment, offers)
         self.pending += steps

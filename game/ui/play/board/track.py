@@ -8,6 +8,7 @@ import math
 
 import pygame
 
+from game.model.results import Status, Track
 from game.ui.context import Ui, wrap_text
 from game.ui.play.board.cell import Cell, draw_text, mark
 from game.ui.play.text import milestone_name
@@ -26,17 +27,17 @@ class CoopTrack(Cell):
     def stop_text(self, ms) -> list[str]:
         """Name, state and parties of one milestone."""
         v = self.b.view
-        status = v.milestones.get(ms.id, "inactive")
+        status = v.milestones.get(ms.id, Track.INACTIVE)
         words = _(STATUS_WORDS.get(status, status))
         move = self.b.highlight.get(f"progress.{ms.id}")
-        if status != "operating" and ms.progress_needed:
+        if status != Track.OPERATING and ms.progress_needed:
             done = min(v.progress.get(ms.id, 0), ms.progress_needed)
             words += _(" · progress {before} → {after}").format(before=move[0], after=move[1]) \
                 if move else _(" · progress {done} of {needed}").format(
                     done=done, needed=ms.progress_needed)
         glyphs = " ".join(self.who[p].glyph for p in ms.parties if p in self.who)
         names = " + ".join(self.who[p].name for p in ms.parties if p in self.who)
-        parties = _("agreed by {who}") if status != "inactive" else _("needs {who}")
+        parties = _("agreed by {who}") if status != Track.INACTIVE else _("needs {who}")
         return [ms.name, words, parties.format(who=f"{glyphs} {names}")]
 
     def draw_inside(self, surface, ui: Ui, box: pygame.Rect) -> None:
@@ -61,13 +62,13 @@ class CoopTrack(Cell):
 
     def _stop(self, surface, ui: Ui, ms, centre, r: int) -> None:
         th = ui.theme
-        status = self.b.view.milestones.get(ms.id, "inactive")
+        status = self.b.view.milestones.get(ms.id, Track.INACTIVE)
         fill = th.colour("panel")
         pygame.draw.circle(surface, fill, centre, r)
-        if status == "operating":
+        if status == Track.OPERATING:
             pygame.draw.circle(surface, th.bands[0] if th.bands else th.colour("text"), centre, r)
             draw_text(surface, ui, "✓", int(r * 1.5), th.colour("black"), centre, "center", bold=True)
-        elif status == "suspended":
+        elif status == Track.SUSPENDED:
             draw_text(surface, ui, "⏸", int(r * 1.4), th.colour("text"), centre, "center")
         elif ms.progress_needed:
             done = min(self.b.view.progress.get(ms.id, 0), ms.progress_needed)
@@ -121,7 +122,7 @@ class Commitments(Cell):
         v, sc = self.b.view, self.b.scenario
         out = []
         for c in v.commitments:
-            if c.status != "active":
+            if c.status != Status.ACTIVE:
                 continue
             actor = self.who.get(c.actor)
             to = self.who[c.recipient].name if c.recipient in self.who else \

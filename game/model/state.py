@@ -8,8 +8,9 @@ replays). Meters change only through `LedgerEntry` records (see `game.model.resu
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field, fields
+from operator import attrgetter
 
 from game.model.actions import Action
 from game.model.results import LedgerEntry, Phase, ScorePart, Status, Track
@@ -89,6 +90,21 @@ class MeterMap(Mapping):
         return f"MeterMap({dict(self)!r})"
 
 
+def _dicts(value: dict) -> dict:
+    return {k: dict(v) for k, v in value.items()}
+
+
+def _lists(value: dict) -> dict:
+    return {k: list(v) for k, v in value.items()}
+
+
+def copied(copier: Callable, **kw):
+    """A `GameState` field holding a container the rules change in place: `copy()` gives
+    the copy its own, made by `copier` (every other field holds an immutable value and is
+    shared)."""
+    return field(metadata={"copy": copier}, **kw)
+
+
 @dataclass(slots=True)
 class GameState:
     """Everything about a game in progress. Treat as immutable outside `game.rules`.
@@ -102,36 +118,35 @@ class GameState:
     rounds: int
     round: int
     phase: Phase
-    meters: list[int]  # by meter index: tension, trust, support, progress, transparency
+    meters: list[int] = copied(list)  # by meter index: tension, trust, support, progress, ...
     layout: MeterLayout
-    milestones: dict[str, Track]  # by milestone id
+    milestones: dict[str, Track] = copied(dict)  # by milestone id
     commitments: tuple[Commitment, ...] = ()
     demands: frozenset[tuple[str, str]] = frozenset()  # (role, demand id) standing
-    uses: dict[tuple[str, str, str | None], int] = field(default_factory=dict)  # by Action
-    orders: dict[str, tuple[Action, ...]] = field(default_factory=dict)
-    responses: dict[str, dict[str, bool]] = field(default_factory=dict)
+    uses: dict[tuple[str, str, str | None], int] = copied(dict, default_factory=dict)  # by Action
+    orders: dict[str, tuple[Action, ...]] = copied(dict, default_factory=dict)
+    responses: dict[str, dict[str, bool]] = copied(_dicts, default_factory=dict)
     event: str | None = None
     fired: frozenset[str] = frozenset()
     injected: tuple[str, ...] = ()
-    ledger: list[LedgerEntry] = field(default_factory=list)
-    records: list[RoundRecord] = field(default_factory=list)
+    ledger: list[LedgerEntry] = copied(list, default_factory=list)
+    records: list[RoundRecord] = copied(list, default_factory=list)
     breakdown: bool = False
     round_ledger_start: int = 0
     #: Viewer (a role, or None for the public) -> the ledger entries it may see while the
     #: game runs, written with the ledger itself (see `game.rules.ledger.change`).
-    seen: dict[str | None, list[LedgerEntry]] = field(default_factory=dict)
+    seen: dict[str | None, list[LedgerEntry]] = copied(_lists, default_factory=dict)
     #: The events the facilitator has brought in this round (emptied when a round opens).
     injected_now: frozenset[str] = frozenset()
 
     def copy(self) -> GameState:
-        """A copy whose containers can be changed without touching this state."""
-        return GameState(
-            self.scenario_id, self.seed, self.rounds, self.round, self.phase, list(self.meters),
-            self.layout, dict(self.milestones), self.commitments, self.demands, dict(self.uses),
-            dict(self.orders), {k: dict(v) for k, v in self.responses.items()}, self.event,
-            self.fired, self.injected, list(self.ledger), list(self.records), self.breakdown,
-            self.round_ledger_start, {v: list(e) for v, e in self.seen.items()}, self.injected_now,
-        )
+        """A copy whose containers can be changed without touching this state: every field,
+        each container copied as its field says (see `copied`)."""
+        read, containers = _plan(type(self))
+        values = list(read(self))
+        for i, copier in containers:
+            values[i] = copier(values[i])
+        return type(self)(*values)
 
     def shallow(self) -> GameState:
         """A copy that shares every container with this state.
@@ -140,12 +155,7 @@ class GameState:
         alter: giving orders only swaps in a new `orders` dict, so the meters, the ledger
         and the records need not be copied (the ledger alone grows to hundreds of entries).
         """
-        return GameState(
-            self.scenario_id, self.seed, self.rounds, self.round, self.phase, self.meters,
-            self.layout, self.milestones, self.commitments, self.demands, self.uses, self.orders,
-            self.responses, self.event, self.fired, self.injected, self.ledger, self.records,
-            self.breakdown, self.round_ledger_start, self.seen, self.injected_now,
-        )
+        return type(self)(*_plan(type(self))[0](self))
 
     @property
     def over(self) -> bool:
@@ -181,6 +191,20 @@ class GameState:
     def transparency(self) -> Mapping[tuple[str, str], int]:
         """Transparency measures by the first role toward the second: read-only."""
         return MeterMap(self.meters, self.layout.transparency)
+
+
+_PLANS: dict[type, tuple[attrgetter, tuple[tuple[int, Callable], ...]]] = {}
+
+
+def _plan(cls: type) -> tuple[attrgetter, tuple[tuple[int, Callable], ...]]:
+    """How to copy a state of class `cls`, worked out once from its fields: a getter of
+    every field's value in order, and (position, copier) for each container field."""
+    plan = _PLANS.get(cls)
+    if plan is None:
+        found = fields(cls)
+        plan = _PLANS[cls] = (attrgetter(*(f.name for f in found)), tuple(
+            (i, f.metadata["copy"]) for i, f in enumerate(found) if "copy" in f.metadata))
+    return plan
 
 
 @dataclass(frozen=True, slots=True)

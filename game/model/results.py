@@ -204,6 +204,7 @@ class RefusalKind(StrEnum):
     - `needs_first` (milestone_id, prerequisite_id): the prerequisite must operate first.
     - `progress` (milestone_id, needed, has): the milestone needs more progress.
     - `bad_target` (action_text): the action cannot be aimed there.
+    - `target_not_operating` (milestone_id): the milestone it works on is not operating.
     - `in_force` (action_id, target): the same commitment is already in force.
     - `before_round` (round): not before that round.
     - `target_demand` (demand_id): only toward a role standing by that demand.
@@ -239,6 +240,7 @@ class RefusalKind(StrEnum):
     NEEDS_FIRST = "needs_first"
     PROGRESS = "progress"
     BAD_TARGET = "bad_target"
+    TARGET_NOT_OPERATING = "target_not_operating"
     IN_FORCE = "in_force"
     BEFORE_ROUND = "before_round"
     TARGET_DEMAND = "target_demand"

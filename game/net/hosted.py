@@ -19,7 +19,7 @@ from game import words
 from game.model.actions import Action, IllegalAction, Orders, Responses
 from game.model.results import Phase
 from game.net.pages import Pages, closed_reasons
-from game.net.reseat import reseat
+from game.net.reseat import new_link, reseat
 from game.net.seats import HostSecrets, SeatError, save_secrets
 from game.net.timer import Timer
 from game.rules import points_left
@@ -51,6 +51,7 @@ class HostedGame:
         self.version = 0
         self.listeners: list[Callable[[], None]] = []
         self.finished_files: list[str] = []
+        self.taken_codes: Callable[[], set[str]] = self._own_codes  # a class of tables shares them
         self.pages = Pages(self)
         self._after_change()
 
@@ -190,7 +191,8 @@ class HostedGame:
         handlers = {"pause": self._pause, "resume": self._resume, "timer_start": self._timer_start,
                     "timer_pause": self._timer_pause, "timer_resume": self._timer_resume,
                     "timer_add": self._timer_add, "inject": self._inject, "undo": self._undo,
-                    "end": self._end, "joining": self._joining, "seat": self._seat}
+                    "end": self._end, "joining": self._joining, "seat": self._seat,
+                    "new_link": self._new_link}
         handler = handlers.get(command) if isinstance(command, str) else None
         if handler is None:
             raise NetError(_("Unknown facilitator command; use one of: {names}").format(
@@ -260,6 +262,16 @@ class HostedGame:
             return reseat(self.session, self.secrets, role, kind)
         except SeatError as exc:
             raise NetError(str(exc)) from None
+
+    def _new_link(self, role) -> str:
+        """A device team's new link and join code; the devices on the old link are closed."""
+        try:
+            return new_link(self.session.scenario, self.secrets, role, self.taken_codes())
+        except SeatError as exc:
+            raise NetError(str(exc)) from None
+
+    def _own_codes(self) -> set[str]:
+        return {p.code for p in self.secrets.seats.values() if p.code}
 
     def _joining(self, is_open) -> str:
         if not isinstance(is_open, bool):

@@ -27,7 +27,7 @@ NOT_A_PARTY = RefusalKind.NOT_A_PARTY
 ALREADY_OPERATING = RefusalKind.ALREADY_OPERATING
 NEEDS_FIRST = RefusalKind.NEEDS_FIRST
 PROGRESS = RefusalKind.PROGRESS
-BAD_TARGET = RefusalKind.BAD_TARGET
+TARGET_NOT_OPERATING = RefusalKind.TARGET_NOT_OPERATING
 IN_FORCE = RefusalKind.IN_FORCE
 BEFORE_ROUND = RefusalKind.BEFORE_ROUND
 TARGET_DEMAND = RefusalKind.TARGET_DEMAND
@@ -110,7 +110,7 @@ def proposal_ready(state: GameState, role: str, cand: Candidate) -> Refusal | No
 def target_operating(state: GameState, role: str, cand: Candidate) -> Refusal | None:
     """An action aimed at a milestone needs that milestone operating."""
     if state.milestones[cand.action.target] != OPERATING:
-        return Refusal(BAD_TARGET, (cand.text,))
+        return Refusal(TARGET_NOT_OPERATING, (cand.action.target,))
     return None
 
 

@@ -87,4 +87,4 @@ def test_refusals_are_worded_in_the_language_in_use(shouting):
     """A refusal is data until it is shown: worded in the language in use."""
     sc = default_scenario()
     line = refusal_line(sc, Refusal(RefusalKind.NOT_A_PARTY, ("nato", "joint_exercises")))
-    assert line.startswith("NATO IS NOT A PARTY TO ")
+    assert line == "NATO IS NOT ONE OF THE PARTIES TO Joint exercises"

@@ -105,7 +105,9 @@ class GameFlow:
                 try:
                     self.session.submit(move)
                 except ValueError as exc:  # the rules refused: ask that team again
-                    self.message = f"Not accepted: {exc}"
+                    why = (refusal_line(self.session.scenario, exc.refusal, exc.action)
+                           if isinstance(exc, IllegalAction) else str(exc))
+                    self.message = f"Not accepted: {why}"
                     del self.held[role]
                     return role
         return None

@@ -36,7 +36,6 @@ class Traits:
         self.spec: dict[str, ActionSpec] = {row.spec.id: row.spec for row in game.actions}
         self.parties = {m.id: tuple(m.parties) for m in scenario.milestones}
         self.names = dict(game.names)
-        self.domestic = {r.id: r.domestic_label for r in scenario.roles}
         self.floor = {r.id: _support_floor(r) for r in scenario.roles}
         self.others = {r: tuple(o for o in game.roles if o != r) for r in game.roles}
         acts = scenario.actions
@@ -68,10 +67,6 @@ class Traits:
         # Role -> every order that is a concession toward it.
         self.toward = {r: frozenset(a for a, f in self.facts.items() if r in f.conceded)
                        for r in game.roles}
-
-    def name(self, role: str) -> str:
-        """A role's display name, for reasoning lines."""
-        return self.names.get(role, role)
 
     def responders(self, action: Action) -> tuple[str, ...]:
         """Who must answer (or is aimed at by) an action."""

@@ -1,8 +1,9 @@
 """The words players read, shared by the text mode, the window and the debrief.
 
 Every user-facing string passes through `_` (gettext-ready, see `game.words.i18n`), and
-every id or ledger entry becomes words here, once, so that the same ledger entry reads
-the same on every screen. Functions take the pydantic `Scenario` (or any object with a
+every id, ledger entry, refusal, AI reason and score part becomes words here, once, from
+its data (`game.model.results`), so that the same entry reads the same on every screen
+and in every language. Functions take the pydantic `Scenario` (or any object with a
 `.scenario` attribute holding one, such as a compiled scenario) and return plain strings.
 Nothing here imports the UI, the text mode or pygame.
 """

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, fields
-from operator import attrgetter
 
 from game.model.actions import Action
 from game.model.results import LedgerEntry, Phase, ScorePart, Status, Track
@@ -142,11 +141,7 @@ class GameState:
     def copy(self) -> GameState:
         """A copy whose containers can be changed without touching this state: every field,
         each container copied as its field says (see `copied`)."""
-        read, containers = _plan(type(self))
-        values = list(read(self))
-        for i, copier in containers:
-            values[i] = copier(values[i])
-        return type(self)(*values)
+        return _copiers(type(self))[0](self)
 
     def shallow(self) -> GameState:
         """A copy that shares every container with this state.
@@ -155,7 +150,7 @@ class GameState:
         alter: giving orders only swaps in a new `orders` dict, so the meters, the ledger
         and the records need not be copied (the ledger alone grows to hundreds of entries).
         """
-        return type(self)(*_plan(type(self))[0](self))
+        return _copiers(type(self))[1](self)
 
     @property
     def over(self) -> bool:
@@ -193,18 +188,27 @@ class GameState:
         return MeterMap(self.meters, self.layout.transparency)
 
 
-_PLANS: dict[type, tuple[attrgetter, tuple[tuple[int, Callable], ...]]] = {}
+_COPIERS: dict[type, tuple[Callable, Callable]] = {}
 
 
-def _plan(cls: type) -> tuple[attrgetter, tuple[tuple[int, Callable], ...]]:
-    """How to copy a state of class `cls`, worked out once from its fields: a getter of
-    every field's value in order, and (position, copier) for each container field."""
-    plan = _PLANS.get(cls)
-    if plan is None:
-        found = fields(cls)
-        plan = _PLANS[cls] = (attrgetter(*(f.name for f in found)), tuple(
-            (i, f.metadata["copy"]) for i, f in enumerate(found) if "copy" in f.metadata))
-    return plan
+def _copiers(cls: type) -> tuple[Callable, Callable]:
+    """`copy` and `shallow` for states of class `cls`, written once from its fields.
+
+    Each is one call of the class with every field in order, as `dataclasses` writes
+    `__init__`: a state is copied once per move, and a loop over the fields measured
+    twice as slow."""
+    found = _COPIERS.get(cls)
+    if found is None:
+        names = [f.name for f in fields(cls)]
+        copiers = {f.name: f.metadata["copy"] for f in fields(cls) if "copy" in f.metadata}
+        deep = ", ".join(f"_{n}(s.{n})" if n in copiers else f"s.{n}" for n in names)
+        same = ", ".join(f"s.{n}" for n in names)
+        scope = {"cls": cls, **{f"_{n}": c for n, c in copiers.items()}}
+        # The code is made from the dataclass's own field names only.
+        exec(f"def copy(s):\n    return cls({deep})\n"
+             f"def shallow(s):\n    return cls({same})\n", scope)
+        found = _COPIERS[cls] = (scope["copy"], scope["shallow"])
+    return found
 
 
 @dataclass(frozen=True, slots=True)

@@ -78,7 +78,7 @@ def fitting(state: GameState, game: CompiledScenario, role: str,
     d = draft(game, chosen)
     if d.left < game.cheapest:  # no order fits: every one costs at least this much
         return []
-    return [c.action for c in opened if _misfit(state, role, c, d) is None]
+    return [c.action for c in opened if _no_room(state, role, c, d) is None]
 
 
 def check_orders(state: GameState, game: CompiledScenario, role: str,
@@ -140,14 +140,25 @@ def _closed(state: GameState, role: str, cand: Candidate) -> Refusal | None:
 
 def _misfit(state: GameState, role: str, cand: Candidate, d: Draft) -> Refusal | None:
     """Why the draft leaves no room for the order: too few points, a repeat, or its last use."""
+    kind = _no_room(state, role, cand, d)
+    if kind is None:
+        return None
+    row = cand.row
+    args = (row.cost, d.left) if kind == COST else (cand.text,) if kind == DRAFTED else (row.limit,)
+    return Refusal(kind, args)
+
+
+def _no_room(state: GameState, role: str, cand: Candidate, d: Draft) -> RefusalKind | None:
+    """The kind of `_misfit`'s refusal, or None: all that listing the legal orders needs,
+    made without building a refusal for each of the many orders a draft shuts."""
     row = cand.row
     if row.cost > d.left:
-        return Refusal(COST, (row.cost, d.left))
+        return COST
     if cand.action in d.orders:
-        return Refusal(DRAFTED, (cand.text,))
+        return DRAFTED
     if row.limit is not None:
         action_id = cand.action.action_id
         drafted = sum(1 for a in d.orders if a.action_id == action_id)
         if times_taken(state, role, action_id) + drafted >= row.limit:
-            return Refusal(USES, (row.limit,))
+            return USES
     return None

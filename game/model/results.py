@@ -20,6 +20,7 @@ Nothing here imports another part of the game, and nothing here makes words.
 from __future__ import annotations
 
 from enum import StrEnum
+from functools import cache
 from typing import NamedTuple
 
 # --- phases and statuses -------------------------------------------------------------
@@ -278,6 +279,14 @@ class Refusal(NamedTuple):
     def __str__(self) -> str:
         """A terse form for logs, never for players: `cost(2, 1)`."""
         return f"{self.kind}({', '.join(map(repr, self.args))})"
+
+
+@cache
+def refusal(kind: RefusalKind, *args) -> Refusal:
+    """`Refusal(kind, args)`, made once and then shared: a refusal is immutable, and the
+    rules give the same few again and again (listing a role's open orders checks every
+    order it could give), where building each afresh was a measurable cost."""
+    return Refusal(kind, args)
 
 
 # --- AI reasoning -----------------------------------------------------------------------

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from game.model.actions import Action, IllegalAction
-from game.model.results import Phase, Refusal, RefusalKind
+from game.model.results import Phase, Refusal, RefusalKind, refusal
 from game.model.state import GameState
 from game.rules.compiled import CompiledScenario
 from game.rules.requirements import times_taken
@@ -104,16 +104,16 @@ def why_illegal(state: GameState, game: CompiledScenario, action: Action,
     """Why `action` may not be added to `chosen`, or None if it may."""
     role = action.role
     if role not in game.role_index:
-        return Refusal(UNKNOWN_ROLE, (role,))
+        return Refusal(UNKNOWN_ROLE, (role,))  # any text a client sends: not cached
     if action.action_id not in game.action_index:
         return Refusal(UNKNOWN_ACTION, (action.action_id,))
     if not _giving_orders(state, game, role):
-        return Refusal(NOT_GIVING_ORDERS, (role,))
+        return refusal(NOT_GIVING_ORDERS, role)
     cand = game.candidate_of.get(action)
     if cand is None:
         spec = game.action(action.action_id)
         if spec.roles and role not in spec.roles:
-            return Refusal(CANNOT_TAKE, (role, spec.id))
+            return refusal(CANNOT_TAKE, role, spec.id)
         return Refusal(BAD_TARGET, (action.text(),))
     return _reason(state, game, role, cand, draft(game, chosen))
 
@@ -145,7 +145,7 @@ def _misfit(state: GameState, role: str, cand: Candidate, d: Draft) -> Refusal |
         return None
     row = cand.row
     args = (row.cost, d.left) if kind == COST else (cand.text,) if kind == DRAFTED else (row.limit,)
-    return Refusal(kind, args)
+    return refusal(kind, *args)
 
 
 def _no_room(state: GameState, role: str, cand: Candidate, d: Draft) -> RefusalKind | None:

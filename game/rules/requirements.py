@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from game.model.results import Refusal, RefusalKind, Status, Track
+from game.model.results import Refusal, RefusalKind, Status, Track, refusal
 from game.model.scenario import ActionSpec
 from game.model.state import GameState
 from game.rules.tables import Candidate
@@ -41,7 +41,7 @@ def enough_support(state: GameState, role: str, cand: Candidate) -> Refusal | No
     need = cand.row.spec.requires.min_support
     has = state.support[role]
     if has < need:
-        return Refusal(SUPPORT, (need, has))
+        return refusal(SUPPORT, need, has)
     return None
 
 
@@ -49,7 +49,7 @@ def milestones_operating(state: GameState, role: str, cand: Candidate) -> Refusa
     """Every milestone the action `requires.operating` must be operating."""
     for m in cand.row.spec.requires.operating:
         if state.milestones[m] != OPERATING:
-            return Refusal(NEEDS_OPERATING, (m,))
+            return refusal(NEEDS_OPERATING, m)
     return None
 
 
@@ -57,7 +57,7 @@ def milestones_not_operating(state: GameState, role: str, cand: Candidate) -> Re
     """No milestone in `requires.not_operating` may be operating."""
     for m in cand.row.spec.requires.not_operating:
         if state.milestones[m] == OPERATING:
-            return Refusal(WHILE_OPERATING, (m,))
+            return refusal(WHILE_OPERATING, m)
     return None
 
 
@@ -65,7 +65,7 @@ def own_demand_standing(state: GameState, role: str, cand: Candidate) -> Refusal
     """An action with `demand_standing` is open only while the role stands by that demand."""
     demand = cand.row.spec.requires.demand_standing
     if (role, demand) not in state.demands:
-        return Refusal(OWN_DEMAND, (demand,))
+        return refusal(OWN_DEMAND, demand)
     return None
 
 
@@ -73,7 +73,7 @@ def demand_not_yet_made(state: GameState, role: str, cand: Candidate) -> Refusal
     """A role cannot make a public demand it already stands by."""
     demand = cand.row.spec.makes_demand
     if (role, demand) in state.demands:
-        return Refusal(DEMAND_STANDING, (demand,))
+        return refusal(DEMAND_STANDING, demand)
     return None
 
 
@@ -81,7 +81,7 @@ def uses_left(state: GameState, role: str, cand: Candidate) -> Refusal | None:
     """An action with `max_uses` may be taken only that many times in a game."""
     limit = cand.row.limit
     if times_taken(state, role, cand.action.action_id) >= limit:
-        return Refusal(USES, (limit,))
+        return refusal(USES, limit)
     return None
 
 
@@ -95,22 +95,22 @@ def proposal_ready(state: GameState, role: str, cand: Candidate) -> Refusal | No
     progress is complete, unless it is already operating."""
     m = cand.row.proposes
     if role not in m.parties:
-        return Refusal(NOT_A_PARTY, (role, m.id))
+        return refusal(NOT_A_PARTY, role, m.id)
     if state.milestones[m.id] == OPERATING:
-        return Refusal(ALREADY_OPERATING, (m.id,))
+        return refusal(ALREADY_OPERATING, m.id)
     for pre in m.requires:
         if state.milestones[pre] != OPERATING:
-            return Refusal(NEEDS_FIRST, (m.id, pre))
+            return refusal(NEEDS_FIRST, m.id, pre)
     progress = state.meters[cand.row.progress_meter]
     if progress < m.progress_needed:
-        return Refusal(PROGRESS, (m.id, m.progress_needed, progress))
+        return refusal(PROGRESS, m.id, m.progress_needed, progress)
     return None
 
 
 def target_operating(state: GameState, role: str, cand: Candidate) -> Refusal | None:
     """An action aimed at a milestone needs that milestone operating."""
     if state.milestones[cand.action.target] != OPERATING:
-        return Refusal(TARGET_NOT_OPERATING, (cand.action.target,))
+        return refusal(TARGET_NOT_OPERATING, cand.action.target)
     return None
 
 
@@ -120,7 +120,7 @@ def commitment_not_in_force(state: GameState, role: str, cand: Candidate) -> Ref
     for c in state.commitments:
         if (c.status == ACTIVE and c.actor == role and c.action_id == action.action_id
                 and c.recipient == action.target):
-            return Refusal(IN_FORCE, (action.action_id, action.target))
+            return refusal(IN_FORCE, action.action_id, action.target)
     return None
 
 
@@ -128,7 +128,7 @@ def earliest_round(state: GameState, role: str, cand: Candidate) -> Refusal | No
     """An action with `from_round` is closed before that round."""
     first = cand.row.spec.requires.from_round
     if state.round < first:
-        return Refusal(BEFORE_ROUND, (first,))
+        return refusal(BEFORE_ROUND, first)
     return None
 
 
@@ -136,7 +136,7 @@ def target_holds_demand(state: GameState, role: str, cand: Candidate) -> Refusal
     """An action with `target_demands` is open only toward a role standing by that demand."""
     demand = cand.row.spec.requires.target_demands
     if (cand.action.target, demand) not in state.demands:
-        return Refusal(TARGET_DEMAND, (demand,))
+        return refusal(TARGET_DEMAND, demand)
     return None
 
 
@@ -145,7 +145,7 @@ def commitment_received(state: GameState, role: str, cand: Candidate) -> Refusal
     action, still running or kept."""
     needed = cand.row.spec.requires.received_commitment
     if not holds_commitment(state, role, needed):
-        return Refusal(NEEDS_COMMITMENT, (role, needed))
+        return refusal(NEEDS_COMMITMENT, role, needed)
     return None
 
 

@@ -46,14 +46,59 @@ def test_numbers_stay_fixed_while_picking(app, drive):
         assert numbers(app, top) == before
 
 
-def test_a_lone_digit_waits_then_enter_takes_it(app, drive):
-    """In a menu of more than nine, 1 waits for a second digit; Enter takes item 1."""
+def _open_item(top, low: int = 1, high: int = 9) -> int:
+    """The number of an open item between `low` and `high`."""
+    return next(i for i in range(low, high + 1) if top.menu[i - 1] in top._listed())
+
+
+def test_a_digit_picks_at_once_and_a_second_digit_refines_it(app, drive):
+    """1 picks item 1 there and then, and says so; a 2 typed at once makes it item 12
+    instead, and the line says that too."""
     top = first_orders(app)
-    assert len(top.menu) >= 10
-    drive.press(app, pygame.K_1, unicode="1")
-    assert top.chosen == [] and drive.focused_key(app) == f"action:{top.menu[0].text()}"
-    drive.press(app, pygame.K_RETURN, quick=True)
-    assert top.chosen == ([top.menu[0]] if top.menu[0] in top.session.legal(top.viewer) else [])
+    assert len(top.menu) >= 12
+    first = _open_item(top)
+    drive.press(app, getattr(pygame, f"K_{first}"), unicode=str(first))
+    assert top.chosen == [top.menu[first - 1]]
+    assert f"Picked item {first}" in top.flow.message
+    if first * 10 + 1 <= len(top.menu):
+        assert "second digit" in top.flow.message
+        second = first * 10 + 1
+        drive.press(app, pygame.K_1, unicode="1", quick=True)
+        item = top.menu[second - 1]
+        if item in top.session.legal(top.viewer):
+            assert top.chosen == [item] and f"instead of item {first}" in top.flow.message
+        else:
+            assert top.chosen == [top.menu[first - 1]] and "stays picked" in top.flow.message
+
+
+def test_a_repeated_digit_never_unpicks(app, drive):
+    """0 1 picks item 1 at once; the same keys again say it is already picked and take
+    nothing out."""
+    top = first_orders(app)
+    n = _open_item(top)
+    for _ in range(2):
+        drive.press(app, pygame.K_0, unicode="0")
+        drive.press(app, getattr(pygame, f"K_{n}"), unicode=str(n), quick=True)
+        assert top.refining is None  # after a 0 the digit is the whole number
+        assert top.menu[n - 1] in top.chosen
+    assert top.chosen.count(top.menu[n - 1]) >= 1
+    assert top.menu[n - 1] in top._listed() or "already in your orders" in top.flow.message
+
+
+def test_the_review_waits_while_a_second_digit_may_come(app, drive):
+    """A digit whose pick spends the last point opens the review only once the moment
+    for a second digit has passed (or Enter ends it), never under the second digit."""
+    top = first_orders(app)
+    while len(top._listed()) and top.app.stack.top is top:
+        options = [i for i in range(1, 10) if top.menu[i - 1] in top._listed()]
+        if not options:
+            break
+        drive.press(app, getattr(pygame, f"K_{options[0]}"), unicode=str(options[0]))
+        if top.refining is not None:
+            assert app.stack.top is top
+            drive.press(app, pygame.K_RETURN, quick=True)  # keeps the pick as it is
+    if not top._listed():
+        assert type(app.stack.top).__name__ == "ConfirmScene"
 
 
 def test_the_menu_is_the_same_next_round(app, drive):
@@ -96,7 +141,7 @@ def test_answering_an_offer_moves_on_to_the_next(app, drive):
     open, then to Confirm: one Enter per offer, one to confirm."""
     for _ in ScriptedGame(app).play(every=True):
         top = app.stack.top
-        if type(top).__name__ == "ResponsesScene" and not top.answers:
+        if type(top).__name__ == "ResponsesScene" and top.view.offers and not top.answers:
             break
     else:
         raise AssertionError("no responses screen")
@@ -109,7 +154,9 @@ def test_answering_an_offer_moves_on_to_the_next(app, drive):
     assert drive.focused_key(app) == "responses:confirm"
     assert all(top.answers[k] is True for k in offers)
     drive.press(app, pygame.K_RETURN)
-    assert app.stack.top is not top
+    review = app.stack.top
+    assert type(review).__name__ == "ConfirmScene" and review.heading == "Send these answers?"
+    assert drive.focused_key(app) == "confirm:no"  # Change is the default
 
 
 def test_offers_start_unanswered_and_confirm_says_why(app, drive):

@@ -39,6 +39,23 @@ class GameFlow:
         self.message = ""
         self.held: dict[str, object] = {}  # role -> its Responses (None: no offers to it)
         self.held_round = 0
+        self.round_views: dict[int, object] = {}  # round -> the board as its talks began
+        if resumed and self._talks_were_over():
+            self._close_talks()
+
+    def _talks_were_over(self) -> bool:
+        """True when a resumed round is past its talks: a team has given orders, or the
+        answers are being collected. Its event card is not shown again and its talks
+        timer does not start again."""
+        st = self.session.state
+        return not st.over and (bool(st.orders) or st.phase == "responses")
+
+    def _close_talks(self) -> None:
+        st = self.session.state
+        self.shown_round = self.timer_round = st.round
+        self.timer.restart()
+        self.timer.finish()
+        self.round_views.setdefault(st.round, self.session.view(self.shared_viewer))
 
     def role_name(self, role: str | None) -> str:
         """Display name of a role."""
@@ -118,6 +135,8 @@ class GameFlow:
             self.timer_round = self.session.state.round
             self.timer.restart()
         self.shown_round = self.session.state.round
+        # The board as the talks begin: the results screen starts its read-out from it.
+        self.round_views[self.shown_round] = self.session.view(self.shared_viewer)
 
     def record_shown(self) -> None:
         """The oldest unshown resolution was shown."""

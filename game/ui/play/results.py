@@ -14,7 +14,7 @@ import pygame
 from game.ui.base import Widget
 from game.ui.identity import delegations
 from game.ui.play.gamescene import GameScene
-from game.ui.play.rewind import view_at
+from game.ui.play.rewind import board_at, view_at
 from game.ui.play.text import action_label, ledger_line, note_line, response_line
 from game.ui.widgets import Button, Label, Panel, notice
 from game.words import _, cause_heading
@@ -90,8 +90,12 @@ class ResolutionScene(GameScene):
         return super().update(dt)
 
     def board_view(self, view):
-        """The meters after the entries revealed so far, in the round being shown."""
-        return view_at(view, self.record.round, None if not self.playing() else self.shown())
+        """The board after the entries revealed so far, in the round being shown: each
+        part changes when the entry that goes with it is read out, never before."""
+        if not self.playing():
+            return view_at(view, self.record.round)
+        start = self.flow.round_views.get(self.record.round)
+        return board_at(view, start, self.record.round, self.shown())
 
     def highlight(self) -> dict[str, tuple[int, int]]:
         entries, n = self.entries(), self.shown()
@@ -112,6 +116,7 @@ class ResolutionScene(GameScene):
         out += self._ledger()
         if self.playing():
             entries, n = self.entries(), self.shown()
+            self.essential_n = 2  # the entry being read out, and how far the reading is
             return [notice("▶ " + ledger_line(sc, entries[n - 1])),
                     Label(_("Ledger entry {n} of {total}. Any key shows them all.").format(
                         n=n, total=len(entries)), "body", True, "accent"), *out]
@@ -122,6 +127,7 @@ class ResolutionScene(GameScene):
                                 for n in notes]]))
         last = self.session.state.over and self.flow.shown_records + 1 >= len(
             self.session.state.records)
+        self.essential_n = 1
         out.insert(0, Button(_("See the ending") if last else _("Next round"), self.done,
                              key="resolution:next",
                              detail=_("The ledger below explains every change (PageDown)")))

@@ -246,7 +246,7 @@ class TextInput(Button):
         return False
 
 
-from game.ui.containers import Centre, Column, Panel, Row, ScrollView, Spacer, Split  # noqa: E402, I001
+from game.ui.containers import Centre, Column, Fit, Panel, Row, ScrollView, Spacer, Split  # noqa: E402, I001
 
 
 class ChoiceList(Column):
@@ -257,13 +257,17 @@ class ChoiceList(Column):
     """
 
     def __init__(self, group: str, items: Sequence[tuple[str, str, Callable[[], object], bool]],
-                 selected: Sequence[bool] | None = None, key_prefix: str | None = None) -> None:
+                 selected: Sequence[bool] | None = None, key_prefix: str | None = None,
+                 start: int = 1) -> None:
+        """`start` numbers the first item: two lists of one `group` shown one after the
+        other (Continue's games in progress, then its finished ones) number on from each
+        other, so every number on the screen names one item."""
         prefix = key_prefix or group
         buttons = [Button(text, cb, detail=detail, number=i, group=group, enabled=ok,
-                          selected=None if selected is None else selected[i - 1],
+                          selected=None if selected is None else selected[i - start],
                           key=f"{prefix}:{text}")
-                   for i, (text, detail, cb, ok) in enumerate(items, start=1)]
-        super().__init__(buttons, key=f"list:{group}")
+                   for i, (text, detail, cb, ok) in enumerate(items, start=start)]
+        super().__init__(buttons, key=f"list:{prefix}")
 
 
 
@@ -274,4 +278,4 @@ def notice(text: str, size: str = "body") -> Panel:
 
 
 __all__ = ["Widget", "Label", "Button", "Toggle", "Stepper", "TextInput", "ChoiceList", "ascii_digit",
-           "Centre", "Column", "Row", "Panel", "ScrollView", "Spacer", "Split", "draw_lines", "notice"]
+           "Centre", "Column", "Fit", "Row", "Panel", "ScrollView", "Spacer", "Split", "draw_lines", "notice"]

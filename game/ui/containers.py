@@ -209,3 +209,55 @@ class ScrollView(Widget):
         room = max(1, self.content_h - self.rect.height)
         y = track.y + (track.height - h) * self.offset // room
         pygame.draw.rect(surface, ui.theme.colour("text"), (track.x, y, bar_w, h))
+
+
+class Fit(Widget):
+    """Its child drawn at the largest UI scale, from the window's down to `floor`, at which
+    the `essential` widgets (by default the whole child) fit in the rect unscrolled.
+
+    A page on a projector keeps its text as large as the room allows, and what must be
+    read from the back row (an event card, a scoreboard) is never below the fold: the
+    text shrinks first, and only what is not essential is left to scroll. `floor` is a
+    UI scale at which the smallest text still meets the shared screens' least size
+    (`Ui.fit_floor`). `essential` are items of one Column inside the child, measured with
+    that Column's gap.
+    """
+
+    STEP = 0.05
+
+    def __init__(self, child: Widget, floor: float, essential: Sequence[Widget] = (),
+                 column: Column | None = None, key: str | None = None) -> None:
+        super().__init__(key)
+        self.child, self.floor = child, floor
+        self.essential, self.column = list(essential), column
+        self.inner: Ui | None = None
+
+    def children(self) -> Sequence[Widget]:
+        return (self.child,)
+
+    def need(self, ui: Ui, width: int) -> int:
+        """Height the essential part needs at `width`."""
+        if not self.essential:
+            return self.child.measure(ui, width)
+        inner = width - (ui.m.px("scrollbar_w") + ui.m.px("gap")
+                         if isinstance(self.child, ScrollView) else 0)
+        gap = ui.m.px(self.column.gap if self.column else "gap")
+        return sum(w.measure(ui, inner) for w in self.essential) + gap * (len(self.essential) - 1)
+
+    def scale_for(self, ui: Ui, width: int, height: int) -> float:
+        """The largest scale, in steps of STEP from the window's, at which it all fits."""
+        scale = ui.scale
+        while scale > self.floor and self.need(ui.at_scale(scale), width) > height:
+            scale = max(self.floor, scale - self.STEP)
+        return scale
+
+    def measure(self, ui: Ui, width: int) -> int:
+        return self.child.measure(ui.at_scale(self.floor), width)
+
+    def place(self, ui: Ui, rect: pygame.Rect) -> None:
+        super().place(ui, rect)
+        self.inner = ui.at_scale(self.scale_for(ui, rect.width, rect.height))
+        self.child.place(self.inner, rect)
+
+    def draw_tree(self, surface, ui: Ui, focus: Widget | None) -> None:
+        self.child.draw_tree(surface, self.inner or ui, focus)

@@ -15,7 +15,7 @@ import pygame
 from game.ui.base import Widget
 from game.ui.play.board import Board, BoardState
 from game.ui.scene import Scene
-from game.ui.widgets import Column, Label, Panel, Row, ScrollView, Split, notice
+from game.ui.widgets import Column, Fit, Label, Panel, Row, ScrollView, Split, notice
 from game.words import _
 from game.words.stakes import demand_lines
 
@@ -71,29 +71,45 @@ class GameScene(Scene):
         edge = 2 * self.app.ui.m.u(10)
         return self.app.surface.get_rect().inflate(-edge, -edge)
 
+    #: How many of the body's first widgets must be in view unscrolled (None: all of
+    #: them); a body may set it. The page's text shrinks, down to the shared screens'
+    #: least size, until they fit (see containers.Fit); the rest may scroll.
+    essential_n: int | None = None
+
     def build(self) -> Widget:
         view = self.view
         self._timer_text = self.flow.timer.text()
+        self.essential_n = type(self).essential_n
         body = self.body()  # first: a body may set the heading
-        page: list[Widget] = [Label(self.heading, "heading", True, "heading"), *body]
-        for note in (self.app.services.save_error, self.flow.message, self.app.message):
-            if note:
-                page.append(notice(note))
+        notes = [notice(note) for note in (self.app.services.save_error, self.flow.message,
+                                           self.app.message) if note]
+        head = [Label(self.heading, "heading", True, "heading"), *notes]
         role = self.shown_as()
         seen = _("Seen as: {role}").format(role=self.flow.role_name(role)) if role \
             else _("Public view")
-        page.append(Label(f"{seen} · {GAME_KEY_HINT}", "small", False, "screen_muted"))
+        page: list[Widget] = [*head, *body,
+                              Label(f"{seen} · {GAME_KEY_HINT}", "small", False, "screen_muted")]
+        essential = page if self.essential_n is None else page[:len(head) + self.essential_n]
         timer = self.flow.timer
+        ui = self.app.ui
         state = BoardState(self.board_view(view), self.scenario,
                            timer.clock_text() if timer.enabled else "", timer.state(),
-                           self.highlight())
-        board = Board(state, self.app.ui.theme)
-        column = ScrollView(Column(page, gap="pad"), key="main")
+                           self.highlight(), None if self.shared else self.private_ink(ui))
+        board = Board(state, ui.theme)
+        inside = Column(page, gap="pad")
+        column = Fit(ScrollView(inside, key="main"), ui.fit_floor(), essential, inside)
         window = self.app.surface.get_rect()
         share = BOARD_SHARE[self.shared]
         if window.width >= window.height * 1.2:
             return Row([column, board], widths=[1 - share, share], gap="pad")
         return Split([board, column], shares=[0.55, 0.45], gap="pad")
+
+    @staticmethod
+    def private_ink(ui) -> float:
+        """The scale whose least text size a team's own screen keeps to on its board: that
+        board is a third of the window (the team reads the page beside it), so it keeps
+        to half the step from scale 1.0 that the shared screens take."""
+        return 1.0 + (ui.scale - 1.0) / 2
 
     def highlight(self) -> dict[str, tuple[int, int]]:
         """Meters the board marks as moving: meter -> (before, after)."""

@@ -261,3 +261,33 @@ class Fit(Widget):
 
     def draw_tree(self, surface, ui: Ui, focus: Widget | None) -> None:
         self.child.draw_tree(surface, self.inner or ui, focus)
+
+
+class Dock(Widget):
+    """A main child above a `foot` that is always in view: the foot gets the height it
+    measures (at most `most` of the rect; a Fit foot shrinks its text to that) and the
+    main child, usually a scrolling page, the rest. A guide's card stays beside the
+    page it talks about while the page scrolls."""
+
+    def __init__(self, main: Widget, foot: Widget, most: float = 0.6, key: str | None = None):
+        super().__init__(key)
+        self.main, self.foot, self.most = main, foot, most
+
+    def children(self) -> Sequence[Widget]:
+        return (self.main, self.foot)
+
+    def measure(self, ui: Ui, width: int) -> int:
+        return self.main.measure(ui, width) + self.foot.measure(ui, width) + ui.m.px("pad")
+
+    def place(self, ui: Ui, rect: pygame.Rect) -> None:
+        super().place(ui, rect)
+        want = self.foot.child.measure(ui, rect.width) if isinstance(self.foot, Fit) else \
+            self.foot.measure(ui, rect.width)
+        foot_h = min(want, int(rect.height * self.most))
+        gap = ui.m.px("pad")
+        self.main.place(ui, pygame.Rect(rect.x, rect.y, rect.width, rect.height - foot_h - gap))
+        self.foot.place(ui, pygame.Rect(rect.x, rect.bottom - foot_h, rect.width, foot_h))
+
+    def draw_tree(self, surface, ui: Ui, focus: Widget | None) -> None:
+        self.main.draw_tree(surface, ui, focus)
+        self.foot.draw_tree(surface, ui, focus)

@@ -128,6 +128,15 @@ class GameFlow:
         """A team's answers (None: it had no offers), kept until every team has been."""
         self.held[role] = move
 
+    # the guided game's hooks (see screens/tutorial.py): nothing in an ordinary game
+    def coach_card(self, scene):
+        """A guide's card for `scene`, or None."""
+        return None
+
+    def suggested(self, role: str) -> tuple:
+        """Orders a guide suggests to `role` now (the orders screen marks them)."""
+        return ()
+
     # facts for screens
     def event_shown(self) -> None:
         """The event card of the current round was shown: the talks timer starts."""

@@ -15,7 +15,7 @@ import pygame
 from game.ui.base import Widget
 from game.ui.play.board import Board, BoardState
 from game.ui.scene import Scene
-from game.ui.widgets import Column, Fit, Label, Panel, Row, ScrollView, Split, notice
+from game.ui.widgets import Column, Dock, Fit, Label, Panel, Row, ScrollView, Split, notice
 from game.words import _
 from game.words.stakes import demand_lines
 
@@ -23,6 +23,8 @@ GAME_KEY_HINT = ("Tab or arrows: move · Enter: choose · 1-9: pick a numbered i
                  "PageUp/PageDown: scroll · Esc or F2: facilitator panel")
 #: The board's share of the window width on shared and on private screens.
 BOARD_SHARE = {True: 0.62, False: 0.34}
+#: The board's share at most while a guide's card is docked below the page.
+COACHED_SHARE = 0.5
 
 
 class GameScene(Scene):
@@ -97,9 +99,13 @@ class GameScene(Scene):
                            self.highlight(), None if self.shared else self.private_ink(ui))
         board = Board(state, ui.theme)
         inside = Column(page, gap="pad")
-        column = Fit(ScrollView(inside, key="main"), ui.fit_floor(), essential, inside)
+        column: Widget = Fit(ScrollView(inside, key="main"), ui.fit_floor(), essential, inside)
+        card = self.coach_card()
+        if card is not None:  # the guide's card stays in view below the page it talks about
+            column = Dock(column, Fit(card, ui.fit_floor()))
         window = self.app.surface.get_rect()
-        share = BOARD_SHARE[self.shared]
+        share = BOARD_SHARE[self.shared] if card is None else min(BOARD_SHARE[self.shared],
+                                                                  COACHED_SHARE)
         if window.width >= window.height * 1.2:
             return Row([column, board], widths=[1 - share, share], gap="pad")
         return Split([board, column], shares=[0.55, 0.45], gap="pad")
@@ -110,6 +116,11 @@ class GameScene(Scene):
         board is a third of the window (the team reads the page beside it), so it keeps
         to half the step from scale 1.0 that the shared screens take."""
         return 1.0 + (ui.scale - 1.0) / 2
+
+    def coach_card(self) -> Widget | None:
+        """The guided game's card for this screen, if the coach has one (see
+        screens/tutorial.py); it is drawn below the page, beside the board."""
+        return self.flow.coach_card(self)
 
     def highlight(self) -> dict[str, tuple[int, int]]:
         """Meters the board marks as moving: meter -> (before, after)."""

@@ -102,9 +102,19 @@ class OrdersScene(GameScene):
     def view(self):
         return self.session.view(self.viewer, tuple(self.chosen))
 
+    def ensure_root(self):
+        """In a guided game the screen opens with the focus on the coach's first pick,
+        scrolled into view."""
+        if self.root is None and self.focus.key is None and not self.chosen:
+            tips = [a for a in self.flow.suggested(self.viewer) if a in self._listed()]
+            if tips:
+                self.focus.key = f"action:{tips[0].text()}"
+        return super().ensure_root()
+
     def body(self) -> list[Widget]:
         sc = self.scenario
         left = points_left(self.session.game, self.chosen)
+
         total = sc.rules.points_per_round
         picked = [Button(action_label(sc, a), lambda a=a: self.remove(a), selected=True,
                          detail=f"cost {sc.action(a.action_id).cost} · Enter removes it",
@@ -136,6 +146,7 @@ class OrdersScene(GameScene):
             cards_note = []
         cards: list[Widget] = []
         details: dict[str, str] = {}
+        coach = self.flow.suggested(self.viewer)  # a guided game marks the coach's picks
         for number, action in enumerate(self.menu, start=1):
             spec = sc.action(action.action_id)
             key = f"action:{action.text()}"
@@ -154,7 +165,8 @@ class OrdersScene(GameScene):
                                 action_label(sc, action), lambda a=action: self.pick(a),
                                 detail=detail, number=number, group="actions", key=key,
                                 enabled=action in legal, selected=True if picked else None,
-                                explained=True))
+                                explained=True,
+                                marked=_("The coach suggests this") if action in coach else ""))
             details[key] = _("{action} (cost {cost}). {what}\nTends to: {note}").format(
                 action=action_label(sc, action), cost=spec.cost, what=prose(spec.description),
                 note=prose(spec.teaching_note)) + (

@@ -175,3 +175,45 @@ def test_offers_start_unanswered_and_confirm_says_why(app, drive):
     assert not confirm.enabled and "still to answer" in confirm.text
     drive.press(app, pygame.K_RETURN, quick=True)
     assert not top.answers, "a key pressed as the screen opens answers nothing"
+
+
+def _shape(scene) -> list[tuple]:
+    """What the room sees of a screen from afar: its widgets' kinds, styles and sizes
+    in order, without their words."""
+    from game.ui.containers import ScrollView
+    page = next(w for w in walk(scene.ensure_root()) if isinstance(w, ScrollView))
+    return [(type(w).__name__, getattr(w, "style", None), getattr(w, "size", None))
+            for w in walk(page)]
+
+
+def test_answers_screens_look_alike_with_or_without_offers(app, drive):
+    """A team without offers sees the answers screen in the same shape as a team with
+    one offer (same heading, panel, buttons and Confirm), and both go through the same
+    review: nothing on the projector says who received offers."""
+    screens, shapes = {}, {}
+    for _ in ScriptedGame(app).play(every=True):
+        top = app.stack.top
+        if type(top).__name__ == "ResponsesScene" and not top.answers and not top.noted:
+            screens.setdefault(len(top.view.offers), top)
+            shapes.setdefault(len(top.view.offers), _shape(top))
+            if 0 in screens:
+                break
+    assert 0 in screens, "a team without offers came to the answers screen"
+    none = screens[0]
+    assert none.heading.startswith("Answers: ")
+    labels = [w for w in walk(none.ensure_root()) if type(w).__name__ == "Label"]
+    assert labels[1].text.startswith("Accept or decline each offer")
+    kinds = [k for k, _s, _z in _shape(none)]
+    assert kinds.count("Panel") == 1 and kinds.count("Row") == 1
+    assert drive.find(app, "responses:confirm").text.startswith("Confirm answers")
+    assert 1 in shapes, "the scripted game's first team to answer had one offer"
+
+    def parts(shape):  # the same parts in the same order, whatever the words
+        return [x for x in shape if x[0] not in ("Button", "Spacer")
+                and x != ("Label", "panel", "small")]
+    assert parts(shapes[1]) == parts(shapes[0])
+    none.note_none()
+    none.confirm()
+    review = app.stack.top
+    assert type(review).__name__ == "ConfirmScene" and review.heading == "Send these answers?"
+    assert "none (no offer reached your delegation)" in review.detail

@@ -217,3 +217,21 @@ def test_answers_screens_look_alike_with_or_without_offers(app, drive):
     review = app.stack.top
     assert type(review).__name__ == "ConfirmScene" and review.heading == "Send these answers?"
     assert "none (no offer reached your delegation)" in review.detail
+
+
+def test_order_cards_never_cut_a_word(make_app):
+    """At every projector size the cards' names wrap between words ("programme" and
+    "Washington" stay whole), and the whole menu takes at most a few PageDowns."""
+    from game.ui.containers import ScrollView
+    from game.ui.screenshots import SIZES
+    for size, scale in SIZES:
+        app = make_app(scale, size=size)
+        top = first_orders(app)
+        root = top.ensure_root()
+        for card in (w for w in walk(root) if w.key and w.key.startswith("action:")):
+            words = set(card.text.split())
+            dx, width = card._inner(card.ui, card.rect.width)
+            for line in card.ui.wrap(card.text, "body", True, width):
+                assert set(line.split()) <= words, (size, scale, card.text, line)
+        view = next(w for w in walk(root) if isinstance(w, ScrollView))
+        assert view.content_h <= view.rect.height * 4, (size, scale)

@@ -153,6 +153,8 @@ class EndScene(GameScene):
         who = delegations(sc, self.app.ui.theme)
         order = sorted(sc.role_ids, key=lambda r: (-result.total(r), sc.role_ids.index(r)))
         best = set(result.winners())
+        if len(best) == len(order):  # everyone level: no one is marked
+            best = set()
         lines = [Label(_("{glyph} {name}: {points}").format(
                      glyph=who[r].glyph, name=role_name(sc, r), points=points(result.total(r)))
                        + (_(" · highest") if r in best else ""), "body", r in best, "panel")

@@ -147,7 +147,20 @@ class Cell(Widget):
 
     def plan(self, ui: Ui, box: pygame.Rect) -> Plan:
         """The fullest of `forms` that fits `box` with text nearly as large as any other
-        form of its group that fits (the groups are tried in turn), else the last one."""
+        form of its group that fits (the groups are tried in turn), else the last one.
+        A team's own board (its least size below the shared screens') that fits nothing
+        tries again at the least size of scale 1.0."""
+        plan = self._plan(ui, box)
+        scale = self.b.ink_scale
+        if not plan.fits() and scale is not None and scale > 1.0:
+            self.b.ink_scale = 1.0
+            try:
+                plan = self._plan(ui, box)
+            finally:
+                self.b.ink_scale = scale
+        return plan
+
+    def _plan(self, ui: Ui, box: pygame.Rect) -> Plan:
         last = Plan(ui, box)
         for group in self._groups():
             fitting = []

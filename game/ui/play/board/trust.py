@@ -201,7 +201,7 @@ class TrustDiagram(Cell):
     def _grid(self, ui: Ui, box: pygame.Rect, roles: list[str], px: int, names: bool) -> Plan:
         plan = Plan(ui, box)
         font = ui.font_px(px, bold=True)
-        row_h = line_height(font) + ui.m.u(2)
+        row_h = line_height(font) + ui.m.u(1)
         labels = {(a, b): self.chip(a, b, v) for a, b, v in self.pairs()}
         r = max(4, font.get_ascent() // 2)
         col_w = max([font.size(t)[0] for t in labels.values()] + [2 * r]) + ui.m.u(4)

@@ -6,7 +6,11 @@ render é, ≤, ≥ and arrows. The display face (League Spartan, for headings, 
 big numbers) covers Latin text only; text with other characters is drawn in DejaVu.
 
 The public board sizes its text to its room rather than to the named sizes: it asks
-for a font in pixels (`font_px`) and for the largest size that fits (`fit_px`).
+for a font in pixels (`font_px`) and for the largest size that fits (`fit_px`), never
+below `least_px`, the least size a shared screen may show at this scale (`least_ink`).
+A page that must fit its room is drawn with a Ui at a smaller scale (`at_scale`), no
+smaller than `fit_floor`. Every text surface is noted in `TEXT_INFO`, so tests can
+measure what a screen draws.
 """
 
 from __future__ import annotations

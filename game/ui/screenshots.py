@@ -1,9 +1,11 @@
-"""`--screenshot DIR`: render every screen of a scripted game to PNG files.
+"""`--screenshot DIR [--scenario FILE]`: render every screen of a scripted game to PNG.
 
 Runs on SDL's dummy video driver, with throw-away settings and save directories, at
 the projector sizes (`SIZES`: 1280x720 at UI scale 1.0, 1.5 and 2.0, and 1920x1080 at
 2.0), each in both themes, plus a solo game against AI delegations (with their
-reasoning). Files are named `1280x720-s2.0-default/07-orders.png` and so on.
+reasoning); the game is of the scenario file given, else the default scenario. Files
+are named `1280x720-s2.0-default/07-orders.png` and so on. `ScriptedGame` is also how
+the tests walk through a game's screens.
 """
 
 from __future__ import annotations

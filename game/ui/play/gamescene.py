@@ -2,10 +2,12 @@
 
 A game scene reads one `PlayerView` (`self.view`): the public view on shared screens
 (`viewer = None`), a team's own view on its private screens. Every game screen shows
-the board (see board.py), which never scrolls; a shared screen (`shared`) gives it
-most of the window, a team's private screen gives the page more room. In a tall
-window the board goes above the page. Esc (or F2) opens the facilitator panel, which
-shows nothing private.
+the board (see board/), which never scrolls; a shared screen (`shared`) gives it most
+of the window and keeps its text at the scale's least size or larger, a team's private
+screen gives the page more room. The page's text shrinks (containers.Fit), never below
+that least size, until its essential part (`essential_n`) is in view unscrolled; a
+guided game's card is docked below the page. In a tall window the board goes above the
+page. Esc (or F2) opens the facilitator panel, which shows nothing private.
 """
 
 from __future__ import annotations

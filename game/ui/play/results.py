@@ -1,8 +1,9 @@
 """The results screen: a round revealed, its ledger read out one entry at a time.
 
 It reads only the public view (or, in solo play, the one human team's view), and its
-board shows the meters as they stood after the entries read so far, never the next
-round's event (see rewind.py).
+board shows the game as it stood after the entries read so far: each part (meters,
+commitments, milestones, fog ranges, the game's end) changes with its own entry, and
+never shows the next round's event (see rewind.py).
 """
 
 from __future__ import annotations

@@ -59,16 +59,16 @@ def test_a_digit_picks_at_once_and_a_second_digit_refines_it(app, drive):
     first = _open_item(top)
     drive.press(app, getattr(pygame, f"K_{first}"), unicode=str(first))
     assert top.chosen == [top.menu[first - 1]]
-    assert f"Picked item {first}" in top.flow.message
+    assert f"Picked item {first}" in top.note
     if first * 10 + 1 <= len(top.menu):
-        assert "second digit" in top.flow.message
+        assert "second digit" in top.note
         second = first * 10 + 1
         drive.press(app, pygame.K_1, unicode="1", quick=True)
         item = top.menu[second - 1]
         if item in top.session.legal(top.viewer):
-            assert top.chosen == [item] and f"instead of item {first}" in top.flow.message
+            assert top.chosen == [item] and f"instead of item {first}" in top.note
         else:
-            assert top.chosen == [top.menu[first - 1]] and "stays picked" in top.flow.message
+            assert top.chosen == [top.menu[first - 1]] and "stays picked" in top.note
 
 
 def test_a_repeated_digit_never_unpicks(app, drive):
@@ -82,7 +82,7 @@ def test_a_repeated_digit_never_unpicks(app, drive):
         assert top.refining is None  # after a 0 the digit is the whole number
         assert top.menu[n - 1] in top.chosen
     assert top.chosen.count(top.menu[n - 1]) >= 1
-    assert top.menu[n - 1] in top._listed() or "already in your orders" in top.flow.message
+    assert top.menu[n - 1] in top._listed() or "already in your orders" in top.note
 
 
 def test_the_review_waits_while_a_second_digit_may_come(app, drive):
@@ -235,3 +235,16 @@ def test_order_cards_never_cut_a_word(make_app):
                 assert set(line.split()) <= words, (size, scale, card.text, line)
         view = next(w for w in walk(root) if isinstance(w, ScrollView))
         assert view.content_h <= view.rect.height * 4, (size, scale)
+
+
+def test_what_a_digit_did_is_said_in_view_and_never_on_the_next_screen(app, drive):
+    """The line saying what was picked stays in view below the page, however far the
+    focus scrolled it, and goes with the team's screen: the next hand-off shows none."""
+    top = first_orders(app)
+    n = _open_item(top)
+    drive.press(app, getattr(pygame, f"K_{n}"), unicode=str(n))
+    note = next(w for w in walk(top.ensure_root()) if "Picked item" in " ".join(w.texts()))
+    assert app.surface.get_rect().contains(note.rect)
+    top.send()
+    shown = " ".join(t for w in walk(app.stack.top.ensure_root()) for t in w.texts())
+    assert "Picked item" not in shown and type(app.stack.top).__name__ == "HandoffScene"

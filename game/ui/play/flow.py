@@ -67,7 +67,9 @@ class GameFlow:
         return self.next_scene()
 
     def advance(self) -> None:
-        """Replace the top scene with the next one."""
+        """Replace the top scene with the next one. A line left by the last screen goes
+        with it (the next screen may set its own)."""
+        self.message = ""
         self.app.stack.replace(self.next_scene())
 
     def next_scene(self) -> Scene:

@@ -45,6 +45,7 @@ class GameScene(Scene):
         self.session = flow.session
         self.scenario = flow.scenario
         self._timer_text = ""
+        self.note = ""  # this screen's own line (what a key just did); private to it
 
     @property
     def view(self):
@@ -85,8 +86,8 @@ class GameScene(Scene):
         self._timer_text = self.flow.timer.text()
         self.essential_n = type(self).essential_n
         body = self.body()  # first: a body may set the heading
-        notes = [notice(note) for note in (self.app.services.save_error, self.flow.message,
-                                           self.app.message) if note]
+        notes = [notice(note) for note in (self.app.services.save_error, self.app.message)
+                 if note]
         head = [Label(self.heading, "heading", True, "heading"), *notes]
         role = self.shown_as()
         seen = _("Seen as: {role}").format(role=self.flow.role_name(role)) if role \
@@ -102,9 +103,13 @@ class GameScene(Scene):
         board = Board(state, ui.theme)
         inside = Column(page, gap="pad")
         column: Widget = Fit(ScrollView(inside, key="main"), ui.fit_floor(), essential, inside)
-        card = self.coach_card()
-        if card is not None:  # the guide's card stays in view below the page it talks about
-            column = Dock(column, Fit(card, ui.fit_floor()))
+        # What just happened (a pick, a refusal) and the guide's card stay in view below
+        # the page, however far it is scrolled.
+        foot = [w for w in (*(notice(n) for n in (self.flow.message, self.note) if n),
+                            self.coach_card()) if w is not None]
+        card = foot[-1] if foot and foot[-1].key == "coach:card" else None
+        if foot:
+            column = Dock(column, Fit(Column(foot, gap="pad"), ui.fit_floor()))
         window = self.app.surface.get_rect()
         share = BOARD_SHARE[self.shared] if card is None else min(BOARD_SHARE[self.shared],
                                                                   COACHED_SHARE)

@@ -209,7 +209,7 @@ class OrdersScene(GameScene):
             return self.take(digit)
         if digit == 0:
             self.typed = "0"
-            self.flow.message = _("0… type the item's digit (0 then 5 picks item 5)")
+            self.note = _("0… type the item's digit (0 then 5 picks item 5)")
             self.invalidate()
             return True
         longer = digit * 10 <= len(self.menu)  # a second digit may still make it item 1x
@@ -218,7 +218,7 @@ class OrdersScene(GameScene):
         self.take(digit)
         if longer:
             self.refining = (digit, self.last_pick, self.refining[2])
-            self.flow.message += " " + _(
+            self.note += " " + _(
                 "A second digit at once picks item {lo} to {hi} instead.").format(
                 lo=digit * 10, hi=min(len(self.menu), digit * 10 + 9))
         return True
@@ -227,7 +227,7 @@ class OrdersScene(GameScene):
         """Pick item `number` now, or say why not; the message says what happened."""
         self.last_pick = None
         if not 1 <= number <= len(self.menu):
-            self.flow.message = _("There is no item {n}: the menu runs from 1 to {last}.").format(
+            self.note = _("There is no item {n}: the menu runs from 1 to {last}.").format(
                 n=number, last=len(self.menu))
         else:
             action = self.menu[number - 1]
@@ -235,13 +235,13 @@ class OrdersScene(GameScene):
             if action in self._listed():
                 self.pick(action)
                 self.last_pick = action
-                self.flow.message = _("Picked item {n}: {action}.").format(n=number, action=label)
+                self.note = _("Picked item {n}: {action}.").format(n=number, action=label)
             elif action in self.chosen:
-                self.flow.message = _("Item {n}, {action}, is already in your orders (choose it "
+                self.note = _("Item {n}, {action}, is already in your orders (choose it "
                                       "under “Your orders so far” to take it out).").format(
                     n=number, action=label)
             else:
-                self.flow.message = _("{n}. {action} is not available: {why}").format(
+                self.note = _("{n}. {action} is not available: {why}").format(
                     n=number, action=label, why=self.closed_reason(action))
         self.invalidate()
         return True
@@ -254,9 +254,9 @@ class OrdersScene(GameScene):
         self.take(number)
         if self.last_pick is None and picked is not None and picked not in self.chosen:
             self.chosen.append(picked)  # the longer number failed: the first pick stands
-            self.flow.message += " " + _("Item {n} stays picked.").format(n=first)
+            self.note += " " + _("Item {n} stays picked.").format(n=first)
         elif self.last_pick is not None and picked is not None:
-            self.flow.message = _("Picked item {n}: {action} (instead of item {first}).").format(
+            self.note = _("Picked item {n}: {action} (instead of item {first}).").format(
                 n=number, action=action_label(self.scenario, self.last_pick), first=first)
         self._review_if_full()
         self.invalidate()

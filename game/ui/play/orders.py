@@ -241,7 +241,7 @@ class OrdersScene(GameScene):
                                       "under “Your orders so far” to take it out).").format(
                     n=number, action=label)
             else:
-                self.note = _("{n}. {action} is not available: {why}").format(
+                self.note = _("{n}. {action} is not available: {why}.").format(
                     n=number, action=label, why=self.closed_reason(action))
         self.invalidate()
         return True

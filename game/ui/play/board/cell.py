@@ -78,6 +78,10 @@ class Plan:
             step(surface)
 
 
+#: Laid-out plans by what they show (see Cell.plan).
+_PLANS: dict[tuple, Plan] = {}
+
+
 class Cell(Widget):
     """A panel of the board with a title; subclasses lay out their content in forms."""
 
@@ -149,7 +153,19 @@ class Cell(Widget):
         """The fullest of `forms` that fits `box` with text nearly as large as any other
         form of its group that fits (the groups are tried in turn), else the last one.
         A team's own board (its least size below the shared screens') that fits nothing
-        tries again at the least size of scale 1.0."""
+        tries again at the least size of scale 1.0. Plans are kept by what they show, so
+        a redraw for a timer tick lays out only the clock again."""
+        key = (type(self).__name__, tuple(self.rect), tuple(box), id(ui), ui.theme.name,
+               ui.scale, self.b.ink_scale,
+               self.title_px(ui), tuple(self.texts()), tuple(sorted(self.b.highlight.items())))
+        plan = _PLANS.get(key)
+        if plan is None:
+            if len(_PLANS) > 96:
+                _PLANS.clear()
+            plan = _PLANS[key] = self._laid_out(ui, box)
+        return plan
+
+    def _laid_out(self, ui: Ui, box: pygame.Rect) -> Plan:
         plan = self._plan(ui, box)
         scale = self.b.ink_scale
         if not plan.fits() and scale is not None and scale > 1.0:

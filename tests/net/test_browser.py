@@ -9,47 +9,15 @@ and says why.
 from __future__ import annotations
 
 import argparse
-import os
 import re
-import shutil
 import socket
-import subprocess
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run"]
 ROLES = ("washington", "moscow", "nato")
 WAIT = 120_000  # ms: only a hang fails; a busy machine may take long to show a change
-
-
-def _install_chromium() -> str | None:
-    """Install Debian's chromium if it is missing and apt can; None, or why it cannot be had."""
-    if CHROMIUM.exists():
-        return None
-    if not shutil.which("apt-get") or os.geteuid() != 0:
-        return "Chromium is not installed (as root on Debian: apt-get install -y chromium)"
-    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-    for command in (["apt-get", "update", "-qq"], ["apt-get", "install", "-y", "-qq", "chromium"]):
-        done = subprocess.run(command, env=env, capture_output=True, timeout=900, check=False)
-        if done.returncode != 0:
-            return f"Chromium could not be installed ({' '.join(command)} failed)"
-    return None if CHROMIUM.exists() else "Chromium could not be installed"
-
-
-@pytest.fixture(scope="session")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
-    problem = _install_chromium()
-    if problem:
-        pytest.skip(f"no browser for the end-to-end test: {problem}")
-    with sync_api.sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield launched
-        launched.close()
+# The session fixture `browser` (tests/conftest.py) launches Chromium once for every browser test.
 
 
 def _free_port() -> int:
@@ -64,16 +32,14 @@ class Host:
     def __init__(self, port: int) -> None:
         self.port, self.thread, self.game = port, None, None
 
-    def start(self, new: bool):
-        from game.net.cli import host_dir, open_game
-        from game.net.hosted import HostedGame
+    def start(self, new: bool, tables: int | None = None, seat=()):
+        from game.net.cli import open_class
         from game.net.server import ServerThread
 
-        args = argparse.Namespace(new=new, scenario=None, rounds=2, seat=[], seed=3)
-        session, found = open_game(args)
-        self.game = HostedGame(session, found, host_dir() / "seats.json",
-                               f"http://127.0.0.1:{self.port}/join")
-        self.thread = ServerThread(self.game, self.port).start()
+        args = argparse.Namespace(new=new, scenario=None, rounds=2, seat=list(seat), seed=3, tables=tables)
+        self.room = open_class(args, f"http://127.0.0.1:{self.port}/join")
+        self.game = self.room.tables["1"].game
+        self.thread = ServerThread(self.room, self.port).start()
         return self.game
 
     def stop(self) -> None:
@@ -186,7 +152,8 @@ def test_three_browser_teams_play_a_game_through_a_reload_and_a_restart(browser,
     pages["moscow"].evaluate("""(action) => new Promise((done) => {
         const ws = new WebSocket(`ws://${location.host}/ws`);
         ws.onopen = () => ws.send(JSON.stringify({type: "hello", as: "team",
-                                                  token: localStorage.getItem("detente-token")}));
+                                                  token: localStorage.getItem("detente-token/" +
+                    new URLSearchParams(location.search).get("seat"))}));
         ws.onmessage = (e) => { const m = JSON.parse(e.data);
             if (m.type === "state") ws.send(JSON.stringify({type: "orders", key: "cross-team-1",
                                                             actions: [action]}));
@@ -239,12 +206,7 @@ def test_the_facilitator_pauses_and_plays_a_hot_seat_team_after_a_hand_off(brows
 
     monkeypatch.setenv("DETENTE_DATA_DIR", str(tmp_path))
     running = Host(_free_port())
-    from game.net.cli import open_game
-
-    args = argparse.Namespace(new=True, scenario=None, rounds=2, seed=3,
-                              seat=["nato=hotseat", "moscow=legalist"])
-    open_game(args)  # saved with these seats; the host resumes it
-    game = running.start(new=False)
+    game = running.start(new=True, seat=["nato=hotseat", "moscow=legalist"])
     base = f"http://127.0.0.1:{running.port}"
     try:
         team = join(browser, base, game.secrets.seats["washington"].code)
@@ -266,7 +228,7 @@ def test_the_facilitator_pauses_and_plays_a_hot_seat_team_after_a_hand_off(brows
         # A seat changes mid-game (the AI hands Moscow back to people at the host's computer).
         desk.locator("#seat-moscow").select_option("hotseat")
         desk.once("dialog", lambda dialog: dialog.accept())
-        desk.locator("#seats tr", has_text="Moscow").get_by_role("button", name="Change seat").click()
+        desk.locator("#seats article", has_text="Moscow").get_by_role("button", name="Change seat").click()
         expect(desk.locator("#reply")).to_have_text("Moscow now plays: at the host's computer.", timeout=WAIT)
         assert game.session.seats["moscow"].human
         # After the end, the controls that change the game are off; joining still toggles.
@@ -288,7 +250,9 @@ def test_a_teams_ticks_survive_a_refusal_and_a_reload_and_never_exceed_its_point
 
     base = f"http://127.0.0.1:{host.port}"
     page = join(browser, base, host.game.secrets.seats["moscow"].code)
-    assert page.locator("#brief-body details").get_attribute("open") is not None  # round 1
+    briefing = page.locator("#objectives-body details")
+    assert briefing.get_attribute("open") is None  # folded: the orders come soon after the objectives
+    briefing.locator("summary").click()
 
     # Bringing in an event asks first; then its card shows on the team's page and the board.
     desk = browser.new_page(viewport={"width": 1100, "height": 900})

@@ -4,7 +4,7 @@ Orders: the role's full menu (every action and aim it could ever take, as the te
 numbers it) as a compact grid of cards (name, target, family and cost); an item not open
 now is shown as unavailable with the reason. Numbers stay the same all game. The focused
 card's full text (description and teaching note) is shown above the grid. A digit picks
-its item at once, and a line at the top says what was picked; in a menu longer than
+its item at once, and a line below the page says what was picked; in a menu longer than
 nine, a second digit typed within `NUMBER_S` seconds makes it a two-digit number (1 then
 2: item 12 replaces item 1, and the line says so); 0 then 5 picks item 5. A digit never
 takes an order out again: an item already picked says so. Picked orders are taken out

@@ -33,7 +33,7 @@ from game.rules import CompiledScenario, compile_scenario, new_game, outcome
 from game.rules.conditions import holds
 from game.rules.rng import derive_seed
 from game.session.runner import play_round
-from game.words import _, ngettext
+from game.words import _
 
 CHUNK = 50  # games per task: big enough to amortise pickling, small enough to balance cores
 DEFAULT_GAMES = 2000
@@ -77,13 +77,19 @@ def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None 
     Every output path is checked before the first game; the files are written (all or
     none) before the summary is printed, and each one written is named on `err`."""
     out, err = out or sys.stdout, err or sys.stderr
+    warnings: list[str] = []
     try:
-        scenario = load(args.scenario)
+        scenario = load(args.scenario, warnings)
         plan = make_plan(scenario, args)
         paths = check_outputs(args.scenario, {kind: getattr(args, kind) for kind, _o in KINDS})
+    except ScenarioRefused as exc:
+        print("\n".join(exc.lines), file=err)
+        return 2
     except (SimulateError, OutputError) as exc:
         print(_("simulate: error: {exc}").format(exc=exc), file=err)
         return 2
+    for line in warnings:
+        print(line, file=err)
     progress = None if args.quiet or not _is_terminal(err) else Progress(err, plan.total)
     games = play_all(scenario, plan, args.workers, progress)
     report = Report.build(scenario, plan.assignments, plan.personas, games, plan.seed,
@@ -130,24 +136,39 @@ def _is_terminal(stream: TextIO) -> bool:
         return False
 
 
-def load(path: str) -> Scenario:
-    """Load and check a scenario as `check` does, raising SimulateError with one line if it fails
-    (a missing file, a folder, a FIFO or a device each get their own reason)."""
-    from game.authoring.check import check_one
+class ScenarioRefused(SimulateError):
+    """A scenario `check` rejects: the lab prints its problems as `check` does and plays nothing."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        super().__init__(lines[-1])
+
+
+def load(path: str, warnings: list[str] | None = None) -> Scenario:
+    """Load and check a scenario exactly as `check` does.
+
+    A file with any error raises ScenarioRefused holding `check`'s located lines
+    (`FILE:LINE:COL: path: message [code]`, follow-ons folded) and a summary; a lone
+    problem of the file as a whole (missing, a folder, a device) raises SimulateError
+    with that one line. The lines of the warnings of a file that loads are added to
+    `warnings`, for the caller to print once every option is checked."""
+    from game.authoring.check import check_one, summary
 
     errors = io.StringIO()
     scenario, found = check_one(path, errors)
-    if scenario is not None:
-        return scenario
-    if not found:
+    if not found and scenario is None:
         raise SimulateError(errors.getvalue().strip())
-    problems = [p for p in found if p.is_error] or found
-    first = problems[0].text()
-    more = ngettext(" (and {n} more problem; run: python main.py check {path})",
-                    " (and {n} more problems; run: python main.py check {path})",
-                    len(problems) - 1).format(n=len(problems) - 1, path=path) \
-        if len(problems) > 1 else ""
-    raise SimulateError(first + more)
+    problems = sorted(found, key=lambda p: (p.line, p.col))
+    if scenario is not None and not any(p.is_error for p in problems):
+        if warnings is not None:
+            warnings += [line for p in problems for line in p.lines()]
+        return scenario
+    if len(problems) == 1 and not problems[0].folded:
+        raise SimulateError(problems[0].text())
+    lines = [line for p in problems for line in p.lines()]
+    raise ScenarioRefused(lines + [_("simulate: error: {summary}; the lab plays only a scenario "
+                                     "that check accepts: fix these first").format(
+        summary=summary(path, scenario, found))])
 
 
 @dataclass(frozen=True)

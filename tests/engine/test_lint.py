@@ -577,6 +577,46 @@ def test_committed_schema_is_fresh():
     assert json.loads(SCHEMA_PATH.read_text(encoding="utf-8")) == scenario_json_schema()
 
 
+def test_key_reference_in_the_docs_is_fresh():
+    """docs/authoring.md holds the key reference generated from the schema, unchanged:
+    every key of every part, with its default; rewrite it with `schema --docs`."""
+    from game.authoring.schema_docs import DOCS_PATH, key_reference, section_in
+
+    doc = DOCS_PATH.read_text(encoding="utf-8")
+    assert section_in(doc) == key_reference(), "run: python main.py schema --docs docs/authoring.md"
+    for row in ("| `trust_gain_percent` | `60` | a whole number, 1 to 100 |",
+                "| `repeat_decay` | `[100, 60, 35, 20]` |", "| `domestic_label` | **required** |",
+                "| `once` | `true` |", "| `points` | `{}` |"):
+        assert row in doc
+
+
+def test_schema_docs_rewrites_only_its_section(tmp_path, capsys):
+    """`schema --docs FILE` replaces the generated part and leaves the rest; a file without
+    the markers is refused with status 2."""
+    from game.authoring.schema_docs import BEGIN, END, key_reference
+    from game.cli.main import main
+
+    doc = tmp_path / "a.md"
+    doc.write_text(f"# Mine\n\n{BEGIN}\nstale\n{END}\n\nafter\n", encoding="utf-8")
+    assert main(["schema", "--docs", str(doc)]) == 0
+    assert doc.read_text(encoding="utf-8") == f"# Mine\n\n{key_reference()}\n\nafter\n"
+    plain = tmp_path / "b.md"
+    plain.write_text("# No markers\n", encoding="utf-8")
+    assert main(["schema", "--docs", str(plain)]) == 2
+    assert "no generated key reference" in capsys.readouterr().err
+
+
+def test_schema_without_out_writes_to_the_current_folder(tmp_path, monkeypatch, capsys):
+    """`schema` alone writes scenario.schema.json where the author is, never into the game."""
+    from game.cli.main import main
+
+    monkeypatch.chdir(tmp_path)
+    before = SCHEMA_PATH.read_bytes()
+    assert main(["schema"]) == 0
+    assert json.loads((tmp_path / "scenario.schema.json").read_text())["title"]
+    assert SCHEMA_PATH.read_bytes() == before and "wrote scenario.schema.json" in capsys.readouterr().out
+
+
 def test_schema_spells_keys_as_files_do(tmp_path):
     """The schema says `from`, not `from_`, and names its dialect and title."""
     schema = json.loads(write_schema(tmp_path / "s.json").read_text(encoding="utf-8"))

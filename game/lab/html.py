@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import jinja2
 
-from game.lab.report import Report
+from game.lab.report import Report, item_notes
 from game.words import _, ngettext
 
 #: Okabe-Ito colours, each paired with a dash pattern.
@@ -31,7 +31,7 @@ def report_html(report: Report) -> str:
                           _("{label}: operating in {value}% of games at the end")),
         tension=_lines([(_("Mean tension"), report.tension_by_round)], 100,
                        _("{label}: {value} at the end")),
-        run_line=run_line(report))
+        run_line=run_line(report), notes=item_notes(report))
 
 
 def run_line(report: Report) -> str:
@@ -91,8 +91,11 @@ svg text{font-size:12px;fill:#1a1a1a}
 <p>{{ run_line }} Personas: {{ r.personas|join(", ") }}.</p>
 
 <h2>Flags</h2>
-{% if r.flags %}<ul>{% for f in r.flags %}<li class="flag">{{ f }}</li>{% endfor %}</ul>
-{% else %}<p>None: no role is favoured, every ending is reached, none is rare.</p>{% endif %}
+{% if r.notes %}<ul>{% for n in r.notes %}<li><span class="flag">{{ n.text }}</span>
+{% if n.why or n.tries %}<ul>{% for w in n.why %}<li>Why: {{ w }}</li>{% endfor %}
+{% for t in n.tries %}<li>Try: {{ t }}</li>{% endfor %}</ul>{% endif %}</li>{% endfor %}</ul>
+{% else %}<p>None: no role is favoured, every ending is reached, none is rare, every action
+is chosen, every milestone operates and no objective is a gift or a dead letter.</p>{% endif %}
 
 {% macro bars(chart, title) %}
 <figure><svg role="img" aria-label="{{ title }}" width="640" height="{{ chart.height }}"
@@ -126,7 +129,8 @@ svg text{font-size:12px;fill:#1a1a1a}
 {{ bars(endings, "Share of games reaching each ending") }}
 <table><tr><th>Ending</th><th>Games</th><th>Share</th><th>Note</th></tr>
 {% for e in r.endings %}<tr><td>{{ e.name }}</td><td class="n">{{ e.games }}</td>
-<td class="n">{{ "%.1f%%"|format(e.share * 100) }}</td><td>{{ e.flag }}</td></tr>{% endfor %}</table>
+<td class="n">{{ "%.1f%%"|format(e.share * 100) }}</td><td>{{ notes[("ending", e.id)] }}</td></tr>
+{% endfor %}</table>
 
 <h2>Top finishes</h2>
 <p>A role finishes top alone when its total beats every other; games with a shared top
@@ -143,22 +147,26 @@ a role above {{ "%.0f%%"|format((r.fair_share + 0.15) * 100) }} is flagged.</p>
 
 {% if r.milestones %}<h2>Milestones over the rounds</h2>
 {{ lines(milestones, "Share of games in which each milestone operates, round by round") }}
-<table><tr><th>Milestone</th><th>Operating at the end</th><th>Ever operated</th></tr>
+<table><tr><th>Milestone</th><th>Operating at the end</th><th>Ever operated</th><th>Note</th></tr>
 {% for m in r.milestones %}<tr><td>{{ m.name }}</td><td class="n">{{ "%.1f%%"|format(m.at_end * 100) }}</td>
-<td class="n">{{ "%.1f%%"|format(m.ever * 100) }}</td></tr>{% endfor %}</table>{% endif %}
+<td class="n">{{ "%.1f%%"|format(m.ever * 100) }}</td><td>{{ notes[("milestone", m.id)] }}</td></tr>
+{% endfor %}</table>{% endif %}
 
 <h2>Tension over the rounds</h2>
 {{ lines(tension, "Mean tension at the start and after each round") }}
 
 {% if r.objectives %}<h2>Objectives</h2>
-<table><tr><th>Role</th><th>Objective</th><th>Points</th><th>Met</th></tr>
-{% for o in r.objectives %}<tr><td>{{ r.roles[o.role] }}</td><td>{{ o.text }}</td>
-<td class="n">{{ o.points }}</td><td class="n">{{ "%.1f%%"|format(o.met * 100) }}</td></tr>
+<table><tr><th>Role</th><th>Objective</th><th>Points</th><th>Met</th><th>Note</th></tr>
+{% for o in r.objectives %}<tr><td>{{ r.roles[o.role] }}</td><td>{{ o.text }} ({{ o.role }}.{{ o.id }})</td>
+<td class="n">{{ o.points }}</td><td class="n">{{ "%.1f%%"|format(o.met * 100) }}</td>
+<td>{{ notes[("objective", o.role ~ "." ~ o.id)] }}</td></tr>
 {% endfor %}</table>{% endif %}
 
 <h2>Actions</h2>
-<table><tr><th>Action</th><th>Times per game</th><th>Games where chosen</th></tr>
-{% for a in r.actions %}<tr><td>{{ a.name }}</td><td class="n">{{ "%.2f"|format(a.per_game) }}</td>
-<td class="n">{{ "%.1f%%"|format(a.games * 100) }}</td></tr>{% endfor %}</table>
+<table><tr><th>Action</th><th>Times per game</th><th>Games where chosen</th><th>Note</th></tr>
+{% for a in r.actions %}<tr><td>{{ a.name }} ({{ a.id }})</td>
+<td class="n">{{ "%.2f"|format(a.per_game) }}</td><td class="n">{{ "%.1f%%"|format(a.games * 100) }}</td>
+<td>{{ notes[("action", a.id)] }}</td></tr>
+{% endfor %}</table>
 </body></html>
 """

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from typing import TextIO
 
 from game.ai import LAB_PERSONAS, PERSONAS, TEMPERAMENTS, make_policy
+from game.lab.evidence import Observer
 from game.lab.output import KINDS, OutputError, check_outputs, write_all
 from game.lab.report import GameRecord, Report, render_outputs, write_text
 from game.model.scenario import Scenario
@@ -277,8 +278,11 @@ def play_one(game: CompiledScenario, plan: Plan, a_index: int, index: int,
     state = new_game(game, seed, plan.rounds)
     milestones = tuple(m.id for m in scenario.milestones)
     tension, operating = [state.tension], []
+    seen = Observer(game)
     while state.phase != "over":
-        state = play_round(state, game, policies)
+        seen.before_orders(state)
+        before, state = state, play_round(state, game, policies)
+        seen.after_round(before, state)
         tension.append(state.tension)
         operating.append(tuple(state.milestones[m] == "operating" for m in milestones))
     result = outcome(state, game)
@@ -290,7 +294,7 @@ def play_one(game: CompiledScenario, plan: Plan, a_index: int, index: int,
     met = tuple(tuple(holds(o.when, state, r) for o in scenario.role(r).objectives) for r in roles)
     return GameRecord(a_index, index, seed, result.ending, result.round,
                       tuple(result.total(r) for r in roles), tuple(tension), tuple(operating),
-                      met, tuple(chosen))
+                      met, tuple(chosen), seen.finish(state))
 
 
 def play_chunk(game: CompiledScenario, plan: Plan, a_index: int, start: int,

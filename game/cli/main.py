@@ -303,6 +303,7 @@ SIMULATE_OUTPUTS = (
     ("--csv", "balance report", lambda head: head.startswith(b"section,")),
     ("--html", "balance report", lambda head: head.lower().startswith(b"<!doctype html")),
     ("--games-csv", "list of games", lambda head: head.startswith(b"game,")),
+    ("--patch", "suggested patch", lambda head: head.startswith(b"--- a/")),
 )
 
 

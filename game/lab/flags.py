@@ -112,3 +112,20 @@ def _objectives(report) -> list[Flag]:  # noqa: ANN001
         elif o["met"] < OBJECTIVE_LOW:
             out.append(Flag("objective_rare", f"{o['role']}.{o['id']}", facts))
     return out
+
+
+def distance(flag: Flag) -> float:
+    """How far past its threshold a flag is, 0..1: what `--suggest` tries to shrink when
+    no change removes a flag outright."""
+    f = flag.facts
+    share = f.get("share", f.get("met", 0.0))
+    by_kind = {
+        "role_top_high": lambda: share - (f.get("fair", 0) + IMBALANCE),
+        "role_top_low": lambda: f.get("fair", 0) * BEHIND - share,
+        "ending_never": lambda: RARE, "ending_rare": lambda: RARE - share,
+        "ending_dominant": lambda: share - ENDING_MAX,
+        "persona_dominates": lambda: share - DOMINANT, "persona_decides": lambda: share - DECIDES,
+        "objective_always": lambda: share - OBJECTIVE_HIGH,
+        "objective_rare": lambda: OBJECTIVE_LOW - share,
+    }
+    return max(0.0, by_kind[flag.kind]()) if flag.kind in by_kind else 1.0

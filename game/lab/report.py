@@ -84,11 +84,13 @@ class Report:
     rows: list[Row] = field(default_factory=list)
     flags: list[str] = field(default_factory=list)  # each note's headline
     notes: list[dict] = field(default_factory=list)  # each flag: headline, why, tries, facts
+    found: list = field(default_factory=list, repr=False)  # the flags as data (game.lab.flags)
 
     @staticmethod
     def build(scenario: Scenario, assignments, personas, games: list[GameRecord], seed: int,
-              assignments_total: int | None = None) -> Report:
-        """Aggregate per-game records into the report."""
+              assignments_total: int | None = None, *, explain_flags: bool = True) -> Report:
+        """Aggregate per-game records into the report; with `explain_flags` False the flags
+        come without causes (`--suggest` only counts them)."""
         roles = scenario.role_ids
         n = max(1, len(games))
         alone, shared, ties = _tops(roles, games)
@@ -103,7 +105,9 @@ class Report:
             _milestones(scenario, games), _tension(games), _objectives(scenario, games),
             _actions(scenario, games), rows)
         tally = Tally.build(scenario, assignments, games)
-        found = [explain(flag, report, tally) for flag in find_flags(report, tally)]
+        found = find_flags(report, tally)
+        report.found = found
+        found = [explain(flag, report, tally) for flag in found] if explain_flags else found
         report.notes = [asdict(note(flag, scenario)) for flag in found]
         report.flags = [n["text"] for n in report.notes]
         return report
@@ -350,8 +354,8 @@ def detail_lines(report: Report) -> list[str]:
 
 
 def figures(report: Report) -> dict:
-    """Every figure as JSON-ready data."""
-    return asdict(report)
+    """Every figure as JSON-ready data (the flags as the notes that word them)."""
+    return {k: v for k, v in asdict(report).items() if k != "found"}
 
 
 def figure_rows(report: Report) -> list[tuple]:

@@ -1036,6 +1036,44 @@ def test_starter_passes_strict_check_and_plays(tmp_path, roles):
     assert result.ending in {e.id for e in scenario.endings}
 
 
+def test_starter_adds_yaml_to_a_name_without_one(tmp_path):
+    """`new noext` writes noext.yaml; a name with another suffix is refused."""
+    code, out, _ = _new(tmp_path, "noext", "north,south")
+    assert code == 0 and (tmp_path / "noext.yaml").is_file() and not (tmp_path / "noext").exists()
+    assert "noext.yaml" in out
+    code, _, err = _new(tmp_path, "notes.txt", "north,south")
+    assert code == 2 and "a scenario file ends in .yaml; give a name such as notes.yaml" in err
+
+
+def test_starter_names_and_labels_read_well(tmp_path):
+    """Short ids read as abbreviations (usa -> USA, not Usa), and each role's domestic label
+    names it, so a chart legend can tell them apart."""
+    from game.authoring.loader import load_scenario
+
+    assert _new(tmp_path, "case.yaml", "usa,nna,east_bloc")[0] == 0
+    scenario = load_scenario(tmp_path / "case.yaml")
+    assert [r.name for r in scenario.roles] == ["USA", "NNA", "East Bloc"]
+    labels = [r.domestic_label for r in scenario.roles]
+    assert len(set(labels)) == 3 and labels[0] == "USA support at home"
+
+
+def test_milestone_cycle_folds_every_follow_on(tmp_path):
+    """A cycle of prerequisites in the starter prints as one error: the milestones, their
+    idle suspension effects, the withdrawal nobody can take and the endings that need them
+    are folded under it."""
+    assert _new(tmp_path, "case.yaml", "north,south,east")[0] == 0
+    path = tmp_path / "case.yaml"
+    text = path.read_text(encoding="utf-8").replace(
+        "    progress_needed: 2\n", "    requires: [joint_measure]\n    progress_needed: 2\n", 1)
+    path.write_text(text, encoding="utf-8")
+    out = io.StringIO()
+    assert run_check([str(path)], out=out, err=out) == 2
+    lines = out.getvalue().splitlines()
+    assert "[milestone-cycle]" in lines[0] and "follow-on problems" in lines[1]
+    assert all(line.startswith("      ") for line in lines[2:-1]), lines
+    assert any("[action-never]" in line for line in lines) and lines[-1].endswith(": 1 error")
+
+
 def test_starter_schema_line_works_from_its_folder(tmp_path):
     """The $schema line names the schema by a path that works from the file's folder."""
     (tmp_path / "deep" / "er").mkdir(parents=True)

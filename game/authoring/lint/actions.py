@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 from game.authoring.lint.context import Lint
 from game.authoring.lint.demands import answerable, meets
+from game.authoring.lint.milestones import never_causes
 from game.authoring.lint.reach import RULES, parties_of, role_choice, start_demands
 from game.authoring.problems import Path, Problem
 from game.model.scenario import ActionSpec
@@ -105,8 +106,12 @@ def _never_reason(ctx: Lint, a: ActionSpec) -> tuple[Path, str, str]:
     if a.establishes and a.establishes in ctx.milestones:
         return (("roles",), f"none of its roles is a party of milestone '{a.establishes}'", "")
     if a.target == "milestone":
+        # Its roles' milestones that can never operate are the cause: fold under theirs.
+        roles = role_choice(ctx.scenario, a)
+        idle = [m.id for m in ctx.scenario.milestones
+                if set(m.parties) & roles and m.id not in ctx.establishable]
         return (("target",), "it withdraws from a milestone, and none of its roles is a party "
-                "of a milestone that can operate", "")
+                "of a milestone that can operate", " ".join(never_causes(ctx, m) for m in idle))
     unknown = [r for r in a.roles if r not in ctx.roles]
     if unknown or not role_choice(ctx.scenario, a):
         return (("roles",), "none of its roles exists", " ".join(f"role:{r}" for r in unknown))

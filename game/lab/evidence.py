@@ -23,7 +23,6 @@ from typing import NamedTuple
 from game.model.state import GameState
 from game.rules import requirements as req
 from game.rules.compiled import CompiledScenario
-from game.rules.legal import open_orders
 from game.rules.tables import Candidate
 
 
@@ -60,7 +59,12 @@ class GameEvidence(NamedTuple):
     broken: tuple[int, ...]  # per role: commitments it broke
 
 
-def closure(state: GameState, role: str, cand: Candidate, rule) -> Closure:  # noqa: ANN001
+#: The rules whose closure names something read from the state (which milestone, which
+#: prerequisite); the facts of every other rule come from the spec alone.
+STATEFUL = frozenset({req.milestones_operating, req.milestones_not_operating, req.proposal_ready})
+
+
+def closure(state: GameState | None, role: str, cand: Candidate, rule) -> Closure:  # noqa: ANN001
     """The facts behind a requirement rule that closed an order."""
     spec = cand.row.spec
     need = spec.requires
@@ -109,22 +113,52 @@ class Observer:
         self.answers: dict[tuple[int, int, int], list[int]] = {}
         self.tension = [0] * len(game.roles)
         self.offers = _offer_keys(game)
+        # Per role: actions with an order no rule can close (always open), and the orders
+        # of every other action, which are checked each round.
+        self.always, self.checked = [], []
+        for cands in game.candidates:
+            free = {c.row.index for c in cands if not c.rules}
+            self.always.append(tuple(sorted(free)))
+            self.checked.append(tuple(c for c in cands if c.row.index not in free))
+        self.cache: dict[tuple, Closure] = {}  # the stateful closures, by what they read
+        # (action, rule) -> its Closure, for the rules whose facts never depend on the state.
+        self.fixed = {(c.row.index, rule): closure(None, "", c, rule)
+                      for cands in game.candidates for c in cands for rule in c.rules
+                      if rule not in STATEFUL}
 
     def before_orders(self, state: GameState) -> None:
-        """Count, for each role, the actions open to it this round and why the rest are not."""
-        game = self.game
-        for r, role in enumerate(game.roles):
-            opened = {c.row.index for c in open_orders(state, game, role)}
-            first: dict[int, Candidate] = {}
-            for c in game.candidates[r]:
-                first.setdefault(c.row.index, c)
-            for index, cand in first.items():
-                if index in opened:
+        """Count, for each role, the actions open to it this round and why the rest are not.
+
+        One pass over every order a role could give, as `open_orders` makes: an action is
+        open if any of its orders is; a closed one is counted under the first rule that
+        closes its first order. Orders that no rule can close are counted without a look."""
+        closed, fixed, cache = self.closed, self.fixed, self.cache
+        track = tuple(state.milestones.values())  # what the stateful closures read
+        for r, role in enumerate(self.game.roles):
+            for index in self.always[r]:
+                self.open[index] += 1
+            status: dict[int, tuple | None] = {}
+            for cand in self.checked[r]:
+                index = cand.row.index
+                if index in status and status[index] is None:
+                    continue
+                for rule in cand.rules:
+                    if rule(state, role, cand):
+                        if index not in status:
+                            status[index] = (cand, rule)
+                        break
+                else:
+                    status[index] = None
+            for index, why in status.items():
+                if why is None:
                     self.open[index] += 1
                     continue
-                rule = next(rule for rule in cand.rules if rule(state, role, cand))
-                key = (index, closure(state, role, cand, rule))
-                self.closed[key] = self.closed.get(key, 0) + 1
+                why_key = fixed.get((index, why[1]))
+                if why_key is None:
+                    seen = (index, why[1], role, track)
+                    why_key = cache.get(seen) or cache.setdefault(seen, closure(state, role, *why))
+                key = (index, why_key)
+                closed[key] = closed.get(key, 0) + 1
 
     def after_round(self, before: GameState, after: GameState) -> None:
         """Count the answers given this round, with the trust at the time, and the tension

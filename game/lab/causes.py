@@ -137,14 +137,15 @@ def _rival(report, tally: Tally, action: ActionSpec) -> dict:  # noqa: ANN001
         return set(a.aims) if a.aims else set(a.roles or tally.roles)
 
     kind = step_kind(action)
-    same = [(report.actions[j]["per_game"], a) for j, a in enumerate(tally.scenario.actions)
-            if a.id != action.id and step_kind(a) == kind and a.offer == action.offer
-            and bool(a.establishes) == bool(action.establishes)
-            and roles(a) & roles(action) and report.actions[j]["per_game"]]
-    if not same:
+    chosen = [(report.actions[j]["per_game"], a) for j, a in enumerate(tally.scenario.actions)
+              if a.id != action.id and step_kind(a) == kind and roles(a) & roles(action)
+              and report.actions[j]["per_game"]]
+    alike = [(n, a) for n, a in chosen if a.offer == action.offer
+             and bool(a.establishes) == bool(action.establishes)]
+    if not (alike or chosen):
         return {}
-    _n, rival = max(same, key=lambda x: x[0])
-    return {"rival": rival.id, "rival_cost": rival.cost}
+    _n, rival = max(alike or chosen, key=lambda x: x[0])
+    return {"rival": rival.id, "rival_cost": rival.cost, "rival_alike": bool(alike)}
 
 
 def _pair_trust(tally: Tally, action: ActionSpec) -> dict:

@@ -4,7 +4,8 @@ Each flag is data - a kind, the id it is about and its figures - so the cause-fi
 (`game.lab.causes`) can add why, and `game.lab.notes` can word it. The kinds:
 
 - `role_top_high`: a role wins alone more than `IMBALANCE` (15 points) above the fair
-  share 1/n; `role_top_low`: under `BEHIND` (half) of the fair share;
+  share 1/n; `role_top_low`: under `BEHIND` (half) of the fair share, unless at least
+  `TIED` (half) of the games end with a shared top score, when no one wins alone;
 - `ending_never`, `ending_rare` (under `RARE`, 2%), `ending_dominant` (over `ENDING_MAX`, 85%);
 - `persona_dominates`: the best reply (the highest mean score for its role) in at least
   `DOMINANT` of the situations where it could be picked (a situation: one role and one
@@ -29,6 +30,7 @@ DOMINANT = 0.75
 DECIDES = 0.75
 OBJECTIVE_HIGH = 0.90
 OBJECTIVE_LOW = 0.02
+TIED = 0.5  # with half the games or more tied at the top, no role is called behind
 
 
 @dataclass
@@ -63,7 +65,7 @@ def _roles(report) -> list[Flag]:  # noqa: ANN001
     for role, share in report.top_alone.items():
         if share > fair + IMBALANCE:
             out.append(Flag("role_top_high", role, {"share": share, "fair": fair}))
-        elif share < fair * BEHIND:
+        elif share < fair * BEHIND and report.ties < TIED:
             out.append(Flag("role_top_low", role, {"share": share, "fair": fair}))
     return out
 

@@ -171,6 +171,11 @@ PASSED = {
                      N_("make '{action}' cost {rival_cost} like '{rival}': personas rank a "
                         "proposal above an offer above a one-sided step, and a 1-point step "
                         "above a 2-point one")),
+    "outranked_by_other": (N_("personas spent their points on '{rival}' instead, a step of the "
+                              "same kind that they rank higher (a proposal above an offer above a "
+                              "one-sided step)"),
+                           N_("raise points_per_round, or make '{rival}' or '{action}' cheaper, "
+                              "so points are left for '{action}'")),
     "pressure_trusted": (N_("personas press only a partner they distrust (a hardliner below "
                             "trust 40) or one that pressed them first, and the trust it could "
                             "be aimed along ({pairs}) ended at a mean of {trust}"),
@@ -188,7 +193,10 @@ PASSED = {
 
 
 def _passed(f: dict, name: Names) -> tuple[str, str]:
-    kind = "outranked_by" if f["why"] == "outranked" and f.get("rival") else f["why"]
+    kind = f["why"]
+    if kind == "outranked" and f.get("rival"):
+        cheaper = f["rival_cost"] < f["cost"] and f.get("rival_alike", True)
+        kind = "outranked_by" if cheaper else "outranked_by_other"
     why, fix = (_(text) if text else "" for text in PASSED[kind])
     words = {"trust": "?" if f.get("trust") is None else f"{f['trust']:.0f}",
              "pairs": ", ".join(f.get("pairs", [])), "readers": ", ".join(f.get("readers", [])),
@@ -257,6 +265,9 @@ def _score_gap(f: dict, name: Names) -> tuple[str, str]:
             "{obj:.1f} against {oobj:.1f}, endings {end:.1f} against {oend:.1f}").format(
         role=f["role"], score=f["score"], others=f["others"], obj=f["objective_points"],
         oobj=f["others_objective_points"], end=f["ending_points"], oend=f["others_ending_points"])
+    if max(abs(f["objective_points"] - f["others_objective_points"]),
+           abs(f["ending_points"] - f["others_ending_points"])) < 0.05:
+        return why, ""
     if f["objective_points"] < f["others_objective_points"] and f["hardest"]:
         fix = _("make objective {role}.{o} (met in {met:.0%}) easier, or raise its points").format(
             role=f["role"], o=f["hardest"], met=f["hardest_met"])

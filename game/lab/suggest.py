@@ -127,6 +127,11 @@ def _passed(s: Scenario, f: dict, note: dict, answers: str) -> list[Change]:
     a = s.actions[i]
     if f["why"] == "pressure_costly" or (f["why"] == "outranked" and f.get("rival_cost", 2) < a.cost):
         return [Change(("actions", i, "cost"), a.cost, 1, answers)]
+    if f["why"] == "outranked" and f.get("rival"):
+        r = _index(s.actions, f["rival"])
+        points = s.rules.points_per_round
+        return [Change(("rules", "points_per_round"), points, min(6, points + 1), answers),
+                *([Change(("actions", r, "cost"), 2, 1, answers)] if s.actions[r].cost == 2 else [])]
     if f["why"] == "ratification_odds":
         t = a.ratification.threshold
         return [Change(("actions", i, "ratification", "threshold"), t, max(0, t - d), answers)

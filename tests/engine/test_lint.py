@@ -914,6 +914,31 @@ def test_every_code_is_registered_and_documented():
     assert missing == []
 
 
+def test_persona_thresholds_in_the_docs_are_the_personas_own():
+    """docs/authoring.md gives each persona's trust thresholds as the personas hold them, so
+    an author reading *Personas* sets start trust against the real numbers."""
+    from game.ai import make_policy
+    from game.rules import compile_scenario
+
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "authoring.md").read_text()
+    table = doc[doc.index("## Personas: what each AI delegation reads"):doc.index("## Every message")]
+    rows = {line.split("|")[1].strip(" `"): line for line in table.splitlines()
+            if line.startswith("| `")}
+    game = compile_scenario(load_text_with_source(VALID, "s.yaml")[0])
+    facts = {"reciprocator": [("forgive", "at least 35"), ("accept_at", "under 20")],
+             "hardliner": [("press_below", "under 40"), ("accept_at", "at least 55"),
+                           ("ceiling", "under 90"), ("content", "support is 85")],
+             "legalist": [("trust_at", "55 for a 2-point step")],
+             "opportunist": [("cap", "under 60"), ("cushion", "at least 50")],
+             "holdout": [("trust_at", "at least 60"), ("insight_width", "14 points")],
+             "alliance": [("ally_at", "at least 60"), ("margin", "5 points above")],
+             "baseline": [("accept_at", "at least 30"), ("press_below", "under 15")]}
+    for persona, pairs in facts.items():
+        policy = make_policy(persona, game)
+        for attr, words in pairs:
+            assert str(getattr(policy, attr)) in words and words in rows[persona], (persona, attr)
+
+
 def test_every_key_an_author_writes_is_documented():
     """docs/authoring.md names every key of conditions, effects, requirements, commitments,
     ratification, demands, start demands, actions (aims included) and the file itself, and

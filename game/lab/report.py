@@ -259,26 +259,37 @@ def _games_over(report: Report) -> str:
 
 
 def summary_lines(report: Report) -> list[str]:
-    """The summary, a screenful for any scenario."""
+    """The summary: each section of `SECTIONS` in turn (the figures fit a screen; the
+    flags with their notes follow)."""
+    return [line for section in SECTIONS for line in section(report)]
+
+
+def _head_lines(report: Report) -> list[str]:
     each = report.games / max(1, report.assignments)
-    lines = [_("Balance lab: {title} ({id}), seed {seed}").format(
-                 title=report.title, id=report.scenario, seed=report.seed),
-             _("{run} ({each:.1f} games each); mean {rounds:.1f} rounds").format(
-                 run=_games_over(report), each=each, rounds=report.mean_rounds),
-             "", _("Endings")]
+    return [_("Balance lab: {title} ({id}), seed {seed}").format(
+                title=report.title, id=report.scenario, seed=report.seed),
+            _("{run} ({each:.1f} games each); mean {rounds:.1f} rounds").format(
+                run=_games_over(report), each=each, rounds=report.mean_rounds)]
+
+
+def _ending_lines(report: Report) -> list[str]:
     width = max(len(e["name"]) for e in report.endings)
     notes = item_notes(report)
-    for e in report.endings:
-        lines.append(f"  {e['name']:<{width}}  {e['share']:6.1%}  {notes['ending', e['id']]}".rstrip())
-    lines += _top_lines(report)
-    lines.append(_("Mean score by role: ") + "  ".join(
-        f"{r} {s:.1f}" for r, s in report.mean_score.items()))
-    lines.append(_("Mean score by persona: ") + "  ".join(
-        f"{p} {s:.1f}" for p, s in report.persona_mean_score.items()))
-    lines += _track_lines(report)
-    lines += ["", _("Flags") if report.notes else _("Flags: none")]
-    lines += [line for n in report.notes for line in _note_lines(n)]
-    return lines
+    return ["", _("Endings")] + [
+        f"  {e['name']:<{width}}  {e['share']:6.1%}  {notes['ending', e['id']]}".rstrip()
+        for e in report.endings]
+
+
+def _score_lines(report: Report) -> list[str]:
+    return [_("Mean score by role: ") + "  ".join(
+                f"{r} {s:.1f}" for r, s in report.mean_score.items()),
+            _("Mean score by persona: ") + "  ".join(
+                f"{p} {s:.1f}" for p, s in report.persona_mean_score.items())]
+
+
+def _flag_lines(report: Report) -> list[str]:
+    return (["", _("Flags") if report.notes else _("Flags: none")]
+            + [line for n in report.notes for line in _note_lines(n)])
 
 
 def _note_lines(n: dict) -> list[str]:
@@ -336,6 +347,11 @@ def _track_lines(report: Report) -> list[str]:
     lines += [f"  {a['id']:<{width}}  {a['per_game']:5.2f}  {a['games']:6.1%}  "
               f"{notes['action', a['id']]}".rstrip() for a in report.actions]
     return lines
+
+
+#: The summary's sections, in order: each a function of the report giving its lines. A
+#: new kind of figure (negotiation figures, say) is one more function here.
+SECTIONS = (_head_lines, _ending_lines, _top_lines, _score_lines, _track_lines, _flag_lines)
 
 
 def detail_lines(report: Report) -> list[str]:

@@ -113,3 +113,22 @@ def test_mutated_scenario_never_tracebacks_in_the_lab(tmp_path, data):
         _refused_like_check(str(path), err)
     else:
         assert "Balance lab" in out
+
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(st.data())
+def test_mutated_scenario_never_tracebacks_with_suggest(tmp_path, data):
+    """--suggest on a mutated fixture: it plays and suggests (status 0) or refuses as check
+    does (status 2); trying changes never raises."""
+    path = tmp_path / "f.yaml"
+    path.write_text(_mutate(data), encoding="utf-8")
+    parser = argparse.ArgumentParser()
+    simulate.add_arguments(parser)
+    out, err = io.StringIO(), io.StringIO()
+    args = parser.parse_args([str(path), "--games", "2", "--workers", "1", "--quiet", "--suggest",
+                              "--suggest-tries", "2", "--suggest-games", "4",
+                              "--personas", "reciprocator,hardliner"])
+    code = simulate.run(args, out=out, err=err)
+    assert code in (0, 2), err.getvalue()
+    assert code == 2 or "Suggestions:" in out.getvalue()

@@ -10,7 +10,7 @@
     python main.py classdebrief FILE... --out FILE.html [--csv FILE]   several tables' games compared
     python main.py briefs [SCENARIO] --out FILE.html           printable role briefs, one page per role
     python main.py simulate SCENARIO --games N ...             the balance lab
-    python main.py schema [--out PATH|-]                       export the scenario JSON Schema
+    python main.py schema [--out PATH|-] [--docs FILE.md]      export the scenario JSON Schema
     python main.py host [--scenario FILE] [--port P] [--lan | --bind ADDR] [--seat ROLE=KIND]
                                                                host the game for the teams' browsers
 
@@ -65,7 +65,10 @@ def build_parser() -> argparse.ArgumentParser:
     schema = sub.add_parser("schema", help="write the scenario JSON Schema")
     schema.add_argument("--out", default=None,
                         help="file to write, or - for standard output "
-                             "(default: scenarios/scenario.schema.json in the game's folder)")
+                             "(default: scenario.schema.json in the current folder)")
+    schema.add_argument("--docs", default=None, metavar="FILE",
+                        help="instead, rewrite the key reference generated from the schema in "
+                             "this Markdown file (docs/authoring.md)")
     _add_host(sub.add_parser("host", help="host the game on the local network for the teams' browsers"))
     return parser
 
@@ -322,24 +325,55 @@ SIMULATE_OUTPUTS = (
     ("--csv", "balance report", lambda head: head.startswith(b"section,")),
     ("--html", "balance report", lambda head: head.lower().startswith(b"<!doctype html")),
     ("--games-csv", "list of games", lambda head: head.startswith(b"game,")),
+    ("--patch", "suggested patch", lambda head: head.startswith(b"--- a/")),
 )
 
 
 def run_schema(args: argparse.Namespace) -> int:
-    """Write the JSON Schema that editors use to autocomplete scenario files."""
-    from game.authoring.schema_export import SCHEMA_PATH, schema_text
+    """Write the JSON Schema that editors use to autocomplete scenario files (to the current
+    folder unless --out says where), or with --docs rewrite the generated key reference."""
+    from game.authoring.schema_export import schema_text
     from game.files.atomic import write_atomic
 
+    if args.docs:
+        return _schema_docs(Path(args.docs))
     if args.out == "-":
         sys.stdout.write(schema_text())
         return 0
-    out = Path(args.out) if args.out else SCHEMA_PATH
+    out = Path(args.out) if args.out else Path(SCHEMA_NAME)
     problem = replace_problem(out, "--out", "scenario schema", lambda head: b'"$schema"' in head)
     if problem:
         print(f"error: {problem}", file=sys.stderr)
         return 2
     write_atomic(out, schema_text())
     print(f"wrote {out}")
+    return 0
+
+
+#: The schema's file name, as scenario files name it in their `$schema=` line.
+SCHEMA_NAME = "scenario.schema.json"
+
+
+def _schema_docs(path: Path) -> int:
+    """Rewrite the generated key reference in a Markdown file; 2 if it has none."""
+    from game.authoring.schema_docs import BEGIN, replace_section
+    from game.files.atomic import write_atomic
+    from game.files.bounded import read_regular
+
+    try:
+        text = read_regular(path, 5_000_000, "Markdown file").decode("utf-8")
+        fresh = replace_section(text)
+    except UnicodeDecodeError:
+        print(f"error: --docs {path}: this file is not UTF-8 text; give the Markdown file",
+              file=sys.stderr)
+        return 2
+    except ValueError:
+        print(f"error: --docs {path}: this file has no generated key reference; add the line "
+              f"{BEGIN} and the end line after it where the reference belongs", file=sys.stderr)
+        return 2
+    if fresh != text:
+        write_atomic(path, fresh)
+    print(f"wrote {path}" if fresh != text else f"{path} is up to date")
     return 0
 
 

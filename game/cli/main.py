@@ -1,4 +1,4 @@
-"""Détente's command line.
+"""Détente's command line: `detente COMMAND ...` installed, `python main.py COMMAND ...` in a checkout.
 
     python main.py [play] [--scale S] [--screenshot DIR] ...   the game window (text mode without a display)
     python main.py text [--scenario PATH] [--seed N] [--human ROLE,...|none] [--rounds N] [--resume [FILE]]
@@ -11,6 +11,10 @@
     python main.py schema [--out PATH|-]                       export the scenario JSON Schema
     python main.py host [--scenario FILE] [--port P] [--lan | --bind ADDR] [--seat ROLE=KIND]
                                                                host the game for the teams' browsers
+    python main.py --version                                   the game's version
+
+Installed, `detente` and `python -m detente` take the same commands (game.cli.program
+names the right one in help and hints).
 
 Errors in files or options are reported in one line each and exit with status 2;
 Ctrl-C stops any command with one line and exit status 130.
@@ -25,16 +29,17 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-COMMANDS = ("play", "text", "new", "check", "replay", "debrief", "whatif", "simulate", "schema",
-            "host")
+from game.cli import program
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The parser for every command except the window's own options."""
     from game.textui.main import add_arguments as add_text
 
-    parser = argparse.ArgumentParser(prog="python main.py", description=__doc__.split("\n")[0],
-                                     epilog="Run 'python main.py COMMAND --help' for a command's options.")
+    prog = program.name()
+    parser = argparse.ArgumentParser(prog=prog, description="Détente's command line.",
+                                     epilog=f"Run '{prog} COMMAND --help' for a command's options.")
+    parser.add_argument("--version", action="version", version=f"Détente {program.version()}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.add_parser("play", help="open the game window (the default)", add_help=False)
     add_text(sub.add_parser("text", help="play in the terminal"))
@@ -61,6 +66,12 @@ def build_parser() -> argparse.ArgumentParser:
                              "(default: scenarios/scenario.schema.json in the game's folder)")
     _add_host(sub.add_parser("host", help="host the game on the local network for the teams' browsers"))
     return parser
+
+
+def commands() -> tuple[str, ...]:
+    """Every command's name, in the order of the help, read from the parser itself."""
+    action = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction))
+    return tuple(action.choices)
 
 
 def _add_new(parser: argparse.ArgumentParser) -> None:
@@ -101,7 +112,7 @@ def _dispatch(argv: list[str]) -> int:
     if any("\0" in arg for arg in argv):  # only possible in-process; a shell cannot pass one
         print("error: an argument holds a NUL character; remove it", file=sys.stderr)
         return 2
-    if not argv or argv[0] == "play" or (argv[0].startswith("-") and argv[0] not in ("-h", "--help")):
+    if not argv or argv[0] == "play" or (argv[0].startswith("-") and argv[0] not in OWN_FLAGS):
         return play(argv[1:] if argv and argv[0] == "play" else argv)
     args = build_parser().parse_args(argv)
     if args.command is None:
@@ -110,6 +121,10 @@ def _dispatch(argv: list[str]) -> int:
                "debrief": run_debrief, "simulate": run_simulate, "schema": run_schema,
                "host": run_host, "whatif": run_whatif}[args.command]
     return handler(args)
+
+
+#: Flags of the command line itself; any other first flag is the window's (`play`).
+OWN_FLAGS = ("-h", "--help", "--version")
 
 
 def _expected_errors() -> tuple[type[Exception], ...]:
@@ -145,7 +160,7 @@ def play(window_args: list[str]) -> int:
     else:
         ok, reason = display_available()
         if not ok:
-            print(f"{reason}: starting the text mode instead (python main.py text --help for options).")
+            print(f"{reason}: starting the text mode instead ({program.name()} text --help for options).")
             return run_text(build_parser().parse_args(["text"]))
     from game.ui.app import run_app
 

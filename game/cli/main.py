@@ -149,6 +149,7 @@ def play(window_args: list[str]) -> int:
     """Open the window, or fall back to text mode when there is no display."""
     from game.ui.app import parse_options
     from game.ui.display import display_available
+    from game.ui.dpi import make_dpi_aware
 
     opts = parse_options(window_args)  # a wrong flag exits here with status 2, display or not
     problem = window_option_problem(opts)
@@ -158,6 +159,7 @@ def play(window_args: list[str]) -> int:
     if opts.screenshot:
         os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     else:
+        make_dpi_aware()  # before SDL starts its video, which display_available does
         ok, reason = display_available()
         if not ok:
             print(f"{reason}: starting the text mode instead ({program.name()} text --help for options).")

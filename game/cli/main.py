@@ -95,6 +95,9 @@ def _add_simulate(parser: argparse.ArgumentParser) -> None:
 def main(argv: list[str] | None = None) -> int:
     """Run one command and return its exit status."""
     argv = list(sys.argv[1:] if argv is None else argv)
+    from game.textui.terminal import ascii_fallback
+
+    ascii_fallback(sys.stdout, sys.stderr)  # a Windows code page never stops a command
     try:
         return _dispatch(argv)
     except KeyboardInterrupt:

@@ -4,6 +4,9 @@
                             on Windows; nothing where neither is there (a pipe, a file)
     clear_screen(out)       the ANSI clear on POSIX terminals and on Windows consoles that
                             accept escape sequences (switched on here); else `cls`
+    ascii_fallback(*streams)  let streams in a code page without arrows or dashes (cp1252,
+                            cp437: Windows output sent to a file or pipe) print any text,
+                            the characters they lack in plain ASCII, never an error
 
 Both matter for hot-seat play: the next team must not see the last team's screen, and
 the last team's extra Enter must not open the next team's private screen.
@@ -11,6 +14,7 @@ the last team's extra Enter must not open the next team's private screen.
 
 from __future__ import annotations
 
+import codecs
 import io
 import os
 import sys
@@ -21,6 +25,7 @@ from typing import TextIO
 CLEAR = "\033[H\033[2J\033[3J\033[H"
 
 WINDOWS = sys.platform == "win32"
+ERRORS = "detente-ascii"  # the codec error handler registered by ascii_fallback
 _ENABLE_VIRTUAL_TERMINAL_PROCESSING = 0x0004
 _STD_OUTPUT_HANDLE = -11
 _escapes: bool | None = None  # whether this console takes escape sequences, once known
@@ -76,3 +81,26 @@ def _windows_escapes() -> bool:
         except (ImportError, AttributeError, OSError):
             _escapes = False
     return _escapes
+
+
+def ascii_fallback(*streams: TextIO) -> None:
+    """Make each stream that cannot encode an arrow write the characters it lacks in plain
+    ASCII (`→` as `->`, accents dropped) instead of failing; UTF-8 streams are left as
+    they are."""
+    codecs.register_error(ERRORS, _in_ascii)
+    for stream in streams:
+        encoding = getattr(stream, "encoding", None)
+        if not encoding or not hasattr(stream, "reconfigure"):
+            continue
+        try:
+            "\u2192".encode(encoding)
+        except (UnicodeEncodeError, LookupError):
+            stream.reconfigure(errors=ERRORS)
+
+
+def _in_ascii(exc: UnicodeError) -> tuple[str, int]:
+    if not isinstance(exc, UnicodeEncodeError):
+        raise exc
+    from game.textui.console import plain_ascii
+
+    return plain_ascii(exc.object[exc.start:exc.end]), exc.end

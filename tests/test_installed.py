@@ -33,6 +33,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.test_file_names import problems
+
 ROOT = Path(__file__).resolve().parents[1]
 BIN = "Scripts" if os.name == "nt" else "bin"
 EXE = ".exe" if os.name == "nt" else ""
@@ -331,4 +333,5 @@ def test_the_window_renders_its_screens(installed):
     pngs = sorted(shots.rglob("*.png"))
     assert len(pngs) > 50 and all(p.read_bytes().startswith(b"\x89PNG") for p in pngs)
     assert (shots / "1280x720-s1.0-default" / "01-title.png").is_file()
+    assert problems([p.relative_to(shots).as_posix() for p in pngs]) == []  # names Windows takes
 

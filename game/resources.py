@@ -11,6 +11,7 @@ a checkout, an editable install and a wheel, and nothing here knows where the ch
     locale_dir()        game.assets/locale/<lang>/LC_MESSAGES/detente.mo, the catalogues
     static_dir()        game.net/static: the hosted classroom's pages, scripts and style
     bundled(relative)   a path as the checkout spells it (scenarios/x.yaml) -> the file
+    missing()           why the game's files cannot be found (one line), or None
 
 Each returns a `pathlib.Path` on the file system: fonts, the web server's static files and
 gettext all need real files, and pip always installs a wheel unpacked. A user's own
@@ -32,6 +33,22 @@ FOLDERS = {"scenarios": SCENARIOS, "assets": ASSETS}
 
 class ResourceError(RuntimeError):
     """The game's own files cannot be found: the installation is incomplete or zipped."""
+
+
+def missing() -> str | None:
+    """Why the game's own files cannot be found, in one line with the fix, or None.
+
+    A checkout run without installing it (not even `pip install -e .`) has no
+    game.scenarios or game.assets: only the build maps the folders into the package."""
+    try:
+        for package in (SCENARIOS, ASSETS):
+            _folder(package)
+    except ModuleNotFoundError:
+        return (f"the game's own files ({package}) are not installed; in a checkout, install "
+                "it with 'pip install -e .' (make play does), or reinstall the package")
+    except ResourceError as exc:
+        return str(exc)
+    return None
 
 
 def _folder(package: str, *parts: str) -> Path:
@@ -72,7 +89,7 @@ def bundled(relative: str | Path) -> Path | None:
     """The bundled file a path names as the checkout spells it (`scenarios/x.yaml`,
     `assets/theme.json`), or None if the path starts elsewhere. Saves of older versions
     record their scenario this way."""
-    parts = PurePosixPath(Path(relative).as_posix()).parts
+    parts = PurePosixPath(str(relative).replace("\\", "/")).parts  # as saved on any system
     if len(parts) < 2 or parts[0] not in FOLDERS or ".." in parts:
         return None
     return _folder(FOLDERS[parts[0]], *parts[1:])

@@ -98,6 +98,12 @@ def main(argv: list[str] | None = None) -> int:
     from game.textui.terminal import ascii_fallback
 
     ascii_fallback(sys.stdout, sys.stderr)  # a Windows code page never stops a command
+    from game.resources import missing
+
+    problem = missing()
+    if problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return 2
     try:
         return _dispatch(argv)
     except KeyboardInterrupt:

@@ -4,6 +4,7 @@ differently), and the game must still do its job by its other way.
 
     termios.tcflush           -> msvcrt's key queue, drained          (text mode hand-off)
     ANSI clear screen          -> console escape mode, else `cls`      (text mode hand-off)
+    SO_REUSEADDR port probe    -> SO_EXCLUSIVEADDRUSE                  (the host's port check)
     os.O_NONBLOCK, O_NOCTTY... -> plain flags                          (every bounded read)
     os.fchmod, O_DIRECTORY, opening a folder, os.kill, /proc -> skipped (atomic writes)
     signal.pthread_sigmask, fork -> SIG_IGN for a moment, spawn        (the balance lab)
@@ -203,6 +204,57 @@ def test_the_host_secrets_are_saved_where_chmod_keeps_only_the_read_only_bit(mon
     save_secrets(found, tmp_path / "seats.json")
     assert modes == [0o200]  # still writable, as Windows reads 0o600
     assert load_secrets(tmp_path / "seats.json") == found
+
+
+class ProbeSocket:
+    """A socket that records the options set on it and binds nowhere."""
+
+    options: list = []
+
+    def __init__(self, *_args) -> None:
+        pass
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        pass
+
+    def setsockopt(self, level, option, value) -> None:
+        ProbeSocket.options.append(option)
+
+    def bind(self, _address) -> None:
+        pass
+
+
+@pytest.mark.parametrize("windows", [True, False])
+def test_the_host_probes_its_port_for_exclusive_use_on_windows(monkeypatch, windows):
+    """Windows' SO_REUSEADDR shares a port another server holds, so the probe asks for
+    exclusive use there; elsewhere SO_REUSEADDR only looks past TIME_WAIT."""
+    import socket
+
+    from game.net import cli
+
+    if windows:
+        monkeypatch.setattr(socket, "SO_EXCLUSIVEADDRUSE", -5, raising=False)
+    else:
+        monkeypatch.delattr(socket, "SO_EXCLUSIVEADDRUSE", raising=False)
+    monkeypatch.setattr(ProbeSocket, "options", [])
+    monkeypatch.setattr(socket, "socket", ProbeSocket)
+    cli._check_port("127.0.0.1", 8000)
+    assert ProbeSocket.options == ([-5] if windows else [socket.SO_REUSEADDR])
+
+
+def test_a_port_in_use_is_refused_in_one_line(monkeypatch):
+    import socket
+
+    from game.net import cli
+
+    with socket.socket() as held:
+        held.bind(("127.0.0.1", 0))
+        held.listen()
+        with pytest.raises(cli.HostError, match="give another --port"):
+            cli._check_port("127.0.0.1", held.getsockname()[1])
 
 
 # --- the balance lab ------------------------------------------------------------------------

@@ -64,7 +64,7 @@ def test_every_entry_lists_every_command_under_its_own_name():
                         ([sys.executable, "-m", "detente"], "python -m detente")):
         text = _help(*start)
         assert text.startswith(f"usage: {prog} ")
-        listed = re.findall(r"^    (\w+) ", text, re.MULTILINE)
+        listed = re.findall(r"^    (\w+)(?: |$)", text, re.MULTILINE)
         assert tuple(listed) == cli.commands()
     assert {"play", "text", "host", "check", "new", "simulate", "replay", "debrief", "whatif",
             "schema"} <= set(cli.commands())

@@ -7,6 +7,8 @@
     python main.py replay FILE [--scenario PATH]               verify a replay reproduces its game
     python main.py debrief FILE [--out FILE.html]              the HTML debrief of a saved game
     python main.py whatif FILE --round N [--role R --orders ...|--answers ...]   branch a saved game
+    python main.py classdebrief FILE... --out FILE.html [--csv FILE]   several tables' games compared
+    python main.py briefs [SCENARIO] --out FILE.html           printable role briefs, one page per role
     python main.py simulate SCENARIO --games N ...             the balance lab
     python main.py schema [--out PATH|-]                       export the scenario JSON Schema
     python main.py host [--scenario FILE] [--port P] [--lan | --bind ADDR] [--seat ROLE=KIND]
@@ -60,6 +62,11 @@ def build_parser() -> argparse.ArgumentParser:
     from game.cli.whatif import add_arguments as add_whatif
 
     add_whatif(sub.add_parser("whatif", help="replay a saved game with one decision changed"))
+    from game.cli.briefs import add_arguments as add_briefs
+    from game.cli.classdebrief import add_arguments as add_classdebrief
+
+    add_classdebrief(sub.add_parser("classdebrief", help="compare several tables' games in one debrief"))
+    add_briefs(sub.add_parser("briefs", help="write printable role briefs, one page per role"))
     schema = sub.add_parser("schema", help="write the scenario JSON Schema")
     schema.add_argument("--out", default=None,
                         help="file to write, or - for standard output "
@@ -128,7 +135,8 @@ def _dispatch(argv: list[str]) -> int:
         return play([])
     handler = {"text": run_text, "new": run_new, "check": run_check, "replay": run_replay,
                "debrief": run_debrief, "simulate": run_simulate, "schema": run_schema,
-               "host": run_host, "whatif": run_whatif}[args.command]
+               "host": run_host, "whatif": run_whatif, "classdebrief": run_classdebrief,
+               "briefs": run_briefs}[args.command]
     return handler(args)
 
 
@@ -305,6 +313,20 @@ def run_whatif(args: argparse.Namespace) -> int:
 
     return run(args, lambda file, scenario: _load_saved(file, scenario)[2],
                lambda out: debrief_target_problem(out, Path(args.file)))
+
+
+def run_classdebrief(args: argparse.Namespace) -> int:
+    """Compare several tables' games in one class debrief (see game.cli.classdebrief)."""
+    from game.cli.classdebrief import run
+
+    return run(args, replace_problem)
+
+
+def run_briefs(args: argparse.Namespace) -> int:
+    """Write the printable role briefs of a scenario (see game.cli.briefs)."""
+    from game.cli.briefs import run
+
+    return run(args, replace_problem)
 
 
 def run_simulate(args: argparse.Namespace) -> int:

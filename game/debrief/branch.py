@@ -1,21 +1,19 @@
-"""The debrief's what-if and coaching sections, in HTML and in plain text.
+"""The debrief's what-if and coaching sections, as data for its template and in plain text.
 
-- `branch_section`: the original game and a branch side by side: the change, the
-  endings, the scores, the end meters, and the first ledger entries where the two part.
-- `coaching_section`: for each human team, the decisions that moved its outcome most,
-  and the persona each AI seat played (see `game.debrief.coach`).
+- `branch_data` / `branch_lines`: the original game and a branch side by side: the change,
+  the endings, the scores, the end meters, and the first ledger entries where the two part.
+- `coaching_data` / `coaching_lines`: for each human team, the decisions that moved its
+  outcome most, and the persona each AI seat played (see `game.debrief.coach`).
 Both respect the fog: an unfinished game shows only the public ledger and no scores.
 """
 
 from __future__ import annotations
 
-from html import escape
-
 from game.debrief.coach import STEADY, Coaching, coach
 from game.debrief.whatif import Branch, Change
 from game.model.state import LedgerEntry, tension_band
 from game.session.session import Session
-from game.words import _, action_label, ledger_lines, move_label, role_name
+from game.words import _, action_label, ledger_groups, ledger_lines, move_label, role_name
 
 #: What a branch keeps and what it changes, said once above the comparison.
 SAME_CHANCE = _("Same seed, same draws of chance; the AI delegations decided afresh from that "
@@ -24,8 +22,6 @@ SAME_CHANCE = _("Same seed, same draws of chance; the AI delegations decided afr
 HOW_COACHED = _("Each decision below was tried the other way, replaying the rest of the game "
                 "under the same chance. Other human teams are assumed to do what they did, so "
                 "this is what would likely have happened, not what must have.")
-
-_TOP = "<td style='vertical-align:top'>"
 
 #: How many ledger entries of each game to show from the point where they part.
 PARTING = 8
@@ -76,30 +72,17 @@ def side(session: Session) -> dict[str, str]:
     return row
 
 
-def branch_section(branch: Branch) -> list[str]:
-    """HTML: the original and the branch side by side, and where their ledgers part."""
+def branch_data(branch: Branch) -> dict:
+    """The original and the branch side by side, and where their ledgers part, for the
+    template `extras.html.j2`."""
     a, b = side(branch.original), side(branch.branched)
-    out = [f"<h2>{escape(_('What if…?'))}</h2>",
-           f"<p><strong>{escape(change_words(branch.original, branch.change))}</strong> "
-           f"{escape(SAME_CHANCE)}</p>",
-           f"<table><tr><th></th><th>{escape(_('The game as played'))}</th>"
-           f"<th>{escape(_('The branch'))}</th></tr>"]
-    out += [f"<tr><th>{escape(k)}</th><td>{escape(a[k])}</td><td>{escape(b[k])}</td></tr>" for k in a]
-    out.append("</table>")
     rnd, old, new = parting(branch.original, branch.branched)
     sc = branch.original.scenario
-    if not rnd:
-        out.append(f"<p>{escape(_('The two ledgers are identical: the change made no difference.'))}</p>")
-    else:
-        out.append(f"<h3>{escape(_('Where the two part: round {n}').format(n=rnd))}</h3>"
-                   f"<table><tr><th>{escape(_('The game as played'))}</th>"
-                   f"<th>{escape(_('The branch'))}</th></tr><tr>{_TOP}<pre>"
-                   + escape("\n".join(ledger_lines(sc, old))) + f"</pre></td>{_TOP}<pre>"
-                   + escape("\n".join(ledger_lines(sc, new))) + "</pre></td></tr></table>")
-    if branch.adapted:
-        out.append(f"<p>{escape(_('Where the branch had to adapt what people did:'))}</p><ul>"
-                   + "".join(f"<li>{escape(x)}</li>" for x in branch.adapted) + "</ul>")
-    return out
+    return {"question": change_words(branch.original, branch.change), "same_chance": SAME_CHANCE,
+            "rows": [(k, a[k], b[k]) for k in a], "round": rnd,
+            "parting": _('Where the two part: round {n}').format(n=rnd) if rnd else "",
+            "old": ledger_groups(sc, old), "new": ledger_groups(sc, new),
+            "adapted": list(branch.adapted)}
 
 
 def branch_lines(branch: Branch) -> list[str]:
@@ -119,20 +102,13 @@ def branch_lines(branch: Branch) -> list[str]:
     return out
 
 
-def coaching_section(session: Session, coaching: Coaching | None = None) -> list[str]:
-    """HTML: the coaching for each human team and the AI seats' personas."""
+def coaching_data(session: Session, coaching: Coaching | None = None) -> dict:
+    """The coaching for each human team and the AI seats' personas, for the template."""
     c = coaching or coach(session)
     sc = session.scenario
-    out = [f"<h2>{escape(_('Coaching'))}</h2>",
-           f"<p>{escape(HOW_COACHED)}</p>"]
-    for role, decisions in c.decisions.items():
-        out.append(f"<h3>{escape(role_name(sc, role))}</h3><p>{escape(c.summaries[role])}</p>")
-        out.append("<ol>" + "".join(f"<li>{escape(d.text)}</li>" for d in decisions) + "</ol>"
-                   if decisions else f"<p>{escape(STEADY)}</p>")
-    if c.personas:
-        out.append(f"<h3>{escape(_('The AI delegations'))}</h3><ul>"
-                   + "".join(f"<li>{escape(p)}</li>" for p in c.personas) + "</ul>")
-    return out
+    teams = [{"role": role_name(sc, role), "summary": c.summaries[role],
+              "decisions": [d.text for d in decisions]} for role, decisions in c.decisions.items()]
+    return {"how": HOW_COACHED, "steady": STEADY, "teams": teams, "personas": list(c.personas)}
 
 
 def coaching_lines(session: Session, coaching: Coaching | None = None) -> list[str]:
@@ -148,6 +124,13 @@ def coaching_lines(session: Session, coaching: Coaching | None = None) -> list[s
     return out
 
 
+def extras(session: Session, branch: Branch | None = None) -> dict:
+    """What the debrief adds at its end: a what-if branch if given, then the coaching."""
+    return {"branch": branch_data(branch) if branch else None, "coaching": coaching_data(session)}
+
+
 def extra_sections(session: Session, branch: Branch | None = None) -> list[str]:
-    """The sections the debrief adds at its end: a what-if branch if given, then coaching."""
-    return [*(branch_section(branch) if branch else []), *coaching_section(session)]
+    """The same sections as HTML, on their own (one str in a list)."""
+    from game.debrief.page import render, rtl_names
+
+    return [render("extras.html.j2", names=rtl_names(session.scenario), extras=extras(session, branch))]

@@ -1,15 +1,21 @@
 """The balance lab's HTML report: one self-contained file with charts, for an author.
 
-Rendered with jinja2 (autoescaping on), the charts drawn as inline SVG from the
-report's figures: endings, top finishes, milestones operating over the rounds and
-tension over the rounds. Nothing is fetched: no scripts, fonts or images. Lines carry
-a dash pattern and a label as well as a colour, so colour is never the only cue.
+Rendered with jinja2 (autoescaping on) from the package file `templates/report.html.j2`,
+the charts drawn as inline SVG from the report's figures: endings, top finishes,
+milestones operating over the rounds and tension over the rounds, each chart with a
+table of its figures. Nothing is fetched: no scripts, fonts or images. Lines carry a
+dash pattern and a label as well as a colour, so colour is never the only cue. It shares
+the printed reports' stylesheet (see `game.debrief.page`): it reflows to a 320 px screen,
+and on paper no heading is left at the foot of a page and no chart is split.
 """
 
 from __future__ import annotations
 
+from importlib.resources import files
+
 import jinja2
 
+from game.debrief.page import bdi, is_rtl
 from game.lab.report import Report
 from game.words import _, ngettext
 
@@ -21,9 +27,13 @@ W, H, PAD = 640, 260, 48
 
 def report_html(report: Report) -> str:
     """The whole HTML document for a report."""
-    env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
-    return env.from_string(TEMPLATE).render(
-        r=report, endings=_bars([(e["name"], e["share"]) for e in report.endings]),
+    env = jinja2.Environment(loader=jinja2.PackageLoader("game.lab", "templates"), autoescape=True,
+                             undefined=jinja2.StrictUndefined)
+    env.filters["bdi"] = bdi
+    return env.get_template("report.html.j2").render(
+        r=report, css=(files("game.debrief") / "templates" / "report.css").read_text(encoding="utf-8"),
+        names=_rtl_names(report), milestone_rounds=_by_round([m["by_round"] for m in report.milestones]),
+        endings=_bars([(e["name"], e["share"]) for e in report.endings]),
         tops=_bars([*((report.roles[k], v) for k, v in report.top_alone.items()),
                     (_("Ties (shared top score)"), report.ties)]),
         milestones=_lines([(m["name"], [v * 100 for v in m["by_round"]])
@@ -32,6 +42,19 @@ def report_html(report: Report) -> str:
         tension=_lines([(_("Mean tension"), report.tension_by_round)], 100,
                        _("{label}: {value} at the end")),
         run_line=run_line(report))
+
+
+def _rtl_names(report: Report) -> tuple[str, ...]:
+    """The report's names written right to left, longest first, for the `bdi` filter."""
+    names = {*report.roles.values(), *(e["name"] for e in report.endings),
+             *(m["name"] for m in report.milestones)}
+    return tuple(sorted((n for n in names if is_rtl(n)), key=len, reverse=True))
+
+
+def _by_round(series: list[list[float]]) -> list[tuple[int, list[float]]]:
+    """(round, one value per series) for each round: a chart's figures as table rows."""
+    longest = max((len(v) for v in series), default=0)
+    return [(r, [v[r] if r < len(v) else None for v in series]) for r in range(longest)]
 
 
 def run_line(report: Report) -> str:
@@ -74,91 +97,3 @@ def _lines(series: list[tuple[str, list[float]]], top: float, legend: str) -> di
     xticks = [{"x": round(PAD + r * step, 1), "text": str(r)} for r in range(longest)]
     return {"series": drawn, "ticks": ticks, "xticks": xticks,
             "height": H + 16 * max(0, len(series) - 3), "bottom": H - PAD}
-
-
-TEMPLATE = """<!doctype html>
-<html lang="en"><head><meta charset="utf-8">
-<title>Balance lab: {{ r.title }}</title>
-<style>
-body{font-family:system-ui,sans-serif;max-width:62rem;margin:2rem auto;padding:0 1rem;
-color:#1a1a1a;background:#fff;line-height:1.45}
-h1,h2{color:#0b3d6b} table{border-collapse:collapse;margin:.5rem 0}
-td,th{border:1px solid #888;padding:.2rem .5rem;text-align:left} th{background:#e8eef5}
-td.n{text-align:right;font-variant-numeric:tabular-nums} .flag{font-weight:bold}
-svg text{font-size:12px;fill:#1a1a1a}
-</style></head><body>
-<h1>Balance lab: {{ r.title }}</h1>
-<p>{{ run_line }} Personas: {{ r.personas|join(", ") }}.</p>
-
-<h2>Flags</h2>
-{% if r.flags %}<ul>{% for f in r.flags %}<li class="flag">{{ f }}</li>{% endfor %}</ul>
-{% else %}<p>None: no role is favoured, every ending is reached, none is rare.</p>{% endif %}
-
-{% macro bars(chart, title) %}
-<figure><svg role="img" aria-label="{{ title }}" width="640" height="{{ chart.height }}"
- viewBox="0 0 640 {{ chart.height }}"><title>{{ title }}</title>
-{% for b in chart.bars %}
-<text x="{{ chart.x0 - 8 }}" y="{{ b.y + 14 }}" text-anchor="end">{{ b.label }}</text>
-<rect x="{{ chart.x0 }}" y="{{ b.y }}" width="{{ b.w }}" height="18" fill="#0072B2"></rect>
-<text x="{{ chart.x0 + b.w + 6 }}" y="{{ b.y + 14 }}">{{ b.text }}</text>
-{% endfor %}</svg><figcaption>{{ title }}</figcaption></figure>
-{% endmacro %}
-
-{% macro lines(chart, title) %}
-<figure><svg role="img" aria-label="{{ title }}" width="640" height="{{ chart.height }}"
- viewBox="0 0 640 {{ chart.height }}"><title>{{ title }}</title>
-<line x1="48" y1="{{ chart.bottom }}" x2="600" y2="{{ chart.bottom }}" stroke="#555"></line>
-<line x1="48" y1="48" x2="48" y2="{{ chart.bottom }}" stroke="#555"></line>
-{% for t in chart.ticks %}<text x="42" y="{{ t.y + 4 }}" text-anchor="end">{{ t.text }}</text>{% endfor %}
-{% for t in chart.xticks %}
-<text x="{{ t.x }}" y="{{ chart.bottom + 16 }}" text-anchor="middle">{{ t.text }}</text>{% endfor %}
-<text x="324" y="{{ chart.bottom + 34 }}" text-anchor="middle">round (0 = start)</text>
-{% for s in chart.series %}
-<polyline points="{{ s.points }}" fill="none" stroke="{{ s.colour }}" stroke-width="2.5"
- stroke-dasharray="{{ s.dash }}"></polyline>
-<line x1="60" y1="{{ s.legend_y }}" x2="90" y2="{{ s.legend_y }}" stroke="{{ s.colour }}"
- stroke-width="2.5" stroke-dasharray="{{ s.dash }}"></line>
-<text x="96" y="{{ s.legend_y + 4 }}">{{ s.legend }}</text>
-{% endfor %}</svg><figcaption>{{ title }}</figcaption></figure>
-{% endmacro %}
-
-<h2>Endings</h2>
-{{ bars(endings, "Share of games reaching each ending") }}
-<table><tr><th>Ending</th><th>Games</th><th>Share</th><th>Note</th></tr>
-{% for e in r.endings %}<tr><td>{{ e.name }}</td><td class="n">{{ e.games }}</td>
-<td class="n">{{ "%.1f%%"|format(e.share * 100) }}</td><td>{{ e.flag }}</td></tr>{% endfor %}</table>
-
-<h2>Top finishes</h2>
-<p>A role finishes top alone when its total beats every other; games with a shared top
-score are ties, counted separately. Fair share: {{ "%.0f%%"|format(r.fair_share * 100) }};
-a role above {{ "%.0f%%"|format((r.fair_share + 0.15) * 100) }} is flagged.</p>
-{{ bars(tops, "Share of games each role finishes top alone, and ties") }}
-<table><tr><th>Role</th><th>Top alone</th><th>Shared top</th><th>Mean score</th></tr>
-{% for role, name in r.roles.items() %}<tr><td>{{ name }}</td>
-<td class="n">{{ "%.1f%%"|format(r.top_alone[role] * 100) }}</td>
-<td class="n">{{ "%.1f%%"|format(r.top_shared[role] * 100) }}</td>
-<td class="n">{{ "%.1f"|format(r.mean_score[role]) }}</td></tr>{% endfor %}</table>
-<p>Mean score by persona: {% for p, s in r.persona_mean_score.items() -%}
-{{ p }} {{ "%.1f"|format(s) }}{% if not loop.last %}, {% endif %}{% endfor %}.</p>
-
-{% if r.milestones %}<h2>Milestones over the rounds</h2>
-{{ lines(milestones, "Share of games in which each milestone operates, round by round") }}
-<table><tr><th>Milestone</th><th>Operating at the end</th><th>Ever operated</th></tr>
-{% for m in r.milestones %}<tr><td>{{ m.name }}</td><td class="n">{{ "%.1f%%"|format(m.at_end * 100) }}</td>
-<td class="n">{{ "%.1f%%"|format(m.ever * 100) }}</td></tr>{% endfor %}</table>{% endif %}
-
-<h2>Tension over the rounds</h2>
-{{ lines(tension, "Mean tension at the start and after each round") }}
-
-{% if r.objectives %}<h2>Objectives</h2>
-<table><tr><th>Role</th><th>Objective</th><th>Points</th><th>Met</th></tr>
-{% for o in r.objectives %}<tr><td>{{ r.roles[o.role] }}</td><td>{{ o.text }}</td>
-<td class="n">{{ o.points }}</td><td class="n">{{ "%.1f%%"|format(o.met * 100) }}</td></tr>
-{% endfor %}</table>{% endif %}
-
-<h2>Actions</h2>
-<table><tr><th>Action</th><th>Times per game</th><th>Games where chosen</th></tr>
-{% for a in r.actions %}<tr><td>{{ a.name }}</td><td class="n">{{ "%.2f"|format(a.per_game) }}</td>
-<td class="n">{{ "%.1f%%"|format(a.games * 100) }}</td></tr>{% endfor %}</table>
-</body></html>
-"""

@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 from game import words
 from game.ai import PERSONAS
 from game.net.stakes import action_stakes, backing_down, demand_rows
+from game.net.timer import DEFAULT_TALKS_MINUTES
 from game.net.viewdata import present, view_dict
 from game.rules.legal import why_illegal
 from game.words import _
@@ -139,7 +140,7 @@ class Pages:
              "persona": p.persona, "code": p.code, "token": p.token,
              "due": p.role in self.game.session.waiting_for()} for p in self.game.secrets.seats.values()],
             events=[{"id": e.id, "title": e.title} for e in sc.events],
-            personas=list(PERSONAS),
+            personas=list(PERSONAS), talks_minutes=DEFAULT_TALKS_MINUTES,
             finished_files=self.game.finished_files)
         return data
 

@@ -4,6 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+#: Minutes of talks the facilitator's page offers each round unless changed. Three minutes
+#: fit the hosted lesson plans in docs/teachers-guide.md (six rounds in 45 minutes, ten
+#: in 90); a test holds the guide to this number.
+DEFAULT_TALKS_MINUTES = 3
+
 
 @dataclass
 class Timer:

@@ -9,47 +9,15 @@ and says why.
 from __future__ import annotations
 
 import argparse
-import os
 import re
-import shutil
 import socket
-import subprocess
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run"]
 ROLES = ("washington", "moscow", "nato")
 WAIT = 120_000  # ms: only a hang fails; a busy machine may take long to show a change
-
-
-def _install_chromium() -> str | None:
-    """Install Debian's chromium if it is missing and apt can; None, or why it cannot be had."""
-    if CHROMIUM.exists():
-        return None
-    if not shutil.which("apt-get") or os.geteuid() != 0:
-        return "Chromium is not installed (as root on Debian: apt-get install -y chromium)"
-    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-    for command in (["apt-get", "update", "-qq"], ["apt-get", "install", "-y", "-qq", "chromium"]):
-        done = subprocess.run(command, env=env, capture_output=True, timeout=900, check=False)
-        if done.returncode != 0:
-            return f"Chromium could not be installed ({' '.join(command)} failed)"
-    return None if CHROMIUM.exists() else "Chromium could not be installed"
-
-
-@pytest.fixture(scope="session")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
-    problem = _install_chromium()
-    if problem:
-        pytest.skip(f"no browser for the end-to-end test: {problem}")
-    with sync_api.sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield launched
-        launched.close()
+# The session fixture `browser` (tests/conftest.py) launches Chromium once for every browser test.
 
 
 def _free_port() -> int:

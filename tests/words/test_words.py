@@ -1,9 +1,9 @@
 """One wording module: the same ledger entry reads the same in the text mode, the window and the debrief."""
 
 import io
-from html import escape
 
 import pytest
+from markupsafe import escape
 
 from game import words
 from game.debrief.debrief import debrief_html

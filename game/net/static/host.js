@@ -13,7 +13,7 @@
   function reply(text, bad) { const r = byId("reply"); r.textContent = text; r.className = bad ? "error" : "ok"; }
 
   function controls() {
-    const minutes = D.el("input", { type: "number", id: "minutes", min: "1", max: "60", value: "5", class: "narrow" });
+    const minutes = D.el("input", { type: "number", id: "minutes", min: "1", max: "60", value: String(data.talks_minutes), class: "narrow" });
     const events = D.el("select", { id: "event" }, data.events.map((e) => D.el("option", { value: e.id, text: e.title })));
     D.fill(byId("controls"),
       D.el("button", { id: "pause", onclick: () => command(data.paused ? "resume" : "pause") }),

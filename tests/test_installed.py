@@ -3,9 +3,10 @@ virtual environment outside the checkout, and run from an empty folder.
 
 The sdist is built from the checkout and the wheel from the sdist (as `python -m build`
 does), so both must carry every file the game reads. The installed game then plays an
-all-AI text game to its ending, replays and debriefs it, checks a bundled scenario,
-hosts a game (board, join page and a script fetched over HTTP) and renders the window's
-screenshots on SDL's dummy driver.
+all-AI text game to its ending, replays and debriefs it, prints the role briefs (both
+from the package's templates), checks every bundled scenario, hosts a game (board, join
+page and a script fetched over HTTP) and renders the window's screenshots on SDL's
+dummy driver.
 
 Nothing it runs may read the checkout: a `sitecustomize` put into the fresh environment
 adds an audit hook to every Python process started there, which refuses, and records,
@@ -267,6 +268,13 @@ def test_the_finished_game_is_debriefed(installed, played):
     assert done.returncode == 0, done.stderr
     html = out.read_text(encoding="utf-8")
     assert html.lower().startswith("<!doctype html") and "debrief" in html.lower()
+
+
+def test_the_role_briefs_of_the_default_scenario_are_printed(installed):
+    out = installed.home / "briefs.html"
+    done = installed.run(installed.module("briefs", "--out", out))
+    assert done.returncode == 0, done.stderr
+    assert out.read_text(encoding="utf-8").lower().startswith("<!doctype html")
 
 
 def test_a_bundled_scenario_checks_clean(installed):

@@ -8,9 +8,10 @@ from the package's templates), checks every bundled scenario, hosts a game (boar
 page and a script fetched over HTTP) and renders the window's screenshots on SDL's
 dummy driver.
 
-Nothing it runs may read the checkout: a `sitecustomize` put into the fresh environment
-adds an audit hook to every Python process started there, which refuses, and records,
-any file opened or folder listed under the checkout. The runs use `python -I` or the
+Nothing it runs may read the checkout: a module put into the fresh environment, and
+started by a `.pth` file (as site does for every process, whatever sitecustomize the
+base Python has), adds an audit hook that refuses, and records, any file opened or
+folder listed under the checkout. The runs use `python -I` or the
 `detente` command, from an empty folder, with no PYTHON* variables.
 
 Skipped, with the reason, only where nothing can be built: no `build` front end, no
@@ -169,7 +170,9 @@ def installed(tmp_path_factory):
 def _environment(tmp: Path, venv: Path, sdist: Path, wheel: Path) -> Installed:
     python = venv / BIN / f"python{EXE}"
     purelib = _run([python, "-I", "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"])
-    (Path(purelib.stdout.strip()) / "sitecustomize.py").write_text(GUARD, encoding="utf-8")
+    site_packages = Path(purelib.stdout.strip())
+    (site_packages / "detente_test_guard.py").write_text(GUARD, encoding="utf-8")
+    (site_packages / "detente_test_guard.pth").write_text("import detente_test_guard\n", encoding="utf-8")
     home = tmp / "empty"
     home.mkdir()
     log = tmp / "checkout-reads.log"

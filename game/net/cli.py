@@ -1,9 +1,10 @@
-"""`python main.py host`: start, or resume, a game served to the teams' browsers.
+"""`python main.py host`: start, or resume, games served to the teams' browsers.
 
 Without `--lan` or `--bind` the server listens on 127.0.0.1 only, so nothing is reachable
-from another machine until the facilitator asks for it. The game and its seats are saved
-after every move in `<data dir>/host/`, so stopping and starting the host resumes the game
-and every team's link keeps working.
+from another machine until the facilitator asks for it. `--tables N` starts N games at
+once, one per table of the class (see `game.net.tables`). Every table's game and seats
+are saved after every move in `<data dir>/host/table-N/`, so stopping and starting the
+host resumes every table and every team's link keeps working.
 """
 
 from __future__ import annotations
@@ -25,7 +26,15 @@ from game.net.seats import (
     parse_seats,
     save_secrets,
 )
-from game.session.saves import SaveError, data_dir, read_save, save_session
+from game.net.tables import (
+    MAX_TABLES,
+    Classroom,
+    TableSpec,
+    adopt_single_game,
+    host_dir,
+    read_manifest,
+)
+from game.session.saves import SaveError, read_save, save_session
 from game.session.session import Session
 from game.words import _
 
@@ -49,13 +58,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              f"({', '.join(PERSONAS)}, optionally PERSONA:TEMPERAMENT)")
     parser.add_argument("--seed", type=int, default=None, help="seed for the game's chance")
     parser.add_argument("--rounds", type=int, default=None, help="number of rounds (1-40)")
+    parser.add_argument("--tables", type=int, default=None, metavar="N",
+                        help=f"tables of the class, each its own game (1-{MAX_TABLES}; default 1); "
+                             "seeds count up from --seed")
     parser.add_argument("--new", action="store_true",
-                        help="start a new game even if a hosted game is saved")
-
-
-def host_dir() -> Path:
-    """Where the hosted game and its seats are saved."""
-    return data_dir() / "host"
+                        help="start new games even if hosted games are saved")
 
 
 def run_host(args: argparse.Namespace) -> int:
@@ -63,20 +70,19 @@ def run_host(args: argparse.Namespace) -> int:
     try:
         address = bind_address(args.bind, args.lan)
         _check_port(address, args.port)
-        session, found = open_game(args)
+        join_host = lan_address() if address in ("0.0.0.0", "::") else address
+        room = open_class(args, f"http://{_url_host(join_host)}:{args.port}/join")
     except (HostError, SeatError, SaveError, ScenarioLoadError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    join_host = lan_address() if address in ("0.0.0.0", "::") else address
-    join_url = f"http://{_url_host(join_host)}:{args.port}/join"
-    _announce(session, found, address, args.port, join_url)
+    _announce(room, address, args.port)
     try:
-        serve(session, found, address, args.port, join_url)
+        serve(room, address, args.port)
     except KeyboardInterrupt:
-        print(_("Stopped. The game is saved; run the same command to resume it."))
+        print(_("Stopped. The games are saved; run the same command to resume them."))
         return 130
-    if not session.state.over:
-        print(_("Stopped. The game is saved; run the same command to resume it."))
+    if not all(t.game.session.state.over for t in room.tables.values()):
+        print(_("Stopped. The games are saved; run the same command to resume them."))
     return 0
 
 
@@ -133,24 +139,96 @@ def _url_host(address: str) -> str:
     return f"[{address}]" if ":" in address else address
 
 
-def open_game(args: argparse.Namespace) -> tuple[Session, HostSecrets]:
-    """The saved hosted game if there is one still running (unless --new), else a new game."""
+class TableFolders:
+    """Each table's game and seats in its own folder (`game.json`, `seats.json`), made and
+    read back with the host command's own checks; for `game.net.tables.Classroom`."""
+
+    def new(self, spec: TableSpec, folder: Path) -> tuple[Session, HostSecrets]:
+        """A new game for a table (HostError, SeatError or ScenarioLoadError for a bad spec)."""
+        args = argparse.Namespace(scenario=spec.scenario, seed=spec.seed, rounds=spec.rounds,
+                                  seat=list(spec.seats))
+        return _new(args, folder / "game.json", folder / "seats.json")
+
+    def resume(self, folder: Path) -> tuple[Session, HostSecrets]:
+        """A table's saved game (SaveError, SeatError or HostError if it cannot be read)."""
+        return _resume(folder / "game.json", folder / "seats.json")
+
+
+def open_class(args: argparse.Namespace, join_url: str = "") -> Classroom:
+    """Every saved table of the host (unless --new), else `--tables` new ones."""
     folder = host_dir()
-    game_file, seats_file = folder / "game.json", folder / "seats.json"
-    if not args.new and game_file.exists() and seats_file.exists():
+    if not args.new:
+        if adopt_single_game(folder):
+            print(_("The hosted game in {folder} is now table 1 of the class.").format(folder=folder))
         try:
-            session, found = _resume(game_file, seats_file)
+            manifest = read_manifest(folder)
+        except ValueError as exc:
+            raise HostError(str(exc)) from None
+        if manifest is not None:
+            return _resume_class(args, folder, manifest, join_url)
+    return _new_class(args, folder, join_url)
+
+
+def open_game(args: argparse.Namespace) -> tuple[Session, HostSecrets]:
+    """Table 1 of `open_class(args)`: the game and seats of a host of one table."""
+    table = next(iter(open_class(args).tables.values()))
+    return table.game.session, table.game.secrets
+
+
+def _resume_class(args: argparse.Namespace, folder: Path, manifest: dict, join_url: str) -> Classroom:
+    """The saved tables, every one, finished ones included (they show their results)."""
+    opened = []
+    for entry in manifest["tables"]:
+        try:
+            opened.append((entry, *TableFolders().resume(folder / f"table-{entry['id']}")))
         except (SaveError, SeatError) as exc:
-            raise HostError(_("{problem}; or start a new hosted game with --new").format(
+            raise HostError(_("{problem}; or start a new class with --new").format(
                 problem=str(exc).removesuffix("; start a new game with --new"))) from None
-        if not session.state.over:
-            parse_seats(session.scenario.role_ids, args.seat, persona_problem)  # bad --seat: nothing said yet
-            print(_("Resuming the hosted game saved in {folder} (round {n}); start a new one "
-                    "with --new.").format(folder=folder, n=session.state.round))
-            _apply_seats(args, session, found, seats_file)
+    if args.seat and len(opened) > 1:
+        raise HostError(_("--seat: this host has {n} tables; change a table's seats on the "
+                          "facilitator's page, or start afresh with --new").format(n=len(opened)))
+    for _entry, session, _found in opened:
+        parse_seats(session.scenario.role_ids, args.seat, persona_problem)  # bad --seat: nothing said yet
+    room = Classroom(manifest["pin"], join_url, folder, TableFolders(), on_finish=_finish)
+    for entry, session, found in opened:
+        if len(opened) == 1:
+            _apply_seats(args, session, found, folder / f"table-{entry['id']}" / "seats.json")
             _warn_kept(args, session, found)
-            return session, found
-    return _new(args, game_file, seats_file)
+        room.add(session, found, folder / f"table-{entry['id']}", entry["key"], entry["id"])
+    _say_resumed(args, room, folder)
+    return room
+
+
+def _say_resumed(args: argparse.Namespace, room: Classroom, folder: Path) -> None:
+    rounds = ", ".join(_("{table}: round {n}").format(table=t.label, n=t.game.session.state.round)
+                       for t in room.tables.values())
+    print(_("Resuming the hosted games saved in {folder} ({rounds}); start new ones with --new.")
+          .format(folder=folder, rounds=rounds))
+    if getattr(args, "tables", None) not in (None, len(room.tables)):
+        print(_("Ignored --tables: the saved class keeps its {n} tables. Start more on the "
+                "facilitator's page, or add --new to start afresh.").format(n=len(room.tables)))
+    if all(t.game.session.state.over for t in room.tables.values()):
+        print(_("Every table's game is over. Start new tables on the facilitator's page, or "
+                "start afresh with --new."))
+
+
+def _new_class(args: argparse.Namespace, folder: Path, join_url: str) -> Classroom:
+    """`--tables` new games, seeded from --seed upwards (or at random), with the same seats."""
+    import secrets
+
+    tables = getattr(args, "tables", None)
+    count = 1 if tables is None else tables
+    if not 1 <= count <= MAX_TABLES:
+        raise HostError(_("--tables {n}: give a number from 1 to {most}").format(n=count, most=MAX_TABLES))
+    seed = args.seed if args.seed is not None else secrets.randbelow(1_000_000)
+    room = None
+    for n in range(1, count + 1):
+        spec = TableSpec(args.scenario, seed + n - 1, args.rounds, tuple(args.seat))
+        session, found = TableFolders().new(spec, folder / f"table-{n}")
+        if room is None:
+            room = Classroom(found.pin, join_url, folder, TableFolders(), on_finish=_finish)
+        room.add(session, found, folder / f"table-{n}", table_id=str(n))
+    return room
 
 
 def _warn_kept(args: argparse.Namespace, session: Session, found: HostSecrets) -> None:
@@ -217,18 +295,27 @@ def _new(args: argparse.Namespace, game_file: Path, seats_file: Path) -> tuple[S
     return session, found
 
 
-def _announce(session: Session, found: HostSecrets, address: str, port: int, join_url: str) -> None:
+def _announce(room: Classroom, address: str, port: int) -> None:
     local = f"http://{_url_host('127.0.0.1' if address in ('0.0.0.0', '::') else address)}:{port}"
-    print(_("Détente is hosting {title} (seed {seed}).").format(title=session.scenario.title,
-                                                               seed=session.seed))
+    first = next(iter(room.tables.values())).game
+    several = len(room.tables) > 1
+    print(_("Détente is hosting {title} (seed {seed}).").format(
+        title=first.session.scenario.title, seed=first.session.seed) if not several else
+        _("Détente is hosting {n} tables.").format(n=len(room.tables)))
     print(_("  Projector board:   {url}/board").format(url=local))
     print(_("  Facilitator page:  {url}/host#pin={pin}   (teacher PIN {pin}; keep it private)")
-          .format(url=local, pin=found.pin))
-    print(_("  Teams join at:     {url}").format(url=join_url))
-    for plan in found.seats.values():
-        what = {"device": _("join code {code}").format(code=plan.code), "hotseat": _("hot-seat on the host"),
-                "ai": _("AI persona {p}").format(p=plan.persona)}[plan.kind]
-        print(f"    {session.scenario.role(plan.role).name}: {what}")
+          .format(url=local, pin=room.pin))
+    print(_("  Teams join at:     {url}").format(url=room.join_url))
+    for table in room.tables.values():
+        session, found = table.game.session, table.game.secrets
+        if several:
+            print(_("  {table}: {title} (seed {seed}), board {url}/board/{id}").format(
+                table=table.label, title=session.scenario.title, seed=session.seed, url=local, id=table.id))
+        for plan in found.seats.values():
+            what = {"device": _("join code {code}").format(code=plan.code),
+                    "hotseat": _("hot-seat on the host"),
+                    "ai": _("AI persona {p}").format(p=plan.persona)}[plan.kind]
+            print(f"    {session.scenario.role(plan.role).name}: {what}")
     if address.startswith("127.") or address == "::1":
         print(_("Only this computer can reach the game. To open it to the room, restart with "
                 "--lan (this computer's local-network address) or --bind ADDR."))
@@ -248,12 +335,10 @@ def _finish(session: Session) -> list[str]:
     return [str(path), str(debrief)]
 
 
-def serve(session: Session, found: HostSecrets, address: str, port: int, join_url: str) -> None:
+def serve(room: Classroom, address: str, port: int) -> None:
     """Run the server until Ctrl+C."""
     import uvicorn
 
-    from game.net.hosted import HostedGame
     from game.net.server import server_config
 
-    game = HostedGame(session, found, host_dir() / "seats.json", join_url, on_finish=_finish)
-    uvicorn.Server(server_config(game, address, port)).run()
+    uvicorn.Server(server_config(room, address, port)).run()

@@ -18,7 +18,7 @@ from pathlib import Path
 from game import words
 from game.model.actions import Action, IllegalAction, Orders, Responses
 from game.net.pages import Pages, closed_reasons
-from game.net.reseat import reseat
+from game.net.reseat import new_link, reseat
 from game.net.seats import HostSecrets, SeatError, save_secrets
 from game.net.timer import Timer
 from game.rules import points_left
@@ -39,7 +39,13 @@ MOVE_TEXT = re.compile(r"\b[a-z][a-z0-9_]*:[a-z][a-z0-9_]*(?:@[a-z][a-z0-9_]*)?\
 
 def plain(scenario, text: str) -> str:
     """A rules message in words for players: moves (`nato:invite_observers@moscow`) by their
-    labels, role, milestone, demand, action and event ids by their names."""
+    labels, role, milestone, demand, action and event ids by their names; a rules reason about
+    one move in plain words (`game.words.why_not`)."""
+    head, sep, rest = text.partition(": ")
+    if sep and MOVE_TEXT.fullmatch(head):
+        action = Action.from_text(head)
+        return _("{action}: {why}").format(action=words.move_label(scenario, head),
+                                           why=words.why_not(scenario, action, rest))
     text = MOVE_TEXT.sub(lambda m: words.move_label(scenario, m.group(0)), text)
     ids = [(m.id, m.name) for m in scenario.milestones] + [(d.id, d.name) for d in scenario.demands] \
         + [(a.id, a.name) for a in scenario.actions] + [(e.id, e.title) for e in scenario.events]
@@ -64,6 +70,7 @@ class HostedGame:
         self.version = 0
         self.listeners: list[Callable[[], None]] = []
         self.finished_files: list[str] = []
+        self.taken_codes: Callable[[], set[str]] = self._own_codes  # a class of tables shares them
         self.pages = Pages(self)
         self._after_change()
 
@@ -203,7 +210,8 @@ class HostedGame:
         handlers = {"pause": self._pause, "resume": self._resume, "timer_start": self._timer_start,
                     "timer_pause": self._timer_pause, "timer_resume": self._timer_resume,
                     "timer_add": self._timer_add, "inject": self._inject, "undo": self._undo,
-                    "end": self._end, "joining": self._joining, "seat": self._seat}
+                    "end": self._end, "joining": self._joining, "seat": self._seat,
+                    "new_link": self._new_link}
         handler = handlers.get(command) if isinstance(command, str) else None
         if handler is None:
             raise NetError(_("Unknown facilitator command; use one of: {names}").format(
@@ -273,6 +281,16 @@ class HostedGame:
             return reseat(self.session, self.secrets, role, kind)
         except SeatError as exc:
             raise NetError(str(exc)) from None
+
+    def _new_link(self, role) -> str:
+        """A device team's new link and join code; the devices on the old link are closed."""
+        try:
+            return new_link(self.session.scenario, self.secrets, role, self.taken_codes())
+        except SeatError as exc:
+            raise NetError(str(exc)) from None
+
+    def _own_codes(self) -> set[str]:
+        return {p.code for p in self.secrets.seats.values() if p.code}
 
     def _joining(self, is_open) -> str:
         if not isinstance(is_open, bool):

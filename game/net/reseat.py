@@ -52,3 +52,16 @@ def _new_plan(found: HostSecrets, old: SeatPlan, kind: str) -> SeatPlan:
     if problem:
         raise SeatError(problem)
     return SeatPlan(old.role, "ai", kind)
+
+
+def new_link(scenario, found: HostSecrets, role: object, taken: set[str]) -> str:
+    """Give a device team a new token and join code (a link was shared too widely, or a
+    device was lost); every device on the old link is closed. Returns a line saying so;
+    SeatError, changing nothing, unless `role` is a device team."""
+    plan = found.seats.get(role) if isinstance(role, str) else None
+    if plan is None or plan.kind != "device":
+        raise SeatError(_("Only a team that plays from a device has a link to renew."))
+    found.seats[role] = SeatPlan(plan.role, "device", token=secrets.token_urlsafe(24),
+                                 code=fresh_code(taken | {plan.code}))
+    return _("{name} has a new link and join code; the old link no longer works.").format(
+        name=words.role_name(scenario, role))

@@ -26,7 +26,10 @@ from starlette.routing import Mount, Route, WebSocketRoute
 from starlette.staticfiles import StaticFiles
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
+from game.net import desk
 from game.net.hosted import HostedGame, NetError
+from game.net.room import Room
+from game.net.tables import MAX_TABLES, Classroom, TableSpec
 from game.net.texts import texts_script
 from game.resources import static_dir
 from game.words import N_, _
@@ -44,11 +47,14 @@ HEADERS = {"Cache-Control": "no-store", "X-Content-Type-Options": "nosniff",
 class Client:
     """One open page: who it is, and what is waiting to be sent to it."""
 
-    def __init__(self, ws: WebSocket, kind: str, role: str | None = None, token: str = "") -> None:
+    def __init__(self, ws: WebSocket | None, kind: str, role: str | None = None, token: str = "",
+                 table: str | None = None) -> None:
         self.ws, self.kind, self.role, self.token = ws, kind, role, token
+        self.table = table  # a team's or board's table; the table a host page is looking at
         self.viewing: str | None = None  # the hot-seat team the host page shows
         self.outbox: deque[str | None] = deque()  # None: send the current state
         self.wake = asyncio.Event()
+        self.seen = time.monotonic()  # the last request of a page without a WebSocket
 
     def push(self, text: str | None) -> None:
         """Queue a message (None: the latest state, sent once however often it is queued)."""
@@ -57,57 +63,24 @@ class Client:
         self.wake.set()
 
 
-class Hub:
-    """Every open page of one hosted game, and the state messages each kind of page gets."""
-
-    def __init__(self, game: HostedGame) -> None:
-        self.game = game
-        self.clients: set[Client] = set()
-        self.pin_lock = asyncio.Lock()
-        self._texts: dict[object, str] = {}
-        self._version = -1
-        game.listeners.append(self.changed)
-
-    def changed(self) -> None:
-        """The game changed: every page gets its new state."""
-        for client in list(self.clients):
-            client.push(None)
-
-    def state_text(self, client: Client) -> str:
-        """The state message for a client: its page's data, serialised once per game version
-        and page kind, and the talks timer as it stands at the moment of sending."""
-        if self._version != self.game.version:
-            self._texts, self._version = {}, self.game.version
-        key = (client.kind, client.role, client.viewing)
-        text = self._texts.get(key)
-        if text is None:
-            text = self._texts[key] = json.dumps(self._data(client))
-        return f'{{"type": "state", "timer": {json.dumps(self.game.timer_data())}, "data": {text}}}'
-
-    def _data(self, client: Client) -> dict:
-        if client.kind == "team":
-            return self.game.team_data(client.role)
-        if client.kind == "host":
-            data = dict(self.game.host_data())
-            data["hotseat"] = self.game.team_data(client.viewing) if client.viewing else None
-            return data
-        return self.game.board_data()
-
-
 def _error(message: str, **extra) -> str:
     return json.dumps({"type": "error", "message": message, **extra})
 
 
-def build_app(game: HostedGame) -> Starlette:
-    """The Starlette application serving one hosted game."""
+def build_app(game: Classroom | HostedGame) -> Starlette:
+    """The Starlette application serving a class of tables (or one hosted game)."""
+    from game.net.poll import poll_routes
+
+    room = game if isinstance(game, Classroom) else Classroom.single(game)
     routes = [Route("/", lambda _r: RedirectResponse("/join")), Route("/join", _page("join.html")),
               Route("/team", _page("team.html")), Route("/board", _page("board.html")),
+              Route("/board/{table}", _page("board.html")),
               Route("/host", _page("host.html")), Route("/qr.svg", _qr),
               Route("/favicon.ico", lambda _r: Response(status_code=204)), Route("/texts.js", _texts),
-              Route("/api/join", _join, methods=["POST"]), WebSocketRoute("/ws", _socket),
+              Route("/api/join", _join, methods=["POST"]), *poll_routes(), WebSocketRoute("/ws", _socket),
               Mount("/static", StaticFiles(directory=STATIC), name="static")]
     app = Starlette(routes=routes, middleware=[Middleware(SecurityHeaders)])
-    app.state.game, app.state.hub = game, Hub(game)
+    app.state.room = Room(room)
     return app
 
 
@@ -119,15 +92,15 @@ def _page(name: str):
 
 async def _join(request: Request) -> Response:
     """POST {"code": C} -> {"token": T}, or 400 {"error": why}; a wrong code costs time."""
-    game, hub = request.app.state.game, request.app.state.hub
+    room = request.app.state.room
     try:
         body = await request.json()
     except (ValueError, UnicodeDecodeError):
         return JSONResponse({"error": _("Send the join code as JSON.")}, status_code=400)
     try:
-        token = game.join(body.get("code") if isinstance(body, dict) else None)
+        token = room.classroom.join(body.get("code") if isinstance(body, dict) else None)
     except NetError as exc:
-        async with hub.pin_lock:  # guessing codes costs time, whatever the number of connections
+        async with room.pin_lock:  # guessing codes costs time, whatever the number of connections
             await asyncio.sleep(PIN_DELAY)
         return JSONResponse({"error": str(exc)}, status_code=400)
     return JSONResponse({"token": token})
@@ -136,7 +109,7 @@ async def _join(request: Request) -> Response:
 async def _qr(request: Request) -> Response:
     """The join address as a QR code (SVG)."""
     out = io.BytesIO()
-    segno.make(request.app.state.game.join_url, error="m").save(
+    segno.make(request.app.state.room.classroom.join_url, error="m").save(
         out, kind="svg", scale=8, dark="#000000", light="#ffffff", title=_("QR code of the join address"))
     return Response(out.getvalue(), media_type="image/svg+xml")
 
@@ -147,18 +120,17 @@ async def _texts(_request: Request) -> Response:
 
 async def _socket(ws: WebSocket) -> None:
     """One page's connection: its hello, then its requests and the state pushed to it."""
-    game, hub = ws.app.state.game, ws.app.state.hub
+    room = ws.app.state.room
     await ws.accept()
-    client = await _hello(ws, game, hub)
+    client = await _hello(ws, room)
     if client is None:
         return
-    hub.clients.add(client)
-    sender = asyncio.create_task(_send_loop(client, hub))
-    client.push(None)
+    sender = asyncio.create_task(_send_loop(client, room))
+    room.enter(client)
     try:
-        await _receive_loop(client, game, hub)
+        await _receive_loop(client, room)
     finally:
-        hub.clients.discard(client)
+        room.leave(client)
         sender.cancel()
 
 
@@ -189,7 +161,11 @@ async def _read(ws: WebSocket) -> dict | str:
     message = await ws.receive()
     if message["type"] == "websocket.disconnect":
         raise WebSocketDisconnect(message.get("code", 1000))
-    text = message.get("text")
+    return parse_request(message.get("text"))
+
+
+def parse_request(text: str | None) -> dict | str:
+    """A request's text as a dict, or an error line for a malformed one (any transport)."""
     if text is None:
         return _("Send requests as JSON text.")
     if len(text) > MAX_MESSAGE:
@@ -203,31 +179,49 @@ async def _read(ws: WebSocket) -> dict | str:
     return data
 
 
-async def _hello(ws: WebSocket, game: HostedGame, hub: Hub) -> Client | None:
+async def _hello(ws: WebSocket, room: Room) -> Client | None:
     """Who the page is; None (and the connection closed) if it cannot prove it."""
     try:
         data = await _read(ws)
     except WebSocketDisconnect:
         return None
     try:
-        if isinstance(data, str) or data["type"] != "hello":
-            raise NetError(data if isinstance(data, str) else _("Say hello first."))
-        who = data.get("as")
-        if who == "team":
-            return Client(ws, "team", game.role_for_token(data.get("token")), data.get("token"))
-        if who == "host":
-            async with hub.pin_lock:
-                if not game.secrets.pin_ok(data.get("pin")):
-                    await asyncio.sleep(PIN_DELAY)
-                    game.check_pin(data.get("pin"))
-            return Client(ws, "host")
-        if who == "board":
-            return Client(ws, "board")
-        raise NetError(_("Say whether this page is a board, a team or the host."))
+        if isinstance(data, str):
+            raise NetError(data)
+        return await identify(room, data, ws)
     except NetError as exc:
         await ws.send_text(_error(str(exc), fatal=True))
         await ws.close(code=4403)
         return None
+
+
+async def identify(room: Room, data: dict, ws: WebSocket | None = None) -> Client:
+    """The client a hello proves: a team (its token), the host (the PIN), a table's board,
+    or the list of tables; NetError, in words, if it proves nothing."""
+    if data["type"] != "hello":
+        raise NetError(_("Say hello first."))
+    who = data.get("as")
+    if who == "team":
+        table, role = room.classroom.seat_for_token(data.get("token"))
+        return Client(ws, "team", role, data.get("token"), table)
+    if who == "host":
+        async with room.pin_lock:
+            if not room.classroom.pin_ok(data.get("pin")):
+                await asyncio.sleep(PIN_DELAY)
+                room.classroom.check_pin(data.get("pin"))
+        return Client(ws, "host", table=_first_table(room, data.get("table")))
+    if who == "board":
+        if data.get("table") is None and len(room.classroom.tables) > 1:
+            return Client(ws, "lobby")
+        return Client(ws, "board", table=_first_table(room, data.get("table")))
+    raise NetError(_("Say whether this page is a board, a team or the host."))
+
+
+def _first_table(room: Room, asked: object) -> str:
+    """The table a page asked for (NetError if there is none), or the first table."""
+    if asked is None:
+        return next(iter(room.classroom.tables))
+    return room.classroom.table(asked).id
 
 
 REVOKED = N_("This team's seat changed: its link no longer works. Ask the facilitator for your "
@@ -239,51 +233,69 @@ def _still_seated(client: Client, game: HostedGame) -> bool:
     return game.secrets.role_for_token(client.token) == client.role
 
 
-async def _send_loop(client: Client, hub: Hub) -> None:
+def drain(client: Client, room: Room) -> tuple[list[str], bool]:
+    """The messages waiting for a client, the current state put in where it was asked for;
+    True as well once the page must close (its team's link was revoked)."""
+    out: list[str] = []
+    while client.outbox:
+        item = client.outbox.popleft()
+        if client.kind == "team" and not _still_seated(client, room.game(client.table)):
+            out.append(_error(_(REVOKED), fatal=True))
+            return out, True
+        out.append(room.state_text(client) if item is None else item)
+    return out, False
+
+
+async def _send_loop(client: Client, room: Room) -> None:
     try:
         while True:
             await client.wake.wait()
             client.wake.clear()
-            while client.outbox:
-                item = client.outbox.popleft()
-                if client.kind == "team" and not _still_seated(client, hub.game):
-                    await client.ws.send_text(_error(_(REVOKED), fatal=True))
-                    await client.ws.close(code=4403)
-                    return
-                await client.ws.send_text(hub.state_text(client) if item is None else item)
+            texts, closing = drain(client, room)
+            for text in texts:
+                await client.ws.send_text(text)
+            if closing:
+                await client.ws.close(code=4403)
+                return
     except (WebSocketDisconnect, RuntimeError, OSError):
         return
 
 
-async def _receive_loop(client: Client, game: HostedGame, hub: Hub) -> None:
+async def _receive_loop(client: Client, room: Room) -> None:
     while True:
         try:
             data = await _read(client.ws)
         except (WebSocketDisconnect, RuntimeError):
             return
-        if isinstance(data, str):
-            client.push(_error(data))
-            continue
-        try:
-            reply = _handle(client, game, data)
-        except NetError as exc:
-            reply = _error(str(exc), key=data.get("key") if isinstance(data.get("key"), str) else None)
-        if reply:
-            client.push(reply)
+        answer(client, room, data)
 
 
-def _handle(client: Client, game: HostedGame, data: dict) -> str | None:
+def answer(client: Client, room: Room, data: dict | str) -> None:
+    """Carry out one request (or the error line of a malformed one) and queue the reply."""
+    if isinstance(data, str):
+        client.push(_error(data))
+        return
+    try:
+        reply = _handle(client, room, data)
+    except NetError as exc:
+        reply = _error(str(exc), key=data.get("key") if isinstance(data.get("key"), str) else None)
+    if reply:
+        client.push(reply)
+
+
+def _handle(client: Client, room: Room, data: dict) -> str | None:
     """Carry out one request for a proven client; the reply to send it, if any."""
     kind = data["type"]
     if kind == "refresh":
         client.push(None)
         return None
     if client.kind == "team":
+        game = room.game(client.table)
         if not _still_seated(client, game):
             raise NetError(_(REVOKED))
         return _act(game, client.role, kind, data)
     if client.kind == "host":
-        return _host(client, game, kind, data)
+        return _host(client, room, kind, data)
     raise NetError(_("The board only shows the game; it cannot act."))
 
 
@@ -300,10 +312,18 @@ def _act(game: HostedGame, role: str, kind: str, data: dict) -> str:
                    .format(kind=kind[:40]))
 
 
-def _host(client: Client, game: HostedGame, kind: str, data: dict) -> str | None:
+def _host(client: Client, room: Room, kind: str, data: dict) -> str | None:
+    game = room.game(client.table)
     if kind == "command":
-        message = game.facilitate(data.get("command"), data.get("arg"))
-        return json.dumps({"type": "info", "message": message})
+        message = desk.facilitate(room.classroom, data.get("table", client.table), data.get("command"),
+                                  data.get("arg"))
+        return json.dumps({"type": "info", "message": message, "command": data.get("command")})
+    if kind == "show":
+        client.table, client.viewing = room.classroom.table(data.get("table")).id, None
+        client.push(None)
+        return None
+    if kind == "new_tables":
+        return json.dumps({"type": "info", "message": _start_tables(room, data), "command": kind})
     if kind == "hotseat":
         client.viewing = game.hotseat_role(data.get("role")) if data.get("role") is not None else None
         client.push(None)
@@ -320,9 +340,38 @@ def _host(client: Client, game: HostedGame, kind: str, data: dict) -> str | None
     raise NetError(_("Unknown request {kind!r} for the facilitator's page.").format(kind=kind[:40]))
 
 
-def server_config(game: HostedGame, address: str, port: int):
-    """uvicorn's settings for serving `game`: quiet (no access log, which would hold no
-    secrets anyway), WebSockets with a size limit, no lifespan events."""
+def _start_tables(room: Room, data: dict) -> str:
+    """Start `count` tables from the desk's form: {"scenario": a file from the scenario list,
+    "seed": int or null, "rounds": int or null, "seats": {role: kind}, "count": 1-10}."""
+    files = {s["file"] for s in room.scenarios()}
+    scenario, count, seed = data.get("scenario"), data.get("count", 1), data.get("seed")
+    seats, rounds = data.get("seats") or {}, data.get("rounds")
+    if scenario not in files:
+        raise NetError(_("Choose one of the listed scenarios."))
+    if not _whole(count, 1, MAX_TABLES) or (seed is not None and not _whole(seed, 0, 2**63 - 1)) \
+            or (rounds is not None and not _whole(rounds, 1, 40)):
+        raise NetError(_("Give 1 to {n} tables, a seed from 0 upwards or none, and 1 to 40 rounds or "
+                         "none.").format(n=MAX_TABLES))
+    if not isinstance(seats, dict) or not all(isinstance(k, str) and isinstance(v, str)
+                                              for k, v in seats.items()):
+        raise NetError(_("Give each delegation's seat as device, hotseat or an AI persona."))
+    from game.authoring.scenarios import SCENARIO_DIR
+
+    started = []
+    for n in range(count):
+        spec = TableSpec(str(SCENARIO_DIR / scenario), None if seed is None else seed + n, rounds,
+                         tuple(f"{role}={kind}" for role, kind in seats.items()))
+        started.append(room.classroom.start_table(spec).label)
+    return _("Started: {tables}.").format(tables=", ".join(started))
+
+
+def _whole(value: object, low: int, high: int) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
+
+
+def server_config(game: Classroom | HostedGame, address: str, port: int):
+    """uvicorn's settings for serving a class of tables (or one game): quiet (no access
+    log, which would hold no secrets anyway), WebSockets with a size limit, no lifespan events."""
     import uvicorn
 
     return uvicorn.Config(build_app(game), host=address, port=port, log_level="warning",
@@ -336,7 +385,7 @@ class ServerThread:
     `start()` returns once the server accepts connections on 127.0.0.1:`port`; `stop()`
     shuts it down and waits for it, as stopping the host does."""
 
-    def __init__(self, game: HostedGame, port: int, address: str = "127.0.0.1") -> None:
+    def __init__(self, game: Classroom | HostedGame, port: int, address: str = "127.0.0.1") -> None:
         import uvicorn
 
         self.server = uvicorn.Server(server_config(game, address, port))

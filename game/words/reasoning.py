@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from game.model.actions import Action, BadMoveText
+from game.words.closed import plain_reason
 from game.words.i18n import _
 from game.words.names import action_label, role_name, scenario_of
 
@@ -42,14 +43,9 @@ def reasoning_line(game, role: str, text: str) -> str:
 
 
 def why_not(game, action: Action, reason: str) -> str:
-    """The rules' reason an action is not open (`game.rules.legal.why_illegal`), in words:
-    without the action's own id in front, and with role, milestone and demand ids named."""
-    sc = scenario_of(game)
+    """The rules' reason an action is not open (`game.rules.legal.why_illegal`), in plain
+    words (`game.words.closed`): without the action's own id in front, ids named."""
     text = action.text()
     if reason.startswith(text):
         reason = reason[len(text):].lstrip(": ")
-    ids = [(r.id, r.name) for r in sc.roles] + [(m.id, m.name) for m in sc.milestones] + [
-        (d.id, d.name) for d in sc.demands] + [(a.id, f"'{a.name}'") for a in sc.actions]
-    for found, name in ids:
-        reason = re.sub(rf"\b{re.escape(found)}\b", name, reason)
-    return reason
+    return plain_reason(game, reason)

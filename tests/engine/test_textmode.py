@@ -230,5 +230,6 @@ def test_action_numbers_stay_put_between_picks():
     args = build_parser().parse_args(["text", "--seed", "5", "--human", "washington", "--rounds", "1"])
     assert run_text(args, Console(script, out, interactive=False)) == 0
     text = out.getvalue()
-    assert "1. Brief on programme plans → Moscow is not available: already ordered this round." in text
+    assert ("1. Brief on programme plans → Moscow is not available: it is already in your orders "
+            "this round.") in text
     assert " 1. [1 pt] Brief on programme plans → Moscow  (picked)" in text

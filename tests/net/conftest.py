@@ -54,3 +54,4 @@ def close_all(test_client):
 def token(hosted, role):
     """The secret token of a device role."""
     return hosted.secrets.seats[role].token
+

@@ -32,16 +32,14 @@ class Host:
     def __init__(self, port: int) -> None:
         self.port, self.thread, self.game = port, None, None
 
-    def start(self, new: bool):
-        from game.net.cli import host_dir, open_game
-        from game.net.hosted import HostedGame
+    def start(self, new: bool, tables: int | None = None, seat=()):
+        from game.net.cli import open_class
         from game.net.server import ServerThread
 
-        args = argparse.Namespace(new=new, scenario=None, rounds=2, seat=[], seed=3)
-        session, found = open_game(args)
-        self.game = HostedGame(session, found, host_dir() / "seats.json",
-                               f"http://127.0.0.1:{self.port}/join")
-        self.thread = ServerThread(self.game, self.port).start()
+        args = argparse.Namespace(new=new, scenario=None, rounds=2, seat=list(seat), seed=3, tables=tables)
+        self.room = open_class(args, f"http://127.0.0.1:{self.port}/join")
+        self.game = self.room.tables["1"].game
+        self.thread = ServerThread(self.room, self.port).start()
         return self.game
 
     def stop(self) -> None:
@@ -154,7 +152,8 @@ def test_three_browser_teams_play_a_game_through_a_reload_and_a_restart(browser,
     pages["moscow"].evaluate("""(action) => new Promise((done) => {
         const ws = new WebSocket(`ws://${location.host}/ws`);
         ws.onopen = () => ws.send(JSON.stringify({type: "hello", as: "team",
-                                                  token: localStorage.getItem("detente-token")}));
+                                                  token: localStorage.getItem("detente-token/" +
+                    new URLSearchParams(location.search).get("seat"))}));
         ws.onmessage = (e) => { const m = JSON.parse(e.data);
             if (m.type === "state") ws.send(JSON.stringify({type: "orders", key: "cross-team-1",
                                                             actions: [action]}));
@@ -207,12 +206,7 @@ def test_the_facilitator_pauses_and_plays_a_hot_seat_team_after_a_hand_off(brows
 
     monkeypatch.setenv("DETENTE_DATA_DIR", str(tmp_path))
     running = Host(_free_port())
-    from game.net.cli import open_game
-
-    args = argparse.Namespace(new=True, scenario=None, rounds=2, seed=3,
-                              seat=["nato=hotseat", "moscow=legalist"])
-    open_game(args)  # saved with these seats; the host resumes it
-    game = running.start(new=False)
+    game = running.start(new=True, seat=["nato=hotseat", "moscow=legalist"])
     base = f"http://127.0.0.1:{running.port}"
     try:
         team = join(browser, base, game.secrets.seats["washington"].code)
@@ -234,7 +228,7 @@ def test_the_facilitator_pauses_and_plays_a_hot_seat_team_after_a_hand_off(brows
         # A seat changes mid-game (the AI hands Moscow back to people at the host's computer).
         desk.locator("#seat-moscow").select_option("hotseat")
         desk.once("dialog", lambda dialog: dialog.accept())
-        desk.locator("#seats tr", has_text="Moscow").get_by_role("button", name="Change seat").click()
+        desk.locator("#seats article", has_text="Moscow").get_by_role("button", name="Change seat").click()
         expect(desk.locator("#reply")).to_have_text("Moscow now plays: at the host's computer.", timeout=WAIT)
         assert game.session.seats["moscow"].human
         # After the end, the controls that change the game are off; joining still toggles.
@@ -256,7 +250,9 @@ def test_a_teams_ticks_survive_a_refusal_and_a_reload_and_never_exceed_its_point
 
     base = f"http://127.0.0.1:{host.port}"
     page = join(browser, base, host.game.secrets.seats["moscow"].code)
-    assert page.locator("#brief-body details").get_attribute("open") is not None  # round 1
+    briefing = page.locator("#objectives-body details")
+    assert briefing.get_attribute("open") is None  # folded: the orders come soon after the objectives
+    briefing.locator("summary").click()
 
     # Bringing in an event asks first; then its card shows on the team's page and the board.
     desk = browser.new_page(viewport={"width": 1100, "height": 900})

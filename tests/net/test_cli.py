@@ -20,14 +20,15 @@ def data(tmp_path, monkeypatch):
 
 
 def options(**given):
-    base = dict(new=False, scenario=None, rounds=None, seat=[], seed=5)
+    base = dict(new=False, scenario=None, rounds=None, seat=[], seed=5, tables=None)
     return argparse.Namespace(**{**base, **given})
 
 
 def test_without_a_flag_the_host_listens_on_this_computer_only(data, capsys):
     assert main(["host", "--port", "8123"]) == 0
-    (_session, found, address, port, join_url), = data
-    assert (address, port, join_url) == ("127.0.0.1", 8123, "http://127.0.0.1:8123/join")
+    (room, address, port), = data
+    found = room.tables["1"].game.secrets
+    assert (address, port, room.join_url) == ("127.0.0.1", 8123, "http://127.0.0.1:8123/join")
     out = capsys.readouterr().out
     assert f"pin={found.pin}" in out and "--lan" in out and "Only this computer" in out
     assert all(p.code in out for p in found.seats.values())
@@ -35,7 +36,7 @@ def test_without_a_flag_the_host_listens_on_this_computer_only(data, capsys):
 
 def test_an_explicit_address_is_used_as_given(data):
     assert main(["host", "--bind", "127.0.0.2", "--port", "8124"]) == 0
-    assert data[0][2] == "127.0.0.2"
+    assert data[0][1] == "127.0.0.2"
 
 
 @pytest.mark.parametrize("argv,says", [
@@ -64,11 +65,11 @@ def test_a_restarted_host_resumes_the_game_with_the_same_links(data):
 
 def test_damaged_saved_seats_stop_the_host_with_a_way_out(data, capsys, tmp_path):
     cli.open_game(options())
-    (tmp_path / "host" / "seats.json").write_text("{not json", encoding="utf-8")
+    (tmp_path / "host" / "table-1" / "seats.json").write_text("{not json", encoding="utf-8")
     assert main(["host"]) == 2
     err = capsys.readouterr().err
     assert "seats.json" in err and "--new" in err and len(err.strip().splitlines()) == 1
-    assert (tmp_path / "host" / "seats.json").read_text(encoding="utf-8") == "{not json"
+    assert (tmp_path / "host" / "table-1" / "seats.json").read_text(encoding="utf-8") == "{not json"
 
 
 def test_lan_asks_for_this_computers_network_address(data, monkeypatch):
@@ -110,7 +111,7 @@ def test_ctrl_c_stops_the_host_in_one_line_with_status_130(data, monkeypatch, ca
     assert main(["host"]) == 130
     captured = capsys.readouterr()
     assert "Traceback" not in captured.err and "saved" in captured.out.splitlines()[-1]
-    assert (tmp_path / "host" / "game.json").exists()
+    assert (tmp_path / "host" / "table-1" / "game.json").exists()
 
 
 def test_resuming_with_seat_moves_those_roles_and_keeps_the_rest(data, capsys):

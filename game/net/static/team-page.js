@@ -1,28 +1,38 @@
-/* The team page: the secret token comes from the link's #fragment, which browsers never
-   send to a server or put in a Referer header. It is kept in this browser's localStorage so
-   that a reload keeps working, and is removed from the address bar. */
+/* The team page. A team's secret token comes in the link's #fragment, which browsers never
+   send to a server or put in a Referer header. Once the server has said which game and
+   delegation it opens, the token is kept in this browser's localStorage under that game
+   and delegation, and the address becomes /team?seat=GAME.ROLE (no secret in it): a reload
+   reads that seat's own token, so a browser shared by two teams never switches team. */
 "use strict";
 
 (function () {
-  let token = location.hash.replace(/^#/, "");
-  if (token) {
-    localStorage.setItem("detente-token", token);
-    history.replaceState(null, "", location.pathname);
-  } else {
-    token = localStorage.getItem("detente-token") || "";
-  }
+  const PREFIX = "detente-token/";
   const fatal = document.getElementById("fatal");
+  const seat = new URLSearchParams(location.search).get("seat") || "";
+  let current = seat;
+  let token = location.hash.replace(/^#/, "");
+  if (token) history.replaceState(null, "", location.pathname + location.search);
+  else if (seat) token = localStorage.getItem(PREFIX + seat) || "";
   if (!token) {
     fatal.hidden = false;
     fatal.append(D.t("needs_link"), D.el("a", { href: "/join", text: D.t("join_with_code") }));
     return;
   }
   let panel = null;
+  /* The first state names the seat: keep the token under it and put it in the address. */
+  function remember(data) {
+    const name = `${data.table.key}.${data.role}`;
+    localStorage.setItem(PREFIX + name, token);
+    current = name;
+    if (seat !== name) history.replaceState(null, "", `${location.pathname}?seat=${encodeURIComponent(name)}`);
+  }
   const conn = D.connect({ type: "hello", as: "team", token }, {
     open: () => { if (panel) panel.resend(); },
     state: (m) => {
       if (!panel) {
-        panel = D.TeamPanel(document.getElementById("team"), (msg) => conn.send(msg), `detente-pending-${m.data.role}`);
+        remember(m.data);
+        panel = D.TeamPanel(document.getElementById("team"), (msg) => conn.send(msg),
+          { storageKey: `detente-pending/${m.data.table.key}.${m.data.role}` });
         panel.resend();
       }
       panel.update(m.data);
@@ -31,9 +41,10 @@
     draft: (m) => panel && panel.draft(m),
     error: (m) => {
       if (m.fatal) {
-        localStorage.removeItem("detente-token");
+        if (current) localStorage.removeItem(PREFIX + current);
         fatal.hidden = false;
-        D.fill(fatal, m.message, " ", D.el("a", { href: "/join", text: D.t("join_with_code") }));
+        D.patch(fatal, m.message, " ", D.el("a", { href: "/join", text: D.t("join_with_code") }));
+        D.focus(fatal);
       } else if (panel) panel.error(m);
     },
   });

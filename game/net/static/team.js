@@ -1,30 +1,61 @@
-/* A team's panel: its briefing, its own view, its orders and answers, and each round's results.
-   Used by the team page (a device team) and by the host page (a hot-seat team after a hand-off).
-   A submission is kept in localStorage with its key until the server acknowledges it, and is
-   sent again with the same key after a reconnect, so it is applied exactly once. */
+/* A team's panel: the round's event, its objectives, what changed, its orders and answers,
+   the meters and each round's results. Used by the team page (a device team) and by the
+   host page (a hot-seat team after a hand-off).
+
+   The panel is a list of parts in reading order (`PARTS`); each draws itself from the
+   state and is drawn again only when what it shows changes. A new part (talks between
+   delegations, say) is one more entry. A submission is kept in localStorage with its key
+   until the server acknowledges it, and is sent again with the same key after a
+   reconnect, so it is applied exactly once. */
 "use strict";
 
-D.TeamPanel = function (root, send, storageKey, prefix) {
-  const p = prefix || "";  // ids in this panel: "" on the team page, another prefix inside the host page
-  const panel = { data: null, formKey: "", chosen: [], open: null, lastRound: null, lastDue: null };
-  const part = (id, heading, level) => {
-    const h = D.el(level || "h2", { id: `${p}${id}-h`, text: heading });
-    const body = D.el("div", { id: `${p}${id}-body` });
-    root.append(D.el("section", { "aria-labelledby": `${p}${id}-h` }, h, body));
-    return { h, body };
-  };
-  const head = D.el("div", {});
-  root.append(head);
-  root.append(D.el("nav", { "aria-label": D.t("page_menu"), class: "bar" },
-    [["move-h", "your_move"], ["event-h", "event"], ["brief-h", "briefing"], ["meters-h", "meters"],
-      ["results-h", "results"]].map(([id, key]) => D.el("a", { href: `#${p}${id}`, text: D.t(key) }))));
-  const move = part("move", D.t("your_move"));
-  const event = part("event", D.t("round_event"));
-  const brief = part("brief", D.t("brief_objectives"));
-  const meters = part("meters", D.t("meters_yours"));
-  const results = part("results", D.t("results"));
+/* options: {prefix: ids in this panel ("" on the team page), level: the title's heading level,
+   storageKey: where the panel keeps what it has not yet had acknowledged}. */
+D.TeamPanel = function (root, send, options) {
+  const p = options.prefix || "", level = options.level || 1, storageKey = options.storageKey;
+  const panel = { data: null, formKey: "", chosen: [], lastRound: null, lastDue: null };
+  const head = D.el("div", { class: "team-head" });
   const endNode = D.el("div", {});
-  root.insertBefore(endNode, move.h.parentNode);
+  const nav = D.el("nav", { "aria-label": D.t("page_menu"), class: "bar page-menu" });
+  root.append(head, nav, endNode);
+  const parts = {};
+
+  /* One part of the panel: a section with its heading and a body drawn by `draw(data)`
+     whenever `key(data)` changes. */
+  function part(id, titleKey, draw, key) {
+    const h = D.h(level + 1, { id: `${p}${id}-h`, tabindex: "-1", text: D.t(titleKey) });
+    const body = D.el("div", { id: `${p}${id}-body` });
+    root.append(D.el("section", { "aria-labelledby": `${p}${id}-h`, class: `part part-${id}` }, h, body));
+    nav.append(D.el("a", { href: `#${p}${id}-h`, text: D.t(`${titleKey}_short`) }));
+    parts[id] = { h, body, draw, key };
+    return parts[id];
+  }
+
+  const PARTS = [
+    ["event", "round_event", (d) => [D.eventCards(d, level + 2), D.soFar(d.so_far, level + 2)],
+      (d) => [d.event, d.brought_in, d.so_far]],
+    ["objectives", "objectives", drawObjectives, (d) => [d.objectives, d.briefing]],
+    ["changes", "what_changed", drawChanges, (d) => d.records[0] || null],
+    ["move", "your_move", null, null],
+    ["meters", "meters_yours", (d) => D.meters(d, level + 2, p),
+      (d) => [d.tension, d.band, d.breakdown, d.trust, d.support, d.milestones, d.commitments, d.demands]],
+    ["results", "results", (d) => D.records(d.records, false, level + 2), (d) => d.records],
+  ];
+  for (const [id, title, draw, key] of PARTS) part(id, title, draw, key);
+  const move = parts.move;
+
+  function drawObjectives(data) {
+    return [D.el("ul", {}, data.objectives.map((o) => D.el("li", { text: D.t("objective", o) }))),
+      D.el("details", { key: "briefing" },
+        D.el("summary", { text: D.t("read_briefing") }),
+        D.el("p", { text: data.description }), ...data.briefing.split(/\n\s*\n/).map((t) => D.el("p", { text: t })))];
+  }
+
+  function drawChanges(data) {
+    const last = data.records[0];
+    if (!last) return D.el("p", { class: "muted", text: D.t("nothing_changed") });
+    return [D.el("p", {}, D.el("strong", { text: D.t("changed_in", last) })), D.ledger(last.ledger)];
+  }
 
   function pending() {
     try { return JSON.parse(localStorage.getItem(storageKey) || "null"); } catch (err) { return null; }
@@ -33,11 +64,16 @@ D.TeamPanel = function (root, send, storageKey, prefix) {
     if (value) localStorage.setItem(storageKey, JSON.stringify(value));
     else localStorage.removeItem(storageKey);
   }
+  /* After sending: the move part says so, and the focus goes to that line. */
   function submit(message) {
     setPending(message);
-    D.fill(move.body, D.el("p", { role: "status", text: D.t("sending") }));
+    D.patch(move.body, statusLine(D.t("sending")));
     panel.formKey = "";
+    D.focus(document.getElementById(`${p}move-status`));
     send(message);
+  }
+  function statusLine(text) {
+    return D.el("p", { id: `${p}move-status`, class: "move-status", tabindex: "-1", text });
   }
 
   panel.resend = function () {
@@ -63,8 +99,7 @@ D.TeamPanel = function (root, send, storageKey, prefix) {
       panel.formKey = "";
       if (panel.data) panel.update(panel.data);
     }
-    const note = document.getElementById(`${p}move-error`);
-    if (note) note.textContent = message.message;
+    setNote(message.message);
     D.announce(message.message, true);
   };
 
@@ -132,18 +167,49 @@ D.TeamPanel = function (root, send, storageKey, prefix) {
     send({ type: "draft", chosen: panel.chosen });
   }
 
-  function choiceRow(item, id) {
+  /* One order. Its description is given once per action (the same action toward another
+     delegation points to it), and a closed order gives only its reason, so that the menu
+     stays short on a phone. */
+  function choiceRow(item, id, describedAt) {
     const state = item.open ? "" : D.t("closed_why", { why: item.why });
+    const own = !describedAt && item.open;
+    const stakes = item.open ? D.stakes(item) : null;
+    if (stakes) stakes.id = `${id}-s`;
+    const describedBy = [`${id}-m`, own ? `${id}-d` : describedAt, stakes ? `${id}-s` : null].filter(Boolean).join(" ");
     return D.el("div", { class: item.open ? "choice" : "choice closed" },
       D.el("input", { type: "checkbox", id, value: item.id, disabled: !item.open,
-        checked: panel.chosen.includes(item.id), "aria-describedby": `${id}-m ${id}-d`,
+        checked: panel.chosen.includes(item.id), "aria-describedby": describedBy,
         onchange: (e) => tick(e.target, item) }),
       D.el("div", {},
         D.el("label", { for: id, text: item.label }),
         D.el("span", { class: "meta", id: `${id}-m` }, D.t("cost_only", item),
           item.offer ? D.t(item.offer_to ? "offer_to" : "an_offer", { target: item.offer_to }) : "",
           D.el("span", { class: "state", text: state })),
-        D.el("span", { class: "desc", id: `${id}-d` }, `${item.description} ${item.note}`, D.stakes(item))));
+        own ? D.el("details", { class: "about", open: wide() }, D.el("summary", { text: D.t("what_it_does") }),
+          D.el("span", { class: "desc", id: `${id}-d` }, `${item.description} ${item.note}`)) : null,
+        stakes));
+  }
+
+  /* On a wide screen what each order does is shown; on a phone it is a fold to open. */
+  const wide = () => window.matchMedia("(min-width: 40rem)").matches;
+
+  /* Each family's orders, the description of an action kept with its first open row. */
+  function familyRows(group) {
+    const described = {};
+    return group.items.map((item, i) => {
+      const id = `${p}a-${group.name.replace(/\W/g, "")}-${i}`;
+      const row = choiceRow(item, id, described[item.name]);
+      if (item.open && !described[item.name]) described[item.name] = `${id}-d`;
+      return row;
+    });
+  }
+
+  /* The send bar stays at the foot of the screen while the menu scrolls past it. */
+  function sendBar(buttonKey) {
+    return D.el("div", { class: "sendbar" },
+      buttonKey === "give_orders" ? D.el("p", { id: `${p}points-left`, role: "status", text: D.t("points_left", { n: pointsLeft() }) }) : null,
+      D.el("p", { id: `${p}move-error`, class: "error", role: "alert" }),
+      D.el("button", { type: "submit", id: `${p}send`, text: D.t(buttonKey) }));
   }
 
   function ordersForm(data) {
@@ -158,17 +224,15 @@ D.TeamPanel = function (root, send, storageKey, prefix) {
       if (!group) { group = { name: item.family, items: [] }; families.push(group); }
       group.items.push(item);
     }
-    const form = D.el("form", { "aria-describedby": `${p}orders-help` },
+    const form = D.el("form", { "aria-describedby": `${p}orders-help`, class: "orders" },
       D.el("p", { id: `${p}orders-help`, text: D.t("orders_help", data) }),
       families.map((group) => D.el("fieldset", {}, D.el("legend", { class: "family", text: group.name }),
-        group.items.map((item, i) => choiceRow(item, `${p}a-${group.name.replace(/\W/g, "")}-${i}`)))),
-      D.el("p", { id: `${p}points-left`, role: "status", text: D.t("points_left", { n: pointsLeft() }) }),
-      D.el("p", { id: `${p}move-error`, class: "error", role: "alert" }),
-      D.el("button", { type: "submit", text: D.t("give_orders") }));
+        familyRows(group))),
+      sendBar("give_orders"));
     form.addEventListener("submit", (e) => {
       e.preventDefault();
       if (pointsLeft() < 0) { setNote(D.t("over_budget")); return; }
-      D.fill(move.body, confirmStep(data));
+      D.patch(move.body, confirmStep(data));
       move.body.querySelector("button").focus();
     });
     window.setTimeout(() => { markBoxes(panel.closed); if (panel.chosen.length) send({ type: "draft", chosen: panel.chosen }); }, 0);
@@ -179,9 +243,13 @@ D.TeamPanel = function (root, send, storageKey, prefix) {
   function confirmStep(data) {
     const chosen = panel.chosen.slice();
     const labels = chosen.map((id) => (data.menu.find((m) => m.id === id) || { label: id }).label);
-    const back = () => { panel.formKey = ""; drawMove(panel.data); };
+    const back = () => {
+      panel.formKey = "";
+      drawMove(panel.data);
+      D.focus(document.getElementById(`${p}send`));
+    };
     return D.el("div", { class: "card soft", role: "group", "aria-labelledby": `${p}confirm-h` },
-      D.el("h3", { id: `${p}confirm-h`, text: D.t(chosen.length ? "confirm_orders" : "confirm_none") }),
+      D.h(level + 2, { id: `${p}confirm-h`, text: D.t(chosen.length ? "confirm_orders" : "confirm_none") }),
       chosen.length ? D.el("ul", {}, labels.map((l) => D.el("li", { text: l })))
         : D.el("p", { text: D.t("none_help") }),
       D.el("div", { class: "bar" },
@@ -201,8 +269,7 @@ D.TeamPanel = function (root, send, storageKey, prefix) {
           D.el("label", { for: `${p}o${i}-y`, text: D.t("accept") })),
         D.el("div", { class: "choice" }, D.el("input", { type: "radio", name: `${p}o${i}`, id: `${p}o${i}-n`, value: "no" }),
           D.el("label", { for: `${p}o${i}-n`, text: D.t("decline") })))),
-      D.el("p", { id: `${p}move-error`, class: "error", role: "alert" }),
-      D.el("button", { type: "submit", text: D.t("give_answers") }));
+      sendBar("give_answers"));
     form.addEventListener("submit", (e) => {
       e.preventDefault();
       const decisions = {};
@@ -226,41 +293,43 @@ D.TeamPanel = function (root, send, storageKey, prefix) {
     return D.t("waiting_answers");
   }
 
+  /* The move part is drawn again only when the round, the phase or what is due changes, so
+     that ticks and a half-made choice survive every other update. A reader whose focus was
+     in it keeps their place at the part's heading. */
   function drawMove(data) {
     const key = `${data.round}|${data.phase}|${data.due}|${data.due ? "" : data.version}`;
     if (key === panel.formKey) return;
     panel.formKey = key;
-    panel.open = null;
-    if (data.due && !pending() && data.phase === "orders") D.fill(move.body, ordersForm(data));
-    else if (data.due && !pending() && data.phase === "responses") D.fill(move.body, answersForm(data));
-    else D.fill(move.body, D.el("p", { text: waitingText(data) }));
+    const hadFocus = move.body.contains(document.activeElement);
+    if (data.due && !pending() && data.phase === "orders") D.patch(move.body, ordersForm(data));
+    else if (data.due && !pending() && data.phase === "responses") D.patch(move.body, answersForm(data));
+    else D.patch(move.body, statusLine(waitingText(data)));
+    if (hadFocus && !move.body.contains(document.activeElement)) D.focus(move.h);
   }
 
-  panel.update = function (data) {
-    panel.data = data;
+  function drawHead(data) {
     const own = data.support.find((s) => s.exact && s.role === data.role_name);
-    D.fill(head, D.el("h1", { text: D.t("team_title", { role: data.role_name, title: data.title }) }),
+    const table = data.table && data.table.count > 1 ? data.table.label : null;
+    D.patch(head, D.h(level, { text: D.t("team_title", { role: data.role_name, title: data.title }) }),
+      table ? D.el("p", { class: "muted", text: table }) : null,
       D.el("p", { class: "big", text: D.headline(data) }),
       D.el("p", { class: "muted", text: D.t("team_status", { tension: data.tension, band: data.band, support: own ? own.low : "?" }) }),
       p ? null : D.el("p", { class: "timer", id: "timer" }),
       data.paused ? D.el("p", { class: "banner", text: D.t("paused") }) : null);
     if (!p) D.setTimer(document.getElementById("timer"), data.timer);
+  }
+
+  panel.update = function (data) {
+    panel.data = data;
+    drawHead(data);
     drawMove(data);
     if (panel.lastPaused !== undefined && panel.lastPaused !== data.paused) {  // a refusal belongs to its pause
       setNote("");
       D.clearAlert();
     }
     panel.lastPaused = data.paused;
-    D.fill(event.body, D.eventCards(data), D.soFar(data.so_far));
-    if (!brief.body.childElementCount) {
-      D.fill(brief.body, D.el("details", { open: data.round === 1 }, D.el("summary", { text: D.t("briefing") }),
-        D.el("p", { text: data.description }), ...data.briefing.split(/\n\s*\n/).map((t) => D.el("p", { text: t }))),
-      D.el("h3", { text: D.t("objectives") }),
-      D.el("ul", {}, data.objectives.map((o) => D.el("li", { text: D.t("objective", o) }))));
-    }
-    D.fill(meters.body, D.meters(data));
-    D.fill(results.body, D.records(data.records));
-    D.fill(endNode, D.outcome(data.outcome));
+    for (const item of Object.values(parts)) if (item.draw) D.section(item.body, item.key(data), () => item.draw(data));
+    D.section(endNode, data.outcome, () => D.outcome(data.outcome, false, level + 1, p));
     if (panel.lastRound !== null && data.round !== panel.lastRound && data.records.length) {
       D.announce(D.t("live_revealed", { revealed: data.records[0].round, round: data.round }));
     } else if (data.due && panel.lastDue === false) {

@@ -7,6 +7,7 @@ differently), and the game must still do its job by its other way.
     SO_REUSEADDR port probe    -> SO_EXCLUSIVEADDRUSE                  (the host's port check)
     os.O_NONBLOCK, O_NOCTTY... -> plain flags                          (every bounded read)
     os.fchmod, O_DIRECTORY, opening a folder, os.kill, /proc -> skipped (atomic writes)
+    os.link (FAT, exFAT, network shares) -> exclusive claim, then rename (new save files)
     signal.pthread_sigmask, fork -> SIG_IGN for a moment, spawn        (the balance lab)
     chmod that keeps only the read-only bit                            (the host's secrets)
     /proc/self/maps, SDL's own wait -> pygame.event.wait               (the window's idle loop)
@@ -169,6 +170,40 @@ def test_atomic_writes_work_where_folders_cannot_be_opened(monkeypatch, tmp_path
     atomic.write_atomic(target, "second")
     assert target.read_text(encoding="utf-8") == "second"
     assert [p.name for p in target.parent.iterdir()] == ["a.json"]
+
+
+def _no_hard_links(monkeypatch) -> None:
+    """A FAT or exFAT drive, or a network share: os.link is refused."""
+    def refused(*_args, **_kw):
+        raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", refused)
+
+
+def test_new_games_are_saved_where_the_drive_has_no_hard_links(monkeypatch, tmp_path):
+    """Each new game claims its own file name, never another game's, on a USB stick too."""
+    from game.session.library import GameLibrary
+
+    _no_hard_links(monkeypatch)
+    library = GameLibrary(tmp_path)
+    first = library.create_file("case_2026-11-30_081632_seed4.json", '{"a": 1}')
+    second = library.create_file("case_2026-11-30_081632_seed4.json", '{"b": 2}')
+    assert (first.name, second.name) == ("case_2026-11-30_081632_seed4.json",
+                                         "case_2026-11-30_081632_seed4-2.json")
+    assert first.read_text(encoding="utf-8") == '{"a": 1}'
+    assert second.read_text(encoding="utf-8") == '{"b": 2}'
+    assert {p.name for p in (tmp_path / "games").iterdir()} == {first.name, second.name}
+
+
+def test_a_move_without_hard_links_never_replaces_a_file(monkeypatch, tmp_path):
+    _no_hard_links(monkeypatch)
+    source, taken = tmp_path / "new.json", tmp_path / "taken.json"
+    source.write_text("new", encoding="utf-8")
+    taken.write_text("someone else's", encoding="utf-8")
+    assert atomic.move_new(source, taken) is False
+    assert taken.read_text(encoding="utf-8") == "someone else's" and source.exists()
+    assert atomic.move_new(source, tmp_path / "free.json") is True
+    assert (tmp_path / "free.json").read_text(encoding="utf-8") == "new" and not source.exists()
 
 
 def test_a_temporary_file_is_kept_where_processes_cannot_be_asked(monkeypatch, tmp_path):

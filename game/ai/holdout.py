@@ -135,6 +135,8 @@ class Holdout(Reciprocator):
         for a in legal:
             if a.action_id in self.t.demands and a.target in broke:
                 name = self.t.name(a.target)
-                return a, (f"demands a binding guarantee again: {name} broke a commitment to us, "
+                demand = next(d.name for d in self.t.scenario.demands
+                              if d.id == self.t.spec[a.action_id].makes_demand)
+                return a, (f"renews its demand for {demand}: {name} broke a commitment to us, "
                            f"{self.trust_line(view, a.target)}")
         return None, ""

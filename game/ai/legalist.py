@@ -39,7 +39,8 @@ class Legalist(Persona):
         pick = best(demands, lambda a: -self.trust_in(view, a.target) if a.target else 0, rng)
         if pick:
             whom = f" from {self.t.name(pick.target)}" if pick.target else ""
-            return pick, (f"insists on a binding guarantee{whom} before it cooperates: "
+            demand = self._demand(self.spec(pick).makes_demand)
+            return pick, (f"insists on {demand}{whom} before it cooperates: "
                           f"{self.support_line(view)}, tension {view.tension}")
         for a in fresh if kept else ():
             if a.action_id in self.t.drops:
@@ -51,8 +52,9 @@ class Legalist(Persona):
             if wanted and (a.target, wanted) in view.demands:
                 chance = self.spec(a).ratification.chance(view.own_support())
                 if chance > 0:
-                    return a, (f"offers {self.t.name(a.target)} the guarantee it demands: "
-                               f"ratification has a chance, {self.support_line(view)}")
+                    return a, (f"offers {self.t.name(a.target)} what it demands, "
+                               f"{self._demand(wanted)}: ratification has a chance, "
+                               f"{self.support_line(view)}")
         # Written commitments go where they reassure: to a partner that does not yet trust us.
         promises = [a for a in fresh if a.action_id in self.t.promises
                     and view.trust[(a.target, me)] < self.trust_at]
@@ -85,9 +87,10 @@ class Legalist(Persona):
                 name, short = self.t.name(r), f"{self.trust_line(view, r)} < {self._needed(big)}"
                 also = "" if r == offer.action.role else f"it would bind us to {name} too, "
                 if self._standing(view) and self._commitment_from(view, r, "active", "kept"):
-                    why = f"a written pledge from {name} is not the guarantee we demand"
+                    own = self._own_demand(view)
+                    why = f"a written pledge from {name} does not meet our demand for {own}"
                 elif self._standing(view):
-                    why = "our demand for a guarantee still stands"
+                    why = f"our demand for {self._own_demand(view)} still stands"
                 else:
                     why = f"no commitment in writing from {name}"
                 return False, f"declines {what}: {also}{why}, and {short}"
@@ -121,6 +124,10 @@ class Legalist(Persona):
 
     def _standing(self, view: PlayerView) -> bool:
         return any(role == view.role for role, _ in view.demands)
+
+    def _demand(self, demand_id: str) -> str:
+        """A demand's name as the scenario words it."""
+        return next((d.name for d in self.t.scenario.demands if d.id == demand_id), demand_id)
 
     def _own_demand(self, view: PlayerView) -> str | None:
         """The name of our own standing demand ("a legal guarantee that ..."), if any."""

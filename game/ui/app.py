@@ -273,7 +273,9 @@ class App:
 
 def parse_options(argv: Sequence[str] | None) -> argparse.Namespace:
     """Options of the window mode."""
-    p = argparse.ArgumentParser(prog="python main.py", description="Détente: the game window.")
+    from game.cli.program import name
+
+    p = argparse.ArgumentParser(prog=name(), description="Détente: the game window.")
     p.add_argument("--scale", type=float, help="UI scale, 1.0 to 2.0 (overrides settings)")
     p.add_argument("--high-contrast", action="store_true", help="use the high-contrast theme")
     p.add_argument("--windowed", action="store_true", help="ignore the full-screen setting")
@@ -281,7 +283,7 @@ def parse_options(argv: Sequence[str] | None) -> argparse.Namespace:
                    help="render every screen to PNG in DIR (with --scenario, of that scenario)")
     p.add_argument("--scenario", metavar="FILE",
                    help="open New game with this scenario file chosen (its problems, if any, "
-                        "are listed as python main.py check lists them)")
+                        f"are listed as {name()} check lists them)")
     p.add_argument("--quit-after", type=float, metavar="SECONDS",
                    help="quit this many seconds after the first frame (benchmarks)")
     return p.parse_args(list(argv) if argv is not None else None)

@@ -73,3 +73,21 @@ def test_temperaments_are_accepted_by_name_and_keyword(default_scenario):
         make_policy("hardliner:furious", default_scenario)
     with pytest.raises(KeyError):
         make_policy("nobody", default_scenario)
+
+
+def test_reasoning_names_the_scenario_own_demand(default_scenario):
+    """A legalist or holdout speaks of a demand by the scenario's name for it, never by the
+    default scenario's words: renamed 'recognition of the frontiers', no line says
+    'guarantee' about it."""
+    from game.rules import compile_scenario
+
+    s = default_scenario.scenario
+    demands = [d.model_copy(update={"name": "recognition of the frontiers"}) for d in s.demands]
+    game = compile_scenario(s.model_copy(update={"demands": demands}))
+    lines = []
+    for names in (["legalist"], ["holdout", "legalist", "hardliner"]):
+        for seed in (1, 2, 3):
+            lines += _traced_game(game, seed, names)[1]
+    about = [line for line in lines if "demand" in line]
+    assert any("recognition of the frontiers" in line for line in about)
+    assert not [line for line in about if "guarantee" in line and "demand for" in line], about

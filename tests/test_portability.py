@@ -295,11 +295,11 @@ def test_a_port_in_use_is_refused_in_one_line(monkeypatch):
 # --- the balance lab ------------------------------------------------------------------------
 
 def test_ctrl_c_is_held_back_by_ignoring_it_where_signals_cannot_be_blocked(monkeypatch):
-    from game.lab import simulate
+    from game.lab import workers
 
     monkeypatch.delattr(signal, "pthread_sigmask", raising=False)
     before = signal.getsignal(signal.SIGINT)
-    restore = simulate._hold_ctrl_c()
+    restore = workers.hold_ctrl_c()
     assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
     restore()
     assert signal.getsignal(signal.SIGINT) is before

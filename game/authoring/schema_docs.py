@@ -11,7 +11,6 @@ in docs/authoring.md with a fresh one. Rewrite it with
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
@@ -19,7 +18,6 @@ from pydantic.fields import FieldInfo
 from game.authoring.schema_export import scenario_json_schema
 from game.model import scenario as model
 
-DOCS_PATH = Path(__file__).resolve().parents[2] / "docs" / "authoring.md"
 BEGIN = "<!-- keys: generated from the schema by `python main.py schema --docs FILE`; do not edit -->"
 END = "<!-- keys: end of the generated part -->"
 
@@ -145,4 +143,4 @@ def section_in(doc: str) -> str:
     return doc[start:end + len(END)] if 0 <= start < end else ""
 
 
-__all__ = ["BEGIN", "DOCS_PATH", "END", "PARTS", "key_reference", "replace_section", "section_in"]
+__all__ = ["BEGIN", "END", "PARTS", "key_reference", "replace_section", "section_in"]

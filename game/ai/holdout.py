@@ -137,5 +137,7 @@ class Holdout(Reciprocator):
                  if c.recipient == me and c.status == BROKEN and c.ended == last}
         for a in legal:
             if a.action_id in self.t.demands and a.target in broke:
-                return a, Reason(ReasonKind.DEMANDS_AGAIN, (a.target, self.trust_in(view, a.target)))
+                demand = self.t.spec[a.action_id].makes_demand
+                return a, Reason(ReasonKind.DEMANDS_AGAIN,
+                                 (a.target, demand, self.trust_in(view, a.target)))
         return None, None

@@ -44,7 +44,8 @@ class Legalist(Persona):
         demands = [a for a in fresh if a.action_id in self.t.demands] if not kept else []
         pick = best(demands, lambda a: -self.trust_in(view, a.target) if a.target else 0, rng)
         if pick:
-            return pick, Reason(ReasonKind.INSISTS, (pick.target, self.band(view), view.tension))
+            return pick, Reason(ReasonKind.INSISTS, (pick.target, self.spec(pick).makes_demand,
+                                                     self.band(view), view.tension))
         for a in fresh if kept else ():
             if a.action_id in self.t.drops:
                 return a, Reason(ReasonKind.DROPS_DEMAND, (kept[0], self.trust_in(view, kept[0])))
@@ -54,7 +55,7 @@ class Legalist(Persona):
             if wanted and (a.target, wanted) in view.demands:
                 chance = self.spec(a).ratification.chance(view.own_support())
                 if chance > 0:
-                    return a, Reason(ReasonKind.OFFERS_GUARANTEE, (a.target, self.band(view)))
+                    return a, Reason(ReasonKind.OFFERS_GUARANTEE, (a.target, wanted, self.band(view)))
         # Written commitments go where they reassure: to a partner that does not yet trust us.
         promises = [a for a in fresh if a.action_id in self.t.promises
                     and view.trust[(a.target, me)] < self.trust_at]
@@ -88,7 +89,7 @@ class Legalist(Persona):
                 else:
                     why = "unwritten"
                 return False, Reason(ReasonKind.DECLINES_UNREADY, (
-                    r, why, self.trust_in(view, r), self._needed(big),
+                    r, why, self._own_demand(view), self.trust_in(view, r), self._needed(big),
                     int(r != offer.action.role)))
         return True, self._why_ready(view, offer.action.role, big, answer=True)
 

@@ -330,9 +330,10 @@ class ReasonKind(StrEnum):
     - `no_one_to_press` (partner, trust, threshold, tension): even its least-trusted
       partner is trusted at least `threshold`.
     - `holds` (tension, band): holds its position.
-    - `insists` (partner or None, band, tension): insists on a binding guarantee.
+    - `insists` (partner or None, demand, band, tension): insists on its demand (from the
+      partner, if the demand is made of one) before it cooperates.
     - `drops_demand` (partner, trust): drops its demand; the partner kept a commitment.
-    - `offers_guarantee` (partner, band): offers the guarantee the partner demands.
+    - `offers_guarantee` (partner, demand, band): offers what the partner demands.
     - `in_writing` (partner, their_trust, threshold): puts a commitment in writing for a
       partner whose trust in it is below `threshold`.
     - `cooperates` (partner, trust, threshold): cooperates, trust at least `threshold`.
@@ -345,7 +346,8 @@ class ReasonKind(StrEnum):
     - `sets_aside` (partner, trust, threshold, width, chance): sets its demand aside: holds
       the partner's commitment, trusts it, sees it within `width` points of fog, and the
       hawks came round on a `chance` percent roll.
-    - `demands_again` (partner, trust): the partner broke a commitment to it.
+    - `demands_again` (partner, demand, trust): renews its demand; the partner broke a
+      commitment to it.
     - `baits` (partner, their_trust), `baits_despite` (partner, hit, their_trust): a small
       step to lure a partner, nothing to pocket this round.
     - `waits_for_concession` (band): waits for someone to concede.
@@ -373,10 +375,11 @@ class ReasonKind(StrEnum):
     - `declines_backing_down` (demand, cost): accepting would back down from its public
       demand, at an audience cost of `cost` support points.
     - `declines_joint` (demand, partner, trust): no joint undertaking while its demand stands.
-    - `declines_unready` (partner, why, trust, needed, binds): not ready to cooperate with
-      `partner` (trust < needed); `why` is "pledge" (a written pledge is not the guarantee
-      it demands), "demand" (its demand still stands) or "unwritten" (no commitment in
-      writing from the partner); `binds` 1 if `partner` is another responder of the offer.
+    - `declines_unready` (partner, why, demand, trust, needed, binds): not ready to cooperate
+      with `partner` (trust < needed); `why` is "pledge" (a written pledge does not meet its
+      standing `demand`), "demand" (its `demand` still stands) or "unwritten" (no commitment
+      in writing from the partner; `demand` None); `binds` 1 if `partner` is another
+      responder of the offer.
     """
 
     HOME_FRONT = "home_front"
@@ -460,9 +463,9 @@ REASON_ARGS: dict[ReasonKind, tuple[str, ...]] = {
     ReasonKind.HOLDS_BACK: ("partner", "tension", "ceiling"),
     ReasonKind.NO_ONE_TO_PRESS: ("partner", "trust", "threshold", "tension"),
     ReasonKind.HOLDS: ("tension", "band"),
-    ReasonKind.INSISTS: ("partner", "band", "tension"),
+    ReasonKind.INSISTS: ("partner", "demand", "band", "tension"),
     ReasonKind.DROPS_DEMAND: ("partner", "trust"),
-    ReasonKind.OFFERS_GUARANTEE: ("partner", "band"),
+    ReasonKind.OFFERS_GUARANTEE: ("partner", "demand", "band"),
     ReasonKind.IN_WRITING: ("partner", "their_trust", "threshold"),
     ReasonKind.COOPERATES: ("partner", "trust", "threshold"),
     ReasonKind.COOPERATES_PLEDGED: ("partner", "trust"),
@@ -470,7 +473,7 @@ REASON_ARGS: dict[ReasonKind, tuple[str, ...]] = {
     ReasonKind.WRITTEN_INSTEAD: ("partner", "trust"),
     ReasonKind.OPENNESS: ("partner", "trust", "tension"),
     ReasonKind.SETS_ASIDE: ("partner", "trust", "threshold", "width", "chance"),
-    ReasonKind.DEMANDS_AGAIN: ("partner", "trust"),
+    ReasonKind.DEMANDS_AGAIN: ("partner", "demand", "trust"),
     ReasonKind.BAITS: ("partner", "their_trust"),
     ReasonKind.BAITS_DESPITE: ("partner", "hit", "their_trust"),
     ReasonKind.WAITS_FOR_CONCESSION: ("band",),
@@ -494,7 +497,7 @@ REASON_ARGS: dict[ReasonKind, tuple[str, ...]] = {
     ReasonKind.DECLINES_HOSTILE: ("partner", "hit", "trust"),
     ReasonKind.DECLINES_BACKING_DOWN: ("demand", "cost"),
     ReasonKind.DECLINES_JOINT: ("demand", "partner", "trust"),
-    ReasonKind.DECLINES_UNREADY: ("partner", "why", "trust", "needed", "binds"),
+    ReasonKind.DECLINES_UNREADY: ("partner", "why", "demand", "trust", "needed", "binds"),
 }
 
 

@@ -48,7 +48,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from game.authoring.file_text import MAX_BYTES
-from game.files.atomic import WriteFailed, clean_stale_temps, create_new, write_atomic
+from game.files.atomic import WriteFailed, clean_stale_temps, create_new, move_new, write_atomic
 from game.files.bounded import ReadRefused, read_regular
 from game.model.results import Phase
 from game.model.scenario import Scenario
@@ -323,14 +323,9 @@ def _retire(path: Path) -> Path | None:
     for n in range(1, 100):
         target = path.with_name(path.name + (".migrated" if n == 1 else f".migrated-{n}"))
         try:
-            os.link(path, target)
-        except FileExistsError:
-            continue
+            if not move_new(path, target):
+                continue
         except OSError:
             return None if not path.exists() else path
-        try:
-            os.unlink(path)
-        except OSError:
-            pass
         return None
     return path

@@ -21,11 +21,10 @@ from game.files.bounded import ReadRefused, read_regular
 from game.model.actions import IllegalAction, move_from_text
 from game.model.results import Reason
 from game.model.scenario import Scenario
+from game.resources import bundled
 from game.session.saves import SaveError, SaveFile, digest_matches, ledgers, read_save, scenario_hash
 from game.session.session import Note, Seat, Session
 from game.words import _, outcome_name, refusal_line
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def session_from_save(record: SaveFile, scenario: Scenario, source: Path | str) -> Session:
@@ -104,12 +103,16 @@ def embedded_scenario(record: SaveFile, source: Path | str) -> Scenario:
 
 def scenario_file(record: SaveFile) -> Path:
     """The scenario file a save names: its recorded path (also from the game's folder),
-    else the file in scenarios/ with its id (ScenarioLoadError if there is none)."""
+    else the bundled scenario with its id (ScenarioLoadError if there is none).
+
+    A relative path such as `scenarios/x.yaml` names a bundled scenario, wherever the
+    game is installed."""
     from game.authoring.scenarios import locate
 
     recorded = record.scenario_path
-    if recorded and not Path(recorded).is_absolute() and (ROOT / recorded).is_file():
-        return ROOT / recorded
+    shipped = bundled(recorded) if recorded and not Path(recorded).is_absolute() else None
+    if shipped is not None and shipped.is_file():
+        return shipped
     return locate(recorded, record.scenario_id)
 
 

@@ -19,7 +19,7 @@ from game.session.menu import full_menu
 from game.session.session import Session
 from game.textui import render
 from game.textui.console import Console
-from game.textui.stakes import demand_lines, stakes
+from game.textui.stakes import demand_lines, demand_news, stakes
 from game.words import (
     _,
     action_label,
@@ -59,6 +59,7 @@ class TextGame:
         self.rules_game = getattr(session, "game", session.scenario)
         self.io = console
         self.announced = 0
+        self.standing: frozenset = frozenset()  # demands standing when the round opened
         humans = [r for r, s in session.seats.items() if s.human]
         self.any_human = bool(humans)
         # Solo play has nothing to hide from the room, so shared screens show that team's view.
@@ -86,6 +87,7 @@ class TextGame:
         if self.announced:  # the first round keeps the scenario's introduction on screen
             self.io.clear()
         self.announced = view.round
+        self.standing = self.session.state.demands  # to tell what the round changes
         self.io.say("", _("===== Round {round} of {rounds} =====").format(round=view.round,
                                                                     rounds=view.rounds),
                     *render.event_card(view), "", *render.hud(view, self.sc), *self._demands())
@@ -336,7 +338,10 @@ class TextGame:
         for record in records:
             notes = [reasoning_line(self.sc, n.role, n)
                      for n in self.session.notes_for(record.round)]
-            self.io.say("", *render.resolution(view, self.sc, record.round, notes))
+            self.io.say("", *render.resolution(view, self.sc, record.round, notes),
+                        *demand_news(self.standing, self.session.state.demands, record,
+                                     self.rules_game))
+            self.standing = self.session.state.demands
         if records and self.io.interactive and self.any_human:
             self.io.ask(_("Press Enter to continue. "))
 

@@ -60,7 +60,7 @@ _SENTENCES: dict[ReasonKind, str] = {
     R.HOLDS: N_("holds its position: tension {tension}, {support}"),
     R.DROPS_DEMAND: N_("drops its demand now that {partner} has kept a commitment: "
                        "trust in {partner} {trust}"),
-    R.OFFERS_GUARANTEE: N_("offers {partner} the guarantee it demands: ratification has a "
+    R.OFFERS_GUARANTEE: N_("offers {partner} what it demands, {demand}: ratification has a "
                            "chance, {support}"),
     R.IN_WRITING: N_("puts a commitment to {partner} in writing: {partner}'s trust in {me} "
                      "{their_trust} < {threshold}"),
@@ -74,7 +74,7 @@ _SENTENCES: dict[ReasonKind, str] = {
     R.SETS_ASIDE: N_("sets its demand aside: holds {partner}'s commitment in writing, trust in "
                      "{partner} {trust} >= {threshold}, sees {partner} clearly (fog narrowed to "
                      "{width} points), and the hawks at home came round (chance {chance}%)"),
-    R.DEMANDS_AGAIN: N_("demands a binding guarantee again: {partner} broke a commitment to "
+    R.DEMANDS_AGAIN: N_("renews its demand for {demand}: {partner} broke a commitment to "
                         "us, trust in {partner} {trust}"),
     R.BAITS: N_("baits {partner} with a small step, nothing to pocket this round: "
                 "{partner}'s trust in {me} {their_trust}"),
@@ -132,10 +132,9 @@ _VARIANTS: dict[ReasonKind, dict[object, str]] = {
         1: N_("keeps up the pressure on {partner}: answers {partner}'s '{hit}', "
               "tension {tension}")},
     R.INSISTS: {
-        True: N_("insists on a binding guarantee from {partner} before it cooperates: "
+        True: N_("insists on {demand} from {partner} before it cooperates: "
                  "{support}, tension {tension}"),
-        False: N_("insists on a binding guarantee before it cooperates: {support}, "
-                  "tension {tension}")},
+        False: N_("insists on {demand} before it cooperates: {support}, tension {tension}")},
     R.WAITS_FOR_GUARANTEE: {
         True: N_("waits for {demand} before it cooperates: tension {tension}"),
         False: N_("waits for commitments in writing before it cooperates: tension {tension}")},
@@ -143,15 +142,15 @@ _VARIANTS: dict[ReasonKind, dict[object, str]] = {
         0: N_("accepts {offer}: no hostile move last round, trust in {partner} {trust}"),
         1: N_("accepts {offer}: no hostile move so far, trust in {partner} {trust}")},
     R.DECLINES_UNREADY: {
-        ("pledge", 0): N_("declines {offer}: a written pledge from {partner} is not the "
-                          "guarantee we demand, and trust in {partner} {trust} < {needed}"),
+        ("pledge", 0): N_("declines {offer}: a written pledge from {partner} does not meet our "
+                          "demand for {demand}, and trust in {partner} {trust} < {needed}"),
         ("pledge", 1): N_("declines {offer}: it would bind us to {partner} too, a written "
-                          "pledge from {partner} is not the guarantee we demand, and trust in "
-                          "{partner} {trust} < {needed}"),
-        ("demand", 0): N_("declines {offer}: our demand for a guarantee still stands, and "
+                          "pledge from {partner} does not meet our demand for {demand}, and "
+                          "trust in {partner} {trust} < {needed}"),
+        ("demand", 0): N_("declines {offer}: our demand for {demand} still stands, and "
                           "trust in {partner} {trust} < {needed}"),
         ("demand", 1): N_("declines {offer}: it would bind us to {partner} too, our demand for "
-                          "a guarantee still stands, and trust in {partner} {trust} < {needed}"),
+                          "{demand} still stands, and trust in {partner} {trust} < {needed}"),
         ("unwritten", 0): N_("declines {offer}: no commitment in writing from {partner}, and "
                              "trust in {partner} {trust} < {needed}"),
         ("unwritten", 1): N_("declines {offer}: it would bind us to {partner} too, no commitment "

@@ -8,12 +8,14 @@ from game.ai import PERSONAS, TEMPERAMENTS, ai_orders, ai_responses, make_policy
 from game.model.results import REASON_ARGS, Reason
 from game.rules import apply_action, awaiting_response, legal_actions, new_game, resolve_round
 from game.session.runner import play_game
+from game.words import reason_text
 
 NAMES = sorted(PERSONAS)
 
 
 def _traced_game(scenario, seed, names):
-    """Play a game through ai_orders/ai_responses, checking each order against legal_actions."""
+    """Play a game through ai_orders/ai_responses, checking each order against legal_actions;
+    return the final state and every (role, order or offer, reason)."""
     policies = {r: make_policy(names[i % len(names)], scenario) for i, r in enumerate(scenario.role_ids)}
     state, reasons = new_game(scenario, seed), []
     while not state.over:
@@ -21,11 +23,11 @@ def _traced_game(scenario, seed, names):
             orders, why = ai_orders(policies[role], state, scenario, role)
             for i, action in enumerate(orders.actions):
                 assert action in legal_actions(state, scenario, role, orders.actions[:i])
-            reasons += why
+            reasons += [(role, *step) for step in why]
             state = apply_action(state, scenario, orders)
         for role in awaiting_response(state, scenario):
             answers, why = ai_responses(policies[role], state, scenario, role)
-            reasons += why
+            reasons += [(role, *step) for step in why]
             state = apply_action(state, scenario, answers)
         state, _ = resolve_round(state, scenario)
     return state, reasons
@@ -54,7 +56,7 @@ def test_persona_plays_legally_and_explains(name, scenario_name, request):
     for other in NAMES:
         for seed in (1, 2):
             _, reasons = _traced_game(scenario, seed, [name, other, name])
-            assert reasons and all(_cites_a_meter(why) for _, why in reasons), reasons
+            assert reasons and all(_cites_a_meter(why) for _r, _a, why in reasons), reasons
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -80,3 +82,23 @@ def test_temperaments_are_accepted_by_name_and_keyword(default_scenario):
         make_policy("hardliner:furious", default_scenario)
     with pytest.raises(KeyError):
         make_policy("nobody", default_scenario)
+
+
+def test_reasoning_names_the_scenario_own_demand(default_scenario):
+    """A legalist or holdout speaks of a demand by the scenario's name for it, never by the
+    default scenario's words: renamed 'recognition of the frontiers', no line says
+    'guarantee' about it."""
+    from game.rules import compile_scenario
+
+    s = default_scenario.scenario
+    demands = [d.model_copy(update={"name": "recognition of the frontiers"}) for d in s.demands]
+    game = compile_scenario(s.model_copy(update={"demands": demands}))
+    lines = []
+    for names in (["legalist"], ["holdout", "legalist", "hardliner"]):
+        for seed in (1, 2, 3):
+            lines += [reason_text(game, role, why, action if action and
+                                  not action.startswith(role + ":") else None)
+                      for role, action, why in _traced_game(game, seed, names)[1]]
+    about = [line for line in lines if "demand" in line]
+    assert any("recognition of the frontiers" in line for line in about)
+    assert not [line for line in about if "guarantee" in line and "demand for" in line], about

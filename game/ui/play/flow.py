@@ -42,6 +42,23 @@ class GameFlow:
         self.message = ""
         self.held: dict[str, object] = {}  # role -> its Responses (None: no offers to it)
         self.held_round = 0
+        self.round_views: dict[int, object] = {}  # round -> the board as its talks began
+        if resumed and self._talks_were_over():
+            self._close_talks()
+
+    def _talks_were_over(self) -> bool:
+        """True when a resumed round is past its talks: a team has given orders, or the
+        answers are being collected. Its event card is not shown again and its talks
+        timer does not start again."""
+        st = self.session.state
+        return not st.over and (bool(st.orders) or st.phase == "responses")
+
+    def _close_talks(self) -> None:
+        st = self.session.state
+        self.shown_round = self.timer_round = st.round
+        self.timer.restart()
+        self.timer.finish()
+        self.round_views.setdefault(st.round, self.session.view(self.shared_viewer))
 
     def role_name(self, role: str | None) -> str:
         """Display name of a role."""
@@ -53,7 +70,9 @@ class GameFlow:
         return self.next_scene()
 
     def advance(self) -> None:
-        """Replace the top scene with the next one."""
+        """Replace the top scene with the next one. A line left by the last screen goes
+        with it (the next screen may set its own)."""
+        self.message = ""
         self.app.stack.replace(self.next_scene())
 
     def next_scene(self) -> Scene:
@@ -116,6 +135,15 @@ class GameFlow:
         """A team's answers (None: it had no offers), kept until every team has been."""
         self.held[role] = move
 
+    # the guided game's hooks (see screens/tutorial.py): nothing in an ordinary game
+    def coach_card(self, scene):
+        """A guide's card for `scene`, or None."""
+        return None
+
+    def suggested(self, role: str) -> tuple:
+        """Orders a guide suggests to `role` now (the orders screen marks them)."""
+        return ()
+
     # facts for screens
     def event_shown(self) -> None:
         """The event card of the current round was shown: the talks timer starts."""
@@ -123,6 +151,8 @@ class GameFlow:
             self.timer_round = self.session.state.round
             self.timer.restart()
         self.shown_round = self.session.state.round
+        # The board as the talks begin: the results screen starts its read-out from it.
+        self.round_views[self.shown_round] = self.session.view(self.shared_viewer)
 
     def record_shown(self) -> None:
         """The oldest unshown resolution was shown."""

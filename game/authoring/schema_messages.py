@@ -149,13 +149,22 @@ _SIMPLE = {
 _SHAPES = {"list_type", "dict_type", "model_type", "model_attributes_type"}
 
 
+def _plain(value: object) -> bool:
+    """True for a non-empty list or mapping of plain values, worth showing as an example
+    (a default that is a whole model, such as `requires`, is not)."""
+    if not value or not isinstance(value, list | dict):
+        return False
+    items = value.values() if isinstance(value, dict) else value
+    return all(isinstance(v, str | int | float | bool) for v in items)
+
+
 def _holds(loc: Path) -> str:
     """`; it holds: <the field's description>, for example [100, 60, 35, 20]`, or nothing."""
     info = field_info(loc) if loc else None
     if info is None or not info.description:
         return ""
     example = info.default_factory() if info.default_factory is not None else None
-    shown = f", for example {json.dumps(example)}" if example else ""
+    shown = f", for example {json.dumps(example)}" if _plain(example) else ""
     what = info.description.rstrip(".")
     what = what[0].lower() + what[1:] if what[1:2].islower() else what
     return f"; {loc[-1]} holds: {what}{shown}"

@@ -27,6 +27,7 @@ from game.lab.evidence import Observer
 from game.lab.output import KINDS, OutputError, check_outputs, write_all
 from game.lab.report import GameRecord, Report, render_outputs, write_text
 from game.lab.workers import ordered
+from game.model.results import Phase, Track
 from game.model.scenario import Scenario
 from game.rules import CompiledScenario, compile_scenario, new_game, outcome
 from game.rules.conditions import holds
@@ -341,12 +342,12 @@ def play_one(game: CompiledScenario, plan: Plan, a_index: int, index: int,
     milestones = tuple(m.id for m in scenario.milestones)
     tension, operating = [state.tension], []
     seen = Observer(game)
-    while state.phase != "over":
+    while state.phase != Phase.OVER:
         seen.before_orders(state)
         before, state = state, play_round(state, game, policies)
         seen.after_round(before, state)
         tension.append(state.tension)
-        operating.append(tuple(state.milestones[m] == "operating" for m in milestones))
+        operating.append(tuple(state.milestones[m] == Track.OPERATING for m in milestones))
     result = outcome(state, game)
     actions = {a.id: i for i, a in enumerate(scenario.actions)}
     chosen = [0] * len(actions)

@@ -50,6 +50,7 @@ from pydantic import ValidationError
 from game.authoring.file_text import MAX_BYTES
 from game.files.atomic import WriteFailed, clean_stale_temps, create_new, move_new, write_atomic
 from game.files.bounded import ReadRefused, read_regular
+from game.model.results import Phase
 from game.model.scenario import Scenario
 from game.session.replay import scenario_drift, scenario_file, scenario_for, session_from_save
 from game.session.saves import (
@@ -247,7 +248,7 @@ class GameLibrary:
         return SavedGame(
             path=path, scenario_id=record.scenario_id, scenario_name=record.scenario_name,
             started=_parse_time(record.started, modified), seed=record.seed, round=record.round,
-            rounds=record.rounds, phase=record.phase, finished=record.phase == "over",
+            rounds=record.rounds, phase=record.phase, finished=record.phase == Phase.OVER,
             modified=modified, timer_seconds=record.timer_seconds,
             seats={r: "human" if s.human else f"ai:{s.persona}" for r, s in record.seats.items()},
             notice=scenario_drift(record) if record.scenario is not None else _legacy_notice(record))

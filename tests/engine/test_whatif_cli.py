@@ -58,7 +58,7 @@ def test_an_empty_orders_list_means_no_orders(replay, capsys):
 @pytest.mark.parametrize("extra, message", [
     (["--round", "1", "--orders"], "--role: say whose decision changes"),
     (["--round", "1", "--role", "mars", "--orders"], "--role mars: unknown role"),
-    (["--round", "1", "--role", "moscow", "--orders", "no_such_action"], "unknown action"),
+    (["--round", "1", "--role", "moscow", "--orders", "no_such_action"], "there is no action"),
     (["--round", "40", "--role", "moscow", "--orders"], "round 40 was not played"),
     (["--round", "1", "--role", "moscow", "--answers", "x=maybe"], "give OFFER=accept"),
     (["--round", "1", "--role", "moscow", "--orders", "nato:anything"], "that order is nato's"),

@@ -16,7 +16,7 @@ from game.ui.identity import EMBLEMS, GLYPHS, delegations, draw_emblem
 from game.ui.play.gamescene import GameScene
 from game.ui.play.text import points, prose, role_name, source_label
 from game.ui.widgets import Button, Label, Panel
-from game.words import _
+from game.words import _, outcome_name, outcome_text, score_label
 
 #: One line of a chart: its name, its value per round, and optionally its colour and
 #: marker shape (by default the theme's series colours and the emblems in order).
@@ -104,13 +104,13 @@ class EndScene(GameScene):
         # The scores and the debrief button come first, so the room reads the scores and
         # the screen opens with the focus in view at any scale, however long the ending.
         if result is not None:
-            self.heading = f"The end: {result.ending_name}"
+            self.heading = f"The end: {outcome_name(sc, result)}"
             out.append(self._scoreboard(result))
         out.append(Button("Export the debrief (one HTML file)", self.export, key="end:debrief",
                           detail=self.exported or "Ending, scores, chart, timeline, questions"))
         self.essential_n = len(out)
         if result is not None:
-            out.append(Label(prose(result.ending_text), "body"))
+            out.append(Label(prose(outcome_text(sc, result)), "body"))
         out.append(Button("What if…? Replay a round with one decision changed", self.what_if,
                           key="end:whatif",
                           detail="Same seed, same chance; the coach's picks are offered first"))
@@ -163,7 +163,8 @@ class EndScene(GameScene):
                      key="end:scores", gap="border")
 
     def _scores(self, result, role: str) -> Panel:
-        parts = [Label(f"{p.points:+d}  {p.label}", "body", False, "panel")
+        parts = [Label(f"{p.points:+d}  {score_label(self.scenario, result, role, p)}", "body",
+                       False, "panel")
                  for p in result.scores[role]]
         glyph = delegations(self.scenario, self.app.ui.theme)[role].glyph
         return Panel([Label(f"{glyph} {role_name(self.scenario, role)}: "

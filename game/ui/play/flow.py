@@ -12,7 +12,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from game.model.actions import IllegalAction
+from game.model.results import Phase
 from game.ui.play.timer import CountdownTimer
+from game.words import refusal_line
 
 if TYPE_CHECKING:
     from game.session.session import Session
@@ -86,17 +89,17 @@ class GameFlow:
             return make("end", self)
         if self.shown_round != session.state.round:
             return make("event", self)
-        if self.hotseat and session.state.phase == "responses":
+        if self.hotseat and session.state.phase == Phase.RESPONSES:
             waiting = self._answers_due()
             if waiting is not None:
                 return self.gate(waiting, "responses")
-            if session.state.phase != "responses":  # the held answers closed the round
+            if session.state.phase != Phase.RESPONSES:  # the held answers closed the round
                 return self.next_scene()
         role = session.next_human()
         if role is None:
             session.play_ai()
             return self.next_scene()
-        return self.gate(role, "orders" if session.state.phase == "orders" else "responses")
+        return self.gate(role, "orders" if session.state.phase == Phase.ORDERS else "responses")
 
     def gate(self, role: str, screen: str) -> Scene:
         """The private screen `screen` for `role`, behind a hand-off screen when teams
@@ -115,13 +118,15 @@ class GameFlow:
             return todo[0]
         for role in self.humans:
             move = self.held[role]
-            still_open = self.session.state.phase == "responses" and \
+            still_open = self.session.state.phase == Phase.RESPONSES and \
                 self.session.state.round == self.held_round
             if move is not None and still_open and role in self.session.waiting_for():
                 try:
                     self.session.submit(move)
                 except ValueError as exc:  # the rules refused: ask that team again
-                    self.message = f"Not accepted: {exc}"
+                    why = (refusal_line(self.session.scenario, exc.refusal, exc.action)
+                           if isinstance(exc, IllegalAction) else str(exc))
+                    self.message = f"Not accepted: {why}"
                     del self.held[role]
                     return role
         return None
@@ -172,7 +177,7 @@ class GameFlow:
         """Bring an event into play; returns "" or the reason it was refused."""
         try:
             self.session.inject_event(event_id)
-        except ValueError as exc:
-            return str(exc)
+        except IllegalAction as exc:
+            return refusal_line(self.session.scenario, exc.refusal, exc.action)
         self.shown_round = 0  # show the event card again, with the new event on it
         return ""

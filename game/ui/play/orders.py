@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import pygame
 
-from game.model.actions import Orders, Responses
+from game.model.actions import IllegalAction, Orders, Responses
+from game.model.results import Track
 from game.rules import points_left
 from game.rules.legal import why_illegal
 from game.session.menu import full_menu
@@ -27,7 +28,7 @@ from game.ui.context import Ui
 from game.ui.play.gamescene import BOARD_SHARE, GameScene
 from game.ui.play.text import action_label, milestone_name, points, prose
 from game.ui.widgets import Button, Label, Panel, Row, Spacer
-from game.words import _, why_not
+from game.words import _, refusal_line, why_not
 from game.words.stakes import accept_line, stake_line
 
 FAMILY_TITLES = {"transparency": "Transparency", "assurance": "Assurance",
@@ -69,7 +70,9 @@ def _submit(scene: GameScene, move) -> bool:
     try:
         scene.session.submit(move)
     except ValueError as exc:  # IllegalAction: the rules say no, and say why
-        scene.flow.message = f"Not accepted: {exc}"
+        why = (refusal_line(scene.scenario, exc.refusal, exc.action)
+               if isinstance(exc, IllegalAction) else str(exc))
+        scene.flow.message = f"Not accepted: {why}"
         scene.invalidate()
         return False
     scene.flow.message = ""
@@ -180,11 +183,11 @@ class OrdersScene(GameScene):
     def closed_reason(self, action) -> str:
         """Why `action` cannot be added to the draft now, in words."""
         status = self.view.milestones.get(action.target or "")
-        if status is not None and status != "operating":
+        if status is not None and status != Track.OPERATING:
             return _("{milestone} is not operating").format(
                 milestone=milestone_name(self.scenario, action.target))
         why = why_illegal(self.session.state, self.session.game, action, tuple(self.chosen))
-        return why_not(self.scenario, action, why or "") or _("it does not fit this round")
+        return why_not(self.scenario, action, why) or _("it does not fit this round")
 
     # typing item numbers
     def handle_event(self, event) -> bool:

@@ -127,7 +127,7 @@ class ResolutionScene(GameScene):
         notes = self.session.notes_for(rec.round)
         if notes:
             out.append(Panel([Label("AI delegations' reasoning", "body", True, "panel_heading"),
-                              *[Label(note_line(sc, n.role, n.text), "small", False, "panel")
+                              *[Label(note_line(sc, n.role, n), "small", False, "panel")
                                 for n in notes]]))
         last = self.session.state.over and self.flow.shown_records + 1 >= len(
             self.session.state.records)

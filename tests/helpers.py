@@ -7,7 +7,8 @@ from pathlib import Path
 
 from ruamel.yaml import YAML
 
-from game.model.actions import Action, Orders, Responses
+from game.model.actions import Action, IllegalAction, Orders, Responses
+from game.model.results import Refusal
 from game.model.scenario import Scenario
 from game.rules import apply_action, awaiting_response, new_game, offers_to, resolve_round
 from game.rules.compiled import CompiledScenario, compile_scenario
@@ -142,6 +143,15 @@ def start(sc=None, seed=1):
     """A new game of the two-role scenario (or `sc`): the compiled scenario and the state."""
     game = compiled(sc or two_roles())
     return game, new_game(game, seed)
+
+
+def refusal(sc, state, move) -> Refusal:
+    """Why the rules refuse `move` in `state` (AssertionError if they allow it)."""
+    try:
+        apply_action(state, sc, move)
+    except IllegalAction as exc:
+        return exc.refusal
+    raise AssertionError(f"the rules allowed {move}")
 
 
 def entries(state, meter=None, cause=None, round_no=None):

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from game.ai.reciprocator import Reciprocator
 from game.model.actions import Action
+from game.model.results import Reason, ReasonKind
 from game.rules.compiled import CompiledScenario
 from game.rules.rng import Rng
 from game.rules.view import PlayerView
@@ -29,7 +30,8 @@ class Alliance(Reciprocator):
         self.margin = 5
         self.back_down = {d.id: frozenset(d.backed_down_by) for d in scenario.demands}
 
-    def choose(self, view: PlayerView, legal: list[Action], rng: Rng) -> tuple[Action | None, str]:
+    def choose(self, view: PlayerView, legal: list[Action],
+               rng: Rng) -> tuple[Action | None, Reason]:
         step, why = self.home_step(view, legal, rng, self.margin)
         if step:
             return step, why
@@ -41,8 +43,7 @@ class Alliance(Reciprocator):
             return pick, why
         home = self.home_move(view, fit, rng)
         if home:
-            return home, (f"keeps the members together while nothing needs answering: "
-                          f"{self.support_line(view)}")
+            return home, Reason(ReasonKind.KEEPS_TOGETHER, (self.band(view),))
         return pick, why
 
     def _barred(self, view: PlayerView) -> frozenset[str]:

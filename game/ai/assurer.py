@@ -15,6 +15,7 @@ from game.ai.persona import best_of
 from game.ai.reciprocator import Reciprocator
 from game.ai.traits import aimed
 from game.model.actions import Action
+from game.model.results import Reason, ReasonKind
 from game.rules.compiled import CompiledScenario
 from game.rules.rng import Rng
 from game.rules.view import PlayerView
@@ -38,7 +39,8 @@ class Assurer(Reciprocator):
         self.open_steps = frozenset(a.id for a in scenario.actions
                                     if a.family == "transparency" and a.concession)
 
-    def choose(self, view: PlayerView, legal: list[Action], rng: Rng) -> tuple[Action | None, str]:
+    def choose(self, view: PlayerView, legal: list[Action],
+               rng: Rng) -> tuple[Action | None, Reason]:
         step, why = self.home_step(view, legal, rng)
         if step:
             return step, why
@@ -58,24 +60,21 @@ class Assurer(Reciprocator):
         return bool(mood and mood.hostile)
 
     def _answer(self, view: PlayerView, legal: list[Action], partner: str, demand: str,
-                rng: Rng) -> tuple[Action | None, str]:
+                rng: Rng) -> tuple[Action | None, Reason | None]:
         """A written commitment to `partner` in place of the guarantee, or more openness."""
-        name, odds = self.t.name(partner), self._odds(view, demand)
+        odds, trust = self._odds(view, demand), self.trust_in(view, partner)
         promises = [a for a in legal if a.action_id in self.t.promises and a.target == partner]
         if promises and odds < self.hopeless:
-            return promises[0], (f"answers {name}'s demand with a written commitment instead, "
-                                 f"as a treaty would not pass at home: "
-                                 f"{self.trust_line(view, partner)}")
+            return promises[0], Reason(ReasonKind.WRITTEN_INSTEAD, (partner, trust))
         if aimed(self.t, view.orders, partner) and len(view.orders) > 1:
-            return None, ""
+            return None, None
         drafted = {(a.action_id, a.target) for a in view.orders}
         steps = [a for a in legal if a.action_id in self.open_steps
                  and partner in self.t.responders(a) and (a.action_id, a.target) not in drafted]
         pick = best_of(steps, self.t.warmth[view.role], rng)
         if pick:
-            return pick, (f"keeps up its openness toward {name} while the demand stands: "
-                          f"{self.trust_line(view, partner)}, tension {view.tension}")
-        return None, ""
+            return pick, Reason(ReasonKind.OPENNESS, (partner, trust, view.tension))
+        return None, None
 
     def _odds(self, view: PlayerView, demand: str) -> int:
         """The best ratification odds, in percent, among our steps that would meet `demand`."""

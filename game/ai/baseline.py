@@ -7,6 +7,7 @@ trust has collapsed, accepts offers from partners it trusts, and otherwise waits
 from __future__ import annotations
 
 from game.model.actions import Action
+from game.model.results import Reason, ReasonKind
 from game.rules.compiled import CompiledScenario
 from game.rules.offers import Offer
 from game.rules.rng import Rng
@@ -24,39 +25,36 @@ class Baseline:
     def __init__(self, game: CompiledScenario, accept_at: int = 30, press_below: int = 15) -> None:
         scenario = game.scenario
         self._families = {a.id: a.family for a in scenario.actions}
-        self._names = {r.id: r.name for r in scenario.roles}
-        self._titles = {a.id: a.name for a in scenario.actions}
         self._concession = {a.id for a in scenario.actions if a.concession}
         self._demands = {a.id for a in scenario.actions if a.makes_demand}
         self.accept_at = accept_at
         self.press_below = press_below
 
-    def choose(self, view: PlayerView, legal: list[Action], rng: Rng) -> tuple[Action | None, str]:
+    def choose(self, view: PlayerView, legal: list[Action],
+               rng: Rng) -> tuple[Action | None, Reason]:
         """Prefer cooperation toward trusted partners; otherwise make the case at home."""
         me = view.role
         mean = _mean_trust(view, me)
         if mean < self.press_below:
             pressure = [a for a in legal if self._families[a.action_id] == "pressure"]
             if pressure:
-                return rng.choice(pressure), (f"presses: its trust in the others averages "
-                                              f"{mean} < {self.press_below}")
+                return rng.choice(pressure), Reason(ReasonKind.PRESSES_ALL,
+                                                    (mean, self.press_below))
         for family in _PREFERENCE:
             options = [a for a in legal if self._families[a.action_id] == family
                        and a.action_id not in self._demands and self._welcome(view, a)]
             if options:
                 pick = rng.choice(options)
-                return pick, (f"takes a {family.replace('_', ' ')} step: its trust in the others "
-                              f"averages {mean}")
-        return None, f"sees nothing worth doing: its trust in the others averages {mean}"
+                return pick, Reason(ReasonKind.FAMILY_STEP, (family, mean))
+        return None, Reason(ReasonKind.NOTHING_WORTH, (mean,))
 
-    def respond(self, view: PlayerView, offer: Offer, rng: Rng) -> tuple[bool, str]:
+    def respond(self, view: PlayerView, offer: Offer, rng: Rng) -> tuple[bool, Reason]:
         """Accept from partners trusted at least `accept_at`."""
         r = offer.action.role
         t = view.trust[(view.role, r)]
-        what = f"{self._names[r]}'s offer '{self._titles[offer.action.action_id]}'"
         if t >= self.accept_at:
-            return True, f"accepts {what}: trust in {self._names[r]} {t} >= {self.accept_at}"
-        return False, f"declines {what}: trust in {self._names[r]} {t} < {self.accept_at}"
+            return True, Reason(ReasonKind.ACCEPTS, (r, t, self.accept_at))
+        return False, Reason(ReasonKind.DECLINES, (r, t, self.accept_at))
 
     def _welcome(self, view: PlayerView, action: Action) -> bool:
         if self._families[action.action_id] == "home_front":

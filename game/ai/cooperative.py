@@ -11,6 +11,7 @@ from __future__ import annotations
 from game.ai.persona import Persona, best
 from game.ai.traits import aimed, partners
 from game.model.actions import Action
+from game.model.results import Reason, ReasonKind
 from game.rules.offers import Offer
 from game.rules.rng import Rng
 from game.rules.view import PlayerView
@@ -21,7 +22,8 @@ class Cooperative(Persona):
 
     name = "cooperative"
 
-    def choose(self, view: PlayerView, legal: list[Action], rng: Rng) -> tuple[Action | None, str]:
+    def choose(self, view: PlayerView, legal: list[Action],
+               rng: Rng) -> tuple[Action | None, Reason]:
         me, moods, trust = view.role, self.mood(view), view.trust
         # Its own orders last round, by what and at whom.
         last = {(a.action_id, a.target) for a in view.records[-1].orders
@@ -35,18 +37,17 @@ class Cooperative(Persona):
             pick = best(moves, lambda a: generosity[a.action_id]
                         - 0.5 * ((a.action_id, a.target) in last), rng)
             if pick:
-                name, spec, hit = self.t.name(p), self.spec(pick), moods[p].hit
-                step = ("proposes the next step on the track" if spec.establishes
-                        else f"makes {name} an offer" if spec.offer else f"reaches out to {name}")
-                lead = (f"overlooks {name}'s '{hit[0]}' and {step}" if hit
-                        else f"{step}, asking nothing in return")
-                return pick, f"{lead}: {self.trust_line(view, p)}, tension {view.tension}"
-        return None, f"has nothing left to offer this round: tension {view.tension}"
+                spec, hit, held = self.spec(pick), moods[p].hit, trust[(me, p)]
+                how = "track" if spec.establishes else "offer" if spec.offer else "step"
+                if hit:
+                    return pick, Reason(ReasonKind.GIVES_DESPITE,
+                                        (p, how, hit[0], held, view.tension))
+                return pick, Reason(ReasonKind.GIVES, (p, how, held, view.tension))
+        return None, Reason(ReasonKind.NOTHING_LEFT, (view.tension,))
 
-    def respond(self, view: PlayerView, offer: Offer, rng: Rng) -> tuple[bool, str]:
-        r, what = offer.action.role, self.offer_from(offer)
-        hit = self.mood(view)[r].hit
+    def respond(self, view: PlayerView, offer: Offer, rng: Rng) -> tuple[bool, Reason]:
+        r = offer.action.role
+        hit, trust = self.mood(view)[r].hit, self.trust_in(view, r)
         if hit:
-            return True, (f"accepts {what} despite its '{hit[0]}' last round: "
-                          f"{self.trust_line(view, r)}")
-        return True, f"accepts {what} without conditions: {self.trust_line(view, r)}"
+            return True, Reason(ReasonKind.ACCEPTS_DESPITE, (r, hit[0], trust))
+        return True, Reason(ReasonKind.ACCEPTS_FREELY, (r, trust))

@@ -13,6 +13,7 @@ from __future__ import annotations
 from game.ai.persona import Persona, best
 from game.ai.traits import aimed, partners
 from game.model.actions import Action
+from game.model.results import Reason, ReasonKind
 from game.rules.compiled import CompiledScenario
 from game.rules.offers import Offer
 from game.rules.rng import Rng
@@ -31,15 +32,16 @@ class Hardliner(Persona):
         self.ceiling = 90 + self.shift
         self.content = 85  # home support at which its audience needs no more speeches
 
-    def choose(self, view: PlayerView, legal: list[Action], rng: Rng) -> tuple[Action | None, str]:
+    def choose(self, view: PlayerView, legal: list[Action],
+               rng: Rng) -> tuple[Action | None, Reason]:
         me = view.role
         trust = view.trust
         rivals = sorted(partners(self.t, me), key=lambda r: trust[(me, r)])
         demands = [a for a in legal if a.action_id in self.t.demands
                    and (a.target is None or a.target == rivals[0])]
         if demands and not any(a.action_id in self.t.demands for a in view.orders):
-            return demands[0], (f"makes its demand of {self.t.name(rivals[0])} in public: "
-                                f"{self.trust_line(view, rivals[0])}, {self.support_line(view)}")
+            return demands[0], Reason(ReasonKind.DEMANDS, (rivals[0], trust[(me, rivals[0])],
+                                                           self.band(view)))
         moods = self.mood(view)
         # The tension once the pressure it has already ordered this round lands.
         heat = view.tension + sum(self.t.heat[a.action_id] for a in view.orders)
@@ -56,29 +58,29 @@ class Hardliner(Persona):
                 continue
             pick = best(self.pressure_on(view, legal, p, moods), lambda a: 0, rng)
             if pick:
-                name = self.t.name(p)
-                cause = (f"answers {name}'s '{hit[0]}'" if hit
-                         else f"{self.trust_line(view, p)} < {self.press_below}")
-                again = "keeps up the pressure on" if view.orders else "presses"
-                return pick, f"{again} {name}: {cause}, tension {view.tension}"
+                again = int(bool(view.orders))
+                if hit:
+                    return pick, Reason(ReasonKind.PRESSES_BACK, (p, again, hit[0], view.tension))
+                return pick, Reason(ReasonKind.PRESSES,
+                                    (p, again, trust, self.press_below, view.tension))
         if view.own_support() < self.content:
             pick = self.home_move(view, legal, rng)
             if pick:
-                return pick, f"plays to its home audience: {self.support_line(view)}"
+                return pick, Reason(ReasonKind.HOME_AUDIENCE, (self.band(view),))
         if held:
-            return None, (f"holds back from pressing {self.t.name(held)}: tension {heat} is "
-                          f"too close to a breakdown (ceiling {self.ceiling})")
-        if self.trust_in(view, rivals[0]) >= self.press_below:
-            return None, (f"holds its position, seeing no one to press: "
-                          f"{self.trust_line(view, rivals[0])} >= {self.press_below}, tension {view.tension}")
-        return None, f"holds its position: tension {view.tension}, {self.support_line(view)}"
+            return None, Reason(ReasonKind.HOLDS_BACK, (held, heat, self.ceiling))
+        least = self.trust_in(view, rivals[0])
+        if least >= self.press_below:
+            return None, Reason(ReasonKind.NO_ONE_TO_PRESS,
+                                (rivals[0], least, self.press_below, view.tension))
+        return None, Reason(ReasonKind.HOLDS, (view.tension, self.band(view)))
 
-    def respond(self, view: PlayerView, offer: Offer, rng: Rng) -> tuple[bool, str]:
-        what, r = self.offer_from(offer), offer.action.role
-        demand = self.backs_down(view, offer)
-        if demand:
-            return False, f"declines {what}: it will not back down from {demand}"
+    def respond(self, view: PlayerView, offer: Offer, rng: Rng) -> tuple[bool, Reason]:
+        r = offer.action.role
+        refuse = self.backs_down(view, offer)
+        if refuse:
+            return False, refuse
         trust = self.trust_in(view, r)
         if trust < self.accept_at:
-            return False, f"declines {what}: {self.trust_line(view, r)} < {self.accept_at}"
-        return True, f"accepts {what}: {self.trust_line(view, r)} >= {self.accept_at}"
+            return False, Reason(ReasonKind.DECLINES, (r, trust, self.accept_at))
+        return True, Reason(ReasonKind.ACCEPTS, (r, trust, self.accept_at))

@@ -19,10 +19,15 @@ from __future__ import annotations
 from game.ai.reciprocator import Reciprocator
 from game.ai.traits import partners
 from game.model.actions import Action
+from game.model.results import Reason, ReasonKind, Status
 from game.rules.compiled import CompiledScenario
 from game.rules.offers import Offer
 from game.rules.rng import Rng
 from game.rules.view import PlayerView
+
+# Enum members bound to module names once: in Python 3.11 looking a member up on its
+# class costs several times a global's lookup, and the rules do it on every candidate.
+ACTIVE, KEPT, BROKEN = Status.ACTIVE, Status.KEPT, Status.BROKEN
 
 
 class Holdout(Reciprocator):
@@ -40,7 +45,8 @@ class Holdout(Reciprocator):
         self.joint = frozenset(a.id for a in scenario.actions
                                if a.establishes and a.family == "cooperation")
 
-    def choose(self, view: PlayerView, legal: list[Action], rng: Rng) -> tuple[Action | None, str]:
+    def choose(self, view: PlayerView, legal: list[Action],
+               rng: Rng) -> tuple[Action | None, Reason]:
         step, why = self.home_step(view, legal, rng)
         if step:
             return step, why
@@ -60,15 +66,14 @@ class Holdout(Reciprocator):
         barred = self._barred(view)
         return [a for a in moves if a.action_id not in barred] if barred else moves
 
-    def respond(self, view: PlayerView, offer: Offer, rng: Rng) -> tuple[bool, str]:
-        demand = self.backs_down(view, offer)
-        if demand:
-            return False, (f"declines {self.offer_from(offer)}: we still stand by our demand for "
-                           f"{demand}")
+    def respond(self, view: PlayerView, offer: Offer, rng: Rng) -> tuple[bool, Reason]:
+        refuse = self.backs_down(view, offer)
+        if refuse:
+            return False, refuse
         if offer.action.action_id in self._barred(view):
-            return False, (f"declines {self.offer_from(offer)}: no joint undertaking while our "
-                           f"demand for {self._demand_name(view)} stands, "
-                           f"{self.trust_line(view, offer.action.role)}")
+            r = offer.action.role
+            return False, Reason(ReasonKind.DECLINES_JOINT,
+                                 (self._demand_id(view), r, self.trust_in(view, r)))
         return super().respond(view, offer, rng)
 
     # --- the demand -----------------------------------------------------------------
@@ -87,54 +92,52 @@ class Holdout(Reciprocator):
         return self.joint.union(*(self.back_down[d] for d in standing))
 
     def _set_aside(self, view: PlayerView, legal: list[Action],
-                   rng: Rng) -> tuple[Action | None, str]:
+                   rng: Rng) -> tuple[Action | None, Reason | None]:
         """The order that drops our demand, if a partner has earned it and the hawks at home
         can be won over this round (a seeded chance that grows with trust); else none."""
         drops = [a for a in legal if a.action_id in self.t.drops]
         if not drops:
-            return None, ""
+            return None, None
         for p in self._committed(view):
             trust, width = self.trust_in(view, p), self._fog(view, p)
             if trust >= self.trust_at and width <= self.insight_width:
                 chance = self.consent(trust)
                 if not rng.percent(chance):
-                    return None, ""
-                name = self.t.name(p)
-                return drops[0], (f"sets its demand aside: holds {name}'s commitment in writing, "
-                                  f"trust in {name} {trust} >= {self.trust_at}, sees {name} "
-                                  f"clearly (fog narrowed to {width} points), and the hawks at "
-                                  f"home came round (chance {chance}%)")
-        return None, ""
+                    return None, None
+                return drops[0], Reason(ReasonKind.SETS_ASIDE,
+                                        (p, trust, self.trust_at, width, chance))
+        return None, None
 
     def consent(self, trust: int) -> int:
         """Percent chance, per round, that the hawks at home accept setting the demand aside
         once the conditions hold: higher the more the partner is trusted."""
         return min(self.most_consent, self.first_consent + 3 * (trust - self.trust_at))
 
-    def _demand_name(self, view: PlayerView) -> str:
+    def _demand_id(self, view: PlayerView) -> str:
+        """Our own standing demand (the first in scenario order)."""
         standing = self._standing(view)
-        return next(d.name for d in self.t.scenario.demands if d.id in standing)
+        return next(d.id for d in self.t.scenario.demands if d.id in standing)
 
     def _committed(self, view: PlayerView) -> list[str]:
         """Partners whose commitment to us is running or kept, in scenario order."""
         me = view.role
         given = {c.actor for c in view.commitments
-                 if c.recipient == me and c.status in ("active", "kept")}
+                 if c.recipient == me and c.status in (ACTIVE, KEPT)}
         return [p for p in partners(self.t, me) if p in given]
 
     def _fog(self, view: PlayerView, partner: str) -> int:
         low, high = view.support[partner]
         return high - low
 
-    def _renew(self, view: PlayerView, legal: list[Action]) -> tuple[Action | None, str]:
+    def _renew(self, view: PlayerView, legal: list[Action]) -> tuple[Action | None, Reason | None]:
         """Raise the demand again at a partner who broke a commitment to us."""
         me = view.role
         last = view.round - 1
         broke = {c.actor for c in view.commitments
-                 if c.recipient == me and c.status == "broken" and c.ended == last}
+                 if c.recipient == me and c.status == BROKEN and c.ended == last}
         for a in legal:
             if a.action_id in self.t.demands and a.target in broke:
-                name = self.t.name(a.target)
-                return a, (f"demands a binding guarantee again: {name} broke a commitment to us, "
-                           f"{self.trust_line(view, a.target)}")
-        return None, ""
+                demand = self.t.spec[a.action_id].makes_demand
+                return a, Reason(ReasonKind.DEMANDS_AGAIN,
+                                 (a.target, demand, self.trust_in(view, a.target)))
+        return None, None

@@ -13,10 +13,15 @@ from __future__ import annotations
 from game.ai.persona import Persona, best, best_of
 from game.ai.traits import aimed, busy, partners
 from game.model.actions import Action
+from game.model.results import Reason, ReasonKind, Status
 from game.rules.compiled import CompiledScenario
 from game.rules.offers import Offer
 from game.rules.rng import Rng
 from game.rules.view import PlayerView
+
+# Enum members bound to module names once: in Python 3.11 looking a member up on its
+# class costs several times a global's lookup, and the rules do it on every candidate.
+ACTIVE, KEPT = Status.ACTIVE, Status.KEPT
 
 
 class Legalist(Persona):
@@ -28,7 +33,8 @@ class Legalist(Persona):
         super().__init__(game, temperament)
         self.trust_at = 55 + self.shift
 
-    def choose(self, view: PlayerView, legal: list[Action], rng: Rng) -> tuple[Action | None, str]:
+    def choose(self, view: PlayerView, legal: list[Action],
+               rng: Rng) -> tuple[Action | None, Reason]:
         step, why = self.home_step(view, legal, rng)
         if step:
             return step, why
@@ -38,28 +44,26 @@ class Legalist(Persona):
         demands = [a for a in fresh if a.action_id in self.t.demands] if not kept else []
         pick = best(demands, lambda a: -self.trust_in(view, a.target) if a.target else 0, rng)
         if pick:
-            whom = f" from {self.t.name(pick.target)}" if pick.target else ""
-            return pick, (f"insists on a binding guarantee{whom} before it cooperates: "
-                          f"{self.support_line(view)}, tension {view.tension}")
+            return pick, Reason(ReasonKind.INSISTS, (pick.target, self.spec(pick).makes_demand,
+                                                     self.band(view), view.tension))
         for a in fresh if kept else ():
             if a.action_id in self.t.drops:
-                return a, (f"drops its demand now that {self.t.name(kept[0])} has kept a "
-                           f"commitment: {self.trust_line(view, kept[0])}")
+                return a, Reason(ReasonKind.DROPS_DEMAND, (kept[0], self.trust_in(view, kept[0])))
         guarantees = self.t.guarantees
         for a in fresh if view.demands else ():
             wanted = guarantees.get(a.action_id)
             if wanted and (a.target, wanted) in view.demands:
                 chance = self.spec(a).ratification.chance(view.own_support())
                 if chance > 0:
-                    return a, (f"offers {self.t.name(a.target)} the guarantee it demands: "
-                               f"ratification has a chance, {self.support_line(view)}")
+                    return a, Reason(ReasonKind.OFFERS_GUARANTEE, (a.target, wanted, self.band(view)))
         # Written commitments go where they reassure: to a partner that does not yet trust us.
         promises = [a for a in fresh if a.action_id in self.t.promises
                     and view.trust[(a.target, me)] < self.trust_at]
         pick = best(promises, lambda a: -self.trust_in(view, a.target), rng)
         if pick:
-            return pick, (f"puts a commitment to {self.t.name(pick.target)} in writing: "
-                          f"{self.their_trust_line(view, pick.target)} < {self.trust_at}")
+            return pick, Reason(ReasonKind.IN_WRITING, (pick.target,
+                                                        self.their_trust(view, pick.target),
+                                                        self.trust_at))
         ready, big, responders = self._readiness(view), self.t.big, self.t.responders
         for p in partners(self.t, me):
             if aimed(self.t, view.orders, p) or not ready[p, False]:
@@ -68,43 +72,40 @@ class Legalist(Persona):
                      if all(ready[r, a.action_id in big] for r in responders(a))]
             pick = best_of(moves, self.t.warmth[me], rng)
             if pick:
-                return pick, (f"cooperates with {self.t.name(p)}: "
-                              f"{self._why_ready(view, p, self._big(pick))}")
-        waiting = self._own_demand(view)
-        return None, (f"waits for {waiting or 'commitments in writing'} before it cooperates: "
-                      f"tension {view.tension}")
+                return pick, self._why_ready(view, p, self._big(pick), answer=False)
+        return None, Reason(ReasonKind.WAITS_FOR_GUARANTEE, (self._own_demand(view), view.tension))
 
-    def respond(self, view: PlayerView, offer: Offer, rng: Rng) -> tuple[bool, str]:
-        what = self.offer_from(offer)
-        demand = self.backs_down(view, offer)
-        if demand:
-            return False, f"declines {what}: our demand for {demand} still stands"
+    def respond(self, view: PlayerView, offer: Offer, rng: Rng) -> tuple[bool, Reason]:
+        refuse = self.backs_down(view, offer)
+        if refuse:
+            return False, refuse
         big = self._big(offer.action)
         for r in (offer.action.role, *offer.responders):
             if r != view.role and not self._ready(view, r, big):
-                name, short = self.t.name(r), f"{self.trust_line(view, r)} < {self._needed(big)}"
-                also = "" if r == offer.action.role else f"it would bind us to {name} too, "
-                if self._standing(view) and self._commitment_from(view, r, "active", "kept"):
-                    why = f"a written pledge from {name} is not the guarantee we demand"
+                if self._standing(view) and self._commitment_from(view, r, ACTIVE, KEPT):
+                    why = "pledge"
                 elif self._standing(view):
-                    why = "our demand for a guarantee still stands"
+                    why = "demand"
                 else:
-                    why = f"no commitment in writing from {name}"
-                return False, f"declines {what}: {also}{why}, and {short}"
-        return True, f"accepts {what}: {self._why_ready(view, offer.action.role, big)}"
+                    why = "unwritten"
+                return False, Reason(ReasonKind.DECLINES_UNREADY, (
+                    r, why, self._own_demand(view), self.trust_in(view, r), self._needed(big),
+                    int(r != offer.action.role)))
+        return True, self._why_ready(view, offer.action.role, big, answer=True)
 
     def _kept(self, view: PlayerView) -> list[str]:
         """Partners who have kept a commitment to us, in scenario order."""
         me = view.role
-        kept = {c.actor for c in view.commitments if c.recipient == me and c.status == "kept"}
+        kept = {c.actor for c in view.commitments if c.recipient == me and c.status == KEPT}
         return [p for p in partners(self.t, me) if p in kept] if kept else []
 
     def _readiness(self, view: PlayerView) -> dict[tuple[str, bool], bool]:
         """(partner, big step?) -> whether we are ready to cooperate, for every partner."""
         me, trust = view.role, view.trust
         # A written pledge stands in for trust only once our own demand is off the table.
+        held = (ACTIVE, KEPT)
         pledged = () if self._standing(view) else {
-            c.actor for c in view.commitments if c.recipient == me and c.status in ("active", "kept")}
+            c.actor for c in view.commitments if c.recipient == me and c.status in held}
         return {(p, big): trust[(me, p)] >= self._needed(big) or p in pledged
                 for p in partners(self.t, me) for big in (False, True)}
 
@@ -123,18 +124,20 @@ class Legalist(Persona):
         return any(role == view.role for role, _ in view.demands)
 
     def _own_demand(self, view: PlayerView) -> str | None:
-        """The name of our own standing demand ("a legal guarantee that ..."), if any."""
+        """The id of our own standing demand, if any (the first in scenario order)."""
         ours = {d for role, d in view.demands if role == view.role}
-        return next((d.name for d in self.t.scenario.demands if d.id in ours), None)
+        return next((d.id for d in self.t.scenario.demands if d.id in ours), None)
 
     def _ready(self, view: PlayerView, partner: str, big: bool) -> bool:
         if self.trust_in(view, partner) >= self._needed(big):
             return True
-        return not self._standing(view) and self._commitment_from(view, partner, "active", "kept")
+        return not self._standing(view) and self._commitment_from(view, partner, ACTIVE, KEPT)
 
-    def _why_ready(self, view: PlayerView, partner: str, big: bool) -> str:
+    def _why_ready(self, view: PlayerView, partner: str, big: bool, answer: bool) -> Reason:
+        """Why we cooperate with (or, answering, accept from) `partner`: trust, or its pledge."""
         trust = self.trust_in(view, partner)
         if trust >= self._needed(big):
-            return f"trust in {self.t.name(partner)} {trust} >= {self._needed(big)}"
-        name = self.t.name(partner)
-        return f"{name} has given us a commitment in writing, {self.trust_line(view, partner)}"
+            kind = ReasonKind.ACCEPTS if answer else ReasonKind.COOPERATES
+            return Reason(kind, (partner, trust, self._needed(big)))
+        kind = ReasonKind.ACCEPTS_PLEDGED if answer else ReasonKind.COOPERATES_PLEDGED
+        return Reason(kind, (partner, trust))

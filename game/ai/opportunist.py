@@ -13,6 +13,7 @@ from __future__ import annotations
 from game.ai.persona import Persona, best, best_of
 from game.ai.traits import Mood, aimed, partners
 from game.model.actions import Action
+from game.model.results import Reason, ReasonKind
 from game.rules.compiled import CompiledScenario
 from game.rules.offers import Offer
 from game.rules.rng import Rng
@@ -29,7 +30,8 @@ class Opportunist(Persona):
         self.cap = 60 + self.shift  # presses only while tension is below this
         self.cushion = 50 - self.shift  # ... and the partner's trust in it is at least this
 
-    def choose(self, view: PlayerView, legal: list[Action], rng: Rng) -> tuple[Action | None, str]:
+    def choose(self, view: PlayerView, legal: list[Action],
+               rng: Rng) -> tuple[Action | None, Reason]:
         step, why = self.home_step(view, legal, rng)
         if step:
             return step, why
@@ -39,9 +41,9 @@ class Opportunist(Persona):
             return self._exploit(view, legal, rng, soft, moods)
         if any(self.t.conceded(a) for a in view.orders):  # one bait a round is enough
             if self.full_house(view):
-                return None, f"spends nothing more: {self.support_line(view)}"
+                return None, Reason(ReasonKind.SPENDS_NOTHING, (self.band(view),))
             pick = self.home_move(view, legal, rng)
-            return pick, f"keeps the rest for its home front: {self.support_line(view)}"
+            return pick, Reason(ReasonKind.REST_HOME, (self.band(view),))
         for p in sorted(partners(self.t, me), key=lambda r: view.trust[(r, me)]):
             if aimed(self.t, view.orders, p):
                 continue
@@ -49,38 +51,36 @@ class Opportunist(Persona):
                      if a.action_id in self.t.cheap and a.action_id not in self.t.proposals]
             pick = best_of(cheap, self.t.gains[me], rng)
             if pick:
-                name, hit = self.t.name(p), moods[p].hit
-                lead = (f"shrugs off {name}'s '{hit[0]}' and baits it with a small step" if hit
-                        else f"baits {name} with a small step, nothing to pocket this round")
-                return pick, f"{lead}: {self.their_trust_line(view, p)}"
-        return None, f"waits for someone to concede: {self.support_line(view)}"
+                hit, theirs = moods[p].hit, self.their_trust(view, p)
+                if hit:
+                    return pick, Reason(ReasonKind.BAITS_DESPITE, (p, hit[0], theirs))
+                return pick, Reason(ReasonKind.BAITS, (p, theirs))
+        return None, Reason(ReasonKind.WAITS_FOR_CONCESSION, (self.band(view),))
 
     def _exploit(self, view: PlayerView, legal: list[Action], rng: Rng, soft: list[str],
-                 moods: dict[str, Mood]) -> tuple[Action | None, str]:
-        name, gift = self.t.name(soft[0]), moods[soft[0]].gave[0]
+                 moods: dict[str, Mood]) -> tuple[Action | None, Reason]:
+        giver, gift = soft[0], moods[soft[0]].gave[0]
         if self.full_house(view):  # nothing left to win at home, and it presses no harder
-            return None, f"keeps {name}'s '{gift}' and gives nothing back: {self.support_line(view)}"
+            return None, Reason(ReasonKind.KEEPS_GIFT, (giver, gift, self.band(view)))
         # Home-front gains first: they cost nothing abroad. Pressure only when none is left.
         pick = self.home_move(view, legal, rng)
         if pick:
             if any(self.is_home(a) for a in view.orders):
-                return pick, f"spends the rest at home too: {self.support_line(view)}"
-            return pick, (f"pockets {name}'s '{gift}' and spends its points at home instead: "
-                          f"{self.support_line(view)}")
+                return pick, Reason(ReasonKind.REST_HOME_TOO, (self.band(view),))
+            return pick, Reason(ReasonKind.POCKETS, (giver, gift, self.band(view)))
         for p in soft:
             # It presses only a partner whose trust in it can take the blow.
             if (view.tension < self.cap and view.trust[(p, view.role)] >= self.cushion
                     and not aimed(self.t, view.orders, p)):
                 pick = best(self.pressure_on(view, legal, p, moods), lambda a: 0, rng)
                 if pick:
-                    return pick, (f"presses {self.t.name(p)} while it keeps conceding: "
-                                  f"{self.their_trust_line(view, p)}, tension {view.tension}")
-        return None, f"keeps what it was given: tension {view.tension}"
+                    return pick, Reason(ReasonKind.PRESSES_CONCEDER,
+                                        (p, self.their_trust(view, p), view.tension))
+        return None, Reason(ReasonKind.KEEPS_GIVEN, (view.tension,))
 
-    def respond(self, view: PlayerView, offer: Offer, rng: Rng) -> tuple[bool, str]:
-        what = self.offer_from(offer)
-        demand = self.backs_down(view, offer)
-        if demand:
-            return False, f"declines {what}: it stands by {demand}"
+    def respond(self, view: PlayerView, offer: Offer, rng: Rng) -> tuple[bool, Reason]:
+        refuse = self.backs_down(view, offer)
+        if refuse:
+            return False, refuse
         r = offer.action.role
-        return True, f"takes {what}: accepting costs it no points, {self.trust_line(view, r)}"
+        return True, Reason(ReasonKind.TAKES, (r, self.trust_in(view, r)))

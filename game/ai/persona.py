@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from game.ai.traits import Mood, Traits, moods
 from game.model.actions import Action
+from game.model.results import Reason, ReasonKind
 from game.rules.compiled import CompiledScenario
 from game.rules.offers import Offer
 from game.rules.rng import Rng
@@ -19,9 +20,16 @@ from game.rules.view import PlayerView
 #: Temperament -> how many trust points it moves a persona's thresholds (hard is warier).
 TEMPERAMENTS: dict[str, int] = {"soft": -10, "steady": 0, "hard": 10}
 
-#: How a delegation describes its own domestic support in public: (below, word), lowest first.
-#: Reasoning lines are shown to every team, so they never quote the exact value.
-HOME_WORDS = ((30, "low"), (50, "shaky"), (70, "steady"), (90, "firm"), (101, "at its height"))
+#: The bands a delegation's own domestic support is described by in public: band i holds
+#: the values below HOME_BANDS[i] and at least HOME_BANDS[i - 1] (game.words names them:
+#: low, shaky, steady, firm, at its height). Reasoning is shown to every team, so it gives
+#: the band, never the exact value.
+HOME_BANDS = (30, 50, 70, 90, 101)
+
+
+def home_band(value: int) -> int:
+    """The index in HOME_BANDS of the band `value` (0-100) falls in."""
+    return next(i for i, below in enumerate(HOME_BANDS) if value < below)
 
 
 class Persona:
@@ -37,12 +45,13 @@ class Persona:
         self.temperament = temperament
         self.shift = TEMPERAMENTS[temperament]
 
-    def choose(self, view: PlayerView, legal: list[Action], rng: Rng) -> tuple[Action | None, str]:
-        """The next order (None ends the orders) and one line of reasoning."""
+    def choose(self, view: PlayerView, legal: list[Action],
+               rng: Rng) -> tuple[Action | None, Reason]:
+        """The next order (None ends the orders) and the reason for it."""
         raise NotImplementedError
 
-    def respond(self, view: PlayerView, offer: Offer, rng: Rng) -> tuple[bool, str]:
-        """Accept or decline an offer, with one line of reasoning."""
+    def respond(self, view: PlayerView, offer: Offer, rng: Rng) -> tuple[bool, Reason]:
+        """Accept or decline an offer, and the reason."""
         raise NotImplementedError
 
     # --- shared helpers -----------------------------------------------------------
@@ -51,32 +60,26 @@ class Persona:
         """How far this delegation trusts `role`."""
         return view.trust[(view.role, role)]
 
-    def support_line(self, view: PlayerView) -> str:
-        """'Senate support: shaky': our own support in plain words, for reasoning lines,
-        which every team reads (never the exact value)."""
-        value = view.own_support()
-        word = next(w for below, w in HOME_WORDS if value < below)
-        return f"{self.t.domestic[view.role]}: {word}"
+    def band(self, view: PlayerView) -> int:
+        """Our own support as a band (see HOME_BANDS), for reasons, which every team reads
+        (never the exact value)."""
+        return home_band(view.own_support())
 
-    def trust_line(self, view: PlayerView, role: str) -> str:
-        """'trust in Moscow 36': how far we trust `role`, for reasoning lines."""
-        return f"trust in {self.t.name(role)} {view.trust[(view.role, role)]}"
-
-    def their_trust_line(self, view: PlayerView, role: str) -> str:
-        """"Moscow's trust in Washington 26": how far `role` trusts us, for reasoning lines."""
-        return f"{self.t.name(role)}'s trust in {self.t.name(view.role)} {view.trust[(role, view.role)]}"
+    def their_trust(self, view: PlayerView, role: str) -> int:
+        """How far `role` trusts us."""
+        return view.trust[(role, view.role)]
 
     def home_step(self, view: PlayerView, legal: list[Action], rng: Rng,
-                  margin: int = 0) -> tuple[Action | None, str]:
+                  margin: int = 0) -> tuple[Action | None, Reason | None]:
         """A home-front move if support sits below the persona's objectives (plus margin)."""
         me, floor = view.role, self.t.floor[view.role] + margin
         if view.support[me][0] >= floor:
-            return None, ""
+            return None, None
         home = self.t.home
         if any(a.action_id in home for a in view.orders):
-            return None, ""
+            return None, None
         pick = self.home_move(view, legal, rng)
-        return pick, f"shores up the home front: {self.support_line(view)}"
+        return pick, Reason(ReasonKind.HOME_FRONT, (self.band(view),))
 
     def mood(self, view: PlayerView) -> dict[str, Mood]:
         """What each partner did to us last round, read from the view's public record."""
@@ -125,15 +128,12 @@ class Persona:
         """The scenario's spec of an action."""
         return self.t.spec[action.action_id]
 
-    def offer_from(self, offer: Offer) -> str:
-        """"Moscow's offer 'Propose joint exercises'", for reasoning lines."""
-        return f"{self.t.name(offer.action.role)}'s offer '{offer.spec.name}'"
-
-    def backs_down(self, view: PlayerView, offer: Offer) -> str | None:
-        """The name of our own standing demand that accepting this offer would abandon."""
+    def backs_down(self, view: PlayerView, offer: Offer) -> Reason | None:
+        """Declining `offer` because accepting it would abandon our own standing demand,
+        or None if it abandons none."""
         for demand in self.t.scenario.demands:
             if (view.role, demand.id) in view.demands and offer.spec.id in demand.backed_down_by:
-                return f"{demand.name} (backing down costs {demand.audience_cost} support)"
+                return Reason(ReasonKind.DECLINES_BACKING_DOWN, (demand.id, demand.audience_cost))
         return None
 
 

@@ -1,8 +1,9 @@
 """The policy interface that every AI delegation implements, and how the engine drives it.
 
 A policy sees only its own `PlayerView`, picks from the legal actions it is given, and
-draws chance only from the generator it is handed. Every decision comes with one line
-of reasoning grounded in the meters, so a student can see why a delegation acted.
+draws chance only from the generator it is handed. Every decision comes with its reason
+grounded in the meters, as data (a `Reason`, see `game.model.results`), which
+`game.words.reasoning_line` puts in words, so a student can see why a delegation acted.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from game.model.actions import Action, Orders, Responses
+from game.model.results import Reason
 from game.model.state import GameState
 from game.rules.compiled import CompiledScenario
 from game.rules.legal import fitting, open_orders
@@ -23,13 +25,19 @@ class Policy(Protocol):
 
     name: str
 
-    def choose(self, view: PlayerView, legal: list[Action], rng: Rng) -> tuple[Action | None, str]:
-        """The next order to add (None ends the orders) and one line of reasoning."""
+    def choose(self, view: PlayerView, legal: list[Action],
+               rng: Rng) -> tuple[Action | None, Reason]:
+        """The next order to add (None ends the orders) and the reason for it."""
         ...
 
-    def respond(self, view: PlayerView, offer: Offer, rng: Rng) -> tuple[bool, str]:
-        """Accept (True) or decline an offer, and one line of reasoning."""
+    def respond(self, view: PlayerView, offer: Offer, rng: Rng) -> tuple[bool, Reason]:
+        """Accept (True) or decline an offer, and the reason."""
         ...
+
+
+#: One step of a policy's reasoning: the order it gave or the offer it answered (an action
+#: text; None when it chose to give no order at all), and why.
+Reasoned = tuple[str | None, Reason]
 
 
 class _Deferred(Rng):
@@ -54,18 +62,17 @@ class _Deferred(Rng):
 
 
 def ai_orders(policy: Policy, state: GameState, game: CompiledScenario,
-              role: str) -> tuple[Orders, list[str]]:
-    """Ask a policy for its orders this round; returns the move and the reasoning lines."""
-    reasons: list[str] = []
+              role: str) -> tuple[Orders, list[Reasoned]]:
+    """Ask a policy for its orders this round; returns the move and its reasoning."""
+    reasons: list[Reasoned] = []
     return draft_orders(policy, state, game, role, reasons), reasons
 
 
 def draft_orders(policy: Policy, state: GameState, game: CompiledScenario, role: str,
-                 reasons: list[str] | None = None, view: PlayerView | None = None) -> Orders:
-    """A policy's orders this round, adding its reasoning lines to `reasons` if given.
+                 reasons: list[Reasoned] | None = None, view: PlayerView | None = None) -> Orders:
+    """A policy's orders this round, adding its reasoning to `reasons` if given.
 
-    The headless runner passes none: it never shows them, and formatting a line for
-    every pick of every game was a measurable share of the simulator's time. It passes
+    The headless runner passes none, as it never shows them. It passes
     `view_for(state, game, role)` as `view` when it has made it already."""
     rng = _Deferred(state.seed, state.round, "ai-orders:", role)
     chosen: list[Action] = []
@@ -81,25 +88,26 @@ def draft_orders(policy: Policy, state: GameState, game: CompiledScenario, role:
         action, why = policy.choose(view, legal, rng)
         if action is None:
             if not chosen and reasons is not None:
-                reasons.append(why)
+                reasons.append((None, why))
             break
         if action not in legal:
             raise ValueError(f"policy {policy.name} chose an illegal action {action.text()}")
         chosen.append(action)
         if reasons is not None:
-            reasons.append(f"{action.text()}: {why}")
+            reasons.append((action.text(), why))
     return Orders(role, tuple(chosen))
 
 
 def ai_responses(policy: Policy, state: GameState, game: CompiledScenario,
-                 role: str) -> tuple[Responses, list[str]]:
+                 role: str) -> tuple[Responses, list[Reasoned]]:
     """Ask a policy to answer every offer it received; returns the move and the reasoning."""
-    reasons: list[str] = []
+    reasons: list[Reasoned] = []
     return draft_responses(policy, state, game, role, reasons), reasons
 
 
 def draft_responses(policy: Policy, state: GameState, game: CompiledScenario, role: str,
-                    reasons: list[str] | None = None, view: PlayerView | None = None) -> Responses:
+                    reasons: list[Reasoned] | None = None,
+                    view: PlayerView | None = None) -> Responses:
     """A policy's answers to every offer it received, adding its reasoning to `reasons`
     if given (see `draft_orders`; a given `view` is the one `view_for` would make)."""
     rng = _Deferred(state.seed, state.round, "ai-responses:", role)
@@ -109,5 +117,5 @@ def draft_responses(policy: Policy, state: GameState, game: CompiledScenario, ro
         ok, why = policy.respond(view, offer, rng)
         decisions.append((offer.key, ok))
         if reasons is not None:
-            reasons.append(f"{offer.key}: {why}")  # every persona's line starts with its verdict
+            reasons.append((offer.key, why))
     return Responses(role, tuple(decisions))

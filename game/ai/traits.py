@@ -36,7 +36,6 @@ class Traits:
         self.spec: dict[str, ActionSpec] = {row.spec.id: row.spec for row in game.actions}
         self.parties = {m.id: tuple(m.parties) for m in scenario.milestones}
         self.names = dict(game.names)
-        self.domestic = {r.id: r.domestic_label for r in scenario.roles}
         self.floor = {r.id: _support_floor(r) for r in scenario.roles}
         self.others = {r: tuple(o for o in game.roles if o != r) for r in game.roles}
         acts = scenario.actions
@@ -68,10 +67,6 @@ class Traits:
         # Role -> every order that is a concession toward it.
         self.toward = {r: frozenset(a for a, f in self.facts.items() if r in f.conceded)
                        for r in game.roles}
-
-    def name(self, role: str) -> str:
-        """A role's display name, for reasoning lines."""
-        return self.names.get(role, role)
 
     def responders(self, action: Action) -> tuple[str, ...]:
         """Who must answer (or is aimed at by) an action."""
@@ -153,8 +148,8 @@ def _hits_anyone(spec: ActionSpec) -> bool:
 class Mood:
     """What one partner did to us last round, read from the public record."""
 
-    gave: list[str] = field(default_factory=list)  # names of its concessions toward us
-    hit: list[str] = field(default_factory=list)  # names of its hostile moves toward us
+    gave: list[str] = field(default_factory=list)  # action ids of its concessions toward us
+    hit: list[str] = field(default_factory=list)  # action ids of its hostile moves toward us
     accepted: int = 0  # our offers it accepted
     conceded_to_it: int = 0  # our own concessions toward it
 
@@ -182,9 +177,9 @@ def moods(t: Traits, view: PlayerView, rounds_back: int = 1) -> dict[str, Mood]:
                     if r in out:
                         out[r].conceded_to_it += 1
             elif me in hostile:
-                out[a.role].hit.append(t.spec[a.action_id].name)
+                out[a.role].hit.append(a.action_id)
             elif me in conceded:
-                out[a.role].gave.append(t.spec[a.action_id].name)
+                out[a.role].gave.append(a.action_id)
         for responder, key, ok in rec.responses:
             if ok and responder in out and key.startswith(ours):
                 out[responder].accepted += 1

@@ -37,7 +37,7 @@ def run_check(paths: list[str], out: TextIO | None = None, err: TextIO | None = 
         for line in problem.lines():
             print(line, file=out)
     for path, (scenario, found) in zip(paths, results, strict=True):
-        print(_summary(str(path), scenario, found, strict=strict), file=out)
+        print(summary(str(path), scenario, found, strict=strict), file=out)
     failed = any(p.is_error or strict for p in problems)
     return 2 if failed or any(s is None for s, _f in results) else 0
 
@@ -75,7 +75,7 @@ def schema_line_problems(path: str, data: bytes) -> list[Problem]:
         name=found.group(1), fix=relative_schema(FilePath(path), SCHEMA_PATH)), "schema-line")]
 
 
-def _summary(path: str, scenario: Scenario | None, found: list[Problem], *,
+def summary(path: str, scenario: Scenario | None, found: list[Problem], *,
              strict: bool = False) -> str:
     """`FILE: ok (N roles, ...)`, or `FILE: N errors, M warnings`; under `strict`, a file
     with warnings says that it fails."""

@@ -61,14 +61,22 @@ CODES: dict[str, tuple[str, str]] = {
     "commitment-unbreakable": (WARNING, "a commitment that no action can break"),
     "ratification-never": (ERROR, "a ratification that can never pass"),
     "ratification-rare": (WARNING, "a ratification that passes at most 5 times in 100"),
+    "commitment-never-kept": (WARNING, "a commitment whose term outlasts the game, so it is never kept"),
+    "satisfies-never-aimed": (ERROR, "an action that meets a demand but is never aimed at its makers"),
+    "demand-reward-dead": (ERROR, "a demand with a reward for being met that nothing can meet"),
+    "backdown-other-role": (ERROR, "backed_down_by lists an action the demand's makers never "
+                                   "take or accept"),
+    "backdown-meets": (ERROR, "backed_down_by lists an offer that meets the same demand"),
     # Milestones.
     "milestone-cycle": (ERROR, "milestone prerequisites form a cycle"),
     "milestone-no-proposal": (ERROR, "no action proposes a milestone"),
     "milestone-non-party": (ERROR, "only roles that are not its parties can propose a milestone"),
     "progress-unreachable": (ERROR, "a milestone needs more progress than can ever be added"),
+    "progress-too-slow": (ERROR, "a milestone needs more progress than the rounds and points allow"),
     "milestone-never": (ERROR, "a milestone can never operate"),
     # Conditions, events, objectives, endings.
     "condition-never": (ERROR, "a condition that can never hold"),
+    "condition-twice": (WARNING, "a condition tests one thing twice, or two objectives test the same"),
     "event-round-past": (ERROR, "a scripted event after the last round"),
     "event-same-round": (ERROR, "two scripted events in one round: the second never fires"),
     "event-when-ignored": (WARNING, "`when` on an event that is not conditional"),
@@ -83,6 +91,7 @@ CODES: dict[str, tuple[str, str]] = {
     # Effects.
     "effect-field-unused": (WARNING, "a field an effect of this kind does not read"),
     "effect-no-matter": (WARNING, "an effect that can never change anything"),
+    "effects-cancel": (WARNING, "effects in one list that change one meter by amounts adding up to 0"),
 }
 
 

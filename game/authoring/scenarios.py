@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from game.model.scenario import Scenario
+from game.resources import scenario_dir
 from game.words import ngettext
 
-ROOT = Path(__file__).resolve().parents[2]
-SCENARIO_DIR = ROOT / "scenarios"
+SCENARIO_DIR = scenario_dir()
 DEFAULT_SCENARIO = SCENARIO_DIR / "missile-defence-2011.yaml"
 
 

@@ -12,8 +12,9 @@ import os
 from pathlib import Path
 
 from game.model.scenario import Scenario
+from game.resources import schema_file
 
-SCHEMA_PATH = Path(__file__).resolve().parents[2] / "scenarios" / "scenario.schema.json"
+SCHEMA_PATH = schema_file()
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 

@@ -7,6 +7,7 @@ reads: what was found, what is allowed there, and the closest allowed key or val
 from __future__ import annotations
 
 import difflib
+import json
 import re
 
 from pydantic import ValidationError
@@ -117,7 +118,7 @@ def _message(err: dict, loc: Path) -> str:
         return f"expected true or false, got {describe(value)}; write {word} {why}"
     simple = _SIMPLE.get(kind)
     if simple:
-        return simple.format(got=describe(value), **ctx)
+        return simple.format(got=describe(value), **ctx) + (_holds(loc) if kind in _SHAPES else "")
     if kind in ("value_error", "assertion_error"):
         return str(err["msg"]).removeprefix("Value error, ").removeprefix("Assertion failed, ")
     return f"{err['msg']} (got {describe(value)})"
@@ -142,6 +143,31 @@ _SIMPLE = {
     "model_type": "expected a mapping (key: value lines), got {got}",
     "model_attributes_type": "expected a mapping (key: value lines), got {got}",
 }
+
+
+#: Errors about the shape of a value (a list, a mapping), where saying what it holds helps.
+_SHAPES = {"list_type", "dict_type", "model_type", "model_attributes_type"}
+
+
+def _plain(value: object) -> bool:
+    """True for a non-empty list or mapping of plain values, worth showing as an example
+    (a default that is a whole model, such as `requires`, is not)."""
+    if not value or not isinstance(value, list | dict):
+        return False
+    items = value.values() if isinstance(value, dict) else value
+    return all(isinstance(v, str | int | float | bool) for v in items)
+
+
+def _holds(loc: Path) -> str:
+    """`; it holds: <the field's description>, for example [100, 60, 35, 20]`, or nothing."""
+    info = field_info(loc) if loc else None
+    if info is None or not info.description:
+        return ""
+    example = info.default_factory() if info.default_factory is not None else None
+    shown = f", for example {json.dumps(example)}" if _plain(example) else ""
+    what = info.description.rstrip(".")
+    what = what[0].lower() + what[1:] if what[1:2].islower() else what
+    return f"; {loc[-1]} holds: {what}{shown}"
 
 
 def _unknown_key(loc: Path) -> str:

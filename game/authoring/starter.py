@@ -36,7 +36,7 @@ def run(args, out: TextIO | None = None, err: TextIO | None = None) -> int:  # n
     """Write the starter; 0 on success, 2 with one line on `err` on bad input."""
     out, err = out or sys.stdout, err or sys.stderr
     try:
-        path = Path(args.file)
+        path = with_suffix(Path(args.file))
         roles = parse_roles(args.roles)
         if path.exists():
             raise StarterError(_("{path} already exists; choose another name or move it "
@@ -54,6 +54,18 @@ def run(args, out: TextIO | None = None, err: TextIO | None = None) -> int:  # n
     print(_("wrote {path}; check it with: python main.py check {path}").format(path=path),
           file=out)
     return 0
+
+
+def with_suffix(path: Path) -> Path:
+    """The file to write: `.yaml` is added to a name without a suffix (`new case` writes
+    `case.yaml`), as the game lists .yaml files as scenarios; StarterError for a name
+    with another suffix (.yml is kept)."""
+    if path.suffix.lower() in (".yaml", ".yml"):
+        return path
+    if path.suffix:
+        raise StarterError(_("{path}: a scenario file ends in .yaml; give a name such as "
+                             "{name}.yaml").format(path=path, name=path.stem))
+    return path.with_name(path.name + ".yaml")
 
 
 def parse_roles(text: str) -> list[str]:
@@ -77,6 +89,10 @@ def scenario_id(path: Path) -> str:
 
 
 def _name(role: str) -> str:
+    """A display name from an id: `east_bloc` -> `East Bloc`; a short id of up to three
+    letters reads as an abbreviation (`usa` -> `USA`, `eu` -> `EU`), not as `Usa`."""
+    if len(role) <= 3 and role.isalpha():
+        return role.upper()
     return role.replace("_", " ").title()
 
 
@@ -101,9 +117,9 @@ def _points(roles: list[str], n: int) -> str:
 def _role(role: str, roles: list[str]) -> str:
     partner = roles[(roles.index(role) + 1) % len(roles)]
     return f"""  - id: {role}
-    name: {_name(role)}
+    name: {_name(role)}  # the display name: write it as it should read, such as Washington
     description: One line on who the {_name(role)} delegation is.
-    domestic_label: Support at home
+    domestic_label: {_name(role)} support at home  # name the audience, such as Senate support
     start_support: 55
     briefing: |
       Who you are, what you want from these talks, and what holds you back at

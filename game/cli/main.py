@@ -1,4 +1,4 @@
-"""Détente's command line.
+"""Détente's command line: `detente COMMAND ...` installed, `python main.py COMMAND ...` in a checkout.
 
     python main.py [play] [--scale S] [--screenshot DIR] ...   the game window (text mode without a display)
     python main.py text [--scenario PATH] [--seed N] [--human ROLE,...|none] [--rounds N] [--resume [FILE]]
@@ -10,9 +10,13 @@
     python main.py classdebrief FILE... --out FILE.html [--csv FILE]   several tables' games compared
     python main.py briefs [SCENARIO] --out FILE.html           printable role briefs, one page per role
     python main.py simulate SCENARIO --games N ...             the balance lab
-    python main.py schema [--out PATH|-]                       export the scenario JSON Schema
+    python main.py schema [--out PATH|-] [--docs FILE.md]      export the scenario JSON Schema
     python main.py host [--scenario FILE] [--port P] [--lan | --bind ADDR] [--seat ROLE=KIND]
                                                                host the game for the teams' browsers
+    python main.py --version                                   the game's version
+
+Installed, `detente` and `python -m detente` take the same commands (game.cli.program
+names the right one in help and hints).
 
 Errors in files or options are reported in one line each and exit with status 2;
 Ctrl-C stops any command with one line and exit status 130.
@@ -27,16 +31,17 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-COMMANDS = ("play", "text", "new", "check", "replay", "debrief", "whatif", "simulate", "schema",
-            "host", "classdebrief", "briefs")
+from game.cli import program
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The parser for every command except the window's own options."""
     from game.textui.main import add_arguments as add_text
 
-    parser = argparse.ArgumentParser(prog="python main.py", description=__doc__.split("\n")[0],
-                                     epilog="Run 'python main.py COMMAND --help' for a command's options.")
+    prog = program.name()
+    parser = argparse.ArgumentParser(prog=prog, description="Détente's command line.",
+                                     epilog=f"Run '{prog} COMMAND --help' for a command's options.")
+    parser.add_argument("--version", action="version", version=f"Détente {program.version()}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.add_parser("play", help="open the game window (the default)", add_help=False)
     add_text(sub.add_parser("text", help="play in the terminal"))
@@ -65,9 +70,18 @@ def build_parser() -> argparse.ArgumentParser:
     schema = sub.add_parser("schema", help="write the scenario JSON Schema")
     schema.add_argument("--out", default=None,
                         help="file to write, or - for standard output "
-                             "(default: scenarios/scenario.schema.json in the game's folder)")
+                             "(default: scenario.schema.json in the current folder)")
+    schema.add_argument("--docs", default=None, metavar="FILE",
+                        help="instead, rewrite the key reference generated from the schema in "
+                             "this Markdown file (docs/authoring.md)")
     _add_host(sub.add_parser("host", help="host the game on the local network for the teams' browsers"))
     return parser
+
+
+def commands() -> tuple[str, ...]:
+    """Every command's name, in the order of the help, read from the parser itself."""
+    action = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction))
+    return tuple(action.choices)
 
 
 def _add_new(parser: argparse.ArgumentParser) -> None:
@@ -92,6 +106,15 @@ def main(argv: list[str] | None = None) -> int:
     """Run one command and return its exit status."""
     argv = list(sys.argv[1:] if argv is None else argv)
     _stand_in_for_closed_streams()
+    from game.textui.terminal import ascii_fallback
+
+    ascii_fallback(sys.stdout, sys.stderr)  # a Windows code page never stops a command
+    from game.resources import missing
+
+    problem = missing()
+    if problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return 2
     try:
         return _dispatch(argv)
     except KeyboardInterrupt:
@@ -109,7 +132,7 @@ def _dispatch(argv: list[str]) -> int:
     if any("\0" in arg for arg in argv):  # only possible in-process; a shell cannot pass one
         print("error: an argument holds a NUL character; remove it", file=sys.stderr)
         return 2
-    if not argv or argv[0] == "play" or (argv[0].startswith("-") and argv[0] not in ("-h", "--help")):
+    if not argv or argv[0] == "play" or (argv[0].startswith("-") and argv[0] not in OWN_FLAGS):
         return play(argv[1:] if argv and argv[0] == "play" else argv)
     args = build_parser().parse_args(argv)
     if args.command is None:
@@ -119,6 +142,10 @@ def _dispatch(argv: list[str]) -> int:
                "host": run_host, "whatif": run_whatif, "classdebrief": run_classdebrief,
                "briefs": run_briefs}[args.command]
     return handler(args)
+
+
+#: Flags of the command line itself; any other first flag is the window's (`play`).
+OWN_FLAGS = ("-h", "--help", "--version")
 
 
 def _expected_errors() -> tuple[type[Exception], ...]:
@@ -166,6 +193,7 @@ def play(window_args: list[str]) -> int:
     """Open the window, or fall back to text mode when there is no display."""
     from game.ui.app import parse_options
     from game.ui.display import display_available
+    from game.ui.dpi import make_dpi_aware
 
     opts = parse_options(window_args)  # a wrong flag exits here with status 2, display or not
     problem = window_option_problem(opts)
@@ -175,9 +203,10 @@ def play(window_args: list[str]) -> int:
     if opts.screenshot:
         os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     else:
+        make_dpi_aware()  # before SDL starts its video, which display_available does
         ok, reason = display_available()
         if not ok:
-            print(f"{reason}: starting the text mode instead (python main.py text --help for options).")
+            print(f"{reason}: starting the text mode instead ({program.name()} text --help for options).")
             return run_text(build_parser().parse_args(["text"]))
     from game.ui.app import run_app
 
@@ -354,24 +383,55 @@ SIMULATE_OUTPUTS = (
     ("--csv", "balance report", lambda head: head.startswith(b"section,")),
     ("--html", "balance report", lambda head: head.lower().startswith(b"<!doctype html")),
     ("--games-csv", "list of games", lambda head: head.startswith(b"game,")),
+    ("--patch", "suggested patch", lambda head: head.startswith(b"--- a/")),
 )
 
 
 def run_schema(args: argparse.Namespace) -> int:
-    """Write the JSON Schema that editors use to autocomplete scenario files."""
-    from game.authoring.schema_export import SCHEMA_PATH, schema_text
+    """Write the JSON Schema that editors use to autocomplete scenario files (to the current
+    folder unless --out says where), or with --docs rewrite the generated key reference."""
+    from game.authoring.schema_export import schema_text
     from game.files.atomic import write_atomic
 
+    if args.docs:
+        return _schema_docs(Path(args.docs))
     if args.out == "-":
         sys.stdout.write(schema_text())
         return 0
-    out = Path(args.out) if args.out else SCHEMA_PATH
+    out = Path(args.out) if args.out else Path(SCHEMA_NAME)
     problem = replace_problem(out, "--out", "scenario schema", lambda head: b'"$schema"' in head)
     if problem:
         print(f"error: {problem}", file=sys.stderr)
         return 2
     write_atomic(out, schema_text())
     print(f"wrote {out}")
+    return 0
+
+
+#: The schema's file name, as scenario files name it in their `$schema=` line.
+SCHEMA_NAME = "scenario.schema.json"
+
+
+def _schema_docs(path: Path) -> int:
+    """Rewrite the generated key reference in a Markdown file; 2 if it has none."""
+    from game.authoring.schema_docs import BEGIN, replace_section
+    from game.files.atomic import write_atomic
+    from game.files.bounded import read_regular
+
+    try:
+        text = read_regular(path, 5_000_000, "Markdown file").decode("utf-8")
+        fresh = replace_section(text)
+    except UnicodeDecodeError:
+        print(f"error: --docs {path}: this file is not UTF-8 text; give the Markdown file",
+              file=sys.stderr)
+        return 2
+    except ValueError:
+        print(f"error: --docs {path}: this file has no generated key reference; add the line "
+              f"{BEGIN} and the end line after it where the reference belongs", file=sys.stderr)
+        return 2
+    if fresh != text:
+        write_atomic(path, fresh)
+    print(f"wrote {path}" if fresh != text else f"{path} is up to date")
     return 0
 
 

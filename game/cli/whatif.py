@@ -19,6 +19,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from game.cli import program
 from game.model.actions import Action, BadMoveText
 from game.words import _
 
@@ -141,8 +142,9 @@ def choice_lines(session, round_no: int, role: str | None) -> list[str]:
             out.append(_("  answered (use --answers OFFER=accept|decline):"))
             out += [f"    {k}={'accept' if ok else 'decline'}" for k, ok in ch.answers]
     example = roles[0]
-    out += ["", _("Example: python main.py whatif FILE --round {n} --role {r} --orders {a}").format(
-        n=round_no, r=example, a=_short(choices(session, round_no, example, script).menu[-1]))]
+    out += ["", _("Example: {command} whatif FILE --round {n} --role {r} --orders {a}").format(
+        command=program.name(), n=round_no, r=example,
+        a=_short(choices(session, round_no, example, script).menu[-1]))]
     return out
 
 

@@ -11,9 +11,18 @@ from __future__ import annotations
 
 from game.debrief.coach import STEADY, Coaching, coach
 from game.debrief.whatif import Branch, Change
+from game.model.results import Track
 from game.model.state import LedgerEntry, tension_band
 from game.session.session import Session
-from game.words import _, action_label, ledger_groups, ledger_lines, move_label, role_name
+from game.words import (
+    _,
+    action_label,
+    ledger_groups,
+    ledger_lines,
+    move_label,
+    outcome_name,
+    role_name,
+)
 
 #: What a branch keeps and what it changes, said once above the comparison.
 SAME_CHANCE = _("Same seed, same draws of chance; the AI delegations decided afresh from that "
@@ -61,8 +70,8 @@ def side(session: Session) -> dict[str, str]:
     """One game's column of the comparison: ending, end tension, track and scores."""
     sc, st = session.scenario, session.state
     result = session.outcome()
-    tracks = ", ".join(m.name for m in sc.milestones if st.milestones[m.id] == "operating")
-    row = {_("Ending"): result.ending_name if result else
+    tracks = ", ".join(m.name for m in sc.milestones if st.milestones[m.id] == Track.OPERATING)
+    row = {_("Ending"): outcome_name(sc, result) if result else
            _("not over: stopped in round {n}").format(n=st.round),
            _("Tension at the end"): f"{st.tension} ({tension_band(st.tension)})",
            _("Cooperation track"): tracks or _("no milestone operating")}

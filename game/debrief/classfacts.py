@@ -16,11 +16,12 @@ from dataclasses import dataclass
 
 from game.debrief.agreements import AgreementFact, agreements_of
 from game.debrief.whatif import rules_of, script_of
+from game.model.results import Cause, Status, Track
 from game.model.state import Commitment, GameState
 from game.rules.conditions import holds
 from game.session.history import turning_points
 from game.session.session import Session
-from game.words import cause_title
+from game.words import cause_title, outcome_name
 from game.words.report import turning_point_line
 
 #: What became of a public demand: still standing, set aside by its holder, or met.
@@ -87,12 +88,12 @@ def table_facts(label: str, session: Session, full: bool = False) -> TableFacts:
     ledger = session.view(None).ledger() if not (full or st.over) else st.ledger
     return TableFacts(
         label=label, session=session, finished=st.over, scored=st.over or full,
-        ending=result.ending if result else None, ending_name=result.ending_name if result else None,
+        ending=result.ending if result else None, ending_name=outcome_name(sc, result) if result else None,
         round=st.round, tension=st.tension,
-        operating=tuple(m.id for m in sc.milestones if st.milestones[m.id] == "operating"),
+        operating=tuple(m.id for m in sc.milestones if st.milestones[m.id] == Track.OPERATING),
         first_operating=_first_operating(starts), demands=_demands(session, starts),
-        broken=tuple(c for c in st.commitments if c.status == "broken"),
-        first_grit=min((e.round for e in ledger if e.cause == "rule"), default=None),
+        broken=tuple(c for c in st.commitments if c.status == Status.BROKEN),
+        first_grit=min((e.round for e in ledger if e.cause == Cause.RULE), default=None),
         turning=tuple(turning_point_line(sc, p, cause_title(sc, p.entries[0]))
                       for p in turning_points(st)),
         agreements=agreements_of(session),
@@ -111,7 +112,7 @@ def _first_operating(starts: list[tuple[int, GameState]]) -> dict[str, int]:
     first: dict[str, int] = {}
     for (rnd, _before), (_next, after) in zip(starts, starts[1:], strict=False):
         for m, status in after.milestones.items():
-            if status == "operating" and m not in first:
+            if status == Track.OPERATING and m not in first:
                 first[m] = rnd
     return first
 
@@ -157,5 +158,5 @@ def _team(session: Session, role: str, scored: bool) -> TeamFacts:
                           else sum(o.points for o in met) if met is not None else None),
         objectives_met=None if met is None else len(met), objectives=len(objectives), orders=len(orders),
         concessions=sum(1 for a in orders if sc.action(a.action_id).concession),
-        made=len(mine), kept=sum(1 for c in mine if c.status == "kept"),
-        broken=sum(1 for c in mine if c.status == "broken"))
+        made=len(mine), kept=sum(1 for c in mine if c.status == Status.KEPT),
+        broken=sum(1 for c in mine if c.status == Status.BROKEN))

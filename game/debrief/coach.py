@@ -27,11 +27,20 @@ from game.ai import LAB_PERSONAS, PERSONA_BLURBS, TEMPERAMENTS, make_policy
 from game.ai.policy import draft_orders
 from game.debrief.whatif import Change, Script, WhatIfError, player_for, rules_of, script_of
 from game.model.actions import Action
+from game.model.results import Track
 from game.model.state import GameState
 from game.rules import outcome
 from game.session.history import start_values
 from game.session.session import Session
-from game.words import _, action_label, meter_label, move_label, reasoning_line, role_name
+from game.words import (
+    _,
+    action_label,
+    meter_label,
+    move_label,
+    outcome_name,
+    reasoning_line,
+    role_name,
+)
 
 #: How many decisions the coach reports per team.
 TOP = 3
@@ -107,7 +116,7 @@ class Baseline:
             result = outcome(state, self.game) if state.over else None
             return result.total(role) if result else 0
         toward = [v for (a, b), v in state.trust.items() if b == role]
-        operating = sum(1 for s in state.milestones.values() if s == "operating")
+        operating = sum(1 for s in state.milestones.values() if s == Track.OPERATING)
         return (sum(toward) // max(1, len(toward)) + 10 * operating
                 - state.tension // 2)
 
@@ -224,13 +233,13 @@ def _orders_words(sc, actions) -> str:
 def _standing_words(session: Session, base: Baseline, state: GameState, role: str,
                     gain: int | None = None) -> str:
     sc = session.scenario
-    tracks = ", ".join(m.name for m in sc.milestones if state.milestones[m.id] == "operating")
+    tracks = ", ".join(m.name for m in sc.milestones if state.milestones[m.id] == Track.OPERATING)
     tracks = tracks or _("no milestone")
     if base.finished and state.over:
         result = outcome(state, base.game)
         diff = "" if not gain else _(" ({g:+d})").format(g=gain)
         return _("ended in {e} with {p} points for {who}{d}, tension {t} and {m} operating").format(
-            e=result.ending_name, p=result.total(role), who=role_name(sc, role), d=diff,
+            e=outcome_name(sc, result), p=result.total(role), who=role_name(sc, role), d=diff,
             t=state.tension, m=tracks)
     return _("stood at tension {t} in round {r}, with {m} operating").format(
         t=state.tension, m=tracks, r=state.round)
@@ -332,6 +341,6 @@ def _quote(session: Session, role: str) -> str:
     notes = [n for n in session.notes if n.role == role]
     if not notes:
         return ""
-    pick = max(notes, key=lambda n: (len(n.text) > 40, -n.round))
-    line = reasoning_line(session.scenario, role, pick.text)
-    return _("For example, in round {n}: “{line}”").format(n=pick.round, line=line)
+    lines = [(n.round, reasoning_line(session.scenario, role, n)) for n in notes]
+    rnd, line = max(lines, key=lambda x: (len(x[1]) > 40, -x[0]))
+    return _("For example, in round {n}: “{line}”").format(n=rnd, line=line)

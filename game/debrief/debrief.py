@@ -19,6 +19,7 @@ from __future__ import annotations
 from game.debrief.branch import extras
 from game.debrief.chart import Line, line_chart
 from game.debrief.page import render, rtl_names
+from game.model.results import Status
 from game.model.scenario import Scenario
 from game.session.history import mean_trust, meter_history, turning_points
 from game.words import (
@@ -29,9 +30,12 @@ from game.words import (
     ledger_groups,
     meter_label,
     move_label,
+    outcome_name,
+    outcome_text,
     reasoning_line,
     response_line,
     role_name,
+    score_label,
 )
 from game.words.report import (
     debrief_title,
@@ -68,8 +72,9 @@ def _ending(session, sc: Scenario) -> dict | None:
     if result is None:
         return None
     scores = [{"role": role_name(sc, role), "total": result.total(role),
-               "parts": [(p.label, p.points) for p in result.scores[role]]} for role in sc.role_ids]
-    return {"heading": ending_heading(result.ending_name), "text": result.ending_text,
+               "parts": [(score_label(sc, result, role, p), p.points) for p in result.scores[role]]}
+              for role in sc.role_ids]
+    return {"heading": ending_heading(outcome_name(sc, result)), "text": outcome_text(sc, result),
             "scores": scores}
 
 
@@ -103,7 +108,7 @@ def _turning_points(session, sc: Scenario) -> list[str]:
 
 def _commitments(session, sc: Scenario) -> list[tuple[str, str]]:
     """(status, line) for each commitment: the ended ones first, then those still running."""
-    ordered = sorted(session.state.commitments, key=lambda c: (c.status == "active", c.made))
+    ordered = sorted(session.state.commitments, key=lambda c: (c.status == Status.ACTIVE, c.made))
     return [(c.status, commitment_line(sc, c)) for c in ordered]
 
 
@@ -119,7 +124,7 @@ def _timeline(session, sc: Scenario, public: bool) -> list[dict]:
             "event": event_line(event_title(sc, record.event) if record.event else None),
             "moves": [move_label(sc, a) for a in record.orders]
             + [response_line(sc, r, k, ok) for r, k, ok in record.responses],
-            "reasoning": [reasoning_line(sc, n.role, n.text) for n in session.notes_for(record.round)],
+            "reasoning": [reasoning_line(sc, n.role, n) for n in session.notes_for(record.round)],
             "ledger": ledger_groups(sc, entries) if entries else [],
         })
     return rounds

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from game.ai import make_policy
 from game.ai.policy import Policy, draft_orders, draft_responses
 from game.model.actions import Action, EndGame, IllegalAction, InjectEvent, Move, Orders, Responses
+from game.model.results import Phase
 from game.model.state import GameState
 from game.rules import (
     apply_action,
@@ -36,7 +37,7 @@ from game.rules import (
     resolve_round,
 )
 from game.session.session import Note, Session
-from game.words import _
+from game.words import _, refusal_line
 
 #: The persona that stands in for a human team facing a question it never answered.
 STAND_IN = "reciprocator"
@@ -100,7 +101,7 @@ def script_of(session: Session) -> Script:
         elif isinstance(move, EndGame):
             end = (rnd, phase)
         state = apply_action(state, game, move)
-        if state.phase == "resolve":
+        if state.phase == Phase.RESOLVE:
             state, _record = resolve_round(state, game)
         if not state.over and state.round not in starts:
             starts[state.round], cut[state.round] = state, i + 1
@@ -137,7 +138,7 @@ class Player:
         run, injected = Forward(sc.starts[change.round]), set()
         while not run.state.over:
             st = run.state
-            at_start = st.phase == "orders" and not st.orders
+            at_start = st.phase == Phase.ORDERS and not st.orders
             if at_start and st.round not in injected:  # the facilitator's events come first
                 injected.add(st.round)
                 for inject in sc.injects.get(st.round, ()):
@@ -153,10 +154,10 @@ class Player:
 
     def _phase(self, run: Forward, change: Change) -> None:
         st = run.state
-        if st.phase == "orders":
+        if st.phase == Phase.ORDERS:
             for role in [r for r in self.roles if r not in st.orders]:
                 self._apply(run, self._orders(run, role, change), change)
-        elif st.phase == "responses":
+        elif st.phase == Phase.RESPONSES:
             for role in awaiting_response(st, self.game):
                 self._apply(run, self._answers(run, role, change), change)
 
@@ -166,11 +167,13 @@ class Player:
         except IllegalAction as exc:
             if isinstance(move, InjectEvent):
                 run.adapted.append(_("Round {n}: the facilitator's event {e} could not be brought "
-                                     "in ({why})").format(n=run.state.round, e=move.event_id, why=exc))
+                                     "in ({why})").format(n=run.state.round, e=move.event_id,
+                                                          why=refusal_line(self.game, exc.refusal)))
                 return
-            raise WhatIfError(_("round {n}: {why}").format(n=change.round, why=exc)) from None
+            raise WhatIfError(_("round {n}: {why}").format(
+                n=change.round, why=refusal_line(self.game, exc.refusal, exc.action))) from None
         run.moves.append(move)
-        if state.phase == "resolve":
+        if state.phase == Phase.RESOLVE:
             state, _record = resolve_round(state, self.game)
         run.state = state
 
@@ -198,19 +201,19 @@ class Player:
         return Orders(role, tuple(chosen))
 
     def _ai_orders(self, run: Forward, role: str) -> Orders:
-        lines: list[str] | None = [] if self.reasons else None
+        lines: list | None = [] if self.reasons else None
         move = draft_orders(self._policy(role), run.state, self.game, role, lines)
-        run.notes.extend(Note(run.state.round, role, n) for n in lines or ())
+        run.notes.extend(Note(run.state.round, role, *n) for n in lines or ())
         return move
 
     def _answers(self, run: Forward, role: str, change: Change) -> Responses:
         st = run.state
         if (st.round, role) == (change.round, change.role) and change.answers is not None:
             return Responses(role, change.answers)
-        lines: list[str] | None = [] if self.reasons else None
+        lines: list | None = [] if self.reasons else None
         if role not in self.humans:
             move = draft_responses(self._policy(role), st, self.game, role, lines)
-            run.notes.extend(Note(st.round, role, n) for n in lines or ())
+            run.notes.extend(Note(st.round, role, *n) for n in lines or ())
             return move
         recorded = self.script.answers.get((st.round, role), {})
         due = [o.key for o in offers_to(st, self.game, role)]

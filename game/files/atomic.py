@@ -95,9 +95,7 @@ def create_new(path: str | Path, text: str | bytes, mode: int | None = None) -> 
         target.parent.mkdir(parents=True, exist_ok=True)
         tmp = _write_temp(target, text.encode("utf-8") if isinstance(text, str) else text,
                           0o666 & ~_umask() if mode is None else mode)
-        try:
-            os.link(tmp, target)  # fails with EEXIST instead of replacing
-        except FileExistsError:
+        if not move_new(tmp, target):
             return False
         _sync_folder(target.parent)
         return True
@@ -106,6 +104,39 @@ def create_new(path: str | Path, text: str | bytes, mode: int | None = None) -> 
     finally:
         if tmp is not None:
             _remove(tmp)
+
+
+def move_new(source: str | Path, target: str | Path) -> bool:
+    """Move `source` to `target` only if nothing has that name yet; False if something has.
+
+    A hard link, which fails rather than replace, then the source unlinked. A file system
+    without hard links (FAT and exFAT drives, many network shares) gets the name claimed
+    by an exclusive create, and the file renamed over its own claim."""
+    try:
+        os.link(source, target)
+    except FileExistsError:
+        return False
+    except OSError:
+        if not _claim(target):
+            return False
+        try:
+            os.replace(source, target)
+        except OSError:
+            _remove(target)  # the empty claim, never anyone else's file
+            raise
+        return True
+    _remove(source)
+    return True
+
+
+def _claim(target: str | Path) -> bool:
+    """Create `target` empty if no file has that name; False if one has."""
+    try:
+        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+    except FileExistsError:
+        return False
+    os.close(fd)
+    return True
 
 
 def failure(path: str | Path, exc: OSError) -> WriteFailed:

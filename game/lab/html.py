@@ -16,7 +16,7 @@ from importlib.resources import files
 import jinja2
 
 from game.debrief.page import bdi, is_rtl
-from game.lab.report import Report
+from game.lab.report import Report, item_notes
 from game.words import _, ngettext
 
 #: Okabe-Ito colours, each paired with a dash pattern.
@@ -41,7 +41,7 @@ def report_html(report: Report) -> str:
                           _("{label}: operating in {value}% of games at the end")),
         tension=_lines([(_("Mean tension"), report.tension_by_round)], 100,
                        _("{label}: {value} at the end")),
-        run_line=run_line(report))
+        run_line=run_line(report), notes=item_notes(report))
 
 
 def _rtl_names(report: Report) -> tuple[str, ...]:

@@ -16,7 +16,8 @@ from pathlib import Path
 from game.words import _
 
 #: The output options, as (kind, option) in the order they are checked and written.
-KINDS = (("json", "--json"), ("csv", "--csv"), ("html", "--html"), ("games_csv", "--games-csv"))
+KINDS = (("json", "--json"), ("csv", "--csv"), ("html", "--html"), ("games_csv", "--games-csv"),
+         ("patch", "--patch"))
 
 #: Suffixes of scenario files, which an output never overwrites.
 SCENARIO_SUFFIXES = (".yaml", ".yml")
@@ -78,7 +79,7 @@ def _same_file(a: Path, b: Path) -> bool:
 
 
 def _suffix(option: str) -> str:
-    return {"--json": ".json", "--html": ".html"}.get(option, ".csv")
+    return {"--json": ".json", "--html": ".html", "--patch": ".patch"}.get(option, ".csv")
 
 
 def write_all(texts: dict[Path, str]) -> None:

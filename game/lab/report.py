@@ -1,14 +1,14 @@
-"""The balance lab's figures: aggregation, the author flags, and text, JSON and CSV output.
+"""The balance lab's figures: aggregation, the author's flags and notes, and text, JSON and CSV.
 
 Top finishes count only games a role wins alone; games where several roles share the
-best total are counted as ties, separately, never as split wins. Flags:
+best total are counted as ties, separately, never as split wins. The flags, what they
+mean and their thresholds are in `game.lab.flags`; each comes with its likely causes
+(`game.lab.causes`, from the evidence the lab counts while it plays) and is worded as
+a note with why and what to try (`game.lab.notes`). The terminal, the HTML report and
+the JSON file all carry the same notes.
 
-- a role wins alone more than `IMBALANCE` (15 points) above the fair share 1/n;
-- an ending is never reached, reached in fewer than `RARE` (2%) of games, or ends more
-  than `ENDING_MAX` (85%) of them;
-- a persona "dominates": it is the best reply (the highest mean score for its role) in
-  at least `DOMINANT` of the situations where it could be picked, a situation being
-  one role and one choice of personas for the other roles.
+The summary is built from sections (`SECTIONS`), each a function of the report
+giving its lines, so a new kind of figure is one more function.
 """
 
 from __future__ import annotations
@@ -19,13 +19,13 @@ import json
 from dataclasses import asdict, dataclass, field
 from typing import NamedTuple, TextIO
 
+from game.lab.causes import explain
+from game.lab.evidence import GameEvidence
+from game.lab.flags import ENDING_MAX, IMBALANCE, OBJECTIVE_HIGH, OBJECTIVE_LOW, RARE, find_flags
+from game.lab.notes import note
+from game.lab.tally import Tally
 from game.model.scenario import Scenario
 from game.words import _, ngettext
-
-IMBALANCE = 0.15
-RARE = 0.02
-ENDING_MAX = 0.85
-DOMINANT = 0.75
 
 
 class GameRecord(NamedTuple):
@@ -41,6 +41,7 @@ class GameRecord(NamedTuple):
     operating: tuple[tuple[bool, ...], ...]  # after each round, per milestone
     objectives: tuple[tuple[bool, ...], ...]  # per role, per objective
     actions: tuple[int, ...]  # times each action was ordered, in scenario order
+    evidence: GameEvidence | None = None  # why things happened (see game.lab.evidence)
 
 
 @dataclass
@@ -81,12 +82,15 @@ class Report:
     objectives: list[dict]
     actions: list[dict]
     rows: list[Row] = field(default_factory=list)
-    flags: list[str] = field(default_factory=list)
+    flags: list[str] = field(default_factory=list)  # each note's headline
+    notes: list[dict] = field(default_factory=list)  # each flag: headline, why, tries, facts
+    found: list = field(default_factory=list, repr=False)  # the flags as data (game.lab.flags)
 
     @staticmethod
     def build(scenario: Scenario, assignments, personas, games: list[GameRecord], seed: int,
-              assignments_total: int | None = None) -> Report:
-        """Aggregate per-game records into the report."""
+              assignments_total: int | None = None, *, explain_flags: bool = True) -> Report:
+        """Aggregate per-game records into the report; with `explain_flags` False the flags
+        come without causes (`--suggest` only counts them)."""
         roles = scenario.role_ids
         n = max(1, len(games))
         alone, shared, ties = _tops(roles, games)
@@ -100,7 +104,12 @@ class Report:
             _persona_means(rows, personas), _best_replies(rows, roles, personas),
             _milestones(scenario, games), _tension(games), _objectives(scenario, games),
             _actions(scenario, games), rows)
-        report.flags = _flags(report)
+        tally = Tally.build(scenario, assignments, games)
+        found = find_flags(report, tally)
+        report.found = found
+        found = [explain(flag, report, tally) for flag in found] if explain_flags else found
+        report.notes = [asdict(note(flag, scenario)) for flag in found]
+        report.flags = [n["text"] for n in report.notes]
         return report
 
 
@@ -227,31 +236,6 @@ def _best_replies(rows: list[Row], roles, personas) -> dict[str, float]:
     return {p: won[p] / seen[p] for p in personas if seen[p]}
 
 
-def _flags(report: Report) -> list[str]:
-    flags = []
-    limit = report.fair_share + IMBALANCE
-    for role, share in report.top_alone.items():
-        if share > limit:
-            flags.append(_("role {role} finishes top alone in {share:.0%} of games, more than "
-                           "15 points above the fair share of {fair:.0%}").format(
-                role=role, share=share, fair=report.fair_share))
-    for e in report.endings:
-        if e["flag"] == "never":
-            flags.append(_("ending {name!r} is never reached").format(name=e["name"]))
-        elif e["flag"] == "rare":
-            flags.append(_("ending {name!r} is rare: {n} of {total} games ({share:.1%}, under "
-                           "2%)").format(name=e["name"], n=e["games"], total=report.games,
-                                         share=e["share"]))
-        elif e["flag"] == "dominant":
-            flags.append(_("ending {name!r} ends {share:.0%} of all games (over 85%)").format(
-                name=e["name"], share=e["share"]))
-    for p, share in report.best_reply_share.items():
-        if share >= DOMINANT:
-            flags.append(_("persona {p} dominates: best reply in {share:.0%} of situations "
-                           "(at least 75%)").format(p=p, share=share))
-    return flags
-
-
 def write_text(report: Report, out: TextIO, *, detail: bool = False) -> None:
     """The human-readable report: the summary, then (with `detail`) one line per assignment."""
     for line in summary_lines(report):
@@ -275,27 +259,59 @@ def _games_over(report: Report) -> str:
 
 
 def summary_lines(report: Report) -> list[str]:
-    """The summary, a screenful for any scenario."""
+    """The summary: each section of `SECTIONS` in turn (the figures fit a screen; the
+    flags with their notes follow)."""
+    return [line for section in SECTIONS for line in section(report)]
+
+
+def _head_lines(report: Report) -> list[str]:
     each = report.games / max(1, report.assignments)
-    lines = [_("Balance lab: {title} ({id}), seed {seed}").format(
-                 title=report.title, id=report.scenario, seed=report.seed),
-             _("{run} ({each:.1f} games each); mean {rounds:.1f} rounds").format(
-                 run=_games_over(report), each=each, rounds=report.mean_rounds),
-             "", _("Endings")]
+    return [_("Balance lab: {title} ({id}), seed {seed}").format(
+                title=report.title, id=report.scenario, seed=report.seed),
+            _("{run} ({each:.1f} games each); mean {rounds:.1f} rounds").format(
+                run=_games_over(report), each=each, rounds=report.mean_rounds)]
+
+
+def _ending_lines(report: Report) -> list[str]:
     width = max(len(e["name"]) for e in report.endings)
-    for e in report.endings:
-        note = {"never": _("never reached"), "rare": _("rare (under 2%)"),
-                "dominant": _("over 85%")}.get(e["flag"], "")
-        lines.append(f"  {e['name']:<{width}}  {e['share']:6.1%}  {note}".rstrip())
-    lines += _top_lines(report)
-    lines.append(_("Mean score by role: ") + "  ".join(
-        f"{r} {s:.1f}" for r, s in report.mean_score.items()))
-    lines.append(_("Mean score by persona: ") + "  ".join(
-        f"{p} {s:.1f}" for p, s in report.persona_mean_score.items()))
-    lines += _track_lines(report)
-    lines += ["", _("Flags") if report.flags else _("Flags: none")]
-    lines += [f"  ! {f}" for f in report.flags]
-    return lines
+    notes = item_notes(report)
+    return ["", _("Endings")] + [
+        f"  {e['name']:<{width}}  {e['share']:6.1%}  {notes['ending', e['id']]}".rstrip()
+        for e in report.endings]
+
+
+def _score_lines(report: Report) -> list[str]:
+    return [_("Mean score by role: ") + "  ".join(
+                f"{r} {s:.1f}" for r, s in report.mean_score.items()),
+            _("Mean score by persona: ") + "  ".join(
+                f"{p} {s:.1f}" for p, s in report.persona_mean_score.items())]
+
+
+def _flag_lines(report: Report) -> list[str]:
+    return (["", _("Flags") if report.notes else _("Flags: none")]
+            + [line for n in report.notes for line in _note_lines(n)])
+
+
+def _note_lines(n: dict) -> list[str]:
+    """One flag as the terminal prints it: `! headline`, then its why and try lines."""
+    return ([f"  ! {n['text']}"] + [_("      why: {line}").format(line=w) for w in n["why"]]
+            + [_("      try: {line}").format(line=t) for t in n["tries"]])
+
+
+def item_notes(report: Report) -> dict[tuple[str, str], str]:
+    """(section, id) -> the short note printed beside an ending, milestone, objective or
+    action in every view of the report ("never chosen", "over 85%", ...)."""
+    out = {("ending", e["id"]): {"never": _("never reached"), "rare": _("rare (under 2%)"),
+                                 "dominant": _("over 85%")}.get(e["flag"], "")
+           for e in report.endings}
+    out |= {("milestone", m["id"]): _("never operates") if not m["ever"] else ""
+            for m in report.milestones}
+    out |= {("objective", f"{o['role']}.{o['id']}"):
+            _("over 90%") if o["met"] > OBJECTIVE_HIGH else
+            _("under 2%") if o["met"] < OBJECTIVE_LOW else "" for o in report.objectives}
+    out |= {("action", a["id"]): _("never chosen") if not a["per_game"] else ""
+            for a in report.actions}
+    return out
 
 
 def _top_lines(report: Report) -> list[str]:
@@ -313,22 +329,29 @@ def _top_lines(report: Report) -> list[str]:
 
 
 def _track_lines(report: Report) -> list[str]:
+    notes = item_notes(report)
     lines = []
     if report.milestones:
         lines += ["", _("Milestones operating at the end (ever operated)")]
         width = max(len(m["name"]) for m in report.milestones)
-        lines += [f"  {m['name']:<{width}}  {m['at_end']:6.1%}  ({m['ever']:.1%})"
-                  for m in report.milestones]
+        lines += [f"  {m['name']:<{width}}  {m['at_end']:6.1%}  ({m['ever']:.1%})  "
+                  f"{notes['milestone', m['id']]}".rstrip() for m in report.milestones]
     if report.objectives:
         lines += ["", _("Objectives met")]
         width = max(len(f"{o['role']}.{o['id']}") for o in report.objectives)
-        lines += [f"  {o['role'] + '.' + o['id']:<{width}}  {o['met']:6.1%}"
-                  for o in report.objectives]
+        for o in report.objectives:
+            key = f"{o['role']}.{o['id']}"
+            lines.append(f"  {key:<{width}}  {o['met']:6.1%}  {notes['objective', key]}".rstrip())
     lines += ["", _("Actions chosen (times per game; share of games)")]
     width = max(len(a["id"]) for a in report.actions)
-    lines += [f"  {a['id']:<{width}}  {a['per_game']:5.2f}  {a['games']:6.1%}" +
-              ("  " + _("never chosen") if not a["per_game"] else "") for a in report.actions]
+    lines += [f"  {a['id']:<{width}}  {a['per_game']:5.2f}  {a['games']:6.1%}  "
+              f"{notes['action', a['id']]}".rstrip() for a in report.actions]
     return lines
+
+
+#: The summary's sections, in order: each a function of the report giving its lines. A
+#: new kind of figure (negotiation figures, say) is one more function here.
+SECTIONS = (_head_lines, _ending_lines, _top_lines, _score_lines, _track_lines, _flag_lines)
 
 
 def detail_lines(report: Report) -> list[str]:
@@ -347,8 +370,8 @@ def detail_lines(report: Report) -> list[str]:
 
 
 def figures(report: Report) -> dict:
-    """Every figure as JSON-ready data."""
-    return asdict(report)
+    """Every figure as JSON-ready data (the flags as the notes that word them)."""
+    return {k: v for k, v in asdict(report).items() if k != "found"}
 
 
 def figure_rows(report: Report) -> list[tuple]:
@@ -374,7 +397,10 @@ def figure_rows(report: Report) -> list[tuple]:
     for a in report.actions:
         rows += [("action", a["id"], "per_game", round(a["per_game"], 4)),
                  ("action", a["id"], "games", round(a["games"], 4))]
-    rows += [("flag", str(i), "text", f) for i, f in enumerate(report.flags, 1)]
+    for i, n in enumerate(report.notes, 1):
+        rows += [("flag", str(i), "text", n["text"])]
+        rows += [("flag", str(i), "why", w) for w in n["why"]]
+        rows += [("flag", str(i), "try", t) for t in n["tries"]]
     return rows
 
 

@@ -17,28 +17,29 @@ from __future__ import annotations
 import argparse
 import io
 import itertools
-import multiprocessing
 import os
-import signal
 import sys
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TextIO
 
 from game.ai import LAB_PERSONAS, PERSONAS, TEMPERAMENTS, make_policy
+from game.lab.evidence import Observer
 from game.lab.output import KINDS, OutputError, check_outputs, write_all
 from game.lab.report import GameRecord, Report, render_outputs, write_text
+from game.lab.workers import ordered
+from game.model.results import Phase, Track
 from game.model.scenario import Scenario
 from game.rules import CompiledScenario, compile_scenario, new_game, outcome
 from game.rules.conditions import holds
 from game.rules.rng import derive_seed
 from game.session.runner import play_round
-from game.words import _, ngettext
+from game.words import _
 
 CHUNK = 50  # games per task: big enough to amortise pickling, small enough to balance cores
 DEFAULT_GAMES = 2000
 MAX_GAMES = 100_000  # games in one run: the report keeps every game's record (about 2 KB each)
 MAX_WORKERS = 64
+DEFAULT_TRIES, MAX_TRIES, DEFAULT_SUGGEST_GAMES = 16, 64, 300
 
 
 class SimulateError(ValueError):
@@ -55,8 +56,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "(default: %(default)s; any persona is accepted, including the "
                              "default seats' assurer, holdout and alliance; 'name:soft' or "
                              "'name:hard' sets a temperament)")
-    parser.add_argument("--assign", default=None, metavar="ROLE=PERSONA,...",
-                        help="fix the persona of some roles; the others range over --personas")
+    parser.add_argument("--assign", default=None, action="append", metavar="ROLE=PERSONA,...",
+                        help="fix the persona of some roles, all in one --assign; the others "
+                             "range over --personas")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1,
                         help="processes to use (default: every core)")
     parser.add_argument("--seed", type=int, default=1, help="base seed (default 1)")
@@ -69,6 +71,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--games-csv", default=None, metavar="FILE",
                         help="also write one CSV row per game")
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
+    parser.add_argument("--suggest", action="store_true",
+                        help="then try small changes to the scenario's numbers and show the "
+                             "few that most reduce the flags, each as a patch")
+    parser.add_argument("--suggest-tries", type=int, default=DEFAULT_TRIES, metavar="N",
+                        help="changes to try (default %(default)s, at most 64)")
+    parser.add_argument("--suggest-games", type=int, default=DEFAULT_SUGGEST_GAMES, metavar="N",
+                        help="games each change is played on, the same for every change "
+                             "(default %(default)s)")
+    parser.add_argument("--patch", default=None, metavar="FILE",
+                        help="with --suggest: also write the best change as a patch file "
+                             "(apply with: patch SCENARIO < FILE)")
 
 
 def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None) -> int:
@@ -77,13 +90,20 @@ def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None 
     Every output path is checked before the first game; the files are written (all or
     none) before the summary is printed, and each one written is named on `err`."""
     out, err = out or sys.stdout, err or sys.stderr
+    warnings: list[str] = []
     try:
-        scenario = load(args.scenario)
+        scenario = load(args.scenario, warnings)
         plan = make_plan(scenario, args)
-        paths = check_outputs(args.scenario, {kind: getattr(args, kind) for kind, _o in KINDS})
+        trial = _suggest_plan(scenario, args)
+        paths = check_outputs(args.scenario, {kind: getattr(args, kind, None) for kind, _o in KINDS})
+    except ScenarioRefused as exc:
+        print("\n".join(exc.lines), file=err)
+        return 2
     except (SimulateError, OutputError) as exc:
         print(_("simulate: error: {exc}").format(exc=exc), file=err)
         return 2
+    for line in warnings:
+        print(line, file=err)
     progress = None if args.quiet or not _is_terminal(err) else Progress(err, plan.total)
     games = play_all(scenario, plan, args.workers, progress)
     report = Report.build(scenario, plan.assignments, plan.personas, games, plan.seed,
@@ -93,15 +113,58 @@ def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None 
     try:
         write_text(report, out, detail=args.detail)
         out.flush()
+        if trial is not None:
+            return _suggestions(args, scenario, report, trial, paths, out, err)
     except BrokenPipeError:
         _silence(out)  # the reader left early (`| head`); the files are written already
+    return 0
+
+
+def _suggest_plan(scenario: Scenario, args: argparse.Namespace) -> Plan | None:
+    """The games each `--suggest` change is played on (None without --suggest)."""
+    if not getattr(args, "suggest", False):
+        if getattr(args, "patch", None):
+            raise SimulateError(_("--patch writes the best change --suggest finds: add --suggest"))
+        return None
+    if not 1 <= args.suggest_tries <= MAX_TRIES:
+        raise SimulateError(_("--suggest-tries must be from 1 to {most}, not {n}").format(
+            most=MAX_TRIES, n=args.suggest_tries))
+    if not 1 <= args.suggest_games <= MAX_GAMES:
+        raise SimulateError(_("--suggest-games must be from 1 to {most}, not {n}").format(
+            most=MAX_GAMES, n=args.suggest_games))
+    return make_plan(scenario, argparse.Namespace(**{**vars(args), "games": args.suggest_games}))
+
+
+def _suggestions(args: argparse.Namespace, scenario: Scenario, report: Report, trial: Plan,
+                 paths: dict, out: TextIO, err: TextIO) -> int:
+    """Try changes, print the best with their patches, write --patch; 2 if it cannot be written."""
+    from game.lab import tryout
+
+    bar = None if args.quiet or not _is_terminal(err) else err
+    lines, best = tryout.run(args.scenario, scenario, report.notes, trial, args.suggest_tries,
+                             args.workers, bar)
+    print("\n".join(lines), file=out)
+    out.flush()
+    if "patch" not in paths:
+        return 0
+    if best is None:
+        print(_("simulate: no change helped, so {file} was not written").format(
+            file=paths["patch"]), file=err)
+        return 0
+    try:
+        write_all({paths["patch"]: best.patch})
+    except OSError as exc:
+        print(_("simulate: error: cannot write {file}: {why}").format(
+            file=exc.filename, why=exc.strerror or exc), file=err)
+        return 2
+    print(_("simulate: wrote {file}").format(file=paths["patch"]), file=err)
     return 0
 
 
 def _write_reports(report: Report, games: list[GameRecord], paths: dict, err: TextIO) -> bool:
     """Write the requested files all or none and name each on `err`; False (with one
     line on `err`) if they cannot be written."""
-    texts = render_outputs(report, games, paths)
+    texts = render_outputs(report, games, {k: p for k, p in paths.items() if k != "patch"})
     try:
         write_all({paths[kind]: text for kind, text in texts.items()})
     except OSError as exc:
@@ -109,7 +172,7 @@ def _write_reports(report: Report, games: list[GameRecord], paths: dict, err: Te
             file=exc.filename, why=exc.strerror or exc), file=err)
         return False
     for kind, _option in KINDS:
-        if kind in paths:
+        if kind in paths and kind != "patch":
             print(_("simulate: wrote {file}").format(file=paths[kind]), file=err)
     return True
 
@@ -130,24 +193,39 @@ def _is_terminal(stream: TextIO) -> bool:
         return False
 
 
-def load(path: str) -> Scenario:
-    """Load and check a scenario as `check` does, raising SimulateError with one line if it fails
-    (a missing file, a folder, a FIFO or a device each get their own reason)."""
-    from game.authoring.check import check_one
+class ScenarioRefused(SimulateError):
+    """A scenario `check` rejects: the lab prints its problems as `check` does and plays nothing."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        super().__init__(lines[-1])
+
+
+def load(path: str, warnings: list[str] | None = None) -> Scenario:
+    """Load and check a scenario exactly as `check` does.
+
+    A file with any error raises ScenarioRefused holding `check`'s located lines
+    (`FILE:LINE:COL: path: message [code]`, follow-ons folded) and a summary; a lone
+    problem of the file as a whole (missing, a folder, a device) raises SimulateError
+    with that one line. The lines of the warnings of a file that loads are added to
+    `warnings`, for the caller to print once every option is checked."""
+    from game.authoring.check import check_one, summary
 
     errors = io.StringIO()
     scenario, found = check_one(path, errors)
-    if scenario is not None:
-        return scenario
-    if not found:
+    if not found and scenario is None:
         raise SimulateError(errors.getvalue().strip())
-    problems = [p for p in found if p.is_error] or found
-    first = problems[0].text()
-    more = ngettext(" (and {n} more problem; run: python main.py check {path})",
-                    " (and {n} more problems; run: python main.py check {path})",
-                    len(problems) - 1).format(n=len(problems) - 1, path=path) \
-        if len(problems) > 1 else ""
-    raise SimulateError(first + more)
+    problems = sorted(found, key=lambda p: (p.line, p.col))
+    if scenario is not None and not any(p.is_error for p in problems):
+        if warnings is not None:
+            warnings += [line for p in problems for line in p.lines()]
+        return scenario
+    if len(problems) == 1 and not problems[0].folded:
+        raise SimulateError(problems[0].text())
+    lines = [line for p in problems for line in p.lines()]
+    raise ScenarioRefused(lines + [_("simulate: error: {summary}; the lab plays only a scenario "
+                                     "that check accepts: fix these first").format(
+        summary=summary(path, scenario, found))])
 
 
 @dataclass(frozen=True)
@@ -172,7 +250,11 @@ def make_plan(scenario: Scenario, args: argparse.Namespace) -> Plan:
     """Check the options against the scenario and share the games among the assignments."""
     roles = scenario.role_ids
     personas = tuple(p.strip() for p in args.personas.split(",") if p.strip())
-    fixed = _parse_assign(args.assign, roles) if args.assign else {}
+    if args.assign and len(args.assign) > 1:
+        raise SimulateError(_("--assign is given {n} times; give it once, with every role it "
+                              "fixes: --assign {joined}").format(n=len(args.assign),
+                                                                 joined=",".join(args.assign)))
+    fixed = _parse_assign(args.assign[0], roles) if args.assign else {}
     for name in (*personas, *fixed.values()):
         _check_persona(name, scenario)
     if args.games < 1:
@@ -216,6 +298,9 @@ def _parse_assign(text: str, roles: tuple[str, ...]) -> dict[str, str]:
         if role not in roles:
             raise SimulateError(_("--assign: unknown role {role!r}; the roles are {roles}").format(
                 role=role, roles=", ".join(roles)))
+        if role in fixed:
+            raise SimulateError(_("--assign names {role} twice; give each role one persona").format(
+                role=role))
         fixed[role] = persona
     return fixed
 
@@ -256,10 +341,13 @@ def play_one(game: CompiledScenario, plan: Plan, a_index: int, index: int,
     state = new_game(game, seed, plan.rounds)
     milestones = tuple(m.id for m in scenario.milestones)
     tension, operating = [state.tension], []
-    while state.phase != "over":
-        state = play_round(state, game, policies)
+    seen = Observer(game)
+    while state.phase != Phase.OVER:
+        seen.before_orders(state)
+        before, state = state, play_round(state, game, policies)
+        seen.after_round(before, state)
         tension.append(state.tension)
-        operating.append(tuple(state.milestones[m] == "operating" for m in milestones))
+        operating.append(tuple(state.milestones[m] == Track.OPERATING for m in milestones))
     result = outcome(state, game)
     actions = {a.id: i for i, a in enumerate(scenario.actions)}
     chosen = [0] * len(actions)
@@ -269,7 +357,7 @@ def play_one(game: CompiledScenario, plan: Plan, a_index: int, index: int,
     met = tuple(tuple(holds(o.when, state, r) for o in scenario.role(r).objectives) for r in roles)
     return GameRecord(a_index, index, seed, result.ending, result.round,
                       tuple(result.total(r) for r in roles), tuple(tension), tuple(operating),
-                      met, tuple(chosen))
+                      met, tuple(chosen), seen.finish(state))
 
 
 def play_chunk(game: CompiledScenario, plan: Plan, a_index: int, start: int,
@@ -294,9 +382,6 @@ _WORKER: tuple[CompiledScenario, Plan] | None = None
 
 def _init_worker(game: CompiledScenario, plan: Plan) -> None:
     global _WORKER
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # also under spawn, where SIG_IGN is not inherited
-    if hasattr(signal, "pthread_sigmask"):  # forked while the parent held Ctrl-C back: let it through
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     _WORKER = (game, plan)
 
 
@@ -320,43 +405,14 @@ def _batches(tasks: list[tuple[int, int, int]]) -> list[list[tuple[int, int, int
 
 def play_all(scenario: Scenario, plan: Plan, workers: int,
              progress: Progress | None = None) -> list[GameRecord]:
-    """Every game's record, in assignment order and then game order."""
+    """Every game's record, in assignment order and then game order (see game.lab.workers)."""
     batches = _batches(chunks(plan))
     games: list[GameRecord] = []
-    game = compile_scenario(scenario)
-    if workers == 1 or len(batches) == 1:
-        done = (_play_batch(game, plan, b) for b in batches)
-        _collect(done, games, progress)
-    else:
-        ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods()
-                                          else "spawn")
-        # Workers ignore Ctrl-C: the parent alone stops, and leaving the `with` terminates
-        # them, so no worker outlives the command or prints a traceback. While the workers
-        # start, the parent holds Ctrl-C back rather than ignoring it, so a Ctrl-C in that
-        # moment still stops the run once they are up.
-        restore = _hold_ctrl_c()
-        try:
-            pool = ctx.Pool(min(workers, len(batches)), _init_worker, (game, plan))
-        except BaseException:
-            restore()
-            raise
-        with pool:
-            restore()  # a Ctrl-C held back now stops the run, and leaving `with` ends the workers
-            _collect(pool.imap(_work, batches), games, progress)
+    _collect(ordered(_work, batches, workers, _init_worker, (compile_scenario(scenario), plan)),
+             games, progress)
     if progress:
         progress.finish()
     return games
-
-
-def _hold_ctrl_c() -> Callable[[], None]:
-    """Hold SIGINT back (blocked, not ignored) while worker processes are forked; return
-    the function that lets it through again. Where signals cannot be blocked, ignore them
-    for that moment instead."""
-    if hasattr(signal, "pthread_sigmask"):
-        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
-        return lambda: signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
-    return lambda: signal.signal(signal.SIGINT, previous)
 
 
 def _play_batch(game: CompiledScenario, plan: Plan,

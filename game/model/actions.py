@@ -11,9 +11,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from game.model.results import Refusal
+
 
 class IllegalAction(ValueError):
-    """A move that the rules do not allow in the current state."""
+    """A move that the rules do not allow in the current state.
+
+    `refusal` says why, as data (see `game.model.results.RefusalKind`); `action` is the
+    order it concerns, if one. Players read it through `game.words.refusal_line`; `str()`
+    is a terse form for logs only."""
+
+    def __init__(self, refusal: Refusal, action: Action | None = None) -> None:
+        where = f"{action.text()}: " if action is not None else ""
+        super().__init__(f"{where}{refusal}")
+        self.refusal = refusal
+        self.action = action
 
 
 class BadMoveText(ValueError):

@@ -96,17 +96,34 @@ class Condition(Strict):
         default_factory=list, description="If given, at least one of these must also hold.")
 
 
-class Effect(Strict):
-    """One change to one kind of meter or counter. Exactly one kind is chosen."""
+#: The largest change one effect may make. Tension, trust and support run 0-100, so a
+#: change beyond 100 either way can do no more than 100 does; progress runs 0-100 too,
+#: and transparency counts measures, of which a game has far fewer than 100.
+EFFECT_MAX = 100
 
-    tension: int | None = Field(None, description="Signed change to the tension meter.")
-    trust: int | None = Field(
-        None, description="Signed change to trust of `who` toward `toward`.")
-    support: int | None = Field(None, description="Signed change to the domestic support of `who`.")
-    progress: int | None = Field(
-        None, description="Progress added to `milestone` (for example toward a transparency regime).")
-    transparency: int | None = Field(
-        None, description="Transparency measures by `who` toward `toward`; they narrow the fog.")
+Amount = Annotated[int, Field(ge=-EFFECT_MAX, le=EFFECT_MAX)]
+
+
+class Effect(Strict):
+    """One change to one kind of meter or counter. Exactly one kind is chosen.
+
+    Amounts lie in -100..100: every meter runs 0-100, so a bigger change does nothing
+    more, and a typo such as 150000 is caught where it is written."""
+
+    tension: Amount | None = Field(
+        None, description="Signed change to the tension meter (-100 to 100; tension runs 0-100).")
+    trust: Amount | None = Field(
+        None, description="Signed change to trust of `who` toward `toward` (-100 to 100; trust "
+                          "runs 0-100).")
+    support: Amount | None = Field(
+        None, description="Signed change to the domestic support of `who` (-100 to 100; support "
+                          "runs 0-100).")
+    progress: Amount | None = Field(
+        None, description="Progress added to `milestone`, for example toward a transparency "
+                          "regime (-100 to 100; progress runs 0-100).")
+    transparency: Amount | None = Field(
+        None, description="Transparency measures by `who` toward `toward`; they narrow the fog "
+                          "(-100 to 100).")
     who: RoleRef = Field("actor", description="The role whose meter changes (for trust: who trusts).")
     toward: RoleRef = Field("target", description="For trust and transparency: the other role.")
     milestone: Id | None = Field(None, description="For progress: the milestone that advances.")
@@ -278,8 +295,9 @@ class MilestoneSpec(Strict):
                               description="Roles that must all accept it; any may withdraw.")
     requires: list[Id] = Field(default_factory=list,
                                description="Milestones that must be operating first.")
-    progress_needed: int = Field(0, ge=0,
-                                 description="Progress points needed before it can be agreed.")
+    progress_needed: int = Field(
+        0, ge=0, le=100, description="Progress points needed before it can be agreed (0 to 100: "
+                                     "the progress meter runs 0-100, so more could never be reached).")
     on_operating: list[Effect] = Field(
         default_factory=list, description="Effects when it starts operating; `parties` is usable.")
     on_suspended: list[Effect] = Field(

@@ -2,16 +2,20 @@
 
 The rules copy a state once per move and then change the copy, so these types favour
 cheap copies over validation. Validation happens at the edges (scenario files, saves,
-replays). Meters change only through `LedgerEntry` records made in `game.rules.ledger`.
+replays). Meters change only through `LedgerEntry` records (see `game.model.results`) made in
+`game.rules.ledger`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
-from typing import NamedTuple
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field, fields
 
 from game.model.actions import Action
+from game.model.results import LedgerEntry, Phase, ScorePart, Status, Track
+
+__all__ = ["Commitment", "GameState", "LedgerEntry", "MeterLayout", "MeterMap", "Outcome",
+           "RoundRecord", "ScorePart", "TENSION_BANDS", "tension_band"]
 
 #: Tension bands, as (lowest value, name), highest first.
 TENSION_BANDS = ((75, "crisis"), (50, "strained"), (25, "wary"), (0, "calm"))
@@ -25,30 +29,6 @@ def tension_band(value: int) -> str:
     return "calm"
 
 
-class LedgerEntry(NamedTuple):
-    """One change to one meter, with its cause. `amount` is after minus before.
-
-    A named tuple rather than a frozen dataclass: just as immutable, and four times
-    cheaper to build, which matters because every game writes a few hundred of them.
-    """
-
-    round: int
-    meter: str
-    before: int
-    after: int
-    amount: int
-    cause: str  # action, response, event, drift, rule, commitment, milestone, demand, ratification
-    source: str  # the action text, event id or rule name
-    actor: str | None
-    note: str
-
-    def text(self) -> str:
-        """One readable line, for the text mode and logs."""
-        who = f" by {self.actor}" if self.actor else ""
-        return (f"{self.meter} {self.before}->{self.after} ({self.amount:+d}): "
-                f"{self.cause} {self.source}{who}: {self.note}")
-
-
 @dataclass(frozen=True, slots=True)
 class Commitment:
     """A promise made by one role to another, running until `expires` unless broken first."""
@@ -60,7 +40,7 @@ class Commitment:
     recipient: str
     made: int
     expires: int
-    status: str = "active"  # active, kept, broken
+    status: Status = Status.ACTIVE
     ended: int | None = None
 
 
@@ -109,6 +89,21 @@ class MeterMap(Mapping):
         return f"MeterMap({dict(self)!r})"
 
 
+def _dicts(value: dict) -> dict:
+    return {k: dict(v) for k, v in value.items()}
+
+
+def _lists(value: dict) -> dict:
+    return {k: list(v) for k, v in value.items()}
+
+
+def copied(copier: Callable, **kw):
+    """A `GameState` field holding a container the rules change in place: `copy()` gives
+    the copy its own, made by `copier` (every other field holds an immutable value and is
+    shared)."""
+    return field(metadata={"copy": copier}, **kw)
+
+
 @dataclass(slots=True)
 class GameState:
     """Everything about a game in progress. Treat as immutable outside `game.rules`.
@@ -121,37 +116,32 @@ class GameState:
     seed: int
     rounds: int
     round: int
-    phase: str  # orders, responses, resolve, over
-    meters: list[int]  # by meter index: tension, trust, support, progress, transparency
+    phase: Phase
+    meters: list[int] = copied(list)  # by meter index: tension, trust, support, progress, ...
     layout: MeterLayout
-    milestones: dict[str, str]  # inactive, operating, suspended
+    milestones: dict[str, Track] = copied(dict)  # by milestone id
     commitments: tuple[Commitment, ...] = ()
     demands: frozenset[tuple[str, str]] = frozenset()  # (role, demand id) standing
-    uses: dict[tuple[str, str, str | None], int] = field(default_factory=dict)  # by Action
-    orders: dict[str, tuple[Action, ...]] = field(default_factory=dict)
-    responses: dict[str, dict[str, bool]] = field(default_factory=dict)
+    uses: dict[tuple[str, str, str | None], int] = copied(dict, default_factory=dict)  # by Action
+    orders: dict[str, tuple[Action, ...]] = copied(dict, default_factory=dict)
+    responses: dict[str, dict[str, bool]] = copied(_dicts, default_factory=dict)
     event: str | None = None
     fired: frozenset[str] = frozenset()
     injected: tuple[str, ...] = ()
-    ledger: list[LedgerEntry] = field(default_factory=list)
-    records: list[RoundRecord] = field(default_factory=list)
+    ledger: list[LedgerEntry] = copied(list, default_factory=list)
+    records: list[RoundRecord] = copied(list, default_factory=list)
     breakdown: bool = False
     round_ledger_start: int = 0
     #: Viewer (a role, or None for the public) -> the ledger entries it may see while the
     #: game runs, written with the ledger itself (see `game.rules.ledger.change`).
-    seen: dict[str | None, list[LedgerEntry]] = field(default_factory=dict)
+    seen: dict[str | None, list[LedgerEntry]] = copied(_lists, default_factory=dict)
     #: The events the facilitator has brought in this round (emptied when a round opens).
     injected_now: frozenset[str] = frozenset()
 
     def copy(self) -> GameState:
-        """A copy whose containers can be changed without touching this state."""
-        return GameState(
-            self.scenario_id, self.seed, self.rounds, self.round, self.phase, list(self.meters),
-            self.layout, dict(self.milestones), self.commitments, self.demands, dict(self.uses),
-            dict(self.orders), {k: dict(v) for k, v in self.responses.items()}, self.event,
-            self.fired, self.injected, list(self.ledger), list(self.records), self.breakdown,
-            self.round_ledger_start, {v: list(e) for v, e in self.seen.items()}, self.injected_now,
-        )
+        """A copy whose containers can be changed without touching this state: every field,
+        each container copied as its field says (see `copied`)."""
+        return _copiers(type(self))[0](self)
 
     def shallow(self) -> GameState:
         """A copy that shares every container with this state.
@@ -160,17 +150,12 @@ class GameState:
         alter: giving orders only swaps in a new `orders` dict, so the meters, the ledger
         and the records need not be copied (the ledger alone grows to hundreds of entries).
         """
-        return GameState(
-            self.scenario_id, self.seed, self.rounds, self.round, self.phase, self.meters,
-            self.layout, self.milestones, self.commitments, self.demands, self.uses, self.orders,
-            self.responses, self.event, self.fired, self.injected, self.ledger, self.records,
-            self.breakdown, self.round_ledger_start, self.seen, self.injected_now,
-        )
+        return _copiers(type(self))[1](self)
 
     @property
     def over(self) -> bool:
         """True once the game has ended."""
-        return self.phase == "over"
+        return self.phase == Phase.OVER
 
     def meter(self, name: str) -> int:
         """Read a meter by its ledger name: `tension`, `trust.<from>.<to>`, `support.<role>`,
@@ -203,21 +188,37 @@ class GameState:
         return MeterMap(self.meters, self.layout.transparency)
 
 
-@dataclass(frozen=True, slots=True)
-class ScorePart:
-    """One line of a score: what it is for and the points."""
+_COPIERS: dict[type, tuple[Callable, Callable]] = {}
 
-    label: str
-    points: int
+
+def _copiers(cls: type) -> tuple[Callable, Callable]:
+    """`copy` and `shallow` for states of class `cls`, written once from its fields.
+
+    Each is one call of the class with every field in order, as `dataclasses` writes
+    `__init__`: a state is copied once per move, and a loop over the fields measured
+    twice as slow."""
+    found = _COPIERS.get(cls)
+    if found is None:
+        names = [f.name for f in fields(cls)]
+        copiers = {f.name: f.metadata["copy"] for f in fields(cls) if "copy" in f.metadata}
+        deep = ", ".join(f"_{n}(s.{n})" if n in copiers else f"s.{n}" for n in names)
+        same = ", ".join(f"s.{n}" for n in names)
+        scope = {"cls": cls, **{f"_{n}": c for n, c in copiers.items()}}
+        # The code is made from the dataclass's own field names only.
+        exec(f"def copy(s):\n    return cls({deep})\n"
+             f"def shallow(s):\n    return cls({same})\n", scope)
+        found = _COPIERS[cls] = (scope["copy"], scope["shallow"])
+    return found
 
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
-    """How a finished game ended and what each role scored, part by part."""
+    """How a finished game ended and what each role scored, part by part, as data:
+    `ending` is the ending's id ("stopped" for a facilitator's stop), `round` the round it
+    ended in, `scores` each role's parts (see `ScorePart`). `game.words.outcome_name`,
+    `outcome_text` and `score_label` put them in words."""
 
     ending: str
-    ending_name: str
-    ending_text: str
     round: int
     breakdown: bool
     scores: dict[str, tuple[ScorePart, ...]]

@@ -169,7 +169,10 @@ def _check_port(address: str, port: int) -> None:
         raise HostError(_("--port {port}: give a port from 1 to 65535").format(port=port))
     family = socket.AF_INET6 if ":" in address else socket.AF_INET
     with socket.socket(family, socket.SOCK_STREAM) as probe:
-        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        # On Windows SO_REUSEADDR would let the probe share a port another server holds;
+        # there, exclusive use is the test. Elsewhere it only looks past TIME_WAIT, as the
+        # server itself does.
+        probe.setsockopt(socket.SOL_SOCKET, getattr(socket, "SO_EXCLUSIVEADDRUSE", socket.SO_REUSEADDR), 1)
         try:
             probe.bind((address, port))
         except OSError as exc:

@@ -22,6 +22,7 @@ from pathlib import Path
 from game import words
 from game.files.atomic import WriteFailed
 from game.model.actions import Action, IllegalAction, Orders, Responses
+from game.model.results import Phase
 from game.net.durable import SAVE_ERRORS, HostSave, reason
 from game.net.pages import Pages, closed_reasons
 from game.net.reseat import new_link, reseat
@@ -38,26 +39,6 @@ AFTER_THE_END = ("joining",)  # the only facilitator command that still works on
 
 class NetError(ValueError):
     """A request that cannot be carried out; the message is shown to the one client that sent it."""
-
-
-MOVE_TEXT = re.compile(r"\b[a-z][a-z0-9_]*:[a-z][a-z0-9_]*(?:@[a-z][a-z0-9_]*)?\b")
-
-
-def plain(scenario, text: str) -> str:
-    """A rules message in words for players: moves (`nato:invite_observers@moscow`) by their
-    labels, role, milestone, demand, action and event ids by their names; a rules reason about
-    one move in plain words (`game.words.why_not`)."""
-    head, sep, rest = text.partition(": ")
-    if sep and MOVE_TEXT.fullmatch(head):
-        action = Action.from_text(head)
-        return _("{action}: {why}").format(action=words.move_label(scenario, head),
-                                           why=words.why_not(scenario, action, rest))
-    text = MOVE_TEXT.sub(lambda m: words.move_label(scenario, m.group(0)), text)
-    ids = [(m.id, m.name) for m in scenario.milestones] + [(d.id, d.name) for d in scenario.demands] \
-        + [(a.id, a.name) for a in scenario.actions] + [(e.id, e.title) for e in scenario.events]
-    for found, name in ids:
-        text = re.sub(rf"\b{re.escape(found)}\b", name, text)
-    return words.named(scenario, text)
 
 
 class HostedGame:
@@ -160,8 +141,8 @@ class HostedGame:
         except IllegalAction as exc:
             if not self._already_in(move):
                 del self.secrets.applied[key]
-                raise NetError(_("Not allowed: {why}").format(
-                    why=plain(self.session.scenario, str(exc)))) from None
+                raise NetError(_("Not allowed: {why}").format(why=words.refusal_line(
+                    self.session.scenario, exc.refusal, exc.action))) from None
             self._kept(self.session.save)  # applied by a host older than keys in the save
             return {"key": key, "duplicate": True}
         except NetError:
@@ -218,13 +199,13 @@ class HostedGame:
         after applying it but before it kept the submission's key)."""
         st = self.session.state
         if isinstance(move, Orders):
-            return st.phase in ("orders", "responses") and st.orders.get(move.role) == move.actions
-        return st.phase == "responses" and st.responses.get(move.role) == move.as_dict()
+            return st.phase in (Phase.ORDERS, Phase.RESPONSES) and st.orders.get(move.role) == move.actions
+        return st.phase == Phase.RESPONSES and st.responses.get(move.role) == move.as_dict()
 
     def _own_actions(self, role: str, actions: object) -> tuple[Action, ...]:
         if not isinstance(actions, list) or not all(isinstance(a, str) for a in actions):
             raise NetError(_("Orders must be a list of actions."))
-        menu = set(self.session.legal(role)) if self.session.state.phase == "orders" else set()
+        menu = set(self.session.legal(role)) if self.session.state.phase == Phase.ORDERS else set()
         parsed = []
         for text in actions:
             try:
@@ -242,7 +223,7 @@ class HostedGame:
     def _check_orders(self, role: str, chosen: tuple[Action, ...]) -> None:
         """NetError, in words, unless each order is still open after the ones before it
         (points, repeats and limits: a fast hand can tick more than the team can afford)."""
-        if self.session.state.phase != "orders" or role in self.session.state.orders:
+        if self.session.state.phase != Phase.ORDERS or role in self.session.state.orders:
             return  # the rules refuse it as a whole (or it was applied before a restart)
         for i, action in enumerate(chosen):
             why = why_illegal(self.session.state, self.session.game, action, chosen[:i])
@@ -315,7 +296,7 @@ class HostedGame:
             self.session.inject_event(event_id)
         except IllegalAction as exc:
             raise NetError(_("Not possible: {why}").format(
-                why=plain(self.session.scenario, str(exc)))) from None
+                why=words.refusal_line(self.session.scenario, exc.refusal, exc.action))) from None
         return _("Event brought in.")
 
     def _undo(self, _arg) -> str:

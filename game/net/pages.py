@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 from game import words
 from game.ai import PERSONAS
+from game.model.results import Phase
 from game.net.stakes import action_stakes, backing_down, demand_rows
 from game.net.timer import DEFAULT_TALKS_MINUTES
 from game.net.viewdata import present, view_dict
@@ -30,8 +31,8 @@ def closed_reasons(session, role: str, chosen: tuple) -> dict[str, str]:
     for cand in game.candidates[game.role_index[role]]:
         if cand.action in legal or cand.action in chosen:
             continue
-        why = why_illegal(state, game, cand.action, chosen) or _("not open now")
-        out[cand.action.text()] = words.why_not(sc, cand.action, why)
+        why = why_illegal(state, game, cand.action, chosen)
+        out[cand.action.text()] = words.why_not(sc, cand.action, why) or _("not open now")
     return out
 
 if TYPE_CHECKING:
@@ -124,11 +125,11 @@ class Pages:
 
     def _waiting_public(self) -> str:
         st = self.game.session.state
-        if st.phase == "orders":
+        if st.phase == Phase.ORDERS:
             names = [words.role_name(self.game.session.scenario, r)
                      for r in self.game.session.scenario.role_ids if r not in st.orders]
             return _("Waiting for orders from: {names}").format(names=", ".join(names))
-        if st.phase == "responses":
+        if st.phase == Phase.RESPONSES:
             return _("Waiting for answers to this round's offers.")
         return ""
 
@@ -151,7 +152,7 @@ class Pages:
         domestic support in plain words, never as a number (tests/ai/test_reasoning_fog.py),
         and `Session.notes_for` gives nothing for the round still being played."""
         sc = self.game.session.scenario
-        return {record.round: [words.reasoning_line(sc, n.role, n.text)
+        return {record.round: [words.reasoning_line(sc, n.role, n)
                                for n in self.game.session.notes_for(record.round)]
                 for record in self.game.session.state.records}
 
@@ -160,7 +161,9 @@ class Pages:
         if result is None:
             return None
         sc = self.game.session.scenario
-        return {"name": result.ending_name, "text": result.ending_text.strip(),
+        return {"name": words.outcome_name(sc, result),
+                "text": words.outcome_text(sc, result).strip(),
                 "scores": [{"role": words.role_name(sc, r), "total": result.total(r),
-                            "parts": [{"label": p.label, "points": p.points} for p in result.scores[r]]}
+                            "parts": [{"label": words.score_label(sc, result, r, p),
+                                       "points": p.points} for p in result.scores[r]]}
                            for r in sc.role_ids]}

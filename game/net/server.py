@@ -23,7 +23,6 @@ import threading
 import time
 import traceback
 from collections import deque
-from pathlib import Path
 
 import segno
 from starlette.applications import Starlette
@@ -41,9 +40,10 @@ from game.net.hosted import HostedGame, NetError
 from game.net.room import Room
 from game.net.tables import MAX_TABLES, Classroom, TableSpec
 from game.net.texts import texts_script
+from game.resources import static_dir
 from game.words import N_, _
 
-STATIC = Path(__file__).resolve().parent / "static"
+STATIC = static_dir()
 MAX_MESSAGE = 64 * 1024
 MAX_JOIN_BODY = 4096  # bytes: a join request is a code of a few letters
 WS_MAX_SIZE = 1024 * 1024  # bytes; uvicorn closes a connection that sends a larger frame

@@ -34,7 +34,7 @@ def present(data: Data, scenario: Scenario, notes: dict[int, list[str]],
     for every page at every move."""
     by_round: dict[int, list[LedgerEntry]] = {}
     for e in data["ledger"]:
-        by_round.setdefault(e["round"], []).append(LedgerEntry(**e))
+        by_round.setdefault(e["round"], []).append(LedgerEntry.from_dict(e))
     memo = {} if memo is None else memo
     return {
         "role": data["role"], "round": data["round"], "rounds": data["rounds"],

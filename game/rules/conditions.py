@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+from game.model.results import Status, Track
 from game.model.scenario import Condition
 from game.model.state import GameState
+
+# Enum members bound to module names once: in Python 3.11 looking a member up on its
+# class costs several times a global's lookup, and the rules do it on every candidate.
+KEPT, BROKEN = Status.KEPT, Status.BROKEN
+OPERATING = Track.OPERATING
 
 
 def holds(cond: Condition, state: GameState, self_role: str | None = None) -> bool:
@@ -16,11 +22,11 @@ def holds(cond: Condition, state: GameState, self_role: str | None = None) -> bo
         return False
     ms = state.milestones
     if cond.operating_count and not cond.operating_count.holds(
-            sum(1 for s in ms.values() if s == "operating")):
+            sum(1 for s in ms.values() if s == OPERATING)):
         return False
-    if any(ms.get(m) != "operating" for m in cond.operating):
+    if any(ms.get(m) != OPERATING for m in cond.operating):
         return False
-    if any(ms.get(m) == "operating" for m in cond.not_operating):
+    if any(ms.get(m) == OPERATING for m in cond.not_operating):
         return False
     if not _role_tests(cond, state, self_role):
         return False
@@ -38,14 +44,14 @@ def _role_tests(cond: Condition, state: GameState, self_role: str | None) -> boo
         if not s.holds(state.support[who(s.role)]):
             return False
     for c in cond.commitments_kept:
-        if not c.holds(count_commitments(state, who(c.role), "kept")):
+        if not c.holds(count_commitments(state, who(c.role), KEPT)):
             return False
     for c in cond.commitments_broken:
-        if not c.holds(count_commitments(state, who(c.role), "broken")):
+        if not c.holds(count_commitments(state, who(c.role), BROKEN)):
             return False
     return True
 
 
-def count_commitments(state: GameState, role: str, status: str) -> int:
+def count_commitments(state: GameState, role: str, status: Status) -> int:
     """How many commitments a role made that ended with this status."""
     return sum(1 for c in state.commitments if c.actor == role and c.status == status)

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from game.model.results import NO_DETAIL, Cause, Detail, DetailKind, Phase, Refusal, RefusalKind
 from game.model.scenario import EventSpec
 from game.model.state import GameState
 from game.rules.compiled import CompiledScenario
 from game.rules.conditions import holds
 from game.rules.effects import apply_changes
 from game.rules.rng import derive
+
+# Enum members bound to module names once: in Python 3.11 looking a member up on its
+# class costs several times a global's lookup, and the rules do it on every candidate.
+ORDERS, OVER = Phase.ORDERS, Phase.OVER
+EVENT = Cause.EVENT
 
 
 def select_event(state: GameState, game: CompiledScenario) -> EventSpec | None:
@@ -41,20 +47,22 @@ def spent(state: GameState, event: EventSpec) -> str | None:
     return None
 
 
-def why_not_bring_in(state: GameState, event: EventSpec) -> str | None:
-    """Why the facilitator may not bring `event` in now, as one plain sentence, or None."""
+def why_not_bring_in(state: GameState, event: EventSpec) -> Refusal | None:
+    """Why the facilitator may not bring `event` in now, or None."""
     why = spent(state, event)
     if why == "round":
-        return f"{event.title!r} has already happened this round"
+        return Refusal(RefusalKind.EVENT_THIS_ROUND, (event.id,))
     if why == "game":
-        return f"{event.title!r} can happen only once a game and has already happened"
+        return Refusal(RefusalKind.EVENT_ONCE, (event.id,))
     return None
 
 
-def apply_event(state: GameState, game: CompiledScenario, event: EventSpec, note: str = "") -> None:
-    """Apply an event to a state being built and mark it as having fired."""
-    apply_changes(state, game, game.event_effects[event.id], "event", event.id, None,
-                  note or event.title)
+def apply_event(state: GameState, game: CompiledScenario, event: EventSpec,
+                brought_in: bool = False) -> None:
+    """Apply an event to a state being built and mark it as having fired (`brought_in`:
+    the facilitator brought it in, which its ledger entries say)."""
+    detail = Detail(DetailKind.BROUGHT_IN) if brought_in else NO_DETAIL
+    apply_changes(state, game, game.event_effects[event.id], EVENT, event.id, None, detail)
     state.fired = state.fired | {event.id}
 
 
@@ -64,10 +72,10 @@ def start_round(state: GameState, game: CompiledScenario) -> None:
     state.orders = {}
     state.responses = {}
     state.injected_now = frozenset()
-    state.phase = "orders"
+    state.phase = ORDERS
     event = select_event(state, game)
     state.event = event.id if event else None
     if event:
         apply_event(state, game, event)
     if state.breakdown:
-        state.phase = "over"
+        state.phase = OVER

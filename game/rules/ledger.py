@@ -7,14 +7,16 @@ narrow as it gets (see `game.rules.compiled.transparency_high`).
 
 from __future__ import annotations
 
+from game.model.results import Cause, Detail
 from game.model.state import GameState, LedgerEntry
 from game.rules.compiled import CompiledScenario
 
 
-def change(state: GameState, game: CompiledScenario, meter: int, amount: int, cause: str,
-           source: str, actor: str | None, note: str) -> int:
+def change(state: GameState, game: CompiledScenario, meter: int, amount: int, cause: Cause,
+           source: str, actor: str | None, detail: Detail) -> int:
     """Change meter number `meter` of a state being built by `amount`, clamped; record the
-    change in the ledger and return the change actually made."""
+    change in the ledger (with its cause, source, actor and detail: see
+    `game.model.results`) and return the change actually made."""
     name, _, _, high, viewers = game.meters[meter]
     values = state.meters
     before = values[meter]
@@ -25,21 +27,8 @@ def change(state: GameState, game: CompiledScenario, meter: int, amount: int, ca
     if meter == 0:  # tension: a breakdown at the top of the scale
         state.breakdown = state.breakdown or after >= 100
     entry = LedgerEntry(state.round, name, before, after, after - before, cause, source, actor,
-                        note)
+                        detail)
     state.ledger.append(entry)
     for viewer in viewers:
         state.seen[viewer].append(entry)
     return after - before
-
-
-def group_by_cause(entries: list[LedgerEntry]) -> list[tuple[str, list[LedgerEntry]]]:
-    """Entries grouped by (cause, source, actor), in the order each group first appears."""
-    groups: dict[tuple[str, str, str | None], list[LedgerEntry]] = {}
-    for e in entries:
-        groups.setdefault((e.cause, e.source, e.actor), []).append(e)
-    return [(_group_title(k), v) for k, v in groups.items()]
-
-
-def _group_title(key: tuple[str, str, str | None]) -> str:
-    cause, source, actor = key
-    return f"{cause}: {source}" + (f" ({actor})" if actor and actor not in source else "")

@@ -7,7 +7,8 @@ An order is legal when the state leaves it open and the draft leaves room for it
 - *fits the draft*: enough points are left, it is not already drafted, and its
   lifetime usage limit is not reached counting the draft.
 
-`_closed` and `_misfit` state those two halves, and `_reason` joins them. Listing the
+`_closed` and `_misfit` state those two halves, and `_reason` joins them; each gives a
+`Refusal` (why, as data: see `game.model.results`) or None. Listing the
 legal orders (`legal_actions`, or `open_orders` once a round and `fitting` per pick, as
 the AI does) and checking given orders (`check_orders`, `why_illegal`) use only these.
 """
@@ -18,10 +19,23 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from game.model.actions import Action, IllegalAction
+from game.model.results import Phase, Refusal, RefusalKind, refusal
 from game.model.state import GameState
 from game.rules.compiled import CompiledScenario
 from game.rules.requirements import times_taken
 from game.rules.tables import Candidate
+
+# Enum members bound to module names once: in Python 3.11 looking a member up on its
+# class costs several times a global's lookup, and the rules do it on every candidate.
+ORDERS = Phase.ORDERS
+UNKNOWN_ROLE = RefusalKind.UNKNOWN_ROLE
+UNKNOWN_ACTION = RefusalKind.UNKNOWN_ACTION
+NOT_GIVING_ORDERS = RefusalKind.NOT_GIVING_ORDERS
+CANNOT_TAKE = RefusalKind.CANNOT_TAKE
+BAD_TARGET = RefusalKind.BAD_TARGET
+COST = RefusalKind.COST
+DRAFTED = RefusalKind.DRAFTED
+USES = RefusalKind.USES
 
 
 class Draft(NamedTuple):
@@ -64,59 +78,58 @@ def fitting(state: GameState, game: CompiledScenario, role: str,
     d = draft(game, chosen)
     if d.left < game.cheapest:  # no order fits: every one costs at least this much
         return []
-    return [c.action for c in opened if _misfit(state, role, c, d) is None]
+    return [c.action for c in opened if _no_room(state, role, c, d) is None]
 
 
 def check_orders(state: GameState, game: CompiledScenario, role: str,
                  actions: Sequence[Action]) -> None:
-    """Raise IllegalAction, with the first reason, unless `actions` are valid orders for `role`:
-    each must be legal after the ones given before it."""
+    """Raise IllegalAction, with the first refusal, unless `actions` are valid orders for
+    `role`: each must be legal after the ones given before it."""
     for i, action in enumerate(actions):
         why = why_illegal(state, game, action, actions[:i])
         if why:
-            raise IllegalAction(why)
+            raise IllegalAction(why, action)
 
 
 def check_action(state: GameState, game: CompiledScenario, action: Action,
                  chosen: Sequence[Action] = ()) -> None:
-    """Raise IllegalAction, with the reason, unless `action` may be added to `chosen`."""
+    """Raise IllegalAction, with the refusal, unless `action` may be added to `chosen`."""
     why = why_illegal(state, game, action, chosen)
     if why:
-        raise IllegalAction(why)
+        raise IllegalAction(why, action)
 
 
 def why_illegal(state: GameState, game: CompiledScenario, action: Action,
-                chosen: Sequence[Action] = ()) -> str | None:
+                chosen: Sequence[Action] = ()) -> Refusal | None:
     """Why `action` may not be added to `chosen`, or None if it may."""
     role = action.role
     if role not in game.role_index:
-        return f"unknown role {role!r}"
+        return Refusal(UNKNOWN_ROLE, (role,))  # any text a client sends: not cached
     if action.action_id not in game.action_index:
-        return f"unknown action {action.action_id!r}"
+        return Refusal(UNKNOWN_ACTION, (action.action_id,))
     if not _giving_orders(state, game, role):
-        return f"{role} cannot give orders now"
+        return refusal(NOT_GIVING_ORDERS, role)
     cand = game.candidate_of.get(action)
     if cand is None:
         spec = game.action(action.action_id)
         if spec.roles and role not in spec.roles:
-            return f"{role} cannot take {spec.id}"
-        return f"{action.text()}: not a valid target"
-    why = _reason(state, game, role, cand, draft(game, chosen))
-    return f"{action.text()}: {why}" if why else None
+            return refusal(CANNOT_TAKE, role, spec.id)
+        return Refusal(BAD_TARGET, (action.text(),))
+    return _reason(state, game, role, cand, draft(game, chosen))
 
 
 def _giving_orders(state: GameState, game: CompiledScenario, role: str) -> bool:
     """A role gives orders once a round, in the orders phase."""
-    return state.phase == "orders" and role not in state.orders and role in game.role_index
+    return state.phase == ORDERS and role not in state.orders and role in game.role_index
 
 
 def _reason(state: GameState, game: CompiledScenario, role: str, cand: Candidate,
-            d: Draft) -> str | None:
+            d: Draft) -> Refusal | None:
     """Why this order may not be added to the draft: the state closes it or the draft does."""
     return _closed(state, role, cand) or _misfit(state, role, cand, d)
 
 
-def _closed(state: GameState, role: str, cand: Candidate) -> str | None:
+def _closed(state: GameState, role: str, cand: Candidate) -> Refusal | None:
     """The first requirement rule of the action that the state fails, or None."""
     for rule in cand.rules:
         why = rule(state, role, cand)
@@ -125,16 +138,27 @@ def _closed(state: GameState, role: str, cand: Candidate) -> str | None:
     return None
 
 
-def _misfit(state: GameState, role: str, cand: Candidate, d: Draft) -> str | None:
+def _misfit(state: GameState, role: str, cand: Candidate, d: Draft) -> Refusal | None:
     """Why the draft leaves no room for the order: too few points, a repeat, or its last use."""
+    kind = _no_room(state, role, cand, d)
+    if kind is None:
+        return None
+    row = cand.row
+    args = (row.cost, d.left) if kind == COST else (cand.text,) if kind == DRAFTED else (row.limit,)
+    return refusal(kind, *args)
+
+
+def _no_room(state: GameState, role: str, cand: Candidate, d: Draft) -> RefusalKind | None:
+    """The kind of `_misfit`'s refusal, or None: all that listing the legal orders needs,
+    made without building a refusal for each of the many orders a draft shuts."""
     row = cand.row
     if row.cost > d.left:
-        return f"costs {row.cost}, more than the points left"
+        return COST
     if cand.action in d.orders:
-        return "already ordered this round"
+        return DRAFTED
     if row.limit is not None:
         action_id = cand.action.action_id
         drafted = sum(1 for a in d.orders if a.action_id == action_id)
         if times_taken(state, role, action_id) + drafted >= row.limit:
-            return f"may be taken only {row.limit} time(s)"
+            return USES
     return None

@@ -22,6 +22,17 @@
 from __future__ import annotations
 
 from game.model.actions import Action, IllegalAction
+from game.model.results import (
+    NO_DETAIL,
+    Cause,
+    Detail,
+    DetailKind,
+    Phase,
+    Refusal,
+    RefusalKind,
+    Status,
+    Track,
+)
 from game.model.state import Commitment, GameState, RoundRecord
 from game.rules.compiled import CompiledScenario
 from game.rules.demands import audience_cost
@@ -31,13 +42,27 @@ from game.rules.ledger import change
 from game.rules.rng import derive
 from game.rules.tables import ActionRow, Candidate
 
+# Enum members bound to module names once: in Python 3.11 looking a member up on its
+# class costs several times a global's lookup, and the rules do it on every candidate.
+RESOLVE, OVER = Phase.RESOLVE, Phase.OVER
+ACTIVE, BROKEN, KEPT = Status.ACTIVE, Status.BROKEN, Status.KEPT
+OPERATING, SUSPENDED = Track.OPERATING, Track.SUSPENDED
+ACTION = Cause.ACTION
+RESPONSE = Cause.RESPONSE
+COMMITMENT = Cause.COMMITMENT
+DEMAND = Cause.DEMAND
+RATIFICATION = Cause.RATIFICATION
+MILESTONE = Cause.MILESTONE
+RULE = Cause.RULE
+DRIFT = Cause.DRIFT
+
 
 def resolve_round(state: GameState, game: CompiledScenario) -> tuple[GameState, RoundRecord]:
     """Reveal and resolve the round; return the next state and the record of this round.
 
     Raises IllegalAction unless the state is in the resolve phase."""
-    if state.phase != "resolve":
-        raise IllegalAction(f"the round cannot resolve in the {state.phase} phase")
+    if state.phase != RESOLVE:
+        raise IllegalAction(Refusal(RefusalKind.WRONG_PHASE, ("resolve", state.phase)))
     new = state.copy()
     agreed: dict[str, set[str]] = {}
     concessions: dict[tuple[str, str], int] = {}  # (giver, receiver) -> best decay percent
@@ -75,8 +100,9 @@ def _resolve_action(state: GameState, game: CompiledScenario, action: Action,
     gain = game.rules.trust_gain_percent * decay // 100
     _break_commitments(state, game, row, action, source)
     _back_down(state, game, action.role, row, source)
-    repeat = f" (repeat {repeats + 1}: trust gains at {decay}%)" if repeats and spec.concession else ""
-    apply_changes(state, game, cand.effects, "action", source, action.role, spec.name + repeat, gain)
+    detail = (Detail(DetailKind.REPEAT, (repeats + 1, decay)) if repeats and spec.concession
+              else NO_DETAIL)
+    apply_changes(state, game, cand.effects, ACTION, source, action.role, detail, gain)
     accepted = _answers(state, game, cand, gain) if spec.offer else []
     if spec.establishes:
         agreed.setdefault(spec.establishes, set()).update({action.role, *accepted})
@@ -102,14 +128,14 @@ def _answers(state: GameState, game: CompiledScenario, cand: Candidate, gain: in
     """Apply each responder's answer to an offer; return the roles that accepted.
 
     In an answer the offer's maker stays the actor, so relative words in the effects mean
-    what the offer meant; the note names the responder."""
-    name, source, actor = cand.row.spec.name, cand.text, cand.action.role
+    what the offer meant; the detail names the responder."""
+    source, actor = cand.text, cand.action.role
     accepted = []
     for responder, on_accept, on_decline in cand.answers:
         ok = state.responses.get(responder, {}).get(source, False)
-        note = f"{game.names[responder]} {'accepted' if ok else 'declined'}: {name}"
-        apply_changes(state, game, on_accept if ok else on_decline, "response", source, actor,
-                      note, gain)
+        detail = Detail(DetailKind.ACCEPTED if ok else DetailKind.DECLINED, (responder,))
+        apply_changes(state, game, on_accept if ok else on_decline, RESPONSE, source, actor,
+                      detail, gain)
         if ok:
             accepted.append(responder)
             _back_down(state, game, responder, cand.row, source)
@@ -123,12 +149,12 @@ def _break_commitments(state: GameState, game: CompiledScenario, row: ActionRow,
         return
     kept = []
     for c in state.commitments:
-        if c.status == "active" and c.actor == action.role and c.action_id in row.breaks:
+        if c.status == ACTIVE and c.actor == action.role and c.action_id in row.breaks:
             penalty = game.action(c.action_id).commitment.break_penalty
-            change(state, game, game.trust_meter[(c.recipient, c.actor)], -penalty, "commitment",
-                   source, action.role, f"broke: {c.name}")
+            change(state, game, game.trust_meter[(c.recipient, c.actor)], -penalty,
+                   COMMITMENT, source, action.role, Detail(DetailKind.BROKE, (c.action_id,)))
             c = Commitment(c.key, c.action_id, c.name, c.actor, c.recipient, c.made, c.expires,
-                           "broken", state.round)
+                           BROKEN, state.round)
         kept.append(c)
     state.commitments = tuple(kept)
 
@@ -147,9 +173,8 @@ def _drop_demand(state: GameState, game: CompiledScenario, role: str, demand_id:
     cost = audience_cost(state, demand, role)  # read before the demand is gone
     state.demands = state.demands - {(role, demand_id)}
     relief = demand.audience_cost - cost
-    eased = f" (eased by {relief} for insight and assurances received)" if relief else ""
-    change(state, game, game.support_meter[role], -cost, "demand", source, role,
-           f"backed down from the public demand: {demand.name}{eased}")
+    change(state, game, game.support_meter[role], -cost, DEMAND, source, role,
+           Detail(DetailKind.BACKED_DOWN, (demand_id, relief)))
 
 
 def _commit(state: GameState, game: CompiledScenario, row: ActionRow, action: Action) -> None:
@@ -172,9 +197,9 @@ def _ratified(state: GameState, game: CompiledScenario, action: Action) -> bool:
     cand = game.candidate_of[action]
     chance = cand.row.spec.ratification.chance(state.meters[game.support_meter[action.role]])
     passed = derive(state.seed, state.round, f"ratify:{cand.text}").percent(chance)
-    # The note never gives the chance: it would reveal the actor's exact support.
-    apply_changes(state, game, cand.passed if passed else cand.failed, "ratification", cand.text,
-                  action.role, f"ratification {'passed' if passed else 'failed'}")
+    # The detail never gives the chance: it would reveal the actor's exact support.
+    apply_changes(state, game, cand.passed if passed else cand.failed, RATIFICATION,
+                  cand.text, action.role, Detail(DetailKind.RATIFIED, (int(passed),)))
     return passed
 
 
@@ -183,8 +208,8 @@ def _satisfy(state: GameState, game: CompiledScenario, row: ActionRow, action: A
     if d and action.target and (action.target, d) in state.demands:
         demand = game.demands[d]
         state.demands = state.demands - {(action.target, d)}
-        change(state, game, game.support_meter[action.target], demand.satisfied_reward, "demand",
-               action.text(), action.role, f"demand met: {demand.name}")
+        change(state, game, game.support_meter[action.target], demand.satisfied_reward,
+               DEMAND, action.text(), action.role, Detail(DetailKind.DEMAND_MET, (d,)))
 
 
 def _demands(state: GameState, game: CompiledScenario, row: ActionRow, action: Action) -> None:
@@ -199,39 +224,37 @@ def _suspend(state: GameState, game: CompiledScenario, milestone: str, actor: st
              source: str) -> None:
     """A withdrawal suspends the milestone and every operating one built on it."""
     for m in (milestone, *game.dependents[milestone]):
-        if state.milestones[m] != "operating":
+        if state.milestones[m] != OPERATING:
             continue
-        state.milestones[m] = "suspended"
-        spec = game.milestones[game.milestone_index[m]]
-        apply_changes(state, game, game.on_suspended[(m, actor)], "milestone", source, actor,
-                      f"{spec.name} suspended")
+        state.milestones[m] = SUSPENDED
+        apply_changes(state, game, game.on_suspended[(m, actor)], MILESTONE, source, actor,
+                      Detail(DetailKind.SUSPENDED, (m,)))
 
 
 def _establish(state: GameState, game: CompiledScenario, agreed: dict[str, set[str]]) -> None:
     """A milestone every party agreed this round starts operating, once its prerequisites do."""
     for m in game.milestones:
-        if state.milestones[m.id] == "operating" or not set(m.parties) <= agreed.get(m.id, set()):
+        if state.milestones[m.id] == OPERATING or not set(m.parties) <= agreed.get(m.id, set()):
             continue
-        if any(state.milestones[p] != "operating" for p in m.requires):
+        if any(state.milestones[p] != OPERATING for p in m.requires):
             continue
-        state.milestones[m.id] = "operating"
-        apply_changes(state, game, game.on_operating[m.id], "milestone", m.id, None,
-                      f"{m.name} is operating")
+        state.milestones[m.id] = OPERATING
+        apply_changes(state, game, game.on_operating[m.id], MILESTONE, m.id, None,
+                      Detail(DetailKind.OPERATING, (m.id,)))
 
 
 def _reciprocity(state: GameState, game: CompiledScenario,
                  concessions: dict[tuple[str, str], int]) -> None:
     """Concessions matched within the round earn both sides the GRIT bonus, scaled down by
     the staler of the two steps."""
-    names = game.names
     for (a, b), decay_ab in sorted(concessions.items()):
         decay_ba = concessions.get((b, a))
         if a > b or decay_ba is None:
             continue
         bonus = game.rules.grit_bonus * min(decay_ab, decay_ba) // 100
         for x, y in ((a, b), (b, a)):
-            change(state, game, game.trust_meter[(x, y)], bonus, "rule", "reciprocation", None,
-                   f"{names[x]} and {names[y]} matched concessions this round (GRIT bonus)")
+            change(state, game, game.trust_meter[(x, y)], bonus, RULE, "reciprocation",
+                   None, Detail(DetailKind.GRIT, (x, y)))
 
 
 def drift_baseline(state: GameState, game: CompiledScenario) -> int:
@@ -250,20 +273,21 @@ def _drift(state: GameState, game: CompiledScenario) -> None:
     if state.breakdown or gap == 0 or r.drift_rate == 0 or r.drift_max == 0:
         return
     step = min(r.drift_max, max(1, abs(gap) * r.drift_rate // 100))
-    change(state, game, 0, step if gap > 0 else -step, "drift", "baseline", None,
-           f"tension drifts toward {base}, set by the mean trust")
+    change(state, game, 0, step if gap > 0 else -step, DRIFT, "baseline", None,
+           Detail(DetailKind.DRIFT, (base,)))
 
 
 def _expire_commitments(state: GameState, game: CompiledScenario) -> None:
     """A commitment whose term ends unbroken is kept, and earns its recipient's trust."""
     out = []
     for c in state.commitments:
-        if c.status == "active" and c.expires <= state.round:
+        if c.status == ACTIVE and c.expires <= state.round:
             reward = game.action(c.action_id).commitment.keep_reward
-            change(state, game, game.trust_meter[(c.recipient, c.actor)], reward, "commitment",
-                   c.key.split("#")[0], c.actor, f"kept: {c.name}")
+            change(state, game, game.trust_meter[(c.recipient, c.actor)], reward,
+                   COMMITMENT, c.key.split("#")[0], c.actor,
+                   Detail(DetailKind.KEPT, (c.action_id,)))
             c = Commitment(c.key, c.action_id, c.name, c.actor, c.recipient, c.made, c.expires,
-                           "kept", state.round)
+                           KEPT, state.round)
         out.append(c)
     state.commitments = tuple(out)
 
@@ -277,7 +301,7 @@ def _record(before: GameState, after: GameState, game: CompiledScenario) -> Roun
 
 def _advance(state: GameState, game: CompiledScenario) -> None:
     if state.breakdown or state.round >= state.rounds:
-        state.phase = "over"
+        state.phase = OVER
         return
     state.round += 1
     start_round(state, game)

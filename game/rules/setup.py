@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from game.model.results import Phase, Track
 from game.model.state import GameState
 from game.rules.compiled import CompiledScenario
 from game.rules.events import start_round
@@ -19,10 +20,10 @@ def new_game(game: CompiledScenario, seed: int, rounds: int | None = None) -> Ga
         seed=seed,
         rounds=rounds or scenario.rounds,
         round=1,
-        phase="orders",
+        phase=Phase.ORDERS,
         meters=list(game.start),
         layout=game.layout,
-        milestones={m.id: "inactive" for m in scenario.milestones},
+        milestones={m.id: Track.INACTIVE for m in scenario.milestones},
         demands=frozenset((d.role, d.demand) for d in scenario.start_demands),
         seen={v: [] for v in (*roles, None)},
     )

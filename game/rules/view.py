@@ -21,11 +21,16 @@ from types import MappingProxyType
 from typing import NamedTuple
 
 from game.model.actions import Action
+from game.model.results import Phase, Track
 from game.model.scenario import EventSpec, ObjectiveSpec
 from game.model.state import Commitment, GameState, LedgerEntry, RoundRecord, tension_band
 from game.rules.compiled import CompiledScenario
 from game.rules.offers import Offer, offers_to
 from game.rules.rng import derive
+
+# Enum members bound to module names once: in Python 3.11 looking a member up on its
+# class costs several times a global's lookup, and the rules do it on every candidate.
+OVER, RESPONSES = Phase.OVER, Phase.RESPONSES
 
 
 class PlayerView(NamedTuple):
@@ -37,12 +42,12 @@ class PlayerView(NamedTuple):
     role: str | None
     round: int
     rounds: int
-    phase: str
+    phase: Phase
     tension: int
     band: str
     trust: Mapping[tuple[str, str], int]  # (truster, trusted) -> 0-100
     support: Mapping[str, tuple[int, int]]  # role -> (low, high); exact when low == high
-    milestones: Mapping[str, str]  # milestone -> inactive, operating or suspended
+    milestones: Mapping[str, Track]  # milestone -> its status on the track
     progress: Mapping[str, int]
     commitments: tuple[Commitment, ...]
     demands: frozenset[tuple[str, str]]  # (role, demand id) standing
@@ -58,7 +63,7 @@ class PlayerView(NamedTuple):
     @property
     def over(self) -> bool:
         """True once the game has ended."""
-        return self.phase == "over"
+        return self.phase == OVER
 
     def ledger(self, round_no: int | None = None) -> list[LedgerEntry]:
         """Ledger entries this viewer may see, for one round or the whole game."""
@@ -86,7 +91,8 @@ class PlayerView(NamedTuple):
         `demands` [[role, demand]]; `event` its id; `objectives` [{id, text, points}];
         `orders` action texts; `offers` [{key, action, responders}]; `submitted` roles;
         `records` [{round, event, orders, responses: [[responder, offer, accepted]]}];
-        `ledger` [{round, meter, before, after, amount, cause, source, actor, note}].
+        `ledger` [{round, meter, before, after, amount, cause, source, actor, detail}], the
+        detail as [kind, *args] (see `game.model.results`).
         """
         trust: dict[str, dict[str, int]] = {}
         for (a, b), v in self.trust.items():
@@ -105,7 +111,7 @@ class PlayerView(NamedTuple):
             "submitted": sorted(self.submitted),
             "records": [_record(r) for r in self.records],
             "breakdown": self.breakdown,
-            "ledger": [e._asdict() for e in self.entries],
+            "ledger": [e.as_dict() for e in self.entries],
         }
 
 
@@ -129,7 +135,7 @@ def view_for(state: GameState, game: CompiledScenario, role: str | None,
     orders being drafted. ValueError for a role the scenario does not have."""
     if role is not None and role not in game.role_index:
         raise ValueError(f"unknown role {role!r}")
-    over = state.phase == "over"
+    over = state.phase == OVER
     mine = role is not None
     meters = state.meters
     return PlayerView(
@@ -140,7 +146,7 @@ def view_for(state: GameState, game: CompiledScenario, role: str | None,
         MappingProxyType({m: meters[i] for m, i in game.progress_meter.items()}),
         state.commitments, state.demands, game.events.get(state.event) if state.event else None,
         game.objectives[role], state.orders.get(role, chosen) if mine else (),
-        tuple(offers_to(state, game, role)) if mine and state.phase == "responses" else (),
+        tuple(offers_to(state, game, role)) if mine and state.phase == RESPONSES else (),
         frozenset(state.orders), tuple(state.records), state.breakdown,
         tuple(state.ledger if over else state.seen[role]),
     )
@@ -154,7 +160,7 @@ def answering_view(view: PlayerView, state: GameState, game: CompiledScenario) -
     two phases only the phase, the viewer's orders, the offers it must answer and who has
     given orders change. ValueError unless `state` is in the responses phase of `view`'s round."""
     role = view.role
-    if state.phase != "responses" or state.round != view.round or role is None:
+    if state.phase != RESPONSES or state.round != view.round or role is None:
         raise ValueError("an answering view needs a team's view from this round's orders phase")
     return view._replace(phase=state.phase, orders=state.orders.get(role, ()),
                          offers=tuple(offers_to(state, game, role)),
@@ -171,7 +177,7 @@ def fog_range(state: GameState, game: CompiledScenario, viewer: str | None,
     `fog_offset`), so a range that moves does not move by exactly the hidden change.
     """
     value = state.meters[game.support_meter[role]]
-    if viewer == role or state.phase == "over":
+    if viewer == role or state.phase == OVER:
         return value, value
     r = game.rules
     wide = r.fog_width

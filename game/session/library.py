@@ -55,9 +55,10 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from game.authoring.file_text import MAX_BYTES
-from game.files.atomic import WriteFailed, clean_stale_temps, create_new, write_atomic
+from game.files.atomic import WriteFailed, clean_stale_temps, create_new, move_new, write_atomic
 from game.files.bounded import ReadRefused, read_regular
 from game.files.locks import Holder, LockHeld, save_lock
+from game.model.results import Phase
 from game.model.scenario import Scenario
 from game.session.replay import (
     scenario_drift,
@@ -264,7 +265,7 @@ class GameLibrary:
         return SavedGame(
             path=path, scenario_id=record.scenario_id, scenario_name=record.scenario_name,
             started=_parse_time(record.started, modified), seed=record.seed, round=record.round,
-            rounds=record.rounds, phase=record.phase, finished=record.phase == "over",
+            rounds=record.rounds, phase=record.phase, finished=record.phase == Phase.OVER,
             modified=modified, timer_seconds=record.timer_seconds,
             seats={r: "human" if s.human else f"ai:{s.persona}" for r, s in record.seats.items()},
             notice=scenario_drift(record) if record.scenario is not None else _legacy_notice(record))
@@ -370,14 +371,9 @@ def _retire(path: Path) -> Path | None:
     for n in range(1, 100):
         target = path.with_name(path.name + (".migrated" if n == 1 else f".migrated-{n}"))
         try:
-            os.link(path, target)
-        except FileExistsError:
-            continue
+            if not move_new(path, target):
+                continue
         except OSError:
             return None if not path.exists() else path
-        try:
-            os.unlink(path)
-        except OSError:
-            pass
         return None
     return path

@@ -9,6 +9,7 @@ file on disk is no longer the one the game was played with.
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,25 +19,36 @@ from game.ai import persona_problem
 from game.authoring.file_text import MAX_BYTES
 from game.files.bounded import ReadRefused, read_regular
 from game.model.actions import IllegalAction, move_from_text
+from game.model.results import Reason
 from game.model.scenario import Scenario
-from game.session.saves import SaveError, SaveFile, edited, read_save, scenario_hash, state_digest
+from game.resources import bundled
+from game.session.saves import (
+    SaveError,
+    SaveFile,
+    digest_matches,
+    edited,
+    ledgers,
+    read_save,
+    scenario_hash,
+)
 from game.session.session import Note, Seat, Session
-from game.words import _
-
-ROOT = Path(__file__).resolve().parents[2]
+from game.words import _, outcome_name, refusal_line
 
 
 def session_from_save(record: SaveFile, scenario: Scenario, source: Path | str) -> Session:
     """Rebuild the session a save describes; raise SaveError if it does not fit the scenario."""
     _check_fit(record, scenario, source)
     seats = {r: Seat(s.human, s.persona) for r, s in record.seats.items()}
-    notes = [Note(n.round, n.role, n.text) for n in record.notes]
+    notes = None if record.notes is None else [
+        Note(n.round, n.role, n.action, Reason.from_data(n.reason)) for n in record.notes]
     try:
         return Session.from_log(scenario, record.seed, seats,
                                 [move_from_text(m) for m in record.moves], record.rounds, notes,
                                 record.scenario_path)
     except (IllegalAction, ValueError, KeyError, IndexError, TypeError) as exc:
-        raise SaveError(f"{source}: the saved moves do not replay on this scenario ({exc}); "
+        why = (refusal_line(scenario, exc.refusal, exc.action) if isinstance(exc, IllegalAction)
+               else exc)
+        raise SaveError(f"{source}: the saved moves do not replay on this scenario ({why}); "
                         "the file was left untouched") from None
 
 
@@ -80,7 +92,7 @@ def _check_fit(record: SaveFile, scenario: Scenario, source: Path | str) -> None
         problem = None if seat.human else persona_problem(seat.persona)
         if problem:
             raise SaveError(f"{source}: the seat of {role} is damaged ({problem})")
-    stray = sorted({n.role for n in record.notes} - roles)
+    stray = sorted({n.role for n in record.notes or ()} - roles)
     if stray:
         raise SaveError(f"{source}: the save is damaged: it has notes for unknown roles "
                         f"({', '.join(stray)})")
@@ -123,12 +135,16 @@ def embedded_scenario(record: SaveFile, source: Path | str) -> Scenario:
 
 def scenario_file(record: SaveFile) -> Path:
     """The scenario file a save names: its recorded path (also from the game's folder),
-    else the file in scenarios/ with its id (ScenarioLoadError if there is none)."""
+    else the bundled scenario with its id (ScenarioLoadError if there is none).
+
+    A relative path such as `scenarios/x.yaml` names a bundled scenario, wherever the
+    game is installed."""
     from game.authoring.scenarios import locate
 
     recorded = record.scenario_path
-    if recorded and not Path(recorded).is_absolute() and (ROOT / recorded).is_file():
-        return ROOT / recorded
+    shipped = bundled(recorded) if recorded and not Path(recorded).is_absolute() else None
+    if shipped is not None and shipped.is_file():
+        return shipped
     return locate(recorded, record.scenario_id)
 
 
@@ -195,17 +211,17 @@ def check_replay(record: SaveFile, scenario: Scenario, path: Path | str,
 
 def compare(record: SaveFile, session: Session) -> Verdict:
     """Whether a re-run session reproduces the record's ledger and final state exactly."""
-    replayed = [e.text() for e in session.state.ledger]
-    for i, (old, new) in enumerate(zip(record.ledger, replayed, strict=False)):
+    recorded, replayed = ledgers(record, session)
+    for i, (old, new) in enumerate(zip(recorded, replayed, strict=False)):
         if old != new:
             rnd = session.state.ledger[i].round
             return Verdict(False, f"diverges at ledger entry {i + 1} (round {rnd}):\n"
-                                  f"  recorded: {old}\n  replayed: {new}")
-    if len(record.ledger) != len(replayed):
-        first_extra = min(len(record.ledger), len(replayed)) + 1
-        return Verdict(False, f"ledger length differs: {len(record.ledger)} recorded, "
+                                  f"  recorded: {_shown(old)}\n  replayed: {_shown(new)}")
+    if len(recorded) != len(replayed):
+        first_extra = min(len(recorded), len(replayed)) + 1
+        return Verdict(False, f"ledger length differs: {len(recorded)} recorded, "
                               f"{len(replayed)} replayed (first extra entry {first_extra})")
-    if record.state_digest != state_digest(session):
+    if not digest_matches(record, session):
         return Verdict(False, "the ledger matches but the final state differs "
                               f"(round {record.round}/{session.state.round}, "
                               f"phase {record.phase}/{session.state.phase})")
@@ -214,6 +230,12 @@ def compare(record: SaveFile, session: Session) -> Verdict:
         return Verdict(False, f"the moves reproduce the ledger, but the file is not what the game "
                               f"wrote ({problem})")
     result = session.outcome()
-    ending = f", ending: {result.ending_name}" if result else f", stopped in round {session.state.round}"
+    ending = (f", ending: {outcome_name(session.scenario, result)}" if result
+              else f", stopped in round {session.state.round}")
     return Verdict(True, f"verified: {len(record.moves)} moves and {len(replayed)} ledger entries "
                          f"reproduced exactly{ending}")
+
+
+def _shown(entry: list | str) -> str:
+    """A recorded or replayed ledger entry as one line for a divergence report."""
+    return entry if isinstance(entry, str) else json.dumps(entry, ensure_ascii=False)

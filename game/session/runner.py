@@ -7,17 +7,22 @@ logging, keeps no reasoning lines and builds nothing the outcome does not need.
 from __future__ import annotations
 
 from game.ai.policy import Policy, draft_orders, draft_responses
+from game.model.results import Phase
 from game.model.state import GameState, Outcome
 from game.rules import apply_action, awaiting_response, new_game, outcome, resolve_round
 from game.rules.compiled import CompiledScenario
 from game.rules.view import answering_view, view_for
+
+# Enum members bound to module names once: in Python 3.11 looking a member up on its
+# class costs several times a global's lookup, and the rules do it on every candidate.
+OVER, RESPONSES = Phase.OVER, Phase.RESPONSES
 
 
 def play_game(game: CompiledScenario, seed: int, policies: dict[str, Policy],
               rounds: int | None = None) -> tuple[GameState, Outcome]:
     """Play a game to its end with `policies` (role -> policy); return the final state and outcome."""
     state = new_game(game, seed, rounds)
-    while state.phase != "over":
+    while state.phase != OVER:
         state = play_round(state, game, policies)
     return state, outcome(state, game)
 
@@ -29,7 +34,7 @@ def play_round(state: GameState, game: CompiledScenario, policies: dict[str, Pol
     for role in game.roles:
         views[role] = view = view_for(state, game, role)
         state = apply_action(state, game, draft_orders(policies[role], state, game, role, view=view))
-    if state.phase == "responses":
+    if state.phase == RESPONSES:
         for role in awaiting_response(state, game):
             view = answering_view(views[role], state, game)
             state = apply_action(state, game,

@@ -2,10 +2,12 @@
 
 A save holds everything needed to rebuild a game and to verify it: the scenario it was
 played with (its full content, so a later edit of the scenario file never changes a
-saved game), the seed, the seats, the move log and the AI reasoning, plus the ledger as
-text and a digest of the final state so that a replay can say exactly where a re-run
-diverges. It also records when the game began, the talks timer if the window ran one,
-and a fingerprint of the scenario file as it was, to tell when that file has changed.
+saved game), the seed, the seats, the move log and the AI reasoning, plus the ledger and
+a digest of the final state so that a replay can say exactly where a re-run diverges. It
+also records when the game began, the talks timer if the window ran one, and a
+fingerprint of the scenario file as it was, to tell when that file has changed. The
+ledger and the reasoning are kept as data (ids and numbers, see `game.model.results`),
+never as sentences, so a game saved in one language replays and verifies in any other.
 
 A hosted game's save also holds the submission keys of the moves it carries, written in
 the same atomic write as the moves, so a page that sends a move again after a crash has
@@ -15,9 +17,14 @@ the game wrote. Saves are written readable by their owner only (mode 0600): a ga
 progress holds exact support and orders not yet revealed.
 
 Format history:
-- version 1 (game 0.1): no embedded scenario, start time or timer. `read_save` migrates
-  it to version 2 in memory; such a game is rebuilt with the scenario file found on disk.
-- version 2 (this one).
+- version 1 (game 0.1): no embedded scenario, start time or timer.
+- version 2: the ledger as English lines of text, the reasoning as English sentences.
+- version 3 (this one): the ledger and the reasoning as data.
+`read_save` migrates versions 1 and 2 to version 3 in memory. Their ledger lines are
+kept as `legacy_ledger` and verified as they were written (see `game.session.legacy`);
+their reasoning, English only, is not kept (`notes` None) but worked out again when
+the game is rebuilt (see `game.session.replay.session_from_save`). A version 1 game is
+rebuilt with the scenario file found on disk.
 
 Reading is bounded (see `game.files.bounded`): a save is a regular file of at most
 `SAVE_CAP` bytes with numbers and nesting within limits. Every problem is a `SaveError`
@@ -40,10 +47,12 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, Validation
 from game.files.atomic import write_atomic
 from game.files.bounded import ReadRefused, read_json
 from game.model.actions import BadMoveText, move_from_text
+from game.model.results import LedgerEntry, Reason
 from game.model.scenario import Scenario
+from game.session.legacy import legacy_line
 
 SAVE_FORMAT = "detente-save"
-SAVE_VERSION = 2
+SAVE_VERSION = 3
 
 #: Largest save read: an embedded scenario (at most 1 MB as YAML) plus a 40-round log.
 SAVE_CAP = 8_000_000
@@ -53,6 +62,12 @@ SEED_MIN, SEED_MAX = -(2 ** 63), 2 ** 63 - 1
 
 Short = Annotated[str, StringConstraints(max_length=200)]
 Line = Annotated[str, StringConstraints(max_length=4000)]
+#: An arg of a ledger detail or a reason: an id, a whole number, or none.
+Arg = Annotated[int, Field(ge=-(2 ** 31), le=2 ** 31)] | Short | None
+#: `[kind, *args]` (see `game.model.results`).
+Data = Annotated[list[Arg], Field(min_length=1, max_length=12)]
+#: A ledger entry as `LedgerEntry.as_data()` gives it.
+LedgerRow = tuple[int, Short, int, int, int, Short, Short, Short | None, Data]
 Key = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]{8,64}$")]
 
 #: Saves hold secrets of a game in progress: only their owner may read them.
@@ -75,12 +90,14 @@ class SeatRecord(BaseModel):
 
 
 class NoteRecord(BaseModel):
-    """One line of AI reasoning."""
+    """One step of an AI delegation's reasoning, as data."""
 
     model_config = ConfigDict(extra="forbid")
     round: int = Field(ge=1, le=41, description="The round it belongs to.")
     role: Short = Field(description="The AI delegation.")
-    text: Line = Field(description="The reasoning line.")
+    action: Short | None = Field(description="The order it gave or the offer it answered, as "
+                                             "action text; null for the choice to give none.")
+    reason: Data = Field(description="Why, as [kind, *args] (game.model.results.ReasonKind).")
 
 
 class ScenarioSource(BaseModel):
@@ -96,7 +113,7 @@ class SaveFile(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
     format: Literal["detente-save"] = Field(description="Always detente-save.")
-    version: Literal[2] = Field(description="The save format version.")
+    version: Literal[3] = Field(description="The save format version.")
     scenario_id: Short = Field(description="Id of the scenario played.")
     scenario_name: Line = Field(description="The scenario's title, for lists of games.")
     scenario_hash: Short = Field(description="sha256 of the scenario's validated content.")
@@ -114,12 +131,19 @@ class SaveFile(BaseModel):
     rounds: int = Field(ge=1, le=40, description="Rounds in this game.")
     seats: dict[Short, SeatRecord] = Field(max_length=32, description="Who played each role.")
     moves: list[Line] = Field(max_length=20_000, description="Every move, in order, as text.")
-    notes: list[NoteRecord] = Field(default_factory=list, max_length=50_000,
-                                    description="AI reasoning lines.")
+    notes: list[NoteRecord] | None = Field(
+        max_length=50_000, description="AI reasoning, step by step; None only in a save "
+                                       "migrated from version 1 or 2 (worked out again on rebuild).")
     round: int = Field(ge=0, le=41, description="The round reached (informative).")
     phase: Short = Field(description="The phase reached (informative).")
-    ledger: list[Line] = Field(max_length=500_000, description="Every ledger entry as text.")
-    state_digest: Short = Field(description="sha256 of the final state's public summary.")
+    ledger: list[LedgerRow] = Field(
+        max_length=500_000, description="Every ledger entry as data: [round, meter, before, after, "
+                                         "amount, cause, source, actor, [kind, *args]].")
+    legacy_ledger: list[Line] | None = Field(
+        None, max_length=500_000, description="Only in a save migrated from version 1 or 2: "
+                                              "its ledger, one line of text per entry.")
+    state_digest: Short = Field(description="sha256 of the final state's summary (for a save "
+                                            "migrated from version 1 or 2, as it computed it).")
     submissions: dict[Key, Short] = Field(
         default_factory=dict, max_length=100_000,
         description="A hosted game's submission keys, each with the role whose move it carried.")
@@ -160,12 +184,37 @@ def scenario_content(scenario: Scenario) -> dict[str, Any]:
 
 
 def state_digest(session) -> str:
-    """A hash of everything a replay must reproduce: ledger, meters, milestones, phase."""
+    """A hash of everything a replay must reproduce: ledger, meters, milestones, phase.
+    Data only (ids and numbers), so it is the same in every language."""
+    return _digest(session, [e.as_data() for e in session.state.ledger])
+
+
+def legacy_state_digest(session) -> str:
+    """The digest versions 1 and 2 wrote: the same summary with the ledger as their lines."""
+    return _digest(session, [legacy_line(session.scenario, e) for e in session.state.ledger])
+
+
+def _digest(session, ledger: list) -> str:
     st = session.state
     summary = [st.round, st.phase, st.tension, sorted(st.trust.items()), sorted(st.support.items()),
-               sorted(st.milestones.items()), [e.text() for e in st.ledger],
-               [(c.key, c.status) for c in st.commitments]]
+               sorted(st.milestones.items()), ledger, [(c.key, c.status) for c in st.commitments]]
     return hashlib.sha256(json.dumps(summary, default=str).encode()).hexdigest()
+
+
+def digest_matches(record: SaveFile, session) -> bool:
+    """True if a re-run `session` ends in the final state `record` holds: the one check of a
+    save's digest, in the form its version wrote."""
+    legacy = record.legacy_ledger is not None
+    return record.state_digest == (legacy_state_digest(session) if legacy else state_digest(session))
+
+
+def ledgers(record: SaveFile, session) -> tuple[list, list]:
+    """(recorded, replayed): the record's ledger and the re-run session's, entry by entry in
+    the record's own form (data rows; for a save migrated from version 1 or 2, its lines)."""
+    entries = session.state.ledger
+    if record.legacy_ledger is not None:
+        return record.legacy_ledger, [legacy_line(session.scenario, e) for e in entries]
+    return [list(row) for row in record.ledger], [e.as_data() for e in entries]
 
 
 def to_record(session, started: str | None = None, timer_seconds: int | None = None,
@@ -181,9 +230,10 @@ def to_record(session, started: str | None = None, timer_seconds: int | None = N
         timer_seconds=timer_seconds, seed=session.seed, rounds=session.rounds,
         seats={r: SeatRecord(human=s.human, persona=s.persona) for r, s in session.seats.items()},
         moves=[m.text() for m in session.log],
-        notes=[NoteRecord(round=n.round, role=n.role, text=n.text) for n in session.notes],
+        notes=[NoteRecord(round=n.round, role=n.role, action=n.action, reason=n.reason.as_data())
+               for n in session.notes],
         round=session.state.round, phase=session.state.phase,
-        ledger=[e.text() for e in session.state.ledger], state_digest=state_digest(session),
+        ledger=[e.as_data() for e in session.state.ledger], state_digest=state_digest(session),
         submissions=dict(submissions or {}), saved_at=utc_now(),
     )
     record.digest = content_digest(record)
@@ -213,13 +263,13 @@ def edited(record: SaveFile, session) -> str | None:
     why = None
     if record.scenario is not None and scenario_hash(session.scenario) != record.scenario_hash:
         why = "the scenario kept in it is not the one the game was played with"
-    replayed = [e.text() for e in session.state.ledger]
-    wrong = [i for i, (old, new) in enumerate(zip(record.ledger, replayed, strict=False)) if old != new]
+    recorded, replayed = ledgers(record, session)
+    wrong = [i for i, (old, new) in enumerate(zip(recorded, replayed, strict=False)) if old != new]
     if why is None and wrong:
         why = f"ledger entry {wrong[0] + 1} is not what its moves give"
-    if why is None and len(record.ledger) != len(replayed):
-        why = f"it has {len(record.ledger)} ledger entries where its moves give {len(replayed)}"
-    if why is None and record.state_digest != state_digest(session):
+    if why is None and len(recorded) != len(replayed):
+        why = f"it has {len(recorded)} ledger entries where its moves give {len(replayed)}"
+    if why is None and not digest_matches(record, session):
         why = "its state digest is not the one its moves give"
     return None if why is None else \
         f"{why}; it was edited, or written by a version of the game with other rules"
@@ -249,9 +299,11 @@ def read_save(path: Path) -> SaveFile:
     version = data.get("version")
     if version == 1:
         data = migrate_v1(data)
+    if data.get("version") == 2:
+        data = migrate_v2(data)
     elif version != SAVE_VERSION:
         raise SaveError(f"{path}: save format version {str(version)[:20]} is not supported by "
-                        f"this version of the game, which reads versions 1 and {SAVE_VERSION}; "
+                        f"this version of the game, which reads versions 1 to {SAVE_VERSION}; "
                         "the file was left untouched")
     try:
         record = SaveFile.model_validate(data)
@@ -261,6 +313,7 @@ def read_save(path: Path) -> SaveFile:
         raise SaveError(f"{path}: not a valid Détente save ({where}: {first['msg']}); "
                         "the file was left untouched") from None
     _check_moves(path, record)
+    _check_data(path, record)
     return record
 
 
@@ -272,6 +325,27 @@ def migrate_v1(data: dict) -> dict:
     out.update(version=2, scenario=None, scenario_source=None, timer_seconds=None,
                scenario_name=data.get("scenario_id", ""), started=data.get("saved_at", ""))
     return out
+
+
+def migrate_v2(data: dict) -> dict:
+    """A version 2 save as version 3 data: its ledger lines kept as `legacy_ledger` (to
+    verify it as written), its English reasoning dropped (`notes` None: worked out again
+    when the game is rebuilt)."""
+    out = dict(data)
+    ledger = data.get("ledger")
+    out.update(version=3, ledger=[], legacy_ledger=ledger, notes=None)
+    return out
+
+
+def _check_data(path: Path, record: SaveFile) -> None:
+    """Every ledger row and reason must be of a known kind with its args."""
+    try:
+        for row in record.ledger:
+            LedgerEntry.from_data(list(row))
+        for note in record.notes or ():
+            Reason.from_data(note.reason)
+    except (ValueError, TypeError) as exc:
+        raise SaveError(f"{path}: the save is damaged ({exc}); the file was left untouched") from None
 
 
 def _check_moves(path: Path, record: SaveFile) -> None:

@@ -12,7 +12,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from game.ai import DEFAULT_PERSONA, ai_orders, ai_responses, make_policy
+from game.ai.policy import Reasoned
 from game.model.actions import EndGame, InjectEvent, Move
+from game.model.results import Phase, Reason
 from game.model.scenario import Scenario
 from game.model.state import GameState, Outcome, RoundRecord
 from game.rules import (
@@ -42,11 +44,14 @@ class Seat:
 
 @dataclass(frozen=True, slots=True)
 class Note:
-    """One line of AI reasoning, revealed with the round it belongs to."""
+    """One step of an AI delegation's reasoning, revealed with the round it belongs to:
+    the order it gave or the offer it answered (an action text; None for the choice to
+    give no order), and why, as data (`game.words.reasoning_line` words it)."""
 
     round: int
     role: str
-    text: str
+    action: str | None
+    reason: Reason
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,14 +86,15 @@ class Session:
                          for r, s in seats.items() if not s.human}
 
     # --- moves ---------------------------------------------------------------
-    def submit(self, move: Move, notes: list[str] = ()) -> RoundRecord | None:
+    def submit(self, move: Move, notes: list[Reasoned] = ()) -> RoundRecord | None:
         """Apply a move (raises IllegalAction); resolve the round if it completes it."""
         self.state = apply_action(self.state, self.game, move)
         self.log.append(move)
         role = getattr(move, "role", None)
-        self.notes.extend(Note(self.state.round, role, n) for n in notes if role)
+        self.notes.extend(Note(self.state.round, role, action, reason)
+                          for action, reason in notes if role)
         record = None
-        if self.state.phase == "resolve":
+        if self.state.phase == Phase.RESOLVE:
             self.state, record = resolve_round(self.state, self.game)
         self.save()
         return record
@@ -117,7 +123,7 @@ class Session:
 
     def _ai_move(self, role: str) -> RoundRecord | None:
         policy = self.policies[role]
-        if self.state.phase == "orders":
+        if self.state.phase == Phase.ORDERS:
             move, reasons = ai_orders(policy, self.state, self.game, role)
         else:
             move, reasons = ai_responses(policy, self.state, self.game, role)
@@ -127,9 +133,9 @@ class Session:
     def waiting_for(self) -> list[str]:
         """Roles that still owe a move in the current phase, in scenario order."""
         st = self.state
-        if st.phase == "orders":
+        if st.phase == Phase.ORDERS:
             return [r for r in self.scenario.role_ids if r not in st.orders]
-        if st.phase == "responses":
+        if st.phase == Phase.RESPONSES:
             return awaiting_response(st, self.game)
         return []
 
@@ -173,20 +179,36 @@ class Session:
             if state.round >= round_no:
                 break
             state = apply_action(state, self.game, move)
-            if state.phase == "resolve":
+            if state.phase == Phase.RESOLVE:
                 state, _ = resolve_round(state, self.game)
             kept.append(move)
         return kept, [n for n in self.notes if n.round < round_no]
 
-    def _rebuild(self, moves: list[Move], notes: list[Note]) -> None:
+    def _rebuild(self, moves: list[Move], notes: list[Note] | None) -> None:
+        """Replay `moves` from the start; `notes` None: work the AI seats' reasoning out again."""
         self.state = new_game(self.game, self.seed, self.rounds)
         self.log = []
+        self.notes = [] if notes is None else list(notes)
         for move in moves:
+            if notes is None:
+                self._recall(move)
             self.state = apply_action(self.state, self.game, move)
             self.log.append(move)
-            if self.state.phase == "resolve":
+            if self.state.phase == Phase.RESOLVE:
                 self.state, _ = resolve_round(self.state, self.game)
-        self.notes = list(notes)
+
+    def _recall(self, move: Move) -> None:
+        """Note an AI seat's reasoning for `move`, about to be replayed, by asking its policy
+        again: it decides the same way from the same state, so its reasons are the ones it
+        gave. A move the policy would not make now (its seat played otherwise) gets none."""
+        role = getattr(move, "role", None)
+        policy = self.policies.get(role)
+        if policy is None or self.state.phase not in (Phase.ORDERS, Phase.RESPONSES):
+            return
+        ask = ai_orders if self.state.phase == Phase.ORDERS else ai_responses
+        again, reasons = ask(policy, self.state, self.game, role)
+        if again == move:
+            self.notes.extend(Note(self.state.round, role, a, r) for a, r in reasons)
 
     def end_now(self) -> None:
         """A facilitator ends the game: it is scored as it stands."""
@@ -209,9 +231,11 @@ class Session:
 
     @classmethod
     def from_log(cls, scenario: Scenario, seed: int, seats: dict[str, Seat], moves: list[Move],
-                 rounds: int | None = None, notes: list[Note] = (),
+                 rounds: int | None = None, notes: list[Note] | None = (),
                  scenario_path: str | None = None) -> Session:
-        """Rebuild a session by replaying its moves (raises IllegalAction on a bad log)."""
+        """Rebuild a session by replaying its moves (raises IllegalAction on a bad log);
+        `notes` None works the AI seats' reasoning out again (for a save that kept it
+        only as text)."""
         session = cls(scenario, seed, seats, rounds, scenario_path)
-        session._rebuild(list(moves), list(notes))
+        session._rebuild(list(moves), None if notes is None else list(notes))
         return session

@@ -9,7 +9,6 @@ as anything but text it can refuse.
 from __future__ import annotations
 
 import getpass
-import io
 import os
 import shutil
 import sys
@@ -19,11 +18,10 @@ from typing import TextIO
 
 from anyascii import anyascii
 
+from game.textui.terminal import CLEAR, clear_screen, drop_typed_ahead
 from game.words import _, prose
 
-#: Clear the screen, then the scrollback (in that order: some terminals, tmux among them,
-#: push a cleared screen into the scrollback), and put the cursor at the top.
-CLEAR = "\033[H\033[2J\033[3J\033[H"
+__all__ = ["CLEAR", "Console", "EndOfInput", "clean", "plain_ascii", "wrap"]
 
 #: Where plain ASCII needs more than anyascii's one-character answer.
 _ASCII = str.maketrans({"→": "->", "←": "<-", "↔": "<->", "·": "-", "\u00a0": " "})
@@ -139,8 +137,7 @@ class Console:
     def clear(self) -> None:
         """Clear the screen and the scrollback (on a terminal) or print a divider (elsewhere)."""
         if self._on_terminal():
-            self.out.write(CLEAR)
-            self.out.flush()
+            clear_screen(self.out)
         else:
             self.say("-" * 60)
 
@@ -165,11 +162,5 @@ class Console:
             team=team))
 
     def _drop_typed_ahead(self) -> None:
-        if not self.interactive:
-            return
-        try:
-            import termios  # POSIX only; elsewhere keys typed ahead stay queued
-
-            termios.tcflush(self.inp.fileno(), termios.TCIFLUSH)
-        except (ImportError, OSError, ValueError, AttributeError, io.UnsupportedOperation):
-            pass
+        if self.interactive:
+            drop_typed_ahead(self.inp)

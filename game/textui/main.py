@@ -14,6 +14,7 @@ from pathlib import Path
 
 from game.ai import DEFAULT_PERSONA, PERSONAS, TEMPERAMENTS, persona_problem, seat_persona
 from game.authoring.scenarios import DEFAULT_SCENARIO, ScenarioLoadError, load_for_play
+from game.cli import program
 from game.debrief.debrief import debrief_html
 from game.files.atomic import WriteFailed, write_atomic
 from game.session.library import GameFile, GameLibrary, SavedGame, SaveFailed
@@ -141,8 +142,8 @@ def _resume(args: argparse.Namespace, library: GameLibrary, io: Console) -> Sess
     if opened.notice:
         io.say(opened.notice)
     if opened.session.state.over:
-        io.say(_("That game is already over. Replay it with: python main.py replay {path}")
-               .format(path=shlex.quote(str(path))))
+        io.say(_("That game is already over. Replay it with: {command} replay {path}")
+               .format(command=program.name(), path=shlex.quote(str(path))))
         return None
     return library.continue_opened(opened, path, _reporter(io))
 
@@ -187,8 +188,8 @@ def _where_saved(session: Session) -> str:
         return _("The game could not be saved.")
     if hook.error is not None:
         return str(hook.error)
-    return _("The game is saved; continue it with: python main.py text --resume {path}").format(
-        path=shlex.quote(str(hook.saved)))
+    return _("The game is saved; continue it with: {command} text --resume {path}").format(
+        command=program.name(), path=shlex.quote(str(hook.saved)))
 
 
 def _play(session: Session, io: Console) -> int:
@@ -231,7 +232,8 @@ def _finish(session: Session, io: Console) -> int:
     except WriteFailed as exc:
         io.say("", _("The debrief was not written: {reason}").format(reason=exc))
     io.say(_("Replay saved to {path}").format(path=path),
-           _("Verify it with: python main.py replay {path}").format(path=shlex.quote(str(path))))
+           _("Verify it with: {command} replay {path}").format(command=program.name(),
+                                                                path=shlex.quote(str(path))))
     from game.textui.whatif import after_game
 
     after_game(session, io, path)

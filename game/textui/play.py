@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from game.model.actions import Action, BadMoveText, IllegalAction, Orders, Responses
+from game.model.results import Phase, Track
 from game.model.state import RoundRecord
 from game.rules import points_left
 from game.rules.events import spent
@@ -18,7 +19,7 @@ from game.session.menu import full_menu
 from game.session.session import Session
 from game.textui import render
 from game.textui.console import Console
-from game.textui.stakes import demand_lines, stakes
+from game.textui.stakes import demand_lines, demand_news, stakes
 from game.words import (
     _,
     action_label,
@@ -28,6 +29,7 @@ from game.words import (
     points,
     prose,
     reasoning_line,
+    refusal_line,
     role_name,
     why_not,
 )
@@ -57,6 +59,7 @@ class TextGame:
         self.rules_game = getattr(session, "game", session.scenario)
         self.io = console
         self.announced = 0
+        self.standing: frozenset = frozenset()  # demands standing when the round opened
         humans = [r for r, s in session.seats.items() if s.human]
         self.any_human = bool(humans)
         # Solo play has nothing to hide from the room, so shared screens show that team's view.
@@ -84,6 +87,7 @@ class TextGame:
         if self.announced:  # the first round keeps the scenario's introduction on screen
             self.io.clear()
         self.announced = view.round
+        self.standing = self.session.state.demands  # to tell what the round changes
         self.io.say("", _("===== Round {round} of {rounds} =====").format(round=view.round,
                                                                     rounds=view.rounds),
                     *render.event_card(view), "", *render.hud(view, self.sc), *self._demands())
@@ -152,7 +156,8 @@ class TextGame:
         try:
             self.session.inject_event(chosen.id)
         except IllegalAction as exc:
-            self.io.say(_("Not possible: {why}").format(why=exc))
+            self.io.say(_("Not possible: {why}").format(
+                why=refusal_line(self.sc, exc.refusal, exc.action)))
             return
         view = self.session.view(self.viewer)
         seen = [e for e in view.ledger(view.round) if e.cause == "event" and e.source == chosen.id]
@@ -189,7 +194,7 @@ class TextGame:
         view = self.session.view(role)
         self.io.say(*render.hud(view, self.sc), *self._demands(), "", _("Your private objectives:"))
         self.io.say(*(f"  [{points(o.points)}] {o.text}" for o in view.objectives))
-        if self.session.state.phase == "orders":
+        if self.session.state.phase == Phase.ORDERS:
             return self.session.submit(self._ask_orders(role))
         return self.session.submit(self._ask_responses(role))
 
@@ -264,11 +269,11 @@ class TextGame:
 
     def _why_not(self, action: Action, chosen: list[Action]) -> str:
         status = self.session.view(action.role).milestones.get(action.target or "")
-        if status is not None and status != "operating":
+        if status is not None and status != Track.OPERATING:
             return _("{milestone} is not operating").format(
                 milestone=milestone_name(self.sc, action.target))
         why = why_illegal(self.session.state, self.rules_game, action, tuple(chosen))
-        return why_not(self.sc, action, why or "")
+        return why_not(self.sc, action, why)
 
     def _list_actions(self, menu: list[Action], chosen: list[Action], notes: bool) -> None:
         """The full menu, numbered once for the game; closed items say why they are closed."""
@@ -331,9 +336,12 @@ class TextGame:
     def _show(self, records: list[RoundRecord]) -> None:
         view = self.session.view(self.viewer)
         for record in records:
-            notes = [reasoning_line(self.sc, n.role, n.text)
+            notes = [reasoning_line(self.sc, n.role, n)
                      for n in self.session.notes_for(record.round)]
-            self.io.say("", *render.resolution(view, self.sc, record.round, notes))
+            self.io.say("", *render.resolution(view, self.sc, record.round, notes),
+                        *demand_news(self.standing, self.session.state.demands, record,
+                                     self.rules_game))
+            self.standing = self.session.state.demands
         if records and self.io.interactive and self.any_human:
             self.io.ask(_("Press Enter to continue. "))
 

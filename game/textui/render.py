@@ -7,6 +7,7 @@ lines; the console wraps them to the terminal's width.
 
 from __future__ import annotations
 
+from game.model.results import Status, Track
 from game.model.scenario import Scenario
 from game.model.state import Outcome
 from game.rules.view import PlayerView
@@ -17,8 +18,11 @@ from game.words import (
     commitment_line,
     ledger_lines,
     move_label,
+    outcome_name,
+    outcome_text,
     response_line,
     role_name,
+    score_label,
     status_name,
 )
 
@@ -38,7 +42,7 @@ def hud(view: PlayerView, scenario: Scenario) -> list[str]:
         status = view.milestones[m.id]
         extra = (_(", progress {now}/{needed}").format(now=view.progress[m.id],
                                                         needed=m.progress_needed)
-                 if m.progress_needed and status != "operating" else "")
+                 if m.progress_needed and status != Track.OPERATING else "")
         lines.append(f"  {i}. {m.name}: {status_name(status)}{extra}")
     return lines
 
@@ -82,13 +86,15 @@ def resolution(view: PlayerView, scenario: Scenario, round_no: int,
 
 def end_screen(result: Outcome, scenario: Scenario, view: PlayerView) -> list[str]:
     """The ending, each score part by part, and every commitment: kept, broken or running."""
-    lines = [f"=== {result.ending_name} ===", " ".join(result.ending_text.split()), "",
+    lines = [f"=== {outcome_name(scenario, result)} ===",
+             " ".join(outcome_text(scenario, result).split()), "",
              _("Scores:")]
     for role in scenario.role_ids:
         lines.append(f"  {role_name(scenario, role)}: {result.total(role)}")
-        lines.extend(f"    {p.points:+d}  {p.label}" for p in result.scores[role])
+        lines.extend(f"    {p.points:+d}  {score_label(scenario, result, role, p)}"
+                     for p in result.scores[role])
     lines.append(_("Commitments:"))
-    ordered = sorted(view.commitments, key=lambda c: (c.status == "active", c.made))
+    ordered = sorted(view.commitments, key=lambda c: (c.status == Status.ACTIVE, c.made))
     lines += ["  " + commitment_line(scenario, c) for c in ordered]
     if not ordered:
         lines.append("  " + _("No commitments were made."))

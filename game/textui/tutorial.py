@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 
 from game.authoring.scenarios import DEFAULT_SCENARIO, ScenarioLoadError, load_for_play
+from game.cli import program
 from game.guide.tutorial import (
     CoachState,
     CoachStep,
@@ -126,7 +127,7 @@ class GuidedGame(TextGame):
         self.hint = None
         remember("left")
         self.io.say(_("The coach has left; you play on alone. Ask for the guided game again "
-                      "with: python main.py text --tutorial"))
+                      "with: {command} text --tutorial").format(command=program.name()))
 
 
 def run_tutorial(args: argparse.Namespace, io: Console) -> int:

@@ -7,7 +7,8 @@ Only this package imports pygame. Entry points for `main.py`:
 - `game.ui.app.run_app(argv) -> int`: open the window and play; `argv` are the window's
   options without the program name: `--scale S` (1.0-2.0), `--high-contrast`,
   `--windowed`, `--scenario FILE`, `--screenshot DIR` (render every screen of a
-  scripted game to PNG with the dummy driver), `--quit-after SECONDS` (benchmarks).
+  scripted game, of the `--scenario` given if any, to PNG with the dummy driver),
+  `--quit-after SECONDS` (benchmarks).
   Options apply to that run only; they are never saved.
 
 Environment: `DETENTE_CONFIG_DIR` (settings directory), `DETENTE_DATA_DIR` (saves,

@@ -33,6 +33,7 @@ from game.ui.services import Services  # noqa: E402
 from game.ui.settings import Settings, load_settings, save_settings  # noqa: E402
 from game.ui.theme import load_theme  # noqa: E402
 from game.ui.waiting import make_waiter  # noqa: E402
+from game.words import _  # noqa: E402
 
 WINDOW_EVENTS = {getattr(pygame, n) for n in (
     "WINDOWEXPOSED", "WINDOWSHOWN", "WINDOWRESTORED", "WINDOWMAXIMIZED", "VIDEOEXPOSE")
@@ -62,6 +63,7 @@ class App:
         self.running = True
         self.frames = 0
         self.message = ""
+        self.toast: tuple[str, float] | None = None  # (text, until) shown over the screen
         self._last = time.monotonic()
         self._first_frame_done = False
         self._first_stats: dict[str, float] = {}
@@ -115,6 +117,9 @@ class App:
             return pygame.event.get()
         top = self.stack.top
         tick = top.next_tick() if top else None
+        toast = self._toast_left()
+        if toast is not None:
+            tick = toast + 0.01 if tick is None else min(tick, toast + 0.01)
         if tick is None and self._first_stats and "wall_idle" not in self._first_stats:
             # The first time the loop goes fully idle: the benchmark measures from here.
             self._first_stats.update(wall_idle=time.time(), cpu_idle=time.process_time(),
@@ -152,15 +157,61 @@ class App:
             delta = {pygame.K_EQUALS: 1, pygame.K_PLUS: 1, pygame.K_KP_PLUS: 1,
                      pygame.K_MINUS: -1, pygame.K_KP_MINUS: -1}.get(event.key)
             if delta:
-                scale = clamp_scale(self.settings.ui_scale + delta * SCALE_STEP)
-                self.apply_settings(replace(self.settings, ui_scale=scale), save=False)
+                self._step_scale(delta)
                 return True
         return False
+
+    def _step_scale(self, delta: int) -> None:
+        """Ctrl+plus / Ctrl+minus: one step of UI scale, and a toast saying where it is
+        now (or that it is already at its end)."""
+        old = self.settings.ui_scale
+        scale = clamp_scale(old + delta * SCALE_STEP)
+        if scale == old:
+            end = _("largest") if delta > 0 else _("smallest")
+            self.say(_("UI scale {scale:.2f}× is already the {end}").format(scale=scale, end=end))
+            return
+        self.apply_settings(replace(self.settings, ui_scale=scale), save=False)
+        self.say(_("UI scale {scale:.2f}× (Ctrl+plus larger, Ctrl+minus smaller; for this run, "
+                   "the Settings screen saves it)").format(scale=scale))
+
+    # a toast: one line over the screen for a moment
+    TOAST_S = 2.5
+
+    def say(self, text: str) -> None:
+        """Show `text` in a box at the top of the window for `TOAST_S` seconds."""
+        self.toast = (text, time.monotonic() + self.TOAST_S)
+        self.dirty = True
+
+    def _toast_left(self) -> float | None:
+        if self.toast is None:
+            return None
+        return max(0.0, self.toast[1] - time.monotonic())
+
+    def _draw_toast(self) -> None:
+        if self.toast is None:
+            return
+        from game.ui.context import wrap_text
+        ui, window = self.ui, self.surface.get_rect()
+        style = ui.theme.style("warning")
+        font = ui.font("large", True)
+        pad = ui.m.px("pad")
+        lines = wrap_text(self.toast[0], font, window.width - 6 * pad)
+        width = max(font.size(t)[0] for t in lines) + 2 * pad
+        box = pygame.Rect(0, pad, width, len(lines) * font.get_linesize() + 2 * pad)
+        box.centerx = window.centerx
+        pygame.draw.rect(self.surface, style.bg, box, border_radius=ui.m.px("border") * 2)
+        pygame.draw.rect(self.surface, style.fg, box, ui.m.px("border"),
+                         border_radius=ui.m.px("border") * 2)
+        for i, line in enumerate(lines):
+            self.surface.blit(ui.text_surface(font, line, style.fg),
+                              (box.x + pad, box.y + pad + i * font.get_linesize()))
 
     def update(self) -> None:
         """Advance the top scene by the time since the last update."""
         now = time.monotonic()
         dt, self._last = now - self._last, now
+        if self.toast is not None and now >= self.toast[1]:
+            self.toast, self.dirty = None, True
         if self.stack.top is not None and self.stack.top.update(dt):
             self.dirty = True
 
@@ -169,6 +220,7 @@ class App:
         if not self.dirty or self.stack.top is None:
             return
         self.stack.top.draw(self.surface)
+        self._draw_toast()
         pygame.display.flip()
         self.dirty = False
         self.frames += 1
@@ -221,14 +273,17 @@ class App:
 
 def parse_options(argv: Sequence[str] | None) -> argparse.Namespace:
     """Options of the window mode."""
-    p = argparse.ArgumentParser(prog="python main.py", description="Détente: the game window.")
+    from game.cli.program import name
+
+    p = argparse.ArgumentParser(prog=name(), description="Détente: the game window.")
     p.add_argument("--scale", type=float, help="UI scale, 1.0 to 2.0 (overrides settings)")
     p.add_argument("--high-contrast", action="store_true", help="use the high-contrast theme")
     p.add_argument("--windowed", action="store_true", help="ignore the full-screen setting")
-    p.add_argument("--screenshot", metavar="DIR", help="render every screen to PNG in DIR")
+    p.add_argument("--screenshot", metavar="DIR",
+                   help="render every screen to PNG in DIR (with --scenario, of that scenario)")
     p.add_argument("--scenario", metavar="FILE",
                    help="open New game with this scenario file chosen (its problems, if any, "
-                        "are listed as python main.py check lists them)")
+                        f"are listed as {name()} check lists them)")
     p.add_argument("--quit-after", type=float, metavar="SECONDS",
                    help="quit this many seconds after the first frame (benchmarks)")
     return p.parse_args(list(argv) if argv is not None else None)
@@ -237,13 +292,14 @@ def parse_options(argv: Sequence[str] | None) -> argparse.Namespace:
 def run_app(argv: Sequence[str] | None = None) -> int:
     """Open the window and play; returns the process exit status."""
     opts = parse_options(argv)
-    if opts.screenshot:
-        from game.ui.screenshots import render_screenshots
-        return render_screenshots(Path(opts.screenshot), _screenshot_app)
     if opts.scenario and not Path(opts.scenario).is_file():
         print(f"error: --scenario {opts.scenario}: no such file; give the path of a scenario "
               "YAML file", file=sys.stderr)
         return 2
+    if opts.screenshot:
+        from game.ui.screenshots import render_screenshots
+        scenario = Path(opts.scenario) if opts.scenario else None
+        return render_screenshots(Path(opts.screenshot), _screenshot_app, scenario)
     stored, warning = load_settings()  # never raises: a broken file gives the defaults
     if warning:
         print(warning, file=sys.stderr)

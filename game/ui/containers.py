@@ -209,3 +209,85 @@ class ScrollView(Widget):
         room = max(1, self.content_h - self.rect.height)
         y = track.y + (track.height - h) * self.offset // room
         pygame.draw.rect(surface, ui.theme.colour("text"), (track.x, y, bar_w, h))
+
+
+class Fit(Widget):
+    """Its child drawn at the largest UI scale, from the window's down to `floor`, at which
+    the `essential` widgets (by default the whole child) fit in the rect unscrolled.
+
+    A page on a projector keeps its text as large as the room allows, and what must be
+    read from the back row (an event card, a scoreboard) is never below the fold: the
+    text shrinks first, and only what is not essential is left to scroll. `floor` is a
+    UI scale at which the smallest text still meets the shared screens' least size
+    (`Ui.fit_floor`). `essential` are items of one Column inside the child, measured with
+    that Column's gap.
+    """
+
+    STEP = 0.05
+
+    def __init__(self, child: Widget, floor: float, essential: Sequence[Widget] = (),
+                 column: Column | None = None, key: str | None = None) -> None:
+        super().__init__(key)
+        self.child, self.floor = child, floor
+        self.essential, self.column = list(essential), column
+        self.inner: Ui | None = None
+
+    def children(self) -> Sequence[Widget]:
+        return (self.child,)
+
+    def need(self, ui: Ui, width: int) -> int:
+        """Height the essential part needs at `width`."""
+        if not self.essential:
+            return self.child.measure(ui, width)
+        inner = width - (ui.m.px("scrollbar_w") + ui.m.px("gap")
+                         if isinstance(self.child, ScrollView) else 0)
+        gap = ui.m.px(self.column.gap if self.column else "gap")
+        return sum(w.measure(ui, inner) for w in self.essential) + gap * (len(self.essential) - 1)
+
+    def scale_for(self, ui: Ui, width: int, height: int) -> float:
+        """The largest scale, in steps of STEP from the window's, at which it all fits."""
+        scale = ui.scale
+        while scale > self.floor and self.need(ui.at_scale(scale), width) > height:
+            scale = max(self.floor, scale - self.STEP)
+        return scale
+
+    def measure(self, ui: Ui, width: int) -> int:
+        return self.child.measure(ui.at_scale(self.floor), width)
+
+    def place(self, ui: Ui, rect: pygame.Rect) -> None:
+        super().place(ui, rect)
+        self.inner = ui.at_scale(self.scale_for(ui, rect.width, rect.height))
+        self.child.place(self.inner, rect)
+
+    def draw_tree(self, surface, ui: Ui, focus: Widget | None) -> None:
+        self.child.draw_tree(surface, self.inner or ui, focus)
+
+
+class Dock(Widget):
+    """A main child above a `foot` that is always in view: the foot gets the height it
+    measures (at most `most` of the rect; a Fit foot shrinks its text to that) and the
+    main child, usually a scrolling page, the rest. A guide's card stays beside the
+    page it talks about while the page scrolls."""
+
+    def __init__(self, main: Widget, foot: Widget, most: float = 0.6, key: str | None = None):
+        super().__init__(key)
+        self.main, self.foot, self.most = main, foot, most
+
+    def children(self) -> Sequence[Widget]:
+        return (self.main, self.foot)
+
+    def measure(self, ui: Ui, width: int) -> int:
+        return self.main.measure(ui, width) + self.foot.measure(ui, width) + ui.m.px("pad")
+
+    def place(self, ui: Ui, rect: pygame.Rect) -> None:
+        super().place(ui, rect)
+        want = self.foot.child.measure(ui, rect.width) if isinstance(self.foot, Fit) else \
+            self.foot.measure(ui, rect.width)
+        foot_h = min(want, int(rect.height * self.most))
+        gap = ui.m.px("pad")
+        self.main.place(ui, pygame.Rect(rect.x, rect.y, rect.width, rect.height - foot_h - gap))
+        self.foot.place(ui, pygame.Rect(rect.x, rect.bottom - foot_h, rect.width, foot_h))
+
+    def draw_tree(self, surface, ui: Ui, focus: Widget | None) -> None:
+        self.main.draw_tree(surface, ui, focus)
+        self.foot.draw_tree(surface, ui, focus)

@@ -6,16 +6,21 @@ render é, ≤, ≥ and arrows. The display face (League Spartan, for headings, 
 big numbers) covers Latin text only; text with other characters is drawn in DejaVu.
 
 The public board sizes its text to its room rather than to the named sizes: it asks
-for a font in pixels (`font_px`) and for the largest size that fits (`fit_px`).
+for a font in pixels (`font_px`) and for the largest size that fits (`fit_px`), never
+below `least_px`, the least size a shared screen may show at this scale (`least_ink`).
+A page that must fit its room is drawn with a Ui at a smaller scale (`at_scale`), no
+smaller than `fit_floor`. Every text surface is noted in `TEXT_INFO`, so tests can
+measure what a screen draws.
 """
 
 from __future__ import annotations
 
+import weakref
 from functools import lru_cache
 
 import pygame
 
-from game.ui.layout import Metrics
+from game.ui.layout import MIN_SCALE, Metrics
 from game.ui.theme import Theme, load_theme
 
 
@@ -52,6 +57,26 @@ def _fit_chars(word: str, font: pygame.font.Font, width: int) -> int:
 #: Named sizes drawn in the display face (when it has the glyphs).
 DISPLAY_SIZES = ("heading", "title")
 
+#: Every text surface the window renders -> (text, face, px), so that a test can tell,
+#: for each blit, what text it was and how large (see tests/ui/textprobe.py).
+TEXT_INFO: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def least_ink(scale: float) -> tuple[int, int]:
+    """The smallest text the shared screens may show at a UI scale, in pixels: the ink
+    from the top of a capital to the bottom of a descender ("Hgy"), and the height of a
+    capital. 18 and 12 at scale 2.0 (a projector's back row), 12 and 8 at 1.0."""
+    return max(12, round(9 * scale)), max(8, round(6 * scale))
+
+
+@lru_cache(maxsize=512)
+def ink_heights(path: str, px: int) -> tuple[int, int]:
+    """(ink height of "Hgy", height of "H") of a font file at `px`, in pixels."""
+    font = pygame.font.Font(path, px)
+    full = font.render("Hgy", True, (255, 255, 255)).get_bounding_rect().height
+    cap = font.render("H", True, (255, 255, 255)).get_bounding_rect().height
+    return full, cap
+
 
 class Ui:
     """Theme + metrics + fonts at one scale."""
@@ -61,8 +86,57 @@ class Ui:
         self.m = Metrics(self.theme, scale)
         self._fonts: dict[tuple[str, bool, bool], pygame.font.Font] = {}
         self._px_fonts: dict[tuple[int, bool, bool], pygame.font.Font] = {}
+        self._faces: dict[int, tuple[str, int]] = {}  # id(font) -> (face, px)
+        self._scaled: dict[float, Ui] = {self.m.scale: self}
+        self._least: dict[tuple[str, float], int] = {}
         if not pygame.font.get_init():
             pygame.font.init()
+
+    def _open(self, face: str, px: int) -> pygame.font.Font:
+        font = pygame.font.Font(str(self.theme.fonts[face]), px)
+        self._faces[id(font)] = (face, px)
+        return font
+
+    def at_scale(self, scale: float) -> Ui:
+        """A Ui with the same theme at another scale (kept, so its fonts are loaded once);
+        a page that must fit its room is drawn with one (see containers.Fit)."""
+        scale = round(scale, 3)
+        if scale not in self._scaled:
+            self._scaled[scale] = Ui(self.theme, scale)
+        return self._scaled[scale]
+
+    def least_px(self, display: bool = False, bold: bool = False, scale: float | None = None) -> int:
+        """The smallest pixel size whose ink reaches `least_ink` at this scale (or at
+        `scale`), in the face a text is drawn in."""
+        face = "display" if display else "bold" if bold else "regular"
+        key = (face, self.scale if scale is None else scale)
+        if key not in self._least:
+            full, cap = least_ink(key[1])
+            path, px = str(self.theme.fonts[face]), 6
+            while px < 200:
+                ink, caps = ink_heights(path, px)
+                if ink >= full and caps >= cap:
+                    break
+                px += 1
+            self._least[key] = px
+        return self._least[key]
+
+    def fit_floor(self) -> float:
+        """The smallest UI scale (not above this one) at which every named text size still
+        reaches `least_px`: how far a page may shrink to fit (containers.Fit)."""
+        smallest = min(self.theme.font_sizes.values())
+        return min(self.scale, max(MIN_SCALE, self.least_px() / smallest))
+
+    def face_of(self, font: pygame.font.Font) -> tuple[str, int]:
+        """(face, px) of a font this Ui made."""
+        return self._faces[id(font)]
+
+    def text_surface(self, font: pygame.font.Font, text: str, colour) -> pygame.Surface:
+        """`text` rendered in `font` (one the Ui made), remembered in TEXT_INFO."""
+        img = font.render(text, True, colour)
+        face, px = self._faces.get(id(font), ("?", font.get_height()))
+        TEXT_INFO[img] = (text, face, px)
+        return img
 
     @property
     def scale(self) -> float:
@@ -76,8 +150,8 @@ class Ui:
         display = text is not None and size in DISPLAY_SIZES and self.display_ok(text)
         key = (size, bold, display)
         if key not in self._fonts:
-            path = self.theme.fonts["display" if display else "bold" if bold else "regular"]
-            self._fonts[key] = pygame.font.Font(str(path), self.m.font_px(size))
+            face = "display" if display else "bold" if bold else "regular"
+            self._fonts[key] = self._open(face, self.m.font_px(size))
         return self._fonts[key]
 
     def font_px(self, px: int, bold: bool = False, display: bool = False) -> pygame.font.Font:
@@ -85,7 +159,7 @@ class Ui:
         key = (max(6, int(px)), bold or display, display)
         if key not in self._px_fonts:
             name = "display" if display else "bold" if bold else "regular"
-            self._px_fonts[key] = pygame.font.Font(str(self.theme.fonts[name]), key[0])
+            self._px_fonts[key] = self._open(name, key[0])
         return self._px_fonts[key]
 
     def display_ok(self, text: str) -> bool:
@@ -153,9 +227,9 @@ def _latin(ch: str) -> bool:
 
 @lru_cache(maxsize=2048)
 def _render_px_cached(ui: Ui, text: str, px: int, colour, bold: bool, display: bool):
-    return ui.font_for(text, px, bold, display).render(text, True, colour)
+    return ui.text_surface(ui.font_for(text, px, bold, display), text, colour)
 
 
 @lru_cache(maxsize=2048)
 def _render_cached(ui: Ui, text: str, size: str, bold: bool, colour) -> pygame.Surface:
-    return ui.font(size, bold, text).render(text, True, colour)
+    return ui.text_surface(ui.font(size, bold, text), text, colour)

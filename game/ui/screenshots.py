@@ -1,9 +1,11 @@
-"""`--screenshot DIR`: render every screen of a scripted game to PNG files.
+"""`--screenshot DIR [--scenario FILE]`: render every screen of a scripted game to PNG.
 
 Runs on SDL's dummy video driver, with throw-away settings and save directories, at
 the projector sizes (`SIZES`: 1280x720 at UI scale 1.0, 1.5 and 2.0, and 1920x1080 at
 2.0), each in both themes, plus a solo game against AI delegations (with their
-reasoning). Files are named `1280x720-s2.0-default/07-orders.png` and so on.
+reasoning); the game is of the scenario file given, else the default scenario. Files
+are named `1280x720-s2.0-default/07-orders.png` and so on. `ScriptedGame` is also how
+the tests walk through a game's screens.
 """
 
 from __future__ import annotations
@@ -19,9 +21,10 @@ SIZES = (((1280, 720), 1.0), ((1280, 720), 1.5), ((1280, 720), 2.0), ((1920, 108
 THEMES = ("default", "high_contrast")
 
 
-def render_screenshots(out: Path, make_app) -> int:
+def render_screenshots(out: Path, make_app, scenario: Path | None = None) -> int:
     """Write the PNGs into `out`; returns the exit status. `make_app(settings, size)`
-    opens an App on its title screen."""
+    opens an App on its title screen; `scenario` is the scenario file to play (None: the
+    game's default scenario)."""
     os.environ["SDL_VIDEODRIVER"] = "dummy"
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
     with tempfile.TemporaryDirectory() as tmp:
@@ -34,9 +37,10 @@ def render_screenshots(out: Path, make_app) -> int:
             for (w, h), scale in SIZES:
                 for theme in THEMES:
                     folder = out / f"{w}x{h}-s{scale:.1f}-{theme}"
-                    written += _one_run(make_app, folder, (w, h), scale, theme == "high_contrast")
+                    written += _one_run(make_app, folder, (w, h), scale, theme == "high_contrast",
+                                        scenario=scenario)
             written += _one_run(make_app, out / "solo-1280x720-s1.0", (1280, 720), 1.0, False,
-                                solo=True)
+                                solo=True, scenario=scenario)
         except ScreenshotError as exc:
             print(f"screenshot: {exc}", file=sys.stderr)
             return 1
@@ -47,7 +51,7 @@ def render_screenshots(out: Path, make_app) -> int:
 
 
 def _one_run(make_app, folder: Path, size: tuple[int, int], scale: float, contrast: bool,
-             solo: bool = False) -> list[Path]:
+             solo: bool = False, scenario: Path | None = None) -> list[Path]:
     import pygame
 
     from game.ui.settings import Settings
@@ -66,7 +70,7 @@ def _one_run(make_app, folder: Path, size: tuple[int, int], scale: float, contra
         pygame.image.save(app.surface, str(path))
         written.append(path)
 
-    game = ScriptedGame(app, solo)
+    game = ScriptedGame(app, solo, scenario)
     for name in game.play():
         shot(name)
     if game.problem:
@@ -87,9 +91,12 @@ class ScreenshotError(RuntimeError):
 class ScriptedGame:
     """Plays a classroom game with three human teams by calling the screens' own actions."""
 
-    def __init__(self, app, solo: bool = False) -> None:
+    def __init__(self, app, solo: bool = False, scenario: Path | None = None,
+                 rounds: int | None = None) -> None:
         self.app = app
         self.solo = solo
+        self.scenario = scenario  # the scenario file to play (None: the default one)
+        self.rounds = rounds  # None: as many as the scenario is written for
         self.seen: set[str] = set()
         self.problem = ""  # why the game could not be played, if it could not
 
@@ -103,11 +110,16 @@ class ScriptedGame:
         app.stack.push(app.screens.make("settings"))
         yield "settings"
         app.stack.pop()
-        app.stack.top.new_game()
+        if self.scenario is None:
+            app.stack.top.new_game()
+        else:
+            app.stack.push(app.screens.make("new_game", self.scenario))
         top = app.stack.top
         top.set_seed(str(SEED))
         if self.solo:
             top.set_mode("solo")
+        if self.rounds:
+            top.set_rounds(self.rounds)
         yield "new-game"
         if top.scenario is None:
             self.problem = top.choices[top.index].error if top.choices else "no scenario files"
@@ -162,7 +174,9 @@ class ScriptedGame:
         elif kind == "ResponsesScene":
             for offer in top.view.offers:
                 top.answer(offer.key, True)
-            top.confirm()
+            if not top.view.offers:
+                top.note_none()
+            top.confirm()  # the review dialog
         elif kind == "ResolutionScene":
             top.done()
         elif kind == "ConfirmScene":

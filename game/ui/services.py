@@ -149,13 +149,16 @@ class Services:
 
     def start(self, scenario, path: Path, seed: int, seats: dict[str, str], rounds: int,
               timer_minutes: int = 0) -> Session:
-        """A new session, saved in a file of its own after every move; `seats` maps each
-        role to "human" or an AI persona name."""
+        """A new session, saved at once in a file of its own (with its seats, rounds, seed
+        and talks timer), so Continue lists it from its first screen on, and saved again
+        after every move; `seats` maps each role to "human" or an AI persona name. A save
+        that fails is held in `save_error`; the game goes on."""
         from game.session.session import Seat, Session
         made = {r: Seat(True) if s == "human" else Seat(False, s) for r, s in seats.items()}
         session = Session(scenario, seed, made, rounds, str(path))
         self._hook = self.library.attach(session, timer_seconds=timer_minutes * 60,
                                          on_error=_held)
+        session.save()
         return session
 
     def resume(self, saved: SavedGame) -> Session:

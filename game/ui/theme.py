@@ -12,7 +12,9 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-ASSETS = Path(__file__).resolve().parents[2] / "assets"
+from game.resources import assets_dir
+
+ASSETS = assets_dir()
 THEME_FILES = {"default": "theme.json", "high_contrast": "theme-high-contrast.json"}
 
 RGB = tuple[int, int, int]

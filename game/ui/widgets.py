@@ -56,7 +56,8 @@ class Button(Widget):
 
     `selected` None makes a plain button; True/False makes a choice item showing ☑/☐.
     A disabled button says so in its detail, unless `explained` (its detail already
-    gives the reason in words).
+    gives the reason in words). A `marked` button (a guide's suggestion) starts with ★,
+    says why in its first detail line, and has a second border in the accent colour.
     """
 
     focusable = True
@@ -64,10 +65,13 @@ class Button(Widget):
     def __init__(self, text: str, on_click: Callable[[], object] | None = None, *,
                  detail: str = "", number: int | None = None, group: str | None = None,
                  selected: bool | None = None, enabled: bool = True, key: str | None = None,
-                 style: str = "button", explained: bool = False) -> None:
+                 style: str = "button", explained: bool = False, marked: str = "") -> None:
         super().__init__(key or f"button:{text}")
         if not enabled and not explained:  # say so in words: the dim look alone is colour only
             detail = f"{detail} (not available now)" if detail else "Not available now"
+        if marked:
+            text, detail = f"★ {text}", f"{marked}\n{detail}" if detail else marked
+        self.marked = bool(marked)
         self.text, self.detail, self.number, self.group = text, detail, number, group
         self.callback, self.selected, self.enabled, self.style = on_click, selected, enabled, style
         self.focusable = enabled
@@ -109,6 +113,10 @@ class Button(Widget):
         pygame.draw.rect(surface, main.bg, self.rect, border_radius=m.px("border"))
         border = main.fg if focused else ui.theme.colour("border")
         pygame.draw.rect(surface, border, self.rect, m.px("border"), border_radius=m.px("border"))
+        if self.marked:
+            inner = self.rect.inflate(-2 * m.px("border"), -2 * m.px("border"))
+            pygame.draw.rect(surface, ui.theme.style("accent").fg, inner, 2 * m.px("border"),
+                             border_radius=m.px("border"))
         top = self.rect.y + m.px("gap")
         if focused:
             surface.blit(ui.render(MARKER, "body", True, main.fg), (self.rect.x + m.u(4), top))
@@ -246,7 +254,7 @@ class TextInput(Button):
         return False
 
 
-from game.ui.containers import Centre, Column, Panel, Row, ScrollView, Spacer, Split  # noqa: E402, I001
+from game.ui.containers import Centre, Column, Dock, Fit, Panel, Row, ScrollView, Spacer, Split  # noqa: E402, I001
 
 
 class ChoiceList(Column):
@@ -257,13 +265,17 @@ class ChoiceList(Column):
     """
 
     def __init__(self, group: str, items: Sequence[tuple[str, str, Callable[[], object], bool]],
-                 selected: Sequence[bool] | None = None, key_prefix: str | None = None) -> None:
+                 selected: Sequence[bool] | None = None, key_prefix: str | None = None,
+                 start: int = 1) -> None:
+        """`start` numbers the first item: two lists of one `group` shown one after the
+        other (Continue's games in progress, then its finished ones) number on from each
+        other, so every number on the screen names one item."""
         prefix = key_prefix or group
         buttons = [Button(text, cb, detail=detail, number=i, group=group, enabled=ok,
-                          selected=None if selected is None else selected[i - 1],
+                          selected=None if selected is None else selected[i - start],
                           key=f"{prefix}:{text}")
-                   for i, (text, detail, cb, ok) in enumerate(items, start=1)]
-        super().__init__(buttons, key=f"list:{group}")
+                   for i, (text, detail, cb, ok) in enumerate(items, start=start)]
+        super().__init__(buttons, key=f"list:{prefix}")
 
 
 
@@ -274,4 +286,5 @@ def notice(text: str, size: str = "body") -> Panel:
 
 
 __all__ = ["Widget", "Label", "Button", "Toggle", "Stepper", "TextInput", "ChoiceList", "ascii_digit",
-           "Centre", "Column", "Row", "Panel", "ScrollView", "Spacer", "Split", "draw_lines", "notice"]
+           "Centre", "Column", "Dock", "Fit", "Row", "Panel", "ScrollView", "Spacer", "Split",
+           "draw_lines", "notice"]

@@ -1,16 +1,18 @@
 """Translation hooks: every user-facing string passes through `_` here.
 
 `_(message)` looks the message up in the gettext catalogue for the current language
-(`assets/locale/<lang>/LC_MESSAGES/detente.mo`) and returns it unchanged when there is
-no catalogue, which is the case for English, the language the game is written in.
+(`assets/locale/<lang>/LC_MESSAGES/detente.mo`, found through game.resources) and returns
+it unchanged when there is no catalogue, which is the case for English, the language the
+game is written in.
 """
 
 from __future__ import annotations
 
 import gettext
-from pathlib import Path
 
-LOCALE_DIR = Path(__file__).resolve().parents[2] / "assets" / "locale"
+from game.resources import locale_dir
+
+LOCALE_DIR = locale_dir()
 DOMAIN = "detente"
 
 _translation = gettext.translation(DOMAIN, localedir=LOCALE_DIR, fallback=True)

@@ -17,6 +17,10 @@ _BANDS = {"calm": N_("calm"), "wary": N_("wary"), "strained": N_("strained"), "c
 _FAMILIES = {"transparency": N_("transparency"), "assurance": N_("assurance"),
              "cooperation": N_("cooperation"), "pressure": N_("pressure"), "home_front": N_("home front")}
 
+#: The phases of a round as players read them.
+_PHASES = {"orders": N_("orders"), "responses": N_("answers"), "resolve": N_("resolution"),
+           "over": N_("game over")}
+
 #: A commitment's or milestone's status as players read it.
 _STATUSES = {"active": N_("still running"), "kept": N_("kept"), "broken": N_("broken"),
              "inactive": N_("not started"), "operating": N_("operating"), "suspended": N_("suspended")}
@@ -43,6 +47,23 @@ def milestone_name(game, milestone: str) -> str:
 def event_title(game, event: str) -> str:
     """`Presidents meet, no headway` for the event id `summit_no_headway`."""
     return next((e.title for e in scenario_of(game).events if e.id == event), event)
+
+
+def action_name(game, action_id: str) -> str:
+    """`Brief on programme plans` for the action id `brief_plans`."""
+    return next((a.name for a in scenario_of(game).actions if a.id == action_id), action_id)
+
+
+def demand_name(game, demand: str) -> str:
+    """`a legal guarantee that ...` for the demand id `legal_guarantee`."""
+    return next((d.name for d in scenario_of(game).demands if d.id == demand), demand)
+
+
+def commitment_name(game, action_id: str) -> str:
+    """The name of the commitment an action makes (`No-first-deployment pledge`), or the
+    action's id if it makes none."""
+    spec = next((a for a in scenario_of(game).actions if a.id == action_id), None)
+    return spec.commitment.name if spec is not None and spec.commitment else action_id
 
 
 def ending_name(game, ending: str) -> str:
@@ -114,6 +135,11 @@ def band_name(band: str) -> str:
 def family_name(family: str) -> str:
     """A family of actions in words (`home_front` → `home front`)."""
     return _(_FAMILIES[family]) if family in _FAMILIES else family.replace("_", " ")
+
+
+def phase_name(phase: str) -> str:
+    """A phase of the round in words (`responses` → `answers`)."""
+    return _(_PHASES[phase]) if phase in _PHASES else phase
 
 
 def status_name(status: str) -> str:

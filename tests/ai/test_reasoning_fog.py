@@ -9,6 +9,7 @@ import pytest
 
 from game.ai import PERSONAS
 from game.session.session import Seat, Session
+from game.words import reasoning_line
 
 
 def support_words(game) -> list[str]:
@@ -38,7 +39,7 @@ def test_reasoning_never_quotes_a_support_value(scenario_name, request):
         seats = {r: Seat(False, names[(seed + i) % len(names)]) for i, r in enumerate(game.roles)}
         session = Session(game.scenario, seed, seats)
         session.play_ai()
-        lines += [n.text for n in session.notes]
+        lines += [reasoning_line(game.scenario, n.role, n) for n in session.notes]
     assert len(lines) > 100
     assert [line for line in lines if quotes_support_number(line, words)] == []
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from game.ai import ai_orders, ai_responses, make_policy
 from game.model.actions import Action, Orders
+from game.model.results import Reason, ReasonKind
 from game.rules import apply_action, new_game
 from game.session.runner import play_game
 
@@ -16,7 +17,9 @@ def test_assurer_answers_the_demand_with_a_written_assurance(default_scenario):
     state = new_game(game, 1)
     orders, reasons = ai_orders(make_policy("assurer", game), state, game, "washington")
     assert Action("washington", "political_assurance", "moscow") in orders.actions
-    assert "written commitment" in reasons[0]
+    trust = state.trust[("washington", "moscow")]
+    assert reasons[0] == ("washington:political_assurance@moscow",
+                          Reason(ReasonKind.WRITTEN_INSTEAD, ("moscow", trust)))
 
 
 def test_holdout_declines_joint_exercises_while_its_demand_stands(default_scenario):
@@ -29,7 +32,9 @@ def test_holdout_declines_joint_exercises_while_its_demand_stands(default_scenar
     state = apply_action(state, game, Orders("nato", (Action("nato", "propose_exercises"),)))
     answer, reasons = ai_responses(make_policy("holdout", game), state, game, "moscow")
     assert answer.decisions == (("nato:propose_exercises", False),)
-    assert "demand" in reasons[0]
+    offer, why = reasons[0]
+    assert offer == "nato:propose_exercises" and why.kind in (ReasonKind.DECLINES_JOINT,
+                                                              ReasonKind.DECLINES_BACKING_DOWN)
 
 
 def test_holdout_never_sets_its_demand_aside_without_a_commitment(default_scenario):

@@ -62,7 +62,7 @@ def test_summary_first_detail_only_on_request():
     assert "#1 " not in short and "add --detail" in short
     assert long.startswith(short.split("\n(one line")[0])
     assert sum(1 for line in long.splitlines() if line.startswith("  #")) == 40
-    assert len(short.splitlines()) < 60
+    assert len(short[:short.index("\nFlags")].splitlines()) < 60  # the figures fit a screen
 
 
 def test_figures_cover_milestones_objectives_and_actions():
@@ -195,3 +195,23 @@ def test_assign_fixes_roles_and_others_range_over_personas():
     code, out, _ = _run(str(DEFAULT), "--games", "8", "--personas", "cooperative,hardliner",
                         "--assign", "moscow=legalist", "--workers", "1", "--detail")
     assert code == 0 and "4 assignments" in out and out.count("/legalist/") == 4
+
+
+def test_html_carries_every_note_the_terminal_shows(tmp_path):
+    """Each flag with its why and try lines, and every note beside an ending, milestone,
+    objective or action ("never chosen"), is in the HTML report and the JSON file too."""
+    import html as html_lib
+
+    page, data = tmp_path / "r.html", tmp_path / "r.json"
+    code, out, _ = _run(str(DEFAULT), "--games", "60", "--workers", "1", "--html", str(page),
+                        "--json", str(data))
+    text = html_lib.unescape(page.read_text(encoding="utf-8"))
+    flags = out[out.index("\nFlags"):].splitlines()[1:]
+    notes = [line.strip().removeprefix("! ").removeprefix("why: ").removeprefix("try: ")
+             for line in flags if line.startswith("  ")]
+    assert code == 0 and notes and "never chosen" in out
+    assert [n for n in notes if n not in text] == []
+    for mark in ("never chosen", "never operates", "never reached", "over 90%", "under 2%"):
+        assert out.count(mark) <= text.count(mark), mark
+    figures = json.loads(data.read_text(encoding="utf-8"))
+    assert [n["text"] for n in figures["notes"]] == figures["flags"]

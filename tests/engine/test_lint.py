@@ -577,6 +577,48 @@ def test_committed_schema_is_fresh():
     assert json.loads(SCHEMA_PATH.read_text(encoding="utf-8")) == scenario_json_schema()
 
 
+def test_key_reference_in_the_docs_is_fresh():
+    """docs/authoring.md holds the key reference generated from the schema, unchanged:
+    every key of every part, with its default; rewrite it with `schema --docs`."""
+    from game.authoring.schema_docs import key_reference, section_in
+
+    DOCS_PATH = Path(__file__).resolve().parents[2] / "docs" / "authoring.md"
+
+    doc = DOCS_PATH.read_text(encoding="utf-8")
+    assert section_in(doc) == key_reference(), "run: python main.py schema --docs docs/authoring.md"
+    for row in ("| `trust_gain_percent` | `60` | a whole number, 1 to 100 |",
+                "| `repeat_decay` | `[100, 60, 35, 20]` |", "| `domestic_label` | **required** |",
+                "| `once` | `true` |", "| `points` | `{}` |"):
+        assert row in doc
+
+
+def test_schema_docs_rewrites_only_its_section(tmp_path, capsys):
+    """`schema --docs FILE` replaces the generated part and leaves the rest; a file without
+    the markers is refused with status 2."""
+    from game.authoring.schema_docs import BEGIN, END, key_reference
+    from game.cli.main import main
+
+    doc = tmp_path / "a.md"
+    doc.write_text(f"# Mine\n\n{BEGIN}\nstale\n{END}\n\nafter\n", encoding="utf-8")
+    assert main(["schema", "--docs", str(doc)]) == 0
+    assert doc.read_text(encoding="utf-8") == f"# Mine\n\n{key_reference()}\n\nafter\n"
+    plain = tmp_path / "b.md"
+    plain.write_text("# No markers\n", encoding="utf-8")
+    assert main(["schema", "--docs", str(plain)]) == 2
+    assert "no generated key reference" in capsys.readouterr().err
+
+
+def test_schema_without_out_writes_to_the_current_folder(tmp_path, monkeypatch, capsys):
+    """`schema` alone writes scenario.schema.json where the author is, never into the game."""
+    from game.cli.main import main
+
+    monkeypatch.chdir(tmp_path)
+    before = SCHEMA_PATH.read_bytes()
+    assert main(["schema"]) == 0
+    assert json.loads((tmp_path / "scenario.schema.json").read_text())["title"]
+    assert SCHEMA_PATH.read_bytes() == before and "wrote scenario.schema.json" in capsys.readouterr().out
+
+
 def test_schema_spells_keys_as_files_do(tmp_path):
     """The schema says `from`, not `from_`, and names its dialect and title."""
     schema = json.loads(write_schema(tmp_path / "s.json").read_text(encoding="utf-8"))
@@ -874,6 +916,31 @@ def test_every_code_is_registered_and_documented():
     assert missing == []
 
 
+def test_persona_thresholds_in_the_docs_are_the_personas_own():
+    """docs/authoring.md gives each persona's trust thresholds as the personas hold them, so
+    an author reading *Personas* sets start trust against the real numbers."""
+    from game.ai import make_policy
+    from game.rules import compile_scenario
+
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "authoring.md").read_text()
+    table = doc[doc.index("## Personas: what each AI delegation reads"):doc.index("## Every message")]
+    rows = {line.split("|")[1].strip(" `"): line for line in table.splitlines()
+            if line.startswith("| `")}
+    game = compile_scenario(load_text_with_source(VALID, "s.yaml")[0])
+    facts = {"reciprocator": [("forgive", "at least 35"), ("accept_at", "under 20")],
+             "hardliner": [("press_below", "under 40"), ("accept_at", "at least 55"),
+                           ("ceiling", "under 90"), ("content", "support is 85")],
+             "legalist": [("trust_at", "55 for a 2-point step")],
+             "opportunist": [("cap", "under 60"), ("cushion", "at least 50")],
+             "holdout": [("trust_at", "at least 60"), ("insight_width", "14 points")],
+             "alliance": [("ally_at", "at least 60"), ("margin", "5 points above")],
+             "baseline": [("accept_at", "at least 30"), ("press_below", "under 15")]}
+    for persona, pairs in facts.items():
+        policy = make_policy(persona, game)
+        for attr, words in pairs:
+            assert str(getattr(policy, attr)) in words and words in rows[persona], (persona, attr)
+
+
 def test_every_key_an_author_writes_is_documented():
     """docs/authoring.md names every key of conditions, effects, requirements, commitments,
     ratification, demands, start demands, actions (aims included) and the file itself, and
@@ -996,6 +1063,44 @@ def test_starter_passes_strict_check_and_plays(tmp_path, roles):
     assert result.ending in {e.id for e in scenario.endings}
 
 
+def test_starter_adds_yaml_to_a_name_without_one(tmp_path):
+    """`new noext` writes noext.yaml; a name with another suffix is refused."""
+    code, out, _ = _new(tmp_path, "noext", "north,south")
+    assert code == 0 and (tmp_path / "noext.yaml").is_file() and not (tmp_path / "noext").exists()
+    assert "noext.yaml" in out
+    code, _, err = _new(tmp_path, "notes.txt", "north,south")
+    assert code == 2 and "a scenario file ends in .yaml; give a name such as notes.yaml" in err
+
+
+def test_starter_names_and_labels_read_well(tmp_path):
+    """Short ids read as abbreviations (usa -> USA, not Usa), and each role's domestic label
+    names it, so a chart legend can tell them apart."""
+    from game.authoring.loader import load_scenario
+
+    assert _new(tmp_path, "case.yaml", "usa,nna,east_bloc")[0] == 0
+    scenario = load_scenario(tmp_path / "case.yaml")
+    assert [r.name for r in scenario.roles] == ["USA", "NNA", "East Bloc"]
+    labels = [r.domestic_label for r in scenario.roles]
+    assert len(set(labels)) == 3 and labels[0] == "USA support at home"
+
+
+def test_milestone_cycle_folds_every_follow_on(tmp_path):
+    """A cycle of prerequisites in the starter prints as one error: the milestones, their
+    idle suspension effects, the withdrawal nobody can take and the endings that need them
+    are folded under it."""
+    assert _new(tmp_path, "case.yaml", "north,south,east")[0] == 0
+    path = tmp_path / "case.yaml"
+    text = path.read_text(encoding="utf-8").replace(
+        "    progress_needed: 2\n", "    requires: [joint_measure]\n    progress_needed: 2\n", 1)
+    path.write_text(text, encoding="utf-8")
+    out = io.StringIO()
+    assert run_check([str(path)], out=out, err=out) == 2
+    lines = out.getvalue().splitlines()
+    assert "[milestone-cycle]" in lines[0] and "follow-on problems" in lines[1]
+    assert all(line.startswith("      ") for line in lines[2:-1]), lines
+    assert any("[action-never]" in line for line in lines) and lines[-1].endswith(": 1 error")
+
+
 def test_starter_schema_line_works_from_its_folder(tmp_path):
     """The $schema line names the schema by a path that works from the file's folder."""
     (tmp_path / "deep" / "er").mkdir(parents=True)
@@ -1109,3 +1214,183 @@ def test_schema_and_check_refuse_bad_aims(old, new):
     assert not _check_accepts(text)
     if "target: none" in new:
         assert not _schema_accepts(text)
+
+
+# --- Design slips that play but cannot be meant: one test per kind. ---
+
+def test_effects_that_cancel_out():
+    """Two effects of one list on one meter that add up to 0 are a warning, at the last."""
+    text = variant("      - {tension: -2}\n  - id: propose_swap",
+                   "      - {tension: -2}\n      - {tension: 2}\n  - id: propose_swap")
+    p = only(text)
+    assert (p.code, p.is_error, p.path) == ("effects-cancel", False, "actions[0].effects[3]")
+    assert "cancels effects[2]: -2 and +2 on the same tension meter add up to 0" in p.message
+
+
+def test_effects_on_different_meters_do_not_cancel():
+    """Trust of the target and trust of the actor are two meters: +3 and -3 is a trade."""
+    text = variant("      - {tension: -2}\n  - id: propose_swap",
+                   "      - {tension: -2}\n      - {trust: -3, who: actor, toward: target}\n"
+                   "  - id: propose_swap")
+    assert "effects-cancel" not in codes(text)
+
+
+def test_effect_amount_is_bounded():
+    """An effect of +150,000 on a 0-100 meter is refused by the schema, where it is written."""
+    text = variant("{trust: 3, who: target, toward: actor}",
+                   "{trust: 150000, who: target, toward: actor}")
+    p = _load_problems(text)[0]
+    assert (p.code, p.path, pos(p)) == ("out-of-range", "actions[0].effects[0].trust",
+                                        at(text, "150000"))
+    assert "at most 100" in p.message
+
+
+def test_progress_needed_above_the_meter():
+    """The progress meter runs 0-100, so progress_needed 150 is refused by the schema."""
+    text = variant("    parties: [north, south]\n  - id: warning_line",
+                   "    parties: [north, south]\n    progress_needed: 150\n  - id: warning_line")
+    p = _load_problems(text)[0]
+    assert (p.code, p.path) == ("out-of-range", "milestones[0].progress_needed")
+
+
+def test_progress_too_slow_for_the_rounds():
+    """Progress that repeats freely can still fall short: 1 a round from each of two roles
+    over the 5 rounds before the last is 10, less than 30."""
+    text = variant("    parties: [north, south]\n  - id: warning_line",
+                   "    parties: [north, south]\n    progress_needed: 30\n  - id: warning_line")
+    text = variant("      - {transparency: 1}\n", "      - {transparency: 1}\n"
+                   "      - {progress: 1, milestone: data_swap}\n", text)
+    p = find(text, "milestones[0].progress_needed")
+    assert p.code == "progress-too-slow" and p.is_error
+    assert "needs 30 progress, but in 6 rounds of 2 points at most 10" in p.message
+    assert "progress-too-slow" not in codes(text.replace("progress_needed: 30", "progress_needed: 10"))
+
+
+def test_progress_from_an_action_that_needs_the_milestone_does_not_count():
+    """Progress toward a milestone from an action open only once it operates never helps:
+    the milestone cannot get the progress it needs."""
+    text = variant("    parties: [north, south]\n  - id: warning_line",
+                   "    parties: [north, south]\n    progress_needed: 3\n  - id: warning_line")
+    text = variant("      - {tension: -2}\n  - id: propose_swap",
+                   "      - {tension: -2}\n      - {progress: 3, milestone: data_swap}\n"
+                   "    requires: {operating: [data_swap]}\n  - id: propose_swap", text)
+    p = find(text, "milestones[0].progress_needed")
+    assert p.code == "progress-unreachable" and "at most 0 can ever be added" in p.message
+
+
+def test_commitment_term_longer_than_the_game():
+    """A term that runs past the last round is never kept: a warning at the term, and an
+    objective on kept commitments is an error folded under it."""
+    text = variant("      term: 3\n", "      term: 6\n")
+    p = only(text)
+    assert (p.code, p.is_error, p.path) == ("commitment-never-kept", False,
+                                            "actions[3].commitment.term")
+    assert "shorten term to at most 5" in p.message
+    kept = variant("    briefing: You want guarantees before you share anything.\n",
+                   "    briefing: You want guarantees before you share anything.\n"
+                   "    objectives:\n      - id: kept_word\n        text: Keep your word.\n"
+                   "        points: 4\n        when: {commitments_kept: [{role: self, min: 1}]}\n",
+                   text)
+    top = [p for p in lint_of(kept) if p.code == "commitment-never-kept"]
+    assert len(top) == 1 and [f.code for f in top[0].folded] == ["objective-never"]
+    assert "runs past the last round" in top[0].folded[0].message
+
+
+def _with_guarantee(extra: str = "", target: str = "role", roles: str = "[north]") -> str:
+    """The fixture with an action `give` that meets the demand for a guarantee."""
+    give = (f"  - id: give\n    name: Give a guarantee\n    family: assurance\n    cost: 2\n"
+            f"    description: A written guarantee.\n    teaching_note: Meets the demand.\n"
+            f"    roles: {roles}\n    target: {target}\n    satisfies_demand: guarantee\n{extra}")
+    return variant("  - id: criticise\n", give + "  - id: criticise\n")
+
+
+def test_satisfier_never_aimed_at_the_demand_maker():
+    """An action that meets a demand but is aimed at no role can never meet it."""
+    p = find(_with_guarantee(target="none"), "actions[5].satisfies_demand")
+    assert p.code == "satisfies-never-aimed" and "set target: role" in p.message
+
+
+def test_satisfier_only_the_demand_maker_can_take():
+    """Only south makes the demand; if only south can take the action, it is never aimed at
+    a role standing by the demand."""
+    p = find(_with_guarantee(roles="[south]"), "actions[5].satisfies_demand")
+    assert p.code == "satisfies-never-aimed" and "south, who make the demand" in p.message
+
+
+def test_demand_reward_that_nothing_can_earn():
+    """A satisfied_reward above 0 on a demand nothing meets is dead: an error at the reward."""
+    text = variant("    audience_cost: 6\n", "    audience_cost: 6\n    satisfied_reward: 5\n")
+    p = only(text)
+    assert (p.code, p.path) == ("demand-reward-dead", "demands[0].satisfied_reward")
+    assert "no action has `satisfies_demand: guarantee`" in p.message
+    fixed = _with_guarantee().replace("    audience_cost: 6\n",
+                                      "    audience_cost: 6\n    satisfied_reward: 5\n")
+    assert "demand-reward-dead" not in codes(fixed)
+
+
+def test_demand_whose_only_satisfier_cannot_reach_it():
+    """A reward whose only satisfier is never aimed at the demander folds under that action."""
+    text = _with_guarantee(roles="[south]").replace(
+        "    audience_cost: 6\n", "    audience_cost: 6\n    satisfied_reward: 5\n")
+    top = [p for p in lint_of(text) if p.code == "satisfies-never-aimed"]
+    assert len(top) == 1 and [f.code for f in top[0].folded] == ["demand-reward-dead"]
+
+
+def test_backed_down_only_by_another_role():
+    """Only the demander backs down; an action only north takes never counts for south's
+    demand, even one that meets the demand."""
+    text = variant("backed_down_by: [wait]", "backed_down_by: [wait, give]", _with_guarantee())
+    p = find(text, "demands[0].backed_down_by[1]")
+    assert p.code == "backdown-other-role" and p.is_error
+    assert "south can do neither" in p.message
+
+
+def test_backed_down_by_the_offer_that_meets_it():
+    """An offer that meets the demand and counts as backing down from it: accepting costs the
+    audience cost and the reward never comes."""
+    text = variant("backed_down_by: [wait]", "backed_down_by: [wait, give]",
+                   _with_guarantee("    offer: true\n"))
+    p = find(text, "demands[0].backed_down_by[1]")
+    assert p.code == "backdown-meets" and "remove it from backed_down_by" in p.message
+
+
+def test_demand_ended_only_by_an_offer_its_makers_never_answer():
+    """An offer in backed_down_by that the demand's makers are never asked to answer (north
+    aims it only at east) ends nothing: the demand is stuck."""
+    text = with_east(_with_guarantee("    offer: true\n    aims: {north: [east]}\n")
+                     .replace("    satisfies_demand: guarantee\n", ""))
+    text = variant("backed_down_by: [wait]", "backed_down_by: [give]", text)
+    assert {"demand-stuck", "backdown-other-role"} <= set(codes(text))
+
+
+def test_same_test_twice_in_a_condition():
+    """Two trust tests of one pair in one condition: a warning at the second."""
+    text = variant("            - {from: south, to: self, min: 50}\n",
+                   "            - {from: south, to: self, min: 50}\n"
+                   "            - {from: south, to: self, min: 40}\n")
+    p = only(text)
+    assert (p.code, p.is_error, p.path) == ("condition-twice", False,
+                                            "roles[0].objectives[1].when.trust[1]")
+    assert "trust[0] already tests this" in p.message
+
+
+def test_milestone_listed_twice_in_a_condition():
+    """A milestone named twice in `operating` is a warning."""
+    p = find(variant("          operating: [warning_line]\n      - id: trusted",
+                     "          operating: [warning_line, warning_line]\n      - id: trusted"),
+             "roles[0].objectives[0].when.operating[1]")
+    assert p.code == "condition-twice"
+
+
+def test_two_objectives_that_test_the_same():
+    """Two objectives of one role with the same condition score twice for one thing."""
+    text = variant("          trust:\n            - {from: south, to: self, min: 50}\n",
+                   "          operating: [warning_line]\n")
+    p = find(text, "roles[0].objectives[1].when")
+    assert p.code == "condition-twice" and "tests exactly what objective 'line_built'" in p.message
+
+
+def _load_problems(text: str) -> list[Problem]:
+    with pytest.raises(ScenarioError) as info:
+        load_text_with_source(text, "s.yaml")
+    return info.value.problems

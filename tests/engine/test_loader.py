@@ -604,3 +604,12 @@ def test_bad_aims_do_not_hide_reference_errors():
                    "      - {trust: 3")
     text = variant("roles: [south]", "roles: [soth]", text)
     assert [p.code for p in problems(text)] == ["inconsistent", "unknown-role"]
+
+
+def test_wrong_shape_says_what_the_key_holds():
+    """`repeat_decay: 50` says the list it wants: what it holds and an example."""
+    p = one(variant("  drift_max: 5\n", "  drift_max: 5\n  repeat_decay: 50\n"))
+    assert (p.code, p.path) == ("wrong-type", "rules.repeat_decay")
+    assert p.message == ("expected a list (one '- ' item per line), got the number 50; "
+                         "repeat_decay holds: percent earned by the 1st, 2nd, ... repeat of the "
+                         "same concession, for example [100, 60, 35, 20]")

@@ -134,8 +134,7 @@ def a_scenario_value(data):
 
 
 def a_ledger_entry(data):
-    data["ledger"][3] = data["ledger"][3].replace("+", "+1", 1) if "+" in data["ledger"][3] \
-        else data["ledger"][3] + " "
+    data["ledger"][3][3] += 1  # the value after: [round, meter, before, after, ...]
 
 
 def the_state_digest(data):

@@ -11,7 +11,7 @@ import pytest
 from game.authoring.loader import load_scenario
 from game.model.actions import move_from_text
 from game.session.library import GameLibrary
-from game.session.replay import verify
+from game.session.replay import scenario_for, session_from_save, verify
 from game.session.saves import SaveError, read_save
 from game.session.session import Seat, Session
 
@@ -157,8 +157,56 @@ def test_a_v01_replay_verifies():
     """A replay written by version 0.1 (the golden files) is migrated and verifies."""
     golden = Path(__file__).parents[1] / "golden"
     record = read_save(golden / "two-roles-seed11.json")
-    assert record.version == 2 and record.scenario is None
+    assert record.version == 3 and record.scenario is None
+    assert record.notes is None and record.ledger == [] and record.legacy_ledger
     assert verify(golden / "two-roles-seed11.json", load_scenario(golden / "two-roles.yaml")).ok
+
+
+def test_a_version_2_save_loads_verifies_and_works_its_reasoning_out_again():
+    """A version 2 save keeps loading: its ledger lines verify as written, and its AI
+    reasoning, kept only as English text, is worked out again as data, step for step."""
+    path = Path(__file__).parents[1] / "golden" / "missile-defence-seed7.json"
+    raw = json.loads(path.read_text())
+    assert raw["version"] == 2
+    record = read_save(path)
+    assert record.version == 3 and record.legacy_ledger == raw["ledger"] and record.notes is None
+    assert verify(path).ok
+    scenario, _notice = scenario_for(record, path)
+    session = session_from_save(record, scenario, path)
+    assert [(n.round, n.role) for n in session.notes] == \
+        [(n["round"], n["role"]) for n in raw["notes"]]
+    assert [n.action for n in session.notes] == \
+        [n["text"].split(": ", 1)[0] if ":" in n["text"].split(" ", 1)[0] else None
+         for n in raw["notes"]]
+
+
+def test_a_version_3_save_holds_the_ledger_and_reasoning_as_data(library, scenario_file):
+    """A save keeps every ledger entry and every reason as data (ids and numbers), reads
+    them back exactly, and verifies."""
+    session = new_game(library, scenario_file)
+    session.play_ai()
+    path = library.save(session)
+    raw = json.loads(path.read_text())
+    assert raw["version"] == 3 and raw["legacy_ledger"] is None
+    assert raw["ledger"] == [e.as_data() for e in session.state.ledger]
+    assert raw["notes"] and all(isinstance(n["reason"][0], str) for n in raw["notes"])
+    record = read_save(path)
+    again = session_from_save(record, load_scenario(scenario_file), path)
+    assert again.notes == session.notes and again.state.ledger == session.state.ledger
+    assert verify(path).ok
+
+
+def test_a_save_with_an_unknown_kind_of_reason_is_refused(library, scenario_file):
+    """A reason or a ledger detail of no known kind is a damaged save, named in one line."""
+    session = new_game(library, scenario_file)
+    session.play_ai()
+    path = library.save(session)
+    data = json.loads(path.read_text())
+    data["notes"][0]["reason"] = ["sulks", 3]
+    path.write_text(json.dumps(data))
+    with pytest.raises(SaveError, match="damaged") as info:
+        read_save(path)
+    assert "\n" not in str(info.value)
 
 
 def test_save_with_an_extra_role_in_its_seats_is_refused(library, scenario_file):

@@ -99,7 +99,7 @@ def test_tampered_replay_reports_where_it_diverges(tmp_path):
     s.play_ai()
     path = save_session(s, tmp_path / "r.json")
     data = json.loads(path.read_text())
-    data["ledger"][5] = data["ledger"][5].replace("->", "->1")
+    data["ledger"][5][3] += 1  # the value after the change
     path.write_text(json.dumps(data))
     verdict = verify(path, SC)
     assert not verdict.ok and "entry 6" in verdict.message

@@ -233,3 +233,17 @@ def test_action_numbers_stay_put_between_picks():
     assert ("1. Brief on programme plans → Moscow is not available: it is already in your orders "
             "this round.") in text
     assert " 1. [1 pt] Brief on programme plans → Moscow  (picked)" in text
+
+
+def test_a_backdown_is_shown_to_every_team():
+    """When a team backs down from its public demand, the round's reveal says so for the
+    whole room (the act is public), without what it cost at home (that is fogged)."""
+    out = io.StringIO()
+    args = build_parser().parse_args(["text", "--human", "none", "--seed", "1"])
+    assert run_text(args, Console(io.StringIO(), out, interactive=False)) == 0
+    lines = out.getvalue().splitlines()
+    news = [i for i, line in enumerate(lines) if line == "Public demands this round:"]
+    assert news, "no demand changed in this game"
+    line = lines[news[0] + 1]
+    assert line.startswith("  Moscow backed down from its public demand: a legal guarantee")
+    assert not any(ch.isdigit() for ch in line)

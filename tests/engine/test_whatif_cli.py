@@ -2,7 +2,7 @@
 
 import pytest
 
-from game.cli import main
+from game.cli import main, program
 from game.debrief.branch import branch_lines, parting
 from game.debrief.debrief import debrief_html
 from game.debrief.whatif import Change, branch, choices
@@ -33,7 +33,7 @@ def test_without_a_change_it_lists_each_teams_choices(replay, capsys):
     assert main.main(["whatif", str(replay), "--round", "1"]) == 0
     out = capsys.readouterr().out
     assert "Washington (washington) ordered:" in out and "Moscow (moscow) ordered:" in out
-    assert options(replay)[0] in out and "Example: python main.py whatif" in out
+    assert options(replay)[0] in out and f"Example: {program.name()} whatif" in out
 
 
 def test_a_branch_is_printed_and_written_and_is_the_same_twice(replay, tmp_path, capsys):
@@ -58,7 +58,7 @@ def test_an_empty_orders_list_means_no_orders(replay, capsys):
 @pytest.mark.parametrize("extra, message", [
     (["--round", "1", "--orders"], "--role: say whose decision changes"),
     (["--round", "1", "--role", "mars", "--orders"], "--role mars: unknown role"),
-    (["--round", "1", "--role", "moscow", "--orders", "no_such_action"], "unknown action"),
+    (["--round", "1", "--role", "moscow", "--orders", "no_such_action"], "there is no action"),
     (["--round", "40", "--role", "moscow", "--orders"], "round 40 was not played"),
     (["--round", "1", "--role", "moscow", "--answers", "x=maybe"], "give OFFER=accept"),
     (["--round", "1", "--role", "moscow", "--orders", "nato:anything"], "that order is nato's"),

@@ -42,7 +42,7 @@ def test_orders_over_the_points_are_refused_in_words(hosted):
     with pytest.raises(NetError) as refused:
         hosted.submit_orders("nato", "greedy-key", [m["id"] for m in cheap])
     message = str(refused.value)
-    assert cheap[2]["label"] in message and "points" in message
+    assert cheap[2]["label"] in message and "more than you have left" in message
     assert not INTERNAL_ID.search(message)
     assert "nato" not in hosted.session.state.orders
 

@@ -21,6 +21,7 @@ from game.debrief.page import environment
 from game.net.seats import new_secrets, parse_seats, save_secrets
 from game.session.saves import save_session
 from game.session.session import Seat, Session
+from game.words import outcome_name
 from tests.helpers import default_scenario
 
 SC = default_scenario()
@@ -108,7 +109,7 @@ def test_class_debrief_compares_every_table(tables):
     for label, s in tables.items():
         assert label in html
         if s.state.over:
-            assert s.outcome().ending_name in html
+            assert outcome_name(s.scenario, s.outcome()) in html
 
 
 def test_questions_come_from_the_differences(tables):

@@ -5,14 +5,24 @@ from __future__ import annotations
 
 import copy
 
-import pytest
-
 from game.authoring.lint import lint
-from game.model.actions import EndGame, IllegalAction, Orders
+from game.model.actions import EndGame, Orders
+from game.model.results import Detail, DetailKind, Refusal, RefusalKind, ScoreKind, ScorePart
 from game.model.scenario import Scenario
 from game.rules import apply_action, legal_actions, new_game, outcome
 from game.rules.demands import audience_cost, ratification_odds
-from tests.helpers import TWO_ROLES, a, compiled, default_scenario, entries, play_round, start, two_roles
+from game.words import outcome_name, outcome_text
+from tests.helpers import (
+    TWO_ROLES,
+    a,
+    compiled,
+    default_scenario,
+    entries,
+    play_round,
+    refusal,
+    start,
+    two_roles,
+)
 
 
 def _texts(state, sc, role):
@@ -54,8 +64,9 @@ def test_aimed_action_at_an_unlisted_target_is_illegal():
     """Ordering an aimed action at a role it may not be aimed at is refused with a reason."""
     sc = compiled(default_scenario())
     s = new_game(sc, 1)
-    with pytest.raises(IllegalAction, match="not a valid target"):
-        apply_action(s, sc, Orders("washington", (a("washington:political_assurance@nato"),)))
+    move = Orders("washington", (a("washington:political_assurance@nato"),))
+    assert refusal(sc, s, move) == \
+        Refusal(RefusalKind.BAD_TARGET, ("washington:political_assurance@nato",))
 
 
 def test_from_round_opens_an_action_in_its_round():
@@ -106,7 +117,9 @@ def test_insight_and_assurance_relieve_the_audience_cost():
     assert audience_cost(s, demand, "moscow") == relieved
     s, _ = play_round(s, sc, {"moscow": ["moscow:set_aside_demand"]})
     paid = entries(s, "support.moscow", "demand")
-    assert [e.amount for e in paid] == [-relieved] and "eased" in paid[0].note
+    eased = demand.audience_cost - relieved
+    assert [e.amount for e in paid] == [-relieved]
+    assert paid[0].detail == Detail(DetailKind.BACKED_DOWN, (demand.id, eased))
 
 
 def test_set_aside_needs_the_written_assurance():
@@ -147,9 +160,11 @@ def test_facilitator_stop_has_its_own_ending():
     s, _ = play_round(s, sc, {})
     s = apply_action(s, sc, EndGame())
     result = outcome(s, sc)
-    assert result.ending == "stopped" and result.ending_name.endswith("round 2")
-    assert all(parts[0].points == 0 for parts in result.scores.values())
-    assert "rounds ran out" not in result.ending_text
+    assert (result.ending, result.round) == ("stopped", 2)
+    assert all(parts[0] == ScorePart(ScoreKind.ENDING, "stopped", 0)
+               for parts in result.scores.values())
+    assert outcome_name(sc, result) == "Stopped by the facilitator in round 2"
+    assert "rounds ran out" not in outcome_text(sc, result)
 
 
 def test_a_game_that_runs_its_course_is_not_stopped():

@@ -3,7 +3,9 @@
 import pytest
 
 from game.model.actions import IllegalAction, InjectEvent, Orders
+from game.model.results import Detail, DetailKind
 from game.rules import apply_action, new_game, outcome
+from game.words import score_label
 from tests.helpers import compiled, entries, play_round, start, two_roles
 
 
@@ -32,7 +34,7 @@ def test_facilitator_can_inject_an_event():
     """An injected event applies at once and is recorded as brought in by the facilitator."""
     sc, s = start()
     s = apply_action(s, sc, InjectEvent("alarm"))
-    assert "facilitator" in entries(s, cause="event")[-1].note
+    assert entries(s, cause="event")[-1].detail == Detail(DetailKind.BROUGHT_IN)
 
 
 def test_injection_only_before_orders():
@@ -51,7 +53,9 @@ def test_first_matching_ending_wins_and_scores_have_parts():
     result = outcome(s, sc)
     assert result.ending == "stalemate"
     assert [p.points for p in result.scores["north"]] == [1, 2]  # ending + calm objective
-    assert result.total("south") == 1 and "missed" in result.scores["south"][1].label
+    assert result.total("south") == 1 and result.scores["south"][1].met is False
+    assert [score_label(sc, result, "south", p) for p in result.scores["south"]] == [
+        "Ending: Stalemate", "Objective missed: be trusted"]
 
 
 def test_outcome_is_none_while_playing():

@@ -25,8 +25,9 @@ def check_view(state, game, viewer) -> None:
             assert high - low >= game.scenario.rules.fog_min > 0, "another team's support is exact"
     hidden = set() if over else {f"support.{r}" for r in others}
     seen = [e for e in state.ledger if e.meter not in hidden]
-    assert data["ledger"] == [e._asdict() for e in seen], "the ledger is not exactly the visible one"
-    assert not any("chance" in e["note"] for e in data["ledger"])
+    assert data["ledger"] == [e.as_dict() for e in seen], "the ledger is not exactly the visible one"
+    # A ratification's entry says only whether it passed, never the chance (the support).
+    assert all(e["detail"][1:] in ([0], [1]) for e in data["ledger"] if e["detail"][0] == "ratified")
     mine = [a.text() for a in state.orders.get(viewer, ())] if viewer else []
     assert data["orders"] == mine, "orders not the viewer's own"
     due = offers_to(state, game, viewer) if viewer and state.phase == "responses" else []

@@ -57,8 +57,8 @@ def play_screen(app, drive) -> None:
         tab_to(app, drive, "event:go")
     elif kind == "ConfirmScene":  # the review of a team's orders
         tab_to(app, drive, "confirm:yes")
-    elif kind == "ResponsesScene":
-        for k in [k for k in keys(app) if k.startswith("accept:")]:
+    elif kind == "ResponsesScene":  # then the review of the answers, as for orders
+        for k in [k for k in keys(app) if k.startswith("accept:") or k == "responses:noted"]:
             tab_to(app, drive, k)
             drive.press(app, pygame.K_RETURN)
         tab_to(app, drive, "responses:confirm")
@@ -69,7 +69,7 @@ def press_number(app, drive, number: int) -> None:
     """Type an order's menu number: one digit, or two quickly one after the other."""
     for i, ch in enumerate(str(number)):
         drive.press(app, getattr(pygame, f"K_{ch}"), unicode=ch, quick=i > 0)
-    if getattr(app.stack.top, "typed", ""):  # 1 of 1-19: Enter takes item 1 itself
+    if getattr(app.stack.top, "refining", None) is not None:  # 1 of 1-19: Enter keeps item 1
         drive.press(app, pygame.K_RETURN, quick=True)
 
 

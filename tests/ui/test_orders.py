@@ -46,14 +46,59 @@ def test_numbers_stay_fixed_while_picking(app, drive):
         assert numbers(app, top) == before
 
 
-def test_a_lone_digit_waits_then_enter_takes_it(app, drive):
-    """In a menu of more than nine, 1 waits for a second digit; Enter takes item 1."""
+def _open_item(top, low: int = 1, high: int = 9) -> int:
+    """The number of an open item between `low` and `high`."""
+    return next(i for i in range(low, high + 1) if top.menu[i - 1] in top._listed())
+
+
+def test_a_digit_picks_at_once_and_a_second_digit_refines_it(app, drive):
+    """1 picks item 1 there and then, and says so; a 2 typed at once makes it item 12
+    instead, and the line says that too."""
     top = first_orders(app)
-    assert len(top.menu) >= 10
-    drive.press(app, pygame.K_1, unicode="1")
-    assert top.chosen == [] and drive.focused_key(app) == f"action:{top.menu[0].text()}"
-    drive.press(app, pygame.K_RETURN, quick=True)
-    assert top.chosen == ([top.menu[0]] if top.menu[0] in top.session.legal(top.viewer) else [])
+    assert len(top.menu) >= 12
+    first = _open_item(top)
+    drive.press(app, getattr(pygame, f"K_{first}"), unicode=str(first))
+    assert top.chosen == [top.menu[first - 1]]
+    assert f"Picked item {first}" in top.note
+    if first * 10 + 1 <= len(top.menu):
+        assert "second digit" in top.note
+        second = first * 10 + 1
+        drive.press(app, pygame.K_1, unicode="1", quick=True)
+        item = top.menu[second - 1]
+        if item in top.session.legal(top.viewer):
+            assert top.chosen == [item] and f"instead of item {first}" in top.note
+        else:
+            assert top.chosen == [top.menu[first - 1]] and "stays picked" in top.note
+
+
+def test_a_repeated_digit_never_unpicks(app, drive):
+    """0 1 picks item 1 at once; the same keys again say it is already picked and take
+    nothing out."""
+    top = first_orders(app)
+    n = _open_item(top)
+    for _ in range(2):
+        drive.press(app, pygame.K_0, unicode="0")
+        drive.press(app, getattr(pygame, f"K_{n}"), unicode=str(n), quick=True)
+        assert top.refining is None  # after a 0 the digit is the whole number
+        assert top.menu[n - 1] in top.chosen
+    assert top.chosen.count(top.menu[n - 1]) >= 1
+    assert top.menu[n - 1] in top._listed() or "already in your orders" in top.note
+
+
+def test_the_review_waits_while_a_second_digit_may_come(app, drive):
+    """A digit whose pick spends the last point opens the review only once the moment
+    for a second digit has passed (or Enter ends it), never under the second digit."""
+    top = first_orders(app)
+    while len(top._listed()) and top.app.stack.top is top:
+        options = [i for i in range(1, 10) if top.menu[i - 1] in top._listed()]
+        if not options:
+            break
+        drive.press(app, getattr(pygame, f"K_{options[0]}"), unicode=str(options[0]))
+        if top.refining is not None:
+            assert app.stack.top is top
+            drive.press(app, pygame.K_RETURN, quick=True)  # keeps the pick as it is
+    if not top._listed():
+        assert type(app.stack.top).__name__ == "ConfirmScene"
 
 
 def test_the_menu_is_the_same_next_round(app, drive):
@@ -96,7 +141,7 @@ def test_answering_an_offer_moves_on_to_the_next(app, drive):
     open, then to Confirm: one Enter per offer, one to confirm."""
     for _ in ScriptedGame(app).play(every=True):
         top = app.stack.top
-        if type(top).__name__ == "ResponsesScene" and not top.answers:
+        if type(top).__name__ == "ResponsesScene" and top.view.offers and not top.answers:
             break
     else:
         raise AssertionError("no responses screen")
@@ -109,7 +154,9 @@ def test_answering_an_offer_moves_on_to_the_next(app, drive):
     assert drive.focused_key(app) == "responses:confirm"
     assert all(top.answers[k] is True for k in offers)
     drive.press(app, pygame.K_RETURN)
-    assert app.stack.top is not top
+    review = app.stack.top
+    assert type(review).__name__ == "ConfirmScene" and review.heading == "Send these answers?"
+    assert drive.focused_key(app) == "confirm:no"  # Change is the default
 
 
 def test_offers_start_unanswered_and_confirm_says_why(app, drive):
@@ -128,3 +175,76 @@ def test_offers_start_unanswered_and_confirm_says_why(app, drive):
     assert not confirm.enabled and "still to answer" in confirm.text
     drive.press(app, pygame.K_RETURN, quick=True)
     assert not top.answers, "a key pressed as the screen opens answers nothing"
+
+
+def _shape(scene) -> list[tuple]:
+    """What the room sees of a screen from afar: its widgets' kinds, styles and sizes
+    in order, without their words."""
+    from game.ui.containers import ScrollView
+    page = next(w for w in walk(scene.ensure_root()) if isinstance(w, ScrollView))
+    return [(type(w).__name__, getattr(w, "style", None), getattr(w, "size", None))
+            for w in walk(page)]
+
+
+def test_answers_screens_look_alike_with_or_without_offers(app, drive):
+    """A team without offers sees the answers screen in the same shape as a team with
+    one offer (same heading, panel, buttons and Confirm), and both go through the same
+    review: nothing on the projector says who received offers."""
+    screens, shapes = {}, {}
+    for _ in ScriptedGame(app).play(every=True):
+        top = app.stack.top
+        if type(top).__name__ == "ResponsesScene" and not top.answers and not top.noted:
+            screens.setdefault(len(top.view.offers), top)
+            shapes.setdefault(len(top.view.offers), _shape(top))
+            if 0 in screens:
+                break
+    assert 0 in screens, "a team without offers came to the answers screen"
+    none = screens[0]
+    assert none.heading.startswith("Answers: ")
+    labels = [w for w in walk(none.ensure_root()) if type(w).__name__ == "Label"]
+    assert labels[1].text.startswith("Accept or decline each offer")
+    kinds = [k for k, _s, _z in _shape(none)]
+    assert kinds.count("Panel") == 1 and kinds.count("Row") == 1
+    assert drive.find(app, "responses:confirm").text.startswith("Confirm answers")
+    assert 1 in shapes, "the scripted game's first team to answer had one offer"
+
+    def parts(shape):  # the same parts in the same order, whatever the words
+        return [x for x in shape if x[0] not in ("Button", "Spacer")
+                and x != ("Label", "panel", "small")]
+    assert parts(shapes[1]) == parts(shapes[0])
+    none.note_none()
+    none.confirm()
+    review = app.stack.top
+    assert type(review).__name__ == "ConfirmScene" and review.heading == "Send these answers?"
+    assert "none (no offer reached your delegation)" in review.detail
+
+
+def test_order_cards_never_cut_a_word(make_app):
+    """At every projector size the cards' names wrap between words ("programme" and
+    "Washington" stay whole), and the whole menu takes at most a few PageDowns."""
+    from game.ui.containers import ScrollView
+    from game.ui.screenshots import SIZES
+    for size, scale in SIZES:
+        app = make_app(scale, size=size)
+        top = first_orders(app)
+        root = top.ensure_root()
+        for card in (w for w in walk(root) if w.key and w.key.startswith("action:")):
+            words = set(card.text.split())
+            dx, width = card._inner(card.ui, card.rect.width)
+            for line in card.ui.wrap(card.text, "body", True, width):
+                assert set(line.split()) <= words, (size, scale, card.text, line)
+        view = next(w for w in walk(root) if isinstance(w, ScrollView))
+        assert view.content_h <= view.rect.height * 4, (size, scale)
+
+
+def test_what_a_digit_did_is_said_in_view_and_never_on_the_next_screen(app, drive):
+    """The line saying what was picked stays in view below the page, however far the
+    focus scrolled it, and goes with the team's screen: the next hand-off shows none."""
+    top = first_orders(app)
+    n = _open_item(top)
+    drive.press(app, getattr(pygame, f"K_{n}"), unicode=str(n))
+    note = next(w for w in walk(top.ensure_root()) if "Picked item" in " ".join(w.texts()))
+    assert app.surface.get_rect().contains(note.rect)
+    top.send()
+    shown = " ".join(t for w in walk(app.stack.top.ensure_root()) for t in w.texts())
+    assert "Picked item" not in shown and type(app.stack.top).__name__ == "HandoffScene"

@@ -138,3 +138,42 @@ def test_the_end_board_says_game_over_and_shows_no_clock(make_app):
     shown = texts(app.stack.top)
     assert any(t.endswith("game over") for t in shown)
     assert not any(t.startswith("Talks timer 0") for t in shown)
+
+
+def test_each_part_of_the_board_changes_with_its_own_entry(make_app):
+    """A written assurance read out entry by entry: the commitment appears once its
+    action's entries are read, not before; the fog ranges and the phase stay as they
+    were until the reading ends; trust and tension follow their own entries."""
+    from game.model.actions import Action, Orders
+    from game.ui.play.flow import GameFlow
+    from game.ui.services import default_scenario, load_scenario
+    app = make_app()
+    sc = load_scenario(default_scenario())
+    seats = dict.fromkeys(sc.role_ids, "human")
+    session = app.services.start(sc, default_scenario(), 2011, seats, 3)
+    flow = GameFlow(app, session, 5)
+    flow.event_shown()
+    start = flow.round_views[1]
+    promise = Action.from_text(f"{sc.role_ids[0]}:political_assurance@{sc.role_ids[1]}")
+    assert promise in session.legal(sc.role_ids[0])
+    for role in sc.role_ids:
+        session.submit(Orders(role, (promise,) if role == sc.role_ids[0] else ()))
+    record = session.state.records[-1]
+    scene = ResolutionScene(flow, record, clock=FakeClock())
+    app.stack.push(scene)
+    entries = scene.entries()
+    mine = [i for i, e in enumerate(entries) if e.source == promise.text()]
+    assert mine, "the assurance moved a meter"
+    view = session.view(None)
+    for k in range(1, len(entries)):
+        scene.started = scene.clock() - (k - 1) * scene.STEP_S - 0.01
+        assert scene.shown() == k and scene.playing()
+        board = scene.board_view(view)
+        made = any(c.action_id == "political_assurance" for c in board.commitments)
+        assert made == (k > mine[-1]), k
+        assert board.support == start.support and board.phase == start.phase
+        tension = [e for e in entries[:k] if e.meter == "tension"]
+        if tension:
+            assert board.tension == tension[-1].after
+    scene.skip()
+    assert any(c.action_id == "political_assurance" for c in scene.board_view(view).commitments)

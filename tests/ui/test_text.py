@@ -15,24 +15,31 @@ def _scenario():
 
 
 def test_ai_reasoning_names_the_action_in_words():
-    """`moscow:brief_plans@nato: why` reads as the action's name, with role names."""
+    """An order's reasoning reads as the action's name, with role names, never ids."""
+    from game.model.results import Reason, ReasonKind
+    from game.session.session import Note
     from game.ui.play.text import note_line
     sc = _scenario()
     a, b = sc.role_ids[:2]
     action = next(x for x in sc.actions if x.family == "transparency")
-    line = note_line(sc, a, f"{a}:{action.id}@{b}: trust in {b} 30")
-    assert line == f"{sc.role(a).name} · {action.name} → {sc.role(b).name}: " \
-        f"trust in {sc.role(b).name} 30"
+    note = Note(1, a, f"{a}:{action.id}@{b}", Reason(ReasonKind.DOOR_OPEN, (b, 30)))
+    line = note_line(sc, a, note)
+    assert line == f"{sc.role(a).name} · {action.name} → {sc.role(b).name}: keeps the door " \
+        f"open to {sc.role(b).name} after a quiet round: trust in {sc.role(b).name} 30"
     assert ":" + action.id not in line
 
 
 def test_ai_answer_and_plain_reasoning():
-    """An answer names whose offer it answers; text without an action is kept, with names."""
+    """An answer names whose offer it answers; a choice to give no order names the delegation."""
+    from game.model.results import Reason, ReasonKind
+    from game.session.session import Note
     from game.ui.play.text import note_line
     sc = _scenario()
     a, b = sc.role_ids[:2]
     action = next(x for x in sc.actions if x.offer)
-    line = note_line(sc, b, f"{a}:{action.id}@{b}: accepts")
-    assert line == f"{sc.role(b).name}, answering {sc.role(a).name}: accepts"
-    assert note_line(sc, a, f"waits: {b} is silent") == \
-        f"{sc.role(a).name}: waits: {sc.role(b).name} is silent"
+    note = Note(1, b, f"{a}:{action.id}@{b}", Reason(ReasonKind.ACCEPTS_FREELY, (a, 40)))
+    assert note_line(sc, b, note) == (
+        f"{sc.role(b).name}, answering {sc.role(a).name}: accepts {sc.role(a).name}'s offer "
+        f"'{action.name}' without conditions: trust in {sc.role(a).name} 40")
+    wait = Note(1, a, None, Reason(ReasonKind.WAITS_FOR_MOVE, (41,)))
+    assert note_line(sc, a, wait) == f"{sc.role(a).name}: waits for a move to answer: tension 41"

@@ -26,13 +26,13 @@ def _source_names(game, entry) -> set[str]:
 
 
 def _sample():
-    """One entry for each (game, cause, note shape) from random games, until every kind of
+    """One entry for each (game, cause, kind of detail) from random games, until every kind of
     cause has been seen; plus an event brought in by the facilitator."""
     found = {}
     for seed in range(60):
         for name, game in SCENARIOS.items():
             for e in random_game(game, seed, seed * 7 + 1)[1][-1].ledger:
-                found.setdefault((name, e.cause, re.sub(r"\d+", "N", e.note)), (game, e))
+                found.setdefault((name, e.cause, e.detail.kind), (game, e))
         if {cause for _, cause, _ in found} >= KINDS:
             break
     sc, s = start()

@@ -8,8 +8,9 @@ from markupsafe import escape
 from game import words
 from game.debrief.debrief import debrief_html
 from game.model.actions import Action
+from game.model.results import REASON_ARGS, Cause, Detail, DetailKind, Reason, ReasonKind
 from game.model.state import Commitment, LedgerEntry
-from game.session.session import Seat, Session
+from game.session.session import Note, Seat, Session
 from game.textui import render
 from game.textui.console import Console
 from game.textui.play import TextGame
@@ -59,8 +60,8 @@ def test_group_headings_and_reasoning_are_shared(finished):
         assert f"\n  {heading}\n" in text and escape(heading) in html
         assert all(f"    {line}" in text for line in lines)
     for note in finished.notes_for(record.round):
-        line = words.reasoning_line(SC, note.role, note.text)
-        assert window_text.note_line(SC, note.role, note.text) == line
+        line = words.reasoning_line(SC, note.role, note)
+        assert window_text.note_line(SC, note.role, note) == line
         assert escape(line) in html
 
 
@@ -86,21 +87,67 @@ def test_action_and_move_labels():
 
 
 def test_reasoning_line_names_the_action_and_the_answer():
-    """An order's reasoning names the delegation and its action; an answer names whom it answers."""
-    assert (words.reasoning_line(SC, "moscow", "moscow:brief_plans@nato: a first step")
-            == "Moscow · Brief on programme plans → NATO: a first step")
-    assert words.reasoning_line(SC, "nato", "moscow:expert_talks@nato: accepts") == (
-        "NATO, answering Moscow: accepts")
+    """An order's reasoning names the delegation and its action; an answer names whom it
+    answers and the offer; a choice to give no order names the delegation alone."""
+    step = Note(2, "moscow", "moscow:brief_plans@nato", Reason(ReasonKind.DOOR_OPEN, ("nato", 44)))
+    assert words.reasoning_line(SC, "moscow", step) == (
+        "Moscow · Brief on programme plans → NATO: keeps the door open to NATO after a quiet "
+        "round: trust in NATO 44")
+    answer = Note(2, "nato", "moscow:expert_talks@nato",
+                  Reason(ReasonKind.DECLINES, ("moscow", 31, 40)))
+    assert words.reasoning_line(SC, "nato", answer) == (
+        "NATO, answering Moscow: declines Moscow's offer 'Working-level expert talks': "
+        "trust in Moscow 31 < 40")
+    wait = Note(2, "washington", None, Reason(ReasonKind.HOLDS, (52, 1)))
+    assert words.reasoning_line(SC, "washington", wait) == (
+        "Washington: holds its position: tension 52, Senate support: shaky")
 
 
-def test_ledger_line_reads_cause_and_note():
-    """A ledger line gives meter, before → after, the signed change and the cause in words."""
-    entry = LedgerEntry(2, "trust.moscow.washington", 31, 32, 1, "response",
+def test_every_kind_of_reason_reads_as_a_sentence():
+    """Each kind of reason is worded from its args alone, with no id left in the words."""
+    sample = {"partner": "nato", "gift": "brief_plans", "hit": "public_criticism",
+              "commitment": "political_assurance", "demand": "legal_guarantee",
+              "family": "home_front", "how": "offer", "why": "pledge", "binds": 1, "band": 2,
+              "again": 1, "so_far": 0}
+    for kind, names in REASON_ARGS.items():
+        reason = Reason(kind, tuple(sample.get(name, 37) for name in names))
+        line = words.reason_text(SC, "moscow", reason, "nato:expert_talks@moscow")
+        assert line and "{" not in line and "_" not in line, (kind, line)
+
+
+def test_ledger_line_reads_cause_and_detail():
+    """A ledger line gives meter, before → after, the signed change and the cause in words,
+    with the responder the detail names."""
+    entry = LedgerEntry(2, "trust.moscow.washington", 31, 32, 1, Cause.RESPONSE,
                         "washington:propose_data_exchange", "washington",
-                        "Moscow accepted: Propose a regular data exchange")
+                        Detail(DetailKind.ACCEPTED, ("moscow",)))
     assert words.ledger_line(SC, entry) == (
         "Moscow's trust in Washington: 31 → 32 (+1) · Answer to Washington: "
         "Propose a regular data exchange (Moscow accepted)")
+
+
+@pytest.mark.parametrize("cause,source,actor,detail,said", [
+    (Cause.DRIFT, "baseline", None, Detail(DetailKind.DRIFT, (40,)),
+     "tension drifts toward 40, set by the mean trust"),
+    (Cause.RULE, "reciprocation", None, Detail(DetailKind.GRIT, ("moscow", "nato")),
+     "Moscow and NATO matched concessions this round (GRIT bonus)"),
+    (Cause.ACTION, "nato:brief_plans@moscow", "nato", Detail(DetailKind.REPEAT, (2, 60)),
+     "NATO: Brief on programme plans → Moscow (repeat 2: trust gains at 60%)"),
+    (Cause.DEMAND, "moscow:set_aside_demand", "moscow",
+     Detail(DetailKind.BACKED_DOWN, ("legal_guarantee", 1)),
+     "Public demand: Moscow: Accept the written assurance; set the demand aside (backed down "
+     "from the public demand: a legal guarantee that the system is not aimed at Russia's "
+     "deterrent; the cost was eased by 1 point for insight and assurances received)"),
+    (Cause.RATIFICATION, "washington:legal_guarantee@moscow", "washington",
+     Detail(DetailKind.RATIFIED, (0,)),
+     "Ratification: Washington: Offer a legal guarantee → Moscow (ratification failed)"),
+    (Cause.EVENT, "summit_no_headway", None, Detail(DetailKind.BROUGHT_IN),
+     "Event: Presidents meet, no headway (brought in by the facilitator)"),
+])
+def test_each_kind_of_detail_reads_as_one_cause(cause, source, actor, detail, said):
+    """Every kind of detail is worded from its data: names for ids, numbers as given."""
+    entry = LedgerEntry(3, "tension", 50, 48, -2, cause, source, actor, detail)
+    assert words.ledger_line(SC, entry) == f"Tension: 50 → 48 (-2) · {said}"
 
 
 def test_commitment_lines_and_names():

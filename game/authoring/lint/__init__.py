@@ -5,7 +5,9 @@ that the design can play as meant: ids that exist and are unique, role words tha
 something where they are used, actions some role can take, milestones that can
 operate, demands that can end, commitments that can be broken, ratifications that can
 pass, events that can fire, objectives that can be met, endings that can be reached
-and cover every way a game can end, and effects that can matter. Each kind of mistake
+and cover every way a game can end, effects that can matter and do not cancel out,
+tests written once, demands that can be met and backed down from by their makers, and
+commitments that can be kept before the game ends. Each kind of mistake
 has its own small checker yielding Problems located at the offending node; `CHECKERS`
 lists them all. Problems that one mistake explains are folded under it.
 """
@@ -23,6 +25,12 @@ from game.authoring.lint.actions import (
 )
 from game.authoring.lint.context import Checker, Lint, hint
 from game.authoring.lint.coverage import EndState, check_endings_cover, end_states, surely
+from game.authoring.lint.demands import check_backdowns, check_demand_rewards, check_satisfiers_aimed
+from game.authoring.lint.design import (
+    check_commitment_terms,
+    check_conditions_twice,
+    check_effects_cancel,
+)
 from game.authoring.lint.dilemma import check_dilemma_refs
 from game.authoring.lint.effects import check_effects_matter
 from game.authoring.lint.endings import always, check_ending_points, check_endings_reachable
@@ -73,7 +81,8 @@ __all__ = [
     "check_event_rounds", "check_events", "check_events_hidden", "check_milestone_cycles",
     "check_milestone_refs", "check_milestones_reachable", "check_objectives_matter",
     "check_dilemma_refs", "check_ratifications", "check_rules", "check_trust_seeds",
-    "check_unique_ids",
+    "check_unique_ids", "check_satisfiers_aimed", "check_demand_rewards", "check_backdowns",
+    "check_effects_cancel", "check_conditions_twice", "check_commitment_terms",
 ]
 
 CHECKERS: tuple[Checker, ...] = (
@@ -83,7 +92,8 @@ CHECKERS: tuple[Checker, ...] = (
     check_milestones_reachable, check_effect_roles, check_effects_matter, check_condition_refs,
     check_conditions_satisfiable, check_objectives_matter, check_events, check_event_rounds,
     check_events_hidden, check_ending_points, check_endings_reachable, check_endings_cover,
-    check_dilemma_refs,
+    check_dilemma_refs, check_satisfiers_aimed, check_demand_rewards, check_backdowns,
+    check_effects_cancel, check_conditions_twice, check_commitment_terms,
 )
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from game.authoring.lint.context import Lint
+from game.authoring.lint.demands import answerable, meets
+from game.authoring.lint.milestones import never_causes
 from game.authoring.lint.reach import RULES, parties_of, role_choice, start_demands
 from game.authoring.problems import Path, Problem
 from game.model.scenario import ActionSpec
@@ -104,8 +106,12 @@ def _never_reason(ctx: Lint, a: ActionSpec) -> tuple[Path, str, str]:
     if a.establishes and a.establishes in ctx.milestones:
         return (("roles",), f"none of its roles is a party of milestone '{a.establishes}'", "")
     if a.target == "milestone":
+        # Its roles' milestones that can never operate are the cause: fold under theirs.
+        roles = role_choice(ctx.scenario, a)
+        idle = [m.id for m in ctx.scenario.milestones
+                if set(m.parties) & roles and m.id not in ctx.establishable]
         return (("target",), "it withdraws from a milestone, and none of its roles is a party "
-                "of a milestone that can operate", "")
+                "of a milestone that can operate", " ".join(never_causes(ctx, m) for m in idle))
     unknown = [r for r in a.roles if r not in ctx.roles]
     if unknown or not role_choice(ctx.scenario, a):
         return (("roles",), "none of its roles exists", " ".join(f"role:{r}" for r in unknown))
@@ -163,19 +169,17 @@ def check_demands_can_end(ctx: Lint) -> Iterator[Problem]:
             continue
         ends = any(r.takers.get(a.id, frozenset()) & makers for a in s.actions
                    if a.drops_demand == d.id or a.id in d.backed_down_by)
-        ends = ends or any(a.offer and a.id in d.backed_down_by and r.can_take(a.id)
+        ends = ends or any(a.id in d.backed_down_by and answerable(ctx, a, makers)
                            for a in s.actions)
-        ends = ends or any(a.satisfies_demand == d.id and a.target == "role"
-                           and any(r.takers.get(a.id, frozenset()) - {y} for y in makers)
-                           for a in s.actions)
+        ends = ends or bool(meets(ctx, d.id))
         if not ends:
             enders = [*d.backed_down_by, *(a.id for a in s.actions
                                            if d.id in (a.drops_demand, a.satisfies_demand))]
-            unknown = _out_of_reach(ctx, enders)
+            causes = " ".join(k for k in (_out_of_reach(ctx, enders), f"demand-met:{d.id}") if k)
             yield ctx.problem(("demands", i), f"demand '{d.id}' can never end once made: no "
                               "action its makers can take drops it or backs down from it, and "
                               "no action meets it; its audience cost and reward never apply",
-                              "demand-stuck", cause=unknown)
+                              "demand-stuck", cause=causes)
 
 
 def check_commitments(ctx: Lint) -> Iterator[Problem]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from game.authoring.lint.context import Lint
+from game.authoring.lint.milestones import never_causes
 from game.authoring.lint.walk import effects
 from game.authoring.problems import Path, Problem
 from game.model.scenario import Effect
@@ -21,7 +22,18 @@ def check_effects_matter(ctx: Lint) -> Iterator[Problem]:
         why = _why_idle(ctx, path, e, suspendable)
         if why:
             yield ctx.problem(path, f"this effect can never change anything: {why}",
-                              "effect-no-matter", cause="rules:fog" if "fog" in why else "")
+                              "effect-no-matter", cause=_cause(ctx, path, why))
+
+
+def _cause(ctx: Lint, path: Path, why: str) -> str:
+    """The fog, or a milestone that can never operate, when that is why the effect is idle,
+    so the effect folds under that problem."""
+    if "fog" in why:
+        return "rules:fog"
+    if path[0] == "milestones":
+        m = ctx.scenario.milestones[path[1]].id
+        return never_causes(ctx, m) if m not in ctx.establishable else ""
+    return ""
 
 
 def _why_idle(ctx: Lint, path: Path, e: Effect, suspendable: set[str]) -> str | None:

@@ -14,7 +14,8 @@ from game.authoring.problems import Problem
 #: Codes that name a root cause, by how early they come in a chain of consequences.
 ROOTS = {"milestone-cycle": 1, "milestone-no-proposal": 1, "milestone-non-party": 1,
          "progress-unreachable": 1, "demand-never-made": 1, "duplicate-id": 1, "fog": 1,
-         "action-never": 1}
+         "action-never": 1, "progress-too-slow": 1, "satisfies-never-aimed": 1,
+         "commitment-never-kept": 1}
 
 
 def _rank(p: Problem) -> tuple:

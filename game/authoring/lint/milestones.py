@@ -84,10 +84,17 @@ def _root_cause(ctx: Lint, milestone: str) -> tuple[str, str, tuple]:
                 f"that are not its parties ({names}); a proposal needs a party to make it: "
                 "add a party to the action's `roles`", ("parties",))
     need, have = spec.progress_needed, ctx.reach.progress.get(milestone, 0)
-    if have < need:
+    anyway = ctx.reach.progress_any.get(milestone, 0)
+    if anyway < need:
         return ("progress-unreachable", f"milestone '{milestone}' needs {need} progress but at "
-                f"most {int(have)} can ever be added; add progress effects to an action "
+                f"most {int(anyway)} can ever be added; add progress effects to an action "
                 "or lower progress_needed", ("progress_needed",))
+    if have < need:
+        return ("progress-too-slow", f"milestone '{milestone}' needs {need} progress, but in "
+                f"{ctx.scenario.rounds} rounds of {ctx.scenario.rules.points_per_round} points "
+                f"at most {int(have)} can be added before the last round in which it can be "
+                "proposed; lower progress_needed, raise the progress effects or make them "
+                "cheaper", ("progress_needed",))
     return "milestone-never", f"milestone '{milestone}' can never operate: " \
         f"{never_reason(ctx, milestone)}", ()
 
@@ -123,4 +130,7 @@ def never_reason(ctx: Lint, milestone: str, seen: tuple[str, ...] = ()) -> str:
         return never_reason(ctx, blocked[0], seen + (milestone,))
     if not any(ctx.reach.can_take(a.id) for a in proposals):
         return f"no role can ever take an action that proposes '{milestone}'"
+    if ctx.reach.progress_any.get(milestone, 0) >= spec.progress_needed:
+        return (f"'{milestone}' needs {spec.progress_needed} progress, and less can be added "
+                "in time to propose it")
     return f"'{milestone}' needs {spec.progress_needed} progress, and less can ever be added"

@@ -1,5 +1,6 @@
 """What can ever happen in a game of a scenario: which roles can take each action, which
-milestones can ever operate, how much progress each can get, who can make each demand.
+milestones can ever operate, how much progress each can get in time (see `progress`),
+who can make each demand.
 
 Worked out as a least fixed point, starting from nothing: an action counts once some
 role may take it in a state that can arise, a milestone once a party can propose it
@@ -13,6 +14,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+from game.authoring.lint.progress import progress_in_time
 from game.model.scenario import ActionSpec, Scenario
 
 INF = math.inf
@@ -27,6 +29,8 @@ class Reach:
     progress: dict[str, float] = field(default_factory=dict)
     demand_makers: dict[str, frozenset[str]] = field(default_factory=dict)
     live_events: frozenset[str] = frozenset()
+    #: The most progress each milestone could get with no limit of rounds or points.
+    progress_any: dict[str, float] = field(default_factory=dict)
 
     def can_take(self, action_id: str) -> bool:
         """True if some role can ever take the action."""
@@ -42,9 +46,11 @@ def reach(s: Scenario) -> Reach:
         makers = {d.id: frozenset({x for a in s.actions if a.makes_demand == d.id
                                    for x in takers[a.id]} | standing.get(d.id, set()))
                   for d in s.demands}
-        progress = _progress(s, takers, r)
+        anyway = _progress(s, takers, r)
+        timely = progress_in_time(s, takers, r.milestones, r.live_events)
+        progress = {m: min(v, timely[m]) for m, v in anyway.items()}
         found = Reach(takers, frozenset(_operable(s, takers, progress)), progress, makers,
-                      r.live_events)
+                      r.live_events, anyway)
         if (found.takers, found.milestones, found.demand_makers) == \
                 (r.takers, r.milestones, r.demand_makers):
             return found
@@ -121,7 +127,7 @@ def _target_demands(s: Scenario, a: ActionSpec, r: Reach, roles: set[str]) -> se
     if not d or d not in {x.id for x in s.demands}:
         return roles
     holders = set(r.demand_makers.get(d, ()))
-    return {x for x in roles if holders - {x} and _may_aim(a, x, holders)}
+    return {x for x in roles if holders - {x} and may_aim(a, x, holders)}
 
 
 def _received(s: Scenario, a: ActionSpec, r: Reach, roles: set[str]) -> set[str]:
@@ -131,10 +137,10 @@ def _received(s: Scenario, a: ActionSpec, r: Reach, roles: set[str]) -> set[str]
     if maker is None:
         return roles
     givers = set(r.takers.get(maker.id, ()))
-    return {x for x in roles if any(_may_aim(maker, g, {x}) for g in givers - {x})}
+    return {x for x in roles if any(may_aim(maker, g, {x}) for g in givers - {x})}
 
 
-def _may_aim(a: ActionSpec, actor: str, targets: set[str]) -> bool:
+def may_aim(a: ActionSpec, actor: str, targets: set[str]) -> bool:
     """True if `actor` may aim `a` at one of `targets` (any other role unless `aims` says)."""
     aims = getattr(a, "aims", None)
     allowed = set(aims.get(actor, ())) if aims else targets - {actor}

@@ -86,9 +86,17 @@ def check_conditions_satisfiable(ctx: Lint) -> Iterator[Problem]:
         role = ctx.scenario.roles[top[1]].id if in_objective else None
         reason = never(cond_, sit, role)
         if reason:
-            cause = reason.split("'")[1] if "can never operate" in reason else ""
             yield ctx.problem(top, f"this can never hold: {reason}", NEVER_CODES[top[0]],
-                              key=True, cause=never_causes(ctx, cause) if cause else "")
+                              key=True, cause=_never_cause(ctx, reason))
+
+
+def _never_cause(ctx: Lint, reason: str) -> str:
+    """Cause keys of a condition that never holds: the milestone that can never operate,
+    or the roles whose commitments all outlast the game."""
+    if "can never operate" in reason:
+        return never_causes(ctx, reason.split("'")[1])
+    return " ".join(f"kept:{r}" for r in ctx.scenario.role_ids
+                    if f"every commitment {r} can make runs past" in reason)
 
 
 def check_objectives_matter(ctx: Lint) -> Iterator[Problem]:

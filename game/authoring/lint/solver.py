@@ -69,9 +69,13 @@ class Situation:
         for role in s.role_ids:
             makes = [a for a in s.actions if a.commitment and role in r.takers.get(a.id, ())]
             breaks = [a for a in makes if any(role in r.takers.get(b, ()) for b in a.commitment.broken_by)]
-            self.kept_max[role] = BIG if makes else 0
+            # A commitment is kept when its term runs out, which must happen by the last round.
+            in_time = [a for a in makes if (a.requires.from_round or 1) + a.commitment.term <= s.rounds]
+            self.kept_max[role] = BIG if in_time else 0
             self.broken_max[role] = BIG if breaks else 0
             self.kept_why[role] = (f"{role} can never make a commitment" if not makes else
+                                   f"every commitment {role} can make runs past the last round "
+                                   f"({s.rounds}), so none is ever kept" if not in_time else
                                    f"{role} can never break a commitment it makes")
 
     def bounds(self, var: Var, breakdown: bool | None) -> tuple[int, int, str]:

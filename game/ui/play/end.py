@@ -16,6 +16,7 @@ from game.ui.identity import EMBLEMS, GLYPHS, delegations, draw_emblem
 from game.ui.play.gamescene import GameScene
 from game.ui.play.text import points, prose, role_name, source_label
 from game.ui.widgets import Button, Label, Panel
+from game.words import _, outcome_name, outcome_text, score_label
 
 #: One line of a chart: its name, its value per round, and optionally its colour and
 #: marker shape (by default the theme's series colours and the emblems in order).
@@ -100,13 +101,16 @@ class EndScene(GameScene):
         result = self.session.outcome()
         sc, view = self.scenario, self.view
         out: list[Widget] = []
-        # The debrief button comes first, so the screen opens with it (and the focus) in
-        # view at any scale, however long the ending's text.
+        # The scores and the debrief button come first, so the room reads the scores and
+        # the screen opens with the focus in view at any scale, however long the ending.
+        if result is not None:
+            self.heading = f"The end: {outcome_name(sc, result)}"
+            out.append(self._scoreboard(result))
         out.append(Button("Export the debrief (one HTML file)", self.export, key="end:debrief",
                           detail=self.exported or "Ending, scores, chart, timeline, questions"))
+        self.essential_n = len(out)
         if result is not None:
-            self.heading = f"The end: {result.ending_name}"
-            out.append(Label(prose(result.ending_text), "body"))
+            out.append(Label(prose(outcome_text(sc, result)), "body"))
         out.append(Button("What if…? Replay a round with one decision changed", self.what_if,
                           key="end:whatif",
                           detail="Same seed, same chance; the coach's picks are offered first"))
@@ -143,8 +147,24 @@ class EndScene(GameScene):
         return Panel([Label("Turning points: the largest swings", "large", True, "panel_heading"),
                       *(lines or [Label("No meter moved.", "body", False, "panel")])])
 
+    def _scoreboard(self, result) -> Panel:
+        """Every team's total on one line each, highest first (the parts are below)."""
+        sc = self.scenario
+        who = delegations(sc, self.app.ui.theme)
+        order = sorted(sc.role_ids, key=lambda r: (-result.total(r), sc.role_ids.index(r)))
+        best = set(result.winners())
+        if len(best) == len(order):  # everyone level: no one is marked
+            best = set()
+        lines = [Label(_("{glyph} {name}: {points}").format(
+                     glyph=who[r].glyph, name=role_name(sc, r), points=points(result.total(r)))
+                       + (_(" · highest") if r in best else ""), "body", r in best, "panel")
+                 for r in order]
+        return Panel([Label(_("Scores"), "body", True, "panel_heading"), *lines],
+                     key="end:scores", gap="border")
+
     def _scores(self, result, role: str) -> Panel:
-        parts = [Label(f"{p.points:+d}  {p.label}", "body", False, "panel")
+        parts = [Label(f"{p.points:+d}  {score_label(self.scenario, result, role, p)}", "body",
+                       False, "panel")
                  for p in result.scores[role]]
         glyph = delegations(self.scenario, self.app.ui.theme)[role].glyph
         return Panel([Label(f"{glyph} {role_name(self.scenario, role)}: "

@@ -6,6 +6,7 @@ change the game close the panel and move the flow to the right screen.
 
 from __future__ import annotations
 
+from game.model.results import Phase
 from game.ui.base import Widget
 from game.ui.play.text import prose
 from game.ui.screens.common import PageScene
@@ -103,7 +104,7 @@ class FacilitatorScene(PageScene):
             return _("This scenario has no events")
         if state.over:
             return _("The game is over")
-        if state.phase != "orders" or state.orders:
+        if state.phase != Phase.ORDERS or state.orders:
             return _("Not now: a team has already given its orders this round")
         return ""
 

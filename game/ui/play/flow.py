@@ -12,7 +12,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from game.model.actions import IllegalAction
+from game.model.results import Phase
 from game.ui.play.timer import CountdownTimer
+from game.words import refusal_line
 
 if TYPE_CHECKING:
     from game.session.session import Session
@@ -39,6 +42,23 @@ class GameFlow:
         self.message = ""
         self.held: dict[str, object] = {}  # role -> its Responses (None: no offers to it)
         self.held_round = 0
+        self.round_views: dict[int, object] = {}  # round -> the board as its talks began
+        if resumed and self._talks_were_over():
+            self._close_talks()
+
+    def _talks_were_over(self) -> bool:
+        """True when a resumed round is past its talks: a team has given orders, or the
+        answers are being collected. Its event card is not shown again and its talks
+        timer does not start again."""
+        st = self.session.state
+        return not st.over and (bool(st.orders) or st.phase == "responses")
+
+    def _close_talks(self) -> None:
+        st = self.session.state
+        self.shown_round = self.timer_round = st.round
+        self.timer.restart()
+        self.timer.finish()
+        self.round_views.setdefault(st.round, self.session.view(self.shared_viewer))
 
     def role_name(self, role: str | None) -> str:
         """Display name of a role."""
@@ -50,7 +70,9 @@ class GameFlow:
         return self.next_scene()
 
     def advance(self) -> None:
-        """Replace the top scene with the next one."""
+        """Replace the top scene with the next one. A line left by the last screen goes
+        with it (the next screen may set its own)."""
+        self.message = ""
         self.app.stack.replace(self.next_scene())
 
     def next_scene(self) -> Scene:
@@ -67,17 +89,17 @@ class GameFlow:
             return make("end", self)
         if self.shown_round != session.state.round:
             return make("event", self)
-        if self.hotseat and session.state.phase == "responses":
+        if self.hotseat and session.state.phase == Phase.RESPONSES:
             waiting = self._answers_due()
             if waiting is not None:
                 return self.gate(waiting, "responses")
-            if session.state.phase != "responses":  # the held answers closed the round
+            if session.state.phase != Phase.RESPONSES:  # the held answers closed the round
                 return self.next_scene()
         role = session.next_human()
         if role is None:
             session.play_ai()
             return self.next_scene()
-        return self.gate(role, "orders" if session.state.phase == "orders" else "responses")
+        return self.gate(role, "orders" if session.state.phase == Phase.ORDERS else "responses")
 
     def gate(self, role: str, screen: str) -> Scene:
         """The private screen `screen` for `role`, behind a hand-off screen when teams
@@ -96,13 +118,15 @@ class GameFlow:
             return todo[0]
         for role in self.humans:
             move = self.held[role]
-            still_open = self.session.state.phase == "responses" and \
+            still_open = self.session.state.phase == Phase.RESPONSES and \
                 self.session.state.round == self.held_round
             if move is not None and still_open and role in self.session.waiting_for():
                 try:
                     self.session.submit(move)
                 except ValueError as exc:  # the rules refused: ask that team again
-                    self.message = f"Not accepted: {exc}"
+                    why = (refusal_line(self.session.scenario, exc.refusal, exc.action)
+                           if isinstance(exc, IllegalAction) else str(exc))
+                    self.message = f"Not accepted: {why}"
                     del self.held[role]
                     return role
         return None
@@ -111,6 +135,15 @@ class GameFlow:
         """A team's answers (None: it had no offers), kept until every team has been."""
         self.held[role] = move
 
+    # the guided game's hooks (see screens/tutorial.py): nothing in an ordinary game
+    def coach_card(self, scene):
+        """A guide's card for `scene`, or None."""
+        return None
+
+    def suggested(self, role: str) -> tuple:
+        """Orders a guide suggests to `role` now (the orders screen marks them)."""
+        return ()
+
     # facts for screens
     def event_shown(self) -> None:
         """The event card of the current round was shown: the talks timer starts."""
@@ -118,6 +151,8 @@ class GameFlow:
             self.timer_round = self.session.state.round
             self.timer.restart()
         self.shown_round = self.session.state.round
+        # The board as the talks begin: the results screen starts its read-out from it.
+        self.round_views[self.shown_round] = self.session.view(self.shared_viewer)
 
     def record_shown(self) -> None:
         """The oldest unshown resolution was shown."""
@@ -142,7 +177,7 @@ class GameFlow:
         """Bring an event into play; returns "" or the reason it was refused."""
         try:
             self.session.inject_event(event_id)
-        except ValueError as exc:
-            return str(exc)
+        except IllegalAction as exc:
+            return refusal_line(self.session.scenario, exc.refusal, exc.action)
         self.shown_round = 0  # show the event card again, with the new event on it
         return ""

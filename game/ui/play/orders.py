@@ -3,18 +3,23 @@
 Orders: the role's full menu (every action and aim it could ever take, as the text mode
 numbers it) as a compact grid of cards (name, target, family and cost); an item not open
 now is shown as unavailable with the reason. Numbers stay the same all game. The focused
-card's full text (description and teaching note) is shown above the grid. Keys 1-9 pick
-an item; in a menu longer than nine, a digit that could begin a longer number waits
-`NUMBER_S` seconds for a second digit (type 1 then 2 for item 12; Enter, or waiting,
-takes item 1). Picked orders can be removed again; Confirm submits them.
-Responses: each offer with Accept and Decline; Confirm once every offer is answered.
+card's full text (description and teaching note) is shown above the grid. A digit picks
+its item at once, and a line below the page says what was picked; in a menu longer than
+nine, a second digit typed within `NUMBER_S` seconds makes it a two-digit number (1 then
+2: item 12 replaces item 1, and the line says so); 0 then 5 picks item 5. A digit never
+takes an order out again: an item already picked says so. Picked orders are taken out
+from "Your orders so far"; Confirm opens the review, from which they are sent.
+Answers: each offer with Accept and Decline, then the same review ("Send these answers:
+…?", Change is the default). A team that received no offer sees a screen of the same
+shape, so the room cannot tell who received offers.
 """
 
 from __future__ import annotations
 
 import pygame
 
-from game.model.actions import Orders, Responses
+from game.model.actions import IllegalAction, Orders, Responses
+from game.model.results import Track
 from game.rules import points_left
 from game.rules.legal import why_illegal
 from game.session.menu import full_menu
@@ -23,7 +28,7 @@ from game.ui.context import Ui
 from game.ui.play.gamescene import BOARD_SHARE, GameScene
 from game.ui.play.text import action_label, milestone_name, points, prose
 from game.ui.widgets import Button, Label, Panel, Row, Spacer
-from game.words import _, why_not
+from game.words import _, refusal_line, why_not
 from game.words.stakes import accept_line, stake_line
 
 FAMILY_TITLES = {"transparency": "Transparency", "assurance": "Assurance",
@@ -65,7 +70,9 @@ def _submit(scene: GameScene, move) -> bool:
     try:
         scene.session.submit(move)
     except ValueError as exc:  # IllegalAction: the rules say no, and say why
-        scene.flow.message = f"Not accepted: {exc}"
+        why = (refusal_line(scene.scenario, exc.refusal, exc.action)
+               if isinstance(exc, IllegalAction) else str(exc))
+        scene.flow.message = f"Not accepted: {why}"
         scene.invalidate()
         return False
     scene.flow.message = ""
@@ -79,7 +86,8 @@ DIGIT_KEYS = {getattr(pygame, f"K_{n}"): n for n in range(10)} | {
 class OrdersScene(GameScene):
     """Pick up to the round's points of actions, then confirm."""
 
-    #: Seconds a digit that could begin a two-digit item number waits for the second one.
+    #: Seconds after a digit that could begin a two-digit item number in which a second
+    #: digit turns the pick into that longer number.
     NUMBER_S = 1.2
 
     def __init__(self, flow, role: str) -> None:
@@ -87,16 +95,29 @@ class OrdersScene(GameScene):
         self.viewer = role
         self.chosen: list = []
         self.menu = full_menu(self.scenario, role)  # numbered once: 1 is menu[0], all game
-        self.typed, self.typed_at = "", 0.0  # a number being typed, and when
+        self.typed = ""  # "0" after a leading zero: the next digit is the whole number
+        # (first digit, what it picked or None, when): a second digit may still follow
+        self.refining: tuple[int, object, float] | None = None
+        self.last_pick = None
         self.heading = f"Orders: {flow.role_name(role)}"
 
     @property
     def view(self):
         return self.session.view(self.viewer, tuple(self.chosen))
 
+    def ensure_root(self):
+        """In a guided game the screen opens with the focus on the coach's first pick,
+        scrolled into view."""
+        if self.root is None and self.focus.key is None and not self.chosen:
+            tips = [a for a in self.flow.suggested(self.viewer) if a in self._listed()]
+            if tips:
+                self.focus.key = f"action:{tips[0].text()}"
+        return super().ensure_root()
+
     def body(self) -> list[Widget]:
         sc = self.scenario
         left = points_left(self.session.game, self.chosen)
+
         total = sc.rules.points_per_round
         picked = [Button(action_label(sc, a), lambda a=a: self.remove(a), selected=True,
                          detail=f"cost {sc.action(a.action_id).cost} · Enter removes it",
@@ -128,6 +149,7 @@ class OrdersScene(GameScene):
             cards_note = []
         cards: list[Widget] = []
         details: dict[str, str] = {}
+        coach = self.flow.suggested(self.viewer)  # a guided game marks the coach's picks
         for number, action in enumerate(self.menu, start=1):
             spec = sc.action(action.action_id)
             key = f"action:{action.text()}"
@@ -146,7 +168,8 @@ class OrdersScene(GameScene):
                                 action_label(sc, action), lambda a=action: self.pick(a),
                                 detail=detail, number=number, group="actions", key=key,
                                 enabled=action in legal, selected=True if picked else None,
-                                explained=True))
+                                explained=True,
+                                marked=_("The coach suggests this") if action in coach else ""))
             details[key] = _("{action} (cost {cost}). {what}\nTends to: {note}").format(
                 action=action_label(sc, action), cost=spec.cost, what=prose(spec.description),
                 note=prose(spec.teaching_note)) + (
@@ -160,71 +183,103 @@ class OrdersScene(GameScene):
     def closed_reason(self, action) -> str:
         """Why `action` cannot be added to the draft now, in words."""
         status = self.view.milestones.get(action.target or "")
-        if status is not None and status != "operating":
+        if status is not None and status != Track.OPERATING:
             return _("{milestone} is not operating").format(
                 milestone=milestone_name(self.scenario, action.target))
         why = why_illegal(self.session.state, self.session.game, action, tuple(self.chosen))
-        return why_not(self.scenario, action, why or "") or _("it does not fit this round")
+        return why_not(self.scenario, action, why) or _("it does not fit this round")
 
     # typing item numbers
     def handle_event(self, event) -> bool:
         if event.type == pygame.KEYDOWN and event.key in DIGIT_KEYS:
             return self.type_digit(DIGIT_KEYS[event.key])
-        if event.type == pygame.KEYDOWN and self.typed and event.key in (
-                pygame.K_RETURN, pygame.K_KP_ENTER):
-            return self.take_typed()
+        if event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_KP_ENTER) \
+                and (self.typed or self.refining is not None):
+            return self.settle_typing()  # Enter keeps the pick as it is, and does nothing else
         return super().handle_event(event)
 
     def type_digit(self, digit: int) -> bool:
-        """A digit of an item number: picks at once when no longer number begins with
-        the digits typed so far, else waits `NUMBER_S` for the next digit."""
-        if self.typed and self.clock() - self.typed_at >= self.NUMBER_S:
-            self.take_typed()
-        self.typed, self.typed_at = self.typed + str(digit), self.clock()
-        longer = [n for n in range(1, len(self.menu) + 1)
-                  if str(n).startswith(self.typed.lstrip("0") or "-") and str(n) != self.typed]
-        if self.typed.strip("0") and not longer:
-            return self.take_typed()
-        if not self.typed.strip("0") and len(self.typed) < 2:
-            self.invalidate()
-            return True  # a leading 0: the next digit names an item (0 then 5: item 5)
-        if not self.typed.strip("0"):
+        """A digit of an item number. The item is picked at once; when a second digit
+        could name a longer item (1 then 2: item 12), it may follow within `NUMBER_S`
+        seconds and then replaces the first pick, saying so. 0 then 5 picks item 5."""
+        if self.refining is not None and self.clock() - self.refining[2] < self.NUMBER_S:
+            first, picked, _at = self.refining
+            self.refining = None
+            return self.refine(first, picked, first * 10 + digit)
+        self.refining = None
+        if self.typed == "0":  # a leading 0: this digit is the whole number
             self.typed = ""
+            return self.take(digit)
+        if digit == 0:
+            self.typed = "0"
+            self.note = _("0… type the item's digit (0 then 5 picks item 5)")
+            self.invalidate()
             return True
-        number = int(self.typed)
-        if 1 <= number <= len(self.menu):
-            self.focus.key = f"action:{self.menu[number - 1].text()}"
-        self.flow.message = _("Item {n}… type a second digit, or press Enter for item {n}").format(
-            n=number)
-        self.invalidate()
+        longer = digit * 10 <= len(self.menu)  # a second digit may still make it item 1x
+        if longer:  # set first, so that a pick spending the last point waits to review
+            self.refining = (digit, None, self.clock())
+        self.take(digit)
+        if longer:
+            self.refining = (digit, self.last_pick, self.refining[2])
+            self.note += " " + _(
+                "A second digit at once picks item {lo} to {hi} instead.").format(
+                lo=digit * 10, hi=min(len(self.menu), digit * 10 + 9))
         return True
 
-    def take_typed(self) -> bool:
-        """Pick the item whose number was typed (or say there is none)."""
-        number, self.typed = int(self.typed or "0"), ""
-        self.flow.message = ""
+    def take(self, number: int) -> bool:
+        """Pick item `number` now, or say why not; the message says what happened."""
+        self.last_pick = None
         if not 1 <= number <= len(self.menu):
-            self.flow.message = _("There is no item {n}: the menu runs from 1 to {last}.").format(
+            self.note = _("There is no item {n}: the menu runs from 1 to {last}.").format(
                 n=number, last=len(self.menu))
         else:
             action = self.menu[number - 1]
+            label = action_label(self.scenario, action)
             if action in self._listed():
                 self.pick(action)
+                self.last_pick = action
+                self.note = _("Picked item {n}: {action}.").format(n=number, action=label)
+            elif action in self.chosen:
+                self.note = _("Item {n}, {action}, is already in your orders (choose it "
+                                      "under “Your orders so far” to take it out).").format(
+                    n=number, action=label)
             else:
-                self.flow.message = _("{n}. {action} is not available: {why}").format(
-                    n=number, action=action_label(self.scenario, action),
-                    why=self.closed_reason(action))
+                self.note = _("{n}. {action} is not available: {why}.").format(
+                    n=number, action=label, why=self.closed_reason(action))
+        self.invalidate()
+        return True
+
+    def refine(self, first: int, picked, number: int) -> bool:
+        """The second digit came in time: item `number` replaces the pick of item `first`
+        (which stays when `number` cannot be picked)."""
+        if picked is not None and picked in self.chosen:
+            self.chosen.remove(picked)
+        self.take(number)
+        if self.last_pick is None and picked is not None and picked not in self.chosen:
+            self.chosen.append(picked)  # the longer number failed: the first pick stands
+            self.note += " " + _("Item {n} stays picked.").format(n=first)
+        elif self.last_pick is not None and picked is not None:
+            self.note = _("Picked item {n}: {action} (instead of item {first}).").format(
+                n=number, action=action_label(self.scenario, self.last_pick), first=first)
+        self._review_if_full()
+        self.invalidate()
+        return True
+
+    def settle_typing(self) -> bool:
+        """Enter, or waiting, ends the moment in which a second digit may follow."""
+        self.typed, self.refining = "", None
+        self._review_if_full()
         self.invalidate()
         return True
 
     def next_tick(self) -> float | None:
-        if self.typed:
-            return max(0.01, self.NUMBER_S - (self.clock() - self.typed_at))
+        if self.refining is not None:
+            return max(0.01, self.NUMBER_S - (self.clock() - self.refining[2]))
         return super().next_tick()
 
     def update(self, dt: float) -> bool:
-        if self.typed and self.clock() - self.typed_at >= self.NUMBER_S:
-            return self.take_typed()
+        if self.refining is not None and self.clock() - self.refining[2] >= self.NUMBER_S:
+            return self.settle_typing()
         return super().update(dt)
 
     def _columns(self) -> int:
@@ -246,8 +301,14 @@ class OrdersScene(GameScene):
             self.focus.key = f"action:{after[0].text()}"
         else:
             self.focus.key = "orders:confirm"  # nothing else fits: confirming is next
-            self.review()  # the team reviews its orders before they go
+            self._review_if_full()  # the team reviews its orders before they go
         self.invalidate()
+
+    def _review_if_full(self) -> None:
+        """Open the review once nothing else fits, unless a second digit may still change
+        the pick just made (the review waits for that moment to pass)."""
+        if self.refining is None and self.app.stack.top is self and not self._listed():
+            self.review()
 
     def _listed(self) -> list:
         """The legal actions in the order the screen lists them (by family)."""
@@ -285,43 +346,66 @@ class OrdersScene(GameScene):
 
 
 class ResponsesScene(GameScene):
-    """Accept or decline each offer this team received."""
+    """Accept or decline each offer this team received, then review and send the answers.
+
+    Every team comes here in a round with offers, and the screen has one shape whether
+    or not the team received any: the same heading and words, a panel per offer (or one
+    saying none came) with its buttons, the same Confirm and the same review."""
 
     def __init__(self, flow, role: str) -> None:
         super().__init__(flow)
         self.viewer = role
         self.answers: dict[str, bool] = {}
-        self.heading = f"Offers to {flow.role_name(role)}"
+        self.noted = False  # no offer came, and the team has seen that
+        self.heading = _("Answers: {team}").format(team=flow.role_name(role))
 
     def body(self) -> list[Widget]:
-        sc = self.scenario
         offers = self.view.offers
-        out: list[Widget] = [Label("Accept or decline each offer. Your answers stay secret until "
-                                   "the round is revealed.", "body")]
-        for i, offer in enumerate(offers, start=1):
-            spec = offer.spec
-            ans = self.answers.get(offer.key)
-            out.append(Panel([
-                Label(f"{i}. {self.flow.role_name(offer.action.role)} offers: "
-                      f"{action_label(sc, offer.action)}", "body", True, "panel_heading"),
-                Label(prose(spec.description), "small", False, "panel"),
-                Label(f"Tends to: {prose(spec.teaching_note)}", "small", False, "panel_muted"),
-                *([Label(stake, "small", True, "panel")] if (stake := accept_line(
-                    self.session.state, self.session.game, self.viewer, spec.id)) else []),
-                Row([Button("Accept", lambda k=offer.key: self.answer(k, True), selected=ans is True,
-                            key=f"accept:{offer.key}"),
-                     Button("Decline", lambda k=offer.key: self.answer(k, False),
-                            selected=ans is False, key=f"decline:{offer.key}")]),
-            ]))
-        if not offers:
-            out = [Label(_("No offers reached your delegation this round. Every team sees this "
-                           "screen, so the room cannot tell who received offers."), "large")]
-        missing = len(offers) - len(self.answers)
-        done = _("Confirm answers") if offers else _("Continue")
-        out.append(Button(done if not missing else f"Confirm answers ({missing} "
-                          "still to answer)", self.confirm, enabled=not missing,
-                          key="responses:confirm"))
+        out: list[Widget] = [Label(_("Accept or decline each offer. Your answers stay secret "
+                                     "until the round is revealed, and every team comes to "
+                                     "this screen, offers or not."), "body")]
+        out += [self._offer(i, offer) for i, offer in enumerate(offers, start=1)] or [self._none()]
+        missing = len(offers) - len(self.answers) if offers else int(not self.noted)
+        out.append(Button(_("Confirm answers") if not missing else
+                          _("Confirm answers ({n} still to answer)").format(n=missing),
+                          self.confirm, enabled=not missing, key="responses:confirm",
+                          detail=_("You review them before they are sent")))
         return out
+
+    def _offer(self, i: int, offer) -> Panel:
+        sc, spec = self.scenario, offer.spec
+        ans = self.answers.get(offer.key)
+        stake = accept_line(self.session.state, self.session.game, self.viewer, spec.id)
+        return Panel([
+            Label(f"{i}. {self.flow.role_name(offer.action.role)} offers: "
+                  f"{action_label(sc, offer.action)}", "body", True, "panel_heading"),
+            Label(prose(spec.description), "small", False, "panel"),
+            Label(f"Tends to: {prose(spec.teaching_note)}", "small", False, "panel_muted"),
+            *([Label(stake, "small", True, "panel")] if stake else []),
+            Row([Button(_("Accept"), lambda k=offer.key: self.answer(k, True),
+                        selected=ans is True, key=f"accept:{offer.key}"),
+                 Button(_("Decline"), lambda k=offer.key: self.answer(k, False),
+                        selected=ans is False, key=f"decline:{offer.key}")]),
+        ])
+
+    def _none(self) -> Panel:
+        """The panel that stands where the offers would: same parts, same buttons row."""
+        return Panel([
+            Label(_("1. No offer reached your delegation this round"), "body", True,
+                  "panel_heading"),
+            Label(_("There is nothing to accept or decline. Note it, then confirm, as every "
+                    "team does."), "small", False, "panel"),
+            Label(_("Tends to: nothing changes; your silence is not revealed."), "small", False,
+                  "panel_muted"),
+            Row([Button(_("Noted"), self.note_none, selected=True if self.noted else None,
+                        key="responses:noted"), Spacer(0)]),
+        ])
+
+    def note_none(self) -> None:
+        """The team has seen that no offer came; the focus goes on to Confirm."""
+        self.noted = True
+        self.focus.key = "responses:confirm"
+        self.invalidate()
 
     def answer(self, key: str, accepted: bool) -> None:
         """Record an answer in the draft; the focus goes on to the next offer still to be
@@ -334,6 +418,25 @@ class ResponsesScene(GameScene):
         self.invalidate()
 
     def confirm(self) -> None:
+        """The review: "Send these answers: …?" with Change (the default) and Confirm.
+        Like the review of orders, it ignores keys for a moment, so the Enter that gave
+        the last answer never sends them."""
+        offers = self.view.offers
+        listed = "; ".join(self._answer_text(o) for o in offers) or \
+            _("none (no offer reached your delegation)")
+        self.app.stack.push(self.app.screens.make(
+            "confirm", _("Send these answers?"),
+            _("Send these answers: {answers}?").format(answers=listed),
+            _("Confirm: send these answers"), self.send, _("Change")))
+
+    def _answer_text(self, offer) -> str:
+        """`Accept Moscow's offer: Joint exercises` (or Decline)."""
+        text = _("Accept {maker}'s offer: {action}") if self.answers[offer.key] else \
+            _("Decline {maker}'s offer: {action}")
+        return text.format(maker=self.flow.role_name(offer.action.role),
+                           action=action_label(self.scenario, offer.action))
+
+    def send(self) -> None:
         """Submit the answers and go on (teams sharing the screen: hold them until every
         team has been to this screen)."""
         offers = self.view.offers

@@ -154,6 +154,7 @@ class EventScene(GameScene):
                    detail="Pause, inject an event, undo the last round, end the game"),
         ]
         go_button = Button(go, self.end_talks, key="event:go", detail=go_detail)
+        self.essential_n = 1 + len(cards)  # the news is read from the back row unscrolled
         if not self.flow.hotseat:  # one team, no talks: the way on comes first
             return [go_button, *cards, *([demands] if demands else []),
                     Label(talk, "body", False, "screen_muted"), *controls]
@@ -165,12 +166,14 @@ class EventScene(GameScene):
                 Label(talk, "body", False, "screen_muted"), go_button, *rest]
 
     def _other_events(self, view, effects) -> list[Widget]:
-        """Cards for events brought in this round besides the round's own (facilitator)."""
+        """Cards for events brought in this round besides the round's own (facilitator),
+        whether or not they moved a meter."""
         main = view.event.id if view.event else None
+        brought = self.session.state.injected_now  # public: the whole room sees them come in
         out = []
         for event in self.scenario.events:
             mine = [e for e in effects if e.source == event.id]
-            if event.id == main or not mine:
+            if event.id == main or not (mine or event.id in brought):
                 continue
             out.append(event_card(event.title, prose(event.text),
                                   [ledger_line(self.scenario, e) for e in mine],

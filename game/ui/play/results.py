@@ -1,8 +1,9 @@
 """The results screen: a round revealed, its ledger read out one entry at a time.
 
 It reads only the public view (or, in solo play, the one human team's view), and its
-board shows the meters as they stood after the entries read so far, never the next
-round's event (see rewind.py).
+board shows the game as it stood after the entries read so far: each part (meters,
+commitments, milestones, fog ranges, the game's end) changes with its own entry, and
+never shows the next round's event (see rewind.py).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import pygame
 from game.ui.base import Widget
 from game.ui.identity import delegations
 from game.ui.play.gamescene import GameScene
-from game.ui.play.rewind import view_at
+from game.ui.play.rewind import board_at, view_at
 from game.ui.play.text import action_label, ledger_line, note_line, response_line
 from game.ui.widgets import Button, Label, Panel, notice
 from game.words import _, cause_heading
@@ -63,7 +64,7 @@ class ResolutionScene(GameScene):
     def skip(self) -> None:
         """Show every entry now."""
         self.skipped = True
-        self.focus.key = "resolution:next"
+        self.focus.key = self.first_focus()
         self.invalidate()
 
     def handle_event(self, event) -> bool:
@@ -84,14 +85,18 @@ class ResolutionScene(GameScene):
         if shown != getattr(self, "_drawn_shown", None):
             self._drawn_shown = shown
             if not self.playing():
-                self.focus.key = self.focus.key or "resolution:next"
+                self.focus.key = self.focus.key or self.first_focus()
             self.invalidate()
             return True
         return super().update(dt)
 
     def board_view(self, view):
-        """The meters after the entries revealed so far, in the round being shown."""
-        return view_at(view, self.record.round, None if not self.playing() else self.shown())
+        """The board after the entries revealed so far, in the round being shown: each
+        part changes when the entry that goes with it is read out, never before."""
+        if not self.playing():
+            return view_at(view, self.record.round)
+        start = self.flow.round_views.get(self.record.round)
+        return board_at(view, start, self.record.round, self.shown())
 
     def highlight(self) -> dict[str, tuple[int, int]]:
         entries, n = self.entries(), self.shown()
@@ -107,25 +112,42 @@ class ResolutionScene(GameScene):
                       "panel") for a in rec.orders] or [Label("No orders.", "body", False, "panel")]
         answers = [Label(response_line(sc, r, key, ok), "body", False, "panel")
                    for r, key, ok in rec.responses]
-        out: list[Widget] = [Panel([Label("Orders revealed", "large", True, "panel_heading"),
-                                    *acts, *answers])]
-        out += self._ledger()
+        revealed = Panel([Label("Orders revealed", "large", True, "panel_heading"), *acts,
+                          *answers])
+        # A coach's card below the page talks about the ledger: the ledger comes first,
+        # just above the card, so the lines it points to are on screen.
+        coached = self.coached()
+        out: list[Widget] = [*self._ledger(), revealed] if coached else [revealed, *self._ledger()]
         if self.playing():
             entries, n = self.entries(), self.shown()
+            self.essential_n = 2  # the entry being read out, and how far the reading is
             return [notice("▶ " + ledger_line(sc, entries[n - 1])),
                     Label(_("Ledger entry {n} of {total}. Any key shows them all.").format(
                         n=n, total=len(entries)), "body", True, "accent"), *out]
         notes = self.session.notes_for(rec.round)
         if notes:
             out.append(Panel([Label("AI delegations' reasoning", "body", True, "panel_heading"),
-                              *[Label(note_line(sc, n.role, n.text), "small", False, "panel")
+                              *[Label(note_line(sc, n.role, n), "small", False, "panel")
                                 for n in notes]]))
         last = self.session.state.over and self.flow.shown_records + 1 >= len(
             self.session.state.records)
-        out.insert(0, Button(_("See the ending") if last else _("Next round"), self.done,
-                             key="resolution:next",
-                             detail=_("The ledger below explains every change (PageDown)")))
+        # Coached, the ledger the card points at is what must show: the page shrinks for it.
+        self.essential_n = len(self._ledger()) if coached else 1
+        out.insert(len(self._ledger()) if coached else 0,
+                   Button(_("See the ending") if last else _("Next round"), self.done,
+                          key="resolution:next",
+                          detail=_("The ledger above explains every change") if coached
+                          else _("The ledger below explains every change (PageDown)")))
         return out
+
+    def coached(self) -> bool:
+        """True when the guided game's card shows below the page (once read out)."""
+        return not self.playing() and self.flow.coach_card(self) is not None
+
+    def first_focus(self) -> str:
+        """Where the focus goes once the ledger is read: the coach's card, if it shows
+        (its buttons lie outside the page, so the ledger stays in view), else Next round."""
+        return "coach:go" if self.coached() else "resolution:next"
 
     def _ledger(self) -> list[Widget]:
         """The revealed entries, grouped by cause; the newest one marked."""

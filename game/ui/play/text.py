@@ -12,7 +12,6 @@ from game.words import (
     ledger_line,
     meter_label,
     milestone_name,
-    named,
     points,
     prose,
     reasoning_line,
@@ -25,5 +24,5 @@ source_label = cause_title
 note_line = reasoning_line
 
 __all__ = ["action_label", "cause_title", "ledger_groups", "ledger_line", "meter_label",
-           "milestone_name", "named", "note_line", "points", "prose", "reasoning_line",
+           "milestone_name", "note_line", "points", "prose", "reasoning_line",
            "response_line", "role_name", "source_label"]

@@ -34,7 +34,8 @@ class ContinueScene(PageScene):
                     ChoiceList("games", items[:playing], key_prefix="continue")]
         if playing < len(items):
             out += [Label(_("Finished"), "large", True, "heading"),
-                    ChoiceList("finished", items[playing:], key_prefix="finished")]
+                    ChoiceList("games", items[playing:], key_prefix="finished",
+                               start=playing + 1)]
         return [*out, Button(_("Back"), self.back, key="continue:back")]
 
     def _detail(self, game: SavedGame) -> str:

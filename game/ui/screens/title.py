@@ -8,8 +8,8 @@ import pygame
 
 from game.ui.base import Widget
 from game.ui.screens.common import KEY_HINT, PageScene
-from game.ui.widgets import Centre, ChoiceList, Column, Label, Row, ScrollView, Split, notice
-from game.words import _
+from game.ui.widgets import Centre, ChoiceList, Column, Fit, Label, Row, ScrollView, Split, notice
+from game.words import _, ngettext
 
 if TYPE_CHECKING:
     from game.ui.services import SavedGame
@@ -64,10 +64,15 @@ class TitleScene(PageScene):
                        else Label(TAGLINE, "large", False, "screen")], gap="pad")
         menu = ScrollView(Column([*self.body(), Label(KEY_HINT, "small", False, "screen_muted")],
                                  gap="pad"), key="page")
+        # On a projector the whole menu shows unscrolled: its text shrinks to fit, never
+        # below the least size the back row can read.
+        floor = self.app.ui.fit_floor()
         window = self.app.surface.get_rect()
         if window.width >= window.height * 1.2:
-            return Row([Centre(hero), Centre(menu)], widths=[0.42, 0.58], gap="margin")
-        return Split([Centre(hero), Centre(menu)], shares=[0.4, 0.6], gap="margin")
+            return Row([Fit(Centre(hero), floor), Fit(Centre(menu), floor)], widths=[0.42, 0.58],
+                       gap="margin")
+        return Split([Fit(Centre(hero), floor), Fit(Centre(menu), floor)], shares=[0.4, 0.6],
+                     gap="margin")
 
     def body(self) -> list[Widget]:
         can_continue = bool(self.games)
@@ -75,23 +80,35 @@ class TitleScene(PageScene):
         if playing:
             resume = _("Resume {game} ({details})").format(game=playing[0].title,
                                                             details=playing[0].description)
-            if len(self.games) > 1:
-                resume += _(", or one of {n} other saved games").format(n=len(self.games) - 1)
+            others = len(self.games) - 1
+            if others:
+                resume += ngettext(", or one other saved game", ", or one of {n} other saved games",
+                                   others).format(n=others)
         elif can_continue:
-            resume = _("No game in progress; {n} finished games to look back on").format(
-                n=len(self.games))
+            resume = ngettext("No game in progress; {n} finished game to look back on",
+                              "No game in progress; {n} finished games to look back on",
+                              len(self.games)).format(n=len(self.games))
         else:
             resume = self.why_not
         items = [
             ("New game", "Choose a scenario, the teams and who plays them", self.new_game, True),
             ("Continue", resume, self.continue_game, can_continue),
-            ("Settings", "UI scale, high contrast, timer, window", self.settings, True),
+            ("Settings", self._settings_line(), self.settings, True),
             ("Quit", "Close the window", self.quit, True),
         ]
         items.insert(0 if self.guide_first else 3, (
             "Guided first game", "A coach walks you through your first rounds, one idea at a "
             "time; you can leave it whenever you like", self.guided, True))
         return [ChoiceList("menu", items, key_prefix="title")]
+
+    def _settings_line(self) -> str:
+        """The settings in force, the UI scale first (Ctrl+plus and Ctrl+minus change it)."""
+        s = self.app.settings
+        theme = _("high contrast") if s.high_contrast else _("standard theme")
+        timer = _("no talks timer") if not s.timer_minutes else \
+            _("talks timer {m} min").format(m=s.timer_minutes)
+        return _("UI scale {scale:.2f}× (Ctrl+plus, Ctrl+minus) · {theme} · {timer}").format(
+            scale=s.ui_scale, theme=theme, timer=timer)
 
     def guided(self) -> None:
         """Start the guided first game."""

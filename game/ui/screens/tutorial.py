@@ -1,12 +1,16 @@
-"""The guided first game in the window: coach screens between the game's own screens.
+"""The guided first game in the window: the coach's cards on the game's own screens.
 
 `start_tutorial(host)` loads the default scenario's tutorial, starts the guided game and
 returns its welcome screen. `GuidedFlow` is the game's usual flow with one addition:
-before the student's orders or answers, and after a round's resolution, it first shows
-the coach's steps due at that moment (which ones is decided by `game.guide.tutorial`).
-Each coach screen has Go on and Leave the guided game; leaving is for good (it is
-remembered) and the game simply goes on. After the last guided round the coach says
-farewell and the student plays on to the end.
+the coach's steps due at a moment (which ones is decided by `game.guide.tutorial`) are
+shown as a card docked below the page of the screen they talk about, beside the board:
+before the student's orders, on the orders screen (whose suggested items are marked
+★); before its answers, on the answers screen; once a round is revealed, on the results
+screen after the ledger has been read out, with the ledger above the card. The meters
+stay in view. Steps are numbered in the order they are shown. Each card has Got it (or
+Next note) and Leave the guided game; leaving is for good (it is remembered) and the
+game simply goes on. After the last guided round the coach says farewell on a page of
+its own and the student plays on to the end.
 """
 
 from __future__ import annotations
@@ -27,54 +31,93 @@ from game.ui.base import Widget
 from game.ui.play.flow import GameFlow
 from game.ui.play.text import action_label
 from game.ui.screens.common import PageScene
-from game.ui.widgets import Button, Label, Panel
+from game.ui.widgets import Button, Label, Panel, Row
 from game.words import _, prose
 
-LEAVE_DETAIL = _("The game goes on without the coach, who will not come back unless you "
-                 "choose the guided game on the title screen.")
+LEAVE_DETAIL = _("You left the guided game. The game goes on without the coach, who will "
+                 "not come back unless you choose the guided game on the title screen.")
+#: The screen each moment's steps are shown on.
+MOMENTS = {"OrdersScene": "orders", "ResponsesScene": "answers", "ResolutionScene": "resolved"}
 
 
 class GuidedFlow(GameFlow):
-    """The game's flow, with the coach's screens put in at the tutorial's moments."""
+    """The game's flow, with the coach's cards on the screens they talk about."""
 
     def __init__(self, app, session, timer_minutes: int, tutorial: Tutorial) -> None:
         super().__init__(app, session, timer_minutes)
         self.tutorial = tutorial
         self.coach = CoachState()
-        self.pending: list[CoachStep | str] = []  # steps to show, or "farewell"
-        self.checked = 0  # resolutions already looked at for "resolved" steps
+        self.pending: list[str] = []  # pages to show first: "farewell"
+        self.cards: dict[tuple[int, str], list[tuple[int, CoachStep]]] = {}  # numbered steps
+        self.reading: dict[tuple[int, str], int] = {}  # which of a moment's steps shows
+        self.done_with: set[tuple[int, str]] = set()  # cards the student has put away
+        self.count = 0  # steps shown so far
 
     def next_scene(self):
-        """A due coach screen, else the game's next screen."""
-        self._queue_due()
+        """The farewell page when it is due, else the game's next screen with its card."""
         if self.pending:
             return CoachScene(self.app, self, self.pending.pop(0))
-        return super().next_scene()
+        scene = super().next_scene()
+        self._attach(scene)
+        return scene
 
-    def _queue_due(self) -> None:
-        if self.pending or self.coach.left or self.coach.done:
+    def _attach(self, scene) -> None:
+        """Decide (once per round and moment) which steps go on `scene`."""
+        moment = MOMENTS.get(type(scene).__name__)
+        if moment is None or getattr(scene, "viewer", self.tutorial.role) not in (
+                None, self.tutorial.role):
             return
-        for record in self.session.state.records[self.checked:self.shown_records]:
-            self.checked += 1
-            steps, self.coach = steps_at(self.tutorial, self.coach, record.round, "resolved")
-            self.pending += steps
-            if farewell_due(self.tutorial, self.coach, record.round):
-                self.coach = CoachState(self.coach.shown, done=True)
-                self.pending.append("farewell")
-            if self.pending:
-                return
-        self._queue_before_move()
+        record = getattr(scene, "record", None)
+        round_no = record.round if record is not None else self.session.state.round
+        key = (round_no, moment)
+        scene.coach_key = key
+        if key in self.cards:
+            return
+        offers = moment == "answers" and bool(self.session.view(self.tutorial.role).offers)
+        steps, self.coach = steps_at(self.tutorial, self.coach, round_no, moment, offers)
+        numbered = []
+        for step in steps:
+            self.count += 1
+            numbered.append((self.count, step))
+        self.cards[key] = numbered
 
-    def _queue_before_move(self) -> None:
-        """Steps due just before the student's own orders or answers."""
-        st, role = self.session.state, self.tutorial.role
-        if (st.over or self.shown_round != st.round or self.briefed != set(self.humans)
-                or len(st.records) > self.shown_records or self.session.next_human() != role):
-            return
-        moment = "orders" if st.phase == "orders" else "answers"
-        offers = moment == "answers" and bool(self.session.view(role).offers)
-        steps, self.coach = steps_at(self.tutorial, self.coach, st.round, moment, offers)
-        self.pending += steps
+    def record_shown(self) -> None:
+        """After the last guided round's results, the coach says farewell."""
+        super().record_shown()
+        record = self.session.state.records[self.shown_records - 1]
+        if farewell_due(self.tutorial, self.coach, record.round):
+            self.coach = CoachState(self.coach.shown, done=True)
+            self.pending.append("farewell")
+
+    def showing(self, scene) -> tuple[int, CoachStep, bool] | None:
+        """(its number, the step, whether another follows) on `scene` now, or None."""
+        key = getattr(scene, "coach_key", None)
+        if key is None or key in self.done_with or self.coach.left:
+            return None
+        steps = self.cards.get(key, [])
+        i = self.reading.get(key, 0)
+        if i >= len(steps):
+            return None
+        number, step = steps[i]
+        return number, step, i + 1 < len(steps)
+
+    def coach_card(self, scene) -> Widget | None:
+        shown = self.showing(scene)
+        if shown is None or (getattr(scene, "playing", None) and scene.playing()):
+            return None  # on the results screen, once the ledger has been read out
+        return coach_panel(self, scene, *shown)
+
+    def suggested(self, role: str) -> tuple:
+        steps = self.cards.get((self.session.state.round, "orders"), [])
+        return tuple(a for _n, step in steps for a in suggested(step, role))
+
+    def next_note(self, scene) -> None:
+        """Got it / Next note: the card shows the moment's next step, or goes away."""
+        key = scene.coach_key
+        self.reading[key] = self.reading.get(key, 0) + 1
+        if self.reading[key] >= len(self.cards.get(key, [])):
+            self.done_with.add(key)
+        scene.invalidate()
 
     def leave(self) -> None:
         """The student leaves the guided game: for good, and the game goes on."""
@@ -83,58 +126,61 @@ class GuidedFlow(GameFlow):
         remember("left")
 
 
-class CoachScene(PageScene):
-    """One step of the coach: its idea in plain words, a suggestion, Go on or Leave."""
+def coach_panel(flow: GuidedFlow, scene, number: int, step: CoachStep, more: bool) -> Panel:
+    """The coach's card: which step, its idea in plain words, what to try (with the item
+    numbers of the orders it suggests), Got it or Next note, and Leave."""
+    total = len(flow.tutorial.steps)
+    parts: list[Widget] = [
+        Label(_("Coach · step {n} of {total}").format(n=number, total=total).upper(), "small",
+              True, "card"),
+        Label(step.title, "body", True, "card"),
+        Label(prose(step.text), "small", False, "card"),
+    ]
+    if step.suggest:
+        menu = getattr(scene, "menu", [])
+        names = [(_("★ {n}. {action}").format(n=menu.index(a) + 1, action=action_label(
+            flow.scenario, a)) if a in menu else _("★ {action}").format(
+            action=action_label(flow.scenario, a))) for a in suggested(step, flow.tutorial.role)]
+        parts += [Label(_("Try this: {what}").format(what=step.try_ or ""), "small", True,
+                        "card"),
+                  *(Label(n, "small", False, "card") for n in names)]
+    parts.append(Row([Button(_("Next note") if more else _("Got it"),
+                             lambda: flow.next_note(scene), key="coach:go"),
+                      Button(_("Leave the guided game"), lambda: _leave(flow, scene),
+                             key="coach:leave")], widths=[0.4, 0.6]))
+    return Panel(parts, style="card", key="coach:card")
 
-    def __init__(self, app, flow: GuidedFlow | None, step: CoachStep | str,
+
+def _leave(flow: GuidedFlow, scene) -> None:
+    flow.leave()
+    flow.message = LEAVE_DETAIL
+    scene.focus.key = None
+    scene.invalidate()
+
+
+class CoachScene(PageScene):
+    """The coach's welcome and farewell, each on a page of its own."""
+
+    def __init__(self, app, flow: GuidedFlow | None, step: str,
                  tutorial: Tutorial | None = None) -> None:
         super().__init__(app)
         self.flow, self.step = flow, step
         self.tutorial = tutorial or flow.tutorial
-        if step == "welcome":
-            self.heading = _("A guided first game")
-        elif step == "farewell":
-            self.heading = _("The coach steps back")
-        else:
-            self.heading = _("Coach: {title}").format(title=step.title)
+        self.heading = _("A guided first game") if step == "welcome" else \
+            _("The coach steps back")
 
     def body(self) -> list[Widget]:
         t = self.tutorial
-        if isinstance(self.step, str):
-            text = t.welcome if self.step == "welcome" else t.farewell
-            go = _("Begin") if self.step == "welcome" else _("Play on")
-            return [Label(prose(text), "large"),
-                    Button(go, self.go_on, key="coach:go")]
-        out: list[Widget] = [Label(prose(self.step.text), "large")]
-        if self.step.suggest:
-            names = [action_label(self.app_scenario(), a)
-                     for a in suggested(self.step, t.role)]
-            out.append(Panel([Label(_("Try this"), "body", True, "panel_heading"),
-                              Label(self.step.try_ or "", "body", False, "panel"),
-                              *(Label(f"• {n}", "body", False, "panel") for n in names)]))
-        number = [s.id for s in t.steps].index(self.step.id) + 1
-        out += [Label(_("Step {n} of {total}").format(n=number, total=len(t.steps)), "small",
-                      False, "screen_muted"),
-                Button(_("Go on"), self.go_on, key="coach:go"),
-                Button(_("Leave the guided game"), self.leave, key="coach:leave",
-                       detail=LEAVE_DETAIL)]
-        return out
-
-    def app_scenario(self):
-        """The scenario being played."""
-        return self.flow.scenario
+        text = t.welcome if self.step == "welcome" else t.farewell
+        go = _("Begin") if self.step == "welcome" else _("Play on")
+        return [Label(prose(text), "large"), Button(go, self.go_on, key="coach:go")]
 
     def go_on(self) -> None:
-        """Show the game's next screen (or the next coach step)."""
-        self.flow.advance()
-
-    def leave(self) -> None:
-        """Leave the guided game for good and go on playing."""
-        self.flow.leave()
+        """Show the game's next screen."""
         self.flow.advance()
 
     def back(self) -> None:
-        """Esc closes the coach's note and goes on, so nothing is ever blocked."""
+        """Esc goes on, so nothing is ever blocked."""
         self.go_on()
 
 

@@ -46,12 +46,17 @@ class Board(Widget):
         super().place(ui, rect)
         gap = ui.m.px("gap")
         clock, tension, trust, support, coop, promises = self.cells
+        crowded = len(self.state.scenario.roles) >= 5  # trust and support need more room
         if rect.width >= rect.height * 0.9:
-            heights = _shares(rect.height, (0.27, 0.45, 0.28), gap)
-            rows = [[(clock, 0.3), (tension, 0.32), (promises, 0.38)],
-                    [(trust, 0.56), (support, 0.44)], [(coop, 1.0)]]
+            heights = _shares(rect.height, (0.24, 0.52, 0.24) if crowded else (0.27, 0.45, 0.28),
+                              gap)
+            # A matrix of numbers needs less width than a diagram; names beside the bars more.
+            middle = [(trust, 0.46), (support, 0.54)] if crowded else [(trust, 0.56),
+                                                                        (support, 0.44)]
+            rows = [[(clock, 0.3), (tension, 0.32), (promises, 0.38)], middle, [(coop, 1.0)]]
         else:
-            heights = _shares(rect.height, (0.19, 0.29, 0.21, 0.19, 0.12), gap)
+            heights = _shares(rect.height, (0.14, 0.34, 0.28, 0.13, 0.11) if crowded else
+                              (0.19, 0.29, 0.21, 0.19, 0.12), gap)
             rows = [[(clock, 0.45), (tension, 0.55)], [(trust, 1.0)], [(support, 1.0)],
                     [(coop, 1.0)], [(promises, 1.0)]]
         y = rect.y

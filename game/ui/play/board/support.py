@@ -1,12 +1,17 @@
 """Domestic support: a bar per delegation, solid to the low end of what this view
-knows and hatched over the fog range, with the values in words."""
+knows and hatched over the fog range, with the values in words.
+
+Forms, the fullest first: a row per delegation with its emblem, name and the meter's
+label over the bar; the same without the label; the name, the bar and the value on
+one line; and, for a crowded board, the emblem, the bar and the value.
+"""
 
 from __future__ import annotations
 
 import pygame
 
 from game.ui.context import Ui
-from game.ui.play.board.cell import Cell, draw_text, mark
+from game.ui.play.board.cell import Cell, Plan, emblem_step, mark
 from game.ui.theme import RGB
 from game.words import _
 
@@ -14,37 +19,12 @@ from game.words import _
 class SupportBars(Cell):
     """Each delegation's domestic support: a bar, hatched over the fog range."""
 
-    def heading(self) -> str:
-        return _("Domestic support")
+    def headings(self) -> list[str]:
+        return [_("Domestic support"), _("Support")]
 
     def row_text(self, role: str) -> str:
         name, label, value = self._parts(role)
-        return f"{name} · {label}: {value}"
-
-    def draw_inside(self, surface, ui: Ui, box: pygame.Rect) -> None:
-        """Per delegation: its name and value on one line (with the meter's label when it
-        fits), then the bar."""
-        roles = list(self.who)
-        row_h = box.height // max(1, len(roles))
-        parts = [self._parts(r) for r in roles]
-        gap = ui.m.u(8)
-        widest = [f"{name}  {value}" for name, _label, value in parts]
-        px = ui.fit_px(widest, box.width - gap, int(row_h * 0.5), ui.m.u(22), bold=True)
-        font = ui.font_px(px, bold=True)
-        for i, (role, (name, label, value)) in enumerate(zip(roles, parts, strict=True)):
-            y = box.y + i * row_h
-            full = f"{name} · {label}"
-            left = full if font.size(f"{full}  {value}")[0] + gap <= box.width else name
-            fg = ui.theme.style("panel").fg
-            rect = draw_text(surface, ui, left, px, fg, (box.x, y), bold=True)
-            rect = rect.union(draw_text(surface, ui, value, px, fg, (box.right, y), "topright",
-                                    bold=True))
-            bar = pygame.Rect(box.x, rect.bottom + 2, box.width,
-                              max(6, min(row_h - rect.height - 8, ui.m.u(22))))
-            low, high = self.b.view.support[role]
-            _range_bar(surface, ui, bar, low, high, self.who[role].colour)
-            if f"support.{role}" in self.b.highlight:
-                mark(surface, ui, rect.union(bar))
+        return f"{self.who[role].glyph} {name} · {label}: {value}"
 
     def _parts(self, role: str) -> tuple[str, str, str]:
         spec = self.b.scenario.role(role)
@@ -52,7 +32,92 @@ class SupportBars(Cell):
         move = self.b.highlight.get(f"support.{role}")
         value = f"{move[0]} → {move[1]}" if move else str(low) if low == high else \
             f"{low}–{high}"
-        return f"{self.who[role].glyph} {spec.name}", spec.domestic_label, value
+        return spec.name, spec.domestic_label, value
+
+    def forms(self):
+        return [lambda ui, box: self._sized(ui, box, self._stacked, True),
+                lambda ui, box: self._sized(ui, box, self._stacked, False),
+                lambda ui, box: self._sized(ui, box, self._inline, True),
+                None,  # without the names only when no named form fits
+                lambda ui, box: self._sized(ui, box, self._inline, False)]
+
+    def _sized(self, ui: Ui, box: pygame.Rect, layout, full: bool) -> Plan:
+        plan = Plan(ui, box)
+        for px in self.sizes(ui, 22, bold=True):
+            plan = layout(ui, box, px, full)
+            if plan.fits():
+                return plan
+        return plan
+
+    def _stacked(self, ui: Ui, box: pygame.Rect, px: int, label: bool) -> Plan:
+        """Per delegation: emblem, name (and label) and value on a line, the bar below."""
+        plan = Plan(ui, box)
+        roles = list(self.who)
+        font = ui.font_px(px, bold=True)
+        line_h = font.get_height()
+        room = box.height // max(1, len(roles))
+        bar_h = max(6, min(ui.m.u(20), room - line_h - ui.m.u(8)))
+        row_h = line_h + bar_h + ui.m.u(3)
+        gap = (box.height - row_h * len(roles)) // max(1, len(roles))
+        if gap < 0:
+            plan.solids.append(box.inflate(2, 2))
+            return plan
+        for i, role in enumerate(roles):
+            y = box.y + i * (row_h + gap)
+            name, meter, value = self._parts(role)
+            r = max(4, font.get_ascent() * 2 // 5)
+            plan.draw(emblem_step(self.who[role], (box.x + r, y + line_h // 2), r,
+                                  ui.theme.colour("text")),
+                      pygame.Rect(box.x, y + line_h // 2 - r, 2 * r, 2 * r))
+            left = f"{name} · {meter}" if label else name
+            fg = ui.theme.style("panel").fg
+            text = plan.text(left, px, fg, (box.x + 2 * r + ui.m.u(4), y), bold=True)
+            num = plan.text(value, px, fg, (box.right, y), "topright", bold=True)
+            bar = pygame.Rect(box.x, y + line_h + 1, box.width, bar_h)
+            self._bar(plan, role, bar, text.union(num).union(bar))
+        return plan
+
+    def _inline(self, ui: Ui, box: pygame.Rect, px: int, names: bool) -> Plan:
+        """Per delegation, one line: emblem, name, the bar, the value."""
+        plan = Plan(ui, box)
+        roles = list(self.who)
+        font = ui.font_px(px, bold=True)
+        line_h = font.get_height()
+        gap = (box.height - line_h * len(roles)) // max(1, len(roles))
+        if gap < 0:
+            plan.solids.append(box.inflate(2, 2))
+            return plan
+        r = max(4, font.get_ascent() * 2 // 5)
+        name_w = max(ui.font_px(px, bold=True).size(self.who[x].name)[0] for x in roles) \
+            if names else 0
+        value_w = max(font.size(self._parts(x)[2])[0] for x in roles)
+        bar_x = box.x + 2 * r + ui.m.u(4) + name_w + ui.m.u(6)
+        bar_w = box.right - value_w - ui.m.u(6) - bar_x
+        if bar_w < ui.m.u(30):
+            plan.solids.append(box.inflate(2, 2))
+            return plan
+        fg = ui.theme.style("panel").fg
+        for i, role in enumerate(roles):
+            y = box.y + gap // 2 + i * (line_h + gap)
+            plan.draw(emblem_step(self.who[role], (box.x + r, y + line_h // 2), r,
+                                  ui.theme.colour("text")),
+                      pygame.Rect(box.x, y + line_h // 2 - r, 2 * r, 2 * r))
+            text = pygame.Rect(box.x, y, 0, line_h)
+            if names:
+                text = plan.text(self.who[role].name, px, fg, (box.x + 2 * r + ui.m.u(4), y),
+                                 bold=True)
+            num = plan.text(self._parts(role)[2], px, fg, (box.right, y), "topright", bold=True)
+            bar = pygame.Rect(bar_x, y + line_h // 4, bar_w, line_h // 2)
+            self._bar(plan, role, bar, text.union(num).union(bar))
+        return plan
+
+    def _bar(self, plan: Plan, role: str, bar: pygame.Rect, whole: pygame.Rect) -> None:
+        ui = plan.ui
+        low, high = self.b.view.support[role]
+        colour = self.who[role].colour
+        plan.draw(lambda s: _range_bar(s, ui, bar, low, high, colour))
+        if f"support.{role}" in self.b.highlight:
+            plan.draw(lambda s: mark(s, ui, whole, self.rect))
 
     def lines(self) -> list[str]:
         return [self.row_text(r) for r in self.who]

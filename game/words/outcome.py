@@ -1,0 +1,46 @@
+"""How a finished game ended, in words: the ending's name and text, and each score part.
+
+The rules give an `Outcome` as data (`game.model.state.Outcome`): the ending's id, the
+round and, per role, `ScorePart`s naming an ending or an objective by id. The words come
+from the scenario (endings and objectives are written by its author) and, for the
+facilitator's stop, from here.
+"""
+
+from __future__ import annotations
+
+from game.model.results import ScoreKind, ScorePart
+from game.rules.endings import STOPPED
+from game.words.i18n import _
+from game.words.names import scenario_of
+
+
+def outcome_name(game, outcome) -> str:
+    """The ending's name: `Game-changer`, or `Stopped by the facilitator in round 4`."""
+    if outcome.ending == STOPPED:
+        return _("Stopped by the facilitator in round {round}").format(round=outcome.round)
+    return _ending(game, outcome.ending).name
+
+
+def outcome_text(game, outcome) -> str:
+    """What the ending means, as the scenario tells it (or the stop's own words)."""
+    if outcome.ending == STOPPED:
+        return _("The facilitator ended the game before it ran its course. No ending points "
+                 "are given; each team's objectives are scored as they stood.")
+    return _ending(game, outcome.ending).text
+
+
+def score_label(game, outcome, role: str, part: ScorePart) -> str:
+    """What one part of `role`'s score in `outcome` is for: `Ending: Game-changer`,
+    `Objective met: …`, `Objective missed: …`."""
+    sc = scenario_of(game)
+    if part.kind == ScoreKind.ENDING:
+        return _("Ending: {name}").format(name=outcome_name(sc, outcome))
+    spec = sc.role(role) if role in sc.role_ids else None
+    text = next((o.text for o in (spec.objectives if spec else ()) if o.id == part.ref), part.ref)
+    return (_("Objective met: {text}") if part.met
+            else _("Objective missed: {text}")).format(text=text)
+
+
+def _ending(game, ending_id: str):
+    sc = scenario_of(game)
+    return next(e for e in sc.endings if e.id == ending_id)

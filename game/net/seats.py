@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hmac
 import json
+import os
 import secrets
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -135,6 +136,7 @@ def save_secrets(found: HostSecrets, path: Path) -> None:
     """Write the secrets atomically, readable only by the user who runs the host."""
     data = asdict(found)
     write_atomic(path, json.dumps(data, indent=1), 0o600)  # never readable by others, even briefly
+    os.chmod(path, 0o600)  # where there is no fchmod (Windows), this keeps the file writable
 
 
 def load_secrets(path: Path) -> HostSecrets:

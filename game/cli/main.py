@@ -105,6 +105,7 @@ def _add_simulate(parser: argparse.ArgumentParser) -> None:
 def main(argv: list[str] | None = None) -> int:
     """Run one command and return its exit status."""
     argv = list(sys.argv[1:] if argv is None else argv)
+    _stand_in_for_closed_streams()
     from game.textui.terminal import ascii_fallback
 
     ascii_fallback(sys.stdout, sys.stderr)  # a Windows code page never stops a command
@@ -155,6 +156,29 @@ def _expected_errors() -> tuple[type[Exception], ...]:
     from game.session.saves import SaveError
 
     return (WriteFailed, ReadRefused, SaveError, ScenarioLoadError)
+
+
+def _stand_in_for_closed_streams() -> None:
+    """A standard output or error closed by the caller (`>&-`) becomes the null device.
+
+    Python leaves sys.stdout as None then, which a print through the console or the lab
+    would turn into a traceback; and the next file opened would take the free descriptor
+    1, so a stray write could land in a save. Commands still do their work and write
+    their files; there is only nowhere to show it."""
+    for fd, name in ((1, "stdout"), (2, "stderr")):
+        try:
+            os.fstat(fd)
+            continue
+        except OSError:
+            pass
+        try:
+            null = os.open(os.devnull, os.O_WRONLY)
+            if null != fd:
+                os.dup2(null, fd)
+                os.close(null)
+            setattr(sys, name, open(fd, "w", encoding="utf-8", closefd=False))
+        except OSError:
+            pass
 
 
 def _silence_stdout() -> None:
@@ -244,15 +268,17 @@ def run_replay(args: argparse.Namespace) -> int:
 def _load_saved(file: str, scenario_path: str | None, build: bool = True):
     """A saved game's record, the scenario it is rebuilt with, and (with `build`) its session.
 
-    A notice that the scenario file has changed since goes to stderr."""
-    from game.session.replay import scenario_for, session_from_save
+    A notice that the scenario file has changed since goes to stderr. A save rebuilt with
+    the scenario it was played with must prove itself (SaveError in one line if it was
+    edited); one rebuilt with another scenario, as asked, cannot."""
+    from game.session.replay import rebuild, scenario_for
     from game.session.saves import read_save
 
     record = read_save(Path(file))
     scenario, notice = scenario_for(record, file, scenario_path)
     if notice:
         print(notice, file=sys.stderr)
-    return record, scenario, session_from_save(record, scenario, file) if build else None
+    return record, scenario, rebuild(record, scenario, file, scenario_path) if build else None
 
 
 def run_debrief(args: argparse.Namespace) -> int:
@@ -335,7 +361,13 @@ def run_briefs(args: argparse.Namespace) -> int:
 def run_simulate(args: argparse.Namespace) -> int:
     """The balance lab."""
     from game.lab.simulate import run
+    from game.session.saves import SEED_MAX, SEED_MIN
 
+    seed = getattr(args, "seed", None)
+    if seed is not None and not SEED_MIN <= seed <= SEED_MAX:  # as every other command's seed
+        print(f"simulate: error: --seed {seed}: give a whole number from {SEED_MIN} to {SEED_MAX}",
+              file=sys.stderr)
+        return 2
     for flag, what, earlier in SIMULATE_OUTPUTS:
         name = getattr(args, flag.lstrip("-").replace("-", "_"), None)
         problem = replace_problem(Path(name), flag, what, earlier) if name else None

@@ -53,14 +53,14 @@ def read_tables(paths: Sequence[str | Path], scenario: str | None = None) -> dic
 
     Raises the same one-line errors as `python main.py debrief` for a file that cannot be
     read (game.session.saves.SaveError, game.authoring.scenarios.ScenarioLoadError)."""
-    from game.session.replay import scenario_for, session_from_save
+    from game.session.replay import rebuild, scenario_for
     from game.session.saves import read_save
 
     games = {}
     for n, path in enumerate(paths, 1):
         record = read_save(Path(path))
         sc, _notice = scenario_for(record, path, scenario)
-        games[table_label(n)] = session_from_save(record, sc, path)
+        games[table_label(n)] = rebuild(record, sc, path, scenario)  # an edited save is refused
     return games
 
 

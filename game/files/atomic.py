@@ -58,12 +58,16 @@ class WriteFailed(OSError):
         return self.args[0]
 
 
-def write_atomic(path: str | Path, text: str | bytes) -> None:
-    """Replace the regular file `path` (or create it) with `text`, atomically; WriteFailed if not."""
+def write_atomic(path: str | Path, text: str | bytes, mode: int | None = None) -> None:
+    """Replace the regular file `path` (or create it) with `text`, atomically; WriteFailed if not.
+
+    The new file gets `mode` if given (0o600 for a file that holds secrets, whatever the
+    old one had), else the old file's permissions."""
     if "\0" in str(path):
         raise WriteFailed(repr(str(path)), "the name holds a NUL character", "choose another name")
     target = _resolve(Path(path))
-    mode = _mode_for(target, path)
+    kept = _mode_for(target, path)
+    mode = kept if mode is None else mode
     tmp = None
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -78,10 +82,11 @@ def write_atomic(path: str | Path, text: str | bytes) -> None:
             _remove(tmp)
 
 
-def create_new(path: str | Path, text: str | bytes) -> bool:
+def create_new(path: str | Path, text: str | bytes, mode: int | None = None) -> bool:
     """Write `text` to `path` only if no file is there yet (atomic, never overwrites).
 
-    Returns False when something already has that name; raises WriteFailed on a failure."""
+    The file gets `mode` if given, else the usual permissions for a new file. Returns
+    False when something already has that name; raises WriteFailed on a failure."""
     target = Path(path)
     if "\0" in str(path):
         raise WriteFailed(repr(str(path)), "the name holds a NUL character", "choose another name")
@@ -89,7 +94,7 @@ def create_new(path: str | Path, text: str | bytes) -> bool:
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         tmp = _write_temp(target, text.encode("utf-8") if isinstance(text, str) else text,
-                          0o666 & ~_umask())
+                          0o666 & ~_umask() if mode is None else mode)
         if not move_new(tmp, target):
             return False
         _sync_folder(target.parent)

@@ -5,6 +5,15 @@ from another machine until the facilitator asks for it. `--tables N` starts N ga
 once, one per table of the class (see `game.net.tables`). Every table's game and seats
 are saved after every move in `<data dir>/host/table-N/`, so stopping and starting the
 host resumes every table and every team's link keeps working.
+
+One host per data folder: a host holds the lock `<data dir>/host.lock` (see
+`game.files.locks`) while it runs, and a second one is refused in one line naming the
+first (its port and process id); the lock of a killed host is taken over at once. The
+host also holds each table's save lock, so no text mode or window can continue a table's
+game meanwhile, and removes the temporary files of writes a stop cut short. Every
+table's save carries its submission keys (see `game.net.durable`). A finished game is
+shown as it ended, never replaced without `--new`, and its replay and debrief are
+written again at the next start if a stop came before they were.
 """
 
 from __future__ import annotations
@@ -17,6 +26,9 @@ from pathlib import Path
 
 from game.ai import DEFAULT_PERSONA, PERSONAS, persona_problem
 from game.authoring.scenarios import DEFAULT_SCENARIO, ScenarioLoadError, load_for_play, locate
+from game.files.atomic import clean_stale_temps
+from game.files.locks import LockHeld, hold, save_lock
+from game.net.durable import HostSave
 from game.net.reseat import reseat
 from game.net.seats import (
     HostSecrets,
@@ -34,7 +46,8 @@ from game.net.tables import (
     host_dir,
     read_manifest,
 )
-from game.session.saves import SaveError, read_save, save_session
+from game.session.library import in_use
+from game.session.saves import SEED_MAX, SEED_MIN, SaveError, data_dir, read_save, save_session
 from game.session.session import Session
 from game.words import _
 
@@ -69,6 +82,8 @@ def run_host(args: argparse.Namespace) -> int:
     """Start the server; returns the exit status (2 for bad options or files)."""
     try:
         address = bind_address(args.bind, args.lan)
+        check_numbers(args)
+        one_host(args.port)
         _check_port(address, args.port)
         join_host = lan_address() if address in ("0.0.0.0", "::") else address
         room = open_class(args, f"http://{_url_host(join_host)}:{args.port}/join")
@@ -84,6 +99,37 @@ def run_host(args: argparse.Namespace) -> int:
     if not all(t.game.session.state.over for t in room.tables.values()):
         print(_("Stopped. The games are saved; run the same command to resume them."))
     return 0
+
+
+def check_numbers(args: argparse.Namespace) -> None:
+    """HostError for a port, seed or number of rounds out of range, before anything is written."""
+    port = getattr(args, "port", DEFAULT_PORT)
+    if not 1 <= port <= 65535:
+        raise HostError(_("--port {port}: give a port from 1 to 65535").format(port=port))
+    if args.seed is not None and not SEED_MIN <= args.seed <= SEED_MAX:
+        raise HostError(_("--seed {seed}: give a whole number from {low} to {high}").format(
+            seed=args.seed, low=SEED_MIN, high=SEED_MAX))
+    if args.rounds is not None and not 1 <= args.rounds <= 40:
+        raise HostError(_("--rounds {n}: give a number from 1 to 40").format(n=args.rounds))
+
+
+def one_host(port: int) -> None:
+    """Hold the data folder's host lock for this process; HostError naming the host that
+    already serves this folder (a lock left by a killed host is simply taken over)."""
+    folder = data_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        hold(folder / "host.lock", "host", port)
+    except LockHeld as exc:
+        who = exc.holder
+        where = _("port {port}, process {pid}").format(port=who.port, pid=who.pid) if who \
+            else _("its port and process unknown")
+        raise HostError(_("another host is already serving the games in {folder} ({where}); use "
+                          "that one, stop it with Ctrl+C in its terminal, or give this one its own "
+                          "folder with DETENTE_DATA_DIR").format(folder=folder, where=where)) from None
+    except OSError as exc:
+        raise HostError(_("cannot use the data folder {folder} ({why}); choose another with "
+                          "DETENTE_DATA_DIR").format(folder=folder, why=exc.strerror or exc)) from None
 
 
 def bind_address(bind: str | None, lan: bool) -> str:
@@ -141,22 +187,44 @@ def _url_host(address: str) -> str:
 
 class TableFolders:
     """Each table's game and seats in its own folder (`game.json`, `seats.json`), made and
-    read back with the host command's own checks; for `game.net.tables.Classroom`."""
+    read back with the host command's own checks; for `game.net.tables.Classroom`.
+
+    Opening a folder takes its save's lock for the host on `port` (HostError naming a text
+    mode or window playing it) and removes the temporaries of writes a stop cut short."""
+
+    def __init__(self, port: int | None = None) -> None:
+        self.port = port
 
     def new(self, spec: TableSpec, folder: Path) -> tuple[Session, HostSecrets]:
         """A new game for a table (HostError, SeatError or ScenarioLoadError for a bad spec)."""
         args = argparse.Namespace(scenario=spec.scenario, seed=spec.seed, rounds=spec.rounds,
                                   seat=list(spec.seats))
+        self._open(folder)
         return _new(args, folder / "game.json", folder / "seats.json")
 
     def resume(self, folder: Path) -> tuple[Session, HostSecrets]:
         """A table's saved game (SaveError, SeatError or HostError if it cannot be read)."""
+        self._open(folder)
         return _resume(folder / "game.json", folder / "seats.json")
+
+    def _open(self, folder: Path) -> None:
+        game_file = folder / "game.json"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            save_lock(game_file, "host", self.port)
+        except LockHeld as exc:
+            raise HostError(in_use(game_file, exc.holder)) from None
+        except OSError as exc:
+            raise HostError(_("cannot use the folder {folder} ({why}); choose another data folder "
+                              "with DETENTE_DATA_DIR").format(folder=folder,
+                                                              why=exc.strerror or exc)) from None
+        clean_stale_temps(folder)
 
 
 def open_class(args: argparse.Namespace, join_url: str = "") -> Classroom:
     """Every saved table of the host (unless --new), else `--tables` new ones."""
     folder = host_dir()
+    clean_stale_temps(folder)  # the list of tables' own interrupted writes
     if not args.new:
         if adopt_single_game(folder):
             print(_("The hosted game in {folder} is now table 1 of the class.").format(folder=folder))
@@ -180,7 +248,8 @@ def _resume_class(args: argparse.Namespace, folder: Path, manifest: dict, join_u
     opened = []
     for entry in manifest["tables"]:
         try:
-            opened.append((entry, *TableFolders().resume(folder / f"table-{entry['id']}")))
+            table = TableFolders(getattr(args, "port", None)).resume(folder / f"table-{entry['id']}")
+            opened.append((entry, *table))
         except (SaveError, SeatError) as exc:
             raise HostError(_("{problem}; or start a new class with --new").format(
                 problem=str(exc).removesuffix("; start a new game with --new"))) from None
@@ -189,7 +258,8 @@ def _resume_class(args: argparse.Namespace, folder: Path, manifest: dict, join_u
                           "facilitator's page, or start afresh with --new").format(n=len(opened)))
     for _entry, session, _found in opened:
         parse_seats(session.scenario.role_ids, args.seat, persona_problem)  # bad --seat: nothing said yet
-    room = Classroom(manifest["pin"], join_url, folder, TableFolders(), on_finish=_finish)
+    room = Classroom(manifest["pin"], join_url, folder, TableFolders(getattr(args, "port", None)),
+                             on_finish=_finish)
     for entry, session, found in opened:
         if len(opened) == 1:
             _apply_seats(args, session, found, folder / f"table-{entry['id']}" / "seats.json")
@@ -224,9 +294,10 @@ def _new_class(args: argparse.Namespace, folder: Path, join_url: str) -> Classro
     room = None
     for n in range(1, count + 1):
         spec = TableSpec(args.scenario, seed + n - 1, args.rounds, tuple(args.seat))
-        session, found = TableFolders().new(spec, folder / f"table-{n}")
+        session, found = TableFolders(getattr(args, "port", None)).new(spec, folder / f"table-{n}")
         if room is None:
-            room = Classroom(found.pin, join_url, folder, TableFolders(), on_finish=_finish)
+            room = Classroom(found.pin, join_url, folder, TableFolders(getattr(args, "port", None)),
+                             on_finish=_finish)
         room.add(session, found, folder / f"table-{n}", table_id=str(n))
     return room
 
@@ -261,16 +332,20 @@ def _apply_seats(args: argparse.Namespace, session: Session, found: HostSecrets,
 
 
 def _resume(game_file: Path, seats_file: Path) -> tuple[Session, HostSecrets]:
-    from game.session.replay import session_from_save
+    from game.session.replay import embedded_scenario, session_from_save, verified_session
 
     record = read_save(game_file)
-    scenario = load_for_play(locate(record.scenario_path, record.scenario_id))
-    session = session_from_save(record, scenario, game_file)
+    if record.scenario is not None:
+        session = verified_session(record, embedded_scenario(record, game_file), game_file)
+    else:  # a save of version 0.1 keeps no scenario: the file on disk, as it is now
+        scenario = load_for_play(locate(record.scenario_path, record.scenario_id))
+        session = session_from_save(record, scenario, game_file)
     found = load_secrets(seats_file)
     if set(found.seats) != set(session.seats):
         raise HostError(_("{path}: the seats do not match the saved game; start a new game with "
                           "--new").format(path=seats_file))
-    session.on_save = lambda s: save_session(s, game_file)
+    found.applied.update(record.submissions)  # the keys saved with their moves are the truth
+    session.on_save = HostSave(game_file, found.applied).attach(session)
     return session, found
 
 
@@ -279,8 +354,7 @@ def _new(args: argparse.Namespace, game_file: Path, seats_file: Path) -> tuple[S
 
     scenario_path = args.scenario or str(DEFAULT_SCENARIO)
     scenario = load_for_play(scenario_path)
-    if args.rounds is not None and not 1 <= args.rounds <= 40:
-        raise HostError(_("--rounds {n}: give a number from 1 to 40").format(n=args.rounds))
+    check_numbers(args)
     plans = parse_seats(scenario.role_ids, args.seat, persona_problem)
     if all(p.kind == "ai" for p in plans.values()):
         raise HostError(_("every seat is an AI persona, so nobody would play from a page; give "
@@ -288,10 +362,10 @@ def _new(args: argparse.Namespace, game_file: Path, seats_file: Path) -> tuple[S
     found = new_secrets(plans)
     seed = args.seed if args.seed is not None else secrets.randbelow(1_000_000)
     seats = {r: p.session_seat(DEFAULT_PERSONA) for r, p in plans.items()}
-    session = Session(scenario, seed, seats, args.rounds, scenario_path,
-                      on_save=lambda s: save_session(s, game_file))
+    session = Session(scenario, seed, seats, args.rounds, scenario_path)
+    session.on_save = HostSave(game_file, found.applied).attach(session)
+    session.save()  # the game first: seats without a game would resume nothing
     save_secrets(found, seats_file)
-    session.save()
     return session, found
 
 

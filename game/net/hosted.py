@@ -4,20 +4,26 @@
 the role it acts for only through a seat it has proved (a device token, or the PIN for a
 hot-seat team); the move still goes through `Session.submit`, so the rules check it, and
 `IllegalAction` comes back to that client as a readable message. A submission carries a
-key, and a key already applied is acknowledged again without applying the move twice.
+key, saved in the same write as its move (see `game.net.durable`), and a key already
+applied is acknowledged again without applying the move twice. A move whose save fails
+is taken back in memory and refused in one sentence; the facilitator is told too, and
+`retry` (called every few seconds while a problem stands) carries on once there is space.
 Every change bumps `version`, and the server pushes each page its new data.
 """
 
 from __future__ import annotations
 
 import re
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 from game import words
+from game.files.atomic import WriteFailed
 from game.model.actions import Action, IllegalAction, Orders, Responses
 from game.model.results import Phase
+from game.net.durable import SAVE_ERRORS, HostSave, reason
 from game.net.pages import Pages, closed_reasons
 from game.net.reseat import new_link, reseat
 from game.net.seats import HostSecrets, SeatError, save_secrets
@@ -50,6 +56,9 @@ class HostedGame:
         self.timer = Timer.restored(found.timer, clock(), wall())
         self.version = 0
         self.listeners: list[Callable[[], None]] = []
+        self.alerts: list[Callable[[str], None]] = []  # each gets a line for the facilitator
+        self.problem: str | None = None  # the save problem that stands, if one does
+        self._told: str | None = None  # the last problem said, so a retry does not repeat it
         self.finished_files: list[str] = []
         self.taken_codes: Callable[[], set[str]] = self._own_codes  # a class of tables shares them
         self.pages = Pages(self)
@@ -126,18 +135,64 @@ class HostedGame:
         if self.secrets.paused:
             raise NetError(_("The facilitator has paused the game. Wait until it resumes."))
         move = make()
+        self.secrets.applied[key] = role  # written in the same save as the move itself
         try:
-            self.session.submit(move)
+            self._kept(self.session.submit, move)
         except IllegalAction as exc:
             if not self._already_in(move):
+                del self.secrets.applied[key]
                 raise NetError(_("Not allowed: {why}").format(why=words.refusal_line(
                     self.session.scenario, exc.refusal, exc.action))) from None
-            self.secrets.applied[key] = role  # applied before a restart lost its key
-            save_secrets(self.secrets, self.secrets_path)
+            self._kept(self.session.save)  # applied by a host older than keys in the save
             return {"key": key, "duplicate": True}
-        self.secrets.applied[key] = role
+        except NetError:
+            self.secrets.applied.pop(key, None)
+            raise
         self._after_change()
         return {"key": key, "duplicate": False}
+
+    def _kept(self, change: Callable, *args, alert: bool = True):
+        """Run a change that saves the game. If the save fails, take the change back in
+        memory, tell the facilitator (with `alert`) and raise NetError for the page that
+        asked: nothing that is not saved is acknowledged."""
+        try:
+            return change(*args)
+        except SAVE_ERRORS as exc:
+            self._take_back(exc, alert)
+            raise NetError(_("Not received: the host could not save the game ({why}). Nothing "
+                             "was kept; send it again once the facilitator says there is space.")
+                           .format(why=reason(exc))) from None
+
+    def _take_back(self, exc: Exception, alert: bool = True) -> None:
+        hook = self.session.on_save
+        if isinstance(hook, HostSave):
+            hook.rollback(self.session)
+        line = _("The game could not be saved: {why}. The last move was not kept and its team "
+                 "was told; it is taken when sent again once there is space.").format(why=reason(exc))
+        self._alert(line, alert)
+
+    def _alert(self, line: str, tell: bool = True) -> None:
+        """A save problem: one line in the host's terminal and, with `tell`, on every
+        facilitator page; it stands until a save succeeds again."""
+        self.problem = line
+        if line == self._told:
+            return  # said already: a retry that fails again says nothing new
+        self._told = line
+        print(line, file=sys.stderr, flush=True)
+        for alert in list(self.alerts) if tell else ():
+            alert(line)
+
+    def retry(self) -> None:
+        """While a save problem stands: save the game again and carry on (AI moves, the
+        seats, the finished game's files); the facilitator hears when it is solved."""
+        if self.problem is None:
+            return
+        try:
+            self.session.save()
+        except SAVE_ERRORS as exc:
+            self._take_back(exc, alert=False)
+            return
+        self._after_change()
 
     def _already_in(self, move: Orders | Responses) -> bool:
         """True if this very move is already part of the current round (the host stopped
@@ -200,7 +255,7 @@ class HostedGame:
         if self.session.state.over and command not in AFTER_THE_END:
             raise NetError(_("The game is over: it can no longer be paused, timed, changed or "
                              "undone. Start a new game with: python main.py host --new"))
-        message = handler(arg)
+        message = self._kept(handler, arg, alert=False)
         self._after_change()
         return message
 
@@ -281,17 +336,46 @@ class HostedGame:
 
     # --- after every change --------------------------------------------------------------
     def _after_change(self) -> None:
-        """Let AI seats move, save the seats, write the replay at the end, tell the listeners."""
-        self.session.play_ai()
+        """Let AI seats move, save the seats, write the replay at the end, tell the listeners.
+
+        A save that fails here is taken back (an AI seat moves again once the game saves)
+        and reported to the facilitator; the game goes on from its last good save."""
+        had_problem, self.problem = self.problem, None
+        try:
+            self.session.play_ai()
+        except SAVE_ERRORS as exc:
+            self._take_back(exc)
         if self.session.state.over:
             self.timer = Timer()  # no talks after the end
         self.secrets.timer = self.timer.saved(self.clock(), self.wall())
-        save_secrets(self.secrets, self.secrets_path)
-        if self.session.state.over and not self.finished_files and self.on_finish:
-            self.finished_files = self.on_finish(self.session)
+        try:
+            save_secrets(self.secrets, self.secrets_path)
+        except WriteFailed as exc:
+            self._alert(_("The seats and the talks timer could not be saved: {why}.").format(why=exc))
+        self._finish_files()
+        if had_problem and self.problem is None:
+            self._alert_solved()
         self.version += 1
         for listener in list(self.listeners):
             listener()
+
+    def _finish_files(self) -> None:
+        """Write the finished game's replay and debrief once (again at each retry until done)."""
+        if not (self.session.state.over and not self.finished_files and self.on_finish):
+            return
+        try:
+            self.finished_files = self.on_finish(self.session)
+        except SAVE_ERRORS as exc:
+            self._alert(_("The game is over, but its replay and debrief could not be written: "
+                          "{why}. They are written once there is space, or at the next start.")
+                        .format(why=reason(exc)))
+
+    def _alert_solved(self) -> None:
+        self._told = None
+        line = _("The game is saved again; every move sent from now on is kept.")
+        print(line, file=sys.stderr, flush=True)
+        for alert in list(self.alerts):
+            alert(line)
 
     # --- what each page shows (see game.net.pages) --------------------------------------
     def team_data(self, role: str) -> dict:

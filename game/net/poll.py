@@ -26,6 +26,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from game.net import server
+from game.net.guard import too_deep
 from game.net.hosted import NetError
 from game.words import _
 
@@ -45,9 +46,11 @@ async def _body(request: Request) -> dict:
     raw = await request.body()
     if len(raw) > BODY_LIMIT:
         raise NetError(_("That request is too large."))
+    if too_deep(raw.decode("utf-8", "replace")):
+        raise NetError(_("That request nests lists or objects too deeply; no page of the game sends that."))
     try:
         data = json.loads(raw)
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):
         raise NetError(_("That request is not valid JSON.")) from None
     if not isinstance(data, dict):
         raise NetError(_("A request must be a JSON object with a \"type\"."))
@@ -76,7 +79,7 @@ async def _hello(request: Request) -> Response:
         hello = server.parse_request((await _body(request)).get("text"))
         if isinstance(hello, str):
             raise NetError(hello)
-        client = await server.identify(room, hello)
+        client = await server.identify(room, hello, source=request.client.host if request.client else None)
     except NetError as exc:
         return JSONResponse({"error": str(exc), "fatal": True}, status_code=403)
     key = secrets.token_urlsafe(24)

@@ -9,13 +9,13 @@ kind of page, and the talks timer is added at the moment of sending.
 
 from __future__ import annotations
 
-import asyncio
 import json
 import time
 from collections import Counter
 from typing import TYPE_CHECKING
 
 from game.net import desk
+from game.net.guard import Throttle
 from game.net.hosted import HostedGame
 from game.net.tables import MAX_TABLES, Classroom
 
@@ -73,7 +73,8 @@ class Room:
         self.desks: set[Client] = set()
         self.lobbies: set[Client] = set()
         self.polls: dict[str, Client] = {}
-        self.pin_lock = asyncio.Lock()
+        self.throttle = Throttle()  # wrong PINs and join codes cost their own source time
+        self.tried = 0.0  # when a failed save was last tried again (see server.retry_saves)
         self._scenarios: list[dict] | None = None
         classroom.listeners.append(self.changed)
 
@@ -81,8 +82,16 @@ class Room:
         """The hub of a table (made when first needed: a table started from the desk)."""
         found = self.hubs.get(table_id)
         if found is None:
-            found = self.hubs[table_id] = Hub(self.classroom.tables[table_id].game)
+            game = self.classroom.tables[table_id].game
+            found = self.hubs[table_id] = Hub(game)
+            game.alerts.append(self.alert)
         return found
+
+    def alert(self, line: str) -> None:
+        """A table's save problem (or its end): every facilitator page is told."""
+        text = json.dumps({"type": "error", "message": line})
+        for client in list(self.desks):
+            client.push(text)
 
     def game(self, table_id: str) -> HostedGame:
         return self.classroom.tables[table_id].game

@@ -4,7 +4,10 @@ A seat is a device team (its own browser, reached with a secret token or a short
 code), a hot-seat team (its moves entered on the facilitator's page after a hand-off), or
 an AI persona. Tokens come from `secrets.token_urlsafe`; join codes are short and typed
 by students, so they only ever lead to a token while the facilitator keeps joining open.
-The facilitator's PIN guards every facilitator action over the network.
+The facilitator's PIN guards every facilitator action over the network. Codes and PINs
+are folded as typed (full-width characters, spaces of any kind, invisible characters:
+see `game.net.guard.fold`) before they are compared; a token is never folded, and one
+with any character a token cannot hold matches nothing.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from game.files.atomic import write_atomic
+from game.net.guard import fold
 from game.net.timer import saved_timer_ok
 from game.session.session import Seat
 from game.words import _
@@ -58,7 +62,7 @@ class HostSecrets:
 
     def role_for_token(self, token: object) -> str | None:
         """The device role whose token this is, compared in constant time; None otherwise."""
-        if not isinstance(token, str) or not token:
+        if not isinstance(token, str) or not token or not token.isascii():
             return None
         found = None
         for plan in self.seats.values():
@@ -67,10 +71,10 @@ class HostSecrets:
         return found
 
     def token_for_code(self, code: object) -> str | None:
-        """The token a join code leads to (any case, spaces ignored); None if it leads nowhere."""
-        if not isinstance(code, str):
+        """The token a join code leads to (any case, width or spacing); None if it leads nowhere."""
+        wanted = fold(code, upper=True) if isinstance(code, str) and len(code) <= 200 else None
+        if not wanted:
             return None
-        wanted = code.replace(" ", "").replace("-", "").upper()
         found = None
         for plan in self.seats.values():
             if plan.kind == "device" and hmac.compare_digest(plan.code, wanted):
@@ -79,7 +83,8 @@ class HostSecrets:
 
     def pin_ok(self, pin: object) -> bool:
         """True if `pin` is the facilitator's PIN (compared in constant time)."""
-        return isinstance(pin, str) and hmac.compare_digest(pin.strip(), self.pin)
+        wanted = fold(pin) if isinstance(pin, str) and len(pin) <= 200 else None
+        return bool(wanted) and hmac.compare_digest(wanted, self.pin)
 
 
 def parse_seats(role_ids: tuple[str, ...], options: list[str],
@@ -130,8 +135,8 @@ def fresh_code(taken: set[str]) -> str:
 def save_secrets(found: HostSecrets, path: Path) -> None:
     """Write the secrets atomically, readable only by the user who runs the host."""
     data = asdict(found)
-    write_atomic(path, json.dumps(data, indent=1))
-    os.chmod(path, 0o600)
+    write_atomic(path, json.dumps(data, indent=1), 0o600)  # never readable by others, even briefly
+    os.chmod(path, 0o600)  # where there is no fchmod (Windows), this keeps the file writable
 
 
 def load_secrets(path: Path) -> HostSecrets:

@@ -6,6 +6,11 @@ Every page opens `/ws` and first says who it is: `{"type": "hello", "as": "board
 team's data comes from the rules' view for its own role). Requests are JSON objects with
 a `type`; anything malformed or not allowed is answered with `{"type": "error",
 "message": ...}` to that client alone, and the connection stays open.
+
+The defences (see `game.net.guard`) come before any of that: the Host and Origin of every
+request, a throttle on wrong PINs and join codes per source address, a rate limit per
+connection, and a nesting limit checked on the text before it is parsed. Every refusal,
+and every HTTP error, is a sentence.
 """
 
 from __future__ import annotations
@@ -13,12 +18,15 @@ from __future__ import annotations
 import asyncio
 import io
 import json
+import sys
 import threading
 import time
+import traceback
 from collections import deque
 
 import segno
 from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, RedirectResponse, Response
@@ -27,6 +35,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
 from game.net import desk
+from game.net.guard import Busy, RateLimit, SameOrigin, Served, source_of, too_deep
 from game.net.hosted import HostedGame, NetError
 from game.net.room import Room
 from game.net.tables import MAX_TABLES, Classroom, TableSpec
@@ -36,8 +45,9 @@ from game.words import N_, _
 
 STATIC = static_dir()
 MAX_MESSAGE = 64 * 1024
+MAX_JOIN_BODY = 4096  # bytes: a join request is a code of a few letters
 WS_MAX_SIZE = 1024 * 1024  # bytes; uvicorn closes a connection that sends a larger frame
-PIN_DELAY = 1.0  # seconds every wrong PIN or join code costs, across all connections
+RETRY_SECONDS = 1.0  # a save that failed is tried again at the next request this long after
 HEADERS = {"Cache-Control": "no-store", "X-Content-Type-Options": "nosniff",
            "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; "
                                       "connect-src 'self'; frame-ancestors 'none'",
@@ -67,8 +77,10 @@ def _error(message: str, **extra) -> str:
     return json.dumps({"type": "error", "message": message, **extra})
 
 
-def build_app(game: Classroom | HostedGame) -> Starlette:
-    """The Starlette application serving a class of tables (or one hosted game)."""
+def build_app(game: Classroom | HostedGame, served: Served | None = None) -> Starlette:
+    """The Starlette application serving a class of tables (or one hosted game), reached
+    under the names `served` (by default those of the join address and of this computer's
+    loopback)."""
     from game.net.poll import poll_routes
 
     room = game if isinstance(game, Classroom) else Classroom.single(game)
@@ -79,9 +91,41 @@ def build_app(game: Classroom | HostedGame) -> Starlette:
               Route("/favicon.ico", lambda _r: Response(status_code=204)), Route("/texts.js", _texts),
               Route("/api/join", _join, methods=["POST"]), *poll_routes(), WebSocketRoute("/ws", _socket),
               Mount("/static", StaticFiles(directory=STATIC), name="static")]
-    app = Starlette(routes=routes, middleware=[Middleware(SecurityHeaders)])
+    served = served or Served.at("127.0.0.1", room.join_url)
+    guards = [Middleware(SecurityHeaders), Middleware(SameOrigin, served=served)]
+    app = Starlette(routes=routes, middleware=guards,
+                    exception_handlers={HTTPException: _http_error, Exception: _server_error})
     app.state.room = Room(room)
     return app
+
+
+HTTP_TEXTS = {
+    404: N_("There is no page at this address. The board is at /board, teams join at /join and "
+            "the facilitator's page is at /host."),
+    405: N_("This address does not take that kind of request; open it in a browser instead."),
+}
+UNEXPECTED = N_("The host met an error it did not expect with that request (a fault in the game, "
+                "not in what you did); the host's terminal shows the details. Try again.")
+BUSY = N_("Too many tries from this device are waiting; wait a minute, then try once.")
+SLOW_DOWN = N_("This page is sending requests faster than any person can; the host now reads "
+                "them more slowly.")
+
+
+async def _http_error(request: Request, exc: HTTPException) -> Response:
+    """Every HTTP error as a sentence: JSON for the API, plain text for a page."""
+    text = _(HTTP_TEXTS[exc.status_code]) if exc.status_code in HTTP_TEXTS else \
+        _("This request cannot be answered (HTTP {code}).").format(code=exc.status_code)
+    return _sentence(request, text, exc.status_code)
+
+
+async def _server_error(request: Request, _exc: Exception) -> Response:
+    return _sentence(request, _(UNEXPECTED), 500)
+
+
+def _sentence(request: Request, text: str, status: int) -> Response:
+    if request.url.path.startswith("/api/"):
+        return JSONResponse({"error": text}, status_code=status)
+    return Response(text, status_code=status, media_type="text/plain; charset=utf-8")
 
 
 def _page(name: str):
@@ -91,19 +135,47 @@ def _page(name: str):
 
 
 async def _join(request: Request) -> Response:
-    """POST {"code": C} -> {"token": T}, or 400 {"error": why}; a wrong code costs time."""
+    """POST {"code": C} -> {"token": T}, or 400 {"error": why}; a wrong code costs its
+    source address time (see `guard.Throttle`), never another device."""
     room = request.app.state.room
+    body = await _small_body(request)
+    if body is None:
+        return JSONResponse({"error": _("Send the join code alone; that request is too large.")},
+                            status_code=413)
     try:
-        body = await request.json()
-    except (ValueError, UnicodeDecodeError):
+        data = json.loads(body) if not too_deep(body.decode("utf-8", "replace")) else None
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        data = None
+    if not isinstance(data, dict):
         return JSONResponse({"error": _("Send the join code as JSON.")}, status_code=400)
+    found: list[str] = []
+    refused: list[NetError] = []
+
+    def check() -> bool:
+        try:
+            found.append(room.classroom.join(data.get("code")))
+        except NetError as exc:
+            refused.append(exc)
+        return bool(found)
+
     try:
-        token = room.classroom.join(body.get("code") if isinstance(body, dict) else None)
-    except NetError as exc:
-        async with room.pin_lock:  # guessing codes costs time, whatever the number of connections
-            await asyncio.sleep(PIN_DELAY)
-        return JSONResponse({"error": str(exc)}, status_code=400)
-    return JSONResponse({"token": token})
+        await room.throttle.attempt(source_of(request.client.host if request.client else None), check)
+    except Busy:
+        return JSONResponse({"error": _(BUSY)}, status_code=429)
+    if not found:
+        return JSONResponse({"error": str(refused[0])}, status_code=400)
+    return JSONResponse({"token": found[0]})
+
+
+async def _small_body(request: Request) -> bytes | None:
+    """The request's body, or None if it is longer than a join request can be."""
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > MAX_JOIN_BODY:
+            return None
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 async def _qr(request: Request) -> Response:
@@ -127,6 +199,11 @@ async def _socket(ws: WebSocket) -> None:
         return
     sender = asyncio.create_task(_send_loop(client, room))
     room.enter(client)
+    retry_saves(room)
+    if client.kind == "host":
+        for table in room.classroom.tables.values():
+            if table.game.problem is not None:
+                client.push(_error(table.game.problem))
     try:
         await _receive_loop(client, room)
     finally:
@@ -170,9 +247,11 @@ def parse_request(text: str | None) -> dict | str:
         return _("Send requests as JSON text.")
     if len(text) > MAX_MESSAGE:
         return _("That request is too large.")
+    if too_deep(text):
+        return _("That request nests lists or objects too deeply; no page of the game sends that.")
     try:
         data = json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):
         return _("That request is not valid JSON.")
     if not isinstance(data, dict) or not isinstance(data.get("type"), str):
         return _("A request must be a JSON object with a \"type\".")
@@ -188,16 +267,18 @@ async def _hello(ws: WebSocket, room: Room) -> Client | None:
     try:
         if isinstance(data, str):
             raise NetError(data)
-        return await identify(room, data, ws)
+        return await identify(room, data, ws, ws.client.host if ws.client else None)
     except NetError as exc:
         await ws.send_text(_error(str(exc), fatal=True))
         await ws.close(code=4403)
         return None
 
 
-async def identify(room: Room, data: dict, ws: WebSocket | None = None) -> Client:
+async def identify(room: Room, data: dict, ws: WebSocket | None = None,
+                   source: str | None = None) -> Client:
     """The client a hello proves: a team (its token), the host (the PIN), a table's board,
-    or the list of tables; NetError, in words, if it proves nothing."""
+    or the list of tables; NetError, in words, if it proves nothing. A wrong PIN costs
+    its `source` address time (see `guard.Throttle`), never another device."""
     if data["type"] != "hello":
         raise NetError(_("Say hello first."))
     who = data.get("as")
@@ -205,10 +286,13 @@ async def identify(room: Room, data: dict, ws: WebSocket | None = None) -> Clien
         table, role = room.classroom.seat_for_token(data.get("token"))
         return Client(ws, "team", role, data.get("token"), table)
     if who == "host":
-        async with room.pin_lock:
-            if not room.classroom.pin_ok(data.get("pin")):
-                await asyncio.sleep(PIN_DELAY)
-                room.classroom.check_pin(data.get("pin"))
+        try:
+            ok = await room.throttle.attempt(source_of(source),
+                                             lambda: room.classroom.pin_ok(data.get("pin")))
+        except Busy:
+            raise NetError(_(BUSY)) from None
+        if not ok:
+            room.classroom.check_pin(data.get("pin"))  # says why in a sentence
         return Client(ws, "host", table=_first_table(room, data.get("table")))
     if who == "board":
         if data.get("table") is None and len(room.classroom.tables) > 1:
@@ -262,7 +346,13 @@ async def _send_loop(client: Client, room: Room) -> None:
 
 
 async def _receive_loop(client: Client, room: Room) -> None:
+    limit = RateLimit()
     while True:
+        wait = limit.take()
+        if wait > 0:  # not reading is what slows the sender: its messages wait in its own buffers
+            if limit.should_warn():
+                client.push(_error(_(SLOW_DOWN)))
+            await asyncio.sleep(wait)
         try:
             data = await _read(client.ws)
         except (WebSocketDisconnect, RuntimeError):
@@ -271,16 +361,34 @@ async def _receive_loop(client: Client, room: Room) -> None:
 
 
 def answer(client: Client, room: Room, data: dict | str) -> None:
-    """Carry out one request (or the error line of a malformed one) and queue the reply."""
+    """Carry out one request (or the error line of a malformed one) and queue the reply; a
+    fault in the game is a sentence to the page and a traceback in the host's terminal."""
     if isinstance(data, str):
         client.push(_error(data))
         return
+    retry_saves(room)
+    key = data.get("key") if isinstance(data.get("key"), str) else None
     try:
         reply = _handle(client, room, data)
     except NetError as exc:
-        reply = _error(str(exc), key=data.get("key") if isinstance(data.get("key"), str) else None)
+        reply = _error(str(exc), key=key)
+    except Exception:  # noqa: BLE001 - a bug: said to the page, shown to the host
+        traceback.print_exc(file=sys.stderr)
+        reply = _error(_(UNEXPECTED), key=key)
     if reply:
         client.push(reply)
+
+
+def retry_saves(room: Room) -> None:
+    """While a table's save problem stands, try again (at most once every RETRY_SECONDS):
+    called as pages connect and send requests, so a game goes on once there is space."""
+    now = time.monotonic()
+    if now - room.tried < RETRY_SECONDS:
+        return
+    room.tried = now
+    for table in list(room.classroom.tables.values()):
+        if table.game.problem is not None:
+            table.game.retry()
 
 
 def _handle(client: Client, room: Room, data: dict) -> str | None:
@@ -374,7 +482,9 @@ def server_config(game: Classroom | HostedGame, address: str, port: int):
     log, which would hold no secrets anyway), WebSockets with a size limit, no lifespan events."""
     import uvicorn
 
-    return uvicorn.Config(build_app(game), host=address, port=port, log_level="warning",
+    room = game if isinstance(game, Classroom) else Classroom.single(game)
+    app = build_app(room, Served.at(address, room.join_url))
+    return uvicorn.Config(app, host=address, port=port, log_level="warning",
                           access_log=False, ws="websockets-sansio", lifespan="off",
                           ws_max_size=WS_MAX_SIZE)
 

@@ -11,7 +11,8 @@ into `games/`, and its old file is renamed `autosave.json.migrated`.
 
 For the front ends (the window and the text mode):
 
-    lib = GameLibrary()                   # or GameLibrary(root): removes interrupted writes
+    lib = GameLibrary(program="text")     # or GameLibrary(root): removes interrupted writes;
+                                          # `program` names this process to one refused a save
     lib.attach(session, timer_seconds=300, on_error=show)
         # session.on_save now writes the game's file after every move; a failed write
         # calls on_error(SaveFailed) once (again only if the reason changes) and the
@@ -22,6 +23,12 @@ For the front ends (the window and the text mode):
     lib.problems -> list[str]             # one line per file the last listing could not read
     lib.resume(path, on_error=show) -> Session   # rebuilt and attached, ready to play on
     lib.open(path, scenario=None) -> OpenedGame  # session, record and notice, not attached
+
+One writer per save: a game being played holds the lock of its file (see
+`game.files.locks`) until the process ends, so a second program that tries to continue
+it (another text mode, a window, or a host on its own save) is refused in one line naming
+the program in the way. A resumed save must prove itself (`saves.edited`): a file changed
+after the game wrote it is refused in one line, and left as it is.
 
 `SavedGame` fields: path, scenario_id, scenario_name, started (datetime, UTC), seed,
 round, rounds, phase, finished, modified (datetime, UTC), timer_seconds (int or None),
@@ -50,10 +57,18 @@ from pydantic import ValidationError
 from game.authoring.file_text import MAX_BYTES
 from game.files.atomic import WriteFailed, clean_stale_temps, create_new, move_new, write_atomic
 from game.files.bounded import ReadRefused, read_regular
+from game.files.locks import Holder, LockHeld, save_lock
 from game.model.results import Phase
 from game.model.scenario import Scenario
-from game.session.replay import scenario_drift, scenario_file, scenario_for, session_from_save
+from game.session.replay import (
+    scenario_drift,
+    scenario_file,
+    scenario_for,
+    session_from_save,
+    verified_session,
+)
 from game.session.saves import (
+    SAVE_MODE,
     SaveError,
     SaveFile,
     ScenarioSource,
@@ -147,8 +162,9 @@ class GameFile:
             text = record_text(to_record(session, self.started, self.timer_seconds, self.source))
             if self.path is None:
                 self.path = self.library.create_file(self.file_name(session), text)
+                self.library.lock(self.path)
             else:
-                write_atomic(self.path, text)
+                write_atomic(self.path, text, SAVE_MODE)
         except (WriteFailed, ValidationError) as exc:
             raise self._failed(exc) from None
         self.saved, self.error = self.path, None
@@ -179,8 +195,9 @@ class GameFile:
 class GameLibrary:
     """Every saved game under one folder (`data_dir()` unless another is given)."""
 
-    def __init__(self, root: str | Path | None = None) -> None:
+    def __init__(self, root: str | Path | None = None, program: str = "game") -> None:
         self.root = Path(root) if root is not None else data_dir()
+        self.program = program
         self.games = self.root / "games"
         self.problems: list[str] = []
         for folder in (self.games, self.root, self.root / "replays"):
@@ -209,7 +226,7 @@ class GameLibrary:
         stem = name.removesuffix(".json")
         for n in range(1, 1000):
             path = self.games / (f"{stem}.json" if n == 1 else f"{stem}-{n}.json")
-            if create_new(path, text):
+            if create_new(path, text, SAVE_MODE):
                 return path
         raise WriteFailed(self.games / name, "a thousand games already have this name",
                           "move some of them elsewhere")
@@ -259,6 +276,9 @@ class GameLibrary:
         path = Path(path)
         record = read_save(path)
         played_with, notice = scenario_for(record, path, scenario)
+        if record.scenario is not None and (scenario is None
+                                            or scenario_hash(played_with) == record.scenario_hash):
+            return OpenedGame(verified_session(record, played_with, path), record, notice)
         return OpenedGame(session_from_save(record, played_with, path), record, notice)
 
     def resume(self, path: str | Path, *, on_error: Callable[[SaveFailed], None] | None = None,
@@ -268,14 +288,42 @@ class GameLibrary:
 
     def continue_opened(self, opened: OpenedGame, path: Path,
                         on_error: Callable[[SaveFailed], None] | None = None) -> Session:
-        """Attach an opened game so it saves as play goes on (a 0.1 game into a new file)."""
+        """Attach an opened game so it saves as play goes on (a 0.1 game into a new file).
+
+        Takes the save's lock first: SaveError in one line if another program has it."""
         record, session = opened.record, opened.session
+        self.lock(path)
         legacy = record.scenario is None or path.name == LEGACY_AUTOSAVE
         session.on_save = GameFile(
             self, record.started or utc_now(), None if legacy else path, record.timer_seconds,
             record.scenario_source, on_error,
             retire=path if legacy and path.name == LEGACY_AUTOSAVE else None)
         return session
+
+
+    def lock(self, path: Path) -> None:
+        """Hold the lock of the save at `path` for this process; SaveError naming the
+        program that holds it instead."""
+        try:
+            save_lock(path, self.program)
+        except LockHeld as exc:
+            raise SaveError(in_use(path, exc.holder)) from None
+
+
+def in_use(path: Path, holder: Holder | None) -> str:
+    """One line: the save at `path` is being played by another program, and what to do."""
+    if holder is None:
+        return _("{path} is being played by another Détente program; close the game there first, "
+                 "or go on playing it there").format(path=path)
+    if holder.program == "host":
+        return _("{path} is the game of the Détente host on port {port} (process {pid}); play it "
+                 "from the host's pages, or stop the host first").format(
+            path=path, port=holder.port, pid=holder.pid)
+    if holder.program == "window":
+        return _("{path} is being played in the game window (process {pid}); close the game "
+                 "there first, or go on playing it there").format(path=path, pid=holder.pid)
+    return _("{path} is being played in a text mode (process {pid}); quit the game there first, "
+             "or go on playing it there").format(path=path, pid=holder.pid)
 
 
 def _fingerprint(scenario_path: str | None, since: float) -> ScenarioSource | None:

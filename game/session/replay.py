@@ -22,7 +22,15 @@ from game.model.actions import IllegalAction, move_from_text
 from game.model.results import Reason
 from game.model.scenario import Scenario
 from game.resources import bundled
-from game.session.saves import SaveError, SaveFile, digest_matches, ledgers, read_save, scenario_hash
+from game.session.saves import (
+    SaveError,
+    SaveFile,
+    digest_matches,
+    edited,
+    ledgers,
+    read_save,
+    scenario_hash,
+)
 from game.session.session import Note, Seat, Session
 from game.words import _, outcome_name, refusal_line
 
@@ -42,6 +50,30 @@ def session_from_save(record: SaveFile, scenario: Scenario, source: Path | str) 
                else exc)
         raise SaveError(f"{source}: the saved moves do not replay on this scenario ({why}); "
                         "the file was left untouched") from None
+
+
+def verified_session(record: SaveFile, scenario: Scenario, source: Path | str) -> Session:
+    """`session_from_save`, then the save's own proof (see `saves.edited`): SaveError in one
+    line if the file was changed after the game wrote it. Only for the scenario the game
+    was played with; a scenario given instead would make every check fail."""
+    session = session_from_save(record, scenario, source)
+    problem = edited(record, session)
+    if problem:
+        raise SaveError(_("{path}: this save is not what the game wrote ({problem}); it was left "
+                          "untouched. See where with: python main.py replay {path}")
+                        .format(path=source, problem=problem))
+    return session
+
+
+def rebuild(record: SaveFile, scenario: Scenario, source: Path | str,
+            given: str | Path | None = None) -> Session:
+    """The game a save describes, proved (`verified_session`) whenever it can be: always
+    when it is rebuilt with the scenario kept in the save, or with a scenario `given`
+    instead that is the same one. A 0.1 save (no scenario kept) or another scenario given
+    on purpose is only replayed."""
+    played = record.scenario is not None and (
+        given is None or scenario_hash(scenario) == record.scenario_hash)
+    return (verified_session if played else session_from_save)(record, scenario, source)
 
 
 def _check_fit(record: SaveFile, scenario: Scenario, source: Path | str) -> None:
@@ -193,6 +225,10 @@ def compare(record: SaveFile, session: Session) -> Verdict:
         return Verdict(False, "the ledger matches but the final state differs "
                               f"(round {record.round}/{session.state.round}, "
                               f"phase {record.phase}/{session.state.phase})")
+    problem = edited(record, session) if record.scenario is not None else None
+    if problem:
+        return Verdict(False, f"the moves reproduce the ledger, but the file is not what the game "
+                              f"wrote ({problem})")
     result = session.outcome()
     ending = (f", ending: {outcome_name(session.scenario, result)}" if result
               else f", stopped in round {session.state.round}")

@@ -9,6 +9,13 @@ fingerprint of the scenario file as it was, to tell when that file has changed. 
 ledger and the reasoning are kept as data (ids and numbers, see `game.model.results`),
 never as sentences, so a game saved in one language replays and verifies in any other.
 
+A hosted game's save also holds the submission keys of the moves it carries, written in
+the same atomic write as the moves, so a page that sends a move again after a crash has
+it applied exactly once. `digest` covers the whole record, and `edited` (the one check
+that resume, debrief and replay share) says in one line when a save no longer is what
+the game wrote. Saves are written readable by their owner only (mode 0600): a game in
+progress holds exact support and orders not yet revealed.
+
 Format history:
 - version 1 (game 0.1): no embedded scenario, start time or timer.
 - version 2: the ledger as English lines of text, the reasoning as English sentences.
@@ -61,6 +68,13 @@ Arg = Annotated[int, Field(ge=-(2 ** 31), le=2 ** 31)] | Short | None
 Data = Annotated[list[Arg], Field(min_length=1, max_length=12)]
 #: A ledger entry as `LedgerEntry.as_data()` gives it.
 LedgerRow = tuple[int, Short, int, int, int, Short, Short, Short | None, Data]
+Key = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]{8,64}$")]
+
+#: Saves hold secrets of a game in progress: only their owner may read them.
+SAVE_MODE = 0o600
+
+#: The record's fields left out of its digest: the digest itself, and when it was written.
+_UNDIGESTED = {"digest", "saved_at"}
 
 
 class SaveError(ValueError):
@@ -130,6 +144,11 @@ class SaveFile(BaseModel):
                                               "its ledger, one line of text per entry.")
     state_digest: Short = Field(description="sha256 of the final state's summary (for a save "
                                             "migrated from version 1 or 2, as it computed it).")
+    submissions: dict[Key, Short] = Field(
+        default_factory=dict, max_length=100_000,
+        description="A hosted game's submission keys, each with the role whose move it carried.")
+    digest: Short | None = Field(None, description="sha256 of every other field but saved_at; "
+                                                   "None in saves written before it was kept.")
     saved_at: Short = Field(description="When the file was written (UTC, informative).")
 
 
@@ -199,10 +218,12 @@ def ledgers(record: SaveFile, session) -> tuple[list, list]:
 
 
 def to_record(session, started: str | None = None, timer_seconds: int | None = None,
-              source: ScenarioSource | None = None) -> SaveFile:
-    """The save record of a session (raises pydantic's ValidationError on impossible values)."""
+              source: ScenarioSource | None = None,
+              submissions: dict[str, str] | None = None) -> SaveFile:
+    """The save record of a session, with its digest (raises pydantic's ValidationError on
+    impossible values)."""
     sc = session.scenario
-    return SaveFile(
+    record = SaveFile(
         format=SAVE_FORMAT, version=SAVE_VERSION, scenario_id=sc.id, scenario_name=sc.title,
         scenario_hash=scenario_hash(sc), scenario_path=session.scenario_path,
         scenario=scenario_content(sc), scenario_source=source, started=started or utc_now(),
@@ -213,8 +234,45 @@ def to_record(session, started: str | None = None, timer_seconds: int | None = N
                for n in session.notes],
         round=session.state.round, phase=session.state.phase,
         ledger=[e.as_data() for e in session.state.ledger], state_digest=state_digest(session),
-        saved_at=utc_now(),
+        submissions=dict(submissions or {}), saved_at=utc_now(),
     )
+    record.digest = content_digest(record)
+    return record
+
+
+def content_digest(record: SaveFile) -> str:
+    """sha256 of the record's content (every field but `digest` and `saved_at`), as JSON
+    with sorted keys, so it is the same however the file is laid out."""
+    data = record.model_dump(mode="json", exclude=_UNDIGESTED)
+    return hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+
+
+def edited(record: SaveFile, session) -> str | None:
+    """Why a save is not what the game wrote, in a few words, or None if it is.
+
+    A save with a digest must match it: any change to any field (a scenario value, a
+    ledger entry, a move, the state digest) shows, while a game whose rules have changed
+    since the file was written still opens. A save written before the digest was kept is
+    checked against `session`, the game rebuilt from its moves with the scenario it keeps:
+    that scenario's hash, the ledger and the final state must match. This is the one place
+    that knows how a save proves itself."""
+    if record.digest is not None:
+        if record.digest == content_digest(record):
+            return None
+        return "it was changed after the game wrote it: its content does not match its digest"
+    why = None
+    if record.scenario is not None and scenario_hash(session.scenario) != record.scenario_hash:
+        why = "the scenario kept in it is not the one the game was played with"
+    recorded, replayed = ledgers(record, session)
+    wrong = [i for i, (old, new) in enumerate(zip(recorded, replayed, strict=False)) if old != new]
+    if why is None and wrong:
+        why = f"ledger entry {wrong[0] + 1} is not what its moves give"
+    if why is None and len(recorded) != len(replayed):
+        why = f"it has {len(recorded)} ledger entries where its moves give {len(replayed)}"
+    if why is None and not digest_matches(record, session):
+        why = "its state digest is not the one its moves give"
+    return None if why is None else \
+        f"{why}; it was edited, or written by a version of the game with other rules"
 
 
 def record_text(record: SaveFile) -> str:
@@ -222,9 +280,10 @@ def record_text(record: SaveFile) -> str:
     return record.model_dump_json(indent=1) + "\n"
 
 
-def save_session(session, path: Path) -> Path:
-    """Write a session to `path` atomically and return the path (WriteFailed if it cannot)."""
-    write_atomic(path, record_text(to_record(session)))
+def save_session(session, path: Path, submissions: dict[str, str] | None = None) -> Path:
+    """Write a session (and a hosted game's submission keys) to `path` atomically, readable
+    by its owner only, and return the path (WriteFailed if it cannot)."""
+    write_atomic(path, record_text(to_record(session, submissions=submissions)), SAVE_MODE)
     return path
 
 

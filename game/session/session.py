@@ -54,6 +54,15 @@ class Note:
     reason: Reason
 
 
+@dataclass(frozen=True, slots=True)
+class Checkpoint:
+    """A session as it stood: its state, moves and AI reasoning (see `Session.restore`)."""
+
+    state: GameState
+    log: tuple[Move, ...]
+    notes: tuple[Note, ...]
+
+
 class Session:
     """State plus log. Every change goes through `submit`, so the log always replays it."""
 
@@ -205,6 +214,15 @@ class Session:
         """A facilitator ends the game: it is scored as it stands."""
         if not self.state.over:
             self.submit(EndGame())
+
+    def checkpoint(self) -> Checkpoint:
+        """The session as it stands now, to come back to with `restore`."""
+        return Checkpoint(self.state, tuple(self.log), tuple(self.notes))
+
+    def restore(self, point: Checkpoint) -> None:
+        """Go back to a checkpoint: a move whose save failed is taken back, so the game in
+        memory never runs ahead of its save. Seats are not part of a checkpoint."""
+        self.state, self.log, self.notes = point.state, list(point.log), list(point.notes)
 
     def save(self) -> None:
         """Hand the session to the autosave hook, if there is one."""

@@ -89,7 +89,7 @@ def run_text(args: argparse.Namespace, console: Console | None = None) -> int:
         from game.textui.tutorial import run_tutorial
 
         return run_tutorial(args, io)
-    library = GameLibrary()
+    library = GameLibrary(program="text")
     try:
         session = _resume(args, library, io) if args.resume is not None else _new(args, library, io)
     except (UsageError, SaveError, ScenarioLoadError) as exc:

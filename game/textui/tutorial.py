@@ -147,7 +147,7 @@ def run_tutorial(args: argparse.Namespace, io: Console) -> int:
     except (ScenarioLoadError, TutorialError) as exc:
         io.say(f"error: {' '.join(str(exc).split())}")
         return 2
-    library = GameLibrary()
+    library = GameLibrary(program="text")
     session_ = tutorial_session(tutorial, scenario, path)
     library.attach(session_, on_error=_reporter(io))
     session_.save()  # the guided game has its own file from the start, like any other

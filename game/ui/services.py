@@ -125,7 +125,7 @@ class Services:
         """The library of saved games (opened on first use, after the first frame)."""
         if self._library is None:
             from game.session.library import GameLibrary
-            self._library = GameLibrary()
+            self._library = GameLibrary(program="window")
         return self._library
 
     @property

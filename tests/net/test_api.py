@@ -12,15 +12,16 @@ import re
 
 import pytest
 
+import game.net.guard as guard
 import game.net.server as server
 from game.net.server import STATIC
 from tests.ai.test_reasoning_fog import quotes_support_number, support_words
-from tests.net.conftest import close_all, make_game, token
+from tests.net.conftest import close_all, make_game, served_client, token
 
 
 @pytest.fixture(autouse=True)
 def no_pin_delay(monkeypatch):
-    monkeypatch.setattr(server, "PIN_DELAY", 0.0)
+    monkeypatch.setattr(guard, "PIN_DELAY", 0.0)
 
 
 def opened(client, ws):
@@ -351,11 +352,9 @@ def test_the_facilitator_gives_a_device_teams_link_privately(client, hosted):
 
 # --- seats: hot-seat and AI ---------------------------------------------------------------------
 def test_hot_seat_moves_come_only_from_the_facilitators_page(tmp_path, scenario):
-    from starlette.testclient import TestClient
-
     hosted = make_game(tmp_path, scenario, ["nato=hotseat", "moscow=reciprocator"])
     assert "moscow" in hosted.session.state.orders  # the AI gave its orders at once
-    with TestClient(server.build_app(hosted)) as client:
+    with served_client(server.build_app(hosted)) as client:
         desk, data = host(client, hosted)
         assert [s["code"] for s in data["seats"] if s["kind"] != "device"] == ["", ""]
         desk.send_json({"type": "hotseat", "role": "washington"})

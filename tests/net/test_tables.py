@@ -9,15 +9,16 @@ import json
 import pytest
 
 import game.net.cli as cli
+import game.net.guard as guard
 import game.net.server as server
 from game.net.hosted import NetError
 from game.net.tables import MAX_TABLES, TableSpec, host_table_saves
-from tests.net.conftest import close_all
+from tests.net.conftest import close_all, served_client
 
 
 @pytest.fixture(autouse=True)
 def no_pin_delay(monkeypatch):
-    monkeypatch.setattr(server, "PIN_DELAY", 0.0)
+    monkeypatch.setattr(guard, "PIN_DELAY", 0.0)
 
 
 @pytest.fixture
@@ -38,9 +39,7 @@ def room(data):
 
 @pytest.fixture
 def client(room):
-    from starlette.testclient import TestClient
-
-    with TestClient(server.build_app(room)) as test_client:
+    with served_client(server.build_app(room)) as test_client:
         yield test_client
         close_all(test_client)
 

@@ -307,6 +307,15 @@ class EndingSpec(Strict):
                                   description="Points each role scores for this ending.")
 
 
+class Aftermath(Strict):
+    """What happened after the case, told at the end of the debrief as a question for the class."""
+
+    title: str = Field(description="A heading, for example: What happened next, 2012-2014.")
+    paragraphs: list[str] = Field(min_length=1, description="A short account in neutral words.")
+    question: str = Field(description="The question it puts to the class.")
+    sources: list[str] = Field(min_length=1, description="Where the account's facts come from.")
+
+
 class Scenario(Strict):
     """A complete scenario file."""
 
@@ -335,6 +344,8 @@ class Scenario(Strict):
         description="Role id -> the AI persona that plays it unless the players choose another "
                     "(for example moscow: legalist, or a persona with a temperament such as "
                     "hardliner:soft). Roles left out get the general default persona.")
+    aftermath: Aftermath | None = Field(
+        None, description="What happened next in the real case, for the end of the debrief.")
     negotiation: Negotiation | None = Field(
         None, description="What the delegations negotiate: issues with options, each role's "
                           "private values and walk-away value (see docs/rules.md, The talks).")

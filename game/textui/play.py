@@ -10,28 +10,25 @@ from __future__ import annotations
 import re
 
 from game.model.actions import Action, BadMoveText, IllegalAction, Orders, Responses
-from game.model.results import Phase, Track
+from game.model.results import Phase
 from game.model.state import RoundRecord
 from game.rules import points_left
 from game.rules.events import spent
-from game.rules.legal import why_illegal
 from game.session.menu import full_menu
 from game.session.session import Session
+from game.session.turns import turn
 from game.textui import render
 from game.textui.console import Console
-from game.textui.stakes import demand_lines, demand_news, stakes
+from game.textui.stakes import demand_lines, demand_news
 from game.words import (
     _,
     action_label,
-    family_name,
-    milestone_name,
     move_label,
     points,
     prose,
     reasoning_line,
     refusal_line,
     role_name,
-    why_not,
 )
 
 FACILITATOR_HELP = _("Facilitator: Enter to play on | 'event' lists the events | 'event N' "
@@ -200,7 +197,7 @@ class TextGame:
 
     def _ask_orders(self, role: str) -> Orders:
         """Picks from the numbered menu until the team types 'done' and confirms the summary."""
-        menu = full_menu(self.sc, role)
+        menu = full_menu(self.sc, role)  # the turn's numbering: item n is menu[n - 1]
         chosen: list[Action] = []
         self._list_actions(menu, chosen, notes=role not in self.taught)  # notes on the first turn
         self.taught.add(role)
@@ -237,16 +234,14 @@ class TextGame:
             self.io.say(_("{answer!r} is not on the menu. {help}").format(answer=answer,
                                                                           help=ORDERS_HELP))
             return
-        number = menu.index(action) + 1
-        if action in self.session.legal(role, tuple(chosen)):
+        item = turn(self.session, role, chosen).find(action)
+        if item.open:
             chosen.append(action)
             self.io.say(_("Picked {n}. {action}. Points left: {left}.").format(
-                n=number, action=action_label(self.sc, action),
-                left=points_left(self.rules_game, chosen)))
+                n=item.number, action=item.label, left=points_left(self.rules_game, chosen)))
         else:
             self.io.say(_("{n}. {action} is not available: {why}.").format(
-                n=number, action=action_label(self.sc, action),
-                why=self._why_not(action, chosen)))
+                n=item.number, action=item.label, why=item.why))
 
     def _info(self, number: str, menu: list[Action]) -> None:
         """What one menu item does, and why it matters: its description and teaching note."""
@@ -267,40 +262,12 @@ class TextGame:
         self.io.say(_("Took back {action}. Points left: {left}.").format(
             action=action_label(self.sc, taken), left=points_left(self.rules_game, chosen)))
 
-    def _why_not(self, action: Action, chosen: list[Action]) -> str:
-        status = self.session.view(action.role).milestones.get(action.target or "")
-        if status is not None and status != Track.OPERATING:
-            return _("{milestone} is not operating").format(
-                milestone=milestone_name(self.sc, action.target))
-        why = why_illegal(self.session.state, self.rules_game, action, tuple(chosen))
-        return why_not(self.sc, action, why)
-
     def _list_actions(self, menu: list[Action], chosen: list[Action], notes: bool) -> None:
-        """The full menu, numbered once for the game; closed items say why they are closed."""
-        role = menu[0].role if menu else None
-        legal = set(self.session.legal(role, tuple(chosen))) if role else set()
-        picked = ", ".join(action_label(self.sc, a) for a in chosen) or _("nothing yet")
-        self.io.say("", _("Points left: {left}. Picked: {picked}").format(
-            left=points_left(self.rules_game, chosen), picked=picked))
-        family, noted = None, set()
-        for i, action in enumerate(menu, 1):
-            spec = self.sc.action(action.action_id)
-            if spec.family != family:
-                family = spec.family
-                self.io.say(f"  -- {family_name(family)} --")
-            if action in chosen:
-                state = _("  (picked)")
-            elif action in legal:
-                state = ""
-            else:
-                state = _("  (not available: {why})").format(why=self._why_not(action, chosen))
-            cost = _("[{cost} pt]").format(cost=spec.cost)
-            at_stake = stakes(self.session.state, self.rules_game, action)
-            at_stake = f"  ({at_stake})" if at_stake else ""
-            self.io.say(f"  {i:2}. {cost} {action_label(self.sc, action)}{state}{at_stake}")
-            if notes and spec.id not in noted:
-                noted.add(spec.id)
-                self.io.say(f"        {' '.join(spec.teaching_note.split())}")
+        """The full menu, numbered once for the game (the turn service's items, see
+        `game.session.turns`); closed items say why they are closed."""
+        if menu:
+            self.io.say(*render.menu_lines(turn(self.session, menu[0].role, chosen), self.sc,
+                                           notes))
         self.io.say(ORDERS_HELP)
 
     def _parse_pick(self, answer: str, menu: list[Action], role: str) -> Action | None:

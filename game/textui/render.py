@@ -11,11 +11,13 @@ from game.model.results import Status, Track
 from game.model.scenario import Scenario
 from game.model.state import Outcome
 from game.rules.view import PlayerView
+from game.session.turns import MenuItem, Turn
 from game.words import (
     _,
     action_label,
     band_name,
     commitment_line,
+    family_name,
     ledger_lines,
     move_label,
     outcome_name,
@@ -45,6 +47,40 @@ def hud(view: PlayerView, scenario: Scenario) -> list[str]:
                  if m.progress_needed and status != Track.OPERATING else "")
         lines.append(f"  {i}. {m.name}: {status_name(status)}{extra}")
     return lines
+
+
+def menu_lines(turn: Turn, scenario: Scenario, notes: bool) -> list[str]:
+    """A team's menu of orders (`game.session.turns.Turn.menu`) as text: the points left and
+    the draft, then every item under its family's heading, numbered as the turn numbers it,
+    each picked, open, or closed with why, and what it puts at stake; with `notes`, each
+    action's teaching note once, below its first item."""
+    picked = ", ".join(action_label(scenario, a) for a in turn.chosen) or _("nothing yet")
+    lines = ["", _("Points left: {left}. Picked: {picked}").format(left=turn.points_left,
+                                                                   picked=picked)]
+    family, noted = None, set()
+    for item in turn.menu:
+        if item.family != family:
+            family = item.family
+            lines.append(f"  -- {family_name(family)} --")
+        lines.append(menu_line(item))
+        if notes and item.action.action_id not in noted:
+            noted.add(item.action.action_id)
+            note = scenario.action(item.action.action_id).teaching_note
+            lines.append(f"        {' '.join(note.split())}")
+    return lines
+
+
+def menu_line(item: MenuItem) -> str:
+    """`   6. [1 pt] Offer a legal guarantee → Moscow  (not available: ...)  (stakes)`."""
+    if item.picked:
+        state = _("  (picked)")
+    elif item.open:
+        state = ""
+    else:
+        state = _("  (not available: {why})").format(why=item.why)
+    cost = _("[{cost} pt]").format(cost=item.cost)
+    at_stake = f"  ({item.stakes.line})" if item.stakes.line else ""
+    return f"  {item.number:2}. {cost} {item.label}{state}{at_stake}"
 
 
 def _trust_table(view: PlayerView, scenario: Scenario) -> list[str]:
@@ -101,5 +137,5 @@ def end_screen(result: Outcome, scenario: Scenario, view: PlayerView) -> list[st
     return lines
 
 
-__all__ = ["action_label", "end_screen", "event_card", "hud", "move_label", "resolution",
-           "role_name"]
+__all__ = ["action_label", "end_screen", "event_card", "hud", "menu_line", "menu_lines",
+           "move_label", "resolution", "role_name"]

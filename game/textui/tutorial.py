@@ -28,8 +28,9 @@ from game.guide.tutorial import (
 )
 from game.model.state import RoundRecord
 from game.session.session import Session
+from game.session.turns import turn
 from game.textui.console import Console, EndOfInput
-from game.textui.play import TextGame, full_menu
+from game.textui.play import TextGame
 from game.words import _, prose
 
 LEAVE = "leave"
@@ -107,11 +108,12 @@ class GuidedGame(TextGame):
             self._pause()
 
     def _suggestion_lines(self, step: CoachStep, role: str) -> list[str]:
-        menu, open_now = full_menu(self.sc, role), self.session.legal(role)
+        now = turn(self.session, role)
         out = []
         for action in suggested(step, role):
-            if action in menu and action in open_now:
-                out.append(_("  type {n} for {a}").format(n=menu.index(action) + 1,
+            item = now.find(action)
+            if item is not None and item.open:
+                out.append(_("  type {n} for {a}").format(n=item.number,
                                                            a=action.text().split(":", 1)[1]))
         return out or [_("  (that step is not open to you right now: choose freely)")]
 

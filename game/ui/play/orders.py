@@ -19,17 +19,15 @@ from __future__ import annotations
 import pygame
 
 from game.model.actions import IllegalAction, Orders, Responses
-from game.model.results import Track
 from game.rules import points_left
-from game.rules.legal import why_illegal
 from game.session.menu import full_menu
+from game.session.turns import Turn, turn
 from game.ui.base import Widget
 from game.ui.context import Ui
 from game.ui.play.gamescene import BOARD_SHARE, GameScene
-from game.ui.play.text import action_label, milestone_name, points, prose
+from game.ui.play.text import action_label, points, prose
 from game.ui.widgets import Button, Label, Panel, Row, Spacer
-from game.words import _, refusal_line, why_not
-from game.words.stakes import accept_line, stake_line
+from game.words import _, refusal_line
 
 FAMILY_TITLES = {"transparency": "Transparency", "assurance": "Assurance",
                  "cooperation": "Cooperation", "pressure": "Pressure", "home_front": "Home front"}
@@ -140,40 +138,43 @@ class OrdersScene(GameScene):
                               *objectives]))
         return out
 
+    def turn(self) -> Turn:
+        """This team's turn with the draft as it stands (`game.session.turns`): the items
+        the cards show, numbered, open or closed with why, and what each puts at stake."""
+        return turn(self.session, self.viewer, self.chosen)
+
     def _choices(self) -> list[Widget]:
         sc = self.scenario
-        legal = set(self._listed())
-        if not legal:
+        now = self.turn()
+        if not now.open_items():
             cards_note = [Label("No more actions fit this round.", "body", False, "screen_muted")]
         else:
             cards_note = []
         cards: list[Widget] = []
         details: dict[str, str] = {}
         coach = self.flow.suggested(self.viewer)  # a guided game marks the coach's picks
-        for number, action in enumerate(self.menu, start=1):
-            spec = sc.action(action.action_id)
-            key = f"action:{action.text()}"
-            family = FAMILY_TITLES.get(spec.family, spec.family)
-            detail = _("{family} · cost {cost}").format(family=family, cost=spec.cost) + (
-                _(" · offer") if spec.offer else "")
-            picked = action in self.chosen
-            if picked:
+        for item in now.menu:
+            spec = sc.action(item.action.action_id)
+            key = f"action:{item.id}"
+            family = FAMILY_TITLES.get(item.family, item.family)
+            detail = _("{family} · cost {cost}").format(family=family, cost=item.cost) + (
+                _(" · offer") if item.offer else "")
+            if item.picked:
                 detail += " · " + _("picked: in your orders above")
-            elif action not in legal:
-                detail += " · " + _("not available: {why}").format(why=self.closed_reason(action))
+            elif not item.open:
+                detail += " · " + _("not available: {why}").format(why=item.why)
             # Private to this team: the odds name its exact support.
-            stake = stake_line(self.session.state, self.session.game, action)
-            detail += f"\n{stake}" if stake else ""
-            cards.append(Button(f"{number}. {action_label(sc, action)}" if number > 9 else
-                                action_label(sc, action), lambda a=action: self.pick(a),
-                                detail=detail, number=number, group="actions", key=key,
-                                enabled=action in legal, selected=True if picked else None,
+            detail += f"\n{item.stakes.line}" if item.stakes.line else ""
+            cards.append(Button(f"{item.number}. {item.label}" if item.number > 9 else
+                                item.label, lambda a=item.action: self.pick(a),
+                                detail=detail, number=item.number, group="actions", key=key,
+                                enabled=item.open, selected=True if item.picked else None,
                                 explained=True,
-                                marked=_("The coach suggests this") if action in coach else ""))
+                                marked=_("The coach suggests this") if item.action in coach else ""))
             details[key] = _("{action} (cost {cost}). {what}\nTends to: {note}").format(
-                action=action_label(sc, action), cost=spec.cost, what=prose(spec.description),
+                action=item.label, cost=item.cost, what=prose(spec.description),
                 note=prose(spec.teaching_note)) + (
-                "\n" + _("An offer: the other side accepts or declines.") if spec.offer else "")
+                "\n" + _("An offer: the other side accepts or declines.") if item.offer else "")
         columns = self._columns()
         grid = [Row(cards[i:i + columns] + [Spacer(0)] * (columns - len(cards[i:i + columns])))
                 for i in range(0, len(cards), columns)]
@@ -181,13 +182,9 @@ class OrdersScene(GameScene):
                                                           "what it does.")), *grid]
 
     def closed_reason(self, action) -> str:
-        """Why `action` cannot be added to the draft now, in words."""
-        status = self.view.milestones.get(action.target or "")
-        if status is not None and status != Track.OPERATING:
-            return _("{milestone} is not operating").format(
-                milestone=milestone_name(self.scenario, action.target))
-        why = why_illegal(self.session.state, self.session.game, action, tuple(self.chosen))
-        return why_not(self.scenario, action, why) or _("it does not fit this round")
+        """Why `action` cannot be added to the draft now, in words (the turn's reason)."""
+        item = self.turn().find(action)
+        return (item.why if item is not None else "") or _("it does not fit this round")
 
     # typing item numbers
     def handle_event(self, event) -> bool:
@@ -364,7 +361,9 @@ class ResponsesScene(GameScene):
         out: list[Widget] = [Label(_("Accept or decline each offer. Your answers stay secret "
                                      "until the round is revealed, and every team comes to "
                                      "this screen, offers or not."), "body")]
-        out += [self._offer(i, offer) for i, offer in enumerate(offers, start=1)] or [self._none()]
+        stakes = {o.key: o.stakes.line for o in turn(self.session, self.viewer).offers}
+        out += [self._offer(i, offer, stakes.get(offer.key, "")) for i, offer in
+                enumerate(offers, start=1)] or [self._none()]
         missing = len(offers) - len(self.answers) if offers else int(not self.noted)
         out.append(Button(_("Confirm answers") if not missing else
                           _("Confirm answers ({n} still to answer)").format(n=missing),
@@ -372,10 +371,11 @@ class ResponsesScene(GameScene):
                           detail=_("You review them before they are sent")))
         return out
 
-    def _offer(self, i: int, offer) -> Panel:
+    def _offer(self, i: int, offer, stake: str) -> Panel:
+        """Offer number `i` with its buttons; `stake` is what accepting it costs in backing
+        down (the turn's words), or ""."""
         sc, spec = self.scenario, offer.spec
         ans = self.answers.get(offer.key)
-        stake = accept_line(self.session.state, self.session.game, self.viewer, spec.id)
         return Panel([
             Label(f"{i}. {self.flow.role_name(offer.action.role)} offers: "
                   f"{action_label(sc, offer.action)}", "body", True, "panel_heading"),

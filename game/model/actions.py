@@ -1,8 +1,9 @@
 """Moves: small frozen values with a stable one-line text form.
 
-An `Action` is one order a delegation gives. A game advances by four kinds of move:
+An `Action` is one order a delegation gives. A game advances by five kinds of move:
 `Orders` (a role's secret orders for the round), `Responses` (a role's answers to the
-offers it received), and a facilitator's `InjectEvent` or `EndGame`. The text forms are what
+offers it received), `Talk` (a message of the talks), and a facilitator's `InjectEvent`
+or `EndGame`. The text forms are what
 save files and replays store, so they must never change meaning.
 """
 
@@ -109,7 +110,48 @@ class EndGame:
         return "X"
 
 
-Move = Orders | Responses | InjectEvent | EndGame
+#: The kinds of talk message (see `Talk`).
+TALK_KINDS = ("propose", "counter", "accept", "decline", "withdraw")
+
+
+@dataclass(frozen=True, slots=True)
+class Talk:
+    """A message of the talks (rules: docs/rules.md, "The talks").
+
+    - `propose`: `terms` (a whole package: (issue, option) pairs in issue order) to `to`.
+    - `counter`: answers proposal `ref` with other `terms`; it goes back to the proposal's
+      sender and its other addressees (`to` is worked out by the rules).
+    - `accept`, `decline`: answers proposal `ref`.
+    - `withdraw`: takes back the role's own open proposal `ref`."""
+
+    role: str
+    kind: str
+    ref: int = 0
+    to: tuple[str, ...] = ()
+    terms: tuple[tuple[str, str], ...] = ()
+
+    def text(self) -> str:
+        """Stable text form: `T role kind ref to,to issue=option,...` (`-` for none)."""
+        to = ",".join(self.to) or "-"
+        terms = ",".join(f"{i}={o}" for i, o in self.terms) or "-"
+        return f"T {self.role} {self.kind} {self.ref} {to} {terms}"
+
+
+Move = Orders | Responses | InjectEvent | EndGame | Talk
+
+
+def _talk_from_text(args: list[str]) -> Talk:
+    if len(args) != 5 or args[1] not in TALK_KINDS or not args[2].isdigit():
+        raise BadMoveText("not a talk: expected T role kind ref to,to issue=option,...")
+    role, kind, ref, to, terms = args
+    pairs = []
+    if terms != "-":
+        for item in terms.split(","):
+            issue, sep, option = item.partition("=")
+            if not sep or not issue or not option:
+                raise BadMoveText(f"not a term: {item!r} (expected issue=option)")
+            pairs.append((issue, option))
+    return Talk(role, kind, int(ref), tuple(to.split(",")) if to != "-" else (), tuple(pairs))
 
 
 def move_from_text(text: str) -> Move:
@@ -122,6 +164,8 @@ def move_from_text(text: str) -> Move:
         return EndGame()
     if kind == "E" and len(args) == 1:
         return InjectEvent(args[0])
+    if kind == "T":
+        return _talk_from_text(args)
     if kind == "O" and args:
         return Orders(args[0], tuple(Action.from_text(a) for a in args[1:]))
     if kind == "R" and args:

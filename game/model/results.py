@@ -64,6 +64,8 @@ class Cause(StrEnum):
     #: (source: the withdrawing action's text)
     DEMAND = "demand"  #: backing down from a public demand, or a demand met; source: action text
     RATIFICATION = "ratification"  #: a legal instrument's ratification roll; source: action text
+    AGREEMENT = "agreement"  #: a package of the talks entering into force, failing to, or one
+    #: of its terms kept or broken; source: "agreement" or the term's key (issue.option.n)
 
 
 # --- ledger entries ---------------------------------------------------------------------
@@ -89,6 +91,11 @@ class DetailKind(StrEnum):
     - `grit` (role_a, role_b): the two roles matched concessions this round (GRIT bonus).
     - `drift` (baseline): tension drifted toward `baseline`, set by the mean trust.
     - `brought_in` (): the facilitator brought the event in.
+    - `in_force` (): the agreed package entered into force.
+    - `not_ratified` (issue_id, option_id): the option's ratification failed, so the
+      agreed package did not enter into force.
+    - `term_kept` (term_key), `term_broken` (term_key): a term of the agreement (its key
+      `issue.option.n`) was carried out or kept to its end, or broken.
     """
 
     NONE = "none"
@@ -105,6 +112,10 @@ class DetailKind(StrEnum):
     GRIT = "grit"
     DRIFT = "drift"
     BROUGHT_IN = "brought_in"
+    IN_FORCE = "in_force"
+    NOT_RATIFIED = "not_ratified"
+    TERM_KEPT = "term_kept"
+    TERM_BROKEN = "term_broken"
 
 
 class Detail(NamedTuple):
@@ -133,7 +144,9 @@ DETAIL_ARGS: dict[DetailKind, tuple[str, ...]] = {
     DetailKind.DEMAND_MET: ("demand_id",), DetailKind.RATIFIED: ("passed",),
     DetailKind.OPERATING: ("milestone_id",), DetailKind.SUSPENDED: ("milestone_id",),
     DetailKind.GRIT: ("role_a", "role_b"), DetailKind.DRIFT: ("baseline",),
-    DetailKind.BROUGHT_IN: (),
+    DetailKind.BROUGHT_IN: (), DetailKind.IN_FORCE: (),
+    DetailKind.NOT_RATIFIED: ("issue_id", "option_id"), DetailKind.TERM_KEPT: ("term_key",),
+    DetailKind.TERM_BROKEN: ("term_key",),
 }
 
 
@@ -228,6 +241,19 @@ class RefusalKind(StrEnum):
     - `event_this_round` (event_id): the event has already happened this round.
     - `event_once` (event_id): the event happens once a game and has happened.
     - `not_a_move` (): not a move at all.
+    Talk messages (see game/rules/talks.py):
+    - `no_talks` (): the scenario has no negotiation.
+    - `talks_closed` (round): the talks open only from that round.
+    - `talks_settled` (): an agreement is pending or in force; the talks are over.
+    - `not_in_talks` (role): the role is not a party to the talks.
+    - `talk_limit` (limit): a delegation may send at most `limit` messages a round.
+    - `bad_package` (issue_id, option_id): not a whole package (every issue, one known
+      option each): `issue_id` is the first issue missing or unknown ("" if extra).
+    - `no_addressee` (): a proposal goes to at least one other party.
+    - `term_outside` (role): the package binds `role`, which is not a party to the proposal.
+    - `no_proposal` (ref): no open proposal `ref` the role may answer or withdraw.
+    - `accept_support` (issue_id, option_id, needed, has): accepting that option needs more
+      domestic support. Only ever shown to the accepting team.
     """
 
     SUPPORT = "support"
@@ -264,6 +290,16 @@ class RefusalKind(StrEnum):
     EVENT_THIS_ROUND = "event_this_round"
     EVENT_ONCE = "event_once"
     NOT_A_MOVE = "not_a_move"
+    NO_TALKS = "no_talks"
+    TALKS_CLOSED = "talks_closed"
+    TALKS_SETTLED = "talks_settled"
+    NOT_IN_TALKS = "not_in_talks"
+    TALK_LIMIT = "talk_limit"
+    BAD_PACKAGE = "bad_package"
+    NO_ADDRESSEE = "no_addressee"
+    TERM_OUTSIDE = "term_outside"
+    NO_PROPOSAL = "no_proposal"
+    ACCEPT_SUPPORT = "accept_support"
 
 
 class Refusal(NamedTuple):
@@ -532,6 +568,9 @@ class ScoreKind(StrEnum):
 
     ENDING = "ending"  #: the ending reached; ref: the ending id (or "stopped")
     OBJECTIVE = "objective"  #: one of the role's objectives; ref: the objective id
+    TERMS = "terms"  #: the agreed package's value to the role; ref: "agreement"
+    WALK_AWAY = "walk_away"  #: no agreement in force: the role's walk-away value; ref: "none"
+    BROKEN_TERMS = "broken_terms"  #: terms the role broke, at a cost each; ref: the count
 
 
 class ScorePart(NamedTuple):

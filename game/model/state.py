@@ -14,8 +14,9 @@ from dataclasses import dataclass, field, fields
 from game.model.actions import Action
 from game.model.results import LedgerEntry, Phase, ScorePart, Status, Track
 
-__all__ = ["Commitment", "GameState", "LedgerEntry", "MeterLayout", "MeterMap", "Outcome",
-           "RoundRecord", "ScorePart", "TENSION_BANDS", "tension_band"]
+__all__ = ["Agreement", "Commitment", "GameState", "LedgerEntry", "MeterLayout", "MeterMap",
+           "Outcome", "Package", "RoundRecord", "ScorePart", "TENSION_BANDS", "TalkMessage",
+           "TermRecord", "tension_band"]
 
 #: Tension bands, as (lowest value, name), highest first.
 TENSION_BANDS = ((75, "crisis"), (50, "strained"), (25, "wary"), (0, "calm"))
@@ -40,6 +41,59 @@ class Commitment:
     recipient: str
     made: int
     expires: int
+    status: Status = Status.ACTIVE
+    ended: int | None = None
+
+
+#: A package of the talks: one (issue id, option id) pair per issue, in the scenario's
+#: issue order (see `game.model.negotiation`).
+Package = tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TalkMessage:
+    """One message of the talks: `kind` is propose, counter, accept, decline or withdraw;
+    `to` the addressees (for an answer: the proposal's sender); `terms` the package
+    proposed (empty for an answer); `ref` the proposal answered (its `id`), or 0. `id`
+    numbers the game's messages from 1."""
+
+    id: int
+    round: int
+    sender: str
+    kind: str
+    to: tuple[str, ...]
+    terms: Package = ()
+    ref: int = 0
+
+    def as_data(self) -> dict:
+        """The save's form: `{round, from, to, kind, terms: {issue: option}, ref}`."""
+        return {"id": self.id, "round": self.round, "from": self.sender, "to": list(self.to),
+                "kind": self.kind, "terms": dict(self.terms), "ref": self.ref}
+
+
+@dataclass(frozen=True, slots=True)
+class Agreement:
+    """A package every party accepted: `pending` until the round resolves, then
+    `in_force`, or `failed` if an option's ratification failed."""
+
+    proposal: int  # the id of the message accepted
+    parties: tuple[str, ...]
+    terms: Package
+    concluded: int  # the round
+    status: str = "pending"
+
+
+@dataclass(frozen=True, slots=True)
+class TermRecord:
+    """One term of an agreement in force, running from `made` to `expires`: a deed
+    (`deed` True: kept once done) or a restraint (kept if never broken)."""
+
+    key: str  # issue.option.n
+    role: str
+    toward: str
+    made: int
+    expires: int
+    deed: bool
     status: Status = Status.ACTIVE
     ended: int | None = None
 
@@ -137,6 +191,12 @@ class GameState:
     seen: dict[str | None, list[LedgerEntry]] = copied(_lists, default_factory=dict)
     #: The events the facilitator has brought in this round (emptied when a round opens).
     injected_now: frozenset[str] = frozenset()
+    #: Every message of the talks so far, in order (see `game.rules.talks`).
+    talks: tuple[TalkMessage, ...] = ()
+    #: The package agreed, once every party has accepted one.
+    agreement: Agreement | None = None
+    #: The terms of the agreement in force, as they run.
+    terms: tuple[TermRecord, ...] = ()
 
     def copy(self) -> GameState:
         """A copy whose containers can be changed without touching this state: every field,

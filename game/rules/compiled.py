@@ -32,6 +32,7 @@ from game.rules import requirements
 from game.rules.aims import aims_of, may_take
 from game.rules.effect_rows import Where, compile_effects
 from game.rules.tables import ActionRow, Answer, Candidate, Change, Meter, Offer
+from game.rules.talks_tables import TalkTables, compile_talks
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -71,6 +72,7 @@ class CompiledScenario:
     cost: Mapping[str, int]  # action id -> points it costs
     cheapest: int  # the fewest points any action costs
     transparency_high: int
+    talks: TalkTables | None  # the negotiation's tables, None if the scenario has none
 
     def __reduce__(self):
         """Pickled as its scenario and compiled again on the other side (for worker processes)."""
@@ -156,6 +158,7 @@ def compile_scenario(scenario: Scenario) -> CompiledScenario:
         cost=_frozen({a.id: a.cost for a in scenario.actions}),
         cheapest=min(a.cost for a in scenario.actions),
         transparency_high=transparency_high(scenario),
+        talks=compile_talks(scenario),
     )
 
 

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from game.model.results import Phase, ScoreKind, ScorePart
+from game.model.results import Phase, ScoreKind, ScorePart, Status
 from game.model.scenario import EndingSpec
 from game.model.state import GameState, Outcome
 from game.rules.compiled import CompiledScenario
 from game.rules.conditions import holds
+from game.rules.values import walk_away
 
 # Enum members bound to module names once: in Python 3.11 looking a member up on its
 # class costs several times a global's lookup, and the rules do it on every candidate.
 OVER = Phase.OVER
+BROKEN = Status.BROKEN
 
 #: The id of the ending a facilitator's stop gives; no scenario ending should use it.
 STOPPED = "stopped"
@@ -48,4 +50,23 @@ def _score(state: GameState, game: CompiledScenario, ending: str, points: dict[s
     for obj in game.objectives[role]:
         met = holds(obj.when, state, role)
         parts.append(ScorePart(ScoreKind.OBJECTIVE, obj.id, obj.points if met else 0, met))
+    if game.talks is not None and role in game.talks.parties:
+        parts += deal_parts(state, game, role)
     return tuple(parts)
+
+
+def deal_parts(state: GameState, game: CompiledScenario, role: str) -> list[ScorePart]:
+    """The talks' part of a role's score (docs/rules.md, "The talks"): the agreed package's
+    value to a party of an agreement in force (TERMS, ref "agreement"), or else the role's
+    walk-away value as the game ends (WALK_AWAY, ref "none"); and `broken_term_points` lost
+    for each term it broke (BROKEN_TERMS, ref the count), when it broke any."""
+    a = state.agreement
+    if a is not None and a.status == "in_force" and role in a.parties:
+        parts = [ScorePart(ScoreKind.TERMS, "agreement", game.talks.package_value(a.terms, role))]
+    else:
+        parts = [ScorePart(ScoreKind.WALK_AWAY, "none", walk_away(state, game, role))]
+    broken = sum(1 for r in state.terms if r.role == role and r.status == BROKEN)
+    if broken:
+        parts.append(ScorePart(ScoreKind.BROKEN_TERMS, str(broken),
+                               -broken * game.talks.spec.broken_term_points, False))
+    return parts

@@ -1,14 +1,15 @@
-"""Applying moves: secret orders, answers to offers, and a facilitator's event."""
+"""Applying moves: secret orders, answers to offers, talk messages, and a facilitator's event."""
 
 from __future__ import annotations
 
-from game.model.actions import EndGame, IllegalAction, InjectEvent, Move, Orders, Responses
+from game.model.actions import EndGame, IllegalAction, InjectEvent, Move, Orders, Responses, Talk
 from game.model.results import Phase, Refusal, RefusalKind
 from game.model.state import GameState
 from game.rules.compiled import CompiledScenario
 from game.rules.events import apply_event, why_not_bring_in
 from game.rules.legal import check_orders
 from game.rules.offers import awaiting_response, offers, offers_to
+from game.rules.talks import apply_talk
 
 # Enum members bound to module names once: in Python 3.11 looking a member up on its
 # class costs several times a global's lookup, and the rules do it on every candidate.
@@ -23,6 +24,8 @@ def apply_action(state: GameState, game: CompiledScenario, move: Move) -> GameSt
         return _orders(state, game, move)
     if isinstance(move, Responses):
         return _responses(state, game, move)
+    if isinstance(move, Talk):
+        return apply_talk(state, game, move)
     if isinstance(move, InjectEvent):
         return _inject(state, game, move)
     if isinstance(move, EndGame):

@@ -1,5 +1,7 @@
 """Resolving a round, in a fixed and documented order.
 
+0. A package agreed in the talks is ratified and enters into force, or fails
+   (see `game.rules.talks.enter_into_force`); its terms start running.
 1. Every order and answer is revealed.
 2. Actions resolve by family (transparency, assurance, cooperation, pressure, home front),
    then by the scenario's role order, then in the order given. For each action:
@@ -15,7 +17,9 @@
    the repeat decay of the concessions exchanged: the same step traded round after
    round stops paying.
 5. Tension drifts toward a baseline set by the mean trust.
-6. Commitments whose term ends this round unbroken are kept, and earn trust.
+6. Commitments whose term ends this round unbroken are kept, and earn trust; so are the
+   agreement's restraints, while its deeds not done by then are broken (an action that
+   carries out a deed keeps it at once, in step 2; one a restraint rules out breaks it).
 7. The game ends on breakdown or after the last round; otherwise the next round opens.
 """
 
@@ -41,6 +45,7 @@ from game.rules.events import start_round
 from game.rules.ledger import change
 from game.rules.rng import derive
 from game.rules.tables import ActionRow, Candidate
+from game.rules.talks import carry_out, enter_into_force, expire_terms
 
 # Enum members bound to module names once: in Python 3.11 looking a member up on its
 # class costs several times a global's lookup, and the rules do it on every candidate.
@@ -64,6 +69,7 @@ def resolve_round(state: GameState, game: CompiledScenario) -> tuple[GameState, 
     if state.phase != RESOLVE:
         raise IllegalAction(Refusal(RefusalKind.WRONG_PHASE, ("resolve", state.phase)))
     new = state.copy()
+    enter_into_force(new, game)
     agreed: dict[str, set[str]] = {}
     concessions: dict[tuple[str, str], int] = {}  # (giver, receiver) -> best decay percent
     for action in _resolution_order(new, game):
@@ -73,6 +79,7 @@ def resolve_round(state: GameState, game: CompiledScenario) -> tuple[GameState, 
     _reciprocity(new, game, concessions)
     _drift(new, game)
     _expire_commitments(new, game)
+    expire_terms(new, game)
     record = _record(state, new, game)
     new.records.append(record)
     _advance(new, game)
@@ -99,6 +106,7 @@ def _resolve_action(state: GameState, game: CompiledScenario, action: Action,
     decay = _decay(game, repeats)
     gain = game.rules.trust_gain_percent * decay // 100
     _break_commitments(state, game, row, action, source)
+    carry_out(state, game, action)
     _back_down(state, game, action.role, row, source)
     detail = (Detail(DetailKind.REPEAT, (repeats + 1, decay)) if repeats and spec.concession
               else NO_DETAIL)

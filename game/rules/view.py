@@ -11,7 +11,9 @@ While the game runs a viewer sees:
   every revealed round in full (all of them are public);
 - its own domestic support exactly, every other team's only as a fog range;
 - its own objectives, orders and the offers it must answer, and no one else's;
-- the ledger without the entries that change another team's domestic support.
+- the ledger without the entries that change another team's domestic support;
+- the talk messages it sent or received (all of them if the negotiation is public), and
+  the agreement and its terms (public).
 """
 
 from __future__ import annotations
@@ -23,10 +25,20 @@ from typing import NamedTuple
 from game.model.actions import Action
 from game.model.results import Phase, Track
 from game.model.scenario import EventSpec, ObjectiveSpec
-from game.model.state import Commitment, GameState, LedgerEntry, RoundRecord, tension_band
+from game.model.state import (
+    Agreement,
+    Commitment,
+    GameState,
+    LedgerEntry,
+    RoundRecord,
+    TalkMessage,
+    TermRecord,
+    tension_band,
+)
 from game.rules.compiled import CompiledScenario
 from game.rules.offers import Offer, offers_to
 from game.rules.rng import derive
+from game.rules.talks import visible_talks
 
 # Enum members bound to module names once: in Python 3.11 looking a member up on its
 # class costs several times a global's lookup, and the rules do it on every candidate.
@@ -59,6 +71,9 @@ class PlayerView(NamedTuple):
     records: tuple[RoundRecord, ...]
     breakdown: bool
     entries: tuple[LedgerEntry, ...]  # the ledger entries this viewer may see
+    talks: tuple[TalkMessage, ...] = ()  # the talk messages this viewer may see
+    agreement: Agreement | None = None  # the package agreed (public)
+    terms: tuple[TermRecord, ...] = ()  # the agreement's terms as they run (public)
 
     @property
     def over(self) -> bool:
@@ -112,6 +127,11 @@ class PlayerView(NamedTuple):
             "records": [_record(r) for r in self.records],
             "breakdown": self.breakdown,
             "ledger": [e.as_dict() for e in self.entries],
+            "talks": [m.as_data() for m in self.talks],
+            "agreement": _agreement(self.agreement),
+            "terms": [{"key": r.key, "role": r.role, "toward": r.toward, "made": r.made,
+                       "expires": r.expires, "deed": r.deed, "status": r.status,
+                       "ended": r.ended} for r in self.terms],
         }
 
 
@@ -122,6 +142,13 @@ def _commitment(c: Commitment) -> dict:
     return {"key": c.key, "action": c.action_id, "name": c.name, "actor": c.actor,
             "recipient": c.recipient, "made": c.made, "expires": c.expires, "status": c.status,
             "ended": c.ended}
+
+
+def _agreement(a: Agreement | None) -> dict | None:
+    if a is None:
+        return None
+    return {"proposal": a.proposal, "parties": list(a.parties), "terms": dict(a.terms),
+            "concluded": a.concluded, "status": a.status}
 
 
 def _record(r: RoundRecord) -> dict:
@@ -149,6 +176,7 @@ def view_for(state: GameState, game: CompiledScenario, role: str | None,
         tuple(offers_to(state, game, role)) if mine and state.phase == RESPONSES else (),
         frozenset(state.orders), tuple(state.records), state.breakdown,
         tuple(state.ledger if over else state.seen[role]),
+        visible_talks(state, game, role), state.agreement, state.terms,
     )
 
 

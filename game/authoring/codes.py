@@ -92,6 +92,14 @@ CODES: dict[str, tuple[str, str]] = {
     "effect-field-unused": (WARNING, "a field an effect of this kind does not read"),
     "effect-no-matter": (WARNING, "an effect that can never change anything"),
     "effects-cancel": (WARNING, "effects in one list that change one meter by amounts adding up to 0"),
+    # The talks (`negotiation:`).
+    "talks-unknown-role": (ERROR, "a role id in the talks that no role has"),
+    "talks-unknown-action": (ERROR, "an action id in a term's do or avoid that no action has"),
+    "talks-duplicate-id": (ERROR, "two issues, or two options of one issue, share an id"),
+    "talks-walk-away": (ERROR, "a party to the talks without a walk-away value"),
+    "talks-term-party": (ERROR, "a term binds a role, or is owed to one, that is not a party"),
+    "talks-no-zone": (WARNING, "no package is worth its walk-away value to every party"),
+    "talks-no-contest": (WARNING, "one package is the best for every party"),
 }
 
 

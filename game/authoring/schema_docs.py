@@ -16,6 +16,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from game.authoring.schema_export import scenario_json_schema
+from game.model import negotiation as talks
 from game.model import scenario as model
 
 BEGIN = "<!-- keys: generated from the schema by `python main.py schema --docs FILE`; do not edit -->"
@@ -36,16 +37,24 @@ PARTS: tuple[tuple[type[BaseModel], str, str], ...] = (
     (model.CommitmentSpec, "Commitment", "an action's `commitment:`"),
     (model.Ratification, "Ratification", "an action's `ratification:`"),
     (model.Effect, "Effect", "each item of `effects`, `on_accept`, `on_decline`, `on_pass`, "
-                             "`on_fail`, `on_operating` and `on_suspended`"),
+                             "`on_fail`, `on_operating`, `on_suspended` and `on_agreement`"),
     (model.EventSpec, "Event", "each item of `events:`"),
     (model.EndingSpec, "Ending", "each item of `endings:`"),
-    (model.Condition, "Condition", "`when:` of events, objectives and endings, and each "
-                                   "item of `any_of`"),
+    (model.Condition, "Condition", "`when:` of events, objectives, endings and walk-away "
+                                   "changes, and each item of `any_of`"),
     (model.Span, "Range", "`tension`, `round` and `operating_count` in a condition"),
     (model.TrustTest, "Trust test", "each item of a condition's `trust:`"),
     (model.SupportTest, "Support test", "each item of a condition's `support:`"),
     (model.CountTest, "Count test", "each item of a condition's `commitments_kept:` and "
                                     "`commitments_broken:`"),
+    (model.Aftermath, "Aftermath", "`aftermath:`"),
+    (talks.Negotiation, "Negotiation", "`negotiation:`"),
+    (talks.IssueSpec, "Issue", "each item of `negotiation.issues:`"),
+    (talks.OptionSpec, "Option", "each item of an issue's `options:`"),
+    (talks.TermSpec, "Term", "each item of an option's `terms:`"),
+    (talks.TermRatification, "Term ratification", "an option's `ratification:`"),
+    (talks.WalkAway, "Walk-away value", "each value of `negotiation.walk_away:`"),
+    (talks.WalkAwayChange, "Walk-away change", "each item of a walk-away value's `changes:`"),
 )
 
 
@@ -62,7 +71,7 @@ def key_reference() -> str:
 
 
 def _part(kind: type[BaseModel], title: str, props: dict, titles: dict[str, str]) -> list[str]:
-    doc = (kind.__doc__ or "").strip().split("\n\n")[0].replace("\n", " ")
+    doc = " ".join((kind.__doc__ or "").strip().split("\n\n")[0].split())
     lines = [f"#### {title}", "", doc, "", "| key | required or default | values | what it does |",
              "|---|---|---|---|"]
     for name, info in kind.model_fields.items():

@@ -6,8 +6,9 @@ something where they are used, actions some role can take, milestones that can
 operate, demands that can end, commitments that can be broken, ratifications that can
 pass, events that can fire, objectives that can be met, endings that can be reached
 and cover every way a game can end, effects that can matter and do not cancel out,
-tests written once, demands that can be met and backed down from by their makers, and
-commitments that can be kept before the game ends. Each kind of mistake
+tests written once, demands that can be met and backed down from by their makers,
+commitments that can be kept before the game ends, and talks whose parties all have a
+walk-away value and something to bargain over. Each kind of mistake
 has its own small checker yielding Problems located at the offending node; `CHECKERS`
 lists them all. Problems that one mistake explains are folded under it.
 """
@@ -56,6 +57,12 @@ from game.authoring.lint.satisfiable import (
     check_objectives_matter,
     unsatisfiable,
 )
+from game.authoring.lint.talks import (
+    check_talks_bargain,
+    check_talks_ids,
+    check_talks_parties,
+    check_talks_refs,
+)
 from game.authoring.lint.typos import id_typos
 from game.authoring.lint.walk import (
     ACTION_WORDS,
@@ -83,6 +90,7 @@ __all__ = [
     "check_dilemma_refs", "check_ratifications", "check_rules", "check_trust_seeds",
     "check_unique_ids", "check_satisfiers_aimed", "check_demand_rewards", "check_backdowns",
     "check_effects_cancel", "check_conditions_twice", "check_commitment_terms",
+    "check_talks_refs", "check_talks_ids", "check_talks_parties", "check_talks_bargain",
 ]
 
 CHECKERS: tuple[Checker, ...] = (
@@ -94,6 +102,7 @@ CHECKERS: tuple[Checker, ...] = (
     check_events_hidden, check_ending_points, check_endings_reachable, check_endings_cover,
     check_dilemma_refs, check_satisfiers_aimed, check_demand_rewards, check_backdowns,
     check_effects_cancel, check_conditions_twice, check_commitment_terms,
+    check_talks_refs, check_talks_ids, check_talks_parties, check_talks_bargain,
 )
 
 

@@ -19,7 +19,7 @@ ROOTS = {"milestone-cycle": 1, "milestone-no-proposal": 1, "milestone-non-party"
 
 
 def _rank(p: Problem) -> tuple:
-    first = -1 if p.code == "id-typo" else 0 if p.code.startswith("unknown-") else \
+    first = -1 if p.code == "id-typo" else 0 if "unknown-" in p.code else \
         ROOTS.get(p.code, 2)
     return (first, p.file, p.line, p.col, p.path)
 

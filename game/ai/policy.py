@@ -10,13 +10,16 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from game.model.actions import Action, Orders, Responses
-from game.model.results import Reason
+from game.ai.bargain import DEFAULT_STYLE, Own, bargain
+from game.model.actions import Action, Orders, Responses, Talk
+from game.model.results import Reason, ReasonKind
 from game.model.state import GameState
 from game.rules.compiled import CompiledScenario
 from game.rules.legal import fitting, open_orders
 from game.rules.offers import Offer
 from game.rules.rng import Rng, derive_seed
+from game.rules.talks import sent_this_round, talks_open
+from game.rules.values import walk_away
 from game.rules.view import PlayerView, view_for
 
 
@@ -119,3 +122,31 @@ def draft_responses(policy: Policy, state: GameState, game: CompiledScenario, ro
         if reasons is not None:
             reasons.append((offer.key, why))
     return Responses(role, tuple(decisions))
+
+
+def own_stakes(state: GameState, game: CompiledScenario, role: str) -> Own:
+    """What `role` knows of its own stakes in the talks: its value for every package and
+    its walk-away value now (its own private values only)."""
+    tables = game.talks
+    return Own({p: tables.package_value(p, role) for p in tables.packages},
+               walk_away(state, game, role))
+
+
+def ai_talk(policy: Policy, state: GameState, game: CompiledScenario,
+            role: str) -> tuple[Talk | None, Reason]:
+    """A policy's next message in the talks (None: it has nothing to say now), and why.
+
+    The policy's `bargain(view, tables, own, left, rng)` decides if it has one; otherwise
+    `game.ai.bargain.bargain` with its `style` (or the default style)."""
+    if talks_open(state, game) is not None or role not in game.talks.parties:
+        return None, Reason(ReasonKind.TALK_WAITS)
+    view = view_for(state, game, role)
+    left = game.talks.spec.messages_per_round - sent_this_round(state, role)
+    rng = _Deferred(state.seed, state.round, f"ai-talks{len(state.talks)}:", role)
+    own = own_stakes(state, game, role)
+    decide = getattr(policy, "bargain", None)
+    if decide is not None:
+        plan = decide(view, game.talks, own, left, rng)
+    else:
+        plan = bargain(view, game.talks, own, getattr(policy, "style", DEFAULT_STYLE), left, rng)
+    return plan.move, plan.reason

@@ -251,6 +251,7 @@ class RefusalKind(StrEnum):
       option each): `issue_id` is the first issue missing or unknown ("" if extra).
     - `no_addressee` (): a proposal goes to at least one other party.
     - `term_outside` (role): the package binds `role`, which is not a party to the proposal.
+    - `rejected` (issue_id, option_id): that option failed ratification earlier in the game.
     - `no_proposal` (ref): no open proposal `ref` the role may answer or withdraw.
     - `accept_support` (issue_id, option_id, needed, has): accepting that option needs more
       domestic support. Only ever shown to the accepting team.
@@ -299,6 +300,7 @@ class RefusalKind(StrEnum):
     NO_ADDRESSEE = "no_addressee"
     TERM_OUTSIDE = "term_outside"
     NO_PROPOSAL = "no_proposal"
+    REJECTED = "rejected"
     ACCEPT_SUPPORT = "accept_support"
 
 
@@ -416,6 +418,20 @@ class ReasonKind(StrEnum):
       standing `demand`), "demand" (its `demand` still stands) or "unwritten" (no commitment
       in writing from the partner; `demand` None); `binds` 1 if `partner` is another
       responder of the offer.
+
+    The talks (game.ai.bargain; issues and options are ids, `come_down` how far the
+    delegation has come down from its first asking, 0 not at all to 4 to its floor):
+    - `talk_waits` (): has nothing to say in the talks now.
+    - `talk_nothing` (come_down): no package it could propose is worth enough to it yet.
+    - `talk_proposes` (to, need_issue, need_option, give_issue, give_option): proposes a
+      package to `to` (role ids joined by commas); it needs `need_option` on `need_issue`
+      and gives ground on `give_issue` (both "" when it gives none).
+    - `talk_accepts` (partner, come_down): accepts `partner`'s proposal.
+    - `talk_counters` (partner, need_issue, need_option, give_issue, give_option, trust):
+      counters `partner`'s proposal: needs that option, would give that one; more `trust`
+      in the partner would change its mind.
+    - `talk_declines` (partner, issue, option, trust): declines; the option it can least
+      accept, and its trust in `partner`.
     """
 
     HOME_FRONT = "home_front"
@@ -474,6 +490,12 @@ class ReasonKind(StrEnum):
     DECLINES_BACKING_DOWN = "declines_backing_down"
     DECLINES_JOINT = "declines_joint"
     DECLINES_UNREADY = "declines_unready"
+    TALK_WAITS = "talk_waits"
+    TALK_NOTHING = "talk_nothing"
+    TALK_PROPOSES = "talk_proposes"
+    TALK_ACCEPTS = "talk_accepts"
+    TALK_COUNTERS = "talk_counters"
+    TALK_DECLINES = "talk_declines"
 
 
 #: The names of each kind's args, in order (their meaning: see `ReasonKind`).
@@ -534,6 +556,13 @@ REASON_ARGS: dict[ReasonKind, tuple[str, ...]] = {
     ReasonKind.DECLINES_BACKING_DOWN: ("demand", "cost"),
     ReasonKind.DECLINES_JOINT: ("demand", "partner", "trust"),
     ReasonKind.DECLINES_UNREADY: ("partner", "why", "demand", "trust", "needed", "binds"),
+    ReasonKind.TALK_WAITS: (),
+    ReasonKind.TALK_NOTHING: ("come_down",),
+    ReasonKind.TALK_PROPOSES: ("to", "need_issue", "need_option", "give_issue", "give_option"),
+    ReasonKind.TALK_ACCEPTS: ("partner", "come_down"),
+    ReasonKind.TALK_COUNTERS: ("partner", "need_issue", "need_option", "give_issue",
+                               "give_option", "trust"),
+    ReasonKind.TALK_DECLINES: ("partner", "issue", "option", "trust"),
 }
 
 

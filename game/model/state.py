@@ -197,6 +197,8 @@ class GameState:
     agreement: Agreement | None = None
     #: The terms of the agreement in force, as they run.
     terms: tuple[TermRecord, ...] = ()
+    #: Options whose ratification failed, as (issue id, option id): out of the talks since.
+    rejected: frozenset[tuple[str, str]] = frozenset()
 
     def copy(self) -> GameState:
         """A copy whose containers can be changed without touching this state: every field,

@@ -13,7 +13,8 @@ Rules (docs/rules.md, "The talks"):
 4. When every addressee has accepted, the package is agreed (pending) and the talks
    close. When the round resolves, each option that needs ratification is rolled;
    if all pass the agreement enters into force (see `enter_into_force`), otherwise it
-   fails, its options' `on_fail` effects apply and the talks open again next round.
+   fails, its options' `on_fail` effects apply and the talks open again next round;
+   an option whose ratification failed may not be proposed again.
 5. A delegation sends at most `messages_per_round` messages a round.
 6. Proposals are seen only by their sender and addressees unless the negotiation is
    `public`; what was agreed is public.
@@ -84,10 +85,16 @@ def open_proposals(state: GameState) -> list[Proposal]:
     """The proposals of this round still open, oldest first (none once a package is agreed)."""
     if state.agreement is not None and state.agreement.status != "failed":
         return []
+    return open_among(state.talks, state.round)
+
+
+def open_among(messages: tuple[TalkMessage, ...], round_no: int) -> list[Proposal]:
+    """The proposals among `messages` (all of a game's, or those a viewer sees) still open
+    in round `round_no`, oldest first, each with the addressees who accepted it so far."""
     found: dict[int, TalkMessage] = {}
     accepted: dict[int, set[str]] = {}
-    for m in state.talks:
-        if m.round != state.round:
+    for m in messages:
+        if m.round != round_no:
             continue
         if m.kind in PROPOSALS:
             found[m.id] = m
@@ -155,11 +162,11 @@ def why_not_talk(state: GameState, game: CompiledScenario, move: Talk) -> Refusa
     if sent_this_round(state, move.role) >= t.spec.messages_per_round:
         return Refusal(K.TALK_LIMIT, (t.spec.messages_per_round,))
     if move.kind == "propose":
-        return _proposal_problem(game, move.role, move.to, move.terms)
+        return _proposal_problem(state, game, move.role, move.to, move.terms)
     if move.kind == "counter":
         if move.ref not in {p.id for p in proposals_to(state, move.role)}:
             return Refusal(K.NO_PROPOSAL, (move.ref,))
-        return _proposal_problem(game, move.role, counter_to(state, move.role, move.ref),
+        return _proposal_problem(state, game, move.role, counter_to(state, move.role, move.ref),
                                  move.terms)
     if move.kind in ("accept", "decline"):
         mine = {p.id: p for p in proposals_to(state, move.role)}
@@ -174,7 +181,7 @@ def why_not_talk(state: GameState, game: CompiledScenario, move: Talk) -> Refusa
     return Refusal(K.NOT_A_MOVE)
 
 
-def _proposal_problem(game: CompiledScenario, role: str, to: tuple[str, ...],
+def _proposal_problem(state: GameState, game: CompiledScenario, role: str, to: tuple[str, ...],
                       terms: Package) -> Refusal | None:
     t = game.talks
     if not to or role in to or len(set(to)) != len(to):
@@ -184,6 +191,8 @@ def _proposal_problem(game: CompiledScenario, role: str, to: tuple[str, ...],
             return Refusal(K.NOT_IN_TALKS, (r,))
     if (bad := package_problem(game, terms)) is not None:
         return bad
+    if (dead := next((io for io in terms if io in state.rejected), None)) is not None:
+        return Refusal(K.REJECTED, dead)
     outside = sorted(t.bound(terms) - {role, *to}, key=game.role_index.get)
     return Refusal(K.TERM_OUTSIDE, (outside[0],)) if outside else None
 
@@ -198,8 +207,9 @@ def apply_talk(state: GameState, game: CompiledScenario, move: Talk) -> GameStat
     to = move.to
     if move.kind == "counter":
         to = counter_to(state, move.role, move.ref)
-    elif move.kind in ("accept", "decline"):
-        to = (next(p for p in open_proposals(state) if p.id == move.ref).message.sender,)
+    elif move.kind in ("accept", "decline"):  # to the sender and the other addressees
+        m = next(p for p in open_proposals(state) if p.id == move.ref).message
+        to = tuple(r for r in (m.sender, *m.to) if r != move.role)
     elif move.kind == "withdraw":
         to = next(p for p in open_proposals(state) if p.id == move.ref).message.to
     terms = move.terms if move.kind in PROPOSALS else ()
@@ -254,6 +264,7 @@ def enter_into_force(state: GameState, game: CompiledScenario) -> None:
             apply_changes(state, game, rows, AGREEMENT, "agreement", rat.role,
                           Detail(DetailKind.NOT_RATIFIED, (issue, option)))
             state.agreement = Agreement(a.proposal, a.parties, a.terms, a.concluded, "failed")
+            state.rejected = state.rejected | {(issue, option)}
             return
     state.agreement = Agreement(a.proposal, a.parties, a.terms, a.concluded, "in_force")
     rows = compile_effects(t.spec.on_agreement, where, game.roles, game.meter_index,
@@ -312,5 +323,5 @@ def _end(state: GameState, game: CompiledScenario, r: TermRecord, status: Status
 
 
 __all__ = ["Proposal", "apply_talk", "carry_out", "counter_to", "enter_into_force",
-           "expire_terms", "open_proposals", "package_problem", "proposals_to",
+           "expire_terms", "open_among", "open_proposals", "package_problem", "proposals_to",
            "sent_this_round", "support_problem", "talks_open", "visible_talks", "why_not_talk"]

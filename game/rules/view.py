@@ -74,6 +74,7 @@ class PlayerView(NamedTuple):
     talks: tuple[TalkMessage, ...] = ()  # the talk messages this viewer may see
     agreement: Agreement | None = None  # the package agreed (public)
     terms: tuple[TermRecord, ...] = ()  # the agreement's terms as they run (public)
+    rejected: frozenset[tuple[str, str]] = frozenset()  # options that failed ratification
 
     @property
     def over(self) -> bool:
@@ -132,6 +133,7 @@ class PlayerView(NamedTuple):
             "terms": [{"key": r.key, "role": r.role, "toward": r.toward, "made": r.made,
                        "expires": r.expires, "deed": r.deed, "status": r.status,
                        "ended": r.ended} for r in self.terms],
+            "rejected": sorted(list(io) for io in self.rejected),
         }
 
 
@@ -176,7 +178,7 @@ def view_for(state: GameState, game: CompiledScenario, role: str | None,
         tuple(offers_to(state, game, role)) if mine and state.phase == RESPONSES else (),
         frozenset(state.orders), tuple(state.records), state.breakdown,
         tuple(state.ledger if over else state.seen[role]),
-        visible_talks(state, game, role), state.agreement, state.terms,
+        visible_talks(state, game, role), state.agreement, state.terms, state.rejected,
     )
 
 

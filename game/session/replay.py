@@ -40,7 +40,8 @@ def session_from_save(record: SaveFile, scenario: Scenario, source: Path | str) 
     _check_fit(record, scenario, source)
     seats = {r: Seat(s.human, s.persona) for r, s in record.seats.items()}
     notes = None if record.notes is None else [
-        Note(n.round, n.role, n.action, Reason.from_data(n.reason)) for n in record.notes]
+        Note(n.round, n.role, n.action, Reason.from_data(n.reason),
+             None if n.audience is None else tuple(n.audience)) for n in record.notes]
     try:
         return Session.from_log(scenario, record.seed, seats,
                                 [move_from_text(m) for m in record.moves], record.rounds, notes,

@@ -6,11 +6,12 @@ logging, keeps no reasoning lines and builds nothing the outcome does not need.
 
 from __future__ import annotations
 
-from game.ai.policy import Policy, draft_orders, draft_responses
+from game.ai.policy import Policy, ai_talk, draft_orders, draft_responses
 from game.model.results import Phase
 from game.model.state import GameState, Outcome
 from game.rules import apply_action, awaiting_response, new_game, outcome, resolve_round
 from game.rules.compiled import CompiledScenario
+from game.rules.talks import talks_open
 from game.rules.view import answering_view, view_for
 
 # Enum members bound to module names once: in Python 3.11 looking a member up on its
@@ -30,6 +31,7 @@ def play_game(game: CompiledScenario, seed: int, policies: dict[str, Policy],
 def play_round(state: GameState, game: CompiledScenario, policies: dict[str, Policy]) -> GameState:
     """Take one round from orders through resolution. Each seat's view of the orders phase
     is brought to the responses phase rather than made again."""
+    state = play_talks(state, game, policies)
     views = {}
     for role in game.roles:
         views[role] = view = view_for(state, game, role)
@@ -40,4 +42,20 @@ def play_round(state: GameState, game: CompiledScenario, policies: dict[str, Pol
             state = apply_action(state, game,
                                  draft_responses(policies[role], state, game, role, view=view))
     state, _ = resolve_round(state, game)
+    return state
+
+
+def play_talks(state: GameState, game: CompiledScenario, policies: dict[str, Policy]) -> GameState:
+    """Let every party speak in the talks, in role order, until none has more to say this
+    round (each is held to the negotiation's `messages_per_round`)."""
+    if game.talks is None:
+        return state
+    progressed = True
+    while progressed and talks_open(state, game) is None:
+        progressed = False
+        for role in game.talks.parties:
+            move, _ = ai_talk(policies[role], state, game, role)
+            if move is not None:
+                state = apply_action(state, game, move)
+                progressed = True
     return state

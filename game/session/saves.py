@@ -98,6 +98,24 @@ class NoteRecord(BaseModel):
     action: Short | None = Field(description="The order it gave or the offer it answered, as "
                                              "action text; null for the choice to give none.")
     reason: Data = Field(description="Why, as [kind, *args] (game.model.results.ReasonKind).")
+    audience: list[Short] | None = Field(
+        None, max_length=32, description="Who may read it while the game runs (the sender and "
+                                         "addressees of a private talk message); null: everyone.")
+
+
+class TalkRecord(BaseModel):
+    """One message of the talks (see `game.rules.talks`): what a replay of the moves gives."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    id: int = Field(ge=1, description="The message's number in the game, from 1.")
+    round: int = Field(ge=1, le=41, description="The round it was sent in.")
+    from_: Short = Field(alias="from", description="The delegation that sent it.")
+    to: list[Short] = Field(max_length=32, description="The delegations it went to.")
+    kind: Literal["propose", "counter", "accept", "decline", "withdraw"] = Field(
+        description="propose, counter, accept, decline or withdraw.")
+    terms: dict[Short, Short] = Field(
+        max_length=32, description="The package proposed, issue -> option (empty for an answer).")
+    ref: int = Field(0, ge=0, description="The proposal answered, countered or withdrawn (0: none).")
 
 
 class ScenarioSource(BaseModel):
@@ -134,6 +152,9 @@ class SaveFile(BaseModel):
     notes: list[NoteRecord] | None = Field(
         max_length=50_000, description="AI reasoning, step by step; None only in a save "
                                        "migrated from version 1 or 2 (worked out again on rebuild).")
+    talks: list[TalkRecord] = Field(
+        default_factory=list, max_length=20_000,
+        description="Every message of the talks, in order (informative: the moves give them).")
     round: int = Field(ge=0, le=41, description="The round reached (informative).")
     phase: Short = Field(description="The phase reached (informative).")
     ledger: list[LedgerRow] = Field(
@@ -230,8 +251,10 @@ def to_record(session, started: str | None = None, timer_seconds: int | None = N
         timer_seconds=timer_seconds, seed=session.seed, rounds=session.rounds,
         seats={r: SeatRecord(human=s.human, persona=s.persona) for r, s in session.seats.items()},
         moves=[m.text() for m in session.log],
-        notes=[NoteRecord(round=n.round, role=n.role, action=n.action, reason=n.reason.as_data())
+        notes=[NoteRecord(round=n.round, role=n.role, action=n.action, reason=n.reason.as_data(),
+                          audience=None if n.audience is None else list(n.audience))
                for n in session.notes],
+        talks=[TalkRecord.model_validate(m.as_data()) for m in session.state.talks],
         round=session.state.round, phase=session.state.phase,
         ledger=[e.as_data() for e in session.state.ledger], state_digest=state_digest(session),
         submissions=dict(submissions or {}), saved_at=utc_now(),
@@ -243,7 +266,14 @@ def to_record(session, started: str | None = None, timer_seconds: int | None = N
 def content_digest(record: SaveFile) -> str:
     """sha256 of the record's content (every field but `digest` and `saved_at`), as JSON
     with sorted keys, so it is the same however the file is laid out."""
-    data = record.model_dump(mode="json", exclude=_UNDIGESTED)
+    data = record.model_dump(mode="json", exclude=_UNDIGESTED, by_alias=True)
+    # Fields added since version 3 was first written count only when they say something,
+    # so the digests of earlier saves still hold.
+    for note in data.get("notes") or ():
+        if note.get("audience") is None:
+            note.pop("audience", None)
+    if not data.get("talks"):
+        data.pop("talks", None)
     return hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 
 
@@ -277,7 +307,7 @@ def edited(record: SaveFile, session) -> str | None:
 
 def record_text(record: SaveFile) -> str:
     """The exact text written for a record."""
-    return record.model_dump_json(indent=1) + "\n"
+    return record.model_dump_json(indent=1, by_alias=True) + "\n"
 
 
 def save_session(session, path: Path, submissions: dict[str, str] | None = None) -> Path:

@@ -12,8 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from game.ai import DEFAULT_PERSONA, ai_orders, ai_responses, make_policy
-from game.ai.policy import Reasoned
-from game.model.actions import EndGame, InjectEvent, Move
+from game.ai.policy import Reasoned, ai_talk
+from game.model.actions import EndGame, InjectEvent, Move, Talk
 from game.model.results import Phase, Reason
 from game.model.scenario import Scenario
 from game.model.state import GameState, Outcome, RoundRecord
@@ -27,6 +27,7 @@ from game.rules import (
     resolve_round,
     view_for,
 )
+from game.rules.talks import talks_open
 from game.rules.view import PlayerView
 
 
@@ -52,6 +53,13 @@ class Note:
     role: str
     action: str | None
     reason: Reason
+    #: Who may read it while the game runs: None for everyone; for a step in private talks,
+    #: the message's sender and addressees (everyone once the game is over).
+    audience: tuple[str, ...] | None = None
+
+    def readable_by(self, viewer: str | None, over: bool = False) -> bool:
+        """True if `viewer` (None: the room) may read this note."""
+        return over or self.audience is None or (viewer is not None and viewer in self.audience)
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,13 +99,46 @@ class Session:
         self.state = apply_action(self.state, self.game, move)
         self.log.append(move)
         role = getattr(move, "role", None)
-        self.notes.extend(Note(self.state.round, role, action, reason)
+        audience = self._audience(move)
+        self.notes.extend(Note(self.state.round, role, action, reason, audience)
                           for action, reason in notes if role)
         record = None
         if self.state.phase == Phase.RESOLVE:
             self.state, record = resolve_round(self.state, self.game)
         self.save()
         return record
+
+    def _audience(self, move: Move) -> tuple[str, ...] | None:
+        """Who may read the reasoning for `move`: everyone, unless it is a message of
+        private talks (then its sender and addressees, as the rules recorded it)."""
+        if not isinstance(move, Talk) or self.game.talks.spec.public or not self.state.talks:
+            return None
+        m = self.state.talks[-1]
+        return (m.sender, *m.to)
+
+    def talk(self, move: Talk) -> None:
+        """A team's message in the talks (raises IllegalAction with the refusal); then the
+        AI delegations answer and speak until none has more to say."""
+        self.submit(move)
+        self.play_talks()
+
+    def play_talks(self) -> int:
+        """Let every AI party of the talks speak, in role order, until none has more to say
+        this round; returns how many messages they sent."""
+        if self.game.talks is None:
+            return 0
+        sent, progressed = 0, True
+        while progressed and talks_open(self.state, self.game) is None:
+            progressed = False
+            for role in self.game.talks.parties:
+                if self.seats[role].human:
+                    continue
+                move, why = ai_talk(self.policies[role], self.state, self.game, role)
+                if move is not None:
+                    self.submit(move, [(move.text(), why)])
+                    sent += 1
+                    progressed = True
+        return sent
 
     def inject_event(self, event_id: str) -> None:
         """A facilitator brings an event into play now."""
@@ -124,6 +165,7 @@ class Session:
     def _ai_move(self, role: str) -> RoundRecord | None:
         policy = self.policies[role]
         if self.state.phase == Phase.ORDERS:
+            self.play_talks()
             move, reasons = ai_orders(policy, self.state, self.game, role)
         else:
             move, reasons = ai_responses(policy, self.state, self.game, role)
@@ -155,11 +197,19 @@ class Session:
         """The outcome once the game is over."""
         return outcome(self.state, self.game)
 
-    def notes_for(self, round_no: int) -> list[Note]:
-        """AI reasoning for a round that has been revealed (never the current one)."""
-        if round_no >= self.state.round and not self.state.over:
+    def notes_for(self, round_no: int, viewer: str | None = None) -> list[Note]:
+        """AI reasoning for a round that has been revealed (never the current one) that
+        `viewer` may read (None: the room, which never reads private talks' reasoning)."""
+        over = self.state.over
+        if round_no >= self.state.round and not over:
             return []
-        return [n for n in self.notes if n.round == round_no]
+        return [n for n in self.notes if n.round == round_no and n.readable_by(viewer, over)]
+
+    def talk_notes(self, viewer: str) -> list[Note]:
+        """The reasoning of this round's talks so far that `viewer` may read: the AI
+        delegations' reasons for the messages it sent or received."""
+        return [n for n in self.notes if n.round == self.state.round and n.audience is not None
+                and n.readable_by(viewer)]
 
     # --- facilitator -----------------------------------------------------------
     def undo_round(self) -> bool:
@@ -203,12 +253,25 @@ class Session:
         gave. A move the policy would not make now (its seat played otherwise) gets none."""
         role = getattr(move, "role", None)
         policy = self.policies.get(role)
+        if isinstance(move, Talk) and policy is not None:
+            again, why = ai_talk(policy, self.state, self.game, role)
+            if again == move:
+                self.notes.append(Note(self.state.round, role, move.text(), why,
+                                       self._audience_before(move)))
+            return
         if policy is None or self.state.phase not in (Phase.ORDERS, Phase.RESPONSES):
             return
         ask = ai_orders if self.state.phase == Phase.ORDERS else ai_responses
         again, reasons = ask(policy, self.state, self.game, role)
         if again == move:
             self.notes.extend(Note(self.state.round, role, a, r) for a, r in reasons)
+
+    def _audience_before(self, move: Talk) -> tuple[str, ...] | None:
+        """`_audience` for a talk message about to be played."""
+        if self.game.talks.spec.public:
+            return None
+        after = apply_action(self.state, self.game, move).talks[-1]
+        return (after.sender, *after.to)
 
     def end_now(self) -> None:
         """A facilitator ends the game: it is scored as it stands."""

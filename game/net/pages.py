@@ -15,25 +15,38 @@ from urllib.parse import urlsplit
 from game import words
 from game.ai import PERSONAS
 from game.model.results import Phase
-from game.net.stakes import action_stakes, backing_down, demand_rows
+from game.net.stakes import demand_rows
 from game.net.timer import DEFAULT_TALKS_MINUTES
 from game.net.viewdata import present, view_dict
-from game.rules.legal import why_illegal
+from game.session.turns import MenuItem, turn
 from game.words import _
 
 
 def closed_reasons(session, role: str, chosen: tuple) -> dict[str, str]:
-    """{action text: why it is closed, in words} for each of `role`'s orders that cannot be
-    added to the drafted `chosen` ones (the rules' reasons, as the text mode words them)."""
-    game, state, sc = session.game, session.state, session.scenario
-    legal = set(session.legal(role, chosen))
-    out = {}
-    for cand in game.candidates[game.role_index[role]]:
-        if cand.action in legal or cand.action in chosen:
-            continue
-        why = why_illegal(state, game, cand.action, chosen)
-        out[cand.action.text()] = words.why_not(sc, cand.action, why) or _("not open now")
-    return out
+    """{action text: why it is closed, in words} for each item of `role`'s menu that cannot
+    be added to the drafted `chosen` ones (the turn's reasons, see `game.session.turns`)."""
+    return turn(session, role, chosen).closed()
+
+
+def menu_data(item: MenuItem, scenario) -> dict:
+    """One item of a team's menu as the team page shows it: the turn's `number`, `id`,
+    `label`, `cost`, `open`, `why` (words, "" when open) and `refusal` (the reason as data,
+    `[kind, *args]`, or None), the action's `name`, `family` (in words), `description`,
+    `note`, `offer` and `offer_to`, and its stakes (`odds`, `support`, `backing_down`,
+    `support_label`, `stake`: see `game.net.stakes.action_stakes`)."""
+    action, spec = item.action, scenario.action(item.action.action_id)
+    target = (words.role_name(scenario, action.target)
+              if spec.offer and action.target in scenario.role_ids else None)
+    stakes = item.stakes
+    return {"number": item.number, "id": item.id, "label": item.label, "name": spec.name,
+            "family": item.family_label, "cost": item.cost,
+            "description": spec.description.strip(), "note": spec.teaching_note.strip(),
+            "offer": item.offer, "offer_to": target, "open": item.open,
+            "why": "" if item.open else item.why,
+            "refusal": item.refusal.as_data() if item.refusal else None,
+            "odds": stakes.odds, "support": stakes.support, "backing_down": stakes.backing_down,
+            "support_label": stakes.support_label, "stake": stakes.line}
+
 
 if TYPE_CHECKING:
     from game.net.hosted import HostedGame
@@ -86,30 +99,21 @@ class Pages:
                     briefing=spec.briefing.strip(), due=due,
                     menu=self._menu(role) if due and data["phase"] == "orders" else [],
                     points=sc.rules.points_per_round)
-        state, game = self.game.session.state, self.game.session.game
-        data["offers"] = [dict(o, backing_down=backing_down(state, game, role, o["action"]))
+        answers = {o.key: o for o in turn(self.game.session, role).offers}
+        data["offers"] = [dict(o, number=answers[o["key"]].number,
+                               backing_down=answers[o["key"]].stakes.backing_down,
+                               stake=answers[o["key"]].stakes.line)
+                          if o["key"] in answers else dict(o, backing_down=None, stake="")
                           for o in data["offers"]]
         return data
 
     def _menu(self, role: str) -> list[dict]:
-        """Every order the role could ever give, in the same (scenario) order each round;
-        `open` says whether it may be ticked now, and `why` in words why not if it is closed."""
-        session = self.game.session
-        sc, game, state = session.scenario, session.game, session.state
-        closed = closed_reasons(session, role, ())
-        out = []
-        for cand in game.candidates[game.role_index[role]]:
-            action = cand.action
-            spec = sc.action(action.action_id)
-            target = (words.role_name(sc, action.target)
-                      if spec.offer and action.target in sc.role_ids else None)
-            out.append({"id": action.text(), "label": words.action_label(sc, action),
-                        "name": spec.name, "family": words.family_name(spec.family),
-                        "cost": spec.cost, "description": spec.description.strip(),
-                        "note": spec.teaching_note.strip(), "offer": spec.offer, "offer_to": target,
-                        "open": action.text() not in closed, "why": closed.get(action.text(), ""),
-                        **action_stakes(state, game, action)})
-        return out
+        """The role's menu as the turn numbers it (`game.session.turns`): every order it could
+        ever give, in the same order and with the same numbers each round, the window and
+        the text mode; `open` says whether it may be ticked now, and `why` in words why not
+        if it is closed (see `menu_data`)."""
+        sc = self.game.session.scenario
+        return [menu_data(item, sc) for item in turn(self.game.session, role).menu]
 
     def _board_data(self) -> dict:
         data = self._common(None)

@@ -269,7 +269,7 @@ def test_a_teams_ticks_survive_a_refusal_and_a_reload_and_never_exceed_its_point
     menu = host.game.team_data("moscow")["menu"]
     cheap = [m for m in menu if m["open"] and m["cost"] == 1][:3]
     box = page.locator("#move-body input[type=checkbox]").first
-    expect(box).to_have_accessible_name(menu[0]["label"])
+    expect(box).to_have_accessible_name(f"{menu[0]['number']}. {menu[0]['label']}")
     closed = next(m for m in menu if not m["open"])
     expect(page.get_by_text(f"Closed: {closed['why']}.").first).to_be_visible()
 

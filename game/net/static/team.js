@@ -181,7 +181,7 @@ D.TeamPanel = function (root, send, options) {
         checked: panel.chosen.includes(item.id), "aria-describedby": describedBy,
         onchange: (e) => tick(e.target, item) }),
       D.el("div", {},
-        D.el("label", { for: id, text: item.label }),
+        D.el("label", { for: id, text: `${item.number}. ${item.label}` }),
         D.el("span", { class: "meta", id: `${id}-m` }, D.t("cost_only", item),
           item.offer ? D.t(item.offer_to ? "offer_to" : "an_offer", { target: item.offer_to }) : "",
           D.el("span", { class: "state", text: state })),
@@ -196,8 +196,8 @@ D.TeamPanel = function (root, send, options) {
   /* Each family's orders, the description of an action kept with its first open row. */
   function familyRows(group) {
     const described = {};
-    return group.items.map((item, i) => {
-      const id = `${p}a-${group.name.replace(/\W/g, "")}-${i}`;
+    return group.items.map((item) => {
+      const id = `${p}a-${item.number}`;
       const row = choiceRow(item, id, described[item.name]);
       if (item.open && !described[item.name]) described[item.name] = `${id}-d`;
       return row;
@@ -219,9 +219,11 @@ D.TeamPanel = function (root, send, options) {
     panel.chosen = savedDraft(data.round).filter((id) => ids.has(id));
     while (panel.chosen.length && pointsLeft() < 0) panel.chosen.pop();
     const families = [];
+    /* The server's items in the server's order and numbers (the same as the window's and
+       the text mode's): a family's heading starts each run of its items, never regroups them. */
     for (const item of data.menu) {
-      let group = families.find((f) => f.name === item.family);
-      if (!group) { group = { name: item.family, items: [] }; families.push(group); }
+      let group = families[families.length - 1];
+      if (!group || group.name !== item.family) { group = { name: item.family, items: [] }; families.push(group); }
       group.items.push(item);
     }
     const form = D.el("form", { "aria-describedby": `${p}orders-help`, class: "orders" },
@@ -262,7 +264,7 @@ D.TeamPanel = function (root, send, options) {
   function answersForm(data) {
     const form = D.el("form", {},
       D.el("p", { text: D.t("answers_help") }),
-      data.offers.map((offer, i) => D.el("fieldset", {}, D.el("legend", { text: offer.label }),
+      data.offers.map((offer, i) => D.el("fieldset", {}, D.el("legend", { text: offer.number ? `${offer.number}. ${offer.label}` : offer.label }),
         D.el("p", { text: offer.description }), D.el("p", { class: "muted", text: offer.teaching_note }),
         offer.backing_down === null ? null : D.el("p", { class: "stake", text: D.t("backing_down", { ...offer, support_label: data.support_label }) }),
         D.el("div", { class: "choice" }, D.el("input", { type: "radio", name: `${p}o${i}`, id: `${p}o${i}-y`, value: "yes", required: true }),

@@ -139,7 +139,8 @@ def turn(session: Session, role: str, chosen: Sequence[Action] = ()) -> Turn:
     Raises KeyError for a role the scenario does not have. `chosen` need not be legal: an
     order in it that is not on the menu is kept in the draft and counted in the points."""
     sc = session.scenario
-    sc.role(role)  # KeyError for an unknown role
+    if role not in sc.role_ids:
+        raise KeyError(f"no role {role!r} in the scenario {sc.id!r}")
     state, game = session.state, session.game
     chosen = tuple(chosen)
     return Turn(role=role, round=state.round, phase=state.phase,

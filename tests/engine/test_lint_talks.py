@@ -319,3 +319,11 @@ def test_a_package_worth_exactly_the_walk_away_is_in_the_zone():
     text = talks("      value: 0\n", "      value: 13\n").replace("north: {value: 2}",
                                                               "north: {value: -1}")
     assert lint_of(text) == []
+
+
+def test_the_json_schema_accepts_the_talks_and_refuses_a_stray_key():
+    """Editors read scenarios/scenario.schema.json: it knows every key of `negotiation:`."""
+    from tests.engine.test_lint import _schema_accepts
+
+    assert _schema_accepts(TALKS)
+    assert not _schema_accepts(talks("  walk_away:\n", "  walkaway: {}\n  walk_away:\n"))

@@ -26,6 +26,7 @@ from game.words.names import (
     scenario_of,
     status_name,
 )
+from game.words.talks import term_pair, term_text
 
 #: The heading of each kind of cause, in the order causes are usually resolved.
 _HEADINGS = {
@@ -34,6 +35,7 @@ _HEADINGS = {
     Cause.DEMAND: N_("Public demands"), Cause.MILESTONE: N_("Cooperation track"),
     Cause.RULE: N_("Reciprocated concessions (GRIT)"),
     Cause.DRIFT: N_("Drift toward the baseline set by trust"),
+    Cause.AGREEMENT: N_("The agreement"),
 }
 
 #: How a cause tied to a move is introduced before the move's words.
@@ -108,6 +110,15 @@ def entry_cause(game, entry: LedgerEntry) -> str:
     if kind == DetailKind.GRIT:
         return _("{first} and {second} matched concessions this round (GRIT bonus)").format(
             first=role_name(sc, args[0]), second=role_name(sc, args[1]))
+    if kind == DetailKind.IN_FORCE:
+        return _("the agreed package enters into force")
+    if kind == DetailKind.NOT_RATIFIED:
+        return _("the agreed package fails: {option} was not ratified").format(
+            option=term_pair(sc, args[0], args[1]))
+    if kind == DetailKind.TERM_KEPT:
+        return _("a term of the agreement is kept: {term}").format(term=term_text(sc, args[0]))
+    if kind == DetailKind.TERM_BROKEN:
+        return _("a term of the agreement is broken: {term}").format(term=term_text(sc, args[0]))
     cause = cause_title(sc, entry)
     if kind == DetailKind.BACKED_DOWN:
         return _backed_down(sc, cause, *args)

@@ -25,6 +25,7 @@ from game.words.names import (
     role_name,
     scenario_of,
 )
+from game.words.talks import issue_name, option_name
 
 R = ReasonKind
 
@@ -58,6 +59,12 @@ _SENTENCES: dict[ReasonKind, str] = {
     R.NO_ONE_TO_PRESS: N_("holds its position, seeing no one to press: trust in {partner} "
                           "{trust} >= {threshold}, tension {tension}"),
     R.HOLDS: N_("holds its position: tension {tension}, {support}"),
+    R.TALK_WAITS: N_("has nothing to say in the talks for now"),
+    R.TALK_NOTHING: N_("proposes nothing yet: no package it could offer meets what it needs "
+                       "({come_down})"),
+    R.TALK_ACCEPTS: N_("accepts {partner}'s proposal: it meets what we need ({come_down})"),
+    R.TALK_DECLINES: N_("declines {partner}'s proposal: we cannot accept '{option}'; more "
+                        "trust in {partner} (now {trust}) would change our mind"),
     R.DROPS_DEMAND: N_("drops its demand now that {partner} has kept a commitment: "
                        "trust in {partner} {trust}"),
     R.OFFERS_GUARANTEE: N_("offers {partner} what it demands, {demand}: ratification has a "
@@ -159,6 +166,36 @@ _VARIANTS: dict[ReasonKind, dict[object, str]] = {
 }
 
 
+#: How far a delegation has come down from its first asking (`come_down`, 0-4).
+COME_DOWN_WORDS = (N_("still asking its most"), N_("has come down a little"),
+                   N_("has come down some way"), N_("has come down a long way"),
+                   N_("at the least it can accept"))
+
+
+def _talk_reason(sc, kind: ReasonKind, raw: dict) -> str:
+    """A reason for a proposal or a counter: what it needs, what it would give."""
+    need = _("'{option}' on {issue}").format(
+        option=option_name(sc, raw["need_issue"], raw["need_option"]),
+        issue=issue_name(sc, raw["need_issue"]))
+    gives = raw["give_issue"]
+    give = _("'{option}' on {issue}").format(
+        option=option_name(sc, gives, raw["give_option"]), issue=issue_name(sc, gives))
+    if kind == R.TALK_PROPOSES:
+        to = ", ".join(role_name(sc, r) for r in raw["to"].split(",") if r)
+        if gives:
+            return _("proposes a package to {to}: we need {need}, and would give {give}").format(
+                to=to, need=need, give=give)
+        return _("proposes a package to {to}: we need {need}").format(to=to, need=need)
+    partner = role_name(sc, raw["partner"])
+    if gives:
+        return _("counters {partner}'s proposal: we need {need}, we would give {give}; more "
+                 "trust in {partner} (now {trust}) would change our mind").format(
+            partner=partner, need=need, give=give, trust=raw["trust"])
+    return _("counters {partner}'s proposal: we need {need}; more trust in {partner} (now "
+             "{trust}) would change our mind").format(partner=partner, need=need,
+                                                       trust=raw["trust"])
+
+
 def _variant(kind: ReasonKind, named: dict) -> object:
     """The key of the sentence a kind of `_VARIANTS` takes for these args."""
     if kind in (R.GIVES, R.GIVES_DESPITE):
@@ -180,6 +217,10 @@ def reason_text(game, role: str, reason: Reason, offer: str | None = None) -> st
     sc = scenario_of(game)
     kind, args = reason
     raw = dict(zip(REASON_ARGS[kind], args, strict=True))
+    if kind in (R.TALK_PROPOSES, R.TALK_COUNTERS):
+        return _talk_reason(sc, kind, raw)
+    if kind == R.TALK_DECLINES:
+        raw = {**raw, "option": option_name(sc, raw["issue"], raw["option"])}
     if kind == R.DECLINES_BACKING_DOWN:
         return ngettext("declines {offer}: accepting would mean backing down from its demand for "
                         "{demand}, at an audience cost of {cost} point",
@@ -187,7 +228,9 @@ def reason_text(game, role: str, reason: Reason, offer: str | None = None) -> st
                         "{demand}, at an audience cost of {cost} points", raw["cost"]).format(
             offer=_offer(sc, offer), demand=demand_name(sc, raw["demand"]), cost=raw["cost"])
     template = _VARIANTS[kind][_variant(kind, raw)] if kind in _VARIANTS else _SENTENCES[kind]
-    named = {name: _value(sc, name, value) for name, value in raw.items()}
+    named = {name: _value(sc, name, value) for name, value in raw.items() if name != "option"}
+    if "option" in raw:
+        named["option"] = raw["option"]
     return _(template).format(me=role_name(sc, role), offer=_offer(sc, offer),
                               support=_support(sc, role, raw.get("band")), **named)
 
@@ -204,6 +247,8 @@ def _value(sc, name: str, value: object) -> object:
         return demand_name(sc, value) if value is not None else ""
     if name == "family":
         return family_name(value)
+    if name == "come_down":
+        return _(COME_DOWN_WORDS[value])
     return value
 
 

@@ -22,6 +22,7 @@ from game.words.names import (
     role_name,
     scenario_of,
 )
+from game.words.talks import issue_name, option_name
 
 K = RefusalKind
 
@@ -60,6 +61,15 @@ _MESSAGES = {
     K.EVENT_THIS_ROUND: N_("'{event}' has already happened this round"),
     K.EVENT_ONCE: N_("'{event}' can happen only once a game and has already happened"),
     K.NOT_A_MOVE: N_("that is not a move"),
+    K.NO_TALKS: N_("this scenario has no talks over terms"),
+    K.TALKS_SETTLED: N_("a package has been agreed: the talks are over"),
+    K.NOT_IN_TALKS: N_("{role} does not take part in the talks"),
+    K.NO_ADDRESSEE: N_("a proposal goes to at least one other delegation, each named once"),
+    K.TERM_OUTSIDE: N_("the package binds {role}, so {role} must be one of its addressees"),
+    K.NO_PROPOSAL: N_("there is no open proposal {ref} that you may answer or withdraw"),
+    K.REJECTED: N_("'{option}' failed ratification earlier and is out of the talks"),
+    K.ACCEPT_SUPPORT: N_("accepting '{option}' needs support at home of at least {needed}; "
+                         "yours is {has}"),
 }
 
 #: The moves a wrong-phase refusal is about, by the move named in its args.
@@ -86,6 +96,12 @@ def _args(sc, refusal: Refusal) -> dict[str, object]:
 
 
 _MORE = {
+    K.NOT_IN_TALKS: lambda sc, role: {"role": role_name(sc, role)},
+    K.TERM_OUTSIDE: lambda sc, role: {"role": role_name(sc, role)},
+    K.NO_PROPOSAL: lambda sc, ref: {"ref": ref},
+    K.REJECTED: lambda sc, issue, option: {"option": option_name(sc, issue, option)},
+    K.ACCEPT_SUPPORT: lambda sc, issue, option, needed, has: {
+        "option": option_name(sc, issue, option), "needed": needed, "has": has},
     K.SUPPORT: lambda sc, needed, has: {"needed": needed, "has": has},
     K.NOT_A_PARTY: lambda sc, role, m: {"role": role_name(sc, role),
                                         "milestone": milestone_name(sc, m)},
@@ -130,7 +146,22 @@ def why_not(game, action: Action | None, refusal: Refusal | None) -> str:
                         "it has {has} so far", args[1]).format(
             milestone=milestone_name(sc, args[0]), needed=args[1], has=args[2])
     if kind == K.WRONG_PHASE:
+        if args[0] == "talks":
+            return _("the talks are closed: the game is in the {phase} phase").format(
+                phase=phase_name(args[1]))
         return _(_WRONG_PHASE[args[0]]).format(phase=phase_name(args[1]))
+    if kind == K.TALKS_CLOSED:
+        return _("the talks open in round {round}").format(round=args[0])
+    if kind == K.TALK_LIMIT:
+        return ngettext("a delegation may send only {limit} message a round",
+                        "a delegation may send only {limit} messages a round",
+                        args[0]).format(limit=args[0])
+    if kind == K.BAD_PACKAGE:
+        if not args[0]:
+            return _("a package sets each issue once: '{extra}' is one too many").format(
+                extra=args[1])
+        return _("a package sets one known option for every issue: check '{issue}'").format(
+            issue=issue_name(sc, args[0]))
     if kind == K.MUST_ANSWER:
         offers = ", ".join(move_label(sc, key) for key in args[1:])
         return _("{role} must answer exactly these offers: {offers}").format(

@@ -84,7 +84,7 @@ def needed(view: PlayerView, tables: TalkTables, package: Package, own: Own,
     me = view.role
     wary = [r for r in tables.bound(package) - {me}
             if view.trust[(me, r)] < style.trust_needed]
-    return ask + (style.distrust_premium if wary else 0)
+    return min(ask + (style.distrust_premium if wary else 0), max(own.value.values()))
 
 
 def bargain(view: PlayerView, tables: TalkTables, own: Own, style: Style, left: int,

@@ -194,9 +194,16 @@ def utc_now() -> str:
     return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
 
 
+#: Scenario keys added after saves of version 3 were first written: left out of the hash
+#: when a scenario does not use them, so earlier saves still match their scenario.
+_LATER_KEYS = ("aftermath", "negotiation")
+
+
 def scenario_hash(scenario: Scenario) -> str:
     """A hash of the scenario's content, independent of comments and layout."""
-    return hashlib.sha256(scenario.model_dump_json(by_alias=True).encode()).hexdigest()
+    unused = {k for k in _LATER_KEYS if getattr(scenario, k) is None}
+    return hashlib.sha256(scenario.model_dump_json(by_alias=True, exclude=unused).encode()
+                          ).hexdigest()
 
 
 def scenario_content(scenario: Scenario) -> dict[str, Any]:

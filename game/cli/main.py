@@ -10,6 +10,7 @@
     python main.py classdebrief FILE... --out FILE.html [--csv FILE]   several tables' games compared
     python main.py briefs [SCENARIO] --out FILE.html           printable role briefs, one page per role
     python main.py simulate SCENARIO --games N ...             the balance lab
+    python main.py frontier SCENARIO [--json]                  the packages worth agreeing
     python main.py schema [--out PATH|-] [--docs FILE.md]      export the scenario JSON Schema
     python main.py host [--scenario FILE] [--port P] [--lan | --bind ADDR] [--seat ROLE=KIND]
                                                                host the game for the teams' browsers
@@ -54,6 +55,10 @@ def build_parser() -> argparse.ArgumentParser:
     replay.add_argument("--scenario", help="scenario file (default: the one recorded in the replay)")
     simulate = sub.add_parser("simulate", help="play many AI games and report on balance")
     _add_simulate(simulate)
+    from game.cli.frontier import add_arguments as add_frontier
+
+    add_frontier(sub.add_parser("frontier", help="list the efficient packages of a scenario's "
+                                                 "talks and the walk-away values"))
     debrief = sub.add_parser("debrief", help="write the HTML debrief of a saved game")
     debrief.add_argument("file", metavar="FILE", help="a replay or save file")
     debrief.add_argument("--out", help="HTML file to write (default: next to FILE)")
@@ -140,7 +145,7 @@ def _dispatch(argv: list[str]) -> int:
     handler = {"text": run_text, "new": run_new, "check": run_check, "replay": run_replay,
                "debrief": run_debrief, "simulate": run_simulate, "schema": run_schema,
                "host": run_host, "whatif": run_whatif, "classdebrief": run_classdebrief,
-               "briefs": run_briefs}[args.command]
+               "briefs": run_briefs, "frontier": run_frontier}[args.command]
     return handler(args)
 
 
@@ -356,6 +361,13 @@ def run_briefs(args: argparse.Namespace) -> int:
     from game.cli.briefs import run
 
     return run(args, replace_problem)
+
+
+def run_frontier(args: argparse.Namespace) -> int:
+    """List the efficient packages of a scenario's talks (see game.cli.frontier)."""
+    from game.cli.frontier import run
+
+    return run(args)
 
 
 def run_simulate(args: argparse.Namespace) -> int:

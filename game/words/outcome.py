@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from game.model.results import ScoreKind, ScorePart
 from game.rules.endings import STOPPED
+from game.words.deal import broken_terms_label, terms_label, walk_away_label
 from game.words.i18n import _
 from game.words.names import scenario_of
 
@@ -31,10 +32,17 @@ def outcome_text(game, outcome) -> str:
 
 def score_label(game, outcome, role: str, part: ScorePart) -> str:
     """What one part of `role`'s score in `outcome` is for: `Ending: Game-changer`,
-    `Objective met: …`, `Objective missed: …`."""
+    `Objective met: …`, `Objective missed: …`, and the talks' parts: `The agreed terms`,
+    `No agreement: walk-away value`, `Terms broken (2)`."""
     sc = scenario_of(game)
     if part.kind == ScoreKind.ENDING:
         return _("Ending: {name}").format(name=outcome_name(sc, outcome))
+    if part.kind == ScoreKind.TERMS:
+        return terms_label()
+    if part.kind == ScoreKind.WALK_AWAY:
+        return walk_away_label()
+    if part.kind == ScoreKind.BROKEN_TERMS:
+        return broken_terms_label(int(part.ref) if part.ref.isdigit() else 0)
     spec = sc.role(role) if role in sc.role_ids else None
     text = next((o.text for o in (spec.objectives if spec else ()) if o.id == part.ref), part.ref)
     return (_("Objective met: {text}") if part.met

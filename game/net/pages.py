@@ -33,7 +33,7 @@ def menu_data(item: MenuItem, scenario) -> dict:
     `label`, `cost`, `open`, `why` (words, "" when open) and `refusal` (the reason as data,
     `[kind, *args]`, or None), the action's `name`, `family` (in words), `description`,
     `note`, `offer` and `offer_to`, and its stakes (`odds`, `support`, `backing_down`,
-    `support_label`, `stake`: see `game.net.stakes.action_stakes`)."""
+    `support_label`, `stake`: see `game.session.turns.Stakes`)."""
     action, spec = item.action, scenario.action(item.action.action_id)
     target = (words.role_name(scenario, action.target)
               if spec.offer and action.target in scenario.role_ids else None)

@@ -1,5 +1,6 @@
-"""What an order puts at stake right now, shown beside it before a team spends points:
-a legal instrument's ratification odds, and the audience cost of backing down.
+"""What the standing public demands put at stake, and what a round did to them, for the
+text mode's board. What one team's own orders put at stake (ratification odds, the cost
+of backing down) comes with its menu from the turn service (`game.session.turns`).
 
 The words are `game.words.stakes`, shared with the window and the hosted pages."""
 
@@ -10,15 +11,8 @@ from game.model.state import GameState, RoundRecord
 from game.rules.compiled import CompiledScenario
 from game.words import _
 from game.words.stakes import demand_lines as shared_demand_lines
-from game.words.stakes import stake_line
 
-__all__ = ["demand_lines", "demand_news", "stakes"]
-
-
-def stakes(state: GameState, game: CompiledScenario, action: Action) -> str:
-    """The acting team's own stake line for `action` (private: it names the team's exact
-    support), or "" when the order puts nothing special at stake."""
-    return stake_line(state, game, action)
+__all__ = ["demand_lines", "demand_news"]
 
 
 def demand_lines(state: GameState, game: CompiledScenario) -> list[str]:

@@ -353,7 +353,7 @@ def register_screens(screens: Screens) -> None:
                         ("notice", _notice), ("confirm", _confirm), ("continue", _continue), ("game", _game),
                         ("facilitator", _facilitator),
                         ("handoff", _handoff), ("briefing", _briefing), ("event", _event),
-                        ("orders", _orders), ("responses", _responses),
+                        ("orders", _orders), ("talks", _talks), ("responses", _responses),
                         ("resolution", _resolution), ("end", _end)):
         screens.register(name, maker)
     screens.register("tutorial", _tutorial)
@@ -419,6 +419,11 @@ def _event(host, flow):
 def _orders(host, flow, role: str):
     from game.ui.play.orders import OrdersScene
     return OrdersScene(flow, role)
+
+
+def _talks(host, flow, role: str):
+    from game.ui.play.talks import TalksScene
+    return TalksScene(flow, role)
 
 
 def _responses(host, flow, role: str):

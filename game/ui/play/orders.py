@@ -21,13 +21,14 @@ import pygame
 from game.model.actions import IllegalAction, Orders, Responses
 from game.rules import points_left
 from game.session.menu import full_menu
+from game.session.talk_turn import talk_turn
 from game.session.turns import Turn, turn
 from game.ui.base import Widget
 from game.ui.context import Ui
 from game.ui.play.gamescene import BOARD_SHARE, GameScene
 from game.ui.play.text import action_label, points, prose
 from game.ui.widgets import Button, Label, Panel, Row, Spacer
-from game.words import _, refusal_line
+from game.words import _, ngettext, refusal_line
 
 FAMILY_TITLES = {"transparency": "Transparency", "assurance": "Assurance",
                  "cooperation": "Cooperation", "pressure": "Pressure", "home_front": "Home front"}
@@ -130,6 +131,7 @@ class OrdersScene(GameScene):
             Button(f"Confirm orders ({len(self.chosen)} chosen, {points(left)} unspent)",
                    self.confirm, key="orders:confirm",
                    detail="Your choices stay secret until every team has answered"),
+            *self._talks_button(),
         ]
         objectives = [Label(f"• {o.text} ({points(o.points)})", "small", False, "panel")
                       for o in self.view.objectives]
@@ -137,6 +139,28 @@ class OrdersScene(GameScene):
             out.append(Panel([Label("Your private objectives", "body", True, "panel_heading"),
                               *objectives]))
         return out
+
+    def _talks_button(self) -> list[Widget]:
+        """The way to the talks (T), before the orders are sent; none in a scenario
+        without talks over terms. Private: it counts the proposals waiting for this team."""
+        talks = talk_turn(self.session, self.viewer)
+        if not talks.exists:
+            return []
+        waiting = len(talks.waiting)
+        detail = (ngettext("{n} proposal waits for your answer", "{n} proposals wait for your "
+                           "answer", waiting).format(n=waiting) if waiting else
+                  talks.closed or _("Propose a package of terms, or answer one"))
+        return [Button(_("Talks (T)"), self.open_talks, key="orders:talks", detail=detail)]
+
+    def open_talks(self) -> None:
+        """The team's talks screen, on top of its orders (Esc comes back here)."""
+        self.app.stack.push(self.app.screens.make("talks", self.flow, self.viewer))
+
+    def on_unhandled_key(self, event) -> bool:
+        if event.key == pygame.K_t and talk_turn(self.session, self.viewer).exists:
+            self.open_talks()
+            return True
+        return super().on_unhandled_key(event)
 
     def turn(self) -> Turn:
         """This team's turn with the draft as it stands (`game.session.turns`): the items

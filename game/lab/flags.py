@@ -6,6 +6,11 @@ Each flag is data - a kind, the id it is about and its figures - so the cause-fi
 - `role_top_high`: a role wins alone more than `IMBALANCE` (15 points) above the fair
   share 1/n; `role_top_low`: under `BEHIND` (half) of the fair share, unless at least
   `TIED` (half) of the games end with a shared top score, when no one wins alone;
+- `role_top_rare`: when ties silence `role_top_low`, a role at the top (alone or in a
+  shared top score) in under `BEHIND` (half) of its fair share of games;
+- `optimum_tie`: a case whose cooperative optimum (the frontier's package with the best
+  joint gain over the walk-away values) gives every party the same gain, so cooperation
+  cannot tell the teams apart;
 - `ending_never`, `ending_rare` (under `RARE`, 2%), `ending_dominant` (over `ENDING_MAX`, 85%);
 - `persona_dominates`: the best reply (the highest mean score for its role) in at least
   `DOMINANT` of the situations where it could be picked (a situation: one role and one
@@ -67,6 +72,13 @@ def _roles(report) -> list[Flag]:  # noqa: ANN001
             out.append(Flag("role_top_high", role, {"share": share, "fair": fair}))
         elif share < fair * BEHIND and report.ties < TIED:
             out.append(Flag("role_top_low", role, {"share": share, "fair": fair}))
+        elif share + report.top_shared.get(role, 0) < fair * BEHIND:
+            out.append(Flag("role_top_rare", role, {"share": share + report.top_shared[role],
+                                                    "fair": fair}))
+    optimum = getattr(report, "optimum", None)
+    if optimum and optimum["ties"]:
+        out.append(Flag("optimum_tie", "negotiation", {"terms": optimum["terms"],
+                                                       "gains": optimum["gains"]}))
     return out
 
 
@@ -124,6 +136,7 @@ def distance(flag: Flag) -> float:
     by_kind = {
         "role_top_high": lambda: share - (f.get("fair", 0) + IMBALANCE),
         "role_top_low": lambda: f.get("fair", 0) * BEHIND - share,
+        "role_top_rare": lambda: f.get("fair", 0) * BEHIND - share,
         "ending_never": lambda: RARE, "ending_rare": lambda: RARE - share,
         "ending_dominant": lambda: share - ENDING_MAX,
         "persona_dominates": lambda: share - DOMINANT, "persona_decides": lambda: share - DECIDES,

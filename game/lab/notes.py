@@ -56,8 +56,20 @@ def note(flag: Flag, scenario: Scenario) -> Note:
         why.append(w)
         if t and t not in tries:
             tries.append(t)
+    tries += [_(t) for t in STATIC_TRIES.get(flag.kind, ()) if _(t) not in tries]
     return Note(flag.kind, flag.subject, headline(flag, name), why, tries, flag.facts,
                 [{"kind": c.kind, "facts": c.facts} for c in flag.causes])
+
+
+#: What to try for flags whose causes the lab does not trace.
+STATIC_TRIES = {
+    "optimum_tie": (N_("give the roles different values for the options of an issue, so "
+                       "that the packages best for the table divide the gains unevenly and "
+                       "the terms are contested (negotiation: issues: options: values)"),),
+    "role_top_rare": (N_("raise the role's values for the options the others would give, or "
+                         "its walk-away value (negotiation: walk_away), so that it can finish "
+                         "top through the terms it wins"),),
+}
 
 
 def headline(flag: Flag, name: Names) -> str:
@@ -71,6 +83,14 @@ def headline(flag: Flag, name: Names) -> str:
         "role_top_low": lambda: _(
             "role {role} finishes top alone in only {share:.1%} of games, under half its fair "
             "share of {fair:.0%}").format(role=s, share=f["share"], fair=f["fair"]),
+        "role_top_rare": lambda: _(
+            "role {role} is at the top, alone or tied, in only {share:.1%} of games, under half "
+            "its fair share of {fair:.0%}").format(role=s, share=f["share"], fair=f["fair"]),
+        "optimum_tie": lambda: _(
+            "the cooperative optimum ties every role: the package with the best joint gain "
+            "({terms}) gives each party the same gain ({gain:+d})").format(
+            terms=" ".join(f"{i}={o}" for i, o in f["terms"].items()),
+            gain=next(iter(f["gains"].values()), 0)),
         "ending_never": lambda: _("ending {name!r} is never reached").format(name=f["name"]),
         "ending_rare": lambda: _("ending {name!r} is rare: {n} of {total} games ({share:.1%}, "
                                  "under 2%)").format(name=f["name"], n=f["games"],

@@ -42,6 +42,17 @@ class GameRecord(NamedTuple):
     objectives: tuple[tuple[bool, ...], ...]  # per role, per objective
     actions: tuple[int, ...]  # times each action was ordered, in scenario order
     evidence: GameEvidence | None = None  # why things happened (see game.lab.evidence)
+    talks: TalksRecord | None = None  # the negotiation's result (None: a case without talks)
+
+
+class TalksRecord(NamedTuple):
+    """What the report keeps of one game's talks."""
+
+    package: tuple[tuple[str, str], ...] | None  # the package in force at the end, or None
+    value: tuple[int, ...]  # per role: its talks score part (terms' value or walk-away value)
+    walk_away: tuple[int, ...]  # per role: its walk-away value as the game ended
+    efficiency: float | None  # the agreement's Pareto efficiency (None: no agreement)
+    efficient: bool | None
 
 
 @dataclass
@@ -82,6 +93,13 @@ class Report:
     objectives: list[dict]
     actions: list[dict]
     rows: list[Row] = field(default_factory=list)
+    agreements: dict | None = None  # share of games with one in force, packages and counts
+    mean_value: dict[str, float] = field(default_factory=dict)  # talks score part, per role
+    walk_away: dict[str, float] = field(default_factory=dict)  # walk-away value at the end
+    roles_talks: dict[str, dict] = field(default_factory=dict)  # role -> both of the above
+    pareto_efficiency: float | None = None  # mean over the agreements (None: none)
+    pareto_efficient_share: float | None = None  # share of agreements that are efficient
+    optimum: dict | None = None  # the frontier's best joint package and each party's gain
     flags: list[str] = field(default_factory=list)  # each note's headline
     notes: list[dict] = field(default_factory=list)  # each flag: headline, why, tries, facts
     found: list = field(default_factory=list, repr=False)  # the flags as data (game.lab.flags)
@@ -104,6 +122,7 @@ class Report:
             _persona_means(rows, personas), _best_replies(rows, roles, personas),
             _milestones(scenario, games), _tension(games), _objectives(scenario, games),
             _actions(scenario, games), rows)
+        _add_talks(report, scenario, games)
         tally = Tally.build(scenario, assignments, games)
         found = find_flags(report, tally)
         report.found = found
@@ -111,6 +130,53 @@ class Report:
         report.notes = [asdict(note(flag, scenario)) for flag in found]
         report.flags = [n["text"] for n in report.notes]
         return report
+
+
+def _add_talks(report: Report, scenario: Scenario, games: list[GameRecord]) -> None:
+    """The negotiation's figures (left empty for a case without talks): how often an
+    agreement was in force at the end and which packages, each role's mean talks value
+    against its mean walk-away value, the agreements' Pareto efficiency, and the case's
+    cooperative optimum (see `optimum`)."""
+    if scenario.negotiation is None:
+        return
+    roles = scenario.role_ids
+    played = [g.talks for g in games if g.talks is not None]
+    n = max(1, len(played))
+    deals = [t for t in played if t.package is not None]
+    counts: dict[tuple, int] = {}
+    for t in deals:
+        counts[t.package] = counts.get(t.package, 0) + 1
+    packages = sorted(counts.items(), key=lambda kv: -kv[1])
+    report.agreements = {"share": len(deals) / n, "games": len(deals),
+                         "packages": [{"terms": dict(p), "count": c} for p, c in packages]}
+    report.mean_value = {r: sum(t.value[i] for t in played) / n for i, r in enumerate(roles)}
+    report.walk_away = {r: sum(t.walk_away[i] for t in played) / n for i, r in enumerate(roles)}
+    report.roles_talks = {r: {"mean_value": report.mean_value[r], "walk_away": report.walk_away[r]}
+                          for r in roles}
+    if deals:
+        report.pareto_efficiency = sum(t.efficiency for t in deals) / len(deals)
+        report.pareto_efficient_share = sum(1 for t in deals if t.efficient) / len(deals)
+    report.optimum = optimum(scenario)
+
+
+def optimum(scenario: Scenario) -> dict | None:
+    """The cooperative optimum: the frontier's package with the best joint gain over the
+    walk-away values at the start, with each party's gain (None without a zone of
+    agreement). `ties` is true when every package with that best joint gain gives every
+    party the same gain, so no team can do better than another by cooperating."""
+    from game.rules import compile_scenario
+    from game.rules.values import frontier, walk_aways
+
+    game = compile_scenario(scenario)
+    away = walk_aways(None, game)
+    points = frontier(game)
+    if not points:
+        return None
+    gains = [{r: v - away[r] for r, v in p.values.items()} for p in points]
+    best = max(sum(g.values()) for g in gains)
+    tops = [(p, g) for p, g in zip(points, gains, strict=True) if sum(g.values()) == best]
+    return {"terms": dict(tops[0][0].terms), "gains": tops[0][1],
+            "ties": all(len(set(g.values())) == 1 for _p, g in tops)}
 
 
 def _winners(scores: tuple[int, ...]) -> list[int]:
@@ -349,9 +415,41 @@ def _track_lines(report: Report) -> list[str]:
     return lines
 
 
+def _talk_lines(report: Report) -> list[str]:
+    """The negotiation: agreements and packages, values against walk-away values, efficiency."""
+    a = report.agreements
+    if a is None:
+        return []
+    lines = ["", _("Talks"),
+             "  " + _("Agreement in force at the end: {share:.1%} of games ({n} of {total})").format(
+                 share=a["share"], n=a["games"], total=report.games)]
+    if a["packages"]:
+        lines.append("  " + ngettext("{n} package agreed (games, then its options by issue):",
+                                     "{n} packages agreed (games, then their options by issue):",
+                                     len(a["packages"])).format(n=len(a["packages"])))
+        lines += [f"    {p['count']:>5}  " + " ".join(f"{i}={o}" for i, o in p["terms"].items())
+                  for p in a["packages"]]
+    lines.append("  " + _("Mean value from the talks against the mean walk-away value:"))
+    width = max(len(r) for r in report.mean_value)
+    lines += [f"    {r:<{width}}  {v:6.1f}  " + _("(walk-away {w:.1f})").format(
+        w=report.walk_away[r]) for r, v in report.mean_value.items()]
+    if report.pareto_efficiency is None:
+        lines.append("  " + _("Pareto efficiency: no agreement to measure"))
+    else:
+        lines.append("  " + _("Pareto efficiency of the agreements: mean {eff:.1%}; efficient "
+                              "in {share:.1%} of them").format(
+            eff=report.pareto_efficiency, share=report.pareto_efficient_share))
+    if report.optimum:
+        gains = "  ".join(f"{r} {g:+d}" for r, g in report.optimum["gains"].items())
+        lines.append("  " + _("Cooperative optimum (best joint gain): {terms}; gains {gains}").format(
+            terms=" ".join(f"{i}={o}" for i, o in report.optimum["terms"].items()), gains=gains))
+    return lines
+
+
 #: The summary's sections, in order: each a function of the report giving its lines. A
 #: new kind of figure (negotiation figures, say) is one more function here.
-SECTIONS = (_head_lines, _ending_lines, _top_lines, _score_lines, _track_lines, _flag_lines)
+SECTIONS = (_head_lines, _ending_lines, _top_lines, _score_lines, _talk_lines, _track_lines,
+            _flag_lines)
 
 
 def detail_lines(report: Report) -> list[str]:
@@ -397,6 +495,16 @@ def figure_rows(report: Report) -> list[tuple]:
     for a in report.actions:
         rows += [("action", a["id"], "per_game", round(a["per_game"], 4)),
                  ("action", a["id"], "games", round(a["games"], 4))]
+    if report.agreements is not None:
+        rows += [("talks", "agreements", "share", round(report.agreements["share"], 4))]
+        rows += [("talks_package", " ".join(f"{i}={o}" for i, o in p["terms"].items()), "count",
+                  p["count"]) for p in report.agreements["packages"]]
+        rows += [("talks_value", r, "mean", round(v, 4)) for r, v in report.mean_value.items()]
+        rows += [("talks_walk_away", r, "mean", round(v, 4)) for r, v in report.walk_away.items()]
+        if report.pareto_efficiency is not None:
+            rows += [("talks", "pareto_efficiency", "mean", round(report.pareto_efficiency, 4)),
+                     ("talks", "pareto_efficient", "share",
+                      round(report.pareto_efficient_share, 4))]
     for i, n in enumerate(report.notes, 1):
         rows += [("flag", str(i), "text", n["text"])]
         rows += [("flag", str(i), "why", w) for w in n["why"]]

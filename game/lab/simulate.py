@@ -25,7 +25,7 @@ from typing import TextIO
 from game.ai import LAB_PERSONAS, PERSONAS, TEMPERAMENTS, make_policy
 from game.lab.evidence import Observer
 from game.lab.output import KINDS, OutputError, check_outputs, write_all
-from game.lab.report import GameRecord, Report, render_outputs, write_text
+from game.lab.report import GameRecord, Report, TalksRecord, render_outputs, write_text
 from game.lab.workers import ordered
 from game.model.results import Phase, Track
 from game.model.scenario import Scenario
@@ -357,7 +357,29 @@ def play_one(game: CompiledScenario, plan: Plan, a_index: int, index: int,
     met = tuple(tuple(holds(o.when, state, r) for o in scenario.role(r).objectives) for r in roles)
     return GameRecord(a_index, index, seed, result.ending, result.round,
                       tuple(result.total(r) for r in roles), tuple(tension), tuple(operating),
-                      met, tuple(chosen), seen.finish(state))
+                      met, tuple(chosen), seen.finish(state), talks_record(state, game, result))
+
+
+def talks_record(state, game: CompiledScenario, result) -> TalksRecord | None:  # noqa: ANN001
+    """What the report keeps of a game's talks (None for a case without talks): the package
+    in force at the end, each role's talks score part (the terms' value or its walk-away
+    value; 0 for a role outside the talks), its walk-away value at the end, and the deal's
+    Pareto efficiency."""
+    if game.talks is None:
+        return None
+    from game.model.results import ScoreKind
+    from game.rules.values import measure_deal, walk_aways
+
+    kinds = (ScoreKind.TERMS, ScoreKind.WALK_AWAY)
+    roles = game.roles
+    value = tuple(next((p.points for p in result.scores[r] if p.kind in kinds), 0) for r in roles)
+    away = walk_aways(state, game)
+    a = state.agreement
+    package = a.terms if a is not None and a.status == "in_force" else None
+    measure = measure_deal(game, package, state) if package else None
+    return TalksRecord(package, value, tuple(away.get(r, 0) for r in roles),
+                       measure.efficiency if measure else None,
+                       measure.efficient if measure else None)
 
 
 def play_chunk(game: CompiledScenario, plan: Plan, a_index: int, start: int,

@@ -1,9 +1,10 @@
 """The agreements a table reached in its talks, and their terms, for the class debrief.
 
-This is the one place the class debrief reads agreements from a session. A game whose
-state records no agreements (a case without a negotiation phase, or a save made before
-agreements were recorded) gives None, and the class debrief then says in words that there
-is no agreement data, rather than that no agreement was reached.
+This is the one place the class debrief reads agreements from a session. A case with
+talks gives its agreement (`state.agreement`) as its terms in words. A game whose state
+records no agreements (a case without a negotiation phase) gives None, and the class
+debrief then says in words that there is no agreement data, rather than that no
+agreement was reached.
 
 The state is read duck-typed: `state.agreements` as a sequence of items each carrying
 `round` (int), `parties` (role ids) and `terms` (words, or objects with a `text` or
@@ -14,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from game.words import role_name
+from game.words import _, role_name
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,8 +29,13 @@ class AgreementFact:
 
 
 def agreements_of(session) -> tuple[AgreementFact, ...] | None:
-    """The agreements a game reached, or None if its state records no agreement data."""
+    """The agreements a game reached, or None if its state records no agreement data.
+
+    A game of a case with talks gives its agreement (`state.agreement`: the package, its
+    parties and whether it is in force, failed ratification or still pending), or none."""
     found = getattr(session.state, "agreements", None)
+    if found is None and getattr(session.scenario, "negotiation", None) is not None:
+        return _talks_agreement(session)
     if found is None:
         return None
     sc = session.scenario
@@ -38,6 +44,19 @@ def agreements_of(session) -> tuple[AgreementFact, ...] | None:
         parties=tuple(role_name(sc, p) for p in getattr(a, "parties", ())),
         terms=tuple(_term(t) for t in getattr(a, "terms", ())),
         status=str(getattr(a, "status", "") or "")) for a in found)
+
+
+def _talks_agreement(session) -> tuple[AgreementFact, ...]:
+    from game.words.talks import package_lines
+
+    a = getattr(session.state, "agreement", None)
+    if a is None:
+        return ()
+    sc = session.scenario
+    status = {"in_force": _("in force"), "failed": _("not ratified"),
+              "pending": _("awaiting ratification")}.get(a.status, a.status)
+    return (AgreementFact(a.concluded, tuple(role_name(sc, p) for p in a.parties),
+                          tuple(package_lines(sc, a.terms)), status),)
 
 
 def _term(term) -> str:

@@ -160,3 +160,8 @@ def _team(session: Session, role: str, scored: bool) -> TeamFacts:
         concessions=sum(1 for a in orders if sc.action(a.action_id).concession),
         made=len(mine), kept=sum(1 for c in mine if c.status == Status.KEPT),
         broken=sum(1 for c in mine if c.status == Status.BROKEN))
+
+
+def demand_fates(session: Session) -> tuple[DemandFate, ...]:
+    """Every demand that stood at some point in a game, and its fate (replays the log once)."""
+    return _demands(session, _round_starts(session))

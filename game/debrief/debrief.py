@@ -1,11 +1,13 @@
 """The debrief: one self-contained HTML file a teacher can open, project, print and discuss.
 
-It holds the ending, the scores part by part, a chart of the meters over the rounds (with
+It holds the ending, the scores part by part, the deal (what was agreed, what each
+delegation got against its walk-away value and how far the deal was from the best packages,
+once the game is over) with the words and deeds of its terms, a chart of the meters over the rounds (with
 its figures as a table too), the turning points, the commitments kept and broken, the
 timeline of every action with its ledger causes and the AI delegations' reasoning, a
-what-if branch if one was played, the coaching, and the scenario's discussion questions
-and sources. It reads only the session's state and ledger, like every other view of the
-game, and needs no network or script.
+what-if branch if one was played, the coaching, the scenario's discussion questions
+and sources, and what happened next in the real case (its aftermath). It reads only
+the session's state and ledger, like every other view of the game, and needs no network or script.
 
 A finished game has no secrets left, so its debrief shows everything. The debrief of an
 unfinished game shows only the public view (each team's domestic support as a range, no
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 from game.debrief.branch import extras
 from game.debrief.chart import Line, line_chart
+from game.debrief.deal import deal_facts, decisions
 from game.debrief.page import render, rtl_names
 from game.model.results import Status
 from game.model.scenario import Scenario
@@ -63,7 +66,9 @@ def debrief_html(session, full: bool = False, branch=None) -> str:
                   chart=_chart(session, sc, public), turning=_turning_points(session, sc),
                   commitments=_commitments(session, sc), timeline=_timeline(session, sc, public),
                   extras=extras(session, branch), questions=list(sc.discussion),
-                  sources=list(sc.sources))
+                  sources=list(sc.sources), deal=deal_facts(session),
+                  decisions=decisions(session) if sc.negotiation is not None else [],
+                  aftermath=sc.aftermath)
 
 
 def _ending(session, sc: Scenario) -> dict | None:

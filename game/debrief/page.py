@@ -60,6 +60,11 @@ def rtl_names(scenario: Scenario, extra: Iterable[str] = ()) -> tuple[str, ...]:
     names |= {a.name for a in scenario.actions} | {e.name for e in scenario.endings}
     names |= {d.name for d in scenario.demands}
     names |= {a.commitment.name for a in scenario.actions if a.commitment}
+    if scenario.negotiation is not None:
+        for issue in scenario.negotiation.issues:
+            names.add(issue.name)
+            for option in issue.options:
+                names |= {option.name, *(t.name for t in option.terms)}
     return tuple(sorted((n for n in names if n and is_rtl(n)), key=len, reverse=True))
 
 

@@ -138,8 +138,8 @@ def decision_declined(game, role: str, sender: str) -> str:
 
 
 def decision_countered(game, role: str, sender: str, terms) -> str:
-    """A turning point: a proposal countered."""
-    return _("{role} countered {sender}'s proposal with: {terms}").format(
+    """A turning point: a proposal countered, with the options it changed."""
+    return _("{role} countered {sender}'s proposal, asking instead for: {terms}").format(
         role=role_name(game, role), sender=role_name(game, sender),
         terms=package_text(game, terms))
 

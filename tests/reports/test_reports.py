@@ -143,9 +143,24 @@ def test_csv_has_one_row_per_team_and_table(tables):
     assert int(moscow["orders"]) > 0 and moscow["seat"] == "ai:reciprocator"
 
 
+def no_talks_game(seed):
+    """A game of a bundled case without talks (no agreement data)."""
+    from game.authoring.scenarios import SCENARIO_DIR, load_for_play
+
+    sc = load_for_play(SCENARIO_DIR / "open-skies-1990.yaml")
+    assert sc.negotiation is None
+    return game(seed, ("reciprocator",) * len(sc.roles), scenario=sc)
+
+
 def test_agreements_are_read_from_the_state_when_it_records_them():
-    """A state without agreements gives None (no data); one with them gives their terms."""
-    assert agreements_of(game(2)) is None
+    """A case without talks gives None (no data); a state with agreements gives their terms,
+    and a game of the default case its agreement in words."""
+    assert agreements_of(no_talks_game(2)) is None
+    played = agreements_of(game(2))
+    assert played is not None and all(a.terms for a in played)
+    if played:
+        assert played[0].parties and played[0].status in ("in force", "not ratified",
+                                                          "awaiting ratification")
     deal = SimpleNamespace(round=4, parties=("washington", "moscow"),
                            terms=(SimpleNamespace(text="a regular data exchange"),), status="kept")
     fake = SimpleNamespace(scenario=SC, state=SimpleNamespace(agreements=(deal,)))
@@ -155,7 +170,7 @@ def test_agreements_are_read_from_the_state_when_it_records_them():
 
 def test_no_agreement_data_is_said_gracefully_and_agreements_show_when_recorded(tables, monkeypatch):
     """Games without agreements say so; once games record agreements, their terms appear."""
-    assert "No agreement data" in class_debrief_html(tables)
+    assert "No agreement data" in class_debrief_html({"Table 1": no_talks_game(1)})
     from game.debrief import classfacts
 
     deal = AgreementFact(4, ("Washington", "Moscow"), ("a regular data exchange",), "kept")

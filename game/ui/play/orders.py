@@ -122,7 +122,8 @@ class OrdersScene(GameScene):
                          detail=f"cost {sc.action(a.action_id).cost} · Enter removes it",
                          key=f"chosen:{a.text()}") for a in self.chosen]
         out: list[Widget] = [
-            Label(f"Points left: {left} of {total}. Pick up to your points, then confirm.",
+            Label(f"Points left: {left} of {total}. Pick up to your points, then confirm." + (
+                _(" T: the talks.") if talk_turn(self.session, self.viewer).exists else ""),
                   "large", True, "accent"),
             Panel([Label("Your orders so far", "body", True, "panel_heading"),
                    *(picked or [Label("None yet.", "body", False, "panel_muted")])]),

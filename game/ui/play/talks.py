@@ -210,8 +210,8 @@ class TalksScene(GameScene):
         first = proposal.terms[0] if proposal.terms else None
         if first is not None:
             self.focus.key = f"talks:option:{first[0]}:{first[1]}"
-        self.note = _("Proposal {n}'s package is in the chooser: change what you want, then "
-                      "send the counter.").format(n=proposal.id)
+        self.note = _("Proposal {n} is in your package below: change it, then send the "
+                      "counter.").format(n=proposal.id)
         self.invalidate()
 
     def cancel_counter(self) -> None:

@@ -78,6 +78,7 @@ def class_debrief_html(games: Mapping[str, Session], full: bool = False,
                   intro=tables_line(len(facts), sum(1 for f in facts if not f.scored)),
                   overview=_overview(facts, sources or {}), questions=class_questions(facts),
                   demands=_demands(facts), track=_track(facts), agreements=_agreements(facts),
+                  deals=_deals(facts),
                   turning=[(f.label, list(f.turning)) for f in facts])
 
 
@@ -167,6 +168,50 @@ def _agreements(facts: list[TableFacts]) -> list[tuple[str, list[str]]]:
             out.append((f.label, [agreement_line(a.round, a.parties, a.terms, a.status)
                                   for a in f.agreements] or [no_agreement()]))
     return out
+
+
+def _deals(facts: list[TableFacts]) -> dict | None:
+    """The agreements side by side, for the tables of one case with talks: a row per table
+    with the option agreed on each issue and each delegation's value `value (walk-away)`,
+    the values only for a game that is over or shown in full; None otherwise."""
+    from game.rules.values import measure_deal, walk_aways
+    from game.words.talks import issue_name, option_name
+
+    sc = facts[0].session.scenario
+    if sc.negotiation is None or not _one_case(facts):
+        return None
+    issues = [i.id for i in sc.negotiation.issues]
+    roles = [r for r in sc.role_ids if r in sc.negotiation.walk_away]
+    rows = []
+    for f in facts:
+        st, game = f.session.state, f.session.game
+        a = st.agreement
+        status = agreements_of_status(a)
+        terms = dict(a.terms) if a is not None else {}
+        values, efficiency = ["–"] * len(roles), "–"
+        if f.scored:
+            away = walk_aways(st, game)
+            live = a is not None and a.status == "in_force"
+            values = [f"{game.talks.package_value(a.terms, r) if live and r in a.parties else away[r]}"
+                      f" ({away[r]})" for r in roles]
+            if live:
+                efficiency = f"{measure_deal(game, a.terms, st).efficiency:.0%}"
+        rows.append({"label": f.label, "status": status,
+                     "options": [option_name(sc, i, terms[i]) if i in terms else "–"
+                                 for i in issues],
+                     "points": values, "efficiency": efficiency})
+    return {"issues": [issue_name(sc, i) for i in issues],
+            "roles": [role_name(sc, r) for r in roles], "rows": rows}
+
+
+def agreements_of_status(a) -> str:  # noqa: ANN001
+    """An agreement's status in a word or two, or that there is none."""
+    from game.words import _
+
+    if a is None:
+        return _("none")
+    return {"in_force": _("in force"), "failed": _("not ratified"),
+            "pending": _("awaiting ratification")}.get(a.status, a.status)
 
 
 def _cell(value):

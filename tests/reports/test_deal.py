@@ -202,3 +202,16 @@ def test_lab_flags_a_tied_optimum_and_a_role_rarely_at_the_top():
     assert ("role_top_rare", "a") not in kinds
     report.optimum["ties"] = False
     assert "optimum_tie" not in {f.kind for f in find_flags(report, None)}
+
+
+def test_class_debrief_sets_the_agreements_side_by_side(agreed, not_agreed):
+    from game.debrief.classdebrief import class_debrief_html
+
+    page = class_debrief_html({"Table 1": agreed, "Table 2": not_agreed})
+    table = page[page.index("The agreements side by side"):page.index("</table>", page.index(
+        "The agreements side by side"))]
+    words = text(table)
+    for issue, option in agreed.state.agreement.terms:
+        assert SC.negotiation.issue(issue).name in words
+        assert SC.negotiation.issue(issue).option(option).name in words
+    assert "in force" in words and "none" in words and "Pareto efficiency" in words

@@ -151,3 +151,21 @@ def _agreed(session) -> list[tuple[int, int, tuple[str, ...], tuple]]:
                                 if r == m.sender or r in m.to)
                 out.append((rnd, m.id, parties, m.terms))
     return out
+
+
+def deal_lines(session) -> list[str]:
+    """The deal as plain lines, for the text mode's and the window's end screens: the
+    agreement or why there is none, each delegation against its walk-away value, Pareto
+    efficiency, and the words and deeds of the terms. Empty for a case without talks."""
+    from game.words.deal import term_status_words
+
+    facts = deal_facts(session)
+    if facts is None:
+        return []
+    lines = [facts.heading + ":", facts.status]
+    lines += ["  " + v for v in facts.values]
+    if facts.efficiency:
+        lines.append("  " + facts.efficiency)
+    lines += ["  " + term_status_words(d["status"]).capitalize() + ": " + d["term"]
+              for d in facts.deeds]
+    return lines

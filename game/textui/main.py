@@ -215,6 +215,11 @@ def _finish(session: Session, io: Console) -> int:
     result = session.outcome()
     view = session.view(None)
     io.say("", *render.end_screen(result, session.scenario, view))
+    from game.debrief.deal import deal_lines
+
+    deal = deal_lines(session)
+    if deal:
+        io.say("", *deal)
     hook = session.on_save
     if isinstance(hook, GameFile) and hook.error is not None:
         try:

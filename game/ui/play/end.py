@@ -121,6 +121,9 @@ class EndScene(GameScene):
             names = ", ".join(role_name(sc, r) for r in result.winners())
             out.append(Label(f"Highest score: {names}", "body", True, "accent"))
         out += self._charts()
+        deal = self._deal()
+        if deal is not None:
+            out.append(deal)
         out.append(self._turning_points())
         out.append(self._commitments(view))
         return out
@@ -138,6 +141,16 @@ class EndScene(GameScene):
         except OSError as exc:
             self.exported = f"Could not save the debrief: {exc.strerror or exc}"
         self.invalidate()
+
+    def _deal(self) -> Panel | None:
+        """The deal, as the debrief tells it (None for a case without talks)."""
+        from game.debrief.deal import deal_lines
+
+        lines = deal_lines(self.session)
+        if not lines:
+            return None
+        return Panel([Label(lines[0].rstrip(":"), "large", True, "panel_heading"),
+                      *(Label(line.strip(), "body", False, "panel") for line in lines[1:])])
 
     def _turning_points(self) -> Panel:
         sc = self.scenario

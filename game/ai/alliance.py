@@ -10,6 +10,7 @@ to spare and nothing to answer, it consults at home.
 
 from __future__ import annotations
 
+from game.ai.bargain import Style
 from game.ai.reciprocator import Reciprocator
 from game.model.actions import Action
 from game.model.results import Reason, ReasonKind
@@ -22,6 +23,8 @@ class Alliance(Reciprocator):
     """Cohesion first, no quarrels with allies, cooperation once every party can join."""
 
     name = "alliance"
+    #: In the talks: concedes a little faster than its partners, to keep the talks alive.
+    STYLE = Style(firmness=0.9, margin=1, trust_needed=40, distrust_premium=3)
 
     def __init__(self, game: CompiledScenario, temperament: str = "steady") -> None:
         super().__init__(game, temperament)

@@ -11,6 +11,7 @@ openness, because a treaty would not pass at home.
 
 from __future__ import annotations
 
+from game.ai.bargain import Own, Plan, Style, bargain
 from game.ai.persona import best_of
 from game.ai.reciprocator import Reciprocator
 from game.ai.traits import aimed
@@ -18,6 +19,7 @@ from game.model.actions import Action
 from game.model.results import Reason, ReasonKind
 from game.rules.compiled import CompiledScenario
 from game.rules.rng import Rng
+from game.rules.talks_tables import TalkTables
 from game.rules.view import PlayerView
 
 
@@ -25,6 +27,8 @@ class Assurer(Reciprocator):
     """Offers a written assurance and openness to a partner demanding a guarantee."""
 
     name = "assurer"
+    #: In the talks: concedes steadily; weighs a treaty by its odds at home.
+    STYLE = Style(firmness=1.4, margin=1, trust_needed=35, distrust_premium=3, jitter=2)
 
     def __init__(self, game: CompiledScenario, temperament: str = "steady") -> None:
         super().__init__(game, temperament)
@@ -49,6 +53,37 @@ class Assurer(Reciprocator):
             if pick:
                 return pick, why
         return super().choose(view, legal, rng)
+
+    def bargain(self, view: PlayerView, tables: TalkTables, own: Own, left: int,
+                rng: Rng) -> Plan:
+        """Bargains in its style, weighing the guarantee by its odds at home (see
+        `game.ai.bargain`); when it turns down or counters a package with an option its own
+        legislature would have to ratify, or proposes while a partner's demand for one
+        stands, it says so: it offers the assurance in writing instead, and names what
+        would change its mind (support at its height)."""
+        plan = bargain(view, tables, own, self.style, left, rng)
+        move = plan.move
+        if move is None or move.kind not in ("propose", "counter", "decline"):
+            return plan
+        asked = next((m for m in view.talks if m.id == move.ref), None) if move.ref else None
+        risky = self._own_vote(tables, view.role)
+        for issue, option in (asked.terms if asked is not None else ()):
+            if (issue, option) in risky:
+                instead = dict(move.terms).get(issue, "") if move.terms else ""
+                return Plan(move, Reason(ReasonKind.TALK_WRITTEN_INSTEAD,
+                                         (asked.sender, issue, option, instead, self.band(view))))
+        if move.kind == "propose" and self._demanding(view):
+            partner = self._demanding(view)[0][0]
+            for issue, option in risky:
+                instead = dict(move.terms).get(issue, "")
+                return Plan(move, Reason(ReasonKind.TALK_WRITTEN_INSTEAD,
+                                         (partner, issue, option, instead, self.band(view))))
+        return plan
+
+    def _own_vote(self, tables: TalkTables, me: str) -> list[tuple[str, str]]:
+        """(issue, option) of the talks that our own legislature would have to ratify."""
+        return [(i, o) for i in tables.issues for o in tables.options[i]
+                if (r := tables.option(i, o).ratification) is not None and r.role == me]
 
     def _demanding(self, view: PlayerView) -> list[tuple[str, str]]:
         """(partner, demand id) for each standing demand only our ratified steps would meet."""

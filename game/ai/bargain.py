@@ -1,21 +1,31 @@
 """How an AI delegation bargains: propose, accept, counter and decline from its own values.
 
-A delegation knows only its own values and walk-away value (`Own`), and what its view
-shows: the messages it sent and received, trust, tension and the round. It aims high at
-first and concedes toward its walk-away value as the rounds run out (a time-dependent
-concession curve, shaped by its `Style`); it asks more of a delegation it trusts little.
-It accepts a package worth at least what it aims for now; otherwise it counters with the
+A delegation knows only its own values and walk-away value (`Own`), its own exact
+domestic support, and what its view shows: the messages it sent and received, trust,
+tension and the round. It weighs an option that needs its own ratification by its odds
+(`TermRatification.chance` at its support): a package with such an option is worth the
+package if the vote passes and the walk-away value, less `FAIL_COST`, if it fails. It
+aims high at first and concedes toward its walk-away value as the rounds run out (a
+time-dependent concession curve, shaped by its `Style`, with a little seeded chance in
+each decision); it asks more of a package that binds a delegation it trusts little. It
+accepts a package worth at least what it aims for now; otherwise it counters with the
 package it likes best among those it would accept that changes the fewest terms of the
 one it received, or declines. Every decision comes with a `Reason` that names options,
 never values: values are private. Rules of the talks: docs/rules.md, "The talks".
+
+Speed: a delegation's stakes (`Stakes`: every package's value to it, the options' weights,
+whom each package binds, which options need its own ratification) are made once per
+policy and role, and its `Own` once per walk-away value (`stakes_for`, `Stakes.own`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import NamedTuple
 
 from game.model.actions import Talk
+from game.model.negotiation import TermRatification
 from game.model.results import Reason, ReasonKind
 from game.model.state import Package
 from game.rules.rng import Rng
@@ -25,6 +35,10 @@ from game.rules.view import PlayerView
 
 R = ReasonKind
 
+#: Points a delegation reckons a failed ratification costs it beyond no agreement (a
+#: public defeat at home, and the talks set back a round).
+FAIL_COST = 3
+
 
 @dataclass(frozen=True, slots=True)
 class Style:
@@ -33,27 +47,114 @@ class Style:
     - `firmness`: the exponent of the concession curve: above 1 holds out long and
       concedes late, below 1 concedes early (1.0: evenly over the rounds).
     - `margin`: points above its walk-away value it never goes below.
-    - `trust_needed`: trust (0-100) in a delegation below which it asks `distrust_premium`
-      more points of a package that binds that delegation.
-    - `proposes`: whether it opens with proposals of its own, or only answers."""
+    - `trust_needed`: trust (0-100) in a delegation below which it asks up to
+      `distrust_premium` more points of a package that binds that delegation (the full
+      premium 20 points or more below, less nearer the mark).
+    - `proposes`: whether it opens with proposals of its own, or only answers.
+    - `jitter`: each decision its aspiration moves by up to this many points either way,
+      drawn from the seeded generator (a delegation's mood on the day)."""
 
     firmness: float = 1.0
     margin: int = 1
     trust_needed: int = 40
     distrust_premium: int = 3
     proposes: bool = True
+    jitter: int = 1
 
+
+#: The most proposals and counters a delegation makes in one round; after that it answers
+#: only accept or decline (a delegation restates its position, it does not haggle all day).
+OFFERS_PER_ROUND = 2
 
 #: The style of a persona that sets none.
 DEFAULT_STYLE = Style()
 
 
+class Stakes:
+    """A role's stakes in the talks, computed once: `value[i]` of `packages[i]` to it,
+    `index` (package -> i), `bound[i]` the other roles package i binds, `weight` (issue,
+    option) -> what the option gains it over the issue's worst option, `own_rat[i]` the
+    ratifications of package i that the role itself must pass, `risky` the indices with
+    any, and `order` the indices best first."""
+
+    __slots__ = ("role", "tables", "packages", "value", "index", "bound", "weight", "own_rat",
+                 "risky", "order", "best", "_own", "_worth")
+
+    def __init__(self, tables: TalkTables, role: str) -> None:
+        self.role, self.tables = role, tables
+        self.packages = packages = tables.packages
+        self.value = tuple(tables.package_value(p, role) for p in packages)
+        self.index = {p: i for i, p in enumerate(packages)}
+        self.bound = tuple(tuple(sorted(tables.bound(p) - {role})) for p in packages)
+        points = tables.value
+        self.weight: dict[tuple[str, str], int] = {}
+        rats: dict[tuple[str, str], TermRatification] = {}
+        for issue in tables.issues:
+            opts = tables.options[issue]
+            low = min(points.get((role, issue, o), 0) for o in opts)
+            for o in opts:
+                self.weight[(issue, o)] = points.get((role, issue, o), 0) - low
+                rat = tables.option(issue, o).ratification
+                if rat is not None and rat.role == role:
+                    rats[(issue, o)] = rat
+        self.own_rat = tuple(tuple(rats[io] for io in p if io in rats) for p in packages)
+        self.risky = tuple(i for i, r in enumerate(self.own_rat) if r)
+        self.order = tuple(sorted(range(len(packages)), key=lambda i: -self.value[i]))
+        self.best = max(self.value)
+        self._own: dict[int, Own] = {}
+        self._worth: dict[tuple[int, int], tuple] = {}
+
+    def worth(self, walk_away: int,
+              support: int) -> tuple[tuple[int, ...], int, tuple[int, ...]]:
+        """(what each package is worth now, the best of them, the indices best first).
+        A package with an option the role must ratify itself is worth its value if the
+        vote passes (odds from `support`) and the walk-away value less FAIL_COST if it
+        fails. Made once per (walk-away, support)."""
+        key = (walk_away, support)
+        found = self._worth.get(key)
+        if found is None:
+            ev = list(self.value)
+            for i in self.risky:
+                odds = 1.0
+                for rat in self.own_rat[i]:
+                    odds *= rat.chance(support) / 100
+                ev[i] = round(odds * ev[i] + (1 - odds) * (walk_away - FAIL_COST))
+            order = tuple(sorted(range(len(ev)), key=lambda i: -ev[i]))
+            found = self._worth[key] = (tuple(ev), max(ev), order)
+        return found
+
+    def own(self, walk_away: int) -> Own:
+        """The role's `Own` at this walk-away value (made once per value)."""
+        found = self._own.get(walk_away)
+        if found is None:
+            found = self._own[walk_away] = Own(dict(zip(self.packages, self.value, strict=True)),
+                                               walk_away, self)
+        return found
+
+
+def stakes_for(holder: object, tables: TalkTables, role: str) -> Stakes:
+    """The `Stakes` of `role`, kept on `holder` (a policy) so they are made once per policy."""
+    cache = getattr(holder, "_talk_stakes", None)
+    if cache is None:
+        cache = {}
+        try:
+            holder._talk_stakes = cache  # type: ignore[attr-defined]
+        except AttributeError:  # a policy without attributes: made afresh each time
+            return Stakes(tables, role)
+    found = cache.get(role)
+    if found is None or found.tables is not tables:
+        found = cache[role] = Stakes(tables, role)
+    return found
+
+
 class Own(NamedTuple):
     """What a delegation knows of its own stakes: `value` of every package, in points, and
-    its walk-away value now. Private: made for the delegation from its own values only."""
+    its walk-away value now (`stakes`: the same, as tables; made when None). Private: made
+    for the delegation from its own values only."""
 
     value: dict[Package, int]
     walk_away: int
+    stakes: Stakes | None = None
 
 
 class Plan(NamedTuple):
@@ -63,50 +164,97 @@ class Plan(NamedTuple):
     reason: Reason
 
 
-def aspiration(view: PlayerView, tables: TalkTables, own: Own, style: Style) -> int:
-    """The least a package must be worth to this delegation now, in points: from its best
-    package at the opening of the talks down toward walk-away + margin at the last round."""
+class Weighed(NamedTuple):
+    """One decision's reckoning: `ev[i]` what package i is worth now (own ratification
+    weighed by its odds), `premium` role -> points asked more of a package binding it,
+    `ask` the aspiration now, `floor` walk-away + margin, `best` the best worth now,
+    `barred` indices it may not propose (options that failed ratification), `order` the
+    indices by worth, best first."""
+
+    ev: tuple[int, ...]
+    premium: dict[str, int]
+    ask: int
+    floor: int
+    best: int
+    barred: frozenset[int]
+    order: tuple[int, ...]
+
+
+def _stakes(own: Own, tables: TalkTables, role: str) -> Stakes:
+    return own.stakes if own.stakes is not None else Stakes(tables, role)
+
+
+def weigh(view: PlayerView, tables: TalkTables, own: Own, style: Style,
+          rng: Rng | None = None) -> Weighed:
+    """What every package is worth to `view.role` now, and what it asks (see `Weighed`)."""
+    st = _stakes(own, tables, view.role)
+    w = own.walk_away
+    support = (view.own_support() or 0) if st.risky else 0
+    ev, best, order = st.worth(w, support)
+    barred = frozenset()
+    if view.rejected:
+        barred = frozenset(i for i, p in enumerate(st.packages)
+                           if any(io in view.rejected for io in p))
+        best = max(v for i, v in enumerate(ev) if i not in barred)
+    floor = w + style.margin
     first = tables.spec.from_round
     span = max(1, view.rounds - first)
     time = min(1.0, max(0.0, (view.round - first) / span))
-    floor = own.walk_away + style.margin
-    best = max(own.value.values())
-    if best <= floor:
-        return floor
-    return floor + round((best - floor) * (1.0 - time) ** style.firmness)
+    ask = floor if best <= floor else floor + round((best - floor) * (1.0 - time) ** style.firmness)
+    if rng is not None and style.jitter:
+        ask += rng.below(2 * style.jitter + 1) - style.jitter
+    me = view.role
+    premium = {}
+    for r in tables.parties:
+        if r != me:
+            short = style.trust_needed - view.trust[(me, r)]
+            premium[r] = 0 if short <= 0 else round(style.distrust_premium * min(1.0, short / 20))
+    return Weighed(ev, premium, max(ask, floor), floor, best, barred, order)
+
+
+def aspiration(view: PlayerView, tables: TalkTables, own: Own, style: Style) -> int:
+    """The least a package must be worth to this delegation now, in points: from its best
+    package at the opening of the talks down toward walk-away + margin at the last round
+    (without the day's chance)."""
+    return weigh(view, tables, own, style).ask
 
 
 def needed(view: PlayerView, tables: TalkTables, package: Package, own: Own,
            style: Style) -> int:
     """What `package` must be worth to accept it: the aspiration, plus the distrust
-    premium if it binds a delegation this one trusts less than `trust_needed`."""
-    ask = aspiration(view, tables, own, style)
-    me = view.role
-    wary = [r for r in tables.bound(package) - {me}
-            if view.trust[(me, r)] < style.trust_needed]
-    return min(ask + (style.distrust_premium if wary else 0), max(own.value.values()))
+    premium for each delegation it binds that this one trusts less than `trust_needed`."""
+    st = _stakes(own, tables, view.role)
+    wd = weigh(view, tables, own, style)
+    return wd.ask + sum(wd.premium[r] for r in st.bound[st.index[package]])
+
+
+#: A persona's gate on packages: index -> None if it refuses that package now, else the
+#: points it asks of it on top of its aspiration (its conditions, as a persona sets them).
+Gate = Callable[[int], int | None]
 
 
 def bargain(view: PlayerView, tables: TalkTables, own: Own, style: Style, left: int,
-            rng: Rng) -> Plan:
+            rng: Rng, gate: Gate | None = None) -> Plan:
     """One decision in the talks for `view.role`, with `left` messages it may still send
     this round. Answers the oldest proposal waiting for it first; otherwise proposes, once
-    a round, if its style opens and it has no proposal open. Draws nothing from `rng` (kept
-    for personas that bargain with chance)."""
+    a round, if its style opens and it has no proposal open. `gate` (if given) keeps it
+    from proposing or accepting the packages it refuses now (a persona's conditions)."""
     me = view.role
     if left <= 0:
         return Plan(None, Reason(R.TALK_WAITS, ()))
     waiting = _waiting_for(view, me)
-    if waiting:
-        return _answer(view, tables, own, style, waiting[0], left)
-    if not style.proposes or _proposed_this_round(view, me):
+    if not waiting and (not style.proposes or _proposed_this_round(view, me)):
         return Plan(None, Reason(R.TALK_WAITS, ()))
+    st = _stakes(own, tables, me)
+    wd = weigh(view, tables, own, style, rng)
+    if waiting:
+        return _answer(view, st, wd, waiting[0], left, gate, rng)
     others = tuple(r for r in tables.parties if r != me)
     base = _latest_received(view, me)
-    best = _best_offer(view, tables, own, style, others, base)
+    best = _best_offer(st, wd, others, base, gate, rng)
     if best is None:
-        return Plan(None, Reason(R.TALK_NOTHING, (own_band(own, view, tables, style),)))
-    gives, needs = _give_and_need(tables, own, best, base)
+        return Plan(None, Reason(R.TALK_NOTHING, (_band(wd),)))
+    gives, needs = _give_and_need(st, best, base)
     return Plan(Talk(me, "propose", 0, others, best),
                 Reason(R.TALK_PROPOSES, (",".join(others), *needs, *gives)))
 
@@ -114,17 +262,20 @@ def bargain(view: PlayerView, tables: TalkTables, own: Own, style: Style, left: 
 def own_band(own: Own, view: PlayerView, tables: TalkTables, style: Style) -> int:
     """How far it has come down, 0 (asks its most) to 4 (at its floor): public words for a
     private aspiration."""
-    best = max(own.value.values())
-    floor = own.walk_away + style.margin
-    if best <= floor:
+    return _band(weigh(view, tables, own, style))
+
+
+def _band(wd: Weighed) -> int:
+    if wd.best <= wd.floor:
         return 4
-    ask = aspiration(view, tables, own, style)
-    return min(4, max(0, round(4 * (best - ask) / (best - floor))))
+    return min(4, max(0, round(4 * (wd.best - wd.ask) / (wd.best - wd.floor))))
 
 
 def _waiting_for(view: PlayerView, me: str) -> list:
     """Proposals of this round addressed to `me`, still open and not yet accepted by it."""
     if view.agreement is not None and view.agreement.status != "failed":
+        return []
+    if not any(m.round == view.round and me in m.to for m in view.talks):
         return []
     return [p.message for p in open_among(view.talks, view.round)
             if me in p.message.to and me not in p.accepted]
@@ -135,6 +286,12 @@ def _proposed_this_round(view: PlayerView, me: str) -> bool:
                for m in view.talks)
 
 
+def offers_this_round(talks, round_no: int, me: str) -> int:
+    """How many proposals and counters `me` made in round `round_no` among `talks`."""
+    return sum(1 for m in talks if m.round == round_no and m.sender == me
+               and m.kind in ("propose", "counter"))
+
+
 def _latest_received(view: PlayerView, me: str) -> Package | None:
     for m in reversed(view.talks):
         if m.kind in ("propose", "counter") and m.sender != me and m.terms:
@@ -142,67 +299,86 @@ def _latest_received(view: PlayerView, me: str) -> Package | None:
     return None
 
 
+def _need(wd: Weighed, st: Stakes, i: int) -> int:
+    premium = wd.premium
+    return wd.ask + sum(premium[r] for r in st.bound[i])
+
+
+def _best_offer(st: Stakes, wd: Weighed, to: tuple[str, ...], base: Package | None,
+                gate: Gate | None, rng: Rng | None = None) -> Package | None:
+    """The package it would propose to `to`: worth at least what it needs, binding no one
+    outside the proposal, allowed by its gate, closest to `base` (the last package it
+    received); among the closest, the best for it, or with `rng` one of the best three
+    drawn with weights 3, 2, 1."""
+    allowed = set(to)
+    ev, bound, barred, packages = wd.ev, st.bound, wd.barred, st.packages
+
+    def ok(i: int) -> bool:
+        v = ev[i]
+        if v < wd.ask or i in barred or v < _need(wd, st, i) or not allowed.issuperset(bound[i]):
+            return False
+        return gate is None or _gated(gate, i, v, wd, st)
+
+    if base is not None and ok(st.index[base]):
+        return base
+    fewest = None
+    found: list[int] = []
+    for i in wd.order:
+        if not ok(i):
+            continue
+        n = _changes(packages[i], base)
+        if fewest is None or n < fewest:
+            fewest, found = n, [i]
+        elif n == fewest:
+            found.append(i)
+    if not found:
+        return None
+    if rng is None or len(found) == 1:
+        return packages[found[0]]
+    # Among the closest, the better for it the likelier (weights 3, 2, 1 for the best three).
+    top = found[:3]
+    return packages[rng.weighted(top, (3, 2, 1)[:len(top)])]
+
+
+def _gated(gate: Gate, i: int, v: int, wd: Weighed, st: Stakes) -> bool:
+    extra = gate(i)
+    return extra is not None and v >= _need(wd, st, i) + extra
+
+
 def _changes(a: Package, b: Package | None) -> int:
     return 0 if b is None else sum(1 for x, y in zip(a, b, strict=True) if x != y)
 
 
-def _best_offer(view: PlayerView, tables: TalkTables, own: Own, style: Style,
-                to: tuple[str, ...], base: Package | None) -> Package | None:
-    """The package it would propose to `to`: worth at least what it needs, binding no one
-    outside the proposal, closest to `base` (the last package it received), then best for
-    it, then first in the fixed order."""
-    allowed = {view.role, *to}
-    best, best_key = None, None
-    for p in tables.packages:
-        if not tables.bound(p) <= allowed or any(io in view.rejected for io in p):
-            continue
-        v = own.value[p]
-        if v < needed(view, tables, p, own, style):
-            continue
-        key = (_changes(p, base), -v)
-        if best_key is None or key < best_key:
-            best, best_key = p, key
-    return best
-
-
-def _give_and_need(tables: TalkTables, own: Own, mine: Package,
+def _give_and_need(st: Stakes, mine: Package,
                    theirs: Package | None) -> tuple[tuple[str, str], tuple[str, str]]:
     """(gives, needs): an issue where `mine` moved toward `theirs` (or "", ""), and the issue
     of `mine` that matters most to it, each as (issue, option)."""
-    needs = max(mine, key=lambda io: _option_weight(own, tables, io))
+    weight = st.weight
+    needs = max(mine, key=weight.__getitem__)
     gives = ("", "")
     if theirs is not None:
         same = [io for io in mine if io in theirs and io != needs]
         if same:
-            gives = min(same, key=lambda io: _option_weight(own, tables, io))
+            gives = min(same, key=weight.__getitem__)
     return gives, needs
 
 
-def _option_weight(own: Own, tables: TalkTables, io: tuple[str, str]) -> int:
-    """How much an option gains this delegation over the issue's worst option for it."""
-    issue, option = io
-    k = tables.issues.index(issue)
-    by_option: dict[str, int] = {}
-    for p, v in own.value.items():
-        o = p[k][1]
-        by_option[o] = max(by_option.get(o, v), v)
-    return by_option[option] - min(by_option.values())
-
-
-def _answer(view: PlayerView, tables: TalkTables, own: Own, style: Style, proposal,
-            left: int) -> Plan:
+def _answer(view: PlayerView, st: Stakes, wd: Weighed, proposal, left: int,
+            gate: Gate | None, rng: Rng) -> Plan:
     me, terms, sender = view.role, proposal.terms, proposal.sender
-    need = needed(view, tables, terms, own, style)
-    if own.value[terms] >= need:
+    i = st.index[terms]
+    v = wd.ev[i]
+    if v >= _need(wd, st, i) and (gate is None or _gated(gate, i, v, wd, st)):
         return Plan(Talk(me, "accept", proposal.id),
-                    Reason(R.TALK_ACCEPTS, (sender, own_band(own, view, tables, style))))
+                    Reason(R.TALK_ACCEPTS, (sender, _band(wd))))
     to = tuple(r for r in (sender, *proposal.to) if r != me)
-    counter = _best_offer(view, tables, own, style, to, terms) if left > 1 else None
+    may = left > 1 and offers_this_round(view.talks, view.round, me) < OFFERS_PER_ROUND
+    counter = _best_offer(st, wd, to, terms, gate, rng) if may else None
     trust = view.trust[(me, sender)]
     if counter is not None and counter != terms:
-        gives, needs = _give_and_need(tables, own, counter, terms)
+        gives, needs = _give_and_need(st, counter, terms)
         return Plan(Talk(me, "counter", proposal.id, (), counter),
                     Reason(R.TALK_COUNTERS, (sender, *needs, *gives, trust)))
-    worst = min(terms, key=lambda io: _option_weight(own, tables, io))
+    worst = min(terms, key=st.weight.__getitem__)
     return Plan(Talk(me, "decline", proposal.id),
                 Reason(R.TALK_DECLINES, (sender, *worst, trust)))

@@ -8,6 +8,7 @@ home front, which is what makes it exploitable.
 
 from __future__ import annotations
 
+from game.ai.bargain import Style
 from game.ai.persona import Persona, best
 from game.ai.traits import aimed, partners
 from game.model.actions import Action
@@ -21,6 +22,8 @@ class Cooperative(Persona):
     """Concedes every round and accepts every offer, whatever the others do."""
 
     name = "cooperative"
+    #: In the talks: concedes early and asks no premium of anyone.
+    STYLE = Style(firmness=0.6, margin=0, trust_needed=0, distrust_premium=0, jitter=2)
 
     def choose(self, view: PlayerView, legal: list[Action],
                rng: Rng) -> tuple[Action | None, Reason]:

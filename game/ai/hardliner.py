@@ -10,6 +10,7 @@ both thresholds and the ceiling.
 
 from __future__ import annotations
 
+from game.ai.bargain import Style
 from game.ai.persona import Persona, best
 from game.ai.traits import aimed, partners
 from game.model.actions import Action
@@ -24,6 +25,8 @@ class Hardliner(Persona):
     """Presses the partners it distrusts and makes the demands it can."""
 
     name = "hardliner"
+    #: In the talks: holds out to the last rounds and asks much more of those it distrusts.
+    STYLE = Style(firmness=3.0, margin=3, trust_needed=55, distrust_premium=6, jitter=2)
 
     def __init__(self, game: CompiledScenario, temperament: str = "steady") -> None:
         super().__init__(game, temperament)

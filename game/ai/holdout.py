@@ -16,6 +16,7 @@ openness and assurances.
 
 from __future__ import annotations
 
+from game.ai.bargain import Own, Plan, Style, bargain
 from game.ai.reciprocator import Reciprocator
 from game.ai.traits import partners
 from game.model.actions import Action
@@ -23,6 +24,7 @@ from game.model.results import Reason, ReasonKind, Status
 from game.rules.compiled import CompiledScenario
 from game.rules.offers import Offer
 from game.rules.rng import Rng
+from game.rules.talks_tables import TalkTables
 from game.rules.view import PlayerView
 
 # Enum members bound to module names once: in Python 3.11 looking a member up on its
@@ -34,6 +36,8 @@ class Holdout(Reciprocator):
     """Holds its demand until a partner's commitment, trust and insight make dropping it safe."""
 
     name = "holdout"
+    #: In the talks: asks for the guarantee first and comes down late.
+    STYLE = Style(firmness=2.0, margin=2, trust_needed=45, distrust_premium=4, jitter=2)
 
     def __init__(self, game: CompiledScenario, temperament: str = "steady") -> None:
         super().__init__(game, temperament)
@@ -44,6 +48,14 @@ class Holdout(Reciprocator):
         self.back_down = {d.id: frozenset(d.backed_down_by) for d in scenario.demands}
         self.joint = frozenset(a.id for a in scenario.actions
                                if a.establishes and a.family == "cooperation")
+        # In the talks: trust in the guarantor it needs to set the demand aside for a
+        # written assurance (lower than for the public climb-down: a package is reciprocal).
+        self.talk_trust = 40 + self.shift
+        self.talk_consent = (8 - self.shift // 2, 30 - self.shift)  # (first, most) percent
+        # Points more it asks of a package with the written assurance than of one with the
+        # guarantee: what it gives up it wants back on the other issues.
+        self.talk_compensation = 3
+        self._central_choice: tuple | None = None
 
     def choose(self, view: PlayerView, legal: list[Action],
                rng: Rng) -> tuple[Action | None, Reason]:
@@ -75,6 +87,71 @@ class Holdout(Reciprocator):
             return False, Reason(ReasonKind.DECLINES_JOINT,
                                  (self._demand_id(view), r, self.trust_in(view, r)))
         return super().respond(view, offer, rng)
+
+    # --- the talks: the demand and the package --------------------------------------
+
+    def bargain(self, view: PlayerView, tables: TalkTables, own: Own, left: int,
+                rng: Rng) -> Plan:
+        """While its demand stands it proposes and accepts only packages with the guarantee,
+        or, once it trusts the guarantor `talk_trust` or more and its hawks come round (a
+        seeded chance per decision that grows with trust, see `consent_in_talks`), packages
+        with the written assurance worth `talk_compensation` more to it than it asks of
+        a package with the guarantee: the condition it states with each message while it
+        holds out."""
+        central = self._central(tables, view.role)
+        standing = self._standing(view)
+        if central is None or not standing:
+            return bargain(view, tables, own, self.style, left, rng)
+        issue, guarantee, written, guarantor = central
+        k = tables.issues.index(issue)
+        packages = tables.packages
+        trust = self.trust_in(view, guarantor)
+        ready = trust >= self.talk_trust and rng.percent(self.consent_in_talks(trust))
+
+        def gate(i: int) -> int | None:
+            option = packages[i][k][1]
+            if option == guarantee:
+                return 0
+            return self.talk_compensation if ready and option in written else None
+
+        plan = bargain(view, tables, own, self.style, left, rng, gate)
+        move = plan.move
+        if move is None or move.kind == "withdraw":
+            return plan
+        demand = self._demand_id(view)
+        terms = move.terms or next((m.terms for m in view.talks if m.id == move.ref), ())
+        chosen = dict(terms).get(issue)
+        if move.kind != "decline" and chosen in written:
+            why = (guarantor, demand, issue, chosen, trust, self.talk_trust)
+            return Plan(move, Reason(ReasonKind.TALK_SETS_ASIDE, why))
+        why = (guarantor, demand, issue, written[0], trust, self.talk_trust)
+        return Plan(move, Reason(ReasonKind.TALK_HOLDS_DEMAND, why))
+
+    def consent_in_talks(self, trust: int) -> int:
+        """Percent chance, per decision in the talks, that the hawks at home let it trade
+        the guarantee for the written assurance once it trusts the guarantor enough."""
+        first, most = self.talk_consent
+        return min(most, first + 2 * (trust - self.talk_trust))
+
+    def _central(self, tables: TalkTables, me: str) -> tuple | None:
+        """(issue, guarantee option, written options, guarantor) of the talks' central
+        choice: the option another role must ratify (the guarantee our demand asks for),
+        and the options of the same issue that bind that role to a commitment in writing
+        without ratification. None if the talks have no such choice."""
+        if self._central_choice is None or self._central_choice[0] != me:
+            found: tuple = ()
+            promises = self.t.promises
+            for issue in tables.spec.issues:
+                for option in issue.options:
+                    rat = option.ratification
+                    if rat is None or rat.role == me:
+                        continue
+                    written = tuple(o.id for o in issue.options if o.ratification is None and any(
+                        t.role == rat.role and set(t.do) & promises for t in o.terms))
+                    if written and not found:
+                        found = (issue.id, option.id, written, rat.role)
+            self._central_choice = (me, found)
+        return self._central_choice[1] or None
 
     # --- the demand -----------------------------------------------------------------
 

@@ -10,6 +10,7 @@ A kept commitment persuades it to set a standing demand aside.
 
 from __future__ import annotations
 
+from game.ai.bargain import Style
 from game.ai.persona import Persona, best, best_of
 from game.ai.traits import aimed, busy, partners
 from game.model.actions import Action
@@ -28,6 +29,8 @@ class Legalist(Persona):
     """Wants it in writing: demands, guarantees and commitments come before cooperation."""
 
     name = "legalist"
+    #: In the talks: concedes slowly and wants trust before it binds itself.
+    STYLE = Style(firmness=1.6, margin=2, trust_needed=50, distrust_premium=4)
 
     def __init__(self, game: CompiledScenario, temperament: str = "steady") -> None:
         super().__init__(game, temperament)

@@ -10,6 +10,7 @@ not make it back down from a demand of its own.
 
 from __future__ import annotations
 
+from game.ai.bargain import Style
 from game.ai.persona import Persona, best, best_of
 from game.ai.traits import Mood, aimed, partners
 from game.model.actions import Action
@@ -24,6 +25,8 @@ class Opportunist(Persona):
     """Takes what is offered, gives pressure or home-front moves back."""
 
     name = "opportunist"
+    #: In the talks: never opens; waits for offers and takes a good one when it comes.
+    STYLE = Style(firmness=2.0, margin=2, trust_needed=30, distrust_premium=2, proposes=False, jitter=3)
 
     def __init__(self, game: CompiledScenario, temperament: str = "steady") -> None:
         super().__init__(game, temperament)

@@ -8,13 +8,16 @@ this base adds what they all share. Temperament shifts a persona's thresholds: a
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 
+from game.ai.bargain import DEFAULT_STYLE, Own, Plan, Style, bargain
 from game.ai.traits import Mood, Traits, moods
 from game.model.actions import Action
 from game.model.results import Reason, ReasonKind
 from game.rules.compiled import CompiledScenario
 from game.rules.offers import Offer
 from game.rules.rng import Rng
+from game.rules.talks_tables import TalkTables
 from game.rules.view import PlayerView
 
 #: Temperament -> how many trust points it moves a persona's thresholds (hard is warier).
@@ -33,9 +36,12 @@ def home_band(value: int) -> int:
 
 
 class Persona:
-    """Base for the personas; subclasses set `name`, `choose` and `respond`."""
+    """Base for the personas; subclasses set `name`, `choose` and `respond`, and `STYLE`,
+    how they bargain in the talks (see `game.ai.bargain.Style`); temperament moves the
+    style's `trust_needed` as it moves the persona's other thresholds."""
 
     name = "persona"
+    STYLE: Style = DEFAULT_STYLE
 
     def __init__(self, game: CompiledScenario, temperament: str = "steady") -> None:
         if temperament not in TEMPERAMENTS:
@@ -44,6 +50,8 @@ class Persona:
         self.t: Traits = Traits(game)
         self.temperament = temperament
         self.shift = TEMPERAMENTS[temperament]
+        self.style = replace(self.STYLE,
+                             trust_needed=max(0, self.STYLE.trust_needed + self.shift))
 
     def choose(self, view: PlayerView, legal: list[Action],
                rng: Rng) -> tuple[Action | None, Reason]:
@@ -53,6 +61,11 @@ class Persona:
     def respond(self, view: PlayerView, offer: Offer, rng: Rng) -> tuple[bool, Reason]:
         """Accept or decline an offer, and the reason."""
         raise NotImplementedError
+
+    def bargain(self, view: PlayerView, tables: TalkTables, own: Own, left: int,
+                rng: Rng) -> Plan:
+        """One decision in the talks (see `game.ai.bargain.bargain`), in this persona's style."""
+        return bargain(view, tables, own, self.style, left, rng)
 
     # --- shared helpers -----------------------------------------------------------
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from game.ai.bargain import DEFAULT_STYLE, Own, bargain
+from game.ai.bargain import DEFAULT_STYLE, Own, bargain, offers_this_round, stakes_for
 from game.model.actions import Action, Orders, Responses, Talk
 from game.model.results import Reason, ReasonKind
 from game.model.state import GameState
@@ -18,7 +18,7 @@ from game.rules.compiled import CompiledScenario
 from game.rules.legal import fitting, open_orders
 from game.rules.offers import Offer
 from game.rules.rng import Rng, derive_seed
-from game.rules.talks import sent_this_round, talks_open
+from game.rules.talks import proposals_to, sent_this_round, talks_open
 from game.rules.values import walk_away
 from game.rules.view import PlayerView, view_for
 
@@ -124,12 +124,16 @@ def draft_responses(policy: Policy, state: GameState, game: CompiledScenario, ro
     return Responses(role, tuple(decisions))
 
 
-def own_stakes(state: GameState, game: CompiledScenario, role: str) -> Own:
+def own_stakes(state: GameState, game: CompiledScenario, role: str,
+               holder: object | None = None) -> Own:
     """What `role` knows of its own stakes in the talks: its value for every package and
-    its walk-away value now (its own private values only)."""
+    its walk-away value now (its own private values only). With `holder` (the policy), the
+    tables behind it are made once per policy and the `Own` once per walk-away value."""
     tables = game.talks
-    return Own({p: tables.package_value(p, role) for p in tables.packages},
-               walk_away(state, game, role))
+    away = walk_away(state, game, role)
+    if holder is None:
+        return Own({p: tables.package_value(p, role) for p in tables.packages}, away)
+    return stakes_for(holder, tables, role).own(away)
 
 
 def ai_talk(policy: Policy, state: GameState, game: CompiledScenario,
@@ -140,10 +144,16 @@ def ai_talk(policy: Policy, state: GameState, game: CompiledScenario,
     `game.ai.bargain.bargain` with its `style` (or the default style)."""
     if talks_open(state, game) is not None or role not in game.talks.parties:
         return None, Reason(ReasonKind.TALK_WAITS)
-    view = view_for(state, game, role)
     left = game.talks.spec.messages_per_round - sent_this_round(state, role)
+    if left <= 0:
+        return None, Reason(ReasonKind.TALK_WAITS)
+    if not proposals_to(state, role) and (
+            not getattr(getattr(policy, "style", DEFAULT_STYLE), "proposes", True)
+            or offers_this_round(state.talks, state.round, role)):
+        return None, Reason(ReasonKind.TALK_WAITS)  # nothing to answer, nothing to propose
+    view = view_for(state, game, role)
     rng = _Deferred(state.seed, state.round, f"ai-talks{len(state.talks)}:", role)
-    own = own_stakes(state, game, role)
+    own = own_stakes(state, game, role, policy)
     decide = getattr(policy, "bargain", None)
     if decide is not None:
         plan = decide(view, game.talks, own, left, rng)

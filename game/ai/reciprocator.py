@@ -9,6 +9,7 @@ small step only while trust stays above its forgiveness threshold.
 
 from __future__ import annotations
 
+from game.ai.bargain import Style
 from game.ai.persona import Persona, best, best_of
 from game.ai.traits import aimed, partners
 from game.model.actions import Action
@@ -27,6 +28,8 @@ class Reciprocator(Persona):
     """Opens with a small step, then returns what each partner gave it last round."""
 
     name = "reciprocator"
+    #: In the talks: a fair bargainer: concedes steadily, asks a little more of those it trusts little.
+    STYLE = Style(firmness=1.2, margin=1, trust_needed=40, distrust_premium=3)
 
     def __init__(self, game: CompiledScenario, temperament: str = "steady", grit: bool = True) -> None:
         super().__init__(game, temperament)

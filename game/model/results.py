@@ -432,6 +432,18 @@ class ReasonKind(StrEnum):
       in the partner would change its mind.
     - `talk_declines` (partner, issue, option, trust): declines; the option it can least
       accept, and its trust in `partner`.
+    The central choice in the talks, stated with each message before it is made (the
+    conditions a student can read before the delegation acts on them):
+    - `talk_holds_demand` (partner, demand, issue, option, trust, threshold): holds to its
+      `demand` in the talks (asks for the guarantee `partner` would have to ratify); it
+      would set the demand aside for `option` of `issue` (an assurance in writing) once
+      its trust in `partner` reaches `threshold` (now `trust`).
+    - `talk_sets_aside` (partner, demand, issue, option, trust, threshold): sets `demand`
+      aside in the talks for `option` of `issue`: it trusts `partner` `trust` >= `threshold`.
+    - `talk_written_instead` (partner, issue, option, instead, band): offers `instead` (an
+      assurance in writing) rather than `option` of `issue`, which its own legislature would
+      have to ratify and would not at its support (`band`); only with support at its
+      height would it put the guarantee to a vote.
     """
 
     HOME_FRONT = "home_front"
@@ -496,6 +508,9 @@ class ReasonKind(StrEnum):
     TALK_ACCEPTS = "talk_accepts"
     TALK_COUNTERS = "talk_counters"
     TALK_DECLINES = "talk_declines"
+    TALK_HOLDS_DEMAND = "talk_holds_demand"
+    TALK_SETS_ASIDE = "talk_sets_aside"
+    TALK_WRITTEN_INSTEAD = "talk_written_instead"
 
 
 #: The names of each kind's args, in order (their meaning: see `ReasonKind`).
@@ -563,6 +578,9 @@ REASON_ARGS: dict[ReasonKind, tuple[str, ...]] = {
     ReasonKind.TALK_COUNTERS: ("partner", "need_issue", "need_option", "give_issue",
                                "give_option", "trust"),
     ReasonKind.TALK_DECLINES: ("partner", "issue", "option", "trust"),
+    ReasonKind.TALK_HOLDS_DEMAND: ("partner", "demand", "issue", "option", "trust", "threshold"),
+    ReasonKind.TALK_SETS_ASIDE: ("partner", "demand", "issue", "option", "trust", "threshold"),
+    ReasonKind.TALK_WRITTEN_INSTEAD: ("partner", "issue", "option", "instead", "band"),
 }
 
 

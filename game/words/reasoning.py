@@ -112,6 +112,14 @@ _SENTENCES: dict[ReasonKind, str] = {
                            "trust in {partner} {trust}"),
     R.DECLINES_JOINT: N_("declines {offer}: no joint undertaking while our demand for {demand} "
                          "stands, trust in {partner} {trust}"),
+    R.TALK_HOLDS_DEMAND: N_("holds to its demand for {demand} in the talks: it would set the "
+                            "demand aside once it has {option} and trusts {partner} a little "
+                            "more (trust in {partner} now {trust}, needs {threshold})"),
+    R.TALK_SETS_ASIDE: N_("sets its demand for {demand} aside in the talks: it has {option}, "
+                          "and trust in {partner} {trust} >= {threshold}"),
+    R.TALK_WRITTEN_INSTEAD: N_("offers {partner} {instead} rather than {option}: a treaty would "
+                               "not pass at home ({support}); only with support at its height "
+                               "would it put one to a vote"),
 }
 
 #: Kinds worded by one of several sentences, chosen by an arg (see `_variant`).
@@ -231,6 +239,9 @@ def reason_text(game, role: str, reason: Reason, offer: str | None = None) -> st
     named = {name: _value(sc, name, value) for name, value in raw.items() if name != "option"}
     if "option" in raw:
         named["option"] = raw["option"]
+    if kind in _OPTION_KINDS:  # options are named within their issue
+        for name in ("option", "instead"):
+            named[name] = _option(sc, raw["issue"], raw[name]) if name in raw else ""
     return _(template).format(me=role_name(sc, role), offer=_offer(sc, offer),
                               support=_support(sc, role, raw.get("band")), **named)
 
@@ -250,6 +261,21 @@ def _value(sc, name: str, value: object) -> object:
     if name == "come_down":
         return _(COME_DOWN_WORDS[value])
     return value
+
+
+#: Kinds whose `option` (and `instead`) args are option ids of their `issue` arg.
+_OPTION_KINDS = frozenset({R.TALK_HOLDS_DEMAND, R.TALK_SETS_ASIDE, R.TALK_WRITTEN_INSTEAD})
+
+
+def _option(sc, issue: object, option: object) -> str:
+    """An option of the talks by its name (`a written political assurance at the highest
+    level`), in lower case as it runs in a sentence; the id itself if the scenario has none."""
+    n = sc.negotiation
+    found = next((i for i in n.issues if i.id == issue), None) if n else None
+    chosen = next((o for o in found.options if o.id == option), None) if found else None
+    if chosen is None:
+        return str(option)
+    return chosen.name[:1].lower() + chosen.name[1:]
 
 
 def _support(sc, role: str, band: int | None) -> str:

@@ -16,10 +16,12 @@ from game.rules import points_left
 from game.rules.events import spent
 from game.session.menu import full_menu
 from game.session.session import Session
+from game.session.talk_turn import talk_turn
 from game.session.turns import turn
 from game.textui import render
 from game.textui.console import Console
 from game.textui.stakes import demand_lines, demand_news
+from game.textui.talks import TalksScreen
 from game.words import (
     _,
     action_label,
@@ -37,10 +39,13 @@ FACILITATOR_HELP = _("Facilitator: Enter to play on | 'event' lists the events |
 
 #: Between rounds in solo play (one human team): the facilitator's commands stay
 #: available, but the student sees only what moves the game on.
-SOLO_HELP = _("Enter: next round | quit: save and stop | help: facilitator commands")
+SOLO_HELP = _("Enter: play the round | why, ledger: last round in detail | quit | help")
 
-ORDERS_HELP = _("Type a number to pick it, 'info N' to read about item N, 'u' to take back "
-                "the last pick, 'list' to see the menu again, 'done' to finish.")
+ORDERS_HELP = _("Type a number to pick it, 'info N' to read about item N, 'notes' for every "
+                "item's teaching note, 'goals' for your objectives, 'u' to take back the last "
+                "pick, 'list' to see the whole menu again, 'done' to finish.")
+
+TALKS_LINE = _("Type 't' to enter the talks: propose a package of terms, or answer a proposal.")
 
 #: A menu number: ASCII digits only ('²' and other digits are refused, not read).
 _NUMBER = re.compile(r"[0-9]{1,4}")
@@ -85,9 +90,11 @@ class TextGame:
             self.io.clear()
         self.announced = view.round
         self.standing = self.session.state.demands  # to tell what the round changes
+        board = (render.short_hud(view, self.sc) if self.viewer is not None and view.round > 1
+                 else render.hud(view, self.sc))
         self.io.say("", _("===== Round {round} of {rounds} =====").format(round=view.round,
                                                                     rounds=view.rounds),
-                    *render.event_card(view), "", *render.hud(view, self.sc), *self._demands())
+                    *render.event_card(view), "", *board, *self._demands())
         return self._facilitator() if self.any_human else None
 
     def _demands(self) -> list[str]:
@@ -110,14 +117,38 @@ class TextGame:
             if word == "help":
                 self.io.say(FACILITATOR_HELP)
                 continue
+            if self._details(word):
+                continue
             if word in ("end", "undo"):
                 if self._end() if word == "end" else self._undo():
                     return None
             elif word == "event":
                 self._event(arg)
             else:
-                self.io.say(_("Unknown command {word!r}. The commands are: end, event, event N, "
-                              "undo, quit, help, or Enter to play on.").format(word=word))
+                self.io.say(_("Unknown command {word!r}. The commands are: why, ledger, end, "
+                              "event, event N, undo, quit, help, or Enter to play on.").format(
+                                  word=word))
+
+    def _details(self, word: str) -> bool:
+        """`why` (the AI's reasons) or `ledger` (every change, cause by cause) for the last
+        round revealed; False for any other word."""
+        if word not in ("why", "ledger"):
+            return False
+        records = self.session.state.records
+        if not records:
+            self.io.say(_("No round has been revealed yet."))
+            return True
+        last = records[-1].round
+        if word == "ledger":
+            view = self.session.view(self.viewer)
+            self.io.say(_("Round {round}, every change grouped by cause:").format(round=last),
+                        *render.ledger_lines(self.sc, view.ledger(last)))
+        else:
+            notes = [reasoning_line(self.sc, n.role, n)
+                     for n in self.session.notes_for(last, self.viewer)]
+            self.io.say(_("Round {round}, the AI delegations' reasons:").format(round=last),
+                        *(f"  {n}" for n in notes or [_("No AI reasons were given.")]))
+        return True
 
     def _end(self) -> bool:
         if not self.io.confirm(_("End the game now and score it as it stands?")):
@@ -188,19 +219,50 @@ class TextGame:
             self.briefed.add(role)
             self.io.say(_("Briefing for {team}:").format(team=name), prose(self.sc.role(role).briefing),
                         "")
-        view = self.session.view(role)
-        self.io.say(*render.hud(view, self.sc), *self._demands(), "", _("Your private objectives:"))
-        self.io.say(*(f"  [{points(o.points)}] {o.text}" for o in view.objectives))
+        solo = self.viewer is not None  # the round's opening already showed this team's board
+        if not solo:
+            self.io.say(*render.hud(self.session.view(role), self.sc), *self._demands(), "")
+        if not solo or role not in self.taught:
+            self._goals(role)
         if self.session.state.phase == Phase.ORDERS:
             return self.session.submit(self._ask_orders(role))
         return self.session.submit(self._ask_responses(role))
+
+    def _goals(self, role: str) -> None:
+        self.io.say(_("Your private objectives:"), *(
+            f"  [{points(o.points)}] {o.text}" for o in self.session.view(role).objectives))
+
+    def _talks_open(self, role: str) -> bool:
+        """Whether the team may see the talks (the scenario has them); lets the AI
+        delegations speak first, so their proposals can wait for the team's answer."""
+        if self.rules_game.talks is None or role not in self.rules_game.talks.parties:
+            return False
+        self.session.play_talks()
+        return True
+
+    def _talks_news(self, role: str) -> None:
+        """One line on the talks before the menu: proposals waiting, or how to enter."""
+        now = talk_turn(self.session, role)
+        if now.waiting:
+            self.io.say(_("Talks: {n} proposal(s) wait for your answer. Type 't' to see them.")
+                        .format(n=len(now.waiting)))
+        elif not now.closed and (self.viewer is None or self.session.state.round == 1):
+            self.io.say(TALKS_LINE)
+        elif self.session.state.agreement is not None:
+            self.io.say(_("Talks: {line}").format(line=now.agreement))
 
     def _ask_orders(self, role: str) -> Orders:
         """Picks from the numbered menu until the team types 'done' and confirms the summary."""
         menu = full_menu(self.sc, role)  # the turn's numbering: item n is menu[n - 1]
         chosen: list[Action] = []
-        self._list_actions(menu, chosen, notes=role not in self.taught)  # notes on the first turn
+        talks = self._talks_open(role)
+        first = role not in self.taught
+        self._list_actions(menu, chosen, notes=first)  # notes on the first turn
         self.taught.add(role)
+        if talks:
+            self._talks_news(role)
+        prompt = (_("Pick a number, or done / t (talks) / ? (help): ") if talks
+                  else _("Pick a number, or 'done' / 'u' / 'list' / 'help': "))
         offered = None  # the picks last offered for sending because nothing more fits
         while True:
             if offered != chosen and not self.session.legal(role, tuple(chosen)):
@@ -208,7 +270,7 @@ class TextGame:
                 self.io.say(_("Nothing more can be added this round."))
                 if self._confirm(chosen):
                     return Orders(role, tuple(chosen))
-            answer = self.io.ask(_("Pick a number, or 'done' / 'u' / 'list' / 'help': "))
+            answer = self.io.ask(prompt)
             command = answer.lower()
             if command == "done":
                 if self._confirm(chosen):
@@ -216,9 +278,16 @@ class TextGame:
             elif command in ("u", "undo"):
                 self._take_back(chosen)
             elif command in ("list", "l", "menu"):
+                self._list_actions(menu, chosen, notes=False, full=True)
+            elif command in ("notes", "note", "n"):
+                self._list_actions(menu, chosen, notes=True, full=True)
+            elif command in ("goals", "objectives", "g"):
+                self._goals(role)
+            elif command in ("t", "talks", "talk") and talks:
+                TalksScreen(self.session, self.io, role).run()
                 self._list_actions(menu, chosen, notes=False)
             elif command in ("help", "h", "?", ""):
-                self.io.say(ORDERS_HELP)
+                self.io.say(ORDERS_HELP, *([TALKS_LINE] if talks else []))
             elif command.startswith("info"):
                 self._info(command[4:].strip(), menu)
             else:
@@ -262,13 +331,20 @@ class TextGame:
         self.io.say(_("Took back {action}. Points left: {left}.").format(
             action=action_label(self.sc, taken), left=points_left(self.rules_game, chosen)))
 
-    def _list_actions(self, menu: list[Action], chosen: list[Action], notes: bool) -> None:
-        """The full menu, numbered once for the game (the turn service's items, see
-        `game.session.turns`); closed items say why they are closed."""
-        if menu:
-            self.io.say(*render.menu_lines(turn(self.session, menu[0].role, chosen), self.sc,
-                                           notes))
-        self.io.say(ORDERS_HELP)
+    def _list_actions(self, menu: list[Action], chosen: list[Action], notes: bool,
+                      full: bool = False) -> None:
+        """The menu, numbered once for the game (the turn service's items, see
+        `game.session.turns`); closed items say why they are closed. After a solo team's
+        first turn, unless `full`, only the items open now, and the closed ones' numbers."""
+        if not menu:
+            self.io.say(ORDERS_HELP)
+            return
+        role = menu[0].role
+        now = turn(self.session, role, chosen)
+        if self.viewer is not None and role in self.taught and not (full or notes):
+            self.io.say(*render.compact_menu_lines(now))
+            return
+        self.io.say(*render.menu_lines(now, self.sc, notes), ORDERS_HELP)
 
     def _parse_pick(self, answer: str, menu: list[Action], role: str) -> Action | None:
         if _NUMBER.fullmatch(answer):
@@ -291,26 +367,56 @@ class TextGame:
     def _ask_responses(self, role: str) -> Responses:
         view = self.session.view(role)
         decisions = []
+        short = self.viewer is not None and self.session.state.round > 1
         for offer in view.offers:
             spec = offer.spec
+            what = "  " + " ".join(spec.description.split())
+            note = "  (" + " ".join(spec.teaching_note.split()) + ")"
             self.io.say("", _("Offer: {offer}").format(offer=move_label(self.sc, offer.key)),
-                        "  " + " ".join(spec.description.split()),
-                        "  (" + " ".join(spec.teaching_note.split()) + ")")
-            decisions.append((offer.key, self.io.confirm(_("Accept?"))))
+                        *([] if short else [what, note]))
+            note = f"{what}\n{note}"
+            decisions.append((offer.key, self._accept(note) if short
+                              else self.io.confirm(_("Accept?"))))
         return Responses(role, tuple(decisions))
+
+    def _accept(self, note: str) -> bool:
+        """Accept an offer? y or n; ? says what it is and what it tends to do."""
+        while True:
+            answer = self.io.ask(_("Accept? ('?' explains) [y/n] ")).lower()
+            if answer in (_("y"), _("yes"), "y", "yes"):
+                return True
+            if answer in (_("n"), _("no"), "n", "no"):
+                return False
+            if answer == "?":
+                self.io.say(*note.split("\n"))
+            else:
+                self.io.say(_("Type y to accept, n to decline, or ? for what the offer is."))
 
     # --- resolution ------------------------------------------------------------------
     def _show(self, records: list[RoundRecord]) -> None:
         view = self.session.view(self.viewer)
+        short = False
         for record in records:
-            notes = [reasoning_line(self.sc, n.role, n)
-                     for n in self.session.notes_for(record.round)]
-            self.io.say("", *render.resolution(view, self.sc, record.round, notes),
-                        *demand_news(self.standing, self.session.state.demands, record,
-                                     self.rules_game))
+            # A solo student sees the whole ledger once (round 1), then what changed, with
+            # the AI's reasons and the ledger on request.
+            short = self.viewer is not None and record.round > 1
+            if short:
+                shown = render.short_resolution(view, self.sc, record.round)
+            else:
+                notes = [reasoning_line(self.sc, n.role, n)
+                         for n in self.session.notes_for(record.round, self.viewer)]
+                shown = render.resolution(view, self.sc, record.round, notes)
+            self.io.say("", *shown, *demand_news(self.standing, self.session.state.demands,
+                                                 record, self.rules_game))
             self.standing = self.session.state.demands
         if records and self.io.interactive and self.any_human:
-            self.io.ask(_("Press Enter to continue. "))
+            if not short:
+                self.io.ask(_("Press Enter to continue. "))
+                return
+            while answer := self.io.ask(_("Enter: go on | why: the AI's reasons | ledger: "
+                                          "every change: ")).lower():
+                if not self._details(answer):
+                    self.io.say(_("Press Enter to go on, or type why or ledger."))
 
 
 def _pick_event(events, arg: str):

@@ -19,6 +19,7 @@ from game.words import (
     commitment_line,
     family_name,
     ledger_lines,
+    meter_label,
     move_label,
     outcome_name,
     outcome_text,
@@ -49,6 +50,32 @@ def hud(view: PlayerView, scenario: Scenario) -> list[str]:
     return lines
 
 
+def short_hud(view: PlayerView, scenario: Scenario) -> list[str]:
+    """The meters in few words, for the later rounds of a solo game: tension, the trust
+    table, support at home on one line, and the track from its first step not operating."""
+    lines = [_("Tension {tension} ({band})").format(tension=view.tension,
+                                                    band=band_name(view.band))]
+    lines += [_("Trust (row in column):"), *_trust_table(view, scenario)[1:]]
+    shown = []
+    for r in scenario.roles:
+        lo, hi = view.support[r.id]
+        shown.append(f"{r.domestic_label} ({r.name}) " + (str(lo) if lo == hi else f"{lo}-{hi}"))
+    lines.append(_("Support at home: {list}").format(list="; ".join(shown)))
+    steps, done = [], 0
+    for i, m in enumerate(scenario.milestones, 1):
+        status = view.milestones[m.id]
+        if status == Track.OPERATING and not steps:
+            done = i
+            continue
+        extra = (f" {view.progress[m.id]}/{m.progress_needed}"
+                 if m.progress_needed and status != Track.OPERATING else "")
+        steps.append(f"{i}. {m.name}: {status_name(status)}{extra}")
+    head = (_("Cooperation track: steps 1-{n} operating; ").format(n=done) if done > 1 else
+            _("Cooperation track: step 1 operating; ") if done else _("Cooperation track: "))
+    lines.append(head + (_("next: {step}").format(step=steps[0]) if steps else ""))
+    return lines
+
+
 def menu_lines(turn: Turn, scenario: Scenario, notes: bool) -> list[str]:
     """A team's menu of orders (`game.session.turns.Turn.menu`) as text: the points left and
     the draft, then every item under its family's heading, numbered as the turn numbers it,
@@ -70,16 +97,34 @@ def menu_lines(turn: Turn, scenario: Scenario, notes: bool) -> list[str]:
     return lines
 
 
-def menu_line(item: MenuItem) -> str:
-    """`   6. [1 pt] Offer a legal guarantee → Moscow  (not available: ...)  (stakes)`."""
+def compact_menu_lines(turn: Turn) -> list[str]:
+    """A shorter menu for later rounds of a solo game: the points left, the draft, the items
+    open or picked now (numbered as always), and the numbers of the items closed now."""
+    picked = ", ".join(i.label for i in turn.menu if i.picked) or _("nothing yet")
+    lines = ["", _("Points left: {left} (1 an item unless marked). Picked: {picked}").format(
+        left=turn.points_left, picked=picked)]
+    lines += [menu_line(i, short=True) for i in turn.menu if i.open or i.picked]
+    closed = [str(i.number) for i in turn.menu if not i.open and not i.picked]
+    if closed:
+        lines.append(_("  Closed now: {numbers} ('list' says why).").format(
+            numbers=", ".join(closed)))
+    return lines
+
+
+def menu_line(item: MenuItem, short: bool = False) -> str:
+    """`   6. [1 pt] Offer a legal guarantee → Moscow  (not available: ...)  (stakes)`;
+    `short` marks only a cost above 1 point, after the label."""
     if item.picked:
         state = _("  (picked)")
     elif item.open:
         state = ""
     else:
         state = _("  (not available: {why})").format(why=item.why)
-    cost = _("[{cost} pt]").format(cost=item.cost)
     at_stake = f"  ({item.stakes.line})" if item.stakes.line else ""
+    if short:
+        cost = _(" [{cost} pts]").format(cost=item.cost) if item.cost != 1 else ""
+        return f"  {item.number:2}. {item.label}{cost}{state}{at_stake}"
+    cost = _("[{cost} pt]").format(cost=item.cost)
     return f"  {item.number:2}. {cost} {item.label}{state}{at_stake}"
 
 
@@ -120,6 +165,36 @@ def resolution(view: PlayerView, scenario: Scenario, round_no: int,
     return lines
 
 
+def changes(view: PlayerView, scenario: Scenario, round_no: int) -> list[str]:
+    """What a round changed, meter by meter, as net changes from its start to its end
+    (the ledger, cause by cause, is `resolution`)."""
+    first: dict[str, int] = {}
+    last: dict[str, int] = {}
+    for entry in view.ledger(round_no):
+        first.setdefault(entry.meter, entry.before)
+        last[entry.meter] = entry.after
+    lines = [f"  {meter_label(scenario, m)}: {first[m]} → {last[m]} ({last[m] - first[m]:+d})"
+             for m in first if last[m] != first[m] and not m.startswith("transparency.")]
+    return [_("What changed:"), *(lines or ["  " + _("No meter changed.")])]
+
+
+def short_resolution(view: PlayerView, scenario: Scenario, round_no: int) -> list[str]:
+    """A round revealed in few words: orders, answers and the net change of each meter."""
+    record = next(r for r in view.records if r.round == round_no)
+    lines = [_("=== Round {round} revealed ===").format(round=round_no)]
+    answers: dict[str, list[str]] = {}
+    for who, key, ok in record.responses:
+        answers.setdefault(key, []).append(
+            (_("{role} accepted") if ok else _("{role} declined")).format(
+                role=role_name(scenario, who)))
+    for role in scenario.role_ids:
+        mine = [action_label(scenario, a) + (f" ({', '.join(answers[a.text()])})"
+                                             if a.text() in answers else "")
+                for a in record.orders if a.role == role]
+        lines.append(f"{role_name(scenario, role)}: {'; '.join(mine) or _('no orders')}")
+    return lines + changes(view, scenario, round_no)
+
+
 def end_screen(result: Outcome, scenario: Scenario, view: PlayerView) -> list[str]:
     """The ending, each score part by part, and every commitment: kept, broken or running."""
     lines = [f"=== {outcome_name(scenario, result)} ===",
@@ -137,5 +212,6 @@ def end_screen(result: Outcome, scenario: Scenario, view: PlayerView) -> list[st
     return lines
 
 
-__all__ = ["action_label", "end_screen", "event_card", "hud", "menu_line", "menu_lines",
-           "move_label", "resolution", "role_name"]
+__all__ = ["action_label", "changes", "compact_menu_lines", "end_screen", "event_card", "hud",
+           "menu_line", "menu_lines", "move_label", "resolution", "role_name", "short_hud",
+           "short_resolution"]

@@ -14,7 +14,15 @@ import sys
 from pathlib import Path as FilePath
 from typing import TextIO
 
+from game.authoring.companion import (
+    check_companions,
+    companion_problems,
+    is_companion,
+    read_companion,
+    scenario_of,
+)
 from game.authoring.file_text import read_bytes
+from game.authoring.glyphs import glyph_problems
 from game.authoring.loader import Problem, ScenarioError, check_text
 from game.model.scenario import Scenario
 from game.words import _, ngettext
@@ -31,29 +39,78 @@ def run_check(paths: list[str], out: TextIO | None = None, err: TextIO | None = 
         print(_("check: name at least one scenario file, for example scenarios/*.yaml"), file=err)
         return 2
     results = [check_one(str(path), err) for path in paths]
-    problems = sorted((p for _s, found in results for p in found),
-                      key=lambda p: (p.file, p.line, p.col))
+    unique = dict.fromkeys(p for _s, found in results for p in found)  # a companion checked twice
+    problems = sorted(unique, key=lambda p: (p.file, p.line, p.col))
     for problem in problems:
         for line in problem.lines():
             print(line, file=out)
     for path, (scenario, found) in zip(paths, results, strict=True):
-        print(summary(str(path), scenario, found, strict=strict), file=out)
+        if is_companion(path):
+            print(companion_summary(str(path), scenario, found, strict=strict), file=out)
+        else:
+            print(summary(str(path), scenario, found, strict=strict), file=out)
     failed = any(p.is_error or strict for p in problems)
     return 2 if failed or any(s is None for s, _f in results) else 0
 
 
 def check_one(path: str, err: TextIO = sys.stderr) -> tuple[Scenario | None, list[Problem]]:
-    """The scenario (if it loaded) and every problem of one file, warnings included."""
+    """The scenario (if it loaded) and every problem of one file, warnings included: a
+    scenario's own, its companion translations' and its characters the fonts lack; for a
+    companion file, the companion's problems against its scenario."""
+    if is_companion(path):
+        return check_companion(path, err)
     try:
         data = read_bytes(FilePath(path))
-        scenario, _source, found = check_text(data, path)
-        return scenario, found + schema_line_problems(path, data)
+        scenario, source, found = check_text(data, path)
+        more = [] if scenario is None else glyph_problems(scenario, source) + \
+            check_companions(path, scenario)
+        return scenario, found + schema_line_problems(path, data) + more
     except ScenarioError as exc:
         return None, exc.problems
     except Exception as exc:  # noqa: BLE001 - a bug must not hide the other files' results
         print(_("{path}: internal error while checking ({kind}: {exc}); please report this "
                 "as a bug").format(path=path, kind=type(exc).__name__, exc=exc), file=err)
         return None, []
+
+
+def check_companion(path: str, err: TextIO = sys.stderr) -> tuple[Scenario | None, list[Problem]]:
+    """The scenario a companion translates (if it loads) and the companion's problems."""
+    from game.authoring.loader import load_scenario
+
+    base = scenario_of(path)
+    try:
+        scenario = load_scenario(base)
+    except ScenarioError:
+        return None, [Problem(path, 1, 1, "<root>", _(
+            "the scenario {name} this file translates has errors; check it first").format(
+            name=base.name), "translation-file")]
+    except Exception as exc:  # noqa: BLE001 - as check_one
+        print(_("{path}: internal error while checking ({kind}: {exc}); please report this "
+                "as a bug").format(path=path, kind=type(exc).__name__, exc=exc), file=err)
+        return None, []
+    found = companion_problems(scenario, path)
+    if not any(p.is_error for p in found):
+        data, source = read_companion(path)
+        lang = data["language"]
+        strings = {k: v[lang] for k, v in data["texts"].items() if isinstance(v.get(lang), str)}
+        found += glyph_problems(scenario, source, strings, lambda key: ("texts", key, lang))
+    return scenario, found
+
+
+def companion_summary(path: str, scenario: Scenario | None, found: list[Problem], *,
+                      strict: bool = False) -> str:
+    """`FILE: ok (translation of NAME)`, or its errors and warnings, as `summary`."""
+    errors = sum(1 for p in found if p.is_error)
+    warnings = len(found) - errors
+    if errors or scenario is None:
+        counts = [_count(errors, "error"), _count(warnings, "warning")]
+        return f"{path}: " + (", ".join(c for c in counts if c) or _("not checked (internal error)"))
+    name = scenario_of(path).name
+    if warnings and strict:
+        return _("{path}: fails under --strict: {warnings} (translation of {name})").format(
+            path=path, warnings=_count(warnings, "warning"), name=name)
+    tail = "; " + _count(warnings, "warning") if warnings else ""
+    return _("{path}: ok (translation of {name}){tail}").format(path=path, name=name, tail=tail)
 
 
 def schema_line_problems(path: str, data: bytes) -> list[Problem]:

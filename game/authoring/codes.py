@@ -100,6 +100,14 @@ CODES: dict[str, tuple[str, str]] = {
     "talks-term-party": (ERROR, "a term binds a role, or is owed to one, that is not a party"),
     "talks-no-zone": (WARNING, "no package is worth its walk-away value to every party"),
     "talks-no-contest": (WARNING, "one package is the best for every party"),
+    # Text in any script.
+    "glyph-missing": (WARNING, "a text holds characters the window's fonts cannot draw"),
+    # Translations (a companion file `NAME.<lang>.yaml`).
+    "translation-file": (ERROR, "a translation file that is not shaped as one"),
+    "translation-missing": (WARNING, "a text of the scenario that the translation file lacks"),
+    "translation-extra": (WARNING, "a translation of a text the scenario does not have"),
+    "translation-stale": (WARNING, "a translation whose English has changed since"),
+    "translation-empty": (WARNING, "texts not translated yet"),
 }
 
 

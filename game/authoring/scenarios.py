@@ -21,16 +21,24 @@ def list_scenarios(folder: Path = SCENARIO_DIR) -> list[Path]:
 
     The default comes first because menus preselect the first entry, and a teacher who
     opens New game expects the 2011 case the game is built around."""
-    found = sorted(p for p in folder.glob("*.yaml") if p.is_file())
+    from game.authoring.companion import is_companion
+
+    found = sorted(p for p in folder.glob("*.yaml") if p.is_file() and not is_companion(p))
     return sorted(found, key=lambda p: p != DEFAULT_SCENARIO)
 
 
-def load_for_play(path: str | Path) -> Scenario:
-    """Load and check a scenario; raise ScenarioLoadError with located problems if it is bad."""
+def load_for_play(path: str | Path, *, translate: bool = True) -> Scenario:
+    """Load and check a scenario; raise ScenarioLoadError with located problems if it is bad.
+
+    With `translate`, its texts are in the current language when a companion file beside
+    it (`NAME.<lang>.yaml`) translates them (game.authoring.companion)."""
+    from game.authoring.companion import for_play
     from game.authoring.loader import ScenarioError, load_scenario
+    from game.words.i18n import current_language
 
     try:
-        return load_scenario(path)
+        scenario = load_scenario(path)
+        return for_play(scenario, path, current_language()) if translate else scenario
     except ScenarioError as exc:
         lines = [line for p in exc.problems for line in p.lines()]
         if len(exc.problems) == 1 and exc.problems[0].code == "file":  # missing, a folder...

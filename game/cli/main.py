@@ -14,7 +14,12 @@
     python main.py schema [--out PATH|-] [--docs FILE.md]      export the scenario JSON Schema
     python main.py host [--scenario FILE] [--port P] [--lan | --bind ADDR] [--seat ROLE=KIND]
                                                                host the game for the teams' browsers
+    python main.py translate SCENARIO --lang ru [--out FILE]   write a scenario's translation file
     python main.py --version                                   the game's version
+
+Every command takes --lang LANG (such as ru): the language of its words. Without it the
+window uses its Settings, and then every command the environment (LANGUAGE, LC_ALL,
+LC_MESSAGES, LANG); an unknown language is one line naming those there are, and status 2.
 
 Installed, `detente` and `python -m detente` take the same commands (game.cli.program
 names the right one in help and hints).
@@ -80,7 +85,23 @@ def build_parser() -> argparse.ArgumentParser:
                         help="instead, rewrite the key reference generated from the schema in "
                              "this Markdown file (docs/authoring.md)")
     _add_host(sub.add_parser("host", help="host the game on the local network for the teams' browsers"))
+    from game.authoring.companion import add_arguments as add_translate
+
+    add_translate(sub.add_parser("translate", help="write a scenario's translation file for "
+                                                   "translators to fill in"))
+    for name, command in sub.choices.items():
+        if name not in OWN_LANG:
+            command.add_argument("--lang", metavar="LANG", help=LANG_HELP)
     return parser
+
+
+#: Commands whose own --lang means something else: the window's parser takes it
+#: (game.ui.app), and `translate` writes a translation into it (any language).
+OWN_LANG = ("play", "translate")
+
+#: The help of `--lang`, which every command takes.
+LANG_HELP = ("the language of the game's words, such as ru (default: the LANGUAGE, LC_ALL, "
+             "LC_MESSAGES or LANG environment variable, else English)")
 
 
 def commands() -> tuple[str, ...]:
@@ -120,6 +141,9 @@ def main(argv: list[str] | None = None) -> int:
     if problem:
         print(f"error: {problem}", file=sys.stderr)
         return 2
+    from game.words.i18n import from_environment, set_language
+
+    set_language(from_environment())  # --lang, when given, overrides it (choose_language)
     try:
         return _dispatch(argv)
     except KeyboardInterrupt:
@@ -142,11 +166,28 @@ def _dispatch(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
     if args.command is None:
         return play([])
+    problem = None if args.command in OWN_LANG else choose_language(getattr(args, "lang", None))
+    if problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return 2
     handler = {"text": run_text, "new": run_new, "check": run_check, "replay": run_replay,
                "debrief": run_debrief, "simulate": run_simulate, "schema": run_schema,
                "host": run_host, "whatif": run_whatif, "classdebrief": run_classdebrief,
-               "briefs": run_briefs, "frontier": run_frontier}[args.command]
+               "briefs": run_briefs, "frontier": run_frontier, "translate": run_translate}[args.command]
     return handler(args)
+
+
+def choose_language(lang: str | None) -> str | None:
+    """Translate into `--lang` when it is given; why it cannot be (one line), or None."""
+    from game.words.i18n import UnknownLanguage, set_language
+
+    if lang is None:
+        return None
+    try:
+        set_language(lang)
+    except UnknownLanguage as exc:
+        return f"--lang {lang}: {exc}"
+    return None
 
 
 #: Flags of the command line itself; any other first flag is the window's (`play`).
@@ -201,7 +242,7 @@ def play(window_args: list[str]) -> int:
     from game.ui.dpi import make_dpi_aware
 
     opts = parse_options(window_args)  # a wrong flag exits here with status 2, display or not
-    problem = window_option_problem(opts)
+    problem = choose_language(opts.lang) or window_option_problem(opts)
     if problem:
         print(f"error: {problem}", file=sys.stderr)
         return 2
@@ -212,7 +253,7 @@ def play(window_args: list[str]) -> int:
         ok, reason = display_available()
         if not ok:
             print(f"{reason}: starting the text mode instead ({program.name()} text --help for options).")
-            return run_text(build_parser().parse_args(["text"]))
+            return run_text(build_parser().parse_args(["text"]))  # in the --lang chosen
     from game.ui.app import run_app
 
     return run_app(window_args)
@@ -445,6 +486,13 @@ def _schema_docs(path: Path) -> int:
         write_atomic(path, fresh)
     print(f"wrote {path}" if fresh != text else f"{path} is up to date")
     return 0
+
+
+def run_translate(args: argparse.Namespace) -> int:
+    """Write a scenario's companion translation file (see game.authoring.companion)."""
+    from game.authoring.companion import run
+
+    return run(args)
 
 
 def run_host(args: argparse.Namespace) -> int:

@@ -14,6 +14,7 @@ frame and at exit, as JSON, for the benchmark).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
@@ -34,6 +35,7 @@ from game.ui.settings import Settings, load_settings, save_settings  # noqa: E40
 from game.ui.theme import load_theme  # noqa: E402
 from game.ui.waiting import make_waiter  # noqa: E402
 from game.words import _  # noqa: E402
+from game.words.i18n import UnknownLanguage, set_language  # noqa: E402
 
 WINDOW_EVENTS = {getattr(pygame, n) for n in (
     "WINDOWEXPOSED", "WINDOWSHOWN", "WINDOWRESTORED", "WINDOWMAXIMIZED", "VIDEOEXPOSE")
@@ -286,6 +288,8 @@ def parse_options(argv: Sequence[str] | None) -> argparse.Namespace:
                         f"are listed as {name()} check lists them)")
     p.add_argument("--quit-after", type=float, metavar="SECONDS",
                    help="quit this many seconds after the first frame (benchmarks)")
+    p.add_argument("--lang", metavar="LANG", help="the language of the game's words, such as ru "
+                   "(overrides the Settings screen and the environment)")
     return p.parse_args(list(argv) if argv is not None else None)
 
 
@@ -303,6 +307,9 @@ def run_app(argv: Sequence[str] | None = None) -> int:
     stored, warning = load_settings()  # never raises: a broken file gives the defaults
     if warning:
         print(warning, file=sys.stderr)
+    if not opts.lang and stored.language:  # --lang, then Settings, then the environment
+        with contextlib.suppress(UnknownLanguage):
+            set_language(stored.language)
     settings = replace(stored, ui_scale=clamp_scale(opts.scale) if opts.scale is not None
                        else stored.ui_scale, high_contrast=stored.high_contrast or
                        opts.high_contrast, fullscreen=stored.fullscreen and not opts.windowed)

@@ -37,6 +37,8 @@ class Settings:
     timer_minutes: int = 5
     window_size: tuple[int, int] = (1280, 720)
     fullscreen: bool = False
+    #: The language of the game's words ("ru"), or "" to follow the environment (LANG).
+    language: str = ""
 
     def validated(self) -> Settings:
         """A copy with every value brought into its allowed range."""
@@ -47,6 +49,8 @@ class Settings:
             timer_minutes=max(0, min(120, int(self.timer_minutes))),
             window_size=(max(640, min(7680, int(w))), max(360, min(4320, int(h)))),
             fullscreen=bool(self.fullscreen),
+            language=self.language if isinstance(self.language, str) and len(self.language) <= 16
+            else "",
         )
 
 

@@ -9,11 +9,13 @@ from pathlib import Path
 import pytest
 
 from game.ai import make_policy
+from game.authoring.companion import is_companion
 from game.authoring.scenarios import load_for_play
 from game.rules.compiled import compile_scenario
 from game.session.runner import play_game
 
-SCENARIOS = sorted((Path(__file__).resolve().parents[2] / "scenarios").glob("*.yaml"))
+SCENARIOS = sorted(p for p in (Path(__file__).resolve().parents[2] / "scenarios").glob("*.yaml")
+                   if not is_companion(p))
 LIBRARY = [p for p in SCENARIOS if p.name != "missile-defence-2011.yaml"]
 
 #: Words that would mean the game models weapons: interception, yields, distances, launchers.

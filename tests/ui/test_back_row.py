@@ -15,13 +15,14 @@ from pathlib import Path
 
 import pytest
 
+from game.authoring.companion import is_companion
 from game.ui.base import walk
 from game.ui.containers import ScrollView
 from game.ui.screenshots import SIZES, THEMES, ScriptedGame
 from tests.ui.textprobe import problems
 
 ROOT = Path(__file__).resolve().parents[2]
-SCENARIOS = [*sorted((ROOT / "scenarios").glob("*.yaml")),
+SCENARIOS = [*sorted(p for p in (ROOT / "scenarios").glob("*.yaml") if not is_companion(p)),
              ROOT / "tests/ui/fixtures/five-roles.yaml", ROOT / "tests/ui/fixtures/eight-roles.yaml"]
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from game.authoring.companion import is_companion
 from game.ui.base import walk
 from game.ui.containers import ScrollView
 from game.ui.play.board import Board
@@ -112,7 +113,8 @@ def test_the_countdown_says_its_state_in_words(make_app):
     assert timer.state() == "talks over" and timer.next_tick() is None
 
 
-SCENARIO_FILES = sorted((Path(__file__).resolve().parents[2] / "scenarios").glob("*.yaml"))
+SCENARIO_FILES = sorted(p for p in (Path(__file__).resolve().parents[2] / "scenarios").glob("*.yaml")
+                        if not is_companion(p))
 
 
 @pytest.mark.parametrize("scale", [1.0, 2.0])

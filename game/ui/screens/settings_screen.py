@@ -8,10 +8,19 @@ from game.ui.base import Widget
 from game.ui.screens.common import PageScene
 from game.ui.settings import SCALES, TIMER_CHOICES, WINDOW_SIZES, Settings, settings_path
 from game.ui.widgets import Button, Label, Stepper, Toggle
+from game.words.i18n import available, from_environment, set_language
 
 
 def _nearest(values, value) -> int:
     return min(range(len(values)), key=lambda i: abs(values[i] - value))
+
+
+def _language_text(lang: str) -> str:
+    return f"as the system ({from_environment()})" if not lang else NATIVE.get(lang, lang)
+
+
+#: Each language's name in itself, as a language menu shows it.
+NATIVE = {"en": "English", "ru": "Русский"}
 
 
 def _timer_text(minutes: int) -> str:
@@ -29,8 +38,16 @@ class SettingsScene(PageScene):
         self.app.apply_settings(replace(self.app.settings, **values))
         self.invalidate()
 
+    def change_language(self, lang: str) -> None:
+        """Translate the game's words into `lang` ("" for the environment's) and save it."""
+        set_language(lang or from_environment())
+        self.change(language=lang)
+
     def body(self) -> list[Widget]:
         s: Settings = self.app.settings
+        languages = ["", *available()]
+        if s.language not in languages:
+            languages.append(s.language)
         sizes = list(WINDOW_SIZES)
         if tuple(s.window_size) not in sizes:
             sizes.append(tuple(s.window_size))
@@ -47,6 +64,9 @@ class SettingsScene(PageScene):
             Stepper("Window size", sizes, sizes.index(tuple(s.window_size)),
                     lambda v: self.change(window_size=tuple(v)), fmt=lambda v: f"{v[0]} × {v[1]}",
                     key="set:size", detail="Used when not in full screen"),
+            Stepper("Language", languages, languages.index(s.language), self.change_language,
+                    fmt=_language_text, key="set:language",
+                    detail="The game's words; --lang chooses for one run"),
             Toggle("Full screen", s.fullscreen, lambda v: self.change(fullscreen=v),
                    key="set:fullscreen", detail="Also F11"),
             Button("Back", self.back, detail="Return to the previous screen", key="set:back"),

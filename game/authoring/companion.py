@@ -1,0 +1,264 @@
+"""Companion translation files beside a scenario: found, read with positions, checked,
+applied for play, and written as a skeleton for translators.
+
+A scenario `NAME.yaml` may have companions `NAME.<lang>.yaml` (the format is in
+game.authoring.translations). This module:
+
+    companion_path(scenario, lang)   where a scenario's companion in `lang` sits
+    is_companion(path)               True for `NAME.<lang>.yaml` beside a `NAME.yaml`
+    check_companions(path, scenario) each companion's problems, located by line and column
+    for_play(scenario, path, lang)   the scenario in `lang` when a companion has it
+    skeleton(scenario, lang, old)    the text of a companion to fill in (`translate`)
+
+`check` reports a companion's missing keys (a text of the scenario without an entry),
+extra keys (no such text), stale keys (its `en` is not the current English) and
+untranslated entries, with the codes in game.authoring.codes. A stale translation is
+not used in play: the English shows until the translator updates it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import re
+import sys
+from pathlib import Path as FilePath
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap
+from ruamel.yaml.scalarstring import LiteralScalarString
+
+from game.authoring.file_text import decode, read_bytes
+from game.authoring.problems import Problem, ScenarioError, SourceMap
+from game.authoring.translations import texts, translated
+from game.authoring.yaml_tree import parse, plain
+from game.model.scenario import Scenario
+from game.words import _, ngettext
+
+#: `NAME.<lang>.yaml`: a language code of two or three letters, perhaps with a region.
+NAME = re.compile(r"^(?P<base>.+)\.(?P<lang>[a-z]{2,3}(?:_[A-Z]{2})?)\.ya?ml$")
+LANG = re.compile(r"^[a-z]{2,3}(?:_[A-Z]{2})?$")
+#: The keys of a companion file.
+TOP_KEYS = ("language", "texts")
+
+
+def companion_path(scenario_path: str | FilePath, lang: str) -> FilePath:
+    """Where the companion of a scenario in `lang` sits: `NAME.<lang>.yaml` beside it."""
+    path = FilePath(scenario_path)
+    return path.with_name(f"{path.stem}.{lang}{path.suffix or '.yaml'}")
+
+
+def is_companion(path: str | FilePath) -> bool:
+    """True for a companion file: `NAME.<lang>.yaml` with its scenario `NAME.yaml` beside it."""
+    path = FilePath(path)
+    found = NAME.match(path.name)
+    return bool(found) and any((path.parent / f"{found['base']}{ext}").is_file()
+                               for ext in (".yaml", ".yml"))
+
+
+def scenario_of(companion: str | FilePath) -> FilePath:
+    """The scenario file a companion translates."""
+    path = FilePath(companion)
+    found = NAME.match(path.name)
+    base = found["base"] if found else path.stem
+    yml = path.parent / f"{base}.yml"
+    return yml if yml.is_file() else path.parent / f"{base}.yaml"
+
+
+def companions(scenario_path: str | FilePath) -> list[FilePath]:
+    """Every companion of a scenario file, by language."""
+    path = FilePath(scenario_path)
+    return sorted(p for p in path.parent.glob(f"{path.stem}.*{path.suffix}")
+                  if NAME.match(p.name) and NAME.match(p.name)["base"] == path.stem)
+
+
+def read_companion(path: str | FilePath) -> tuple[dict[str, Any], SourceMap]:
+    """A companion's data and where each of its keys sits; ScenarioError if it cannot be read."""
+    name = str(path)
+    tree = parse(decode(read_bytes(FilePath(path)), name), name)
+    source = SourceMap(name)
+    data = plain(tree, (), source)
+    return data, source
+
+
+def shape_problems(data: dict[str, Any], source: SourceMap, lang: str) -> list[Problem]:
+    """Errors in a companion's shape: its keys, its language, each entry a mapping of texts."""
+    problems = [source.problem((key,), _("a translation file holds only `language:` and "
+                                         "`texts:`; remove `{key}`").format(key=key),
+                               "translation-file", key=True)
+                for key in data if key not in TOP_KEYS]
+    if data.get("language") != lang:
+        problems.append(source.problem(("language",), _(
+            "the file name says the language is {lang}, so write `language: {lang}`").format(
+            lang=lang), "translation-file"))
+    entries = data.get("texts")
+    if not isinstance(entries, dict):
+        problems.append(source.problem(("texts",), _(
+            "`texts:` should be a mapping of keys, each with `en:` and `{lang}:`").format(lang=lang),
+            "translation-file"))
+        return problems
+    for key, entry in entries.items():
+        if not isinstance(entry, dict) or not all(isinstance(v, str) for v in entry.values()):
+            problems.append(source.problem(("texts", key), _(
+                "each entry holds `en:` (the English) and `{lang}:` (its translation), both "
+                "texts").format(lang=lang), "translation-file", key=True))
+    return problems
+
+
+def companion_problems(scenario: Scenario, path: str | FilePath) -> list[Problem]:
+    """Every problem of one companion of `scenario`, located in the companion file."""
+    found = NAME.match(FilePath(path).name)
+    lang = found["lang"] if found else ""
+    try:
+        data, source = read_companion(path)
+    except ScenarioError as exc:
+        return exc.problems
+    problems = shape_problems(data, source, lang)
+    if any(p.is_error for p in problems):
+        return problems
+    return problems + key_problems(texts(scenario), data["texts"], source, lang)
+
+
+def key_problems(english: dict[str, str], entries: dict[str, dict[str, str]], source: SourceMap,
+                 lang: str) -> list[Problem]:
+    """Missing, extra, stale and untranslated keys of a companion's `texts:`."""
+    problems = []
+    for key in english:
+        if key not in entries:
+            problems.append(source.problem(("texts",), _(
+                "no translation of {key} (\"{text}\"); add it, or run: python main.py translate "
+                "SCENARIO --lang {lang}").format(key=key, text=_short(english[key]), lang=lang),
+                "translation-missing", key=True))
+    for key, entry in entries.items():
+        if key not in english:
+            problems.append(source.problem(("texts", key), _(
+                "the scenario has no text {key}; remove this entry, or correct its key").format(
+                key=key), "translation-extra", key=True))
+        elif entry.get("en") != english[key]:
+            problems.append(source.problem(("texts", key, "en"), _(
+                "the English of {key} has changed to \"{text}\"; update the translation and "
+                "its `en:`").format(key=key, text=_short(english[key])), "translation-stale"))
+    empty = [key for key, entry in entries.items() if key in english and not entry.get(lang)]
+    if empty:
+        problems.append(source.problem(("texts", empty[0], lang), ngettext(
+            "{n} text is not translated yet (first {key}); it shows in English",
+            "{n} texts are not translated yet (first {key}); they show in English",
+            len(empty)).format(n=len(empty), key=empty[0]), "translation-empty", key=True))
+    return problems
+
+
+def _short(text: str, limit: int = 60) -> str:
+    line = " ".join(text.split())
+    return line if len(line) <= limit else line[:limit - 1] + "…"
+
+
+def check_companions(scenario_path: str | FilePath, scenario: Scenario) -> list[Problem]:
+    """The problems of every companion of a scenario file."""
+    return [p for path in companions(scenario_path) for p in companion_problems(scenario, path)]
+
+
+def for_play(scenario: Scenario, scenario_path: str | FilePath, lang: str) -> Scenario:
+    """The scenario in `lang` when a companion beside it translates it, else as it is.
+
+    Only entries whose `en` is the current English are used; a companion that cannot be
+    read changes nothing (`check` says why)."""
+    path = companion_path(scenario_path, lang)
+    if lang == "en" or not path.is_file():
+        return scenario
+    try:
+        data, source = read_companion(path)
+    except (ScenarioError, OSError):
+        return scenario
+    if any(p.is_error for p in shape_problems(data, source, lang)):
+        return scenario
+    english = texts(scenario)
+    current = {key: entry for key, entry in data["texts"].items()
+               if key in english and entry.get("en") == english[key] and entry.get(lang)}
+    try:
+        return translated(scenario, {"language": lang, "texts": current})
+    except ValueError:  # a translation the schema refuses (too long, say): play in English
+        return scenario
+
+
+def skeleton(scenario: Scenario, lang: str, old: dict[str, Any] | None = None,
+             source_name: str = "") -> str:
+    """A companion to fill in: every text of the scenario with its English, and the
+    translation from `old` (an earlier companion's data) where it had one, else empty.
+
+    An old translation whose English has changed keeps its old `en:`, so `check` still
+    says it is stale."""
+    before = (old or {}).get("texts") or {}
+    entries = CommentedMap()
+    for key, english in texts(scenario).items():
+        prior = before.get(key) if isinstance(before.get(key), dict) else {}
+        entry = CommentedMap()
+        kept = prior.get(lang) if isinstance(prior.get(lang), str) else ""
+        entry["en"] = _block(prior["en"] if kept and isinstance(prior.get("en"), str) else english)
+        entry[lang] = _block(kept)
+        entries[key] = entry
+    data = CommentedMap(language=lang, texts=entries)
+    yaml = YAML()
+    yaml.width = 4096
+    yaml.allow_unicode = True
+    out = io.StringIO()
+    yaml.dump(data, out)
+    head = (f"# The {lang} translation of {source_name or 'the scenario'}.\n"
+            f"# Write each `{lang}:`; `en:` is the English it translates, so `check` can tell when\n"
+            f"# the English changes. Ids, numbers and sources are never translated.\n"
+            f"# An empty `{lang}:` shows in English. Check with: python main.py check "
+            f"{source_name or 'SCENARIO'}\n")
+    return head + out.getvalue()
+
+
+def _block(text: str) -> str:
+    return LiteralScalarString(text) if "\n" in text else text
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The `translate` command's options."""
+    parser.add_argument("scenario", metavar="SCENARIO", help="the scenario file to translate")
+    parser.add_argument("--lang", required=True, metavar="LANG",
+                        help="the language to translate into, such as ru (a two- or three-letter code)")
+    parser.add_argument("--out", metavar="FILE",
+                        help="the file to write (default: SCENARIO.LANG.yaml beside the scenario)")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Write (or bring up to date) a scenario's companion in one language; 0, or 2 on bad input.
+
+    An existing companion keeps its translations; keys the scenario no longer has are dropped."""
+    from game.authoring.scenarios import ScenarioLoadError, load_for_play
+    from game.files.atomic import write_atomic
+
+    if not LANG.match(args.lang):
+        print(_("error: --lang {lang}: give a language code such as ru, uk or pt_BR").format(
+            lang=args.lang), file=sys.stderr)
+        return 2
+    try:
+        scenario = load_for_play(args.scenario, translate=False)
+    except ScenarioLoadError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    out = FilePath(args.out) if args.out else companion_path(args.scenario, args.lang)
+    old = None
+    if out.is_file():
+        try:
+            old, _source = read_companion(out)
+        except ScenarioError as exc:
+            print(_("error: {path} cannot be read, so it is left as it is:").format(path=out),
+                  file=sys.stderr)
+            print(str(exc), file=sys.stderr)
+            return 2
+        if not isinstance(old, dict) or "texts" not in old:
+            print(_("error: {path} exists and is not a translation file; give another --out").format(
+                path=out), file=sys.stderr)
+            return 2
+    write_atomic(out, skeleton(scenario, args.lang, old, FilePath(args.scenario).name))
+    keys = texts(scenario)
+    done = sum(1 for k in keys if isinstance((old or {}).get("texts", {}).get(k), dict)
+               and (old or {})["texts"][k].get(args.lang))
+    print(ngettext("wrote {path}: {n} text, {done} translated",
+                   "wrote {path}: {n} texts, {done} translated", len(keys)).format(
+        path=out, n=len(keys), done=done))
+    return 0

@@ -13,9 +13,10 @@ package it likes best among those it would accept that changes the fewest terms 
 one it received, or declines. Every decision comes with a `Reason` that names options,
 never values: values are private. Rules of the talks: docs/rules.md, "The talks".
 
-Speed: a delegation's stakes (`Stakes`: every package's value to it, the options' weights,
-whom each package binds, which options need its own ratification) are made once per
-policy and role, and its `Own` once per walk-away value (`stakes_for`, `Stakes.own`).
+Speed: a role's stakes (`Stakes`: every package's value to it, the options' weights, whom
+each package binds, which options need its own ratification) are made once per scenario
+and role, its `Own` once per walk-away value and the packages' worth once per walk-away
+value and support (`stakes_for`, `Stakes.own`, `Stakes.worth`).
 """
 
 from __future__ import annotations
@@ -132,19 +133,21 @@ class Stakes:
         return found
 
 
+#: Stakes made so far: (id of the tables, role) -> (the tables, its Stakes). The tables are
+#: kept with them, so an id is never reused while its entry lives; a few scenarios at most.
+_STAKES: dict[tuple[int, str], tuple[TalkTables, Stakes]] = {}
+
+
 def stakes_for(holder: object, tables: TalkTables, role: str) -> Stakes:
-    """The `Stakes` of `role`, kept on `holder` (a policy) so they are made once per policy."""
-    cache = getattr(holder, "_talk_stakes", None)
-    if cache is None:
-        cache = {}
-        try:
-            holder._talk_stakes = cache  # type: ignore[attr-defined]
-        except AttributeError:  # a policy without attributes: made afresh each time
-            return Stakes(tables, role)
-    found = cache.get(role)
-    if found is None or found.tables is not tables:
-        found = cache[role] = Stakes(tables, role)
-    return found
+    """The `Stakes` of `role` in these talks, made once per scenario and role and shared by
+    every policy (`holder`, the policy asking, is kept for the signature: stakes are the
+    role's, not the persona's)."""
+    found = _STAKES.get((id(tables), role))
+    if found is None or found[0] is not tables:
+        if len(_STAKES) > 64:
+            _STAKES.clear()
+        found = _STAKES[(id(tables), role)] = (tables, Stakes(tables, role))
+    return found[1]
 
 
 class Own(NamedTuple):
@@ -282,14 +285,19 @@ def _waiting_for(view: PlayerView, me: str) -> list:
 
 
 def _proposed_this_round(view: PlayerView, me: str) -> bool:
-    return any(m.round == view.round and m.sender == me and m.kind in ("propose", "counter")
-               for m in view.talks)
+    return offers_this_round(view.talks, view.round, me) > 0
 
 
 def offers_this_round(talks, round_no: int, me: str) -> int:
-    """How many proposals and counters `me` made in round `round_no` among `talks`."""
-    return sum(1 for m in talks if m.round == round_no and m.sender == me
-               and m.kind in ("propose", "counter"))
+    """How many proposals and counters `me` made in round `round_no` among `talks` (in the
+    order sent, so it reads back only this round's)."""
+    n = 0
+    for m in reversed(talks):
+        if m.round != round_no:
+            break
+        if m.sender == me and m.kind in ("propose", "counter"):
+            n += 1
+    return n
 
 
 def _latest_received(view: PlayerView, me: str) -> Package | None:
@@ -313,17 +321,28 @@ def _best_offer(st: Stakes, wd: Weighed, to: tuple[str, ...], base: Package | No
     allowed = set(to)
     ev, bound, barred, packages = wd.ev, st.bound, wd.barred, st.packages
 
+    premium = wd.premium
+
     def ok(i: int) -> bool:
         v = ev[i]
-        if v < wd.ask or i in barred or v < _need(wd, st, i) or not allowed.issuperset(bound[i]):
+        if i in barred or not allowed.issuperset(bound[i]):
             return False
-        return gate is None or _gated(gate, i, v, wd, st)
+        need = wd.ask + sum(premium[r] for r in bound[i])
+        if v < need:
+            return False
+        if gate is None:
+            return True
+        extra = gate(i)
+        return extra is not None and v >= need + extra
 
     if base is not None and ok(st.index[base]):
         return base
     fewest = None
     found: list[int] = []
+    ask = wd.ask
     for i in wd.order:
+        if ev[i] < ask:
+            break  # by worth, best first: none further is worth enough
         if not ok(i):
             continue
         n = _changes(packages[i], base)

@@ -225,10 +225,11 @@ def aspiration(view: PlayerView, tables: TalkTables, own: Own, style: Style) -> 
 def needed(view: PlayerView, tables: TalkTables, package: Package, own: Own,
            style: Style) -> int:
     """What `package` must be worth to accept it: the aspiration, plus the distrust
-    premium for each delegation it binds that this one trusts less than `trust_needed`."""
+    premium for each delegation it binds that this one trusts less than `trust_needed`;
+    never more than its best package is worth (it can always ask for its best)."""
     st = _stakes(own, tables, view.role)
     wd = weigh(view, tables, own, style)
-    return wd.ask + sum(wd.premium[r] for r in st.bound[st.index[package]])
+    return min(wd.best, wd.ask + sum(wd.premium[r] for r in st.bound[st.index[package]]))
 
 
 #: A persona's gate on packages: index -> None if it refuses that package now, else the
@@ -309,7 +310,7 @@ def _latest_received(view: PlayerView, me: str) -> Package | None:
 
 def _need(wd: Weighed, st: Stakes, i: int) -> int:
     premium = wd.premium
-    return wd.ask + sum(premium[r] for r in st.bound[i])
+    return min(wd.best, wd.ask + sum(premium[r] for r in st.bound[i]))
 
 
 def _best_offer(st: Stakes, wd: Weighed, to: tuple[str, ...], base: Package | None,
@@ -327,7 +328,7 @@ def _best_offer(st: Stakes, wd: Weighed, to: tuple[str, ...], base: Package | No
         v = ev[i]
         if i in barred or not allowed.issuperset(bound[i]):
             return False
-        need = wd.ask + sum(premium[r] for r in bound[i])
+        need = min(wd.best, wd.ask + sum(premium[r] for r in bound[i]))
         if v < need:
             return False
         if gate is None:
@@ -339,7 +340,7 @@ def _best_offer(st: Stakes, wd: Weighed, to: tuple[str, ...], base: Package | No
         return base
     fewest = None
     found: list[int] = []
-    ask = wd.ask
+    ask = min(wd.ask, wd.best)
     for i in wd.order:
         if ev[i] < ask:
             break  # by worth, best first: none further is worth enough

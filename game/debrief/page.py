@@ -25,6 +25,7 @@ from markupsafe import Markup, escape
 
 from game.model.scenario import Scenario
 from game.words import _, ngettext
+from game.words.i18n import current_language
 
 
 @lru_cache(maxsize=1)
@@ -43,6 +44,7 @@ def render(template: str, **context) -> str:
 
     Give `names=rtl_names(scenario)` so the `bdi` filter knows which names to isolate."""
     context.setdefault("names", ())
+    context.setdefault("lang", current_language())
     return environment().get_template(template).render(**context)
 
 

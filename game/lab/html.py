@@ -18,6 +18,7 @@ import jinja2
 from game.debrief.page import bdi, is_rtl
 from game.lab.report import Report, item_notes
 from game.words import _, ngettext
+from game.words.i18n import current_language
 
 #: Okabe-Ito colours, each paired with a dash pattern.
 LINES = [("#0072B2", ""), ("#D55E00", "8 4"), ("#009E73", "2 3"), ("#CC79A7", "10 3 2 3"),
@@ -41,7 +42,7 @@ def report_html(report: Report) -> str:
                           _("{label}: operating in {value}% of games at the end")),
         tension=_lines([(_("Mean tension"), report.tension_by_round)], 100,
                        _("{label}: {value} at the end")),
-        run_line=run_line(report), notes=item_notes(report))
+        run_line=run_line(report), notes=item_notes(report), lang=current_language())
 
 
 def _rtl_names(report: Report) -> tuple[str, ...]:

@@ -18,6 +18,7 @@ from game.net import desk
 from game.net.guard import Throttle
 from game.net.hosted import HostedGame
 from game.net.tables import MAX_TABLES, Classroom
+from game.words.i18n import current_language
 
 if TYPE_CHECKING:
     from game.net.server import Client
@@ -45,6 +46,7 @@ class Hub:
         """A page's data as JSON, serialised once per game version and kind of page."""
         if self._version != self.game.version:
             self._texts, self._version = {}, self.game.version
+        key = (current_language(), key)  # pages of one kind may read different languages
         text = self._texts.get(key)
         if text is None:
             text = self._texts[key] = json.dumps(build())

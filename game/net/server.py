@@ -29,7 +29,7 @@ from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.requests import Request
-from starlette.responses import FileResponse, JSONResponse, RedirectResponse, Response
+from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Mount, Route, WebSocketRoute
 from starlette.staticfiles import StaticFiles
 from starlette.websockets import WebSocket, WebSocketDisconnect
@@ -42,6 +42,7 @@ from game.net.tables import MAX_TABLES, Classroom, TableSpec
 from game.net.texts import texts_script
 from game.resources import static_dir
 from game.words import N_, _
+from game.words.i18n import available, current_language, from_accept_language, language, normalise
 
 STATIC = static_dir()
 MAX_MESSAGE = 64 * 1024
@@ -65,6 +66,7 @@ class Client:
         self.outbox: deque[str | None] = deque()  # None: send the current state
         self.wake = asyncio.Event()
         self.seen = time.monotonic()  # the last request of a page without a WebSocket
+        self.lang: str | None = None  # the language the page reads (its hello says), or the host's
 
     def push(self, text: str | None) -> None:
         """Queue a message (None: the latest state, sent once however often it is queued)."""
@@ -129,9 +131,22 @@ def _sentence(request: Request, text: str, status: int) -> Response:
 
 
 def _page(name: str):
-    async def endpoint(_request: Request) -> Response:
-        return FileResponse(STATIC / name)
+    async def endpoint(request: Request) -> Response:
+        lang = page_language(request)
+        text = (STATIC / name).read_text(encoding="utf-8")
+        text = text.replace('<html lang="en">', f'<html lang="{lang}">', 1).replace(
+            '<script src="/texts.js"', f'<script src="/texts.js?lang={lang}"', 1)
+        return Response(text, media_type="text/html; charset=utf-8")
     return endpoint
+
+
+def page_language(request: Request) -> str:
+    """The language a page is served in: its `?lang=`, else the browser's first wish the
+    game has (Accept-Language), else the host's. Each team's page may read its own."""
+    asked = request.query_params.get("lang", "")[:16]
+    if asked and normalise(asked) in available():
+        return normalise(asked)
+    return from_accept_language(request.headers.get("accept-language", "")[:400]) or current_language()
 
 
 async def _join(request: Request) -> Response:
@@ -186,8 +201,9 @@ async def _qr(request: Request) -> Response:
     return Response(out.getvalue(), media_type="image/svg+xml")
 
 
-async def _texts(_request: Request) -> Response:
-    return Response(texts_script(), media_type="text/javascript; charset=utf-8")
+async def _texts(request: Request) -> Response:
+    with language(page_language(request)):
+        return Response(texts_script(), media_type="text/javascript; charset=utf-8")
 
 
 async def _socket(ws: WebSocket) -> None:
@@ -276,6 +292,15 @@ async def _hello(ws: WebSocket, room: Room) -> Client | None:
 
 async def identify(room: Room, data: dict, ws: WebSocket | None = None,
                    source: str | None = None) -> Client:
+    """The client a hello proves (see `_identify`), reading the language its hello names."""
+    with language(data.get("lang") if isinstance(data.get("lang"), str) else None) as lang:
+        client = await _identify(room, data, ws, source)
+    client.lang = lang
+    return client
+
+
+async def _identify(room: Room, data: dict, ws: WebSocket | None = None,
+                    source: str | None = None) -> Client:
     """The client a hello proves: a team (its token), the host (the PIN), a table's board,
     or the list of tables; NetError, in words, if it proves nothing. A wrong PIN costs
     its `source` address time (see `guard.Throttle`), never another device."""
@@ -320,6 +345,11 @@ def _still_seated(client: Client, game: HostedGame) -> bool:
 def drain(client: Client, room: Room) -> tuple[list[str], bool]:
     """The messages waiting for a client, the current state put in where it was asked for;
     True as well once the page must close (its team's link was revoked)."""
+    with language(client.lang):
+        return _drain(client, room)
+
+
+def _drain(client: Client, room: Room) -> tuple[list[str], bool]:
     out: list[str] = []
     while client.outbox:
         item = client.outbox.popleft()
@@ -363,6 +393,11 @@ async def _receive_loop(client: Client, room: Room) -> None:
 def answer(client: Client, room: Room, data: dict | str) -> None:
     """Carry out one request (or the error line of a malformed one) and queue the reply; a
     fault in the game is a sentence to the page and a traceback in the host's terminal."""
+    with language(client.lang):
+        _answer(client, room, data)
+
+
+def _answer(client: Client, room: Room, data: dict | str) -> None:
     if isinstance(data, str):
         client.push(_error(data))
         return

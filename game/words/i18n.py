@@ -98,6 +98,21 @@ def from_environment(environ: os._Environ | dict[str, str] | None = None) -> str
     return SOURCE
 
 
+def from_accept_language(header: str | None) -> str | None:
+    """The language a browser asks for first (`ru-RU,ru;q=0.9,en;q=0.8`) that the game
+    has, or None."""
+    wishes = []
+    for i, part in enumerate((header or "").split(",")[:20]):
+        name, _sep, params = part.strip().partition(";")
+        try:
+            weight = float(params.strip()[2:]) if params.strip().startswith("q=") else 1.0
+        except ValueError:
+            weight = 0.0
+        if name and name != "*" and weight > 0:
+            wishes.append((-weight, i, normalise(name)))
+    return next((lang for _w, _i, lang in sorted(wishes) if lang in available()), None)
+
+
 @cache
 def translation(lang: str) -> gettext.NullTranslations:
     """The catalogue of one language (English: none, so every message stays as written)."""

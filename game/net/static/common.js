@@ -215,6 +215,7 @@ D.poll = function (hello, deliver, events) {
    WebSocket that never opens while a plain request gets through means the network blocks
    WebSockets: the page then says so and carries on over plain requests. */
 D.connect = function (hello, handlers) {
+  hello = Object.assign({ lang: document.documentElement.lang }, hello);  // the page's own language
   const conn = { ws: null, poll: null, closedForGood: false, delay: 500, waiting: [], opened: false };
   const status = document.getElementById("conn");
   /* A lost connection is a warning everyone must notice: an alert, in colour, with an icon and words. */

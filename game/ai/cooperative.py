@@ -27,6 +27,9 @@ class Cooperative(Persona):
 
     def choose(self, view: PlayerView, legal: list[Action],
                rng: Rng) -> tuple[Action | None, Reason]:
+        kept, why = self.keep_terms(view, legal)
+        if kept:
+            return kept, why
         me, moods, trust = view.role, self.mood(view), view.trust
         # Its own orders last round, by what and at whom.
         last = {(a.action_id, a.target) for a in view.records[-1].orders

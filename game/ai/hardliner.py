@@ -37,6 +37,9 @@ class Hardliner(Persona):
 
     def choose(self, view: PlayerView, legal: list[Action],
                rng: Rng) -> tuple[Action | None, Reason]:
+        kept, why = self.keep_terms(view, legal)
+        if kept:
+            return kept, why
         me = view.role
         trust = view.trust
         rivals = sorted(partners(self.t, me), key=lambda r: trust[(me, r)])

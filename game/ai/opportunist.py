@@ -35,6 +35,9 @@ class Opportunist(Persona):
 
     def choose(self, view: PlayerView, legal: list[Action],
                rng: Rng) -> tuple[Action | None, Reason]:
+        kept, why = self.keep_terms(view, legal)
+        if kept:
+            return kept, why
         step, why = self.home_step(view, legal, rng)
         if step:
             return step, why

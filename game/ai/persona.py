@@ -50,6 +50,7 @@ class Persona:
         self.t: Traits = Traits(game)
         self.temperament = temperament
         self.shift = TEMPERAMENTS[temperament]
+        self.talk_terms = game.talks.terms if game.talks is not None else {}
         self.style = replace(self.STYLE,
                              trust_needed=max(0, self.STYLE.trust_needed + self.shift))
 
@@ -66,6 +67,25 @@ class Persona:
                 rng: Rng) -> Plan:
         """One decision in the talks (see `game.ai.bargain.bargain`), in this persona's style."""
         return bargain(view, tables, own, self.style, left, rng)
+
+    def keep_terms(self, view: PlayerView, legal: list[Action]) -> tuple[Action | None, Reason]:
+        """An order that carries out a deed this delegation owes under the agreement in
+        force (a term still running), or (None, a waiting reason)."""
+        if not view.terms:
+            return None, Reason(ReasonKind.TALK_WAITS)
+        drafted = {(a.action_id, a.target) for a in view.orders}
+        for r in view.terms:
+            if r.status != "active" or r.role != view.role or not r.deed:
+                continue
+            spec = self.talk_terms.get(r.key)
+            if spec is None:
+                continue
+            for a in legal:
+                if (a.action_id in spec.do and (a.action_id, a.target) not in drafted
+                        and a.target in (None, spec.toward)):
+                    issue, option = r.key.split(".")[:2]
+                    return a, Reason(ReasonKind.KEEPS_TERM, (spec.toward, issue, option))
+        return None, Reason(ReasonKind.TALK_WAITS)
 
     # --- shared helpers -----------------------------------------------------------
 

@@ -440,6 +440,8 @@ class ReasonKind(StrEnum):
       its trust in `partner` reaches `threshold` (now `trust`).
     - `talk_sets_aside` (partner, demand, issue, option, trust, threshold): sets `demand`
       aside in the talks for `option` of `issue`: it trusts `partner` `trust` >= `threshold`.
+    - `keeps_term` (partner, issue, option): an order that carries out a term it owes
+      `partner` under the agreement in force (the term of `option` on `issue`).
     - `talk_written_instead` (partner, issue, option, instead, band): offers `instead` (an
       assurance in writing) rather than `option` of `issue`, which its own legislature would
       have to ratify and would not at its support (`band`); only with support at its
@@ -511,6 +513,7 @@ class ReasonKind(StrEnum):
     TALK_HOLDS_DEMAND = "talk_holds_demand"
     TALK_SETS_ASIDE = "talk_sets_aside"
     TALK_WRITTEN_INSTEAD = "talk_written_instead"
+    KEEPS_TERM = "keeps_term"
 
 
 #: The names of each kind's args, in order (their meaning: see `ReasonKind`).
@@ -581,6 +584,7 @@ REASON_ARGS: dict[ReasonKind, tuple[str, ...]] = {
     ReasonKind.TALK_HOLDS_DEMAND: ("partner", "demand", "issue", "option", "trust", "threshold"),
     ReasonKind.TALK_SETS_ASIDE: ("partner", "demand", "issue", "option", "trust", "threshold"),
     ReasonKind.TALK_WRITTEN_INSTEAD: ("partner", "issue", "option", "instead", "band"),
+    ReasonKind.KEEPS_TERM: ("partner", "issue", "option"),
 }
 
 

@@ -120,6 +120,7 @@ _SENTENCES: dict[ReasonKind, str] = {
     R.TALK_WRITTEN_INSTEAD: N_("offers {partner} {instead} rather than {option}: a treaty would "
                                "not pass at home ({support}); only with support at its height "
                                "would it put one to a vote"),
+    R.KEEPS_TERM: N_("carries out what it agreed to {partner} in the talks: {option}"),
 }
 
 #: Kinds worded by one of several sentences, chosen by an arg (see `_variant`).
@@ -264,7 +265,8 @@ def _value(sc, name: str, value: object) -> object:
 
 
 #: Kinds whose `option` (and `instead`) args are option ids of their `issue` arg.
-_OPTION_KINDS = frozenset({R.TALK_HOLDS_DEMAND, R.TALK_SETS_ASIDE, R.TALK_WRITTEN_INSTEAD})
+_OPTION_KINDS = frozenset({R.TALK_HOLDS_DEMAND, R.TALK_SETS_ASIDE, R.TALK_WRITTEN_INSTEAD,
+                           R.KEEPS_TERM})
 
 
 def _option(sc, issue: object, option: object) -> str:

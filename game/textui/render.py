@@ -28,6 +28,7 @@ from game.words import (
     score_label,
     status_name,
 )
+from game.words.script import display_width, ljust, rjust
 
 
 def hud(view: PlayerView, scenario: Scenario) -> list[str]:
@@ -131,12 +132,12 @@ def menu_line(item: MenuItem, short: bool = False) -> str:
 def _trust_table(view: PlayerView, scenario: Scenario) -> list[str]:
     """Trust as a table: each row is how far that role trusts the role in each column."""
     roles = scenario.role_ids
-    width = max(len(role_name(scenario, r)) for r in roles) + 2
+    width = max(display_width(role_name(scenario, r)) for r in roles) + 2  # CJK names take 2 a letter
     lines = [_("Trust (how far the row trusts the column):"),
-             " " * width + "".join(role_name(scenario, r).rjust(width) for r in roles)]
+             " " * width + "".join(rjust(role_name(scenario, r), width) for r in roles)]
     for a in roles:
         cells = ["-" if a == b else str(view.trust[(a, b)]) for b in roles]
-        lines.append(role_name(scenario, a).ljust(width) + "".join(c.rjust(width) for c in cells))
+        lines.append(ljust(role_name(scenario, a), width) + "".join(c.rjust(width) for c in cells))
     return lines
 
 

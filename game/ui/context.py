@@ -22,6 +22,7 @@ import pygame
 
 from game.ui.layout import MIN_SCALE, Metrics
 from game.ui.theme import Theme, load_theme
+from game.words.script import is_rtl, script_of, visual_runs
 
 
 def wrap_text(text: str, font: pygame.font.Font, width: int) -> list[str]:
@@ -133,7 +134,7 @@ class Ui:
 
     def text_surface(self, font: pygame.font.Font, text: str, colour) -> pygame.Surface:
         """`text` rendered in `font` (one the Ui made), remembered in TEXT_INFO."""
-        img = font.render(text, True, colour)
+        img = render_line(font, text, colour)
         face, px = self._faces.get(id(font), ("?", font.get_height()))
         TEXT_INFO[img] = (text, face, px)
         return img
@@ -233,3 +234,31 @@ def _render_px_cached(ui: Ui, text: str, px: int, colour, bold: bool, display: b
 @lru_cache(maxsize=2048)
 def _render_cached(ui: Ui, text: str, size: str, bold: bool, colour) -> pygame.Surface:
     return ui.text_surface(ui.font(size, bold, text), text, colour)
+
+
+def render_line(font: pygame.font.Font, text: str, colour) -> pygame.Surface:
+    """One line of text; right-to-left words (Arabic, Hebrew) shaped and ordered.
+
+    SDL_ttf shapes one direction at a time, so a line holding right-to-left letters is
+    cut into runs in drawing order (game.words.script.visual_runs); each right-to-left run
+    is shaped with its script and direction, and the runs are drawn side by side."""
+    if not is_rtl(text):
+        return font.render(text, True, colour)
+    pieces = []
+    for run, rtl in visual_runs(text):
+        if rtl:
+            font.set_script(script_of(run))
+            font.set_direction(pygame.DIRECTION_RTL)
+        try:
+            pieces.append(font.render(run, True, colour))
+        finally:
+            if rtl:
+                font.set_script("Zyyy")
+                font.set_direction(pygame.DIRECTION_LTR)
+    out = pygame.Surface((sum(p.get_width() for p in pieces), font.get_height()), pygame.SRCALPHA)
+    x = 0
+    for piece in pieces:
+        out.blit(piece, (x, 0))
+        x += piece.get_width()
+    return out
+

@@ -2,9 +2,9 @@
 digest hold data (ids and numbers), and only game.words turns them into sentences."""
 
 import gettext
-import threading
 import json
 import re
+import threading
 
 import pytest
 

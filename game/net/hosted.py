@@ -21,12 +21,13 @@ from pathlib import Path
 
 from game import words
 from game.files.atomic import WriteFailed
-from game.model.actions import Action, IllegalAction, Orders, Responses
+from game.model.actions import Action, IllegalAction, Orders, Responses, Talk
 from game.model.results import Phase
 from game.net.durable import SAVE_ERRORS, HostSave, reason
 from game.net.pages import Pages, closed_reasons
 from game.net.reseat import new_link, reseat
 from game.net.seats import HostSecrets, SeatError, save_secrets
+from game.net.talkdata import TalkShapeError, talk_move
 from game.net.timer import Timer
 from game.rules import points_left
 from game.rules.legal import why_illegal
@@ -122,7 +123,20 @@ class HostedGame:
             raise NetError(_("Answers must map each offer to true (accept) or false (decline)."))
         return self._submit(role, key, lambda: Responses(role, tuple(decisions.items())))
 
-    def _submit(self, role: str, key: object, make: Callable[[], Orders | Responses]) -> dict:
+    def submit_talk(self, role: str, key: object, message: object) -> dict:
+        """Send `role`'s message in the talks once per key ({"kind", "ref", "to", "terms"},
+        see `game.net.talkdata.talk_move`); the AI delegations then answer. NetError, in
+        words, for a message of the wrong shape or one the rules refuse."""
+        def make() -> Talk:
+            if not isinstance(message, dict):
+                raise NetError(_("A talk message must be a JSON object."))
+            try:
+                return talk_move(self.session, role, message)
+            except TalkShapeError as exc:
+                raise NetError(str(exc)) from None
+        return self._submit(role, key, make)
+
+    def _submit(self, role: str, key: object, make: Callable[[], Orders | Responses | Talk]) -> dict:
         if not isinstance(key, str) or not KEY_PATTERN.match(key):
             raise NetError(_("Every submission needs a key of 8-64 letters, digits, - or _."))
         done = self.secrets.applied.get(key)
@@ -148,8 +162,19 @@ class HostedGame:
         except NetError:
             self.secrets.applied.pop(key, None)
             raise
+        if isinstance(move, Talk):
+            self._answer_talks()
         self._after_change()
         return {"key": key, "duplicate": False}
+
+    def _answer_talks(self) -> None:
+        """The AI delegations answer a team's message. The message itself is saved, with
+        its key, already: a save that fails here takes back only the answers (and tells the
+        facilitator), and they are given again at the next move."""
+        try:
+            self._kept(self.session.play_talks)
+        except NetError:
+            pass
 
     def _kept(self, change: Callable, *args, alert: bool = True):
         """Run a change that saves the game. If the save fails, take the change back in
@@ -194,10 +219,13 @@ class HostedGame:
             return
         self._after_change()
 
-    def _already_in(self, move: Orders | Responses) -> bool:
+    def _already_in(self, move: Orders | Responses | Talk) -> bool:
         """True if this very move is already part of the current round (the host stopped
-        after applying it but before it kept the submission's key)."""
+        after applying it but before it kept the submission's key). A talk message is
+        always saved with its key, so it is never found this way."""
         st = self.session.state
+        if isinstance(move, Talk):
+            return False
         if isinstance(move, Orders):
             return st.phase in (Phase.ORDERS, Phase.RESPONSES) and st.orders.get(move.role) == move.actions
         return st.phase == Phase.RESPONSES and st.responses.get(move.role) == move.as_dict()

@@ -16,6 +16,7 @@ from game import words
 from game.ai import PERSONAS
 from game.model.results import Phase
 from game.net.stakes import demand_rows
+from game.net.talkdata import public_talks, team_talks
 from game.net.timer import DEFAULT_TALKS_MINUTES
 from game.net.viewdata import present, view_dict
 from game.session.turns import MenuItem, turn
@@ -98,7 +99,8 @@ class Pages:
                     description=spec.description.strip(),
                     briefing=spec.briefing.strip(), due=due,
                     menu=self._menu(role) if due and data["phase"] == "orders" else [],
-                    points=sc.rules.points_per_round)
+                    points=sc.rules.points_per_round,
+                    talks=team_talks(self.game.session, role))
         answers = {o.key: o for o in turn(self.game.session, role).offers}
         data["offers"] = [dict(o, number=answers[o["key"]].number,
                                backing_down=answers[o["key"]].stakes.backing_down,
@@ -124,7 +126,8 @@ class Pages:
             codes = [dict(c, code="") for c in codes]
         local = urlsplit(self.game.join_url).hostname in ("127.0.0.1", "::1", "localhost")
         data.update(kind="board", join_url=self.game.join_url, codes=codes, local_only=local,
-                    joining_open=self.game.secrets.joining_open, waiting=self._waiting_public())
+                    joining_open=self.game.secrets.joining_open, waiting=self._waiting_public(),
+                    talks=public_talks(self.game.session))
         return data
 
     def _waiting_public(self) -> str:

@@ -15,7 +15,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from game.net import desk
-from game.net.guard import Throttle
+from game.net.guard import RateLimit, Throttle
 from game.net.hosted import HostedGame
 from game.net.tables import MAX_TABLES, Classroom
 from game.words.i18n import current_language
@@ -76,6 +76,7 @@ class Room:
         self.lobbies: set[Client] = set()
         self.polls: dict[str, Client] = {}
         self.throttle = Throttle()  # wrong PINs and join codes cost their own source time
+        self.talk_limits: dict[str, RateLimit] = {}  # talk messages over plain POSTs, per source
         self.tried = 0.0  # when a failed save was last tried again (see server.retry_saves)
         self._scenarios: list[dict] | None = None
         classroom.listeners.append(self.changed)
@@ -130,6 +131,16 @@ class Room:
             self.hubs[client.table].clients.discard(client)
         if client.kind == "team":
             self.presence()
+
+    def talk_limit(self, source: str) -> RateLimit:
+        """The rate limit of talk messages POSTed from one source address (a WebSocket's
+        is per connection); the table of sources is emptied when it grows past 4096."""
+        found = self.talk_limits.get(source)
+        if found is None:
+            if len(self.talk_limits) >= 4096:
+                self.talk_limits.clear()
+            found = self.talk_limits[source] = RateLimit()
+        return found
 
     def sweep(self) -> None:
         """Forget polling pages that stopped asking."""

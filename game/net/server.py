@@ -91,7 +91,8 @@ def build_app(game: Classroom | HostedGame, served: Served | None = None) -> Sta
               Route("/board/{table}", _page("board.html")),
               Route("/host", _page("host.html")), Route("/qr.svg", _qr),
               Route("/favicon.ico", lambda _r: Response(status_code=204)), Route("/texts.js", _texts),
-              Route("/api/join", _join, methods=["POST"]), *poll_routes(), WebSocketRoute("/ws", _socket),
+              Route("/api/join", _join, methods=["POST"]), Route("/api/talk", _talk, methods=["POST"]),
+              *poll_routes(), WebSocketRoute("/ws", _socket),
               Mount("/static", StaticFiles(directory=STATIC), name="static")]
     served = served or Served.at("127.0.0.1", room.join_url)
     guards = [Middleware(SecurityHeaders), Middleware(SameOrigin, served=served)]
@@ -180,6 +181,40 @@ async def _join(request: Request) -> Response:
     if not found:
         return JSONResponse({"error": str(refused[0])}, status_code=400)
     return JSONResponse({"token": found[0]})
+
+
+async def _talk(request: Request) -> Response:
+    """POST {"token": T, "key": K, "kind", "ref", "to", "terms"}: a team's message in the
+    talks (see `HostedGame.submit_talk`), applied once per key, as orders are. 200 {"key",
+    "duplicate"}; or a one-line {"error"}: 400 for a move refused or malformed, 403 for a
+    link that opens no seat, 413 too large, 429 too fast. The same defences as the socket:
+    Host and Origin (middleware), nesting, and a rate limit per source address."""
+    room = request.app.state.room
+    source = source_of(request.client.host if request.client else None)
+    if room.talk_limit(source).take() > 0:
+        return JSONResponse({"error": _(SLOW_DOWN)}, status_code=429)
+    body = await _small_body(request)
+    if body is None:
+        return JSONResponse({"error": _("That talk message is too large.")}, status_code=413)
+    try:
+        data = json.loads(body) if not too_deep(body.decode("utf-8", "replace")) else None
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        data = None
+    if not isinstance(data, dict):
+        return JSONResponse({"error": _("Send the talk message as a JSON object.")}, status_code=400)
+    try:
+        table, role = room.classroom.seat_for_token(data.get("token"))
+    except NetError as exc:
+        return JSONResponse({"error": str(exc)}, status_code=403)
+    retry_saves(room)
+    key = data.get("key") if isinstance(data.get("key"), str) else None
+    try:
+        return JSONResponse(room.game(table).submit_talk(role, data.get("key"), data))
+    except NetError as exc:
+        return JSONResponse({"error": str(exc), "key": key}, status_code=400)
+    except Exception:  # noqa: BLE001 - a bug: said to the page, shown to the host
+        traceback.print_exc(file=sys.stderr)
+        return JSONResponse({"error": _(UNEXPECTED), "key": key}, status_code=500)
 
 
 async def _small_body(request: Request) -> bytes | None:
@@ -451,7 +486,9 @@ def _act(game: HostedGame, role: str, kind: str, data: dict) -> str:
                                                                    data.get("decisions"))})
     if kind == "draft":
         return json.dumps({"type": "draft", **game.draft(role, data.get("chosen"))})
-    raise NetError(_("Unknown request {kind!r}; a team can send orders, answers, draft or refresh.")
+    if kind == "talk":
+        return json.dumps({"type": "ack", **game.submit_talk(role, data.get("key"), data)})
+    raise NetError(_("Unknown request {kind!r}; a team can send orders, answers, talk, draft or refresh.")
                    .format(kind=kind[:40]))
 
 
@@ -478,7 +515,7 @@ def _host(client: Client, room: Room, kind: str, data: dict) -> str | None:
         link = game.join_url.removesuffix("/join") + "/team#" + plan.token
         image = segno.make(link, error="m").svg_data_uri(scale=6)
         return json.dumps({"type": "team_qr", "role": plan.role, "link": link, "image": image})
-    if kind in ("orders", "answers", "draft"):
+    if kind in ("orders", "answers", "talk", "draft"):
         return _act(game, game.hotseat_role(data.get("role")), kind, data)
     raise NetError(_("Unknown request {kind!r} for the facilitator's page.").format(kind=kind[:40]))
 

@@ -42,7 +42,9 @@
     document.body.classList.toggle("joining", !!joinOpen);
     if (joinOpen) D.patch(byId("join"), join(data));
     D.patch(byId("round"), D.el("p", { class: "timer", id: "timer" }), D.eventCards(data, 3), D.soFar(data.so_far, 3),
-      D.el("p", { class: "waiting", text: data.waiting }));
+      D.el("p", { class: "waiting", text: data.waiting }),
+      data.talks ? D.el("p", { class: "agreement", text: data.talks.agreement }) : null,
+      data.talks && data.talks.terms.length ? D.el("ul", { class: "terms" }, data.talks.terms.map((t) => D.el("li", { text: t }))) : null);
     D.setTimer(byId("timer"), data.timer);
     D.section(byId("outcome"), data.outcome, () => D.outcome(data.outcome, true, 2));
     D.section(byId("meters"), [data.tension, data.band, data.breakdown, data.trust, data.support, data.milestones,

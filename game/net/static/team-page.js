@@ -26,13 +26,29 @@
     current = name;
     if (seat !== name) history.replaceState(null, "", `${location.pathname}?seat=${encodeURIComponent(name)}`);
   }
+  /* A message in the talks goes to /api/talk, a plain POST carrying its submission key: the
+     server answers with an acknowledgement or the refusal in one line, shown in the talks
+     part. A request that never arrived (no network) stays pending and is sent again, with
+     the same key, when the connection is back. */
+  async function postTalk(message) {
+    let reply;
+    try {
+      reply = await fetch("/api/talk", { method: "POST", cache: "no-store",
+        headers: { "Content-Type": "application/json" }, body: JSON.stringify({ ...message, token }) });
+    } catch (err) { return; }
+    let data = {};
+    try { data = await reply.json(); } catch (err) { data = {}; }
+    if (!panel) return;
+    if (reply.ok) panel.ack({ type: "ack", key: message.key, duplicate: !!data.duplicate });
+    else panel.error({ type: "error", key: message.key, message: data.error || D.t("talk_failed") });
+  }
   const conn = D.connect({ type: "hello", as: "team", token }, {
     open: () => { if (panel) panel.resend(); },
     state: (m) => {
       if (!panel) {
         remember(m.data);
         panel = D.TeamPanel(document.getElementById("team"), (msg) => conn.send(msg),
-          { storageKey: `detente-pending/${m.data.table.key}.${m.data.role}` });
+          { storageKey: `detente-pending/${m.data.table.key}.${m.data.role}`, talk: postTalk });
         panel.resend();
       }
       panel.update(m.data);

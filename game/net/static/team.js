@@ -25,9 +25,11 @@ D.TeamPanel = function (root, send, options) {
   function part(id, titleKey, draw, key) {
     const h = D.h(level + 1, { id: `${p}${id}-h`, tabindex: "-1", text: D.t(titleKey) });
     const body = D.el("div", { id: `${p}${id}-body` });
-    root.append(D.el("section", { "aria-labelledby": `${p}${id}-h`, class: `part part-${id}` }, h, body));
-    nav.append(D.el("a", { href: `#${p}${id}-h`, text: D.t(`${titleKey}_short`) }));
-    parts[id] = { h, body, draw, key };
+    const section = D.el("section", { "aria-labelledby": `${p}${id}-h`, class: `part part-${id}` }, h, body);
+    const link = D.el("a", { href: `#${p}${id}-h`, text: D.t(`${titleKey}_short`) });
+    root.append(section);
+    nav.append(link);
+    parts[id] = { h, body, draw, key, section, link };
     return parts[id];
   }
 
@@ -37,6 +39,7 @@ D.TeamPanel = function (root, send, options) {
     ["objectives", "objectives", drawObjectives, (d) => [d.objectives, d.briefing]],
     ["changes", "what_changed", drawChanges, (d) => d.records[0] || null],
     ["move", "your_move", null, null],
+    ["talks", "talks_part", (d) => drawTalks(d), (d) => [d.talks, panel.talkKey]],
     ["meters", "meters_yours", (d) => D.meters(d, level + 2, p),
       (d) => [d.tension, d.band, d.breakdown, d.trust, d.support, d.milestones, d.commitments, d.demands]],
     ["results", "results", (d) => D.records(d.records, false, level + 2), (d) => d.records],
@@ -79,9 +82,20 @@ D.TeamPanel = function (root, send, options) {
   panel.resend = function () {
     const waiting = pending();
     if (waiting) send(waiting);
+    const talking = talkPending();
+    if (talking) sendTalk(talking);
   };
 
   panel.ack = function (message) {
+    const talking = talkPending();
+    if (talking && talking.key === message.key) {
+      setTalkPending(null);
+      if (talking.kind === "counter" || talking.kind === "propose") panel.counterRef = 0;
+      talkNote("");
+      D.announce(D.t("talk_sent"));
+      redrawTalks();
+      return;
+    }
     const waiting = pending();
     if (waiting && waiting.key === message.key) {
       setPending(null);
@@ -93,6 +107,14 @@ D.TeamPanel = function (root, send, options) {
   };
 
   panel.error = function (message) {
+    const talking = talkPending();
+    if (talking && message.key && talking.key === message.key) {
+      setTalkPending(null);
+      redrawTalks();
+      talkNote(message.message);
+      D.announce(message.message, true);
+      return;
+    }
     const waiting = pending();
     if (waiting && message.key && waiting.key === message.key) {
       setPending(null);
@@ -102,6 +124,138 @@ D.TeamPanel = function (root, send, options) {
     setNote(message.message);
     D.announce(message.message, true);
   };
+
+  /* --- the talks: packages proposed, answered, countered and withdrawn ----------------
+     A message is kept in localStorage with its key until the server answers, and sent
+     again with the same key after a reconnect or a reload: it is applied once. The
+     choices of the form live in the panel, so that news (a proposal arriving) redraws the
+     part without losing a half-made package. */
+  const talkKey = `${storageKey}-talk`;
+  const sendTalk = options.talk || send;
+  panel.choice = {}; panel.toChosen = []; panel.counterRef = 0; panel.talkKey = 0;
+  function talkPending() {
+    try { return JSON.parse(localStorage.getItem(talkKey) || "null"); } catch (err) { return null; }
+  }
+  function setTalkPending(value) {
+    if (value) localStorage.setItem(talkKey, JSON.stringify(value));
+    else localStorage.removeItem(talkKey);
+  }
+  function talkNote(text) {
+    const note = document.getElementById(`${p}talk-error`);
+    if (note) note.textContent = text || "";
+  }
+  function redrawTalks() {
+    panel.talkKey += 1;
+    if (panel.data) D.section(parts.talks.body, parts.talks.key(panel.data), () => drawTalks(panel.data));
+  }
+  function talk(kind, ref, extra) {
+    if (talkPending()) { talkNote(D.t("talk_wait")); return; }
+    const message = { type: "talk", key: D.newKey(), kind, ref: ref || 0, to: [], terms: {}, ...(extra || {}) };
+    setTalkPending(message);
+    talkNote("");
+    redrawTalks();
+    sendTalk(message);
+  }
+  function counter(item) {
+    panel.counterRef = item.id;
+    panel.choice = { ...item.terms };
+    redrawTalks();
+    D.focus(document.getElementById(`${p}talk-form-h`));
+  }
+  function proposalCard(item, answering, closed, busy) {
+    const id = `${p}talk-${item.id}`;
+    const head = answering ? D.t("talk_from", { heading: item.heading, sender: item.sender_name })
+      : D.t("talk_to", { heading: item.heading, to: item.to_names.join(", ") });
+    const buttons = answering
+      ? [D.el("button", { type: "button", id: `${id}-accept`, disabled: !!(closed || busy || item.accept_closed),
+        "aria-describedby": item.accept_closed ? `${id}-why` : null,
+        text: D.t("talk_accept", item), onclick: () => talk("accept", item.id) }),
+      D.el("button", { type: "button", class: "secondary", disabled: !!(closed || busy),
+        text: D.t("talk_counter", item), onclick: () => counter(item) }),
+      D.el("button", { type: "button", class: "secondary", disabled: !!(closed || busy),
+        text: D.t("talk_decline", item), onclick: () => talk("decline", item.id) })]
+      : [D.el("button", { type: "button", class: "secondary", disabled: !!(closed || busy),
+        text: D.t("talk_withdraw", item), onclick: () => talk("withdraw", item.id) })];
+    return D.el("div", { class: "card proposal", key: `${answering ? "w" : "m"}-${item.id}`, role: "group",
+      "aria-labelledby": `${id}-h` },
+    D.h(level + 3, { id: `${id}-h`, text: head }),
+    D.el("ul", {}, item.lines.map((line) => D.el("li", { text: line }))),
+    D.el("p", { class: "trade", text: item.trade }),
+    item.waiting.length ? D.el("p", { class: "muted", text: D.t("talk_waiting", { names: item.waiting.join(", ") }) }) : null,
+    item.accept_closed ? D.el("p", { class: "stake", id: `${id}-why`, text: D.t("closed_why", { why: item.accept_closed }) }) : null,
+    D.el("div", { class: "bar" }, buttons));
+  }
+  function talkForm(t, closed, busy) {
+    const countering = t.waiting.find((w) => w.id === panel.counterRef);
+    if (!countering) panel.counterRef = 0;
+    for (const issue of t.issues) {
+      const open = issue.options.filter((o) => !o.closed).map((o) => o.id);
+      if (!open.includes(panel.choice[issue.id])) panel.choice[issue.id] = open[0] || issue.options[0].id;
+    }
+    panel.toChosen = panel.toChosen.filter((r) => t.parties.some((party) => party.id === r));
+    const form = D.el("form", { class: "talk-form", "aria-labelledby": `${p}talk-form-h` },
+      D.h(level + 2, { id: `${p}talk-form-h`, tabindex: "-1",
+        text: countering ? D.t("talk_counter_title", countering) : D.t("talk_propose_title") }),
+      D.el("p", { class: "muted", text: D.t(countering ? "talk_counter_help" : "talk_propose_help") }),
+      t.issues.map((issue) => {
+        const id = `${p}issue-${issue.id}`;
+        return D.el("div", { class: "issue", key: id },
+          D.el("label", { for: id, text: `${issue.number}. ${issue.name}` }),
+          issue.description ? D.el("p", { class: "muted", id: `${id}-d`, text: issue.description }) : null,
+          D.el("select", { id, name: issue.id, value: panel.choice[issue.id], disabled: !!closed,
+            "aria-describedby": issue.description ? `${id}-d` : null,
+            onchange: (e) => { panel.choice[issue.id] = e.target.value; } },
+          issue.options.map((o) => D.el("option", { value: o.id, disabled: !!o.closed,
+            text: o.closed ? D.t("talk_option_closed", o) : `${o.number}. ${o.name}` }))));
+      }),
+      countering ? null : D.el("fieldset", {}, D.el("legend", { text: D.t("talk_to_legend") }),
+        t.parties.map((party) => D.el("div", { class: "choice", key: party.id },
+          D.el("input", { type: "checkbox", id: `${p}to-${party.id}`, value: party.id, disabled: !!closed,
+            checked: panel.toChosen.includes(party.id),
+            onchange: (e) => {
+              panel.toChosen = panel.toChosen.filter((r) => r !== party.id);
+              if (e.target.checked) panel.toChosen.push(party.id);
+            } }),
+          D.el("label", { for: `${p}to-${party.id}`, text: party.name })))),
+      D.el("div", { class: "bar" },
+        D.el("button", { type: "submit", id: `${p}talk-send`, disabled: !!(closed || busy),
+          text: D.t(countering ? "talk_send_counter" : "talk_send_proposal") }),
+        countering ? D.el("button", { type: "button", class: "secondary", text: D.t("talk_cancel_counter"),
+          onclick: () => { panel.counterRef = 0; redrawTalks(); } }) : null));
+    form.addEventListener("submit", (e) => {
+      e.preventDefault();
+      if (countering) { talk("counter", countering.id, { terms: { ...panel.choice } }); return; }
+      if (!panel.toChosen.length) { talkNote(D.t("talk_pick_to")); return; }
+      talk("propose", 0, { to: panel.toChosen.slice(), terms: { ...panel.choice } });
+    });
+    return form;
+  }
+  function drawTalks(data) {
+    const t = data.talks;
+    if (!t) return null;
+    const busy = !!talkPending();
+    const closed = t.closed;
+    const list = (items) => D.el("ul", {}, items.map((line) => D.el("li", { text: line })));
+    return [
+      D.el("p", { id: `${p}talk-error`, class: "error", role: "alert" }),
+      busy ? D.el("p", { class: "move-status", role: "status", text: D.t("sending") }) : null,
+      closed ? D.el("p", { class: "stake", text: D.t("talk_closed", { why: closed }) })
+        : D.el("p", { class: "muted", text: D.t("talk_left", { n: t.left }) }),
+      D.h(level + 2, { text: D.t("talk_waiting_title") }),
+      t.waiting.length ? t.waiting.map((item) => proposalCard(item, true, closed, busy))
+        : D.el("p", { class: "muted", text: D.t("talk_none_waiting") }),
+      talkForm(t, closed, busy),
+      D.h(level + 2, { text: D.t("talk_mine_title") }),
+      t.mine.length ? t.mine.map((item) => proposalCard(item, false, closed, busy))
+        : D.el("p", { class: "muted", text: D.t("talk_none_mine") }),
+      D.h(level + 2, { text: D.t("talk_history_title") }),
+      t.history.length ? list(t.history) : D.el("p", { class: "muted", text: D.t("talk_no_history") }),
+      t.reasons.length ? [D.h(level + 2, { text: D.t("talk_reasons_title") }), list(t.reasons)] : null,
+      D.h(level + 2, { text: D.t("talk_agreement_title") }),
+      D.el("p", { text: t.agreement }),
+      t.terms.length ? list(t.terms) : null,
+    ];
+  }
 
   /* The ticked orders of this round, kept in this tab (sessionStorage) so that a refusal, a
      pause, a reconnect or a reload never loses them. */
@@ -330,6 +484,7 @@ D.TeamPanel = function (root, send, options) {
       D.clearAlert();
     }
     panel.lastPaused = data.paused;
+    parts.talks.section.hidden = parts.talks.link.hidden = !data.talks;  // a case without talks: no panel
     for (const item of Object.values(parts)) if (item.draw) D.section(item.body, item.key(data), () => item.draw(data));
     D.section(endNode, data.outcome, () => D.outcome(data.outcome, false, level + 1, p));
     if (panel.lastRound !== null && data.round !== panel.lastRound && data.records.length) {

@@ -260,7 +260,7 @@ def _value(sc, name: str, value: object) -> object:
     if name == "family":
         return family_name(value)
     if name == "come_down":
-        return _(COME_DOWN_WORDS[value])
+        return _(COME_DOWN_WORDS[max(0, min(len(COME_DOWN_WORDS) - 1, int(value)))])
     return value
 
 

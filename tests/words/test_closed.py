@@ -75,7 +75,10 @@ SAMPLE = {
     "orders_for_other": ("nato", "moscow"), "no_offers": ("nato",),
     "must_answer": ("moscow", "nato:propose_exercises"), "event_after_orders": (),
     "event_this_round": ("summit_no_headway",), "event_once": ("summit_no_headway",),
-    "not_a_move": (),
+    "not_a_move": (), "no_talks": (), "talks_closed": (2,), "talks_settled": (),
+    "not_in_talks": ("nato",), "talk_limit": (6,), "bad_package": ("assurance", "gold"),
+    "no_addressee": (), "term_outside": ("nato",), "no_proposal": (4,),
+    "accept_support": ("assurance", "legal", 40, 35), "rejected": ("assurance", "legal"),
 }
 
 

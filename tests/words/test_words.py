@@ -108,7 +108,9 @@ def test_every_kind_of_reason_reads_as_a_sentence():
     sample = {"partner": "nato", "gift": "brief_plans", "hit": "public_criticism",
               "commitment": "political_assurance", "demand": "legal_guarantee",
               "family": "home_front", "how": "offer", "why": "pledge", "binds": 1, "band": 2,
-              "again": 1, "so_far": 0}
+              "again": 1, "so_far": 0, "to": "washington,nato", "need_issue": "assurance",
+              "need_option": "written", "give_issue": "review", "give_option": "annual",
+              "issue": "assurance", "option": "legal", "come_down": 2}
     for kind, names in REASON_ARGS.items():
         reason = Reason(kind, tuple(sample.get(name, 37) for name in names))
         line = words.reason_text(SC, "moscow", reason, "nato:expert_talks@moscow")

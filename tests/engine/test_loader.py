@@ -494,6 +494,15 @@ def test_yaml_mistakes_are_named_at_their_cause(text, code, where, words):
     assert words in p.message
 
 
+def _line_of(start: str) -> int:
+    """The number of the first line of the default scenario that starts with `start`
+    (after its indent), so the tests follow the file as it is edited."""
+    from tests.ai.conftest import DEFAULT
+
+    lines = DEFAULT.read_text(encoding="utf-8").split("\n")
+    return next(n for n, line in enumerate(lines, 1) if line.lstrip().startswith(start))
+
+
 def _slipped(*slips: tuple[int, str, str]) -> str:
     """The default scenario with each (line, old, new) replaced on its line."""
     from tests.ai.conftest import DEFAULT
@@ -505,24 +514,31 @@ def _slipped(*slips: tuple[int, str, str]) -> str:
     return "\n".join(lines)
 
 
+TENSION = _line_of("start_tension: 50")
+ROUNDS = _line_of("rounds: ")
+ESTABLISHES = _line_of("establishes:")
+BRIEFINGS = _line_of("description: Put the briefings")
+
+
 def test_every_yaml_slip_is_reported_in_one_run_in_file_order():
     """A missing space after ':', a tab and an unquoted ': ' far apart all come in one run,
     the first one first, and nothing else is reported."""
-    text = _slipped((25, "start_tension: 50", "start_tension:50"),
-                    (251, "    establishes:", "\testablishes:"),
-                    (252, "description: Put the briefings", "description: Note: put the briefings"))
+    text = _slipped((TENSION, "start_tension: 50", "start_tension:50"),
+                    (ESTABLISHES, "    establishes:", "\testablishes:"),
+                    (BRIEFINGS, "description: Put the briefings",
+                     "description: Note: put the briefings"))
     found = problems(text)
     assert [(p.line, p.code) for p in found] == [
-        (25, "yaml-space-after-colon"), (251, "yaml-tab"), (252, "yaml-colon")]
+        (TENSION, "yaml-space-after-colon"), (ESTABLISHES, "yaml-tab"), (BRIEFINGS, "yaml-colon")]
     assert all(p.path == "<root>" and "<root>" not in p.text() for p in found)
 
 
 def test_parser_error_the_scan_cannot_see_comes_first_when_it_is_first():
     """An unclosed list before a slip the scan sees: both are reported, in file order."""
-    text = _slipped((21, "rounds: 10", "rounds: [10"), (252, "description: Put",
-                                                        "description: Note: put"))
+    text = _slipped((ROUNDS, "rounds: 10", "rounds: [10"), (BRIEFINGS, "description: Put",
+                                                            "description: Note: put"))
     found = problems(text)
-    assert [(p.line, p.code) for p in found] == [(21, "yaml-flow"), (252, "yaml-colon")]
+    assert [(p.line, p.code) for p in found] == [(ROUNDS, "yaml-flow"), (BRIEFINGS, "yaml-colon")]
 
 
 def test_shipped_scenarios_give_the_scan_nothing_to_report():

@@ -36,23 +36,18 @@ PERSONAS: dict[str, Callable[..., Policy]] = {
     "alliance": Alliance,
 }
 
-#: One line describing each persona, for choosers and help text.
-PERSONA_BLURBS: dict[str, str] = {
-    "reciprocator": "Opens with a small concession, then returns what each partner did last round.",
-    "cooperative": "Concedes every round and accepts every offer, whatever comes back.",
-    "hardliner": "Makes demands, presses partners it distrusts, accepts only from the trusted.",
-    "legalist": "Wants guarantees in writing before it cooperates; offers them too.",
-    "opportunist": "Pockets concessions and gives pressure back; baits when no one concedes.",
-    "baseline": "Cooperates with partners it trusts, presses those it does not.",
-    "assurer": "Reciprocates; answers a demand it cannot meet with a written assurance and openness.",
-    "holdout": "Stands by its public demand until assurance, trust and insight let it set it aside.",
-    "alliance": "Keeps its members together, never presses an ally, follows partners into cooperation.",
-}
-
 #: The personas the balance lab plays against each other by default.
 LAB_PERSONAS = ("reciprocator", "cooperative", "hardliner", "legalist", "opportunist")
 
 DEFAULT_PERSONA = "reciprocator"
+
+#: Lab personas that fit any seat as a plausible way to play it: they bargain, keep their
+#: word and answer in kind. The hardliner and the opportunist are left out: a student's
+#: moves are weighed against what a government in that seat might plausibly have done.
+PLAUSIBLE_PERSONAS = ("reciprocator", "legalist")
+#: Also plausible for a seat that holds no public demand at the start: a government that
+#: made a demand in public does not concede everything in round 1.
+PLAUSIBLE_WITHOUT_DEMAND = ("cooperative",)
 
 
 def seat_persona(game: CompiledScenario | Scenario, role: str) -> str:
@@ -63,6 +58,17 @@ def seat_persona(game: CompiledScenario | Scenario, role: str) -> str:
     scenario = game.scenario if isinstance(game, CompiledScenario) else game
     name = scenario.default_seats.get(role)
     return name if name and persona_problem(name) is None else DEFAULT_PERSONA
+
+
+def seat_alternatives(game: CompiledScenario | Scenario, role: str) -> tuple[str, ...]:
+    """The plausible ways to play `role`, as persona names: the seat's default persona (its
+    position in the case) first, then the lab personas that fit the seat (see
+    PLAUSIBLE_PERSONAS). The coach weighs a student's moves against these."""
+    scenario = game.scenario if isinstance(game, CompiledScenario) else game
+    demands = any(d.role == role for d in scenario.start_demands)
+    fits = PLAUSIBLE_PERSONAS + (() if demands else PLAUSIBLE_WITHOUT_DEMAND)
+    own = seat_persona(scenario, role).partition(":")[0]
+    return tuple(dict.fromkeys((own, *fits)))
 
 
 def persona_problem(name: str) -> str | None:
@@ -95,5 +101,6 @@ def make_policy(name: str, game: CompiledScenario, temperament: str | None = Non
     return factory(game, temperament)
 
 
-__all__ = ["DEFAULT_PERSONA", "LAB_PERSONAS", "PERSONAS", "PERSONA_BLURBS", "TEMPERAMENTS", "Policy",
-           "ai_orders", "ai_responses", "make_policy", "persona_problem", "seat_persona"]
+__all__ = ["DEFAULT_PERSONA", "LAB_PERSONAS", "PERSONAS", "PLAUSIBLE_PERSONAS", "TEMPERAMENTS",
+           "Policy", "ai_orders", "ai_responses", "make_policy", "persona_problem", "seat_alternatives",
+           "seat_persona"]

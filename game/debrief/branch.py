@@ -116,6 +116,7 @@ def coaching_data(session: Session, coaching: Coaching | None = None) -> dict:
     c = coaching or coach(session)
     sc = session.scenario
     teams = [{"role": role_name(sc, role), "summary": c.summaries[role],
+              "dilemma": c.dilemmas.get(role, ""),
               "decisions": [d.text for d in decisions]} for role, decisions in c.decisions.items()]
     return {"how": HOW_COACHED, "steady": STEADY, "teams": teams, "personas": list(c.personas)}
 
@@ -127,6 +128,8 @@ def coaching_lines(session: Session, coaching: Coaching | None = None) -> list[s
     out = [_("=== Coaching ===")]
     for role, decisions in c.decisions.items():
         out += ["", f"{role_name(sc, role)}: {c.summaries[role]}"]
+        if c.dilemmas.get(role):
+            out += [f"  {c.dilemmas[role]}"]
         out += [f"  {i}. {d.text}" for i, d in enumerate(decisions, 1)] or [f"  {STEADY}"]
     if c.personas:
         out += ["", _("The AI delegations:"), *(f"  - {p}" for p in c.personas)]

@@ -2,8 +2,10 @@
 
 For each human team and each round it played, the coach tries a few plausible
 alternatives under the same chance (see `game.debrief.whatif`):
-- other orders: what each lab persona, in each temperament, would have ordered in that
-  seat at that moment, and the team's own orders with one of them left out;
+- other orders: what the plausible ways to play that seat (`game.ai.seat_alternatives`:
+  the seat's own position in the case and the lab personas that fit it, never a
+  hardliner's), in each temperament, would have ordered at that moment, and the team's own
+  orders with one of them left out;
 - other answers: each offer the team answered, answered the other way.
 Each alternative is replayed to the end without reasoning lines (the lean path), and
 the change in that team's score and in the ending measures the decision. The three
@@ -11,7 +13,15 @@ decisions with the largest effect are put in plain words: what happened, and wha
 likely have happened instead ("likely": other human teams are assumed to repeat what they
 did, which real people might not).
 
-The coach also says which persona each AI seat played and how it showed in the game.
+Coaching never counts against a student a move the coach suggested: in a guided game
+(`game.guide.tutorial.guide_suggestions`) an alternative that drops an order the coach
+suggested that round is not tried.
+
+Each team's coaching opens with the case's central choice in words: the public demand,
+the guarantee that needs ratification, the assurance that does not, and backing down, and
+what the team did about them (`dilemma`).
+
+The coach also says which position each AI seat played and how it showed in the game.
 
 Fog: a finished game is fully revealed. For an unfinished game the coach speaks only of
 public things (tension, trust, the cooperation track), never of scores, objectives or
@@ -23,13 +33,13 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from game.ai import LAB_PERSONAS, PERSONA_BLURBS, TEMPERAMENTS, make_policy
+from game.ai import TEMPERAMENTS, make_policy, seat_alternatives
 from game.ai.policy import draft_orders
 from game.debrief.whatif import Change, Script, WhatIfError, player_for, rules_of, script_of
-from game.model.actions import Action
+from game.model.actions import Action, BadMoveText
 from game.model.results import Track
 from game.model.state import GameState
-from game.rules import outcome
+from game.rules import outcome, ratification_odds
 from game.session.history import start_values
 from game.session.session import Session
 from game.words import (
@@ -41,6 +51,8 @@ from game.words import (
     reasoning_line,
     role_name,
 )
+from game.words.coaching import ChoiceMove, alternative_words, dilemma_words
+from game.words.personas import persona_blurb, persona_label
 
 #: How many decisions the coach reports per team.
 TOP = 3
@@ -75,29 +87,57 @@ class Coaching:
     finished: bool
     decisions: dict[str, tuple[Decision, ...]]  # human role -> its top decisions
     summaries: dict[str, str]  # human role -> how the game went for it
+    dilemmas: dict[str, str]  # human role -> the central choice and what the team did
     personas: tuple[str, ...]  # one paragraph per AI seat
     replays: int  # how many what-if replays were run
 
 
-def coach(session: Session) -> Coaching:
-    """Coaching for every human team of `session` (pure; costs a few hundred replays)."""
+def coach(session: Session, suggested: dict[tuple[int, str], tuple[Action, ...]] | None = None
+          ) -> Coaching:
+    """Coaching for every human team of `session` (pure; costs a few hundred replays).
+
+    `suggested`: {(round, role): the orders a coach suggested}; by default, those of the
+    guided game `session` is, if it is one (none otherwise)."""
+    if suggested is None:
+        from game.guide.tutorial import guide_suggestions
+
+        suggested = guide_suggestions(session)
     script = script_of(session)
     player = player_for(session, script, reasons=False)
     base = Baseline(session, session.state)
-    decisions, summaries, replays = {}, {}, 0
-    lab = {(f"{mood} {p}" if mood != "steady" else p): make_policy(p, rules_of(session), mood)
-           for p in LAB_PERSONAS for mood in TEMPERAMENTS}
+    decisions, summaries, dilemmas, replays = {}, {}, {}, 0
     for role in [r for r, seat in session.seats.items() if seat.human]:
+        lab = alternatives_for(session, role)
         found = []
         for rnd in script.played:
-            for kind, changes in _alternatives(session, script, lab, rnd, role):
+            kept = suggested.get((rnd, role), ())
+            for kind, changes in _alternatives(session, script, lab, rnd, role, kept):
                 trials = [_trial(player, base, c, why) for c, why in changes]
                 replays += len(trials)
                 found += _decision(session, base, rnd, kind, [t for t in trials if t])
         found.sort(key=lambda d: (-d.impact, d.round, d.kind))
         decisions[role] = tuple(found[:TOP])
         summaries[role] = summary(session, base, role)
-    return Coaching(base.finished, decisions, summaries, tuple(persona_lines(session)), replays)
+        dilemmas[role] = dilemma(session, role, script.starts)
+    return Coaching(base.finished, decisions, summaries, dilemmas,
+                    tuple(persona_lines(session)), replays)
+
+
+def alternatives_for(session: Session, role: str) -> dict[str, object]:
+    """{why, in words: policy} for the plausible ways to play `role`: the seat's own position
+    and the lab personas that fit it (`game.ai.seat_alternatives`), in each temperament."""
+    game, sc = rules_of(session), session.scenario
+    out = {}
+    for name in seat_alternatives(sc, role):
+        for mood in sorted(TEMPERAMENTS, key=lambda m: m != "steady"):
+            full = name if mood == "steady" else f"{name}:{mood}"
+            out[alternative_words(persona_label(sc, role, full))] = make_policy(name, game, mood)
+    return out
+
+
+def comparison_set(session: Session, role: str) -> tuple[str, ...]:
+    """The persona ids the coach weighs `role`'s orders against (see `alternatives_for`)."""
+    return seat_alternatives(session.scenario, role)
 
 
 class Baseline:
@@ -126,22 +166,26 @@ class Baseline:
         return result.ending if result else None
 
 
-def _alternatives(session: Session, script: Script, lab: dict, rnd: int, role: str):
-    """(kind, changes) for the plausible alternatives to a team's decisions in a round."""
+def _alternatives(session: Session, script: Script, lab: dict, rnd: int, role: str,
+                  kept: tuple[Action, ...] = ()):
+    """(kind, changes) for the plausible alternatives to a team's decisions in a round.
+
+    `kept`: orders a coach suggested this round; no alternative drops one the team gave, so
+    following the coach never counts against the team."""
     game, start = rules_of(session), script.starts[rnd]
     did = script.orders.get((rnd, role))
     if did is not None and not script.injects.get(rnd):
+        followed = [a for a in did if a in kept]
         seen, changes = {did: None}, []
-        for name, policy in lab.items():
+        for why, policy in lab.items():
             alt = draft_orders(policy, start, game, role).actions
-            if alt in seen:
+            if alt in seen or any(a not in alt for a in followed):
                 continue
-            seen[alt] = name
-            changes.append((Change(rnd, role, orders=alt),
-                            _("what a {p} delegation would have ordered").format(p=name)))
+            seen[alt] = why
+            changes.append((Change(rnd, role, orders=alt), why))
         for i, dropped in enumerate(did):
             alt = did[:i] + did[i + 1:]
-            if alt not in seen:
+            if dropped not in followed and alt not in seen:
                 seen[alt] = dropped
                 changes.append((Change(rnd, role, orders=alt), _("your orders without {a}").format(
                     a=_orders_words(session.scenario, (dropped,)))))
@@ -306,20 +350,74 @@ def _round_difference(session: Session, base: Baseline, new: GameState, round_no
 # --- the AI seats ----------------------------------------------------------------------------
 
 def persona_lines(session: Session) -> list[str]:
-    """One paragraph per AI seat: its persona, and how that showed in the moves (and, in a
-    finished game, in its reasoning)."""
+    """One paragraph per AI seat: the position it played in neutral words, and how that
+    showed in the moves (and, in a finished game, in its reasoning)."""
     sc, out = session.scenario, []
     for role, seat in session.seats.items():
         if seat.human:
             continue
-        base, _sep, mood = seat.persona.partition(":")
-        blurb = PERSONA_BLURBS.get(base, "")
-        temper = _(" ({m} temperament)").format(m=mood) if mood else ""
         out.append(" ".join(filter(None, [
-            _("{who} was played by the {p} persona{t}: {b}").format(
-                who=role_name(sc, role), p=base, t=temper, b=blurb),
+            _("{who} played the position “{p}”: {b}").format(
+                who=role_name(sc, role), p=persona_label(sc, role, seat.persona),
+                b=persona_blurb(seat.persona)),
             _moves_summary(session, role), _quote(session, role)])))
     return out
+
+
+# --- the central choice ----------------------------------------------------------------------
+
+def dilemma(session: Session, role: str, starts: dict[int, GameState] | None = None) -> str:
+    """The case's central choice for `role` in words (the public demand, the guarantee that
+    needs ratification, the assurance that does not, backing down) and what the team did
+    about it; "" for a scenario without public demands. `starts`: the state at the start of
+    each round (for the odds a guarantee had when it was ordered); found if not given."""
+    sc, state, game = session.scenario, session.state, rules_of(session)
+    demand = next(iter(sc.demands), None)
+    if demand is None:
+        return ""
+    guarantee = next((a for a in sc.actions if a.satisfies_demand == demand.id), None)
+    assurance = next((a for a in sc.actions if a.id in demand.commitment_relief), None)
+    demanders = [d.role for d in sc.start_demands if d.demand == demand.id] or [
+        r for r in sc.role_ids if any(a.makes_demand == demand.id and (not a.roles or r in a.roles)
+                                      for a in sc.actions)]
+    giver = next((r for r in sc.role_ids for a in (guarantee, assurance) if a is not None
+                  and ((a.aims or {}).get(r) or r in (a.roles or ()))), None)
+    moves = []
+    if starts is None:
+        starts = script_of(session).starts
+    for record in state.records:
+        for action in (a for a in record.orders if a.role == role):
+            spec = sc.action(action.action_id)
+            if guarantee is not None and spec.id == guarantee.id:
+                odds = (ratification_odds(starts.get(record.round, state), game, action)
+                        if state.over else None)  # the odds name the team's support
+                passed = any(c.action_id == spec.id and c.actor == role and c.made == record.round
+                             for c in state.commitments)
+                moves.append(ChoiceMove(record.round, "guarantee", odds, passed))
+            elif assurance is not None and spec.id == assurance.id:
+                moves.append(ChoiceMove(record.round, "assurance"))
+            elif spec.drops_demand == demand.id:
+                moves.append(ChoiceMove(record.round, "set_aside"))
+            elif spec.makes_demand == demand.id:
+                moves.append(ChoiceMove(record.round, "demand"))
+            elif spec.id in demand.backed_down_by and role in demanders:
+                moves.append(ChoiceMove(record.round, "backed_down"))
+        for who, key, ok in record.responses:
+            offered = _offer_action(key)
+            if (who == role and ok and role in demanders and offered is not None
+                    and offered.action_id in demand.backed_down_by):
+                moves.append(ChoiceMove(record.round, "backed_down"))
+    holds = (role, demand.id) in state.demands
+    return dilemma_words(sc, role, demand, guarantee, assurance, demanders, giver, moves, holds,
+                         state.over)
+
+
+def _offer_action(key: str) -> Action | None:
+    try:
+        return Action.from_text(key)
+    except BadMoveText:
+        return None
+
 
 
 def _moves_summary(session: Session, role: str) -> str:

@@ -217,6 +217,46 @@ def suggested(step: CoachStep, role: str) -> tuple[Action, ...]:
     return tuple(Action.from_text(f"{role}:{s}") for s in step.suggest)
 
 
+def suggested_moves(tutorial: Tutorial) -> dict[tuple[int, str], tuple[Action, ...]]:
+    """{(round, the student's role): the orders the coach suggests in that round}."""
+    out: dict[tuple[int, str], tuple[Action, ...]] = {}
+    for step in tutorial.steps:
+        if step.suggest:
+            key = (step.round, tutorial.role)
+            out[key] = out.get(key, ()) + suggested(step, tutorial.role)
+    return out
+
+
+def guided(session: Session) -> Tutorial | None:
+    """The tutorial `session` was started from, or None: a game on a scenario with a
+    tutorial file, with the tutorial's seed, its role the one human seat and its personas
+    in the other seats."""
+    if not session.scenario_path:
+        return None
+    path = tutorial_path(session.scenario_path)
+    if not path.is_file():
+        return None
+    try:
+        tutorial = load_tutorial(path, session.scenario)
+    except TutorialError:
+        return None
+    seats = session.seats
+    if session.seed != tutorial.seed or tutorial.role not in seats:
+        return None
+    if any(seat.human != (role == tutorial.role) or
+           (not seat.human and seat.persona != tutorial.personas.get(role))
+           for role, seat in seats.items()):
+        return None
+    return tutorial
+
+
+def guide_suggestions(session: Session) -> dict[tuple[int, str], tuple[Action, ...]]:
+    """The orders a coach suggested in `session`, by (round, role); empty for a game that
+    was not guided. The debrief's coach never counts these against the student."""
+    tutorial = guided(session)
+    return suggested_moves(tutorial) if tutorial is not None else {}
+
+
 def tutorial_session(tutorial: Tutorial, scenario: Scenario, scenario_path: str | None = None,
                      on_save=None) -> Session:
     """The guided game: the student's seat human, the others played by the tutorial's personas."""

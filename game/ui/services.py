@@ -97,9 +97,11 @@ def scenario_choices(extra: Path | None = None) -> list[ScenarioChoice]:
 
 
 def personas() -> dict[str, str]:
-    """AI persona names and their one-line descriptions, as the engine offers them."""
-    from game.ai import PERSONA_BLURBS, PERSONAS
-    return {name: PERSONA_BLURBS.get(name, "") for name in PERSONAS}
+    """AI persona names and their one-line descriptions, as the engine offers them (the
+    names are ids; screens show `game.words.personas.persona_label` instead)."""
+    from game.ai import PERSONAS
+    from game.words.personas import persona_blurb
+    return {name: persona_blurb(name) for name in PERSONAS}
 
 
 def fresh_seed() -> int:

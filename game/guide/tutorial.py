@@ -36,7 +36,7 @@ from game.words import _
 
 Moment = Literal["orders", "answers", "resolved"]
 Idea = Literal["meters_and_ledger", "offer_and_answer", "commitment", "guarantee_and_ratification",
-               "fog_and_transparency"]
+               "fog_and_transparency", "talks_and_conditions"]
 #: The ideas a guided game must bring in, each in at least one step.
 IDEAS: tuple[str, ...] = get_args(Idea)
 
@@ -56,6 +56,11 @@ class CoachStep(BaseModel):
                                      "action ids with an optional @target (e.g. brief_plans@moscow).")
     try_: str | None = Field(default=None, alias="try",
                              description="The suggestion in words, shown under the text.")
+    odds: tuple[str, ...] = Field(default=(), description="Orders whose ratification odds "
+                                  "are shown with the step, from the student's menu as it stands "
+                                  "(action ids with an optional @target).")
+    conditions: bool = Field(default=False, description="Show with the step what the other "
+                             "delegations last said in the talks: their stated conditions.")
 
 
 class Tutorial(BaseModel):
@@ -150,7 +155,7 @@ def _check_steps(tutorial: Tutorial, scenario: Scenario) -> list[str]:
         if step.round > tutorial.guided_rounds:
             out.append(f"steps[{i}].round: {step.round} is after the guided rounds "
                        f"({tutorial.guided_rounds})")
-        for text in step.suggest:
+        for text in (*step.suggest, *step.odds):
             try:
                 action = Action.from_text(f"{tutorial.role}:{text}")
             except BadMoveText:
@@ -215,6 +220,40 @@ def farewell_due(tutorial: Tutorial, state: CoachState, resolved_round: int) -> 
 def suggested(step: CoachStep, role: str) -> tuple[Action, ...]:
     """A step's suggested orders as actions of `role`."""
     return tuple(Action.from_text(f"{role}:{s}") for s in step.suggest)
+
+
+def step_facts(step: CoachStep, session: Session, role: str) -> list[str]:
+    """Lines shown under a step's text, from the game as it stands: the ratification odds of
+    the orders in `step.odds` (the turn service's stakes, as the menu shows them), and with
+    `step.conditions` what each other delegation last said in the talks."""
+    from game.session.turns import turn
+    from game.words.coaching import conditions_heading, no_conditions, odds_note
+
+    out = []
+    if step.odds:
+        now = turn(session, role)
+        for action in (Action.from_text(f"{role}:{t}") for t in step.odds):
+            item = now.find(action)
+            if item is not None and item.stakes.odds is not None:
+                out.append(odds_note(item.label, item.stakes.line))
+    if step.conditions:
+        said = stated_conditions(session, role)
+        out += [conditions_heading(), *(f"  {line}" for line in said)] if said else [no_conditions()]
+    return out
+
+
+def stated_conditions(session: Session, role: str) -> list[str]:
+    """What each other delegation last said in the talks that `role` may read, one line each
+    (its reason for its latest message: what it needs, what it would give, what would change
+    its mind), in role order."""
+    from game.words import reasoning_line
+
+    latest = {}
+    for note in session.notes:
+        if note.role != role and note.audience is not None and note.readable_by(role):
+            latest[note.role] = note
+    return [reasoning_line(session.scenario, r, latest[r]) for r in session.scenario.role_ids
+            if r in latest]
 
 
 def suggested_moves(tutorial: Tutorial) -> dict[tuple[int, str], tuple[Action, ...]]:

@@ -21,6 +21,7 @@ from game.guide.tutorial import (
     farewell_due,
     load_tutorial,
     remember,
+    step_facts,
     steps_at,
     suggested,
     tutorial_path,
@@ -99,7 +100,8 @@ class GuidedGame(TextGame):
         for step in steps:
             if self.coach.left:
                 return
-            self.io.say("", f"--- {_('Coach')}: {step.title} ---", prose(step.text))
+            self.io.say("", f"--- {_('Coach')}: {step.title} ---", prose(step.text),
+                        *step_facts(step, self.session, role))
             if step.suggest:
                 lines = self._suggestion_lines(step, role)
                 self.io.say(_("Try this: {what}").format(what=step.try_ or ""), *lines)

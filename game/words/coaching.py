@@ -88,4 +88,21 @@ def _move_words(sc, move: ChoiceMove, g: str | None, a: str | None) -> str:
     return _("In round {n} you made the demand again.").format(n=n)
 
 
-__all__ = ["ChoiceMove", "alternative_words", "dilemma_words"]
+def odds_note(label: str, stakes: str) -> str:
+    """Under a guided step: an order's ratification odds as the menu shows them now."""
+    return _("On your menu now: {order}. {stakes}").format(order=label, stakes=stakes)
+
+
+def conditions_heading() -> str:
+    """Under a guided step: the heading of the other delegations' stated conditions."""
+    return _("What the other delegations last said in the talks:")
+
+
+def no_conditions() -> str:
+    """Under a guided step, before anyone has said anything in the talks."""
+    return _("No delegation has said anything in the talks yet; open the talks to read their "
+             "conditions as they come.")
+
+
+__all__ = ["ChoiceMove", "alternative_words", "conditions_heading", "dilemma_words",
+           "no_conditions", "odds_note"]

@@ -11,12 +11,14 @@ from game.guide.tutorial import (
     load_tutorial,
     offer_first,
     remember,
+    step_facts,
     steps_at,
     suggested,
     tutorial_path,
     tutorial_session,
 )
-from game.model.actions import Orders
+from game.model.actions import Action, Orders
+from game.rules import ratification_odds
 from tests.helpers import default_scenario, two_roles
 
 SC = default_scenario()
@@ -35,7 +37,8 @@ def test_the_file_sits_next_to_the_scenario_and_loads(tutorial):
 
 
 def test_every_idea_is_brought_in_and_each_step_has_one(tutorial):
-    """Meters and ledger, offer and answer, commitment, guarantee and ratification, fog."""
+    """Meters and ledger, offer and answer, commitment, the guarantee and its odds, fog, the
+    talks and their conditions."""
     assert {s.idea for s in tutorial.steps} == set(IDEAS)
     orders_steps = [s for s in tutorial.steps if s.moment == "orders"]
     assert len({s.round for s in orders_steps}) == len(orders_steps)
@@ -150,3 +153,50 @@ def test_an_answers_step_waits_for_the_first_round_with_offers(tutorial):
     later = step.round + 1
     assert steps_at(tutorial, CoachState(), later, "answers", offers=True)[0] == [step]
     assert steps_at(tutorial, CoachState(), tutorial.guided_rounds + 1, "answers", True)[0] == []
+
+
+def play_to(tutorial, round_no):
+    """The tutorial's game, the coach followed, up to the orders of `round_no`."""
+    session = tutorial_session(tutorial, SC)
+    state = CoachState()
+    while session.state.round < round_no or session.state.phase != "orders" or \
+            session.next_human() is None:
+        role = session.next_human()
+        if role is None:
+            session.play_ai(one_round=True)
+        elif session.state.phase == "orders":
+            steps, state = steps_at(tutorial, state, session.state.round, "orders")
+            session.submit(Orders(role, tuple(a for s in steps for a in suggested(s, role))))
+        else:
+            session.submit(session_answers(session, role))
+    return session
+
+
+def test_the_guarantee_step_shows_the_odds_and_why_washington_offers_an_assurance(tutorial):
+    """Before the guarantee is weighed the coach shows its ratification odds from the menu's
+    stakes, explains why Washington offers a political assurance, and suggests that
+    instead: no step suggests the guarantee, whose vote the Senate almost never passes."""
+    step = next(s for s in tutorial.steps if s.idea == "guarantee_and_ratification")
+    assert step.odds and step.moment == "orders"
+    assert "political assurance" in step.text and "odds" in step.text
+    assert not any(a.startswith("legal_guarantee") for s in tutorial.steps for a in s.suggest)
+    assert "political_assurance@moscow" in step.suggest
+    session = play_to(tutorial, step.round)
+    facts = step_facts(step, session, tutorial.role)
+    odds = ratification_odds(session.state, session.game,
+                             Action.from_text(f"{tutorial.role}:{step.odds[0]}"))
+    assert len(facts) == 1 and f"Ratification odds now {odds}%" in facts[0]
+    assert "Offer a legal guarantee" in facts[0]
+
+
+def test_the_talks_step_reads_moscows_stated_conditions(tutorial):
+    """The talks step walks through proposing a package and shows what each other
+    delegation last said in the talks, Moscow's conditions for setting its demand aside
+    among them."""
+    step = next(s for s in tutorial.steps if s.idea == "talks_and_conditions")
+    assert step.conditions and "propose a package" in step.text
+    session = play_to(tutorial, step.round)
+    facts = step_facts(step, session, tutorial.role)
+    assert facts[0] == "What the other delegations last said in the talks:"
+    moscow = [f for f in facts if f.strip().startswith("Moscow:")]
+    assert moscow and "set the demand aside once" in moscow[0]

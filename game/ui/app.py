@@ -104,7 +104,7 @@ class App:
             save_settings(self.stored, self.config_dir)
             self.message = ""
         except OSError as exc:
-            self.message = f"Settings not saved: {exc.strerror or exc}"
+            self.message = _("Settings not saved: {error}").format(error=exc.strerror or exc)
 
     def relayout(self) -> None:
         """Rebuild every scene's widget tree (window size, scale or theme changed)."""
@@ -249,7 +249,7 @@ class App:
 
     def _save_window_size(self) -> None:
         """Remember the window size without saving command-line overrides."""
-        stored, _ = load_settings(self.config_dir)
+        stored, _warning = load_settings(self.config_dir)
         if stored.window_size != self.settings.window_size:
             stored.window_size = self.settings.window_size
             try:
@@ -297,8 +297,8 @@ def run_app(argv: Sequence[str] | None = None) -> int:
     """Open the window and play; returns the process exit status."""
     opts = parse_options(argv)
     if opts.scenario and not Path(opts.scenario).is_file():
-        print(f"error: --scenario {opts.scenario}: no such file; give the path of a scenario "
-              "YAML file", file=sys.stderr)
+        print(_("error: --scenario {file}: no such file; give the path of a scenario YAML "
+                "file").format(file=opts.scenario), file=sys.stderr)
         return 2
     if opts.screenshot:
         from game.ui.screenshots import render_screenshots
@@ -317,15 +317,15 @@ def run_app(argv: Sequence[str] | None = None) -> int:
         app = App(settings, stored=stored)
         app.message = warning or ""  # the same one line, on the title screen
     except pygame.error as exc:
-        print(f"detente: cannot open a window: {exc}", file=sys.stderr)
+        print(_("detente: cannot open a window: {error}").format(error=exc), file=sys.stderr)
         return 1
     from game.ui.display import invisible_driver
     hidden = invisible_driver()
     if hidden:
         pygame.quit()
-        print(f"detente: cannot open a window: SDL fell back to its {hidden!r} driver, which "
-              "shows nothing on screen. Try again, or play in the terminal: "
-              "python main.py text", file=sys.stderr)
+        print(_("detente: cannot open a window: SDL fell back to its {driver} driver, which "
+                "shows nothing on screen. Try again, or play in the terminal: "
+                "python main.py text").format(driver=repr(hidden)), file=sys.stderr)
         return 1
     app.stack.push(first_scene(app))
     if opts.scenario:

@@ -13,30 +13,32 @@ from __future__ import annotations
 import os
 import sys
 
+from game.words.i18n import _
+
 
 def display_available() -> tuple[bool, str]:
     """(True, "") if a window can be opened, else (False, one-line reason)."""
     driver = os.environ.get("SDL_VIDEODRIVER", "")
     if sys.platform.startswith("linux") and not driver:
         if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
-            return False, "no display found (DISPLAY and WAYLAND_DISPLAY are not set)"
+            return False, _("no display found (DISPLAY and WAYLAND_DISPLAY are not set)")
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     try:
         import pygame
     except ImportError as exc:  # pragma: no cover - pygame-ce is a dependency
-        return False, f"pygame-ce is not installed ({exc})"
+        return False, _("pygame-ce is not installed ({error})").format(error=exc)
     was_init = pygame.display.get_init()
     try:
         pygame.display.init()
         hidden = invisible_driver()
     except pygame.error as exc:
-        return False, f"cannot open a window: {exc}"
+        return False, _("cannot open a window: {error}").format(error=exc)
     finally:
         if not was_init:
             pygame.display.quit()
     if hidden:
-        return False, f"cannot open a window: SDL fell back to its {hidden!r} driver, " \
-            "which shows nothing on screen"
+        return False, _("cannot open a window: SDL fell back to its {driver} driver, which "
+                        "shows nothing on screen").format(driver=repr(hidden))
     return True, ""
 
 

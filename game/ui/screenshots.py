@@ -15,6 +15,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from game.words.i18n import _, ngettext
+
 SEED = 2011
 #: (window size, UI scale) of every projector layout that must fit without scrolling.
 SIZES = (((1280, 720), 1.0), ((1280, 720), 1.5), ((1280, 720), 2.0), ((1920, 1080), 2.0))
@@ -46,7 +48,8 @@ def render_screenshots(out: Path, make_app, scenario: Path | None = None) -> int
             return 1
         finally:
             pygame.quit()
-    print(f"wrote {len(written)} screenshots to {out}", file=sys.stderr)
+    print(ngettext("wrote {n} screenshot to {folder}", "wrote {n} screenshots to {folder}",
+                   len(written)).format(n=len(written), folder=out), file=sys.stderr)
     return 0
 
 
@@ -74,7 +77,8 @@ def _one_run(make_app, folder: Path, size: tuple[int, int], scale: float, contra
     for name in game.play():
         shot(name)
     if game.problem:
-        raise ScreenshotError(f"the game screens were skipped: {game.problem}")
+        raise ScreenshotError(_("the game screens were skipped: {problem}").format(
+            problem=game.problem))
     app.stack.clear_to(app.screens.make("title"))  # back at the title: the game is saved
     app.draw()
     app.update()
@@ -122,10 +126,11 @@ class ScriptedGame:
             top.set_rounds(self.rounds)
         yield "new-game"
         if top.scenario is None:
-            self.problem = top.choices[top.index].error if top.choices else "no scenario files"
+            self.problem = top.choices[top.index].error if top.choices else \
+                _("no scenario files")
             return
         top.start()
-        for _ in range(400):
+        for _step in range(400):
             name = self.step()
             if name or every:
                 yield name or type(app.stack.top).__name__

@@ -21,6 +21,7 @@ import platformdirs
 
 from game.files.atomic import clean_stale_temps, write_atomic
 from game.files.bounded import ReadRefused, parse_json, read_text
+from game.words.i18n import _, ngettext
 
 FILE_NAME = "settings.json"
 SCALES = (1.0, 1.25, 1.5, 1.75, 2.0)
@@ -72,19 +73,20 @@ def settings_path(directory: Path | None = None) -> Path:
 def _parse(text: str) -> Settings:
     data = parse_json(text, FILE_NAME, "settings file")  # bounded numbers and nesting
     if not isinstance(data, dict):
-        raise SettingsError("expected a JSON object")
+        raise SettingsError(_("expected a JSON object"))
     known = {f.name for f in fields(Settings)}
     unknown = sorted(set(data) - known)
     if unknown:
-        raise SettingsError(f"unknown keys {', '.join(unknown)}")
+        raise SettingsError(ngettext("unknown key {keys}", "unknown keys {keys}",
+                                     len(unknown)).format(keys=", ".join(unknown)))
     if "window_size" in data:
         size = data["window_size"]
         if not (isinstance(size, list) and len(size) == 2):
-            raise SettingsError("window_size must be [width, height]")
+            raise SettingsError(_("window_size must be [width, height]"))
         data["window_size"] = tuple(size)
     for key in ("high_contrast", "fullscreen"):
         if key in data and not isinstance(data[key], bool):
-            raise SettingsError(f"{key} must be true or false")
+            raise SettingsError(_("{key} must be true or false").format(key=key))
     try:
         return Settings(**data).validated()
     except (TypeError, ValueError) as exc:
@@ -98,7 +100,7 @@ def load_settings(directory: Path | None = None) -> tuple[Settings, str | None]:
     try:  # a regular file of at most 64 KB, never a FIFO or device
         text = read_text(path, 65_536, "settings file", missing_ok=True)
     except ReadRefused as exc:
-        return Settings(), f"settings: {exc}; using defaults"
+        return Settings(), _("settings: {problem}; using defaults").format(problem=exc)
     if text is None:
         return Settings(), None
     try:
@@ -116,21 +118,23 @@ def _repair(path: Path, directory: Path | None, problem: Exception) -> str:
     try:
         os.replace(path, backup)
     except OSError as exc:
-        return _unrepaired(path, f"cannot rename it to {backup.name}: {exc.strerror or exc}")
+        return _unrepaired(path, _("cannot rename it to {backup}: {error}").format(
+            backup=backup.name, error=exc.strerror or exc))
     try:
         save_settings(Settings(), directory)
     except OSError as exc:
-        return _unrepaired(path, f"kept it as {backup.name} but cannot write the defaults: "
-                                 f"{exc.strerror or exc}")
-    return (f"settings: {path} was unreadable ({problem}); "
-            f"kept it as {backup.name} and restored the defaults")
+        return _unrepaired(path, _("kept it as {backup} but cannot write the defaults: "
+                                   "{error}").format(backup=backup.name,
+                                                     error=exc.strerror or exc))
+    return _("settings: {path} was unreadable ({problem}); kept it as {backup} and restored "
+             "the defaults").format(path=path, problem=problem, backup=backup.name)
 
 
 def _unrepaired(path: Path, why: str) -> str:
     """The one line for a settings file that is not valid and could not be repaired; short
     enough for the title screen at UI scale 2.0 (the parse error is left out)."""
-    return (f"settings: {path} is not valid and could not be repaired ({why}); "
-            "using the defaults for this run")
+    return _("settings: {path} is not valid and could not be repaired ({why}); using the "
+             "defaults for this run").format(path=path, why=why)
 
 
 def save_settings(settings: Settings, directory: Path | None = None) -> Path:

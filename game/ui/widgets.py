@@ -20,6 +20,7 @@ import pygame
 
 from game.ui.base import MARKER, Widget, draw_lines
 from game.ui.context import Ui
+from game.words import _
 
 
 class Label(Widget):
@@ -68,7 +69,8 @@ class Button(Widget):
                  style: str = "button", explained: bool = False, marked: str = "") -> None:
         super().__init__(key or f"button:{text}")
         if not enabled and not explained:  # say so in words: the dim look alone is colour only
-            detail = f"{detail} (not available now)" if detail else "Not available now"
+            detail = _("{detail} (not available now)").format(detail=detail) if detail else \
+                _("Not available now")
         if marked:
             text, detail = f"★ {text}", f"{marked}\n{detail}" if detail else marked
         self.marked = bool(marked)
@@ -175,7 +177,7 @@ class Stepper(Button):
         self.values, self.index, self.on_change = list(values), index, on_change
         self._before, self._value = f"{label}:  ◀ ", fmt(self.values[index])
         text = f"{self._before}{self._value} ▶"
-        hint = "◀ ▶ (Left/Right arrows) change the value; Enter moves on"
+        hint = _("◀ ▶ (Left/Right arrows) change the value; Enter moves on")
         super().__init__(text, None, detail=f"{detail} · {hint}" if detail else hint,
                          key=key or f"stepper:{label}")
 
@@ -224,7 +226,7 @@ class TextInput(Button):
                  key: str | None = None, detail: str = "") -> None:
         self.label, self.value, self.on_change = label, text, on_change
         self.allowed, self.max_len = allowed, max_len
-        hint = "Type to edit, Backspace deletes, Enter moves on"
+        hint = _("Type to edit, Backspace deletes, Enter moves on")
         super().__init__(f"{label}: {text}▏", None, detail=f"{detail} · {hint}" if detail else hint,
                          key=key or f"input:{label}")
 
@@ -260,11 +262,13 @@ from game.ui.containers import Centre, Column, Dock, Fit, Panel, Row, ScrollView
 class ChoiceList(Column):
     """A numbered list of choices: keys 1-9 pick the first nine, arrows move between them.
 
-    Each item is (text, detail, callback, enabled); `selected` marks the chosen item(s)
-    when the list shows a state (None: a plain menu).
+    Each item is (text, detail, callback, enabled), or (text, detail, callback, enabled,
+    name) where a fixed `name` keys the item instead of its text, so that its focus key
+    is the same in every language; `selected` marks the chosen item(s) when the list
+    shows a state (None: a plain menu).
     """
 
-    def __init__(self, group: str, items: Sequence[tuple[str, str, Callable[[], object], bool]],
+    def __init__(self, group: str, items: Sequence[tuple],
                  selected: Sequence[bool] | None = None, key_prefix: str | None = None,
                  start: int = 1) -> None:
         """`start` numbers the first item: two lists of one `group` shown one after the
@@ -273,8 +277,8 @@ class ChoiceList(Column):
         prefix = key_prefix or group
         buttons = [Button(text, cb, detail=detail, number=i, group=group, enabled=ok,
                           selected=None if selected is None else selected[i - start],
-                          key=f"{prefix}:{text}")
-                   for i, (text, detail, cb, ok) in enumerate(items, start=start)]
+                          key=f"{prefix}:{name[0] if name else text}")
+                   for i, (text, detail, cb, ok, *name) in enumerate(items, start=start)]
         super().__init__(buttons, key=f"list:{prefix}")
 
 

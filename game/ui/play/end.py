@@ -16,7 +16,7 @@ from game.ui.identity import EMBLEMS, GLYPHS, delegations, draw_emblem
 from game.ui.play.gamescene import GameScene
 from game.ui.play.text import points, prose, role_name, source_label
 from game.ui.widgets import Button, Label, Panel
-from game.words import _, outcome_name, outcome_text, score_label
+from game.words import _, ngettext, outcome_name, outcome_text, score_label
 
 #: One line of a chart: its name, its value per round, and optionally its colour and
 #: marker shape (by default the theme's series colours and the emblems in order).
@@ -88,7 +88,7 @@ class EndScene(GameScene):
 
     viewer = None
     shared = True
-    heading = "The end"
+    heading = ""
 
     def next_tick(self) -> float | None:
         """Nothing moves on the End screen (the talks timer no longer matters)."""
@@ -101,25 +101,28 @@ class EndScene(GameScene):
         result = self.session.outcome()
         sc, view = self.scenario, self.view
         out: list[Widget] = []
+        self.heading = _("The end")
         # The scores and the debrief button come first, so the room reads the scores and
         # the screen opens with the focus in view at any scale, however long the ending.
         if result is not None:
-            self.heading = f"The end: {outcome_name(sc, result)}"
+            self.heading = _("The end: {outcome}").format(outcome=outcome_name(sc, result))
             out.append(self._scoreboard(result))
-        out.append(Button("Export the debrief (one HTML file)", self.export, key="end:debrief",
-                          detail=self.exported or "Ending, scores, chart, timeline, questions"))
+        out.append(Button(_("Export the debrief (one HTML file)"), self.export,
+                          key="end:debrief",
+                          detail=self.exported or _("Ending, scores, chart, timeline, questions")))
         self.essential_n = len(out)
         if result is not None:
             out.append(Label(prose(outcome_text(sc, result)), "body"))
-        out.append(Button("What if…? Replay a round with one decision changed", self.what_if,
+        out.append(Button(_("What if…? Replay a round with one decision changed"), self.what_if,
                           key="end:whatif",
-                          detail="Same seed, same chance; the coach's picks are offered first"))
-        out.append(Button("Back to the title screen", self.to_title, key="end:title",
-                          detail="The scores, charts and commitments are below (PageDown)"))
+                          detail=_("Same seed, same chance; the coach's picks are offered first")))
+        out.append(Button(_("Back to the title screen"), self.to_title, key="end:title",
+                          detail=_("The scores, charts and commitments are below (PageDown)")))
         if result is not None:
             out += [self._scores(result, role) for role in sc.role_ids]
             names = ", ".join(role_name(sc, r) for r in result.winners())
-            out.append(Label(f"Highest score: {names}", "body", True, "accent"))
+            out.append(Label(_("Highest score: {names}").format(names=names), "body", True,
+                             "accent"))
         out += self._charts()
         deal = self._deal()
         if deal is not None:
@@ -137,9 +140,10 @@ class EndScene(GameScene):
         path = data_dir() / "debriefs" / f"{self.scenario.id}-seed{self.session.seed}.html"
         try:
             write_atomic(path, debrief_html(self.session))
-            self.exported = f"Saved: {path}"
+            self.exported = _("Saved: {path}").format(path=path)
         except OSError as exc:
-            self.exported = f"Could not save the debrief: {exc.strerror or exc}"
+            self.exported = _("Could not save the debrief: {error}").format(
+                error=exc.strerror or exc)
         self.invalidate()
 
     def _deal(self) -> Panel | None:
@@ -154,11 +158,17 @@ class EndScene(GameScene):
 
     def _turning_points(self) -> Panel:
         sc = self.scenario
-        lines = [Label(f"Round {p.round}: {source_label(sc, p.entries[0])} "
-                       f"(trust and tension moved {p.swing} points in all; tension {p.tension:+d})",
-                       "body", False, "panel") for p in turning_points(self.session.state)]
-        return Panel([Label("Turning points: the largest swings", "large", True, "panel_heading"),
-                      *(lines or [Label("No meter moved.", "body", False, "panel")])])
+        lines = [Label(ngettext(
+            "Round {round}: {source} (trust and tension moved {swing} point in all; "
+            "tension {tension})",
+            "Round {round}: {source} (trust and tension moved {swing} points in all; "
+            "tension {tension})", p.swing).format(
+                round=p.round, source=source_label(sc, p.entries[0]), swing=p.swing,
+                tension=f"{p.tension:+d}"),
+            "body", False, "panel") for p in turning_points(self.session.state)]
+        return Panel([Label(_("Turning points: the largest swings"), "large", True,
+                            "panel_heading"),
+                      *(lines or [Label(_("No meter moved."), "body", False, "panel")])])
 
     def _scoreboard(self, result) -> Panel:
         """Every team's total on one line each, highest first (the parts are below)."""
@@ -168,9 +178,10 @@ class EndScene(GameScene):
         best = set(result.winners())
         if len(best) == len(order):  # everyone level: no one is marked
             best = set()
-        lines = [Label(_("{glyph} {name}: {points}").format(
-                     glyph=who[r].glyph, name=role_name(sc, r), points=points(result.total(r)))
-                       + (_(" · highest") if r in best else ""), "body", r in best, "panel")
+        lines = [Label((_("{glyph} {name}: {points} · highest") if r in best else
+                        _("{glyph} {name}: {points}")).format(
+                     glyph=who[r].glyph, name=role_name(sc, r), points=points(result.total(r))),
+                       "body", r in best, "panel")
                  for r in order]
         return Panel([Label(_("Scores"), "body", True, "panel_heading"), *lines],
                      key="end:scores", gap="border")
@@ -180,27 +191,28 @@ class EndScene(GameScene):
                        False, "panel")
                  for p in result.scores[role]]
         glyph = delegations(self.scenario, self.app.ui.theme)[role].glyph
-        return Panel([Label(f"{glyph} {role_name(self.scenario, role)}: "
-                            f"{points(result.total(role))}",
+        return Panel([Label(_("{glyph} {name}: {points}").format(
+                                glyph=glyph, name=role_name(self.scenario, role),
+                                points=points(result.total(role))),
                             "large", True, "panel_heading"),
-                      *(parts or [Label("No points.", "body", False, "panel")])])
+                      *(parts or [Label(_("No points."), "body", False, "panel")])])
 
     def _charts(self) -> list[Widget]:
         sc = self.scenario
         history = meter_history(self.session.state, sc)  # the game is over: all is public
         theme = self.app.ui.theme
         who = delegations(sc, theme)
-        tension = [("Tension", list(history["tension"].values), None, None)]
+        tension = [(_("Tension"), list(history["tension"].values), None, None)]
         # A → B in A's colour, marked with B's emblem
         trust = [(f"{role_name(sc, a)} → {role_name(sc, b)}",
                   list(history[f"trust.{a}.{b}"].values), who[a].colour, who[b].emblem)
                  for a in sc.role_ids for b in sc.role_ids if a != b]
         support = [(f"{r.name}: {r.domestic_label}", list(history[f"support.{r.id}"].values),
                     who[r.id].colour, who[r.id].emblem) for r in sc.roles]
-        return [chart_panel("Tension over the rounds", tension, theme),
-                chart_panel("Trust over the rounds (A → B in A's colour, marked with B's "
-                            "emblem)", trust, theme),
-                chart_panel("Domestic support over the rounds", support, theme)]
+        return [chart_panel(_("Tension over the rounds"), tension, theme),
+                chart_panel(_("Trust over the rounds (A → B in A's colour, marked with B's "
+                              "emblem)"), trust, theme),
+                chart_panel(_("Domestic support over the rounds"), support, theme)]
 
     def _commitments(self, view) -> Panel:
         sc = self.scenario
@@ -208,15 +220,20 @@ class EndScene(GameScene):
         for c in view.commitments:
             if c.status == "active":
                 continue
-            lines.append(Label(f"{'✓ kept' if c.status == 'kept' else '✖ broken'}: {c.name}, "
-                               f"{role_name(sc, c.actor)} to {role_name(sc, c.recipient)} "
-                               f"(round {c.made} to {c.ended})", "body", False, "panel"))
+            line = (_("✓ kept: {name}, {actor} to {recipient} (round {made} to {ended})")
+                    if c.status == "kept" else
+                    _("✖ broken: {name}, {actor} to {recipient} (round {made} to {ended})"))
+            lines.append(Label(line.format(name=c.name, actor=role_name(sc, c.actor),
+                                           recipient=role_name(sc, c.recipient), made=c.made,
+                                           ended=c.ended), "body", False, "panel"))
         active = [c for c in view.commitments if c.status == "active"]
         if active:
-            lines.append(Label(f"{len(active)} still running at the end.", "small", False,
-                               "panel_muted"))
-        return Panel([Label("Commitments kept and broken", "large", True, "panel_heading"),
-                      *(lines or [Label("None were kept or broken.", "body", False, "panel")])])
+            lines.append(Label(ngettext("{n} still running at the end.",
+                                        "{n} still running at the end.", len(active)).format(
+                                   n=len(active)), "small", False, "panel_muted"))
+        return Panel([Label(_("Commitments kept and broken"), "large", True, "panel_heading"),
+                      *(lines or [Label(_("None were kept or broken."), "body", False,
+                                        "panel")])])
 
     def what_if(self) -> None:
         """Open the what-if chooser for this game."""

@@ -17,8 +17,14 @@ from game.words import _
 class FacilitatorScene(PageScene):
     """Controls for the teacher."""
 
-    heading = "Facilitator panel"
-    subheading = "Nothing private is shown here. Esc returns to the game."
+    @property
+    def heading(self) -> str:
+        return _("Facilitator panel")
+
+    @property
+    def subheading(self) -> str:
+        return _("Nothing private is shown here. Esc returns to the game.")
+
     SETTLE_S = 0.6  # the key that opened the panel never chooses anything on it
 
     def __init__(self, flow) -> None:
@@ -42,18 +48,18 @@ class FacilitatorScene(PageScene):
             return self._events()
         t = self.flow.timer
         over = self.flow.session.state.over
-        items: list[Widget] = [Label("The game is over" if over else t.text(), "large", True,
+        items: list[Widget] = [Label(_("The game is over") if over else t.text(), "large", True,
                                      "accent")]
         if self.note:
             items.append(notice(self.note))
         items += [
-            Button("Back to the game", self.back, key="fac:back"),
-            Button("Resume the talks timer" if t.enabled and not t.running else
-                   "Pause the talks timer", self.toggle_timer, key="fac:timer",
+            Button(_("Back to the game"), self.back, key="fac:back"),
+            Button(_("Resume the talks timer") if t.enabled and not t.running else
+                   _("Pause the talks timer"), self.toggle_timer, key="fac:timer",
                    enabled=t.enabled and t.remaining() > 0 and not over and not t.over),
-            Button("Add one minute to the talks", self.add_minute, key="fac:more",
+            Button(_("Add one minute to the talks"), self.add_minute, key="fac:more",
                    enabled=t.enabled and not over and not t.over),
-            Button("Inject an event…", self.pick_event, key="fac:inject",
+            Button(_("Inject an event…"), self.pick_event, key="fac:inject",
                    enabled=not self.inject_blocked(),
                    detail=self.inject_blocked() or _("Only at the start of a round, before "
                                                      "any team gives its orders")),
@@ -62,18 +68,18 @@ class FacilitatorScene(PageScene):
                    detail=_("The round is replayed from its start; the game is re-saved")),
             Button(_("End the game now…"), self.end, key="fac:end", enabled=not over,
                    detail=_("It is scored as it stands")),
-            Button("Quit to the title screen", self.quit, key="fac:quit",
-                   detail=self.app.services.save_error or "The game is autosaved; Continue "
-                   "resumes it"),
+            Button(_("Quit to the title screen"), self.quit, key="fac:quit",
+                   detail=self.app.services.save_error or _("The game is autosaved; Continue "
+                                                            "resumes it")),
         ]
         return items
 
     def _events(self) -> list[Widget]:
         events = self.flow.scenario.events
         items = [(e.title, prose(e.text), lambda e=e: self.inject(e.id), True) for e in events]
-        return [Label("Choose the event to bring into play now:", "large"),
+        return [Label(_("Choose the event to bring into play now:"), "large"),
                 ChoiceList("events", items, key_prefix="event"),
-                Button("Cancel", self.cancel_event, key="fac:cancel")]
+                Button(_("Cancel"), self.cancel_event, key="fac:cancel")]
 
     def toggle_timer(self) -> None:
         """Pause or resume the countdown."""
@@ -124,7 +130,8 @@ class FacilitatorScene(PageScene):
     def _inject_now(self, event_id: str) -> None:
         problem = self.flow.inject(event_id)
         if problem:
-            self.choosing_event, self.note = False, f"Not possible now: {problem}"
+            self.choosing_event, self.note = False, _("Not possible now: {problem}").format(
+                problem=problem)
             self.invalidate()
             return
         self._leave_to_next()

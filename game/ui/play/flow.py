@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from game.model.actions import IllegalAction
 from game.model.results import Phase
 from game.ui.play.timer import CountdownTimer
-from game.words import refusal_line
+from game.words import _, refusal_line
 
 if TYPE_CHECKING:
     from game.session.session import Session
@@ -62,7 +62,7 @@ class GameFlow:
 
     def role_name(self, role: str | None) -> str:
         """Display name of a role."""
-        return self.scenario.role(role).name if role else "Everyone"
+        return self.scenario.role(role).name if role else _("Everyone")
 
     # navigation
     def first_scene(self) -> Scene:
@@ -126,7 +126,7 @@ class GameFlow:
                 except ValueError as exc:  # the rules refused: ask that team again
                     why = (refusal_line(self.session.scenario, exc.refusal, exc.action)
                            if isinstance(exc, IllegalAction) else str(exc))
-                    self.message = f"Not accepted: {why}"
+                    self.message = _("Not accepted: {why}").format(why=why)
                     del self.held[role]
                     return role
         return None

@@ -18,11 +18,11 @@ from game.ui.base import Widget
 from game.ui.play.board import Board, BoardState
 from game.ui.scene import Scene
 from game.ui.widgets import Column, Dock, Fit, Label, Panel, Row, ScrollView, Split, notice
-from game.words import _
+from game.words import N_, _
 from game.words.stakes import demand_lines
 
-GAME_KEY_HINT = ("Tab or arrows: move · Enter: choose · 1-9: pick a numbered item · "
-                 "PageUp/PageDown: scroll · Esc or F2: facilitator panel")
+GAME_KEY_HINT = N_("Tab or arrows: move · Enter: choose · 1-9: pick a numbered item · "
+                    "PageUp/PageDown: scroll · Esc or F2: facilitator panel")
 #: The board's share of the window width on shared and on private screens.
 BOARD_SHARE = {True: 0.62, False: 0.34}
 #: The board's share at most while a guide's card is docked below the page.
@@ -93,7 +93,7 @@ class GameScene(Scene):
         seen = _("Seen as: {role}").format(role=self.flow.role_name(role)) if role \
             else _("Public view")
         page: list[Widget] = [*head, *body,
-                              Label(f"{seen} · {GAME_KEY_HINT}", "small", False, "screen_muted")]
+                              Label(f"{seen} · {_(GAME_KEY_HINT)}", "small", False, "screen_muted")]
         essential = page if self.essential_n is None else page[:len(head) + self.essential_n]
         timer = self.flow.timer
         ui = self.app.ui

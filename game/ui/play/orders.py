@@ -28,10 +28,11 @@ from game.ui.context import Ui
 from game.ui.play.gamescene import BOARD_SHARE, GameScene
 from game.ui.play.text import action_label, points, prose
 from game.ui.widgets import Button, Label, Panel, Row, Spacer
-from game.words import _, ngettext, refusal_line
+from game.words import N_, _, ngettext, refusal_line
 
-FAMILY_TITLES = {"transparency": "Transparency", "assurance": "Assurance",
-                 "cooperation": "Cooperation", "pressure": "Pressure", "home_front": "Home front"}
+FAMILY_TITLES = {"transparency": N_("Transparency"), "assurance": N_("Assurance"),
+                 "cooperation": N_("Cooperation"), "pressure": N_("Pressure"),
+                 "home_front": N_("Home front")}
 
 
 class FocusDetail(Widget):
@@ -71,7 +72,7 @@ def _submit(scene: GameScene, move) -> bool:
     except ValueError as exc:  # IllegalAction: the rules say no, and say why
         why = (refusal_line(scene.scenario, exc.refusal, exc.action)
                if isinstance(exc, IllegalAction) else str(exc))
-        scene.flow.message = f"Not accepted: {why}"
+        scene.flow.message = _("Not accepted: {why}").format(why=why)
         scene.invalidate()
         return False
     scene.flow.message = ""
@@ -98,7 +99,7 @@ class OrdersScene(GameScene):
         # (first digit, what it picked or None, when): a second digit may still follow
         self.refining: tuple[int, object, float] | None = None
         self.last_pick = None
-        self.heading = f"Orders: {flow.role_name(role)}"
+        self.heading = _("Orders: {team}").format(team=flow.role_name(role))
 
     @property
     def view(self):
@@ -119,25 +120,30 @@ class OrdersScene(GameScene):
 
         total = sc.rules.points_per_round
         picked = [Button(action_label(sc, a), lambda a=a: self.remove(a), selected=True,
-                         detail=f"cost {sc.action(a.action_id).cost} · Enter removes it",
+                         detail=_("cost {cost} · Enter removes it").format(
+                             cost=sc.action(a.action_id).cost),
                          key=f"chosen:{a.text()}") for a in self.chosen]
         out: list[Widget] = [
-            Label(f"Points left: {left} of {total}. Pick up to your points, then confirm." + (
-                _(" T: the talks.") if talk_turn(self.session, self.viewer).exists else ""),
+            Label((_("Points left: {left} of {total}. Pick up to your points, then confirm. "
+                     "T: the talks.") if talk_turn(self.session, self.viewer).exists else
+                   _("Points left: {left} of {total}. Pick up to your points, then confirm."))
+                  .format(left=left, total=total),
                   "large", True, "accent"),
-            Panel([Label("Your orders so far", "body", True, "panel_heading"),
-                   *(picked or [Label("None yet.", "body", False, "panel_muted")])]),
+            Panel([Label(_("Your orders so far"), "body", True, "panel_heading"),
+                   *(picked or [Label(_("None yet."), "body", False, "panel_muted")])]),
             *self._choices(),
             *([demands] if (demands := self.demands_panel()) else []),
-            Button(f"Confirm orders ({len(self.chosen)} chosen, {points(left)} unspent)",
+            Button(ngettext("Confirm orders ({n} chosen, {left} unspent)",
+                            "Confirm orders ({n} chosen, {left} unspent)",
+                            len(self.chosen)).format(n=len(self.chosen), left=points(left)),
                    self.confirm, key="orders:confirm",
-                   detail="Your choices stay secret until every team has answered"),
+                   detail=_("Your choices stay secret until every team has answered")),
             *self._talks_button(),
         ]
         objectives = [Label(f"• {o.text} ({points(o.points)})", "small", False, "panel")
                       for o in self.view.objectives]
         if objectives:
-            out.append(Panel([Label("Your private objectives", "body", True, "panel_heading"),
+            out.append(Panel([Label(_("Your private objectives"), "body", True, "panel_heading"),
                               *objectives]))
         return out
 
@@ -172,7 +178,8 @@ class OrdersScene(GameScene):
         sc = self.scenario
         now = self.turn()
         if not now.open_items():
-            cards_note = [Label("No more actions fit this round.", "body", False, "screen_muted")]
+            cards_note = [Label(_("No more actions fit this round."), "body", False,
+                                "screen_muted")]
         else:
             cards_note = []
         cards: list[Widget] = []
@@ -181,13 +188,16 @@ class OrdersScene(GameScene):
         for item in now.menu:
             spec = sc.action(item.action.action_id)
             key = f"action:{item.id}"
-            family = FAMILY_TITLES.get(item.family, item.family)
-            detail = _("{family} · cost {cost}").format(family=family, cost=item.cost) + (
-                _(" · offer") if item.offer else "")
+            family = _(FAMILY_TITLES[item.family]) if item.family in FAMILY_TITLES \
+                else item.family
+            facts = [_("{family} · cost {cost}").format(family=family, cost=item.cost)]
+            if item.offer:
+                facts.append(_("offer"))
             if item.picked:
-                detail += " · " + _("picked: in your orders above")
+                facts.append(_("picked: in your orders above"))
             elif not item.open:
-                detail += " · " + _("not available: {why}").format(why=item.why)
+                facts.append(_("not available: {why}").format(why=item.why))
+            detail = " · ".join(facts)
             # Private to this team: the odds name its exact support.
             detail += f"\n{item.stakes.line}" if item.stakes.line else ""
             cards.append(Button(f"{item.number}. {item.label}" if item.number > 9 else
@@ -391,7 +401,9 @@ class ResponsesScene(GameScene):
                 enumerate(offers, start=1)] or [self._none()]
         missing = len(offers) - len(self.answers) if offers else int(not self.noted)
         out.append(Button(_("Confirm answers") if not missing else
-                          _("Confirm answers ({n} still to answer)").format(n=missing),
+                          ngettext("Confirm answers ({n} still to answer)",
+                                   "Confirm answers ({n} still to answer)", missing).format(
+                              n=missing),
                           self.confirm, enabled=not missing, key="responses:confirm",
                           detail=_("You review them before they are sent")))
         return out
@@ -402,10 +414,12 @@ class ResponsesScene(GameScene):
         sc, spec = self.scenario, offer.spec
         ans = self.answers.get(offer.key)
         return Panel([
-            Label(f"{i}. {self.flow.role_name(offer.action.role)} offers: "
-                  f"{action_label(sc, offer.action)}", "body", True, "panel_heading"),
+            Label(_("{n}. {team} offers: {action}").format(
+                n=i, team=self.flow.role_name(offer.action.role),
+                action=action_label(sc, offer.action)), "body", True, "panel_heading"),
             Label(prose(spec.description), "small", False, "panel"),
-            Label(f"Tends to: {prose(spec.teaching_note)}", "small", False, "panel_muted"),
+            Label(_("Tends to: {note}").format(note=prose(spec.teaching_note)), "small", False,
+                  "panel_muted"),
             *([Label(stake, "small", True, "panel")] if stake else []),
             Row([Button(_("Accept"), lambda k=offer.key: self.answer(k, True),
                         selected=ans is True, key=f"accept:{offer.key}"),

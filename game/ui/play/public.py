@@ -43,7 +43,7 @@ class HandoffScene(GameScene):
         self.role, self.then = role, then
         if clock is not None:
             self.clock = clock
-        self.heading = f"Pass to the {flow.role_name(role)} team"
+        self.heading = _("Pass to the {team} team").format(team=flow.role_name(role))
 
     @property
     def opened(self) -> float | None:
@@ -92,7 +92,7 @@ class BriefingScene(GameScene):
     def __init__(self, flow, role: str) -> None:
         super().__init__(flow)
         self.viewer = role
-        self.heading = f"Briefing: {flow.role_name(role)}"
+        self.heading = _("Briefing: {team}").format(team=flow.role_name(role))
 
     def body(self) -> list[Widget]:
         spec = self.scenario.role(self.viewer)
@@ -102,9 +102,9 @@ class BriefingScene(GameScene):
             Label(self.scenario.title, "large", True, "accent"),
             Label(spec.description, "body"),
             Label(prose(spec.briefing), "body"),
-            Panel([Label("Private objectives (only your team sees these)", "body", True,
+            Panel([Label(_("Private objectives (only your team sees these)"), "body", True,
                          "panel_heading"), *objectives]),
-            Button("We have read our briefing", self.done, detail="Enter or Space",
+            Button(_("We have read our briefing"), self.done, detail=_("Enter or Space"),
                    key="briefing:done"),
         ]
 
@@ -139,19 +139,20 @@ class EventScene(GameScene):
         demands = self.demands_panel()
         timer = self.flow.timer
         if self.flow.hotseat:
-            talk = ("Talk face to face now. The timer only keeps time; the round goes on when "
-                    "you are ready.")
-            go, go_detail = "Talks are over: enter orders", "Each team enters its orders in turn"
+            talk = _("Talk face to face now. The timer only keeps time; the round goes on "
+                     "when you are ready.")
+            go, go_detail = _("Talks are over: enter orders"), \
+                _("Each team enters its orders in turn")
         else:
-            talk = "Read the event, then choose your orders for this round."
-            go = "Choose our orders"
-            go_detail = "The AI delegations choose theirs in secret at the same time"
+            talk = _("Read the event, then choose your orders for this round.")
+            go = _("Choose our orders")
+            go_detail = _("The AI delegations choose theirs in secret at the same time")
         controls: list[Widget] = [
-            *([Button("Resume the talks timer" if not timer.running else
-                      "Pause the talks timer", self.toggle_timer, key="event:timer",
+            *([Button(_("Resume the talks timer") if not timer.running else
+                      _("Pause the talks timer"), self.toggle_timer, key="event:timer",
                       enabled=timer.remaining() > 0)] if timer.enabled else []),
-            Button("Facilitator panel", self.back, key="event:facilitator",
-                   detail="Pause, inject an event, undo the last round, end the game"),
+            Button(_("Facilitator panel"), self.back, key="event:facilitator",
+                   detail=_("Pause, inject an event, undo the last round, end the game")),
         ]
         go_button = Button(go, self.end_talks, key="event:go", detail=go_detail)
         self.essential_n = 1 + len(cards)  # the news is read from the back row unscrolled

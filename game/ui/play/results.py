@@ -39,7 +39,7 @@ class ResolutionScene(GameScene):
     def __init__(self, flow, record, clock=time.monotonic) -> None:
         super().__init__(flow)
         self.record, self.clock = record, clock
-        self.heading = f"Round {record.round}: what happened"
+        self.heading = _("Round {n}: what happened").format(n=record.round)
         self.started: float | None = None
         self.skipped = False
 
@@ -109,10 +109,11 @@ class ResolutionScene(GameScene):
         sc, rec = self.scenario, self.record
         who = delegations(sc, self.app.ui.theme)
         acts = [Label(f"{who[a.role].glyph} {who[a.role].name}: {action_label(sc, a)}", "body", False,
-                      "panel") for a in rec.orders] or [Label("No orders.", "body", False, "panel")]
+                      "panel") for a in rec.orders] or [Label(_("No orders."), "body", False,
+                                                              "panel")]
         answers = [Label(response_line(sc, r, key, ok), "body", False, "panel")
                    for r, key, ok in rec.responses]
-        revealed = Panel([Label("Orders revealed", "large", True, "panel_heading"), *acts,
+        revealed = Panel([Label(_("Orders revealed"), "large", True, "panel_heading"), *acts,
                           *answers])
         # A coach's card below the page talks about the ledger: the ledger comes first,
         # just above the card, so the lines it points to are on screen.
@@ -126,7 +127,7 @@ class ResolutionScene(GameScene):
                         n=n, total=len(entries)), "body", True, "accent"), *out]
         notes = self.session.notes_for(rec.round)
         if notes:
-            out.append(Panel([Label("AI delegations' reasoning", "body", True, "panel_heading"),
+            out.append(Panel([Label(_("AI delegations' reasoning"), "body", True, "panel_heading"),
                               *[Label(note_line(sc, n.role, n), "small", False, "panel")
                                 for n in notes]]))
         last = self.session.state.over and self.flow.shown_records + 1 >= len(

@@ -10,6 +10,8 @@ import math
 import time
 from collections.abc import Callable
 
+from game.words import _
+
 
 class CountdownTimer:
     """Counts down from `seconds`; can be paused, resumed, extended and restarted."""
@@ -103,11 +105,13 @@ class CountdownTimer:
         """The timer in one line."""
         state = self.state()
         if state == "off":
-            return "Talks timer: off"
+            return _("Talks timer: off")
         if state == "talks over":
-            return "Talks are over for this round"
+            return _("Talks are over for this round")
         if state == "not started":
-            return "Talks begin with the event card"
+            return _("Talks begin with the event card")
         if state == "time is up":
-            return "Talks timer: time is up (the round goes on)"
-        return f"Talks timer: {self.clock_text()}" + ("" if state == "running" else " (paused)")
+            return _("Talks timer: time is up (the round goes on)")
+        if state == "running":
+            return _("Talks timer: {clock}").format(clock=self.clock_text())
+        return _("Talks timer: {clock} (paused)").format(clock=self.clock_text())

@@ -8,8 +8,9 @@ from game.ui.base import Widget
 from game.ui.layout import content_rect
 from game.ui.scene import Scene
 from game.ui.widgets import Column, Label, ScrollView, notice
+from game.words import N_, _
 
-KEY_HINT = ("Tab or arrows: move · Enter: choose · Esc: back · 1-9: pick a numbered item · "
+KEY_HINT = N_("Tab or arrows: move · Enter: choose · Esc: back · 1-9: pick a numbered item · "
             "PageUp/PageDown: scroll")
 
 
@@ -33,5 +34,5 @@ class PageScene(Scene):
         parts += self.body()
         if self.app.message:
             parts.append(notice(self.app.message))
-        parts.append(Label(KEY_HINT, "small", False, "screen_muted"))
+        parts.append(Label(_(KEY_HINT), "small", False, "screen_muted"))
         return ScrollView(Column(parts, gap="pad"), key="page")

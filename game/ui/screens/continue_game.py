@@ -16,9 +16,14 @@ if TYPE_CHECKING:
 class ContinueScene(PageScene):
     """Pick a saved game; it resumes with the talks timer it was played with."""
 
-    heading = _("Continue a game")
-    subheading = _("Games in progress, the most recent first; then finished games, whose "
-                   "ending and debrief can still be read.")
+    @property
+    def heading(self) -> str:
+        return _("Continue a game")
+
+    @property
+    def subheading(self) -> str:
+        return _("Games in progress, the most recent first; then finished games, whose "
+                 "ending and debrief can still be read.")
 
     def __init__(self, app, games: list[SavedGame]) -> None:
         super().__init__(app)

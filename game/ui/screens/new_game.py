@@ -10,17 +10,19 @@ from game.ui.play.text import prose
 from game.ui.screens.common import PageScene
 from game.ui.settings import TIMER_CHOICES
 from game.ui.widgets import Button, Label, Stepper, TextInput, ascii_digit
-from game.words import _
+from game.words import N_, _, ngettext
 
 MODES = ("classroom", "solo")
-MODE_TEXT = {"classroom": "Classroom: teams share this screen (hot-seat); any role may be AI",
-             "solo": "Solo: you play one role, AI delegations play the others"}
+MODE_TEXT = {"classroom": N_("Classroom: teams share this screen (hot-seat); any role may be AI"),
+             "solo": N_("Solo: you play one role, AI delegations play the others")}
 
 
 class NewGameScene(PageScene):
     """Set up a game, then start it."""
 
-    heading = "New game"
+    @property
+    def heading(self) -> str:
+        return _("New game")
 
     def __init__(self, app, preselect: Path | None = None) -> None:
         """`preselect`: a scenario file to offer first and choose (`--scenario FILE`)."""
@@ -62,13 +64,14 @@ class NewGameScene(PageScene):
         folder = Label(_("Your own scenarios go in {folder}").format(
             folder=services.user_scenario_dir()), "small", False, "screen_muted")
         if not self.choices:
-            return [Label("No scenario files were found in scenarios/.", "large"), folder,
-                    Button("Back", self.back, key="new:back")]
+            return [Label(_("No scenario files were found in scenarios/."), "large"), folder,
+                    Button(_("Back"), self.back, key="new:back")]
         choice = self.choices[self.index]
         out: list[Widget] = [
-            Stepper("Scenario", list(range(len(self.choices))), self.index, self.set_scenario,
+            Stepper(_("Scenario"), list(range(len(self.choices))), self.index, self.set_scenario,
                     fmt=lambda i: self.choices[i].title, key="new:scenario",
-                    detail=f"{choice.path.name} ({choice.origin})"),
+                    detail=_("{file} ({origin})").format(file=choice.path.name,
+                                                          origin=choice.origin)),
             folder,
         ]
         sc = self.scenario
@@ -76,44 +79,51 @@ class NewGameScene(PageScene):
             out.append(Label(_("This file cannot be played. python main.py check says:"),
                              "body", True, "bad"))
             out += [Label(line, "small", False, "screen") for line in choice.error.splitlines()]
-            return [*out, Button("Back", self.back, key="new:back")]
+            return [*out, Button(_("Back"), self.back, key="new:back")]
         out += [Label(prose(sc.summary), "body", False, "screen_muted"),
-                Stepper("Mode", MODES, MODES.index(self.mode), self.set_mode, key="new:mode",
-                        detail=MODE_TEXT[self.mode])]
+                Stepper(_("Mode"), MODES, MODES.index(self.mode), self.set_mode,
+                        key="new:mode", detail=_(MODE_TEXT[self.mode]))]
         out += [self._seat(r) for r in sc.role_ids]
         out += [
-            Stepper("Rounds", list(range(1, 41)), self.rounds - 1, self.set_rounds,
-                    key="new:rounds", detail=f"The scenario is written for {sc.rounds}"),
-            Stepper("Talks timer", TIMER_CHOICES, TIMER_CHOICES.index(self.timer) if self.timer
+            Stepper(_("Rounds"), list(range(1, 41)), self.rounds - 1, self.set_rounds,
+                    key="new:rounds",
+                    detail=ngettext("The scenario is written for {n}",
+                                    "The scenario is written for {n}", sc.rounds).format(
+                        n=sc.rounds)),
+            Stepper(_("Talks timer"), TIMER_CHOICES, TIMER_CHOICES.index(self.timer) if self.timer
                     in TIMER_CHOICES else 0, self.set_timer, key="new:timer",
-                    fmt=lambda m: "off" if m == 0 else f"{m} min",
-                    detail="Minutes of face-to-face talks each round; it never ends a round"),
-            TextInput("Seed", self.seed, self.set_seed, allowed=ascii_digit, max_len=9,
-                      key="new:seed", detail="Digits 0-9; the same seed and moves replay the same game"),
-            Button("New random seed", self.reseed, key="new:reseed"),
-            Button("Start the game", self.start, key="new:start", enabled=self._ready()[0],
+                    fmt=lambda m: _("off") if m == 0 else _("{minutes} min").format(minutes=m),
+                    detail=_("Minutes of face-to-face talks each round; it never ends a round")),
+            TextInput(_("Seed"), self.seed, self.set_seed, allowed=ascii_digit, max_len=9,
+                      key="new:seed",
+                      detail=_("Digits 0-9; the same seed and moves replay the same game")),
+            Button(_("New random seed"), self.reseed, key="new:reseed"),
+            Button(_("Start the game"), self.start, key="new:start", enabled=self._ready()[0],
                    detail=self._ready()[1]),
-            Button("Back", self.back, key="new:back"),
+            Button(_("Back"), self.back, key="new:back"),
         ]
         return out
 
     def _seat(self, role: str) -> Widget:
         values = ["human", *self.personas]
         name = self.scenario.role(role).name
-        label = {v: "human team" if v == "human" else f"AI: {v}" for v in values}
+        label = {v: _("human team") if v == "human" else _("AI: {persona}").format(persona=v)
+                 for v in values}
         current = self.seats[role]
-        detail = "People play this role" if current == "human" else self.personas[current]
+        detail = _("People play this role") if current == "human" else self.personas[current]
         return Stepper(name, values, values.index(current), lambda v, r=role: self.set_seat(r, v),
                        fmt=label.get, key=f"new:seat:{role}", detail=detail)
 
     def _ready(self) -> tuple[bool, str]:
         humans = [r for r, s in self.seats.items() if s == "human"]
         if not (self.seed and all(ascii_digit(c) for c in self.seed)):
-            return False, "Type a seed first (digits 0-9)"
+            return False, _("Type a seed first (digits 0-9)")
         if self.mode == "solo" and len(humans) != 1:
-            return False, "Solo needs exactly one human role"
-        names = ", ".join(self.scenario.role(r).name for r in humans) or "AI only"
-        return True, f"Seed {self.seed} · humans: {names}"
+            return False, _("Solo needs exactly one human role")
+        if not humans:
+            return True, _("Seed {seed} · humans: AI only").format(seed=self.seed)
+        names = ", ".join(self.scenario.role(r).name for r in humans)
+        return True, _("Seed {seed} · humans: {names}").format(seed=self.seed, names=names)
 
     # changes
     def set_scenario(self, index: int) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from game.ui.base import Widget
 from game.ui.screens.common import PageScene
 from game.ui.widgets import Button, Label
+from game.words import _
 
 
 class NoticeScene(PageScene):
@@ -15,4 +16,4 @@ class NoticeScene(PageScene):
         self.heading, self.text = heading, text
 
     def body(self) -> list[Widget]:
-        return [Label(self.text, "large"), Button("Back", self.back, key="notice:back")]
+        return [Label(self.text, "large"), Button(_("Back"), self.back, key="notice:back")]

@@ -9,12 +9,12 @@ import pygame
 from game.ui.base import Widget
 from game.ui.screens.common import KEY_HINT, PageScene
 from game.ui.widgets import Centre, ChoiceList, Column, Fit, Label, Row, ScrollView, Split, notice
-from game.words import _, ngettext
+from game.words import N_, _, ngettext
 
 if TYPE_CHECKING:
     from game.ui.services import SavedGame
 
-TAGLINE = ("A teaching game of arms-control diplomacy: three delegations trade transparency, "
+TAGLINE = N_("A teaching game of arms-control diplomacy: three delegations trade transparency, "
            "assurances and cooperation offers over missile defence in Europe.")
 
 
@@ -61,8 +61,9 @@ class TitleScene(PageScene):
         # place, so that at any scale it fits beside the menu without being cut off.
         hero = Column([Label(self.heading, "title", True, "heading"),
                        notice(self.app.message) if self.app.message
-                       else Label(TAGLINE, "large", False, "screen")], gap="pad")
-        menu = ScrollView(Column([*self.body(), Label(KEY_HINT, "small", False, "screen_muted")],
+                       else Label(_(TAGLINE), "large", False, "screen")], gap="pad")
+        menu = ScrollView(Column([*self.body(), Label(_(KEY_HINT), "small", False,
+                                                      "screen_muted")],
                                  gap="pad"), key="page")
         # On a projector the whole menu shows unscrolled: its text shrinks to fit, never
         # below the least size the back row can read.
@@ -78,12 +79,11 @@ class TitleScene(PageScene):
         can_continue = bool(self.games)
         playing = self._in_progress()
         if playing:
-            resume = _("Resume {game} ({details})").format(game=playing[0].title,
-                                                            details=playing[0].description)
             others = len(self.games) - 1
-            if others:
-                resume += ngettext(", or one other saved game", ", or one of {n} other saved games",
-                                   others).format(n=others)
+            resume = (ngettext("Resume {game} ({details}), or one other saved game",
+                               "Resume {game} ({details}), or one of {n} other saved games",
+                               others) if others else _("Resume {game} ({details})")).format(
+                game=playing[0].title, details=playing[0].description, n=others)
         elif can_continue:
             resume = ngettext("No game in progress; {n} finished game to look back on",
                               "No game in progress; {n} finished games to look back on",
@@ -91,14 +91,16 @@ class TitleScene(PageScene):
         else:
             resume = self.why_not
         items = [
-            ("New game", "Choose a scenario, the teams and who plays them", self.new_game, True),
-            ("Continue", resume, self.continue_game, can_continue),
-            ("Settings", self._settings_line(), self.settings, True),
-            ("Quit", "Close the window", self.quit, True),
+            (_("New game"), _("Choose a scenario, the teams and who plays them"), self.new_game,
+             True, "New game"),
+            (_("Continue"), resume, self.continue_game, can_continue, "Continue"),
+            (_("Settings"), self._settings_line(), self.settings, True, "Settings"),
+            (_("Quit"), _("Close the window"), self.quit, True, "Quit"),
         ]
         items.insert(0 if self.guide_first else 3, (
-            "Guided first game", "A coach walks you through your first rounds, one idea at a "
-            "time; you can leave it whenever you like", self.guided, True))
+            _("Guided first game"), _("A coach walks you through your first rounds, one idea "
+                                      "at a time; you can leave it whenever you like"),
+            self.guided, True, "Guided first game"))
         return [ChoiceList("menu", items, key_prefix="title")]
 
     def _settings_line(self) -> str:

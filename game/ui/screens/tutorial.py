@@ -32,10 +32,10 @@ from game.ui.play.flow import GameFlow
 from game.ui.play.text import action_label
 from game.ui.screens.common import PageScene
 from game.ui.widgets import Button, Label, Panel, Row
-from game.words import _, prose
+from game.words import N_, _, prose
 
-LEAVE_DETAIL = _("You left the guided game. The game goes on without the coach, who will "
-                 "not come back unless you choose the guided game on the title screen.")
+LEAVE_DETAIL = N_("You left the guided game. The game goes on without the coach, who will "
+                  "not come back unless you choose the guided game on the title screen.")
 #: The screen each moment's steps are shown on.
 MOMENTS = {"OrdersScene": "orders", "ResponsesScene": "answers", "ResolutionScene": "resolved"}
 
@@ -153,7 +153,7 @@ def coach_panel(flow: GuidedFlow, scene, number: int, step: CoachStep, more: boo
 
 def _leave(flow: GuidedFlow, scene) -> None:
     flow.leave()
-    flow.message = LEAVE_DETAIL
+    flow.message = _(LEAVE_DETAIL)
     scene.focus.key = None
     scene.invalidate()
 
@@ -187,7 +187,9 @@ class CoachScene(PageScene):
 class TutorialProblem(PageScene):
     """Said when the guided game cannot start (a missing or broken tutorial file)."""
 
-    heading = _("The guided game cannot start")
+    @property
+    def heading(self) -> str:
+        return _("The guided game cannot start")
 
     def __init__(self, app, why: str) -> None:
         super().__init__(app)

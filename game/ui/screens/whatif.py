@@ -22,7 +22,9 @@ from game.words import _
 class WhatIfScene(PageScene):
     """Pick a round, a team and a new decision; see the branch beside the game."""
 
-    heading = _("What if…?")
+    @property
+    def heading(self) -> str:
+        return _("What if…?")
 
     def __init__(self, app, session) -> None:
         super().__init__(app)

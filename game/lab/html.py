@@ -39,7 +39,7 @@ def report_html(report: Report) -> str:
                     (_("Ties (shared top score)"), report.ties)]),
         milestones=_lines([(m["name"], [v * 100 for v in m["by_round"]])
                            for m in report.milestones], 100,
-                          _("{label}: operating in {value}% of games at the end")),
+                          _("{label}: operating at the end in {value} percent of games")),
         tension=_lines([(_("Mean tension"), report.tension_by_round)], 100,
                        _("{label}: {value} at the end")),
         run_line=run_line(report), notes=item_notes(report), lang=current_language())

@@ -179,7 +179,7 @@ def test_html_legends_read_as_sentences(scenario, tmp_path):
     assert _run(str(scenario), *SMALL, "--html", str(html))[0] == 0
     text = html.read_text(encoding="utf-8")
     assert "(last:" not in text and " % of games" not in text
-    assert "Mean tension: " in text and "% of games at the end" in text
+    assert "Mean tension: " in text and " percent of games" in text
 
 
 def test_the_default_seats_personas_play_in_the_lab(scenario):

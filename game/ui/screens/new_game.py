@@ -11,6 +11,7 @@ from game.ui.screens.common import PageScene
 from game.ui.settings import TIMER_CHOICES
 from game.ui.widgets import Button, Label, Stepper, TextInput, ascii_digit
 from game.words import N_, _, ngettext
+from game.words.personas import persona_choices
 
 MODES = ("classroom", "solo")
 MODE_TEXT = {"classroom": N_("Classroom: teams share this screen (hot-seat); any role may be AI"),
@@ -109,6 +110,8 @@ class NewGameScene(PageScene):
         name = self.scenario.role(role).name
         label = {v: _("human team") if v == "human" else _("AI: {persona}").format(persona=v)
                  for v in values}
+        label.update({v: _("AI: {persona}").format(persona=words) for v, words
+                      in persona_choices(self.scenario, role, self.personas).items()})
         current = self.seats[role]
         detail = _("People play this role") if current == "human" else self.personas[current]
         return Stepper(name, values, values.index(current), lambda v, r=role: self.set_seat(r, v),

@@ -23,6 +23,7 @@ from game.guide.tutorial import (
     farewell_due,
     load_tutorial,
     remember,
+    step_facts,
     steps_at,
     suggested,
     tutorial_path,
@@ -135,6 +136,8 @@ def coach_panel(flow: GuidedFlow, scene, number: int, step: CoachStep, more: boo
               True, "card"),
         Label(step.title, "body", True, "card"),
         Label(prose(step.text), "small", False, "card"),
+        *(Label(line.strip(), "small", False, "card")
+          for line in step_facts(step, flow.session, flow.tutorial.role)),
     ]
     if step.suggest:
         menu = getattr(scene, "menu", [])

@@ -23,7 +23,7 @@ from game.session.session import Seat, Session
 from game.textui import render
 from game.textui.console import Console, EndOfInput
 from game.textui.play import TextGame
-from game.words import _
+from game.words import _, ngettext
 
 
 class UsageError(ValueError):
@@ -66,17 +66,20 @@ def seats_from_options(role_ids: tuple[str, ...], human: str | None,
         humans = {h.strip() for h in human.split(",") if h.strip()}
     unknown = humans - set(role_ids)
     if unknown:
-        raise UsageError(f"--human: unknown role {', '.join(sorted(unknown))}; "
-                         f"the roles are {', '.join(role_ids)} (or 'none')")
+        raise UsageError(ngettext(
+            "--human: unknown role {unknown}; the roles are {roles} (or 'none')",
+            "--human: unknown roles {unknown}; the roles are {roles} (or 'none')",
+            len(unknown)).format(unknown=", ".join(sorted(unknown)), roles=", ".join(role_ids)))
     chosen = {}
     for item in personas:
         role, sep, name = item.partition("=")
         if not sep or role not in role_ids:
-            raise UsageError(f"--persona {item!r}: give ROLE=PERSONA[:TEMPERAMENT] with a role "
-                             f"from {', '.join(role_ids)}")
+            raise UsageError(_("--persona {item}: give ROLE=PERSONA[:TEMPERAMENT] with a role "
+                               "from {roles}").format(item=repr(item), roles=", ".join(role_ids)))
         problem = persona_problem(name)
         if problem:
-            raise UsageError(f"--persona {item!r}: {problem}")
+            raise UsageError(_("--persona {item}: {problem}").format(item=repr(item),
+                                                                       problem=problem))
         chosen[role] = name
     defaults = defaults or {}
     return {r: Seat(r in humans, chosen.get(r, defaults.get(r, DEFAULT_PERSONA))) for r in role_ids}
@@ -93,7 +96,7 @@ def run_text(args: argparse.Namespace, console: Console | None = None) -> int:
     try:
         session = _resume(args, library, io) if args.resume is not None else _new(args, library, io)
     except (UsageError, SaveError, ScenarioLoadError) as exc:
-        io.say(*f"error: {exc}".split("\n"))  # one line per problem, never reflowed together
+        io.say(*_("error: {problem}").format(problem=exc).split("\n"))  # one line per problem
         return 2
     except EndOfInput:
         io.say("", _("Input ended before a game was chosen."))
@@ -111,9 +114,11 @@ def _reporter(io: Console):
 def _new(args: argparse.Namespace, library: GameLibrary, io: Console) -> Session:
     scenario = load_for_play(args.scenario)
     if args.rounds is not None and not 1 <= args.rounds <= 40:
-        raise UsageError(f"--rounds {args.rounds}: give a number from 1 to 40")
+        raise UsageError(_("--rounds {rounds}: give a number from 1 to 40").format(
+            rounds=args.rounds))
     if args.seed is not None and not SEED_MIN <= args.seed <= SEED_MAX:
-        raise UsageError(f"--seed {args.seed}: give a whole number from {SEED_MIN} to {SEED_MAX}")
+        raise UsageError(_("--seed {seed}: give a whole number from {low} to {high}").format(
+            seed=args.seed, low=SEED_MIN, high=SEED_MAX))
     seed = args.seed if args.seed is not None else _fresh_seed()
     seats = seats_from_options(scenario.role_ids, args.human, args.persona,
                                {r: seat_persona(scenario, r) for r in scenario.role_ids})

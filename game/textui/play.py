@@ -23,6 +23,7 @@ from game.textui.console import Console
 from game.textui.stakes import demand_lines, demand_news
 from game.textui.talks import TalksScreen
 from game.words import (
+    N_,
     _,
     action_label,
     move_label,
@@ -33,19 +34,19 @@ from game.words import (
     role_name,
 )
 
-FACILITATOR_HELP = _("Facilitator: Enter to play on | 'event' lists the events | 'event N' "
-                     "brings in event N | 'undo' the last round | 'end' the game now | "
-                     "'quit' to save and stop")
+FACILITATOR_HELP = N_("Facilitator: Enter to play on | 'event' lists the events | 'event N' "
+                      "brings in event N | 'undo' the last round | 'end' the game now | "
+                      "'quit' to save and stop")
 
 #: Between rounds in solo play (one human team): the facilitator's commands stay
 #: available, but the student sees only what moves the game on.
-SOLO_HELP = _("Enter: play the round | why, ledger: last round in detail | quit | help")
+SOLO_HELP = N_("Enter: play the round | why, ledger: last round in detail | quit | help")
 
-ORDERS_HELP = _("Type a number to pick it, 'info N' to read about item N, 'notes' for every "
-                "item's teaching note, 'goals' for your objectives, 'u' to take back the last "
-                "pick, 'list' to see the whole menu again, 'done' to finish.")
+ORDERS_HELP = N_("Type a number to pick it, 'info N' to read about item N, 'notes' for every "
+                 "item's teaching note, 'goals' for your objectives, 'u' to take back the last "
+                 "pick, 'list' to see the whole menu again, 'done' to finish.")
 
-TALKS_LINE = _("Type 't' to enter the talks: propose a package of terms, or answer a proposal.")
+TALKS_LINE = N_("Type 't' to enter the talks: propose a package of terms, or answer a proposal.")
 
 #: A menu number: ASCII digits only ('²' and other digits are refused, not read).
 _NUMBER = re.compile(r"[0-9]{1,4}")
@@ -105,7 +106,7 @@ class TextGame:
     def _facilitator(self) -> str | None:
         """Commands between rounds, in any case; returns "quit" to stop, None to play on."""
         solo = self.viewer is not None
-        self.io.say("", SOLO_HELP if solo else FACILITATOR_HELP)
+        self.io.say("", _(SOLO_HELP) if solo else _(FACILITATOR_HELP))
         prompt = _("> ") if solo else _("Facilitator > ")
         while True:
             word, _sep, arg = self.io.ask(prompt).partition(" ")
@@ -115,7 +116,7 @@ class TextGame:
             if word == "quit":
                 return "quit"
             if word == "help":
-                self.io.say(FACILITATOR_HELP)
+                self.io.say(_(FACILITATOR_HELP))
                 continue
             if self._details(word):
                 continue
@@ -247,7 +248,7 @@ class TextGame:
             self.io.say(_("Talks: {n} proposal(s) wait for your answer. Type 't' to see them.")
                         .format(n=len(now.waiting)))
         elif not now.closed and (self.viewer is None or self.session.state.round == 1):
-            self.io.say(TALKS_LINE)
+            self.io.say(_(TALKS_LINE))
         elif self.session.state.agreement is not None:
             self.io.say(_("Talks: {line}").format(line=now.agreement))
 
@@ -287,7 +288,7 @@ class TextGame:
                 TalksScreen(self.session, self.io, role).run()
                 self._list_actions(menu, chosen, notes=False)
             elif command in ("help", "h", "?", ""):
-                self.io.say(ORDERS_HELP, *([TALKS_LINE] if talks else []))
+                self.io.say(_(ORDERS_HELP), *([_(TALKS_LINE)] if talks else []))
             elif command.startswith("info"):
                 self._info(command[4:].strip(), menu)
             else:
@@ -301,7 +302,7 @@ class TextGame:
             return
         if action is None:
             self.io.say(_("{answer!r} is not on the menu. {help}").format(answer=answer,
-                                                                          help=ORDERS_HELP))
+                                                                          help=_(ORDERS_HELP)))
             return
         item = turn(self.session, role, chosen).find(action)
         if item.open:
@@ -337,14 +338,14 @@ class TextGame:
         `game.session.turns`); closed items say why they are closed. After a solo team's
         first turn, unless `full`, only the items open now, and the closed ones' numbers."""
         if not menu:
-            self.io.say(ORDERS_HELP)
+            self.io.say(_(ORDERS_HELP))
             return
         role = menu[0].role
         now = turn(self.session, role, chosen)
         if self.viewer is not None and role in self.taught and not (full or notes):
             self.io.say(*render.compact_menu_lines(now))
             return
-        self.io.say(*render.menu_lines(now, self.sc, notes), ORDERS_HELP)
+        self.io.say(*render.menu_lines(now, self.sc, notes), _(ORDERS_HELP))
 
     def _parse_pick(self, answer: str, menu: list[Action], role: str) -> Action | None:
         if _NUMBER.fullmatch(answer):

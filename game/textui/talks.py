@@ -16,13 +16,13 @@ import re
 from game.model.state import Package
 from game.session.talk_turn import ProposalItem, TalkTurn, package_from_choices, send, talk_turn
 from game.textui.console import Console
-from game.words import _, role_name
+from game.words import N_, _, role_name
 from game.words.talks import package_terms, roles_text, trade_sentence
 
 #: What the talks screen's commands are, shown under the screen and on a bad command.
-TALKS_HELP = _("Type p to propose a package, a N to accept proposal N, d N to decline it, "
-               "c N to counter it with a change, w N to withdraw your proposal N, i for the "
-               "issues and options, h for every message so far, or b to go back to your orders.")
+TALKS_HELP = N_("Type p to propose a package, a N to accept proposal N, d N to decline it, "
+                "c N to counter it with a change, w N to withdraw your proposal N, i for the "
+                "issues and options, h for every message so far, or b to go back to your orders.")
 
 _COMMAND = re.compile(r"([a-z?]+)\s*([0-9]{0,4})")
 _BACK = ("b", "back", "q", "quit", "x")
@@ -47,13 +47,13 @@ class TalksScreen:
             word, number = _split(answer)
             if word is None:
                 self.io.say(_("{answer!r} is not a talks command. {help}").format(
-                    answer=answer, help=TALKS_HELP))
+                    answer=answer, help=_(TALKS_HELP)))
             elif word in _BACK:
                 return
             elif word in ("", "l", "list", "s", "show"):
                 self.show()
             elif word in ("?", "help"):
-                self.io.say(TALKS_HELP)
+                self.io.say(_(TALKS_HELP))
             elif word in ("i", "issues"):
                 self.io.say(*self.issue_lines(now))
             elif word in ("h", "history"):
@@ -65,7 +65,7 @@ class TalksScreen:
                 self.answer(now, word[0], number)
             else:
                 self.io.say(_("{answer!r} is not a talks command. {help}").format(
-                    answer=answer, help=TALKS_HELP))
+                    answer=answer, help=_(TALKS_HELP)))
 
     def show(self) -> None:
         """The talks as they stand for this team."""
@@ -87,7 +87,7 @@ class TalksScreen:
             lines.append(_("Last message: {line}").format(line=now.history[-1]))
         lines.append(now.closed or _("You may send {n} more message(s) this round.").format(
             n=now.left))
-        lines.append(TALKS_HELP)
+        lines.append(_(TALKS_HELP))
         self.io.say(*lines)
 
     def proposal_lines(self, p: ProposalItem, answering: bool) -> list[str]:

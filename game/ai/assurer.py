@@ -29,6 +29,7 @@ class Assurer(Reciprocator):
     name = "assurer"
     #: In the talks: concedes steadily; weighs a treaty by its odds at home.
     STYLE = Style(firmness=1.4, margin=1, trust_needed=35, distrust_premium=3, jitter=2)
+    ANSWERS_BROKEN_WORD = False
 
     def __init__(self, game: CompiledScenario, temperament: str = "steady") -> None:
         super().__init__(game, temperament)

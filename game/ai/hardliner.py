@@ -34,6 +34,8 @@ class Hardliner(Persona):
         self.accept_at = 55 + self.shift
         self.ceiling = 90 + self.shift
         self.content = 85  # home support at which its audience needs no more speeches
+        self.treaty_odds = 5  # ratification odds (percent) at which it puts a treaty to a vote
+        self.walk_at = 70 - self.shift  # tension at which a hostile move makes it leave the table
 
     def choose(self, view: PlayerView, legal: list[Action],
                rng: Rng) -> tuple[Action | None, Reason]:
@@ -43,6 +45,14 @@ class Hardliner(Persona):
         me = view.role
         trust = view.trust
         rivals = sorted(partners(self.t, me), key=lambda r: trust[(me, r)])
+        broke = self.breakers(view)
+        if broke:  # a broken word: the demand comes back at whoever broke it
+            step, why = self.renew_demand(view, legal, broke)
+            if step:
+                return step, why
+        step, why = self.carry_treaty(view, legal)
+        if step:
+            return step, why
         demands = [a for a in legal if a.action_id in self.t.demands
                    and (a.target is None or a.target == rivals[0])]
         if demands and not any(a.action_id in self.t.demands for a in view.orders):
@@ -62,6 +72,11 @@ class Hardliner(Persona):
             if not hit and heat >= self.ceiling:
                 held = held or p
                 continue
+            # A hostile move when tension is already high: it walks out of the talks.
+            if hit and not view.orders and view.tension >= self.walk_at:
+                walkout = next((a for a in legal if a.action_id in self.t.walkouts), None)
+                if walkout:
+                    return walkout, Reason(ReasonKind.SUSPENDS, (p, hit[0], view.tension))
             pick = best(self.pressure_on(view, legal, p, moods), lambda a: 0, rng)
             if pick:
                 again = int(bool(view.orders))
@@ -80,6 +95,27 @@ class Hardliner(Persona):
             return None, Reason(ReasonKind.NO_ONE_TO_PRESS,
                                 (rivals[0], least, self.press_below, view.tension))
         return None, Reason(ReasonKind.HOLDS, (view.tension, self.band(view)))
+
+    def carry_treaty(self, view: PlayerView, legal: list[Action]) -> tuple[Action | None, Reason | None]:
+        """Only a delegation its hawks trust can sell a treaty at home: with support firm
+        enough to give ratification good odds (at least `treaty_odds` percent) it offers the
+        ratified guarantee a partner demands, once a game, if that partner did not move
+        against it last round."""
+        guarantees = self.t.guarantees
+        if not view.demands or not guarantees or view.orders:
+            return None, None
+        support = view.own_support()
+        for a in legal:
+            wanted = guarantees.get(a.action_id)
+            if (not wanted or (a.target, wanted) not in view.demands
+                    or self.spec(a).ratification.chance(support) < self.treaty_odds
+                    or self.mood(view)[a.target].hostile):
+                continue
+            if any(o.action_id == a.action_id and o.role == view.role
+                   for rec in view.records for o in rec.orders):
+                return None, None  # it put one to a vote already
+            return a, Reason(ReasonKind.CARRIES_TREATY, (a.target, wanted, self.band(view)))
+        return None, None
 
     def respond(self, view: PlayerView, offer: Offer, rng: Rng) -> tuple[bool, Reason]:
         r = offer.action.role

@@ -38,6 +38,7 @@ class Holdout(Reciprocator):
     name = "holdout"
     #: In the talks: asks for the guarantee first and comes down late.
     STYLE = Style(firmness=2.0, margin=2, trust_needed=45, distrust_premium=4, jitter=2)
+    ANSWERS_BROKEN_WORD = False
 
     def __init__(self, game: CompiledScenario, temperament: str = "steady") -> None:
         super().__init__(game, temperament)

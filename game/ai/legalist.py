@@ -22,7 +22,7 @@ from game.rules.view import PlayerView
 
 # Enum members bound to module names once: in Python 3.11 looking a member up on its
 # class costs several times a global's lookup, and the rules do it on every candidate.
-ACTIVE, KEPT = Status.ACTIVE, Status.KEPT
+ACTIVE, KEPT, BROKEN = Status.ACTIVE, Status.KEPT, Status.BROKEN
 
 
 class Legalist(Persona):
@@ -44,6 +44,15 @@ class Legalist(Persona):
         step, why = self.home_step(view, legal, rng)
         if step:
             return step, why
+        # A broken word voids what was built on it: the demand comes back, and the
+        # arrangement shared with the partner who broke it is left.
+        broke = self.breakers(view)
+        if broke:
+            step, why = self.renew_demand(view, legal, broke)
+            if step is None:
+                step, why = self.walk_out_of(view, legal, broke)
+            if step:
+                return step, why
         taken = busy(self.t, view.orders)
         me, fresh = view.role, [a for a in legal if a.target not in taken] if taken else legal
         kept = self._kept(view)
@@ -79,6 +88,11 @@ class Legalist(Persona):
             pick = best_of(moves, self.t.warmth[me], rng)
             if pick:
                 return pick, self._why_ready(view, p, self._big(pick), answer=False)
+        # With no demand of its own to wait for, nothing is worth its points: it says so in
+        # the open once a round, then stops.
+        idle = self.wait_openly(view, legal) if self._own_demand(view) is None else None
+        if idle:
+            return idle, Reason(ReasonKind.WAITS_AND_SEES, (view.tension,))
         return None, Reason(ReasonKind.WAITS_FOR_GUARANTEE, (self._own_demand(view), view.tension))
 
     def respond(self, view: PlayerView, offer: Offer, rng: Rng) -> tuple[bool, Reason]:
@@ -100,9 +114,11 @@ class Legalist(Persona):
         return True, self._why_ready(view, offer.action.role, big, answer=True)
 
     def _kept(self, view: PlayerView) -> list[str]:
-        """Partners who have kept a commitment to us, in scenario order."""
+        """Partners who have kept a commitment to us and broken none, in scenario order."""
         me = view.role
         kept = {c.actor for c in view.commitments if c.recipient == me and c.status == KEPT}
+        if kept:  # a partner that has broken its word to us once is not taken at it again
+            kept -= {c.actor for c in view.commitments if c.recipient == me and c.status == BROKEN}
         return [p for p in partners(self.t, me) if p in kept] if kept else []
 
     def _readiness(self, view: PlayerView) -> dict[tuple[str, bool], bool]:

@@ -41,6 +41,13 @@ class Opportunist(Persona):
         step, why = self.home_step(view, legal, rng)
         if step:
             return step, why
+        broke = self.breakers(view)
+        if broke:  # a broken word frees it: the popular demand returns, the arrangement goes
+            step, why = self.renew_demand(view, legal, broke)
+            if step is None:
+                step, why = self.walk_out_of(view, legal, broke)
+            if step:
+                return step, why
         me, moods = view.role, self.mood(view)
         soft = [p for p in partners(self.t, me) if moods[p].gave and not moods[p].hostile]
         if soft:

@@ -13,12 +13,14 @@ from dataclasses import replace
 from game.ai.bargain import DEFAULT_STYLE, Own, Plan, Style, bargain
 from game.ai.traits import Mood, Traits, moods
 from game.model.actions import Action
-from game.model.results import Reason, ReasonKind
+from game.model.results import Reason, ReasonKind, Status
 from game.rules.compiled import CompiledScenario
 from game.rules.offers import Offer
 from game.rules.rng import Rng
 from game.rules.talks_tables import TalkTables
 from game.rules.view import PlayerView
+
+BROKEN = Status.BROKEN
 
 #: Temperament -> how many trust points it moves a persona's thresholds (hard is warier).
 TEMPERAMENTS: dict[str, int] = {"soft": -10, "steady": 0, "hard": 10}
@@ -88,6 +90,49 @@ class Persona:
         return None, Reason(ReasonKind.TALK_WAITS)
 
     # --- shared helpers -----------------------------------------------------------
+
+    def breakers(self, view: PlayerView) -> list[str]:
+        """Partners who broke their word to us last round: a commitment made to us, or a
+        term of the agreement they owed us, in scenario order."""
+        me, last = view.role, view.round - 1
+        broke = {c.actor for c in view.commitments
+                 if c.recipient == me and c.status == BROKEN and c.ended == last}
+        broke.update(r.role for r in view.terms
+                     if r.toward == me and r.status == BROKEN and r.ended == last)
+        return [p for p in self.t.others[me] if p in broke] if broke else []
+
+    def renew_demand(self, view: PlayerView, legal: list[Action],
+                     broke: list[str]) -> tuple[Action | None, Reason | None]:
+        """Our demand raised again at a partner in `broke` (who broke its word to us last
+        round), if we set it aside before and may make it again."""
+        demands = self.t.demands
+        for a in legal:
+            if a.action_id in demands and a.target in broke:
+                return a, Reason(ReasonKind.DEMANDS_AGAIN, (
+                    a.target, self.t.spec[a.action_id].makes_demand, self.trust_in(view, a.target)))
+        return None, None
+
+    def walk_out_of(self, view: PlayerView, legal: list[Action],
+                    broke: list[str]) -> tuple[Action | None, Reason | None]:
+        """A withdrawal from the newest operating arrangement we share with a partner in
+        `broke` (who broke its word to us last round), or (None, None)."""
+        withdrawals, parties = self.t.withdrawals, self.t.parties
+        exits = [a for a in legal if a.action_id in withdrawals
+                 and any(p in parties.get(a.target, ()) for p in broke)]
+        if not exits:
+            return None, None
+        pick = exits[-1]  # the last in scenario order: the arrangement built last
+        partner = next(p for p in broke if p in parties[pick.target])
+        return pick, Reason(ReasonKind.WITHDRAWS, (partner, pick.target,
+                                                   self.trust_in(view, partner)))
+
+    def wait_openly(self, view: PlayerView, legal: list[Action]) -> Action | None:
+        """The order that holds our position in the open (wait and see), if it is open and
+        we have ordered nothing yet this round."""
+        if view.orders:
+            return None
+        idle = self.t.idle
+        return next((a for a in legal if a.action_id in idle), None)
 
     def trust_in(self, view: PlayerView, role: str) -> int:
         """How far this delegation trusts `role`."""

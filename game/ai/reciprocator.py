@@ -30,6 +30,11 @@ class Reciprocator(Persona):
     name = "reciprocator"
     #: In the talks: a fair bargainer: concedes steadily, asks a little more of those it trusts little.
     STYLE = Style(firmness=1.2, margin=1, trust_needed=40, distrust_premium=3)
+    #: A partner that moved against us: our demand comes back at it if we had set it aside;
+    #: if it broke its word to us and we cannot, we step back from the newest arrangement
+    #: we share with it. (The holdout and
+    #: the assurer, built on this persona, answer a broken word in their own ways.)
+    ANSWERS_BROKEN_WORD = True
 
     def __init__(self, game: CompiledScenario, temperament: str = "steady", grit: bool = True) -> None:
         super().__init__(game, temperament)
@@ -48,12 +53,22 @@ class Reciprocator(Persona):
         if not view.records:
             return self._opening(view, legal, rng)
         moods = self.mood(view)
+        broke = self.breakers(view) if self.ANSWERS_BROKEN_WORD else ()
         order = sorted(partners(self.t, view.role), key=lambda r: not moods[r].hostile)
         for p in order:
             if aimed(self.t, view.orders, p):
                 continue
             m, trust = moods[p], self.trust_in(view, p)
             if m.hostile:
+                if self.ANSWERS_BROKEN_WORD:
+                    step, why = self.renew_demand(view, legal, [p])
+                    if step is not None and p not in broke:  # answers the move itself
+                        why = Reason(ReasonKind.ANSWERS_WITH_DEMAND,
+                                     (p, m.hit[0], why.args[1], trust))
+                    elif step is None and p in broke:
+                        step, why = self.walk_out_of(view, legal, [p])
+                    if step:
+                        return step, why
                 pick = best(self.pressure_on(view, legal, p, moods), lambda a: 0, rng)
                 if pick:
                     broke = self._broken_by(view, p)

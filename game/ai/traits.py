@@ -53,6 +53,13 @@ class Traits:
         self.guarantees = {a.id: a.satisfies_demand for a in acts
                            if a.satisfies_demand and a.ratification}
         self.big = frozenset(a.id for a in acts if a.cost >= 2)
+        # Walking away from the table: costly pressure aimed at no one in particular.
+        self.walkouts = frozenset(a.id for a in acts if a.family == "pressure" and a.cost >= 2
+                                  and not a.withdraws and a.target != "role")
+        self.withdrawals = frozenset(a.id for a in acts if a.withdraws)
+        # An order that changes nothing: holding one's position in the open.
+        self.idle = frozenset(a.id for a in acts if a.family == "home_front" and not a.effects
+                              and not a.offer and not a.commitment)
         # Action id -> tension the action itself adds (its rises only).
         self.heat = {a.id: sum(e.tension for e in a.effects if e.tension is not None and e.tension > 0)
                      for a in acts}

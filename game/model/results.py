@@ -386,6 +386,17 @@ class ReasonKind(StrEnum):
       hawks came round on a `chance` percent roll.
     - `demands_again` (partner, demand, trust): renews its demand; the partner broke a
       commitment to it.
+    - `answers_with_demand` (partner, hit, demand, trust): answers `partner`'s hostile move
+      `hit` by making again the `demand` it had set aside.
+    - `withdraws` (partner, milestone, trust): withdraws from the operating `milestone`
+      it shares with `partner`, who broke its word to it last round (a commitment or a
+      term of the agreement).
+    - `suspends` (partner, hit, tension): suspends the talks: `partner` moved against it
+      last round (`hit`) with tension already high.
+    - `waits_and_sees` (tension): holds its position in the open: nothing is worth its
+      points this round.
+    - `carries_treaty` (partner, demand, band): offers the ratified guarantee `partner`
+      demands: its home audience is firm enough behind it to carry a treaty vote.
     - `baits` (partner, their_trust), `baits_despite` (partner, hit, their_trust): a small
       step to lure a partner, nothing to pocket this round.
     - `waits_for_concession` (band): waits for someone to concede.
@@ -480,6 +491,11 @@ class ReasonKind(StrEnum):
     OPENNESS = "openness"
     SETS_ASIDE = "sets_aside"
     DEMANDS_AGAIN = "demands_again"
+    ANSWERS_WITH_DEMAND = "answers_with_demand"
+    WITHDRAWS = "withdraws"
+    SUSPENDS = "suspends"
+    WAITS_AND_SEES = "waits_and_sees"
+    CARRIES_TREATY = "carries_treaty"
     BAITS = "baits"
     BAITS_DESPITE = "baits_despite"
     WAITS_FOR_CONCESSION = "waits_for_concession"
@@ -550,6 +566,11 @@ REASON_ARGS: dict[ReasonKind, tuple[str, ...]] = {
     ReasonKind.OPENNESS: ("partner", "trust", "tension"),
     ReasonKind.SETS_ASIDE: ("partner", "trust", "threshold", "width", "chance"),
     ReasonKind.DEMANDS_AGAIN: ("partner", "demand", "trust"),
+    ReasonKind.ANSWERS_WITH_DEMAND: ("partner", "hit", "demand", "trust"),
+    ReasonKind.WITHDRAWS: ("partner", "milestone", "trust"),
+    ReasonKind.SUSPENDS: ("partner", "hit", "tension"),
+    ReasonKind.WAITS_AND_SEES: ("tension",),
+    ReasonKind.CARRIES_TREATY: ("partner", "demand", "band"),
     ReasonKind.BAITS: ("partner", "their_trust"),
     ReasonKind.BAITS_DESPITE: ("partner", "hit", "their_trust"),
     ReasonKind.WAITS_FOR_CONCESSION: ("band",),

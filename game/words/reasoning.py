@@ -22,6 +22,7 @@ from game.words.names import (
     commitment_name,
     demand_name,
     family_name,
+    milestone_name,
     role_name,
     scenario_of,
 )
@@ -83,6 +84,16 @@ _SENTENCES: dict[ReasonKind, str] = {
                      "{width} points), and the hawks at home came round (chance {chance}%)"),
     R.DEMANDS_AGAIN: N_("renews its demand for {demand}: {partner} broke a commitment to "
                         "us, trust in {partner} {trust}"),
+    R.ANSWERS_WITH_DEMAND: N_("answers {partner}'s '{hit}' by making its demand for {demand} "
+                              "again: trust in {partner} {trust}"),
+    R.WITHDRAWS: N_("withdraws from the {milestone}: {partner} broke its word to us last "
+                    "round, trust in {partner} {trust}"),
+    R.SUSPENDS: N_("suspends the talks: {partner}'s '{hit}' came with tension already at "
+                   "{tension}"),
+    R.WAITS_AND_SEES: N_("waits and sees, in the open: nothing is worth its points this round, "
+                         "tension {tension}"),
+    R.CARRIES_TREATY: N_("offers {partner} what it demands, {demand}: its home audience is "
+                         "firm enough behind it to carry a treaty vote ({support})"),
     R.BAITS: N_("baits {partner} with a small step, nothing to pocket this round: "
                 "{partner}'s trust in {me} {their_trust}"),
     R.BAITS_DESPITE: N_("shrugs off {partner}'s '{hit}' and baits it with a small step: "
@@ -253,6 +264,9 @@ def _value(sc, name: str, value: object) -> object:
         return role_name(sc, value) if value is not None else ""
     if name in ("gift", "hit"):
         return action_name(sc, value)
+    if name == "milestone":  # runs in a sentence: "withdraws from the joint exercises"
+        named = milestone_name(sc, value)
+        return named[:1].lower() + named[1:]
     if name == "commitment":
         return commitment_name(sc, value)
     if name == "demand":

@@ -209,7 +209,7 @@ def test_html_carries_every_note_the_terminal_shows(tmp_path):
     flags = out[out.index("\nFlags"):].splitlines()[1:]
     notes = [line.strip().removeprefix("! ").removeprefix("why: ").removeprefix("try: ")
              for line in flags if line.startswith("  ")]
-    assert code == 0 and notes and "never chosen" in out
+    assert code == 0 and notes  # (every action is chosen in some games by now)
     assert [n for n in notes if n not in text] == []
     for mark in ("never chosen", "never operates", "never reached", "over 90%", "under 2%"):
         assert out.count(mark) <= text.count(mark), mark

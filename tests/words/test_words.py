@@ -110,7 +110,8 @@ def test_every_kind_of_reason_reads_as_a_sentence():
               "family": "home_front", "how": "offer", "why": "pledge", "binds": 1, "band": 2,
               "again": 1, "so_far": 0, "to": "washington,nato", "need_issue": "assurance",
               "need_option": "written", "give_issue": "review", "give_option": "annual",
-              "issue": "assurance", "option": "legal", "come_down": 2}
+              "issue": "assurance", "option": "legal", "come_down": 2,
+              "milestone": "joint_exercises"}
     for kind, names in REASON_ARGS.items():
         reason = Reason(kind, tuple(sample.get(name, 37) for name in names))
         line = words.reason_text(SC, "moscow", reason, "nato:expert_talks@moscow")

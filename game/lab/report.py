@@ -53,6 +53,7 @@ class TalksRecord(NamedTuple):
     walk_away: tuple[int, ...]  # per role: its walk-away value as the game ended
     efficiency: float | None  # the agreement's Pareto efficiency (None: no agreement)
     efficient: bool | None
+    proposed: tuple[tuple[str, str], ...] = ()  # options needing ratification ever proposed
 
 
 @dataclass
@@ -100,6 +101,9 @@ class Report:
     pareto_efficiency: float | None = None  # mean over the agreements (None: none)
     pareto_efficient_share: float | None = None  # share of agreements that are efficient
     optimum: dict | None = None  # the frontier's best joint package and each party's gain
+    # "issue=option" -> for each option with a ratification: games it was proposed in (and
+    # their share), and of those the games it was in force at the end (ratified, and share).
+    talks_ratification: dict[str, dict] = field(default_factory=dict)
     flags: list[str] = field(default_factory=list)  # each note's headline
     notes: list[dict] = field(default_factory=list)  # each flag: headline, why, tries, facts
     found: list = field(default_factory=list, repr=False)  # the flags as data (game.lab.flags)
@@ -157,6 +161,25 @@ def _add_talks(report: Report, scenario: Scenario, games: list[GameRecord]) -> N
         report.pareto_efficiency = sum(t.efficiency for t in deals) / len(deals)
         report.pareto_efficient_share = sum(1 for t in deals if t.efficient) / len(deals)
     report.optimum = optimum(scenario)
+    report.talks_ratification = _ratification(scenario, played)
+
+
+def _ratification(scenario: Scenario, played: list[TalksRecord]) -> dict[str, dict]:
+    """For each option of the talks that needs ratification: how often it was proposed
+    (in a proposal or a counter) and, of those games, how often it was in force at the end."""
+    out = {}
+    n = max(1, len(played))
+    for issue in scenario.negotiation.issues:
+        for option in issue.options:
+            if option.ratification is None:
+                continue
+            key = (issue.id, option.id)
+            asked = [t for t in played if key in t.proposed]
+            passed = sum(1 for t in asked if t.package is not None and key in t.package)
+            out[f"{issue.id}={option.id}"] = {
+                "proposed": len(asked), "proposed_share": len(asked) / n, "ratified": passed,
+                "ratified_share": passed / len(asked) if asked else 0.0}
+    return out
 
 
 def optimum(scenario: Scenario) -> dict | None:
@@ -439,6 +462,10 @@ def _talk_lines(report: Report) -> list[str]:
         lines.append("  " + _("Pareto efficiency of the agreements: mean {eff:.1%}; efficient "
                               "in {share:.1%} of them").format(
             eff=report.pareto_efficiency, share=report.pareto_efficient_share))
+    for key, r in report.talks_ratification.items():
+        lines.append("  " + _("Needs ratification: {option} proposed in {asked:.1%} of games; in "
+                              "force at the end in {passed:.1%} of those").format(
+            option=key, asked=r["proposed_share"], passed=r["ratified_share"]))
     if report.optimum:
         gains = "  ".join(f"{r} {g:+d}" for r, g in report.optimum["gains"].items())
         lines.append("  " + _("Cooperative optimum (best joint gain): {terms}; gains {gains}").format(
@@ -501,6 +528,9 @@ def figure_rows(report: Report) -> list[tuple]:
                   p["count"]) for p in report.agreements["packages"]]
         rows += [("talks_value", r, "mean", round(v, 4)) for r, v in report.mean_value.items()]
         rows += [("talks_walk_away", r, "mean", round(v, 4)) for r, v in report.walk_away.items()]
+        for key, r in report.talks_ratification.items():
+            rows += [("talks_ratification", key, "proposed_share", round(r["proposed_share"], 4)),
+                     ("talks_ratification", key, "ratified_share", round(r["ratified_share"], 4))]
         if report.pareto_efficiency is not None:
             rows += [("talks", "pareto_efficiency", "mean", round(report.pareto_efficiency, 4)),
                      ("talks", "pareto_efficient", "share",

@@ -363,8 +363,8 @@ def play_one(game: CompiledScenario, plan: Plan, a_index: int, index: int,
 def talks_record(state, game: CompiledScenario, result) -> TalksRecord | None:  # noqa: ANN001
     """What the report keeps of a game's talks (None for a case without talks): the package
     in force at the end, each role's talks score part (the terms' value or its walk-away
-    value; 0 for a role outside the talks), its walk-away value at the end, and the deal's
-    Pareto efficiency."""
+    value; 0 for a role outside the talks), its walk-away value at the end, the deal's
+    Pareto efficiency, and the options needing ratification that were proposed."""
     if game.talks is None:
         return None
     from game.model.results import ScoreKind
@@ -377,9 +377,13 @@ def talks_record(state, game: CompiledScenario, result) -> TalksRecord | None:  
     a = state.agreement
     package = a.terms if a is not None and a.status == "in_force" else None
     measure = measure_deal(game, package, state) if package else None
+    needs_vote = {(i.id, o.id) for i in game.scenario.negotiation.issues for o in i.options
+                  if o.ratification is not None}
+    proposed = {t for m in state.talks if m.kind in ("propose", "counter") for t in m.terms
+                if t in needs_vote} if needs_vote else ()
     return TalksRecord(package, value, tuple(away.get(r, 0) for r in roles),
                        measure.efficiency if measure else None,
-                       measure.efficient if measure else None)
+                       measure.efficient if measure else None, tuple(sorted(proposed)))
 
 
 def play_chunk(game: CompiledScenario, plan: Plan, a_index: int, start: int,

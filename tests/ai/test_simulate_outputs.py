@@ -187,3 +187,21 @@ def test_the_default_seats_personas_play_in_the_lab(scenario):
     code, out, err = _run(str(scenario), "--games", "4", "--workers", "1", "--personas",
                           "assurer,holdout,alliance,baseline")
     assert code == 0 and "error" not in err and "assurer" in out and "holdout" in out
+
+
+def test_json_reports_how_often_each_option_needing_ratification_was_proposed_and_passed(tmp_path):
+    """`talks_ratification` in the JSON: for every option of the talks with a ratification
+    (in the default case the legal guarantee), the games it was proposed in and their share,
+    and of those the games it was in force at the end and their share; the summary says so."""
+    import json
+
+    data = tmp_path / "r.json"
+    code, out, _ = _run(str(DEFAULT), "--games", "6", "--personas", "reciprocator,hardliner",
+                        "--workers", "1", "--json", str(data), quiet=False)
+    figures = json.loads(data.read_text(encoding="utf-8"))
+    legal = figures["talks_ratification"]["assurance=legal"]
+    assert code == 0 and list(figures["talks_ratification"]) == ["assurance=legal"]
+    assert set(legal) == {"proposed", "proposed_share", "ratified", "ratified_share"}
+    assert 0 < legal["proposed"] <= 6 and legal["proposed_share"] == legal["proposed"] / 6
+    assert 0 <= legal["ratified_share"] <= 1 and legal["ratified"] <= legal["proposed"]
+    assert "Needs ratification: assurance=legal proposed in" in out

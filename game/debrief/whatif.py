@@ -23,8 +23,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from game.ai import make_policy
-from game.ai.policy import Policy, draft_orders, draft_responses
-from game.model.actions import Action, EndGame, IllegalAction, InjectEvent, Move, Orders, Responses
+from game.ai.policy import Policy, ai_talk, draft_orders, draft_responses
+from game.model.actions import (
+    Action,
+    EndGame,
+    IllegalAction,
+    InjectEvent,
+    Move,
+    Orders,
+    Responses,
+    Talk,
+)
 from game.model.results import Phase
 from game.model.state import GameState
 from game.rules import (
@@ -36,6 +45,7 @@ from game.rules import (
     points_left,
     resolve_round,
 )
+from game.rules.talks import talks_open, why_not_talk
 from game.session.session import Note, Session
 from game.words import _, refusal_line
 
@@ -77,6 +87,10 @@ class Script:
     end: tuple[int, str] | None  # (round, phase) of a facilitator's early end
     stop: int | None  # the round an unfinished game stopped in
     played: tuple[int, ...]  # rounds that were resolved
+    #: Every talk message of each round, in order (a branch replays the human teams' own).
+    talks: dict[int, tuple[Talk, ...]] = field(default_factory=dict)
+    #: The state just before each round's first talk message.
+    before_talks: dict[int, GameState] = field(default_factory=dict)
 
 
 def rules_of(session: Session):
@@ -90,6 +104,8 @@ def script_of(session: Session) -> Script:
     state = new_game(game, session.seed, session.rounds)
     starts, cut = {1: state}, {1: 0}
     orders, answers, injects, end = {}, {}, {}, None
+    talks: dict[int, tuple[Talk, ...]] = {}
+    before_talks: dict[int, GameState] = {}
     for i, move in enumerate(session.log):
         rnd, phase = state.round, state.phase
         if isinstance(move, Orders):
@@ -100,6 +116,9 @@ def script_of(session: Session) -> Script:
             injects[rnd] = (*injects.get(rnd, ()), move)
         elif isinstance(move, EndGame):
             end = (rnd, phase)
+        elif isinstance(move, Talk):
+            talks[rnd] = (*talks.get(rnd, ()), move)
+            before_talks.setdefault(rnd, state)
         state = apply_action(state, game, move)
         if state.phase == Phase.RESOLVE:
             state, _record = resolve_round(state, game)
@@ -107,7 +126,7 @@ def script_of(session: Session) -> Script:
             starts[state.round], cut[state.round] = state, i + 1
     return Script(session.seed, session.rounds, tuple(session.log), starts, cut, orders, answers,
                   injects, end, None if state.over else state.round,
-                  tuple(r.round for r in state.records))
+                  tuple(r.round for r in state.records), talks, before_talks)
 
 
 @dataclass
@@ -135,7 +154,7 @@ class Player:
         if change.round not in sc.played:
             raise WhatIfError(_("round {n} was not played in this game; choose a round from {r}")
                               .format(n=change.round, r=_span(sc.played)))
-        run, injected = Forward(sc.starts[change.round]), set()
+        run, injected, talked = Forward(sc.starts[change.round]), set(), set()
         while not run.state.over:
             st = run.state
             at_start = st.phase == Phase.ORDERS and not st.orders
@@ -143,6 +162,10 @@ class Player:
                 injected.add(st.round)
                 for inject in sc.injects.get(st.round, ()):
                     self._apply(run, inject, change)
+                continue
+            if at_start and st.round not in talked:  # then the talks, before any orders
+                talked.add(st.round)
+                self._talks(run, change)
                 continue
             if sc.stop is not None and st.round >= sc.stop and at_start:
                 break  # the original stopped here, unfinished
@@ -176,6 +199,47 @@ class Player:
         if state.phase == Phase.RESOLVE:
             state, _record = resolve_round(state, self.game)
         run.state = state
+
+    def _talks(self, run: Forward, change: Change) -> None:
+        """The round's talks: as the original played them while the branch has changed
+        nothing yet; after that the AI delegations speak, then each message the human teams
+        sent is sent again (if the branch still allows it), and the AI delegations answer."""
+        recorded = self.script.talks.get(run.state.round, ())
+        start = self.script.before_talks.get(run.state.round)
+        if start is not None and _same_game(start, run.state):
+            for move in recorded:  # nothing has changed yet: the talks go as they went
+                self._apply(run, move, change)
+            return
+        self._ai_talks(run, change)
+        for move in recorded:
+            if move.role not in self.humans:
+                continue
+            if why_not_talk(run.state, self.game, move) is not None:
+                run.adapted.append(_("Round {n}: a message of {role} in the talks was no longer "
+                                     "possible and was dropped").format(
+                    n=run.state.round, role=self._name(move.role)))
+                continue
+            self._apply(run, move, change)
+            self._ai_talks(run, change)
+
+    def _ai_talks(self, run: Forward, change: Change) -> None:
+        if getattr(self.game, "talks", None) is None:
+            return
+        progressed = True
+        while progressed and talks_open(run.state, self.game) is None:
+            progressed = False
+            for role in self.game.talks.parties:
+                if role in self.humans:
+                    continue
+                move, why = ai_talk(self._policy(role), run.state, self.game, role)
+                if move is None:
+                    continue
+                self._apply(run, move, change)
+                if self.reasons:
+                    m = run.state.talks[-1]
+                    audience = None if self.game.talks.spec.public else (m.sender, *m.to)
+                    run.notes.append(Note(run.state.round, role, move.text(), why, audience))
+                progressed = True
 
     def _orders(self, run: Forward, role: str, change: Change) -> Orders:
         st = run.state
@@ -241,6 +305,13 @@ class Player:
     def script_scenario(self):
         """The pydantic scenario, for building a stand-in persona."""
         return getattr(self.game, "scenario", self.game)
+
+
+def _same_game(a: GameState, b: GameState) -> bool:
+    """True if two states of one round are the same game so far (the same ledger, talks,
+    orders and meters): a branch that has changed nothing yet."""
+    return (a.round == b.round and a.meters == b.meters and a.ledger == b.ledger
+            and a.talks == b.talks and a.orders == b.orders)
 
 
 def _span(rounds: tuple[int, ...]) -> str:

@@ -59,8 +59,9 @@ class CoachStep(BaseModel):
     odds: tuple[str, ...] = Field(default=(), description="Orders whose ratification odds "
                                   "are shown with the step, from the student's menu as it stands "
                                   "(action ids with an optional @target).")
-    conditions: bool = Field(default=False, description="Show with the step what the other "
-                             "delegations last said in the talks: their stated conditions.")
+    conditions: tuple[str, ...] = Field(default=(), description="Roles whose last words in "
+                                        "the talks (their stated conditions) are shown with the "
+                                        "step.")
 
 
 class Tutorial(BaseModel):
@@ -155,6 +156,9 @@ def _check_steps(tutorial: Tutorial, scenario: Scenario) -> list[str]:
         if step.round > tutorial.guided_rounds:
             out.append(f"steps[{i}].round: {step.round} is after the guided rounds "
                        f"({tutorial.guided_rounds})")
+        for role in step.conditions:
+            if role not in scenario.role_ids or role == tutorial.role:
+                out.append(f"steps[{i}].conditions: {role!r} is not another role of the scenario")
         for text in (*step.suggest, *step.odds):
             try:
                 action = Action.from_text(f"{tutorial.role}:{text}")
@@ -225,9 +229,9 @@ def suggested(step: CoachStep, role: str) -> tuple[Action, ...]:
 def step_facts(step: CoachStep, session: Session, role: str) -> list[str]:
     """Lines shown under a step's text, from the game as it stands: the ratification odds of
     the orders in `step.odds` (the turn service's stakes, as the menu shows them), and with
-    `step.conditions` what each other delegation last said in the talks."""
+    what each role in `step.conditions` last said in the talks."""
     from game.session.turns import turn
-    from game.words.coaching import conditions_heading, no_conditions, odds_note
+    from game.words.coaching import no_conditions, odds_note
 
     out = []
     if step.odds:
@@ -237,20 +241,21 @@ def step_facts(step: CoachStep, session: Session, role: str) -> list[str]:
             if item is not None and item.stakes.odds is not None:
                 out.append(odds_note(item.label, item.stakes.line))
     if step.conditions:
-        said = stated_conditions(session, role)
-        out += [conditions_heading(), *(f"  {line}" for line in said)] if said else [no_conditions()]
+        said = stated_conditions(session, role, step.conditions)
+        out += said or [no_conditions()]
     return out
 
 
-def stated_conditions(session: Session, role: str) -> list[str]:
-    """What each other delegation last said in the talks that `role` may read, one line each
-    (its reason for its latest message: what it needs, what it would give, what would change
-    its mind), in role order."""
+def stated_conditions(session: Session, role: str, who: tuple[str, ...] = ()) -> list[str]:
+    """What each other delegation (or those in `who`) last said in the talks that `role`
+    may read, one line each (its reason for its latest message: what it needs, what it would
+    give, what would change its mind), in role order."""
     from game.words import reasoning_line
 
     latest = {}
     for note in session.notes:
-        if note.role != role and note.audience is not None and note.readable_by(role):
+        if note.role != role and note.audience is not None and note.readable_by(role) and (
+                not who or note.role in who):
             latest[note.role] = note
     return [reasoning_line(session.scenario, r, latest[r]) for r in session.scenario.role_ids
             if r in latest]

@@ -90,12 +90,7 @@ def _move_words(sc, move: ChoiceMove, g: str | None, a: str | None) -> str:
 
 def odds_note(label: str, stakes: str) -> str:
     """Under a guided step: an order's ratification odds as the menu shows them now."""
-    return _("On your menu now: {order}. {stakes}").format(order=label, stakes=stakes)
-
-
-def conditions_heading() -> str:
-    """Under a guided step: the heading of the other delegations' stated conditions."""
-    return _("What the other delegations last said in the talks:")
+    return _("{order}: {stakes}").format(order=label, stakes=stakes)
 
 
 def no_conditions() -> str:
@@ -104,5 +99,5 @@ def no_conditions() -> str:
              "conditions as they come.")
 
 
-__all__ = ["ChoiceMove", "alternative_words", "conditions_heading", "dilemma_words",
+__all__ = ["ChoiceMove", "alternative_words", "dilemma_words",
            "no_conditions", "odds_note"]

@@ -29,7 +29,8 @@ W, H, PAD = 640, 260, 48
 def report_html(report: Report) -> str:
     """The whole HTML document for a report."""
     env = jinja2.Environment(loader=jinja2.PackageLoader("game.lab", "templates"), autoescape=True,
-                             undefined=jinja2.StrictUndefined)
+                             undefined=jinja2.StrictUndefined, extensions=["jinja2.ext.i18n"])
+    env.install_gettext_callables(_, ngettext, newstyle=False)  # type: ignore[attr-defined]
     env.filters["bdi"] = bdi
     return env.get_template("report.html.j2").render(
         r=report, css=(files("game.debrief") / "templates" / "report.css").read_text(encoding="utf-8"),
@@ -42,7 +43,19 @@ def report_html(report: Report) -> str:
                           _("{label}: operating at the end in {value} percent of games")),
         tension=_lines([(_("Mean tension"), report.tension_by_round)], 100,
                        _("{label}: {value} at the end")),
-        run_line=run_line(report), notes=item_notes(report), lang=current_language())
+        run_line=run_line(report), notes=item_notes(report), lang=current_language(),
+        persona_scores=", ".join(f"{p} {s:.1f}" for p, s in report.persona_mean_score.items()),
+        **_optimum(report))
+
+
+def _optimum(report: Report) -> dict[str, str]:
+    """The cooperative optimum's terms (`issue=option, ...`) and gains (`name +3, ...`)."""
+    if report.agreements is None or not report.optimum:
+        return {"optimum_terms": "", "optimum_gains": ""}
+    opt = report.optimum
+    return {"optimum_terms": ", ".join(f"{i}={o}" for i, o in opt["terms"].items()),
+            "optimum_gains": ", ".join(f"{report.roles[r]} {g:+d}"
+                                       for r, g in opt["gains"].items())}
 
 
 def _rtl_names(report: Report) -> tuple[str, ...]:

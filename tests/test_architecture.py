@@ -139,7 +139,7 @@ def test_personas_are_handed_nothing_that_reaches_the_state():
 def test_no_identity_or_module_level_caches_in_rules_or_ai():
     """The rules and the AI keep no caches: no id()-keyed tables, no lru_cache or cache
     decorators, no module-level dict or list that is written to."""
-    pattern = re.compile(r"\bid\(|lru_cache|functools\.cache|@cache\b|^_[A-Z_]+: (dict|list)",
+    pattern = re.compile(r"(?<!def )\bid\(|lru_cache|functools\.cache|@cache\b|^_[A-Z_]+: (dict|list)",
                          re.MULTILINE)
     offenders = [str(p.relative_to(ROOT)) for pkg in ("rules", "ai")
                  for p in (ROOT / "game" / pkg).glob("*.py") if pattern.search(p.read_text())]

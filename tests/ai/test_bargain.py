@@ -101,9 +101,10 @@ def test_moscow_values_the_guarantee_most(game):
 
 
 def test_stakes_are_made_once(game):
-    """A role's stakes are shared across policies and calls."""
+    """A policy makes a role's stakes once and keeps them (no module-level cache)."""
     a, b = make_policy("holdout", game), make_policy("hardliner", game)
-    assert stakes_for(a, game.talks, "moscow") is stakes_for(b, game.talks, "moscow")
+    assert stakes_for(a, game.talks, "moscow") is stakes_for(a, game.talks, "moscow")
+    assert stakes_for(b, game.talks, "moscow") is not stakes_for(a, game.talks, "moscow")
     state = new_game(game, 1)
     assert own_stakes(state, game, "moscow", a) is own_stakes(state, game, "moscow", a)
 

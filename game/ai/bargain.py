@@ -133,21 +133,21 @@ class Stakes:
         return found
 
 
-#: Stakes made so far: (id of the tables, role) -> (the tables, its Stakes). The tables are
-#: kept with them, so an id is never reused while its entry lives; a few scenarios at most.
-_STAKES: dict[tuple[int, str], tuple[TalkTables, Stakes]] = {}
-
-
 def stakes_for(holder: object, tables: TalkTables, role: str) -> Stakes:
-    """The `Stakes` of `role` in these talks, made once per scenario and role and shared by
-    every policy (`holder`, the policy asking, is kept for the signature: stakes are the
-    role's, not the persona's)."""
-    found = _STAKES.get((id(tables), role))
-    if found is None or found[0] is not tables:
-        if len(_STAKES) > 64:
-            _STAKES.clear()
-        found = _STAKES[(id(tables), role)] = (tables, Stakes(tables, role))
-    return found[1]
+    """The `Stakes` of `role` in these talks, made once for the policy that asks
+    (`holder`, which keeps them for the scenario it was made for) and rebuilt if it is
+    asked about other talks."""
+    kept = getattr(holder, "talk_stakes", None)
+    if kept is None or kept[0] is not tables:
+        kept = (tables, {})
+        try:
+            holder.talk_stakes = kept
+        except AttributeError:  # a policy that keeps nothing: make them afresh
+            return Stakes(tables, role)
+    found = kept[1].get(role)
+    if found is None:
+        found = kept[1][role] = Stakes(tables, role)
+    return found
 
 
 class Own(NamedTuple):

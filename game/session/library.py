@@ -228,8 +228,8 @@ class GameLibrary:
             path = self.games / (f"{stem}.json" if n == 1 else f"{stem}-{n}.json")
             if create_new(path, text, SAVE_MODE):
                 return path
-        raise WriteFailed(self.games / name, "a thousand games already have this name",
-                          "move some of them elsewhere")
+        raise WriteFailed(self.games / name, _("a thousand games already have this name"),
+                          _("move some of them elsewhere"))
 
     # --- listing ------------------------------------------------------------------
     def unfinished(self) -> list[SavedGame]:

@@ -32,7 +32,7 @@ from game.session.saves import (
     scenario_hash,
 )
 from game.session.session import Note, Seat, Session
-from game.words import _, outcome_name, refusal_line
+from game.words import _, ngettext, outcome_name, refusal_line
 
 
 def session_from_save(record: SaveFile, scenario: Scenario, source: Path | str) -> Session:
@@ -49,8 +49,8 @@ def session_from_save(record: SaveFile, scenario: Scenario, source: Path | str) 
     except (IllegalAction, ValueError, KeyError, IndexError, TypeError) as exc:
         why = (refusal_line(scenario, exc.refusal, exc.action) if isinstance(exc, IllegalAction)
                else exc)
-        raise SaveError(f"{source}: the saved moves do not replay on this scenario ({why}); "
-                        "the file was left untouched") from None
+        raise SaveError(_("{path}: the saved moves do not replay on this scenario ({why}); the "
+                          "file was left untouched").format(path=source, why=why)) from None
 
 
 def verified_session(record: SaveFile, scenario: Scenario, source: Path | str) -> Session:
@@ -80,23 +80,30 @@ def rebuild(record: SaveFile, scenario: Scenario, source: Path | str,
 def _check_fit(record: SaveFile, scenario: Scenario, source: Path | str) -> None:
     """The save's seats, personas and notes must name this scenario's roles exactly."""
     if record.scenario_id != scenario.id:
-        raise SaveError(f"{source}: saved for scenario {record.scenario_id!r}, "
-                        f"but the scenario given is {scenario.id!r}")
+        raise SaveError(_("{path}: saved for scenario {saved}, but the scenario given is "
+                          "{given}").format(path=source, saved=repr(record.scenario_id),
+                                            given=repr(scenario.id)))
     roles = set(scenario.role_ids)
     extra, missing = sorted(set(record.seats) - roles), sorted(roles - set(record.seats))
     if extra or missing:
-        what = (f"seats for roles the scenario does not have ({', '.join(extra)})" if extra
-                else f"no seat for {', '.join(missing)}")
-        raise SaveError(f"{source}: the save is damaged: it has {what}; "
-                        "the file was left untouched")
+        if extra:
+            raise SaveError(ngettext(
+                "{path}: the save is damaged: it has seats for roles the scenario does not "
+                "have ({roles}); the file was left untouched",
+                "{path}: the save is damaged: it has seats for roles the scenario does not "
+                "have ({roles}); the file was left untouched", len(extra)).format(
+                    path=source, roles=", ".join(extra)))
+        raise SaveError(_("{path}: the save is damaged: it has no seat for {roles}; the file "
+                          "was left untouched").format(path=source, roles=", ".join(missing)))
     for role, seat in record.seats.items():
         problem = None if seat.human else persona_problem(seat.persona)
         if problem:
-            raise SaveError(f"{source}: the seat of {role} is damaged ({problem})")
+            raise SaveError(_("{path}: the seat of {role} is damaged ({problem})").format(
+                path=source, role=role, problem=problem))
     stray = sorted({n.role for n in record.notes or ()} - roles)
     if stray:
-        raise SaveError(f"{source}: the save is damaged: it has notes for unknown roles "
-                        f"({', '.join(stray)})")
+        raise SaveError(_("{path}: the save is damaged: it has notes for unknown roles "
+                          "({roles})").format(path=source, roles=", ".join(stray)))
 
 
 def scenario_for(record: SaveFile, source: Path | str,
@@ -130,8 +137,9 @@ def embedded_scenario(record: SaveFile, source: Path | str) -> Scenario:
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"]) or "<root>"
-        raise SaveError(f"{source}: the scenario kept in this save is damaged ({where}: "
-                        f"{first['msg']}); the file was left untouched") from None
+        raise SaveError(_("{path}: the scenario kept in this save is damaged ({where}: "
+                          "{problem}); the file was left untouched").format(
+                              path=source, where=where, problem=first["msg"])) from None
 
 
 def scenario_file(record: SaveFile) -> Path:
@@ -203,9 +211,10 @@ def check_replay(record: SaveFile, scenario: Scenario, path: Path | str,
 
     The scenario kept in a save is the one played by definition, so it needs no hash check."""
     if compare_hash and record.scenario_hash != scenario_hash(scenario):
-        return Verdict(False, f"{path}: the scenario has changed since this game was played "
-                              f"(hash {record.scenario_hash[:12]} recorded, "
-                              f"{scenario_hash(scenario)[:12]} now)")
+        return Verdict(False, _("{path}: the scenario has changed since this game was played "
+                                "(hash {recorded} recorded, {now} now)").format(
+                                    path=path, recorded=record.scenario_hash[:12],
+                                    now=scenario_hash(scenario)[:12]))
     session = session_from_save(record, scenario, path)
     return compare(record, session)
 
@@ -216,25 +225,36 @@ def compare(record: SaveFile, session: Session) -> Verdict:
     for i, (old, new) in enumerate(zip(recorded, replayed, strict=False)):
         if old != new:
             rnd = session.state.ledger[i].round
-            return Verdict(False, f"diverges at ledger entry {i + 1} (round {rnd}):\n"
-                                  f"  recorded: {_shown(old)}\n  replayed: {_shown(new)}")
+            return Verdict(False, _("diverges at ledger entry {n} (round {round}):\n"
+                                    "  recorded: {recorded}\n  replayed: {replayed}").format(
+                                        n=i + 1, round=rnd, recorded=_shown(old),
+                                        replayed=_shown(new)))
     if len(recorded) != len(replayed):
         first_extra = min(len(recorded), len(replayed)) + 1
-        return Verdict(False, f"ledger length differs: {len(recorded)} recorded, "
-                              f"{len(replayed)} replayed (first extra entry {first_extra})")
+        return Verdict(False, _("ledger length differs: {recorded} recorded, {replayed} "
+                                "replayed (first extra entry {first})").format(
+                                    recorded=len(recorded), replayed=len(replayed),
+                                    first=first_extra))
     if not digest_matches(record, session):
-        return Verdict(False, "the ledger matches but the final state differs "
-                              f"(round {record.round}/{session.state.round}, "
-                              f"phase {record.phase}/{session.state.phase})")
+        return Verdict(False, _("the ledger matches but the final state differs (round "
+                                "{round}/{round_now}, phase {phase}/{phase_now})").format(
+                                    round=record.round, round_now=session.state.round,
+                                    phase=record.phase, phase_now=session.state.phase))
     problem = edited(record, session) if record.scenario is not None else None
     if problem:
-        return Verdict(False, f"the moves reproduce the ledger, but the file is not what the game "
-                              f"wrote ({problem})")
+        return Verdict(False, _("the moves reproduce the ledger, but the file is not what the "
+                                "game wrote ({problem})").format(problem=problem))
     result = session.outcome()
-    ending = (f", ending: {outcome_name(session.scenario, result)}" if result
-              else f", stopped in round {session.state.round}")
-    return Verdict(True, f"verified: {len(record.moves)} moves and {len(replayed)} ledger entries "
-                         f"reproduced exactly{ending}")
+    moves = ngettext("{n} move", "{n} moves", len(record.moves)).format(n=len(record.moves))
+    entries = ngettext("{n} ledger entry", "{n} ledger entries", len(replayed)).format(
+        n=len(replayed))
+    if result:
+        return Verdict(True, _("verified: {moves} and {entries} reproduced exactly, ending: "
+                               "{ending}").format(moves=moves, entries=entries,
+                                                 ending=outcome_name(session.scenario, result)))
+    return Verdict(True, _("verified: {moves} and {entries} reproduced exactly, stopped in round "
+                           "{round}").format(moves=moves, entries=entries,
+                                             round=session.state.round))
 
 
 def _shown(entry: list | str) -> str:

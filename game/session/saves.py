@@ -50,6 +50,7 @@ from game.model.actions import BadMoveText, move_from_text
 from game.model.results import LedgerEntry, Reason
 from game.model.scenario import Scenario
 from game.session.legacy import legacy_line
+from game.words.i18n import _, ngettext
 
 SAVE_FORMAT = "detente-save"
 SAVE_VERSION = 3
@@ -296,20 +297,26 @@ def edited(record: SaveFile, session) -> str | None:
     if record.digest is not None:
         if record.digest == content_digest(record):
             return None
-        return "it was changed after the game wrote it: its content does not match its digest"
-    why = None
+        return _("it was changed after the game wrote it: its content does not match its "
+                 "digest")
     if record.scenario is not None and scenario_hash(session.scenario) != record.scenario_hash:
-        why = "the scenario kept in it is not the one the game was played with"
+        return _("the scenario kept in it is not the one the game was played with; it was "
+                 "edited, or written by a version of the game with other rules")
     recorded, replayed = ledgers(record, session)
     wrong = [i for i, (old, new) in enumerate(zip(recorded, replayed, strict=False)) if old != new]
-    if why is None and wrong:
-        why = f"ledger entry {wrong[0] + 1} is not what its moves give"
-    if why is None and len(recorded) != len(replayed):
-        why = f"it has {len(recorded)} ledger entries where its moves give {len(replayed)}"
-    if why is None and not digest_matches(record, session):
-        why = "its state digest is not the one its moves give"
-    return None if why is None else \
-        f"{why}; it was edited, or written by a version of the game with other rules"
+    if wrong:
+        return _("ledger entry {n} is not what its moves give; it was edited, or written by a "
+                 "version of the game with other rules").format(n=wrong[0] + 1)
+    if len(recorded) != len(replayed):
+        return ngettext("it has {n} ledger entry where its moves give {given}; it was edited, or "
+                        "written by a version of the game with other rules",
+                        "it has {n} ledger entries where its moves give {given}; it was edited, "
+                        "or written by a version of the game with other rules",
+                        len(recorded)).format(n=len(recorded), given=len(replayed))
+    if not digest_matches(record, session):
+        return _("its state digest is not the one its moves give; it was edited, or written by "
+                 "a version of the game with other rules")
+    return None
 
 
 def record_text(record: SaveFile) -> str:
@@ -331,24 +338,26 @@ def read_save(path: Path) -> SaveFile:
     except ReadRefused as exc:
         raise SaveError(str(exc)) from None
     if not isinstance(data, dict) or data.get("format") != SAVE_FORMAT:
-        raise SaveError(f"{path}: not a valid Détente save (it has no \"format\": \"{SAVE_FORMAT}\"); "
-                        "the file was left untouched")
+        raise SaveError(_("{path}: not a valid Détente save (it has no \"format\": \"{format}\"); "
+                          "the file was left untouched").format(path=path, format=SAVE_FORMAT))
     version = data.get("version")
     if version == 1:
         data = migrate_v1(data)
     if data.get("version") == 2:
         data = migrate_v2(data)
     elif version != SAVE_VERSION:
-        raise SaveError(f"{path}: save format version {str(version)[:20]} is not supported by "
-                        f"this version of the game, which reads versions 1 to {SAVE_VERSION}; "
-                        "the file was left untouched")
+        raise SaveError(_("{path}: save format version {version} is not supported by this "
+                          "version of the game, which reads versions 1 to {newest}; the file "
+                          "was left untouched").format(path=path, version=str(version)[:20],
+                                                       newest=SAVE_VERSION))
     try:
         record = SaveFile.model_validate(data)
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"]) or "<root>"
-        raise SaveError(f"{path}: not a valid Détente save ({where}: {first['msg']}); "
-                        "the file was left untouched") from None
+        raise SaveError(_("{path}: not a valid Détente save ({where}: {problem}); the file was "
+                          "left untouched").format(path=path, where=where,
+                                                   problem=first["msg"])) from None
     _check_moves(path, record)
     _check_data(path, record)
     return record
@@ -382,7 +391,8 @@ def _check_data(path: Path, record: SaveFile) -> None:
         for note in record.notes or ():
             Reason.from_data(note.reason)
     except (ValueError, TypeError) as exc:
-        raise SaveError(f"{path}: the save is damaged ({exc}); the file was left untouched") from None
+        raise SaveError(_("{path}: the save is damaged ({problem}); the file was left "
+                          "untouched").format(path=path, problem=exc)) from None
 
 
 def _check_moves(path: Path, record: SaveFile) -> None:
@@ -390,8 +400,8 @@ def _check_moves(path: Path, record: SaveFile) -> None:
         try:
             move_from_text(text)
         except BadMoveText as exc:
-            raise SaveError(f"{path}: move {i + 1} is damaged ({exc}); "
-                            "the file was left untouched") from None
+            raise SaveError(_("{path}: move {n} is damaged ({problem}); the file was left "
+                              "untouched").format(path=path, n=i + 1, problem=exc)) from None
 
 
 def finished_replay_path(session) -> Path:

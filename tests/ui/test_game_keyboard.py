@@ -187,8 +187,9 @@ def test_facilitator_injects_an_event_and_undoes_a_round(make_app, drive):
     drive.press(app, pygame.K_F2)
     tab_to(app, drive, "fac:inject")
     drive.press(app, pygame.K_RETURN)
-    event = session.scenario.events[1]
-    drive.press(app, pygame.K_2)
+    event = session.scenario.events[2]  # not yet happened in round 2
+    assert not any(e.source == event.id for e in session.state.ledger)
+    drive.press(app, pygame.K_3)
     assert not any(e.source == event.id for e in session.state.ledger), "it asks first"
     confirm_in_dialog(app, drive)
     assert type(app.stack.top).__name__ == "EventScene"

@@ -24,6 +24,7 @@ from game.textui import render
 from game.textui.console import Console, EndOfInput
 from game.textui.play import TextGame
 from game.words import _, ngettext
+from game.words.personas import persona_label
 
 
 class UsageError(ValueError):
@@ -199,7 +200,8 @@ def _where_saved(session: Session) -> str:
 
 def _play(session: Session, io: Console) -> int:
     sc = session.scenario
-    seats = ", ".join(f"{render.role_name(sc, r)}={s.label()}" for r, s in session.seats.items())
+    seats = ", ".join(f"{render.role_name(sc, r)}: " + (_("human") if s.human else _("AI, {p}").format(
+        p=persona_label(sc, r, s.persona))) for r, s in session.seats.items())
     io.say(f"Détente: {sc.title}", f"Seed {session.seed}; {seats}", "", sc.summary.strip())
     try:
         status = TextGame(session, io).run()

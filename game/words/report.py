@@ -27,9 +27,13 @@ def debrief_title(title: str) -> str:
 
 
 def seats_line(game, seed: int, seats: dict) -> str:
-    """`Seed 7. Seats: Washington (human), Moscow (AI: legalist), NATO (AI: reciprocator)`."""
+    """`Seed 7. Seats: Washington (human), Moscow (AI: Moscow, 2011 position), NATO (AI: step
+    for step)`: AI seats by their position in neutral words, never a persona id."""
+    from game.words.personas import persona_label
+
     names = [_("{role} (human)").format(role=role_name(game, r)) if seat.human
-             else _("{role} (AI: {persona})").format(role=role_name(game, r), persona=seat.persona)
+             else _("{role} (AI: {persona})").format(role=role_name(game, r),
+                                                     persona=persona_label(game, r, seat.persona))
              for r, seat in seats.items()]
     return _("Seed {seed}. Seats: {seats}").format(seed=seed, seats=", ".join(names))
 

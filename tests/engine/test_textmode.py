@@ -220,7 +220,7 @@ def test_persona_with_temperament_plays():
     """An AI seat can take any persona with a temperament, and its reasoning is printed."""
     out = play(lambda team, rnd: ["wait_and_see"], "--human", "washington", "--rounds", "1",
                "--persona", "moscow=legalist:hard", "--persona", "nato=opportunist:soft")
-    assert "Moscow=ai:legalist:hard" in out and "AI reasoning:" in out
+    assert "Moscow: AI, wants it in writing, harder" in out and "AI reasoning:" in out
 
 
 def test_action_numbers_stay_put_between_picks():

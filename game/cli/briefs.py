@@ -12,6 +12,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from game.words.i18n import N_, _, ngettext
+
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The briefs command's options."""
@@ -35,7 +37,7 @@ def run(args: argparse.Namespace, replace_problem) -> int:
     from game.net.cli import host_dir
 
     out = Path(args.out)
-    problem = replace_problem(out, "--out", "set of role briefs",
+    problem = replace_problem(out, "--out", N_("set of role briefs"),
                               lambda head: head.lower().startswith(b"<!doctype html")
                               and b"role briefs" in head.lower())
     if problem:
@@ -44,10 +46,15 @@ def run(args: argparse.Namespace, replace_problem) -> int:
     scenario = load_for_play(scenario_path(args.scenario) if args.scenario else DEFAULT_SCENARIO)
     codes = {} if args.no_codes else host_codes(host_dir(), scenario)
     write_atomic(out, briefs_html(scenario, codes or None))
-    print(f"wrote {out}")
+    print(_("wrote {file}").format(file=out))
     for table, table_codes in codes.items():
-        where = f" ({table})" if table else ""
-        print(f"with the join codes of the hosted game{where}: {len(table_codes)} teams")
+        n = len(table_codes)
+        print((ngettext("with the join codes of the hosted game ({table}): {n} team",
+                        "with the join codes of the hosted game ({table}): {n} teams", n)
+               if table else
+               ngettext("with the join codes of the hosted game: {n} team",
+                        "with the join codes of the hosted game: {n} teams", n)).format(
+            table=table, n=n))
     return 0
 
 

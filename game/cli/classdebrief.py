@@ -14,6 +14,8 @@ import os
 import sys
 from pathlib import Path
 
+from game.words.i18n import N_, _
+
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The classdebrief command's options."""
@@ -35,17 +37,17 @@ def run(args: argparse.Namespace, replace_problem) -> int:
 
     problem = _targets_problem(args, replace_problem)
     if problem:
-        print(f"error: {problem}", file=sys.stderr)
+        print(_("error: {problem}").format(problem=problem), file=sys.stderr)
         return 2
     games = read_tables(args.files, args.scenario)
     sources = {label: os.path.basename(path) for label, path in zip(games, args.files, strict=True)}
     html = class_debrief_html(games, args.full, sources)
     table = class_csv(games, args.full, sources) if args.csv else None
     write_atomic(Path(args.out), html)
-    print(f"wrote {args.out}")
+    print(_("wrote {file}").format(file=args.out))
     if table is not None:
         write_atomic(Path(args.csv), table)
-        print(f"wrote {args.csv}")
+        print(_("wrote {file}").format(file=args.csv))
     return 0
 
 
@@ -56,13 +58,14 @@ def _targets_problem(args: argparse.Namespace, replace_problem) -> str | None:
     inputs = [Path(f) for f in args.files]
     for flag, out in outs:
         if any(_same(out, f) for f in inputs):
-            return f"{flag} {out}: this is one of the games to compare; give another file name"
+            return _("{option} {file}: this is one of the games to compare; give another file "
+                     "name").format(option=flag, file=out)
     if args.csv and _same(Path(args.csv), Path(args.out)):
-        return f"--csv {args.csv}: give a different file from --out"
-    return (replace_problem(Path(args.out), "--out", "class debrief",
+        return _("--csv {file}: give a different file from --out").format(file=args.csv)
+    return (replace_problem(Path(args.out), "--out", N_("class debrief"),
                             lambda head: head.lower().startswith(b"<!doctype html")
                             and b"class debrief" in head.lower())
-            or (replace_problem(Path(args.csv), "--csv", "class debrief CSV",
+            or (replace_problem(Path(args.csv), "--csv", N_("class debrief CSV"),
                                 lambda head: head.startswith(b"table,source,")) if args.csv else None))
 
 

@@ -38,6 +38,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from game.cli import program
+from game.words.i18n import N_, _
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -159,7 +160,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _dispatch(argv: list[str]) -> int:
     if any("\0" in arg for arg in argv):  # only possible in-process; a shell cannot pass one
-        print("error: an argument holds a NUL character; remove it", file=sys.stderr)
+        print(_("error: an argument holds a NUL character; remove it"), file=sys.stderr)
         return 2
     if not argv or argv[0] == "play" or (argv[0].startswith("-") and argv[0] not in OWN_FLAGS):
         return play(argv[1:] if argv and argv[0] == "play" else argv)
@@ -262,20 +263,24 @@ def play(window_args: list[str]) -> int:
 def window_option_problem(opts: argparse.Namespace) -> str | None:
     """Why the window's options cannot be used (one line), or None."""
     if opts.scale is not None and not (math.isfinite(opts.scale) and 1.0 <= opts.scale <= 2.0):
-        return f"--scale {opts.scale}: give a UI scale from 1.0 to 2.0"
+        return _("--scale {scale}: give a UI scale from 1.0 to 2.0").format(scale=opts.scale)
     quit_after = getattr(opts, "quit_after", None)
     if quit_after is not None and not (math.isfinite(quit_after) and 0 < quit_after <= 86_400):
-        return f"--quit-after {quit_after}: give a number of seconds from 0 to 86400, such as 5"
+        return _("--quit-after {seconds}: give a number of seconds from 0 to 86400, such as "
+                 "5").format(seconds=quit_after)
     if opts.screenshot:
         folder = Path(opts.screenshot)
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except FileExistsError:
-            return f"--screenshot {folder}: this is a file, not a folder; give a folder for the PNGs"
+            return _("--screenshot {folder}: this is a file, not a folder; give a folder for "
+                     "the PNGs").format(folder=folder)
         except OSError as exc:
-            return f"--screenshot {folder}: cannot create the folder ({exc.strerror})"
+            return _("--screenshot {folder}: cannot create the folder ({error})").format(
+                folder=folder, error=exc.strerror)
         if not folder.is_dir():
-            return f"--screenshot {folder}: this is not a folder; give a folder for the PNGs"
+            return _("--screenshot {folder}: this is not a folder; give a folder for the "
+                     "PNGs").format(folder=folder)
     return None
 
 
@@ -348,8 +353,9 @@ def debrief_target_problem(out: Path, source: Path) -> str | None:
 
     Only an earlier debrief is ever replaced: never the save itself, a folder or another file."""
     if os.path.lexists(out) and source.exists() and _same_file(out, source):
-        return f"--out {out}: this is the saved game itself; give another file name"
-    return replace_problem(out, "--out", "debrief",
+        return _("--out {file}: this is the saved game itself; give another file name").format(
+            file=out)
+    return replace_problem(out, "--out", N_("debrief"),
                            lambda head: head.lower().startswith(b"<!doctype html")
                            and b"debrief" in head.lower())
 
@@ -364,14 +370,16 @@ def replace_problem(out: Path, flag: str, what: str, earlier: Callable[[bytes], 
     if not os.path.lexists(out):
         return None
     if out.is_dir():
-        return f"{flag} {out}: this is a folder; give a file name inside it"
+        return _("{option} {file}: this is a folder; give a file name inside it").format(
+            option=flag, file=out)
     try:
         head = read_regular(out, 100_000_000, what)[:400]
     except ReadRefused as exc:
         return f"{flag} {exc}"
     if head.strip() and not earlier(head):
-        return (f"{flag} {out}: this file exists and is not an earlier {what}, so it is left "
-                "as it is; give another file name or remove it first")
+        return _("{option} {file}: this file exists and is not an earlier {what}, so it is left "
+                 "as it is; give another file name or remove it first").format(
+                     option=flag, file=out, what=_(what))
     return None
 
 
@@ -418,25 +426,25 @@ def run_simulate(args: argparse.Namespace) -> int:
 
     seed = getattr(args, "seed", None)
     if seed is not None and not SEED_MIN <= seed <= SEED_MAX:  # as every other command's seed
-        print(f"simulate: error: --seed {seed}: give a whole number from {SEED_MIN} to {SEED_MAX}",
-              file=sys.stderr)
+        print(_("simulate: error: --seed {seed}: give a whole number from {low} to {high}")
+              .format(seed=seed, low=SEED_MIN, high=SEED_MAX), file=sys.stderr)
         return 2
     for flag, what, earlier in SIMULATE_OUTPUTS:
         name = getattr(args, flag.lstrip("-").replace("-", "_"), None)
         problem = replace_problem(Path(name), flag, what, earlier) if name else None
         if problem:
-            print(f"simulate: error: {problem}", file=sys.stderr)
+            print(_("simulate: error: {problem}").format(problem=problem), file=sys.stderr)
             return 2
     return run(args, sys.stdout, sys.stderr)
 
 
 #: The balance lab's output files, and how an earlier one of each begins.
 SIMULATE_OUTPUTS = (
-    ("--json", "balance report", lambda head: head.lstrip().startswith(b"{")),
-    ("--csv", "balance report", lambda head: head.startswith(b"section,")),
-    ("--html", "balance report", lambda head: head.lower().startswith(b"<!doctype html")),
-    ("--games-csv", "list of games", lambda head: head.startswith(b"game,")),
-    ("--patch", "suggested patch", lambda head: head.startswith(b"--- a/")),
+    ("--json", N_("balance report"), lambda head: head.lstrip().startswith(b"{")),
+    ("--csv", N_("balance report"), lambda head: head.startswith(b"section,")),
+    ("--html", N_("balance report"), lambda head: head.lower().startswith(b"<!doctype html")),
+    ("--games-csv", N_("list of games"), lambda head: head.startswith(b"game,")),
+    ("--patch", N_("suggested patch"), lambda head: head.startswith(b"--- a/")),
 )
 
 
@@ -452,12 +460,13 @@ def run_schema(args: argparse.Namespace) -> int:
         sys.stdout.write(schema_text())
         return 0
     out = Path(args.out) if args.out else Path(SCHEMA_NAME)
-    problem = replace_problem(out, "--out", "scenario schema", lambda head: b'"$schema"' in head)
+    problem = replace_problem(out, "--out", N_("scenario schema"),
+                              lambda head: b'"$schema"' in head)
     if problem:
-        print(f"error: {problem}", file=sys.stderr)
+        print(_("error: {problem}").format(problem=problem), file=sys.stderr)
         return 2
     write_atomic(out, schema_text())
-    print(f"wrote {out}")
+    print(_("wrote {file}").format(file=out))
     return 0
 
 
@@ -475,16 +484,18 @@ def _schema_docs(path: Path) -> int:
         text = read_regular(path, 5_000_000, "Markdown file").decode("utf-8")
         fresh = replace_section(text)
     except UnicodeDecodeError:
-        print(f"error: --docs {path}: this file is not UTF-8 text; give the Markdown file",
-              file=sys.stderr)
+        print(_("error: --docs {file}: this file is not UTF-8 text; give the Markdown file")
+              .format(file=path), file=sys.stderr)
         return 2
     except ValueError:
-        print(f"error: --docs {path}: this file has no generated key reference; add the line "
-              f"{BEGIN} and the end line after it where the reference belongs", file=sys.stderr)
+        print(_("error: --docs {file}: this file has no generated key reference; add the line "
+                "{begin} and the end line after it where the reference belongs").format(
+                    file=path, begin=BEGIN), file=sys.stderr)
         return 2
     if fresh != text:
         write_atomic(path, fresh)
-    print(f"wrote {path}" if fresh != text else f"{path} is up to date")
+    print(_("wrote {file}").format(file=path) if fresh != text else
+          _("{file} is up to date").format(file=path))
     return 0
 
 

@@ -58,7 +58,7 @@ def run(args: argparse.Namespace, load_saved, out_problem=lambda out: None) -> i
             return 0
         return _branch(session, args, out_problem)
     except (SaveError, ScenarioLoadError, WhatIfError, UsageError, OSError) as exc:
-        print(f"error: {_one_line(exc)}", file=sys.stderr)
+        print(_("error: {problem}").format(problem=_one_line(exc)), file=sys.stderr)
         return 2
 
 

@@ -15,6 +15,7 @@ from game.model.results import Track
 from game.model.state import LedgerEntry, tension_band
 from game.session.session import Session
 from game.words import (
+    N_,
     _,
     action_label,
     ledger_groups,
@@ -25,12 +26,12 @@ from game.words import (
 )
 
 #: What a branch keeps and what it changes, said once above the comparison.
-SAME_CHANCE = _("Same seed, same draws of chance; the AI delegations decided afresh from that "
-                "round on.")
+SAME_CHANCE = N_("Same seed, same draws of chance; the AI delegations decided afresh from "
+                 "that round on.")
 #: How to read the coaching, said once above it.
-HOW_COACHED = _("Each decision below was tried the other way, replaying the rest of the game "
-                "under the same chance. Other human teams are assumed to do what they did, so "
-                "this is what would likely have happened, not what must have.")
+HOW_COACHED = N_("Each decision below was tried the other way, replaying the rest of the game "
+                 "under the same chance. Other human teams are assumed to do what they did, so "
+                 "this is what would likely have happened, not what must have.")
 
 #: How many ledger entries of each game to show from the point where they part.
 PARTING = 8
@@ -87,7 +88,7 @@ def branch_data(branch: Branch) -> dict:
     a, b = side(branch.original), side(branch.branched)
     rnd, old, new = parting(branch.original, branch.branched)
     sc = branch.original.scenario
-    return {"question": change_words(branch.original, branch.change), "same_chance": SAME_CHANCE,
+    return {"question": change_words(branch.original, branch.change), "same_chance": _(SAME_CHANCE),
             "rows": [(k, a[k], b[k]) for k in a], "round": rnd,
             "parting": _('Where the two part: round {n}').format(n=rnd) if rnd else "",
             "old": ledger_groups(sc, old), "new": ledger_groups(sc, new),
@@ -118,7 +119,7 @@ def coaching_data(session: Session, coaching: Coaching | None = None) -> dict:
     teams = [{"role": role_name(sc, role), "summary": c.summaries[role],
               "dilemma": c.dilemmas.get(role, ""),
               "decisions": [d.text for d in decisions]} for role, decisions in c.decisions.items()]
-    return {"how": HOW_COACHED, "steady": STEADY, "teams": teams, "personas": list(c.personas)}
+    return {"how": _(HOW_COACHED), "steady": _(STEADY), "teams": teams, "personas": list(c.personas)}
 
 
 def coaching_lines(session: Session, coaching: Coaching | None = None) -> list[str]:
@@ -130,7 +131,7 @@ def coaching_lines(session: Session, coaching: Coaching | None = None) -> list[s
         out += ["", f"{role_name(sc, role)}: {c.summaries[role]}"]
         if c.dilemmas.get(role):
             out += [f"  {c.dilemmas[role]}"]
-        out += [f"  {i}. {d.text}" for i, d in enumerate(decisions, 1)] or [f"  {STEADY}"]
+        out += [f"  {i}. {d.text}" for i, d in enumerate(decisions, 1)] or [f"  {_(STEADY)}"]
     if c.personas:
         out += ["", _("The AI delegations:"), *(f"  - {p}" for p in c.personas)]
     return out

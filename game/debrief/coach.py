@@ -43,6 +43,7 @@ from game.rules import outcome, ratification_odds
 from game.session.history import start_values
 from game.session.session import Session
 from game.words import (
+    N_,
     _,
     action_label,
     meter_label,
@@ -227,9 +228,9 @@ def summary(session: Session, base: Baseline, role: str) -> str:
 
 
 #: Said when no alternative the coach tried would have moved a team's outcome.
-STEADY = _("None of the alternatives tried, round by round, would have changed this team's "
-           "score or the ending: under this game's chance, the outcome did not hang on one "
-           "decision.")
+STEADY = N_("None of the alternatives tried, round by round, would have changed this team's "
+            "score or the ending: under this game's chance, the outcome did not hang on one "
+            "decision.")
 
 
 def explain(session: Session, base: Baseline, trial: Trial, kind: str) -> str:

@@ -20,7 +20,7 @@ from game.rules.offers import Offer
 from game.rules.rng import Rng, derive_seed
 from game.rules.talks import proposals_to, sent_this_round, talks_open
 from game.rules.values import walk_away
-from game.rules.view import PlayerView, view_for
+from game.rules.view import PlayerView, talking_view, view_for
 
 
 class Policy(Protocol):
@@ -137,11 +137,13 @@ def own_stakes(state: GameState, game: CompiledScenario, role: str,
 
 
 def ai_talk(policy: Policy, state: GameState, game: CompiledScenario,
-            role: str) -> tuple[Talk | None, Reason]:
+            role: str, views: dict[str, PlayerView] | None = None) -> tuple[Talk | None, Reason]:
     """A policy's next message in the talks (None: it has nothing to say now), and why.
 
     The policy's `bargain(view, tables, own, left, rng)` decides if it has one; otherwise
-    `game.ai.bargain.bargain` with its `style` (or the default style)."""
+    `game.ai.bargain.bargain` with its `style` (or the default style). `views` (role ->
+    view), if given, holds each role's view of this round's orders phase once made: the
+    view is made once a round and only its talks brought up to date between messages."""
     if talks_open(state, game) is not None or role not in game.talks.parties:
         return None, Reason(ReasonKind.TALK_WAITS)
     left = game.talks.spec.messages_per_round - sent_this_round(state, role)
@@ -151,7 +153,12 @@ def ai_talk(policy: Policy, state: GameState, game: CompiledScenario,
             not getattr(getattr(policy, "style", DEFAULT_STYLE), "proposes", True)
             or offers_this_round(state.talks, state.round, role)):
         return None, Reason(ReasonKind.TALK_WAITS)  # nothing to answer, nothing to propose
-    view = view_for(state, game, role)
+    if views is None:
+        view = view_for(state, game, role)
+    elif role in views:
+        view = views[role] = talking_view(views[role], state, game)
+    else:
+        view = views[role] = view_for(state, game, role)
     rng = _Deferred(state.seed, state.round, f"ai-talks{len(state.talks)}:", role)
     own = own_stakes(state, game, role, policy)
     decide = getattr(policy, "bargain", None)

@@ -197,6 +197,17 @@ def answering_view(view: PlayerView, state: GameState, game: CompiledScenario) -
                          submitted=frozenset(state.orders))
 
 
+def talking_view(view: PlayerView, state: GameState, game: CompiledScenario) -> PlayerView:
+    """The view `view_for(state, game, view.role)` gives during this round's talks, made
+    from the viewer's own `view` of the same round's orders phase, before any orders.
+
+    A talk message moves no meter, writes no ledger entry and reveals nothing but itself,
+    so between messages only the talks and the agreement (concluded, pending) change."""
+    if state.round != view.round or state.phase != view.phase or view.role is None:
+        raise ValueError("a talking view needs a team's view from this round's orders phase")
+    return view._replace(talks=visible_talks(state, game, view.role), agreement=state.agreement)
+
+
 def fog_range(state: GameState, game: CompiledScenario, viewer: str | None,
               role: str) -> tuple[int, int]:
     """The range in which `viewer` sees `role`'s support; exact for itself or after the end.

@@ -12,7 +12,7 @@ from game.model.state import GameState, Outcome
 from game.rules import apply_action, awaiting_response, new_game, outcome, resolve_round
 from game.rules.compiled import CompiledScenario
 from game.rules.talks import talks_open
-from game.rules.view import answering_view, view_for
+from game.rules.view import answering_view, talking_view, view_for
 
 # Enum members bound to module names once: in Python 3.11 looking a member up on its
 # class costs several times a global's lookup, and the rules do it on every candidate.
@@ -31,10 +31,12 @@ def play_game(game: CompiledScenario, seed: int, policies: dict[str, Policy],
 def play_round(state: GameState, game: CompiledScenario, policies: dict[str, Policy]) -> GameState:
     """Take one round from orders through resolution. Each seat's view of the orders phase
     is brought to the responses phase rather than made again."""
-    state = play_talks(state, game, policies)
-    views = {}
+    views: dict = {}  # role -> its view of this round's orders phase, made once
+    state = play_talks(state, game, policies, views)
     for role in game.roles:
-        views[role] = view = view_for(state, game, role)
+        view = views.get(role)
+        view = talking_view(view, state, game) if view is not None else view_for(state, game, role)
+        views[role] = view
         state = apply_action(state, game, draft_orders(policies[role], state, game, role, view=view))
     if state.phase == RESPONSES:
         for role in awaiting_response(state, game):
@@ -45,16 +47,20 @@ def play_round(state: GameState, game: CompiledScenario, policies: dict[str, Pol
     return state
 
 
-def play_talks(state: GameState, game: CompiledScenario, policies: dict[str, Policy]) -> GameState:
+def play_talks(state: GameState, game: CompiledScenario, policies: dict[str, Policy],
+               views: dict | None = None) -> GameState:
     """Let every party speak in the talks, in role order, until none has more to say this
-    round (each is held to the negotiation's `messages_per_round`)."""
+    round (each is held to the negotiation's `messages_per_round`). `views` (role -> view
+    of this round's orders phase) keeps the views made, to be brought up to date between
+    messages rather than made again."""
+    views = {} if views is None else views
     if game.talks is None:
         return state
     progressed = True
     while progressed and talks_open(state, game) is None:
         progressed = False
         for role in game.talks.parties:
-            move, _ = ai_talk(policies[role], state, game, role)
+            move, _ = ai_talk(policies[role], state, game, role, views)
             if move is not None:
                 state = apply_action(state, game, move)
                 progressed = True

@@ -194,6 +194,14 @@ def ledger_lines(game, entries, indent: str = "  ") -> list[str]:
     return out or [indent + _("No meter changed.")]
 
 
+def change_summary(game, entries) -> str:
+    """What some entries changed, on one line, without their causes: `Tension +3 ·
+    Washington's trust in Moscow -1` (for a card that already names the cause)."""
+    sc = scenario_of(game)
+    return _(" · ").join(_("{meter} {amount:+d}").format(meter=meter_label(sc, e.meter),
+                                                          amount=e.amount) for e in entries)
+
+
 def response_line(game, responder: str, key: str, accepted: bool) -> str:
     """`Moscow accepted Washington's offer: Propose joint exercises`."""
     text = (_("{responder} accepted {maker}'s offer: {action}") if accepted

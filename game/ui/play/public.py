@@ -13,6 +13,7 @@ from game.ui.play.gamescene import GameScene
 from game.ui.play.text import ledger_line, points, prose
 from game.ui.widgets import Button, Label, Panel
 from game.words import _
+from game.words.ledger import change_summary
 
 
 def event_card(title: str, text: str, effects: list[str], kicker: str) -> Panel:
@@ -127,15 +128,16 @@ class EventScene(GameScene):
         view = self.view
         self.heading = _("This round's news") if view.event is not None else _("A quiet round")
         effects = [e for e in view.ledger(view.round) if e.cause == "event"]
+        others = self._other_events(view, effects)
         if view.event is None:
             main = event_card(_("No event"), _("Nothing new this round."), [],
                               _("Round {n}").format(n=view.round))
         else:
             mine = [e for e in effects if e.source == view.event.id]
             main = event_card(view.event.title, prose(view.event.text),
-                              [ledger_line(self.scenario, e) for e in mine],
+                              self._changes(mine, compact=bool(others)),
                               _("Event · round {n}").format(n=view.round))
-        cards = [main, *self._other_events(view, effects)]
+        cards = [main, *others]
         demands = self.demands_panel()
         timer = self.flow.timer
         if self.flow.hotseat:
@@ -176,10 +178,18 @@ class EventScene(GameScene):
             mine = [e for e in effects if e.source == event.id]
             if event.id == main or not (mine or event.id in brought):
                 continue
-            out.append(event_card(event.title, prose(event.text),
-                                  [ledger_line(self.scenario, e) for e in mine],
-                                  _("Also this round (brought in by the facilitator)")))
+            out.append(event_card(event.title, prose(event.text), self._changes(mine, True),
+                                  _("Brought in by the facilitator")))
         return out
+
+    def _changes(self, entries, compact: bool) -> list[str]:
+        """What an event changed: a line per change, or all on one line when two events
+        share the screen (so both stay in view from the back row)."""
+        if not entries:
+            return []
+        if compact:
+            return [change_summary(self.scenario, entries)]
+        return [ledger_line(self.scenario, e) for e in entries]
 
     def toggle_timer(self) -> None:
         """Pause or resume the countdown."""

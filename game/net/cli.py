@@ -50,6 +50,7 @@ from game.session.library import in_use
 from game.session.saves import SEED_MAX, SEED_MIN, SaveError, data_dir, read_save, save_session
 from game.session.session import Session
 from game.words import _
+from game.words.personas import persona_label
 
 DEFAULT_PORT = 8000
 
@@ -388,7 +389,8 @@ def _announce(room: Classroom, address: str, port: int) -> None:
         for plan in found.seats.values():
             what = {"device": _("join code {code}").format(code=plan.code),
                     "hotseat": _("hot-seat on the host"),
-                    "ai": _("AI persona {p}").format(p=plan.persona)}[plan.kind]
+                    "ai": _("AI: {p}").format(
+                        p=persona_label(session.scenario, plan.role, plan.persona))}[plan.kind]
             print(f"    {session.scenario.role(plan.role).name}: {what}")
     if address.startswith("127.") or address == "::1":
         print(_("Only this computer can reach the game. To open it to the room, restart with "

@@ -13,10 +13,13 @@ from __future__ import annotations
 from functools import cache
 
 from game import words
+from game.ai import PERSONAS
 from game.authoring.scenarios import list_scenarios, load_for_play
 from game.net.hosted import NetError
 from game.net.tables import Classroom, Table
 from game.words import _
+from game.words.i18n import current_language, language
+from game.words.personas import persona_choices
 
 EVERY_TABLE = "all"
 CLASS_COMMANDS = ("pause", "resume", "timer_start", "timer_pause", "timer_resume", "timer_add",
@@ -67,15 +70,19 @@ def facilitate(room: Classroom, target: object, command: object, arg: object = N
 
 
 @cache
-def scenario_choices() -> list[dict]:
+def scenario_choices(lang: str | None = None) -> list[dict]:
     """The scenarios a new table can play, from the game's scenario folder: [{"file", "title",
-    "roles": [{"id", "name"}], "rounds"}], loaded once. A file that does not load is left out."""
+    "roles": [{"id", "name", "personas": {persona id: neutral label}}], "rounds"}], loaded once
+    per language (`lang`, else the current one). A file that does not load is left out."""
     out = []
-    for path in list_scenarios():
-        try:
-            sc = load_for_play(path)
-        except ValueError:
-            continue
-        out.append({"file": path.name, "title": sc.title, "rounds": sc.rounds,
-                    "roles": [{"id": r.id, "name": r.name} for r in sc.roles]})
+    with language(lang or current_language()):
+        for path in list_scenarios():
+            try:
+                sc = load_for_play(path)
+            except ValueError:
+                continue
+            out.append({"file": path.name, "title": sc.title, "rounds": sc.rounds,
+                        "roles": [{"id": r.id, "name": r.name,
+                                   "personas": persona_choices(sc, r.id, PERSONAS)}
+                                  for r in sc.roles]})
     return out

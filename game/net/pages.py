@@ -21,6 +21,7 @@ from game.net.timer import DEFAULT_TALKS_MINUTES
 from game.net.viewdata import present, view_dict
 from game.session.turns import MenuItem, turn
 from game.words import _
+from game.words.personas import persona_choices, persona_label
 
 
 def closed_reasons(session, role: str, chosen: tuple) -> dict[str, str]:
@@ -146,6 +147,8 @@ class Pages:
         data.update(kind="host", seats=[
             {"role": p.role, "name": words.role_name(sc, p.role), "kind": p.kind,
              "persona": p.persona, "code": p.code, "token": p.token,
+             "persona_label": persona_label(sc, p.role, p.persona) if p.kind == "ai" else None,
+             "personas": persona_choices(sc, p.role, PERSONAS),
              "due": p.role in self.game.session.waiting_for()} for p in self.game.secrets.seats.values()],
             events=[{"id": e.id, "title": e.title} for e in sc.events],
             personas=list(PERSONAS), talks_minutes=DEFAULT_TALKS_MINUTES,

@@ -15,6 +15,7 @@ from game.ai import DEFAULT_PERSONA, make_policy, persona_problem
 from game.net.seats import HostSecrets, SeatError, SeatPlan, fresh_code
 from game.session.session import Session
 from game.words import _
+from game.words.personas import persona_label
 
 
 def reseat(session: Session, found: HostSecrets, role: object, kind: object) -> str:
@@ -37,7 +38,8 @@ def reseat(session: Session, found: HostSecrets, role: object, kind: object) -> 
     where = {"device": _("from its own device"), "hotseat": _("at the host's computer")}
     return _("{name} now plays: {seat}.").format(
         name=words.role_name(session.scenario, role),
-        seat=where.get(new.kind) or _("as the AI persona {p}").format(p=new.persona))
+        seat=where.get(new.kind) or _("as an AI delegation ({p})").format(
+            p=persona_label(session.scenario, role, new.persona)))
 
 
 def _new_plan(found: HostSecrets, old: SeatPlan, kind: str) -> SeatPlan:

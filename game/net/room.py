@@ -78,7 +78,6 @@ class Room:
         self.throttle = Throttle()  # wrong PINs and join codes cost their own source time
         self.talk_limits: dict[str, RateLimit] = {}  # talk messages over plain POSTs, per source
         self.tried = 0.0  # when a failed save was last tried again (see server.retry_saves)
-        self._scenarios: list[dict] | None = None
         classroom.listeners.append(self.changed)
 
     def hub(self, table_id: str) -> Hub:
@@ -187,7 +186,5 @@ class Room:
                 "local_only": boards[0][1]["local_only"], "tables": tables}
 
     def scenarios(self) -> list[dict]:
-        """The scenarios a new table can play (loaded once)."""
-        if self._scenarios is None:
-            self._scenarios = desk.scenario_choices()
-        return self._scenarios
+        """The scenarios a new table can play, in the current language (loaded once each)."""
+        return desk.scenario_choices(current_language())

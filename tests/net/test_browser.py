@@ -217,6 +217,12 @@ def test_the_facilitator_pauses_and_plays_a_hot_seat_team_after_a_hand_off(brows
         desk.get_by_role("button", name="Resume the game").click()
         expect(team.get_by_text("The facilitator has paused the game.")).to_have_count(0, timeout=WAIT)
         expect(desk.locator("#reply")).to_have_text("The game goes on.", timeout=WAIT)
+        # An AI seat reads as a position in neutral words, never as a persona's id.
+        seat = desk.locator("#seats article", has_text="Moscow")
+        expect(seat).to_contain_text("AI: wants it in writing", timeout=WAIT)
+        shown = desk.locator("body").inner_text() + "\n".join(desk.locator("option").all_inner_texts())
+        ids = "|".join(("assurer", "holdout", "hardliner", "legalist", "reciprocator", "opportunist"))
+        assert not re.search(rf"\b({ids})\b|AI: (alliance|baseline|cooperative)\b", shown), shown
         give_orders(team, 1)
         desk.get_by_role("button", name="Enter moves for NATO").click()
         desk.get_by_role("button", name="We are the NATO team: show our view").click()

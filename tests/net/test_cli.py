@@ -120,7 +120,8 @@ def test_resuming_with_seat_moves_those_roles_and_keeps_the_rest(data, capsys):
     capsys.readouterr()
     again, seated = cli.open_game(options(seed=None, seat=["nato=device", "moscow=reciprocator"]))
     out = capsys.readouterr().out
-    assert "NATO now plays: from its own device." in out and "Moscow now plays: as the AI" in out
+    assert "NATO now plays: from its own device." in out
+    assert "Moscow now plays: as an AI delegation (step for step)." in out
     assert seated.seats["nato"].kind == "device" and seated.seats["nato"].token
     assert seated.seats["moscow"].kind == "ai"
     assert seated.role_for_token(moscow) is None and not again.seats["moscow"].human

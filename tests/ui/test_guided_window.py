@@ -1,10 +1,12 @@
 """The guided first game and the what-if chooser in the window, driven by posted keys."""
 
 import json
+import re
 
 import pygame
 import pytest
 
+from game.ai import PERSONAS
 from tests.ui.conftest import find, focused_key, press
 from tests.ui.test_game_keyboard import play_screen, tab_to
 
@@ -185,6 +187,9 @@ def test_a_what_if_built_by_hand_from_the_keyboard(app):
     press(app, pygame.K_RETURN)
     tab_to(app, Drive, "whatif:round:Round 2")
     press(app, pygame.K_RETURN)
+    shown = " ".join(t for w in _walk(app) for t in w.texts())
+    assert "Moscow, 2011 position" in shown, "an AI seat is named by its position in neutral words"
+    assert not re.search(rf"\bAI: ({'|'.join(PERSONAS)})\b", shown), "no persona id reaches students"
     tab_to(app, Drive, "whatif:role:Moscow")
     press(app, pygame.K_RETURN)
     if app.stack.top.stage == "kind":

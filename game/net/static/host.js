@@ -75,7 +75,7 @@
       D.el("fieldset", {}, D.el("legend", { text: D.t("nt_seats") }),
         chosen.roles.map((r) => field(`nt-seat-${r.id}`, D.t("new_seat", r), D.el("select", { id: `nt-seat-${r.id}`,
           value: form.seats[r.id] || "device", onchange: (e) => { form.seats[r.id] = e.target.value; } },
-        kinds.map((k) => D.el("option", { value: k, text: seatName(k) })))))),
+        kinds.map((k) => D.el("option", { value: k, text: seatName(k, r.personas) })))))),
       D.el("button", { type: "submit", text: D.t("nt_start") }));
     f.addEventListener("submit", (e) => {
       e.preventDefault();
@@ -88,8 +88,12 @@
     return f;
   }
   function drawNewTable() { D.patch(byId("new-table"), newTableForm()); }
-  function seatName(kind) {
-    return kind === "device" ? D.t("device") : kind === "hotseat" ? D.t("hotseat") : D.t("ai_seat", { persona: kind });
+  /* A seat in words: an AI seat by the neutral label of its position (`labels`: persona id ->
+     label for that delegation), never by the persona's id. */
+  function seatName(kind, labels) {
+    if (kind === "device") return D.t("device");
+    if (kind === "hotseat") return D.t("hotseat");
+    return D.t("ai_seat", { persona: (labels && labels[kind]) || D.t("ai_other") });
   }
 
   /* --- the controls ------------------------------------------------------------------------ */
@@ -135,7 +139,7 @@
     const devices = data.desk.devices[s.role] || 0;
     return D.el("article", { class: "card seat", key: `seat-${s.role}`, "aria-labelledby": `seat-${s.role}-h` },
       D.h(4, { id: `seat-${s.role}-h`, text: s.name }),
-      D.el("p", {}, D.t("seat_label"), D.el("strong", { text: seatName(s.kind === "ai" ? s.persona : s.kind) })),
+      D.el("p", {}, D.t("seat_label"), D.el("strong", { text: s.kind === "ai" ? D.t("ai_seat", { persona: s.persona_label }) : seatName(s.kind) })),
       s.kind === "device" ? D.el("p", {}, D.t("code_label"), D.el("span", { class: "code", text: s.code || "–" })) : null,
       s.kind === "device" ? D.el("p", { class: devices ? null : "warn", text: D.t(devices ? "devices_connected" : "no_device", { n: devices }) }) : null,
       D.el("p", { text: D.t(s.due ? "move_due_yes" : "move_due_no") }),
@@ -154,7 +158,7 @@
     const id = `seat-${s.role}`;
     const current = s.kind === "ai" ? s.persona : s.kind;
     const pick = D.el("select", { id, value: current }, ["device", "hotseat", ...data.personas].map((k) =>
-      D.el("option", { value: k, text: seatName(k) })));
+      D.el("option", { value: k, text: seatName(k, s.personas) })));
     return D.el("p", { class: "seat-change" }, D.el("label", { for: id, text: D.t("new_seat", s) }), " ", pick, " ",
       D.el("button", { type: "button", class: "secondary", text: D.t("change_seat"), onclick: () => {
         const chosen = byId(id);

@@ -17,6 +17,7 @@ from game.ui.play.text import action_label, ledger_line, role_name
 from game.ui.screens.common import PageScene
 from game.ui.widgets import Button, ChoiceList, Label, Panel, Row, Toggle, notice
 from game.words import _
+from game.words.personas import persona_label
 
 
 class WhatIfScene(PageScene):
@@ -75,7 +76,8 @@ class WhatIfScene(PageScene):
         seats = self.session.seats
         order = sorted(self.sc.role_ids, key=lambda r: not seats[r].human)
         items = [(role_name(self.sc, r), _("human team") if seats[r].human else
-                  _("AI: {p}").format(p=seats[r].persona), lambda r=r: self._pick_role(r), True)
+                  _("AI: {p}").format(p=persona_label(self.sc, r, seats[r].persona)),
+                  lambda r=r: self._pick_role(r), True)
                  for r in order]
         return [Label(_("Round {n}: whose decision changes?").format(n=self.round), "large"),
                 ChoiceList("whatif-role", items, key_prefix="whatif:role")]

@@ -24,6 +24,12 @@ from game.authoring.companion import (
 from game.authoring.file_text import read_bytes
 from game.authoring.glyphs import glyph_problems
 from game.authoring.loader import Problem, ScenarioError, check_text
+from game.authoring.tutorial_companion import (
+    FOLDER,
+    is_tutorial_companion,
+    tutorial_companion_problems,
+    tutorial_companions,
+)
 from game.model.scenario import Scenario
 from game.words import _, ngettext
 
@@ -56,14 +62,18 @@ def run_check(paths: list[str], out: TextIO | None = None, err: TextIO | None = 
 def check_one(path: str, err: TextIO = sys.stderr) -> tuple[Scenario | None, list[Problem]]:
     """The scenario (if it loaded) and every problem of one file, warnings included: a
     scenario's own, its companion translations' and its characters the fonts lack; for a
-    companion file, the companion's problems against its scenario."""
+    companion file, the companion's problems against its scenario (for a companion of a
+    scenario's tutorial, against the tutorial)."""
+    if is_tutorial_companion(path):
+        return check_tutorial_companion(path, err)
     if is_companion(path):
         return check_companion(path, err)
     try:
         data = read_bytes(FilePath(path))
         scenario, source, found = check_text(data, path)
         more = [] if scenario is None else glyph_problems(scenario, source) + \
-            check_companions(path, scenario)
+            check_companions(path, scenario) + [
+                p for c in tutorial_companions(path) for p in tutorial_companion_problems(c)]
         return scenario, found + schema_line_problems(path, data) + more
     except ScenarioError as exc:
         return None, exc.problems
@@ -89,6 +99,33 @@ def check_companion(path: str, err: TextIO = sys.stderr) -> tuple[Scenario | Non
                 "as a bug").format(path=path, kind=type(exc).__name__, exc=exc), file=err)
         return None, []
     found = companion_problems(scenario, path)
+    if not any(p.is_error for p in found):
+        data, source = read_companion(path)
+        lang = data["language"]
+        strings = {k: v[lang] for k, v in data["texts"].items() if isinstance(v.get(lang), str)}
+        found += glyph_problems(scenario, source, strings, lambda key: ("texts", key, lang))
+    return scenario, found
+
+
+def check_tutorial_companion(path: str, err: TextIO = sys.stderr
+                             ) -> tuple[Scenario | None, list[Problem]]:
+    """The scenario a tutorial guides (if it loads) and the problems of a companion of that
+    tutorial: its keys against the tutorial's texts (game.authoring.tutorial_companion)."""
+    from game.authoring.loader import load_scenario
+
+    tutorial = scenario_of(path)
+    base = tutorial.parent.parent / tutorial.name if tutorial.parent.name == FOLDER else tutorial
+    found = tutorial_companion_problems(path)
+    try:
+        scenario = load_scenario(base)
+    except (ScenarioError, OSError):
+        return None, found + [Problem(path, 1, 1, "<root>", _(
+            "the scenario {name} this file translates has errors; check it first").format(
+            name=base.name), "translation-file")]
+    except Exception as exc:  # noqa: BLE001 - as check_one
+        print(_("{path}: internal error while checking ({kind}: {exc}); please report this "
+                "as a bug").format(path=path, kind=type(exc).__name__, exc=exc), file=err)
+        return None, []
     if not any(p.is_error for p in found):
         data, source = read_companion(path)
         lang = data["language"]

@@ -10,6 +10,12 @@ offers came in) or once the round is revealed ("resolved"). Which steps apply is
 function of the round, the moment and what the coach has already shown, so the window
 and the text mode share it and tests check it.
 
+The coach speaks the game's language: a companion `NAME.<lang>.yaml` beside the tutorial
+file (keys `welcome`, `farewell`, `steps.<id>.title`, `steps.<id>.text`, `steps.<id>.try`;
+see game.authoring.tutorial_companion) gives its texts in that language. Each text falls
+back to English on its own when its key is missing or stale (its `en:` is no longer the
+tutorial's English), so a changed step never shows an out-of-date translation.
+
 Whether the guided game was started or turned down is remembered in the data directory,
 so it is offered first on a first run and never comes back unasked.
 """
@@ -27,12 +33,13 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from game.ai import persona_problem
 from game.authoring.problems import Problem, ScenarioError, SourceMap
 from game.authoring.schema_messages import validation_problems
+from game.authoring.tutorial_companion import current_texts, tutorial_texts
 from game.authoring.yaml_tree import parse, plain
 from game.files.atomic import write_atomic
 from game.model.actions import Action, BadMoveText
 from game.model.scenario import Scenario
 from game.session.session import Seat, Session
-from game.words import _
+from game.words import _, i18n
 
 Moment = Literal["orders", "answers", "resolved"]
 Idea = Literal["meters_and_ledger", "offer_and_answer", "commitment", "guarantee_and_ratification",
@@ -89,8 +96,11 @@ def tutorial_path(scenario_path: str | Path) -> Path:
     return path.parent / "tutorials" / path.name
 
 
-def load_tutorial(path: str | Path, scenario: Scenario) -> Tutorial:
-    """Read, validate and cross-check a tutorial file; raise TutorialError naming each problem."""
+def load_tutorial(path: str | Path, scenario: Scenario, lang: str | None = None) -> Tutorial:
+    """Read, validate and cross-check a tutorial file; raise TutorialError naming each problem.
+
+    Its texts are in `lang` (by default the current language) where its companion in that
+    language has them, else in English (see `in_language`)."""
     try:
         text = Path(path).read_text(encoding="utf-8")
     except OSError as exc:
@@ -106,7 +116,32 @@ def load_tutorial(path: str | Path, scenario: Scenario) -> Tutorial:
     problems = cross_check(tutorial, scenario)
     if problems:
         raise TutorialError("\n".join(f"{path}: {p}" for p in problems))
-    return tutorial
+    return in_language(tutorial, path, lang or i18n.current_language())
+
+
+def english_texts(tutorial: Tutorial) -> dict[str, str]:
+    """The tutorial's texts by the keys its companions use (`welcome`, `steps.<id>.text`, ...)."""
+    return tutorial_texts(tutorial.model_dump(mode="json", by_alias=True, exclude_none=True))
+
+
+def in_language(tutorial: Tutorial, path: str | Path, lang: str) -> Tutorial:
+    """The tutorial with each text its companion in `lang` (beside `path`) translates, for
+    the current English only; every other text stays English."""
+    wanted = current_texts(path, english_texts(tutorial), lang)
+    if not wanted:
+        return tutorial
+
+    def text(key: str, english):
+        return wanted.get(key, english)
+
+    steps = tuple(step.model_copy(update={
+        "title": text(f"steps.{step.id}.title", step.title),
+        "text": text(f"steps.{step.id}.text", step.text),
+        "try_": text(f"steps.{step.id}.try", step.try_) if step.try_ is not None else None,
+    }) for step in tutorial.steps)
+    return tutorial.model_copy(update={"welcome": text("welcome", tutorial.welcome),
+                                       "farewell": text("farewell", tutorial.farewell),
+                                       "steps": steps})
 
 
 def _problems(exc: ValidationError, source: SourceMap) -> list[Problem]:

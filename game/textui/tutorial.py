@@ -29,7 +29,7 @@ from game.guide.tutorial import (
 )
 from game.model.state import RoundRecord
 from game.session.session import Session
-from game.session.turns import turn
+from game.session.turns import MenuItem, turn
 from game.textui.console import Console, EndOfInput
 from game.textui.play import TextGame
 from game.words import _, prose
@@ -103,21 +103,11 @@ class GuidedGame(TextGame):
             self.io.say("", f"--- {_('Coach')}: {step.title} ---", prose(step.text),
                         *step_facts(step, self.session, role))
             if step.suggest:
-                lines = self._suggestion_lines(step, role)
-                self.io.say(_("Try this: {what}").format(what=step.try_ or ""), *lines)
-                self.hint = _("Coach's suggestion:") + "".join(
-                    f" {line.split()[1]}" for line in lines if line.lstrip().startswith("type "))
+                items = suggested_items(self.session, step, role)
+                self.io.say(_("Try this: {what}").format(what=step.try_ or ""),
+                            *suggestion_lines(items))
+                self.hint = suggestion_hint(items)
             self._pause()
-
-    def _suggestion_lines(self, step: CoachStep, role: str) -> list[str]:
-        now = turn(self.session, role)
-        out = []
-        for action in suggested(step, role):
-            item = now.find(action)
-            if item is not None and item.open:
-                out.append(_("  type {n} for {a}").format(n=item.number,
-                                                           a=action.text().split(":", 1)[1]))
-        return out or [_("  (that step is not open to you right now: choose freely)")]
 
     def _pause(self, farewell: bool = False) -> None:
         prompt = (_("Press Enter to play on. ") if farewell else
@@ -132,6 +122,27 @@ class GuidedGame(TextGame):
         remember("left")
         self.io.say(_("The coach has left; you play on alone. Ask for the guided game again "
                       "with: {command} text --tutorial").format(command=program.name()))
+
+
+def suggested_items(session: Session, step: CoachStep, role: str) -> list[MenuItem]:
+    """The menu items (the turn service's, numbered as the menu shows them) of the orders
+    `step` suggests that are open to `role` now, in the step's order."""
+    now = turn(session, role)
+    found = (now.find(action) for action in suggested(step, role))
+    return [item for item in found if item is not None and item.open]
+
+
+def suggestion_lines(items: list[MenuItem]) -> list[str]:
+    """The coach's suggestion, one line per order with its menu number."""
+    return [_("  type {n} for {a}").format(n=item.number, a=item.action.text().split(":", 1)[1])
+            for item in items] or [_("  (that step is not open to you right now: choose freely)")]
+
+
+def suggestion_hint(items: list[MenuItem]) -> str | None:
+    """The reminder under the menu: the suggested orders' menu numbers; None when none is open."""
+    if not items:
+        return None
+    return _("Coach's suggestion:") + "".join(f" {item.number}" for item in items)
 
 
 def run_tutorial(args: argparse.Namespace, io: Console) -> int:

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from game.authoring.companion import for_play, is_companion
+from game.authoring.loader import ScenarioError, load_scenario
 from game.model.scenario import Scenario
 from game.resources import scenario_dir
 from game.words import ngettext
+from game.words.i18n import current_language
 
 SCENARIO_DIR = scenario_dir()
 DEFAULT_SCENARIO = SCENARIO_DIR / "missile-defence-2011.yaml"
@@ -21,8 +24,6 @@ def list_scenarios(folder: Path = SCENARIO_DIR) -> list[Path]:
 
     The default comes first because menus preselect the first entry, and a teacher who
     opens New game expects the 2011 case the game is built around."""
-    from game.authoring.companion import is_companion
-
     found = sorted(p for p in folder.glob("*.yaml") if p.is_file() and not is_companion(p))
     return sorted(found, key=lambda p: p != DEFAULT_SCENARIO)
 
@@ -32,10 +33,6 @@ def load_for_play(path: str | Path, *, translate: bool = True) -> Scenario:
 
     With `translate`, its texts are in the current language when a companion file beside
     it (`NAME.<lang>.yaml`) translates them (game.authoring.companion)."""
-    from game.authoring.companion import for_play
-    from game.authoring.loader import ScenarioError, load_scenario
-    from game.words.i18n import current_language
-
     try:
         scenario = load_scenario(path)
         return for_play(scenario, path, current_language()) if translate else scenario

@@ -86,7 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="instead, rewrite the key reference generated from the schema in "
                              "this Markdown file (docs/authoring.md)")
     _add_host(sub.add_parser("host", help="host the game on the local network for the teams' browsers"))
-    from game.authoring.companion import add_arguments as add_translate
+    from game.cli.translate import add_arguments as add_translate
 
     add_translate(sub.add_parser("translate", help="write a scenario's translation file for "
                                                    "translators to fill in"))
@@ -500,8 +500,8 @@ def _schema_docs(path: Path) -> int:
 
 
 def run_translate(args: argparse.Namespace) -> int:
-    """Write a scenario's companion translation file (see game.authoring.companion)."""
-    from game.authoring.companion import run
+    """Write a scenario's companion translation file (see game.cli.translate)."""
+    from game.cli.translate import run
 
     return run(args)
 

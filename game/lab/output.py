@@ -1,4 +1,4 @@
-"""The balance lab's output files: checked before any game is played, written all or none.
+"""The balance lab's output files: checked before any game is played, rendered, written all or none.
 
 `check_outputs` refuses, with one line, an output path that is the scenario file, a
 YAML file, the same as another output, a folder, something other than a regular file
@@ -9,10 +9,15 @@ so a failure leaves the earlier files as they were.
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import os
 import tempfile
 from pathlib import Path
 
+from game.lab.html import report_html
+from game.lab.report import GameRecord, Report, figure_rows, figures, games_csv_rows
 from game.words import _
 
 #: The output options, as (kind, option) in the order they are checked and written.
@@ -119,3 +124,20 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+def render_outputs(report: Report, games: list[GameRecord], wanted: dict[str, object]) -> dict:
+    """Each requested output's text, keyed like `wanted` (kind -> path; kinds json, csv,
+    html, games_csv); nothing is written here, so the files can all be written or none."""
+    makers = {"json": lambda: json.dumps(figures(report), indent=2) + "\n",
+              "csv": lambda: _csv_text([["section", "key", "measure", "value"],
+                                        *figure_rows(report)]),
+              "html": lambda: report_html(report),
+              "games_csv": lambda: _csv_text(games_csv_rows(report, games))}
+    return {kind: makers[kind]() for kind in wanted}
+
+
+def _csv_text(rows: list) -> str:
+    buffer = io.StringIO(newline="")
+    csv.writer(buffer).writerows(rows)
+    return buffer.getvalue()

@@ -13,9 +13,6 @@ giving its lines, so a new kind of figure is one more function.
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from dataclasses import asdict, dataclass, field
 from typing import NamedTuple, TextIO
 
@@ -540,29 +537,6 @@ def figure_rows(report: Report) -> list[tuple]:
         rows += [("flag", str(i), "why", w) for w in n["why"]]
         rows += [("flag", str(i), "try", t) for t in n["tries"]]
     return rows
-
-
-def render_outputs(report: Report, games: list[GameRecord], wanted: dict[str, object]) -> dict:
-    """Each requested output's text, keyed like `wanted` (kind -> path; kinds json, csv,
-    html, games_csv); nothing is written here, so the files can all be written or none."""
-    makers = {"json": lambda: json.dumps(figures(report), indent=2) + "\n",
-              "csv": lambda: _csv_text([["section", "key", "measure", "value"],
-                                        *figure_rows(report)]),
-              "html": lambda: _html(report),
-              "games_csv": lambda: _csv_text(games_csv_rows(report, games))}
-    return {kind: makers[kind]() for kind in wanted}
-
-
-def _html(report: Report) -> str:
-    from game.lab.html import report_html
-
-    return report_html(report)
-
-
-def _csv_text(rows: list) -> str:
-    buffer = io.StringIO(newline="")
-    csv.writer(buffer).writerows(rows)
-    return buffer.getvalue()
 
 
 def games_csv_rows(report: Report, games: list[GameRecord]) -> list[list]:

@@ -12,8 +12,8 @@ from typing import TextIO
 from game.authoring.file_text import read_bytes
 from game.authoring.loader import check_text
 from game.lab import suggest
+from game.lab.games import Plan, Progress, chunks, play_chunk
 from game.lab.report import Report
-from game.lab.simulate import Plan, Progress, chunks, play_chunk
 from game.lab.workers import ordered
 from game.model.scenario import Scenario
 from game.rules import compile_scenario

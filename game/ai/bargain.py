@@ -13,10 +13,11 @@ package it likes best among those it would accept that changes the fewest terms 
 one it received, or declines. Every decision comes with a `Reason` that names options,
 never values: values are private. Rules of the talks: docs/rules.md, "The talks".
 
-Speed: a role's stakes (`Stakes`: every package's value to it, the options' weights, whom
-each package binds, which options need its own ratification) are made once per scenario
-and role, its `Own` once per walk-away value and the packages' worth once per walk-away
-value and support (`stakes_for`, `Stakes.own`, `Stakes.worth`).
+Speed: a role's stakes (every package's value to it, the options' weights, whom each
+package binds, which options need its own ratification) are compiled with the scenario
+(`TalkTables.roles`); a policy's `Stakes` reads them and works out its `Own` once per
+walk-away value and the packages' worth once per walk-away value and support
+(`stakes_for`, `Stakes.own`, `Stakes.worth`).
 """
 
 from __future__ import annotations
@@ -26,12 +27,11 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from game.model.actions import Talk
-from game.model.negotiation import TermRatification
 from game.model.results import Reason, ReasonKind
 from game.model.state import Package
 from game.rules.rng import Rng
 from game.rules.talks import open_among
-from game.rules.talks_tables import TalkTables
+from game.rules.talks_tables import TalkTables, role_table
 from game.rules.view import PlayerView
 
 R = ReasonKind
@@ -72,36 +72,23 @@ DEFAULT_STYLE = Style()
 
 
 class Stakes:
-    """A role's stakes in the talks, computed once: `value[i]` of `packages[i]` to it,
-    `index` (package -> i), `bound[i]` the other roles package i binds, `weight` (issue,
-    option) -> what the option gains it over the issue's worst option, `own_rat[i]` the
-    ratifications of package i that the role itself must pass, `risky` the indices with
-    any, and `order` the indices best first."""
+    """A role's stakes in the talks, read from its compiled `RoleTable` (see
+    `game.rules.talks_tables`): `value[i]` of `packages[i]` to it, `index` (package -> i),
+    `bound[i]` the other roles package i binds, `weight` (issue, option) -> what the option
+    gains it over the issue's worst option, `own_rat[i]` the ratifications of package i
+    that the role itself must pass, `risky` the indices with any, and `order` the indices
+    best first. It keeps, for the policy that holds it, the packages' worth at each
+    walk-away value and support met so far, and its `Own` at each walk-away value."""
 
     __slots__ = ("role", "tables", "packages", "value", "index", "bound", "weight", "own_rat",
                  "risky", "order", "best", "_own", "_worth")
 
     def __init__(self, tables: TalkTables, role: str) -> None:
+        t = role_table(tables, role)
         self.role, self.tables = role, tables
-        self.packages = packages = tables.packages
-        self.value = tuple(tables.package_value(p, role) for p in packages)
-        self.index = {p: i for i, p in enumerate(packages)}
-        self.bound = tuple(tuple(sorted(tables.bound(p) - {role})) for p in packages)
-        points = tables.value
-        self.weight: dict[tuple[str, str], int] = {}
-        rats: dict[tuple[str, str], TermRatification] = {}
-        for issue in tables.issues:
-            opts = tables.options[issue]
-            low = min(points.get((role, issue, o), 0) for o in opts)
-            for o in opts:
-                self.weight[(issue, o)] = points.get((role, issue, o), 0) - low
-                rat = tables.option(issue, o).ratification
-                if rat is not None and rat.role == role:
-                    rats[(issue, o)] = rat
-        self.own_rat = tuple(tuple(rats[io] for io in p if io in rats) for p in packages)
-        self.risky = tuple(i for i, r in enumerate(self.own_rat) if r)
-        self.order = tuple(sorted(range(len(packages)), key=lambda i: -self.value[i]))
-        self.best = max(self.value)
+        self.packages, self.index = tables.packages, tables.index
+        self.value, self.bound, self.weight = t.value, t.bound, t.weight
+        self.own_rat, self.risky, self.order, self.best = t.own_rat, t.risky, t.order, t.best
         self._own: dict[int, Own] = {}
         self._worth: dict[tuple[int, int], tuple] = {}
 

@@ -105,6 +105,8 @@ def test_stakes_are_made_once(game):
     a, b = make_policy("holdout", game), make_policy("hardliner", game)
     assert stakes_for(a, game.talks, "moscow") is stakes_for(a, game.talks, "moscow")
     assert stakes_for(b, game.talks, "moscow") is not stakes_for(a, game.talks, "moscow")
+    # The tables behind them are compiled with the scenario, shared, not built per policy.
+    assert stakes_for(b, game.talks, "moscow").value is game.talks.roles["moscow"].value
     state = new_game(game, 1)
     assert own_stakes(state, game, "moscow", a) is own_stakes(state, game, "moscow", a)
 

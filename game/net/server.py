@@ -151,8 +151,13 @@ def page_language(request: Request) -> str:
 
 
 async def _join(request: Request) -> Response:
-    """POST {"code": C} -> {"token": T}, or 400 {"error": why}; a wrong code costs its
-    source address time (see `guard.Throttle`), never another device."""
+    """POST {"code": C} -> {"token": T}, or 400 {"error": why} in the page's language; a
+    wrong code costs its source address time (see `guard.Throttle`), never another device."""
+    with language(page_language(request)):
+        return await _join_reply(request)
+
+
+async def _join_reply(request: Request) -> Response:
     room = request.app.state.room
     body = await _small_body(request)
     if body is None:
@@ -188,7 +193,13 @@ async def _talk(request: Request) -> Response:
     talks (see `HostedGame.submit_talk`), applied once per key, as orders are. 200 {"key",
     "duplicate"}; or a one-line {"error"}: 400 for a move refused or malformed, 403 for a
     link that opens no seat, 413 too large, 429 too fast. The same defences as the socket:
-    Host and Origin (middleware), nesting, and a rate limit per source address."""
+    Host and Origin (middleware), nesting, and a rate limit per source address. The reply
+    reads the page's language (its `?lang=`, else Accept-Language: see `page_language`)."""
+    with language(page_language(request)):
+        return await _talk_reply(request)
+
+
+async def _talk_reply(request: Request) -> Response:
     room = request.app.state.room
     source = source_of(request.client.host if request.client else None)
     if room.talk_limit(source).take() > 0:

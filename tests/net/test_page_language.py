@@ -5,6 +5,7 @@ the server sends it, so teams in one game read different languages."""
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -48,3 +49,22 @@ def test_two_teams_of_one_game_read_two_languages(client, hosted, shouting):
     assert shouted != english
     assert "ROUND" in pages["shout"].upper() and pages["shout"] != pages["shout"].lower()
     assert i18n.current_language() == "en", "the host's own language is untouched"
+
+
+
+def test_a_talk_reply_reads_the_page_language(client, hosted):
+    """The page posts its talk to /api/talk?lang=...; without one, the browser's wish."""
+    body = {"token": token(hosted, "nato"), "key": "lang-talk-01", "kind": "propose", "to": []}
+    english = client.post("/api/talk", json=body).json()["error"]
+    russian = client.post("/api/talk?lang=ru", json={**body, "key": "lang-talk-02"}).json()["error"]
+    by_browser = client.post("/api/talk", json={**body, "key": "lang-talk-03"},
+                             headers={"Accept-Language": "ru-RU,ru;q=0.9"}).json()["error"]
+    assert "delegation" in english and russian == by_browser
+    assert re.search("[а-я]", russian) and "delegation" not in russian
+    assert i18n.current_language() == "en", "the host's own language is untouched"
+
+
+def test_a_join_refusal_reads_the_page_language(client):
+    russian = client.post("/api/join?lang=ru", json={"code": "NOPE99"}).json()["error"]
+    english = client.post("/api/join", json={"code": "NOPE98"}).json()["error"]
+    assert "join code" in english and re.search("[а-я]", russian)

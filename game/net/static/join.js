@@ -11,11 +11,13 @@ document.getElementById("join").addEventListener("submit", async (event) => {
   if (!code) { refuse(D.t("join_empty")); return; }
   problem.textContent = "";
   try {
-    const reply = await fetch("/api/join", { method: "POST", headers: { "Content-Type": "application/json" },
+    const reply = await fetch(`/api/join?lang=${encodeURIComponent(document.documentElement.lang)}`, { method: "POST", headers: { "Content-Type": "application/json" },
       body: JSON.stringify({ code }) });
     const data = await reply.json();
     if (!reply.ok) { refuse(data.error); return; }
-    location.assign(`/team#${data.token}`);
+    /* The team page reads the language this page was asked for. */
+    const asked = new URLSearchParams(location.search).get("lang");
+    location.assign(`/team${asked ? `?lang=${encodeURIComponent(asked)}` : ""}#${data.token}`);
   } catch (err) {
     refuse(D.t("join_offline"));
   }

@@ -9,13 +9,16 @@
   const PREFIX = "detente-token/";
   const fatal = document.getElementById("fatal");
   const seat = new URLSearchParams(location.search).get("seat") || "";
+  /* A language the join page was asked for (`?lang=`) stays in the address through reloads. */
+  const asked = new URLSearchParams(location.search).get("lang") || "";
+  const joinLink = asked ? `/join?lang=${encodeURIComponent(asked)}` : "/join";
   let current = seat;
   let token = location.hash.replace(/^#/, "");
   if (token) history.replaceState(null, "", location.pathname + location.search);
   else if (seat) token = localStorage.getItem(PREFIX + seat) || "";
   if (!token) {
     fatal.hidden = false;
-    fatal.append(D.t("needs_link"), D.el("a", { href: "/join", text: D.t("join_with_code") }));
+    fatal.append(D.t("needs_link"), D.el("a", { href: joinLink, text: D.t("join_with_code") }));
     return;
   }
   let panel = null;
@@ -24,7 +27,9 @@
     const name = `${data.table.key}.${data.role}`;
     localStorage.setItem(PREFIX + name, token);
     current = name;
-    if (seat !== name) history.replaceState(null, "", `${location.pathname}?seat=${encodeURIComponent(name)}`);
+    const query = new URLSearchParams({ seat: name });
+    if (asked) query.set("lang", asked);
+    if (seat !== name) history.replaceState(null, "", `${location.pathname}?${query}`);
   }
   /* A message in the talks goes to /api/talk, a plain POST carrying its submission key: the
      server answers with an acknowledgement or the refusal in one line, shown in the talks
@@ -33,7 +38,7 @@
   async function postTalk(message) {
     let reply;
     try {
-      reply = await fetch("/api/talk", { method: "POST", cache: "no-store",
+      reply = await fetch(`/api/talk?lang=${encodeURIComponent(document.documentElement.lang)}`, { method: "POST", cache: "no-store",
         headers: { "Content-Type": "application/json" }, body: JSON.stringify({ ...message, token }) });
     } catch (err) { return; }
     let data = {};
@@ -59,7 +64,7 @@
       if (m.fatal) {
         if (current) localStorage.removeItem(PREFIX + current);
         fatal.hidden = false;
-        D.patch(fatal, m.message, " ", D.el("a", { href: "/join", text: D.t("join_with_code") }));
+        D.patch(fatal, m.message, " ", D.el("a", { href: joinLink, text: D.t("join_with_code") }));
         D.focus(fatal);
       } else if (panel) panel.error(m);
     },

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from game.authoring.codes import severity_of
+from game.words import _, ngettext
 
 Path = tuple[str | int, ...]
 Pos = tuple[int, int]
@@ -34,6 +35,8 @@ class Problem:
     code: str = ""
     cause: str = field(default="", compare=False)
     folded: tuple[Problem, ...] = field(default=(), compare=False)
+    #: For an unknown id that resembles a defined one: (kind, the id used, the id defined).
+    resembles: tuple[str, str, str] | None = field(default=None, compare=False, repr=False)
 
     @property
     def severity(self) -> str:
@@ -48,7 +51,7 @@ class Problem:
     def text(self) -> str:
         """The stable text form: `FILE:LINE:COL: [warning: ]path: message [code]`; a problem
         of the file as a whole (path `<root>`) has no path part."""
-        kind = "warning: " if not self.is_error else ""
+        kind = _("warning: ") if not self.is_error else ""
         code = f" [{self.code}]" if self.code else ""
         where = "" if self.path == ROOT else f"{self.path}: "
         return f"{self.file}:{self.line}:{self.col}: {kind}{where}{self.message}{code}"
@@ -58,7 +61,8 @@ class Problem:
         if not self.folded:
             return [self.text()]
         n = len(self.folded)
-        head = f"    ... and {n} follow-on problem{'s' if n != 1 else ''} of the same cause:"
+        head = "    " + ngettext("... and {n} follow-on problem of the same cause:",
+                                "... and {n} follow-on problems of the same cause:", n).format(n=n)
         return [self.text(), head, *("      " + p.text() for p in self.folded)]
 
     def with_folded(self, more: tuple[Problem, ...]) -> Problem:
@@ -114,7 +118,8 @@ class SourceMap:
         return (1, 1)
 
     def problem(self, path: Path, message: str, code: str = "", *, key: bool = False,
-                cause: str = "") -> Problem:
+                cause: str = "", resembles: tuple[str, str, str] | None = None) -> Problem:
         """A problem at the node on `path`."""
         line, col = self.locate(path, key=key)
-        return Problem(self.filename, line, col, dotted(path), message, code, cause)
+        return Problem(self.filename, line, col, dotted(path), message, code, cause,
+                       resembles=resembles)

@@ -13,6 +13,7 @@ from game.authoring.lint.milestones import never_causes
 from game.authoring.lint.reach import RULES, parties_of, role_choice, start_demands
 from game.authoring.problems import Path, Problem
 from game.model.scenario import ActionSpec
+from game.words import N_, _, ngettext
 
 #: A ratification whose best chance is at most this many percent is flagged as rare.
 RARE_PERCENT = 5
@@ -25,7 +26,7 @@ def check_action_refs(ctx: Lint) -> Iterator[Problem]:
         for j, role in enumerate(a.roles):
             yield from ctx.unknown(p + ("roles", j), "role", role, ctx.roles)
             if role in a.roles[:j]:
-                yield ctx.problem(p + ("roles", j), f"role '{role}' is listed twice",
+                yield ctx.problem(p + ("roles", j), _("role '{role}' is listed twice").format(role=role),
                                   "listed-twice")
         if a.establishes:
             yield from ctx.unknown(p + ("establishes",), "milestone", a.establishes,
@@ -48,13 +49,15 @@ def check_action_sense(ctx: Lint) -> Iterator[Problem]:
     for i, a in enumerate(ctx.scenario.actions):
         if a.makes_demand and a.makes_demand == a.drops_demand:
             yield ctx.problem(("actions", i, "drops_demand"),
-                              f"action '{a.id}' both makes and drops demand '{a.makes_demand}'",
+                              _("action '{action}' both makes and drops demand '{demand}'")
+                              .format(action=a.id, demand=a.makes_demand),
                               "demand-make-and-drop")
         for key in ("on_accept", "on_decline"):
             if getattr(a, key) and not a.offer:
                 yield ctx.problem(("actions", i, key),
-                                  f"{key} never happens: action '{a.id}' is not an offer "
-                                  "(set offer: true, or move these to effects)",
+                                  _("{key} never happens: action '{action}' is not an offer "
+                                    "(set offer: true, or move these to effects)")
+                                  .format(key=key, action=a.id),
                                   "answers-not-offer", key=True)
 
 
@@ -65,7 +68,8 @@ def check_actions_takeable(ctx: Lint) -> Iterator[Problem]:
             continue
         path, why, cause = _never_reason(ctx, a)
         keys = " ".join(k for k in (f"action:{a.id}", cause, _consequences(ctx, a)) if k)
-        yield ctx.problem(("actions", i) + path, f"action '{a.id}' can never be taken: {why}",
+        yield ctx.problem(("actions", i) + path,
+                          _("action '{action}' can never be taken: {why}").format(action=a.id, why=why),
                           "action-never", key=True, cause=keys)
 
 
@@ -93,35 +97,40 @@ def _never_reason(ctx: Lint, a: ActionSpec) -> tuple[Path, str, str]:
     req = a.requires
     for m in req.operating:
         if m in ctx.milestones and m not in ctx.establishable:
-            return (("requires", "operating"), f"it needs milestone '{m}' operating, which "
-                    "can never operate", f"milestone:{m}")
+            return (("requires", "operating"), _("it needs milestone '{milestone}' operating, "
+                                                 "which can never operate").format(milestone=m),
+                    f"milestone:{m}")
     both = sorted(set(req.operating) & set(req.not_operating))
     if both:
-        return (("requires",), f"it needs milestone '{both[0]}' both operating and not "
-                "operating", "")
+        return (("requires",), _("it needs milestone '{milestone}' both operating and not "
+                                 "operating").format(milestone=both[0]), "")
     if req.demand_standing and req.demand_standing in ctx.demands:
-        return (("requires", "demand_standing"), f"only a role standing by demand "
-                f"'{req.demand_standing}' may take it, and none of its roles can make that "
-                "demand", f"demand:{req.demand_standing}")
+        return (("requires", "demand_standing"), _("only a role standing by demand "
+                                                   "'{demand}' may take it, and none of its "
+                                                   "roles can make that demand")
+                .format(demand=req.demand_standing), f"demand:{req.demand_standing}")
     if a.establishes and a.establishes in ctx.milestones:
-        return (("roles",), f"none of its roles is a party of milestone '{a.establishes}'", "")
+        return (("roles",), _("none of its roles is a party of milestone '{milestone}'")
+                .format(milestone=a.establishes), "")
     if a.target == "milestone":
         # Its roles' milestones that can never operate are the cause: fold under theirs.
         roles = role_choice(ctx.scenario, a)
         idle = [m.id for m in ctx.scenario.milestones
                 if set(m.parties) & roles and m.id not in ctx.establishable]
-        return (("target",), "it withdraws from a milestone, and none of its roles is a party "
-                "of a milestone that can operate", " ".join(never_causes(ctx, m) for m in idle))
+        return (("target",), _("it withdraws from a milestone, and none of its roles is a "
+                               "party of a milestone that can operate"),
+                " ".join(never_causes(ctx, m) for m in idle))
     unknown = [r for r in a.roles if r not in ctx.roles]
     if unknown or not role_choice(ctx.scenario, a):
-        return (("roles",), "none of its roles exists", " ".join(f"role:{r}" for r in unknown))
+        return (("roles",), _("none of its roles exists"), " ".join(f"role:{r}" for r in unknown))
     roles = role_choice(ctx.scenario, a)
     for rule in RULES:
         narrowed = rule(ctx.scenario, a, ctx.reach, roles)
         if not narrowed:
-            return ((), _RULE_WHY.get(rule.__name__, "no role may take it"), _rule_cause(ctx, a))
+            why = _RULE_WHY.get(rule.__name__)
+            return ((), _(why) if why else _("no role may take it"), _rule_cause(ctx, a))
         roles = narrowed
-    return ((), "no role may take it", "")
+    return ((), _("no role may take it"), "")
 
 
 def _rule_cause(ctx: Lint, a: ActionSpec) -> str:
@@ -139,12 +148,13 @@ def _rule_cause(ctx: Lint, a: ActionSpec) -> str:
 
 
 _RULE_WHY = {
-    "_aimed": "`aims` lets none of its roles take it",
-    "_from_round": "its earliest round (requires.from_round) comes after the last round",
-    "_target_demands": "it must be aimed at a role standing by the demand in "
-                       "requires.target_demands, and no other role can stand by it",
-    "_received": "it needs a commitment received from another role (requires."
-                 "received_commitment), and no other role can make that commitment to its roles",
+    "_aimed": N_("`aims` lets none of its roles take it"),
+    "_from_round": N_("its earliest round (requires.from_round) comes after the last round"),
+    "_target_demands": N_("it must be aimed at a role standing by the demand in "
+                          "requires.target_demands, and no other role can stand by it"),
+    "_received": N_("it needs a commitment received from another role (requires."
+                    "received_commitment), and no other role can make that commitment to its "
+                    "roles"),
 }
 
 
@@ -155,8 +165,9 @@ def check_demand_refs(ctx: Lint) -> Iterator[Problem]:
         for j, b in enumerate(d.backed_down_by):
             yield from ctx.unknown(("demands", i, "backed_down_by", j), "action", b, ctx.actions)
         if d.id not in made:
-            yield ctx.problem(("demands", i), f"no action makes demand '{d.id}'; add an action "
-                                              f"with `makes_demand: {d.id}`",
+            yield ctx.problem(("demands", i), _("no action makes demand '{demand}'; add an "
+                                                "action with `makes_demand: {demand}`")
+                              .format(demand=d.id),
                               "demand-never-made", cause=f"demand:{d.id}")
 
 
@@ -176,9 +187,11 @@ def check_demands_can_end(ctx: Lint) -> Iterator[Problem]:
             enders = [*d.backed_down_by, *(a.id for a in s.actions
                                            if d.id in (a.drops_demand, a.satisfies_demand))]
             causes = " ".join(k for k in (_out_of_reach(ctx, enders), f"demand-met:{d.id}") if k)
-            yield ctx.problem(("demands", i), f"demand '{d.id}' can never end once made: no "
-                              "action its makers can take drops it or backs down from it, and "
-                              "no action meets it; its audience cost and reward never apply",
+            yield ctx.problem(("demands", i), _("demand '{demand}' can never end once made: no "
+                                                "action its makers can take drops it or backs "
+                                                "down from it, and no action meets it; its "
+                                                "audience cost and reward never apply")
+                              .format(demand=d.id),
                               "demand-stuck", cause=causes)
 
 
@@ -192,9 +205,11 @@ def check_commitments(ctx: Lint) -> Iterator[Problem]:
         unknown = _out_of_reach(ctx, a.commitment.broken_by)
         if not any(r.takers.get(b, frozenset()) & makers for b in a.commitment.broken_by):
             yield ctx.problem(("actions", i, "commitment", "broken_by"),
-                              f"commitment '{a.commitment.name}' can never be broken: no action "
-                              f"in broken_by can be taken by {', '.join(sorted(makers))}, so "
-                              "its break_penalty never applies", "commitment-unbreakable",
+                              _("commitment '{commitment}' can never be broken: no action in "
+                                "broken_by can be taken by {roles}, so its break_penalty never "
+                                "applies").format(commitment=a.commitment.name,
+                                                  roles=", ".join(sorted(makers))),
+                              "commitment-unbreakable",
                               key=True, cause=unknown)
 
 
@@ -214,12 +229,24 @@ def check_ratifications(ctx: Lint) -> Iterator[Problem]:
         best = rat.chance(100)
         path = ("actions", i, "ratification")
         if best <= 0:
-            why = ("max_percent is 0" if rat.max_percent == 0 else
-                   "percent_per_point is 0" if rat.percent_per_point == 0 else
-                   f"support never rises above the threshold {rat.threshold}")
-            yield ctx.problem(path, f"this ratification can never pass: {why}; the chance is "
-                              "(support - threshold) x percent_per_point, at most max_percent",
+            why = ratification_why(rat)
+            yield ctx.problem(path, _("this ratification can never pass: {why}; the chance is "
+                                      "(support - threshold) x percent_per_point, at most "
+                                      "max_percent").format(why=why),
                               "ratification-never", key=True)
         elif best <= RARE_PERCENT:
-            yield ctx.problem(path, f"this ratification passes at most {best} times in 100, even "
-                              "with full support", "ratification-rare", key=True)
+            yield ctx.problem(path, ngettext("this ratification passes at most {n} time in 100, "
+                                             "even with full support",
+                                             "this ratification passes at most {n} times in 100, "
+                                             "even with full support", best).format(n=best),
+                              "ratification-rare", key=True)
+
+
+def ratification_why(rat) -> str:  # noqa: ANN001 - a Ratification
+    """Why a ratification can never pass, as a clause."""
+    if rat.max_percent == 0:
+        return _("max_percent is 0")
+    if rat.percent_per_point == 0:
+        return _("percent_per_point is 0")
+    return _("support never rises above the threshold {threshold}").format(
+        threshold=rat.threshold)

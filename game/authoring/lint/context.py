@@ -14,6 +14,16 @@ from dataclasses import dataclass, field
 from game.authoring.lint.reach import Reach, reach
 from game.authoring.problems import Path, Problem, SourceMap
 from game.model.scenario import Scenario
+from game.words import N_, _
+
+#: An unknown id, by the kind of thing it should name.
+UNKNOWN = {
+    "role": N_("unknown role '{ref}'"),
+    "milestone": N_("unknown milestone '{ref}'"),
+    "action": N_("unknown action '{ref}'"),
+    "demand": N_("unknown demand '{ref}'"),
+    "action with a commitment": N_("unknown action with a commitment '{ref}'"),
+}
 
 
 @dataclass
@@ -39,9 +49,11 @@ class Lint:
         self.establishable = set(self.reach.milestones)
 
     def problem(self, path: Path, message: str, code: str = "", *, key: bool = False,
-                cause: str = "") -> Problem:
-        """A problem located at the node on `path`; `code` names it (see game.authoring.codes)."""
-        return self.source.problem(path, message, code, key=key, cause=cause)
+                cause: str = "", resembles: tuple[str, str, str] | None = None) -> Problem:
+        """A problem located at the node on `path`; `code` names it (see game.authoring.codes).
+        `resembles` is (kind, used, defined) for an unknown id close to a defined one."""
+        return self.source.problem(path, message, code, key=key, cause=cause,
+                                   resembles=resembles)
 
     def unknown(self, path: Path, kind: str, ref: str, known: set[str]) -> Iterator[Problem]:
         """A problem if `ref` is not one of the `known` ids, with the closest one as a hint.
@@ -51,8 +63,9 @@ class Lint:
         if ref not in known:
             close = closest(ref, known)
             cause = f"{kind}:{ref}" + (f" {kind}:{close}" if close else "")
-            yield self.problem(path, f"unknown {kind} '{ref}'" + hint(ref, known),
-                               f"unknown-{kind.split()[0]}", cause=cause)
+            yield self.problem(path, unknown_message(kind, ref) + hint(ref, known),
+                               f"unknown-{kind.split()[0]}", cause=cause,
+                               resembles=(kind, ref, close) if close else None)
 
 
 Checker = Callable[[Lint], Iterator[Problem]]
@@ -64,7 +77,17 @@ def closest(word: str, choices: set[str] | list[str]) -> str | None:
     return close[0] if close else None
 
 
+def unknown_message(kind: str, ref: str) -> str:
+    """`unknown milestone 'x'`, for one of the kinds of UNKNOWN, in the current language."""
+    return _(UNKNOWN[kind]).format(ref=ref)
+
+
 def hint(word: str, choices: set[str] | list[str]) -> str:
     """`; did you mean 'x'?` for the closest choice, or nothing."""
     close = closest(word, choices)
-    return f"; did you mean '{close}'?" if close else ""
+    return did_you_mean(close) if close else ""
+
+
+def did_you_mean(close: str) -> str:
+    """`; did you mean 'x'?`: the clause added to a message about an unknown name."""
+    return _("; did you mean '{close}'?").format(close=close)

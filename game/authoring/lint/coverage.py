@@ -16,14 +16,14 @@ from game.authoring.lint.context import Lint
 from game.authoring.lint.walk import nested
 from game.authoring.problems import Problem
 from game.model.scenario import Condition, Span
+from game.words import _
 
 
 def check_endings_cover(ctx: Lint) -> Iterator[Problem]:
     """Some ending surely holds in every way a game can end: last round or breakdown."""
     for state in end_states(ctx):
         if not any(surely(e.when, state) for e in ctx.scenario.endings):
-            yield ctx.problem(("endings",), f"no ending surely holds when {state.text()}; "
-                                            "add a last ending with `when: {}` as a catch-all",
+            yield ctx.problem(("endings",), state.uncovered(),
                               "endings-uncovered", key=True)
             return
 
@@ -37,12 +37,24 @@ class EndState:
     round: int
     operating: frozenset[str]
 
-    def text(self) -> str:
-        """The state in words, for a message."""
-        ops = ", ".join(sorted(self.operating)) or "none"
-        when = (f"the talks break down in round {self.round}" if self.breakdown
-                else f"the last round ends with tension {self.tension}")
-        return f"{when} and milestones operating: {ops}"
+    def uncovered(self) -> str:
+        """The message that no ending surely holds in this state."""
+        if self.operating:
+            ops = ", ".join(sorted(self.operating))
+            if self.breakdown:
+                return _("no ending surely holds when the talks break down in round {round} and "
+                         "milestones operating: {milestones}; add a last ending with "
+                         "`when: {{}}` as a catch-all").format(round=self.round, milestones=ops)
+            return _("no ending surely holds when the last round ends with tension {tension} "
+                     "and milestones operating: {milestones}; add a last ending with "
+                     "`when: {{}}` as a catch-all").format(tension=self.tension, milestones=ops)
+        if self.breakdown:
+            return _("no ending surely holds when the talks break down in round {round} and "
+                     "milestones operating: none; add a last ending with `when: {{}}` as a "
+                     "catch-all").format(round=self.round)
+        return _("no ending surely holds when the last round ends with tension {tension} and "
+                 "milestones operating: none; add a last ending with `when: {{}}` as a "
+                 "catch-all").format(tension=self.tension)
 
 
 def end_states(ctx: Lint) -> Iterator[EndState]:

@@ -16,6 +16,7 @@ from game.authoring.lint.context import Lint
 from game.authoring.lint.reach import may_aim, parties_of
 from game.authoring.problems import Problem
 from game.model.scenario import ActionSpec
+from game.words import _
 
 
 def aimable(ctx: Lint, a: ActionSpec, roles: frozenset[str] | set[str]) -> bool:
@@ -52,12 +53,14 @@ def check_satisfiers_aimed(ctx: Lint) -> Iterator[Problem]:
         if aimable(ctx, a, makers):
             continue
         if a.target != "role":
-            why = f"it is aimed at no role (target: {a.target}); set target: role"
+            why = _("it is aimed at no role (target: {target}); set target: role").format(
+                target=a.target)
         else:
-            why = (f"no role that can take it may aim it at {_names(makers)}, who make the "
-                   "demand; change its `roles` or `aims`")
-        yield ctx.problem(("actions", i, "satisfies_demand"), f"action '{a.id}' can never meet "
-                          f"demand '{d}': {why}", "satisfies-never-aimed",
+            why = _("no role that can take it may aim it at {roles}, who make the demand; "
+                    "change its `roles` or `aims`").format(roles=_names(makers))
+        yield ctx.problem(("actions", i, "satisfies_demand"),
+                          _("action '{action}' can never meet demand '{demand}': {why}")
+                          .format(action=a.id, demand=d, why=why), "satisfies-never-aimed",
                           cause=f"demand-met:{d}")
 
 
@@ -67,12 +70,14 @@ def check_demand_rewards(ctx: Lint) -> Iterator[Problem]:
         if not d.satisfied_reward or not ctx.reach.demand_makers.get(d.id) or meets(ctx, d.id):
             continue
         named = [a.id for a in ctx.scenario.actions if a.satisfies_demand == d.id]
-        why = (f"none of the actions that meet it ({', '.join(named)}) can be aimed at a role "
-               "that makes it" if named else f"no action has `satisfies_demand: {d.id}`")
-        yield ctx.problem(("demands", i, "satisfied_reward"), f"demand '{d.id}' can be dropped "
-                          f"or backed down from but never met: {why}, so its satisfied_reward "
-                          "never applies; add an action another role aims at its makers with "
-                          f"`satisfies_demand: {d.id}`, or set satisfied_reward to 0",
+        why = (_("none of the actions that meet it ({actions}) can be aimed at a role that "
+                 "makes it").format(actions=", ".join(named)) if named else
+               _("no action has `satisfies_demand: {demand}`").format(demand=d.id))
+        yield ctx.problem(("demands", i, "satisfied_reward"),
+                          _("demand '{demand}' can be dropped or backed down from but never "
+                            "met: {why}, so its satisfied_reward never applies; add an action "
+                            "another role aims at its makers with `satisfies_demand: {demand}`, "
+                            "or set satisfied_reward to 0").format(demand=d.id, why=why),
                           "demand-reward-dead", key=True, cause=f"demand-met:{d.id}")
 
 
@@ -91,16 +96,20 @@ def check_backdowns(ctx: Lint) -> Iterator[Problem]:
                 continue
             path = ("demands", i, "backed_down_by", j)
             if a.satisfies_demand == d.id and a.offer:
-                yield ctx.problem(path, f"'{b}' meets demand '{d.id}' and also counts as backing "
-                                  "down from it: a maker that accepts it pays the audience cost "
-                                  "and the demand is gone before it can be met, so its "
-                                  "satisfied_reward never applies; remove it from backed_down_by",
+                yield ctx.problem(path, _("'{action}' meets demand '{demand}' and also counts "
+                                          "as backing down from it: a maker that accepts it "
+                                          "pays the audience cost and the demand is gone before "
+                                          "it can be met, so its satisfied_reward never "
+                                          "applies; remove it from backed_down_by")
+                                  .format(action=b, demand=d.id),
                                   "backdown-meets")
             elif not (r.takers.get(b, frozenset()) & makers) and not answerable(ctx, a, makers):
-                yield ctx.problem(path, f"'{b}' never counts as backing down from demand '{d.id}': "
-                                  "only a role standing by the demand backs down, by taking or "
-                                  f"accepting the action, and {_names(makers)} can do neither; "
-                                  "list an action its makers take, or remove it",
+                yield ctx.problem(path, _("'{action}' never counts as backing down from "
+                                          "demand '{demand}': only a role standing by the "
+                                          "demand backs down, by taking or accepting the "
+                                          "action, and {roles} can do neither; list an action "
+                                          "its makers take, or remove it")
+                                  .format(action=b, demand=d.id, roles=_names(makers)),
                                   "backdown-other-role")
 
 

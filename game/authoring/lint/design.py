@@ -11,6 +11,7 @@ from game.authoring.lint.context import Lint
 from game.authoring.lint.walk import conditions, effects, nested
 from game.authoring.problems import Path, Problem
 from game.model.scenario import Condition, Effect
+from game.words import _
 
 
 def _meter(e: Effect) -> tuple:
@@ -37,10 +38,13 @@ def check_effects_cancel(ctx: Lint) -> Iterator[Problem]:
             if len(group) < 2 or sum(e.amount for _, e in group) != 0 or group[0][1].amount == 0:
                 continue
             first, last = group[0][0], group[-1][0]
-            amounts = " and ".join(f"{e.amount:+d}" for _, e in group)
-            yield ctx.problem(where + (last,), f"this effect cancels {where[-1]}[{first}]: "
-                              f"{amounts} on the same {group[0][1].kind} meter add up to 0, so "
-                              "together they change nothing; remove them or change one amount",
+            amounts = _(" and ").join(f"{e.amount:+d}" for _n, e in group)
+            yield ctx.problem(where + (last,), _("this effect cancels {list}[{first}]: {amounts} "
+                                                 "on the same {meter} meter add up to 0, so "
+                                                 "together they change nothing; remove them or "
+                                                 "change one amount")
+                              .format(list=where[-1], first=first, amounts=amounts,
+                                      meter=group[0][1].kind),
                               "effects-cancel")
 
 
@@ -58,10 +62,12 @@ def check_conditions_twice(ctx: Lint) -> Iterator[Problem]:
         for o, obj in enumerate(role.objectives):
             same = next((x for x in role.objectives[:o] if x.when == obj.when), None)
             if same is not None:
-                yield ctx.problem(("roles", r, "objectives", o, "when"), f"objective '{obj.id}' "
-                                  f"tests exactly what objective '{same.id}' tests, so the role "
-                                  "scores twice for one thing; merge them or test something "
-                                  "else", "condition-twice", key=True)
+                yield ctx.problem(("roles", r, "objectives", o, "when"),
+                                  _("objective '{objective}' tests exactly what objective "
+                                    "'{same}' tests, so the role scores twice for one thing; "
+                                    "merge them or test something else")
+                                  .format(objective=obj.id, same=same.id),
+                                  "condition-twice", key=True)
 
 
 def _twice_in(ctx: Lint, path: Path, cond: Condition) -> Iterator[Problem]:
@@ -69,20 +75,24 @@ def _twice_in(ctx: Lint, path: Path, cond: Condition) -> Iterator[Problem]:
         ids = getattr(cond, key)
         for j, m in enumerate(ids):
             if m in ids[:j]:
-                yield ctx.problem(path + (key, j), f"milestone '{m}' is listed twice in {key}; "
-                                  "remove one", "condition-twice")
+                yield ctx.problem(path + (key, j), _("milestone '{milestone}' is listed twice "
+                                                     "in {key}; remove one")
+                                  .format(milestone=m, key=key), "condition-twice")
     for key, which in _KEYED.items():
         tests = getattr(cond, key)
         for j, test in enumerate(tests):
             earlier = [k for k in range(j) if which(tests[k]) == which(test)]
             if earlier:
-                yield ctx.problem(path + (key, j), f"{key}[{earlier[0]}] already tests this; "
-                                  "both must hold, so write one test with the range you mean",
+                yield ctx.problem(path + (key, j), _("{key}[{index}] already tests this; both "
+                                                     "must hold, so write one test with the "
+                                                     "range you mean")
+                                  .format(key=key, index=earlier[0]),
                                   "condition-twice")
     for k, branch in enumerate(cond.any_of):
         if branch in cond.any_of[:k]:
-            yield ctx.problem(path + ("any_of", k), f"this branch is the same as any_of"
-                              f"[{cond.any_of.index(branch)}]; remove one", "condition-twice")
+            yield ctx.problem(path + ("any_of", k), _("this branch is the same as "
+                                                      "any_of[{index}]; remove one")
+                              .format(index=cond.any_of.index(branch)), "condition-twice")
 
 
 def kept_in_time(ctx: Lint, action_id: str) -> bool:
@@ -99,12 +109,14 @@ def check_commitment_terms(ctx: Lint) -> Iterator[Problem]:
             continue
         first = a.requires.from_round or 1
         latest = s.rounds - first
-        fix = (f"shorten term to at most {latest}" if latest >= 1 else
-               "make it possible earlier (requires.from_round)")
-        yield ctx.problem(("actions", i, "commitment", "term"), f"commitment "
-                          f"'{a.commitment.name}' made in round {first} at the earliest runs "
-                          f"to the end of round {first + a.commitment.term}, after the last "
-                          f"round ({s.rounds}): it is never kept, so its keep_reward never "
-                          f"applies and it never counts for commitments_kept; {fix}",
+        fix = (_("shorten term to at most {latest}").format(latest=latest) if latest >= 1 else
+               _("make it possible earlier (requires.from_round)"))
+        yield ctx.problem(("actions", i, "commitment", "term"),
+                          _("commitment '{commitment}' made in round {first} at the earliest "
+                            "runs to the end of round {end}, after the last round ({rounds}): "
+                            "it is never kept, so its keep_reward never applies and it never "
+                            "counts for commitments_kept; {fix}")
+                          .format(commitment=a.commitment.name, first=first,
+                                  end=first + a.commitment.term, rounds=s.rounds, fix=fix),
                           "commitment-never-kept", key=True,
                           cause=" ".join(f"kept:{r}" for r in sorted(ctx.reach.takers[a.id])))

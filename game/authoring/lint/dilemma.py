@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from game.authoring.lint.context import Lint
 from game.authoring.problems import Problem
+from game.words import _
 
 
 def check_dilemma_refs(ctx: Lint) -> Iterator[Problem]:
@@ -24,8 +25,9 @@ def _reserved_ending(ctx: Lint) -> Iterator[Problem]:
 
     for i, e in enumerate(ctx.scenario.endings):
         if e.id == STOPPED:
-            yield ctx.problem(("endings", i, "id"), f"the ending id '{STOPPED}' is the facilitator's "
-                              "own ending; choose another id", "duplicate-id")
+            yield ctx.problem(("endings", i, "id"), _("the ending id '{id}' is the facilitator's "
+                                                      "own ending; choose another id")
+                              .format(id=STOPPED), "duplicate-id")
 
 
 def _start_demands(ctx: Lint) -> Iterator[Problem]:
@@ -41,7 +43,8 @@ def _default_seats(ctx: Lint) -> Iterator[Problem]:
         yield from ctx.unknown(("default_seats",), "role", role, ctx.roles)
         problem = persona_problem(name)
         if problem:
-            yield ctx.problem(("default_seats", role), f"default seat for '{role}': {problem}",
+            yield ctx.problem(("default_seats", role), _("default seat for '{role}': {problem}")
+                              .format(role=role, problem=problem),
                               "default-seat")
 
 
@@ -52,7 +55,8 @@ def _actions(ctx: Lint) -> Iterator[Problem]:
             yield from ctx.unknown(("actions", i, "aims"), "role", actor, ctx.roles)
             if a.roles and actor not in a.roles:
                 yield ctx.problem(("actions", i, "aims"),
-                                  f"aims lets '{actor}' take '{a.id}', but roles leaves it out",
+                                  _("aims lets '{role}' take '{action}', but roles leaves it out")
+                                  .format(role=actor, action=a.id),
                                   "aims-outside-roles")
             for j, target in enumerate(aimed):
                 yield from ctx.unknown(("actions", i, "aims", actor, j), "role", target, ctx.roles)

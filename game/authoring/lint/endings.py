@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from game.authoring.lint.context import Lint, hint
+from game.authoring.lint.context import Lint, closest, hint, unknown_message
 from game.authoring.lint.satisfiable import known_refs, situation
 from game.authoring.lint.solver import possible, terms, why_not
 from game.authoring.problems import Problem
 from game.model.scenario import Condition
+from game.words import _
 
 
 def check_ending_points(ctx: Lint) -> Iterator[Problem]:
@@ -22,14 +23,17 @@ def check_ending_points(ctx: Lint) -> Iterator[Problem]:
     for i, end in enumerate(ctx.scenario.endings):
         for role in end.points:
             if role not in ctx.roles:
+                close = closest(role, ctx.roles)
                 yield ctx.problem(("endings", i, "points", role),
-                                  f"unknown role '{role}'" + hint(role, ctx.roles),
-                                  "unknown-role", key=True, cause=f"role:{role}")
+                                  unknown_message("role", role) + hint(role, ctx.roles),
+                                  "unknown-role", key=True, cause=f"role:{role}",
+                                  resembles=("role", role, close) if close else None)
         missing = [r for r in order if r not in end.points]
         if missing:
             yield ctx.problem(("endings", i, "points"),
-                              f"ending '{end.id}' gives no points to {', '.join(missing)}; "
-                              "give every role a number, even 0", "ending-points", key=True)
+                              _("ending '{ending}' gives no points to {roles}; give every role "
+                                "a number, even 0").format(ending=end.id, roles=", ".join(missing)),
+                              "ending-points", key=True)
 
 
 def check_endings_reachable(ctx: Lint) -> Iterator[Problem]:
@@ -44,18 +48,18 @@ def check_endings_reachable(ctx: Lint) -> Iterator[Problem]:
         mine = [t for t in terms(end.when, s) if why_not(t, sit) is None]
         if mine and not any(possible(t, earlier, sit) for t in mine):
             names = [s.endings[k].id for k in _pre_empting(mine, earlier, sit)]
-            yield ctx.problem(("endings", i), f"ending '{end.id}' can never be reached: "
-                              f"whenever it holds, {_earlier(names)}",
-                              "ending-hidden")
+            yield ctx.problem(("endings", i), _hidden(end.id, names), "ending-hidden")
         earlier.append([t for t in terms(end.when, s)])
 
 
-def _earlier(names: list[str]) -> str:
+def _hidden(ending: str, names: list[str]) -> str:
     if len(names) == 1:
-        return (f"an earlier ending ({names[0]}) holds first; move it above that ending or "
-                "narrow that ending's conditions")
-    return (f"earlier endings ({', '.join(names)}) together hold first; move it above them or "
-            "narrow their conditions")
+        return _("ending '{ending}' can never be reached: whenever it holds, an earlier ending "
+                 "({earlier}) holds first; move it above that ending or narrow that ending's "
+                 "conditions").format(ending=ending, earlier=names[0])
+    return _("ending '{ending}' can never be reached: whenever it holds, earlier endings "
+             "({earlier}) together hold first; move it above them or narrow their conditions"
+             ).format(ending=ending, earlier=", ".join(names))
 
 
 def _pre_empting(mine: list, earlier: list[list], sit) -> list[int]:  # noqa: ANN001

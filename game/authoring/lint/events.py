@@ -14,6 +14,7 @@ from game.authoring.lint.context import Lint
 from game.authoring.lint.satisfiable import known_refs, situation
 from game.authoring.lint.solver import possible, terms, why_not
 from game.authoring.problems import Problem
+from game.words import _, ngettext
 
 
 def check_events(ctx: Lint) -> Iterator[Problem]:
@@ -21,12 +22,15 @@ def check_events(ctx: Lint) -> Iterator[Problem]:
     rounds = ctx.scenario.rounds
     for i, ev in enumerate(ctx.scenario.events):
         if ev.kind == "scripted" and ev.round is not None and ev.round > rounds:
-            yield ctx.problem(("events", i, "round"), f"round {ev.round} never comes: the "
-                                                      f"game has {rounds} rounds",
+            yield ctx.problem(("events", i, "round"),
+                              ngettext("round {round} never comes: the game has {n} round",
+                                       "round {round} never comes: the game has {n} rounds",
+                                       rounds).format(round=ev.round, n=rounds),
                               "event-round-past")
         if ev.when is not None and ev.kind != "conditional":
-            yield ctx.problem(("events", i, "when"), f"`when` is only read for conditional "
-                                                     f"events, and this one is {ev.kind}",
+            yield ctx.problem(("events", i, "when"), _("`when` is only read for conditional "
+                                                       "events, and this one is {kind}")
+                              .format(kind=ev.kind),
                               "event-when-ignored", key=True)
 
 
@@ -37,9 +41,10 @@ def check_event_rounds(ctx: Lint) -> Iterator[Problem]:
         if ev.kind != "scripted" or ev.round is None:
             continue
         if ev.round in first:
-            yield ctx.problem(("events", i, "round"), f"event '{ev.id}' never fires: "
-                              f"'{first[ev.round]}' is also scripted for round {ev.round} and "
-                              "comes first; move one of them to another round",
+            yield ctx.problem(("events", i, "round"),
+                              _("event '{event}' never fires: '{first}' is also scripted for "
+                                "round {round} and comes first; move one of them to another round")
+                              .format(event=ev.id, first=first[ev.round], round=ev.round),
                               "event-same-round")
         first.setdefault(ev.round, ev.id)
 
@@ -55,9 +60,10 @@ def check_events_hidden(ctx: Lint) -> Iterator[Problem]:
         mine = [t for t in terms(ev.when, s) if why_not(t, sit) is None]
         if mine and blockers and not any(possible(t, [b for _, b in blockers], sit) for t in mine):
             names = ", ".join(n for n, _ in blockers)
-            yield ctx.problem(("events", i, "when"), f"event '{ev.id}' never fires: whenever "
-                              f"its condition holds, an earlier conditional event that can "
-                              f"fire again ({names}) comes first; move it above them",
+            yield ctx.problem(("events", i, "when"),
+                              _("event '{event}' never fires: whenever its condition holds, an "
+                                "earlier conditional event that can fire again ({events}) comes "
+                                "first; move it above them").format(event=ev.id, events=names),
                               "event-hidden", key=True)
         if not ev.once:
             blockers.append((ev.id, terms(ev.when, s)))

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from game.authoring.lint.context import Lint
 from game.authoring.problems import Path, Problem
+from game.words import _
 
 
 def check_unique_ids(ctx: Lint) -> Iterator[Problem]:
@@ -21,6 +22,7 @@ def check_unique_ids(ctx: Lint) -> Iterator[Problem]:
             if item.id in first:
                 line = ctx.source.locate(path + (first[item.id], "id"))[0]
                 yield ctx.problem(path + (i, "id"),
-                                  f"duplicate id '{item.id}' (first used on line {line})",
+                                  _("duplicate id '{id}' (first used on line {line})")
+                                  .format(id=item.id, line=line),
                                   "duplicate-id")
             first.setdefault(item.id, i)

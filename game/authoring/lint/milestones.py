@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from game.authoring.lint.context import Lint
 from game.authoring.lint.reach import role_choice
 from game.authoring.problems import Problem
+from game.words import _, ngettext
 
 
 def check_milestone_refs(ctx: Lint) -> Iterator[Problem]:
@@ -18,7 +19,8 @@ def check_milestone_refs(ctx: Lint) -> Iterator[Problem]:
             yield from ctx.unknown(("milestones", i, "parties", j), "role", role, ctx.roles)
             if role in m.parties[:j]:
                 yield ctx.problem(("milestones", i, "parties", j),
-                                  f"party '{role}' is listed twice", "listed-twice")
+                                  _("party '{role}' is listed twice").format(role=role),
+                                  "listed-twice")
         for j, req in enumerate(m.requires):
             yield from ctx.unknown(("milestones", i, "requires", j), "milestone", req,
                                    ctx.milestones)
@@ -36,7 +38,8 @@ def check_milestone_cycles(ctx: Lint) -> Iterator[Problem]:
             reported.add(frozenset(cycle))
             first = cycle[0]
             yield ctx.problem(("milestones", index[first], "requires"),
-                              "prerequisites form a cycle: " + " -> ".join(cycle + [first]),
+                              _("prerequisites form a cycle: {cycle}")
+                              .format(cycle=" -> ".join(cycle + [first])),
                               "milestone-cycle", key=True,
                               cause=" ".join(f"milestone:{m}" for m in cycle))
 
@@ -76,27 +79,36 @@ def _root_cause(ctx: Lint, milestone: str) -> tuple[str, str, tuple]:
     spec = next(m for m in s.milestones if m.id == milestone)
     proposals = [a for a in s.actions if a.establishes == milestone]
     if not proposals:
-        return ("milestone-no-proposal", f"no action proposes milestone '{milestone}'; add an "
-                f"offer with `establishes: {milestone}`", ())
+        return ("milestone-no-proposal", _("no action proposes milestone '{milestone}'; add an "
+                                           "offer with `establishes: {milestone}`")
+                .format(milestone=milestone), ())
     if not any(role_choice(s, a) & set(spec.parties) for a in proposals):
         names = ", ".join(a.id for a in proposals)
-        return ("milestone-non-party", f"milestone '{milestone}' can only be proposed by roles "
-                f"that are not its parties ({names}); a proposal needs a party to make it: "
-                "add a party to the action's `roles`", ("parties",))
+        return ("milestone-non-party", _("milestone '{milestone}' can only be proposed by roles "
+                                         "that are not its parties ({actions}); a proposal "
+                                         "needs a party to make it: add a party to the "
+                                         "action's `roles`")
+                .format(milestone=milestone, actions=names), ("parties",))
     need, have = spec.progress_needed, ctx.reach.progress.get(milestone, 0)
     anyway = ctx.reach.progress_any.get(milestone, 0)
     if anyway < need:
-        return ("progress-unreachable", f"milestone '{milestone}' needs {need} progress but at "
-                f"most {int(anyway)} can ever be added; add progress effects to an action "
-                "or lower progress_needed", ("progress_needed",))
+        return ("progress-unreachable", _("milestone '{milestone}' needs {need} progress but "
+                                          "at most {most} can ever be added; add progress "
+                                          "effects to an action or lower progress_needed")
+                .format(milestone=milestone, need=need, most=int(anyway)), ("progress_needed",))
     if have < need:
-        return ("progress-too-slow", f"milestone '{milestone}' needs {need} progress, but in "
-                f"{ctx.scenario.rounds} rounds of {ctx.scenario.rules.points_per_round} points "
-                f"at most {int(have)} can be added before the last round in which it can be "
-                "proposed; lower progress_needed, raise the progress effects or make them "
-                "cheaper", ("progress_needed",))
-    return "milestone-never", f"milestone '{milestone}' can never operate: " \
-        f"{never_reason(ctx, milestone)}", ()
+        rounds, points = ctx.scenario.rounds, ctx.scenario.rules.points_per_round
+        return ("progress-too-slow", ngettext(
+            "milestone '{milestone}' needs {need} progress, but in {rounds} round of {points} "
+            "points at most {most} can be added before the last round in which it can be "
+            "proposed; lower progress_needed, raise the progress effects or make them cheaper",
+            "milestone '{milestone}' needs {need} progress, but in {rounds} rounds of {points} "
+            "points at most {most} can be added before the last round in which it can be "
+            "proposed; lower progress_needed, raise the progress effects or make them cheaper",
+            rounds).format(milestone=milestone, need=need, rounds=rounds, points=points,
+                           most=int(have)), ("progress_needed",))
+    return "milestone-never", _("milestone '{milestone}' can never operate: {why}").format(
+        milestone=milestone, why=never_reason(ctx, milestone)), ()
 
 
 def root_milestone(ctx: Lint, milestone: str, seen: tuple[str, ...] = ()) -> str:
@@ -119,18 +131,20 @@ def never_reason(ctx: Lint, milestone: str, seen: tuple[str, ...] = ()) -> str:
     s = ctx.scenario
     spec = next(m for m in s.milestones if m.id == milestone)
     if milestone in seen:
-        return f"the prerequisites of '{milestone}' form a cycle"
+        return _("the prerequisites of '{milestone}' form a cycle").format(milestone=milestone)
     proposals = [a for a in s.actions if a.establishes == milestone]
     if not proposals:
-        return f"no action proposes '{milestone}'"
+        return _("no action proposes '{milestone}'").format(milestone=milestone)
     if not any(role_choice(s, a) & set(spec.parties) for a in proposals):
-        return f"only non-parties can propose '{milestone}'"
+        return _("only non-parties can propose '{milestone}'").format(milestone=milestone)
     blocked = [r for r in spec.requires if r in ctx.milestones and r not in ctx.establishable]
     if blocked:
         return never_reason(ctx, blocked[0], seen + (milestone,))
     if not any(ctx.reach.can_take(a.id) for a in proposals):
-        return f"no role can ever take an action that proposes '{milestone}'"
+        return _("no role can ever take an action that proposes '{milestone}'").format(
+            milestone=milestone)
     if ctx.reach.progress_any.get(milestone, 0) >= spec.progress_needed:
-        return (f"'{milestone}' needs {spec.progress_needed} progress, and less can be added "
-                "in time to propose it")
-    return f"'{milestone}' needs {spec.progress_needed} progress, and less can ever be added"
+        return _("'{milestone}' needs {need} progress, and less can be added in time to "
+                 "propose it").format(milestone=milestone, need=spec.progress_needed)
+    return _("'{milestone}' needs {need} progress, and less can ever be added").format(
+        milestone=milestone, need=spec.progress_needed)

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from game.authoring.lint.context import Lint, hint
+from game.authoring.lint.context import Lint, closest, hint, unknown_message
 from game.authoring.lint.walk import conditions, effects, nested
 from game.authoring.problems import Path, Problem
 from game.model.scenario import RELATIVE_ROLES
+from game.words import _
 
 #: Role words that name several roles at once.
 GROUPS = frozenset({"parties", "others", "all"})
@@ -27,24 +28,41 @@ def check_effect_roles(ctx: Lint) -> Iterator[Problem]:
             yield from _role_ref(ctx, path + (key,), getattr(e, key), words, _where(path))
         # A group word on both sides (parties toward parties) means each toward the others.
         if e.kind in ("trust", "transparency") and e.who == e.toward and e.who not in GROUPS:
-            yield ctx.problem(path, f"{e.kind} of '{e.who}' toward itself means nothing: "
-                                    "who and toward must differ", "self-pair")
+            yield ctx.problem(path, _("{meter} of '{role}' toward itself means nothing: who and "
+                                      "toward must differ").format(meter=e.kind, role=e.who),
+                              "self-pair")
         if e.kind == "progress" and e.milestone:
             yield from ctx.unknown(path + ("milestone",), "milestone", e.milestone,
                                    ctx.milestones)
         used = set(ROLE_FIELDS[e.kind]) | ({"milestone"} if e.kind == "progress" else set())
         for key in sorted(set(TARGET_FIELDS) & e.model_fields_set - used):
-            yield ctx.problem(path + (key,), f"`{key}` has no effect on a {e.kind} change; "
-                                             "remove it", "effect-field-unused", key=True)
+            yield ctx.problem(path + (key,), _("`{key}` has no effect on a {meter} change; "
+                                               "remove it").format(key=key, meter=e.kind),
+                              "effect-field-unused", key=True)
 
 
 def _where(path: Path) -> str:
-    """How a person names the place an effect list sits."""
-    if path[0] == "events":
-        return "an event (it has no actor or target)"
-    if path[0] == "milestones":
-        return "a milestone's effects"
-    return f"the {path[2]} of this action"
+    """Where an effect list sits: `event`, `milestone`, or the action's list (`effects`...)."""
+    return path[0] if path[0] in ("events", "milestones") else str(path[2])
+
+
+def _means_nothing(ref: str, where: str, allowed: str) -> str:
+    """`'x' means nothing in <where>; use a role id or one of: ...` as one whole message."""
+    if where == "events":
+        text = _("'{ref}' means nothing in an event (it has no actor or target); use a role id "
+                 "or one of: {allowed}")
+    elif where == "milestones":
+        text = _("'{ref}' means nothing in a milestone's effects; use a role id or one of: "
+                 "{allowed}")
+    elif where == "objective":
+        text = _("'{ref}' means nothing in an objective; use a role id or one of: {allowed}")
+    elif where == "condition":
+        text = _("'{ref}' means nothing in this condition (`self` is for objectives); use a "
+                 "role id or one of: {allowed}")
+    else:
+        text = _("'{ref}' means nothing in the {list} of this action; use a role id or one "
+                 "of: {allowed}")
+    return text.format(ref=ref, allowed=allowed, list=where)
 
 
 def _role_ref(ctx: Lint, path: Path, ref: str, words: frozenset[str],
@@ -52,20 +70,21 @@ def _role_ref(ctx: Lint, path: Path, ref: str, words: frozenset[str],
     """A problem if `ref` is neither a role id nor a role word allowed here."""
     if ref in ctx.roles or ref in words:
         return
-    allowed = ", ".join(sorted(words)) or "none"
+    allowed = ", ".join(sorted(words)) or _("none")
     if ref in RELATIVE_ROLES:
-        yield ctx.problem(path, f"'{ref}' means nothing in {where}; use a role id or one of: "
-                                f"{allowed}", "role-word")
+        yield ctx.problem(path, _means_nothing(ref, where, allowed), "role-word")
     else:
-        yield ctx.problem(path, f"unknown role '{ref}'" + hint(ref, ctx.roles | words),
-                          "unknown-role", cause=f"role:{ref}")
+        close = closest(ref, ctx.roles | words)
+        yield ctx.problem(path, unknown_message("role", ref) + hint(ref, ctx.roles | words),
+                          "unknown-role", cause=f"role:{ref}",
+                          resembles=("role", ref, close) if close else None)
 
 
 def check_condition_refs(ctx: Lint) -> Iterator[Problem]:
     """Conditions name existing roles and milestones; `self` only inside objectives."""
     for top, cond_, in_objective in conditions(ctx.scenario):
         words = frozenset({"self"}) if in_objective else frozenset()
-        where = "an objective" if in_objective else "this condition (`self` is for objectives)"
+        where = "objective" if in_objective else "condition"
         for path, cond in nested(top, cond_):
             for key in ("operating", "not_operating"):
                 for j, m in enumerate(getattr(cond, key)):

@@ -9,7 +9,6 @@ reported at the test; the rest come from the solver, at the condition.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
 
 from game.authoring.lint.context import Lint
 from game.authoring.lint.milestones import never_causes, never_reason
@@ -17,35 +16,61 @@ from game.authoring.lint.solver import Situation, holds_always, never
 from game.authoring.lint.walk import conditions, nested
 from game.authoring.problems import Path, Problem
 from game.model.scenario import Condition, Span
+from game.words import N_, _, ngettext
 
 #: What a never-holding condition is called, by the list it sits in.
 NEVER_CODES = {"events": "event-never", "roles": "objective-never", "endings": "ending-never"}
 
 
+#: A test whose min lies above the highest value, and whose max lies below the lowest, by
+#: the meter it tests.
+_ABOVE = {
+    "tension": N_("tension is at most {high}, so min {min} never holds"),
+    "round": N_("the round is at most {high}, so min {min} never holds"),
+    "operating_count": N_("the number of milestones that can ever operate is at most {high}, "
+                          "so min {min} never holds"),
+    "trust": N_("trust is at most {high}, so min {min} never holds"),
+    "support": N_("support is at most {high}, so min {min} never holds"),
+    "commitments_kept": N_("commitments_kept is at most {high}, so min {min} never holds"),
+    "commitments_broken": N_("commitments_broken is at most {high}, so min {min} never holds"),
+}
+_BELOW = {
+    "tension": N_("tension is at least {low}, so max {max} never holds"),
+    "round": N_("the round is at least {low}, so max {max} never holds"),
+    "operating_count": N_("the number of milestones that can ever operate is at least {low}, "
+                          "so max {max} never holds"),
+    "trust": N_("trust is at least {low}, so max {max} never holds"),
+    "support": N_("support is at least {low}, so max {max} never holds"),
+    "commitments_kept": N_("commitments_kept is at least {low}, so max {max} never holds"),
+    "commitments_broken": N_("commitments_broken is at least {low}, so max {max} never holds"),
+}
+
+
 def _span_problems(ctx: Lint, path: Path, span: Span | None, low: int,
-                   high: int, what: str) -> Iterator[Problem]:
-    """Problems if no value in low..high satisfies the span."""
+                   high: int, what: str, above_cause: str = "") -> Iterator[Problem]:
+    """Problems if no value in low..high satisfies the span; `what` is the key it tests.
+    `above_cause` is the cause of a min above the highest value."""
     if span is None:
         return
     code = "condition-never"
     if span.min is not None and span.max is not None and span.min > span.max:
-        yield ctx.problem(path, f"min {span.min} is above max {span.max}, so this never holds", code)
+        yield ctx.problem(path, _("min {min} is above max {max}, so this never holds")
+                          .format(min=span.min, max=span.max), code)
     elif span.min is not None and span.min > high:
-        yield ctx.problem(path, f"{what} is at most {high}, so min {span.min} never holds", code)
+        yield ctx.problem(path, _(_ABOVE[what]).format(high=high, min=span.min), code,
+                          cause=above_cause)
     elif span.max is not None and span.max < low:
-        yield ctx.problem(path, f"{what} is at least {low}, so max {span.max} never holds", code)
+        yield ctx.problem(path, _(_BELOW[what]).format(low=low, max=span.max), code)
 
 
 def unsatisfiable(ctx: Lint, path: Path, cond: Condition) -> Iterator[Problem]:
     """Why this condition (leaving its any_of aside) can never hold, if it cannot."""
     yield from _span_problems(ctx, path + ("tension",), cond.tension, 0, 100, "tension")
     yield from _span_problems(ctx, path + ("round",), cond.round, 1, ctx.scenario.rounds,
-                              "the round")
+                              "round")
     never = " ".join(never_causes(ctx, m) for m in sorted(ctx.milestones - ctx.establishable))
-    for p in _span_problems(ctx, path + ("operating_count",), cond.operating_count, 0,
-                            len(ctx.establishable),
-                            "the number of milestones that can ever operate"):
-        yield replace(p, cause=never) if "at most" in p.message else p
+    yield from _span_problems(ctx, path + ("operating_count",), cond.operating_count, 0,
+                              len(ctx.establishable), "operating_count", never)
     for key in ("trust", "support", "commitments_kept", "commitments_broken"):
         high = 100 if key in ("trust", "support") else 10_000
         for j, test in enumerate(getattr(cond, key)):
@@ -57,18 +82,23 @@ def _operating_problems(ctx: Lint, path: Path, cond: Condition) -> Iterator[Prob
     """Problems with the milestones a condition needs operating."""
     for j, m in enumerate(cond.operating):
         if m in ctx.milestones and m not in ctx.establishable:
-            yield ctx.problem(path + ("operating", j), f"milestone '{m}' can never operate "
-                                                       f"({never_reason(ctx, m)}), so this "
-                                                       "never holds", "milestone-never",
+            yield ctx.problem(path + ("operating", j), _("milestone '{milestone}' can never "
+                                                         "operate ({why}), so this never holds")
+                              .format(milestone=m, why=never_reason(ctx, m)), "milestone-never",
                               cause=never_causes(ctx, m))
         if m in cond.not_operating:
-            yield ctx.problem(path + ("operating", j), f"milestone '{m}' cannot be both "
-                                                       "operating and not operating",
+            yield ctx.problem(path + ("operating", j), _("milestone '{milestone}' cannot be both "
+                                                         "operating and not operating")
+                              .format(milestone=m),
                               "condition-never")
     count = cond.operating_count
     if count and count.max is not None and len(set(cond.operating)) > count.max:
-        yield ctx.problem(path + ("operating_count",), f"{len(set(cond.operating))} milestones "
-                          f"must operate, but operating_count allows at most {count.max}",
+        n = len(set(cond.operating))
+        yield ctx.problem(path + ("operating_count",),
+                          ngettext("{n} milestone must operate, but operating_count allows at "
+                                   "most {max}",
+                                   "{n} milestones must operate, but operating_count allows at "
+                                   "most {max}", n).format(n=n, max=count.max),
                           "condition-never")
 
 
@@ -77,8 +107,9 @@ def check_conditions_satisfiable(ctx: Lint) -> Iterator[Problem]:
     for top, cond_, in_objective in conditions(ctx.scenario):
         local = [p for path, cond in nested(top, cond_) for p in unsatisfiable(ctx, path, cond)]
         if top[0] == "events" and cond_.breakdown:
-            local.append(ctx.problem(top + ("breakdown",), "events happen only while the talks "
-                                     "go on, so this never fires", "event-never"))
+            local.append(ctx.problem(top + ("breakdown",), _("events happen only while the "
+                                                             "talks go on, so this never fires"),
+                                     "event-never"))
         if local or not known_refs(ctx, cond_, in_objective):
             yield from local
             continue
@@ -86,17 +117,19 @@ def check_conditions_satisfiable(ctx: Lint) -> Iterator[Problem]:
         role = ctx.scenario.roles[top[1]].id if in_objective else None
         reason = never(cond_, sit, role)
         if reason:
-            yield ctx.problem(top, f"this can never hold: {reason}", NEVER_CODES[top[0]],
+            yield ctx.problem(top, _("this can never hold: {why}").format(why=reason),
+                              NEVER_CODES[top[0]],
                               key=True, cause=_never_cause(ctx, reason))
 
 
 def _never_cause(ctx: Lint, reason: str) -> str:
     """Cause keys of a condition that never holds: the milestone that can never operate,
     or the roles whose commitments all outlast the game."""
-    if "can never operate" in reason:
-        return never_causes(ctx, reason.split("'")[1])
-    return " ".join(f"kept:{r}" for r in ctx.scenario.role_ids
-                    if f"every commitment {r} can make runs past" in reason)
+    milestone = getattr(reason, "milestone", "")
+    if milestone:
+        return never_causes(ctx, milestone)
+    unkept = getattr(reason, "unkept", "")
+    return f"kept:{unkept}" if unkept else ""
 
 
 def check_objectives_matter(ctx: Lint) -> Iterator[Problem]:
@@ -107,8 +140,9 @@ def check_objectives_matter(ctx: Lint) -> Iterator[Problem]:
             if obj.points and known_refs(ctx, obj.when, True) and \
                     holds_always(obj.when, sit, role.id):
                 yield ctx.problem(("roles", r, "objectives", o, "when"),
-                                  f"objective '{obj.id}' is met at the end of every game, "
-                                  "whatever anyone does; test something the players can change",
+                                  _("objective '{objective}' is met at the end of every game, "
+                                    "whatever anyone does; test something the players can "
+                                    "change").format(objective=obj.id),
                                   "objective-always", key=True)
 
 

@@ -16,12 +16,30 @@ from dataclasses import dataclass, field, replace
 
 from game.authoring.lint.reach import Reach
 from game.model.scenario import Condition, Scenario
+from game.words import _, ngettext
 
 BIG = 10_000  # no count of commitments ever gets this far
 MAX_TERMS = 64  # any_of expansions beyond this are cut short (never a false error)
 BUDGET = 20_000  # search steps before `possible` gives the benefit of the doubt
 
 Var = tuple[str, ...]
+
+
+class Reason(str):
+    """Why a term cannot hold, in words, with the root cause it names, for folding:
+    `milestone`, one that can never operate; `unkept`, a role whose commitments all
+    outlast the game."""
+
+    milestone: str = ""
+    unkept: str = ""
+
+
+def reason(text: str, *, milestone: str = "", unkept: str = "", like: str = "") -> Reason:
+    """A Reason; `like` passes on the causes of the reason it builds on."""
+    out = Reason(text)
+    out.milestone = milestone or getattr(like, "milestone", "")
+    out.unkept = unkept or getattr(like, "unkept", "")
+    return out
 
 
 @dataclass(frozen=True)
@@ -59,7 +77,7 @@ class Situation:
     at_end: bool
     kept_max: dict[str, int] = field(default_factory=dict)
     broken_max: dict[str, int] = field(default_factory=dict)
-    kept_why: dict[str, str] = field(default_factory=dict)
+    kept_why: dict[str, Reason] = field(default_factory=dict)
     requires: dict[str, set[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -73,10 +91,16 @@ class Situation:
             in_time = [a for a in makes if (a.requires.from_round or 1) + a.commitment.term <= s.rounds]
             self.kept_max[role] = BIG if in_time else 0
             self.broken_max[role] = BIG if breaks else 0
-            self.kept_why[role] = (f"{role} can never make a commitment" if not makes else
-                                   f"every commitment {role} can make runs past the last round "
-                                   f"({s.rounds}), so none is ever kept" if not in_time else
-                                   f"{role} can never break a commitment it makes")
+            if not makes:
+                why = reason(_("{role} can never make a commitment").format(role=role))
+            elif not in_time:
+                why = reason(_("every commitment {role} can make runs past the last round "
+                               "({rounds}), so none is ever kept").format(role=role,
+                                                                          rounds=s.rounds),
+                             unkept=role)
+            else:
+                why = reason(_("{role} can never break a commitment it makes").format(role=role))
+            self.kept_why[role] = why
 
     def bounds(self, var: Var, breakdown: bool | None) -> tuple[int, int, str]:
         """The range a variable can take here, and why, in words."""
@@ -84,24 +108,29 @@ class Situation:
         kind = var[0]
         if kind == "tension":
             if breakdown:
-                return 100, 100, "tension is 100 when the talks break down"
+                return 100, 100, _("tension is 100 when the talks break down")
             if breakdown is False or not self.at_end:
-                return 0, 99, "tension is below 100 while the talks go on"
-            return 0, 100, "tension runs from 0 to 100"
+                return 0, 99, _("tension is below 100 while the talks go on")
+            return 0, 100, _("tension runs from 0 to 100")
         if kind == "round":
             # A game usually ends after the last round, but a facilitator (or --rounds) can
             # end it sooner, so any round of the game can be the last one.
-            return 1, s.rounds, f"the game has rounds 1 to {s.rounds}"
+            return 1, s.rounds, _("the game has rounds 1 to {rounds}").format(rounds=s.rounds)
         if kind == "opcount":
             n = len(self.reach.milestones)
-            return 0, n, f"at most {n} milestone(s) can ever operate"
-        if kind in ("trust", "support"):
-            return 0, 100, f"{kind} runs from 0 to 100"
+            return 0, n, ngettext("at most {n} milestone can ever operate",
+                                  "at most {n} milestones can ever operate", n).format(n=n)
+        if kind == "trust":
+            return 0, 100, _("trust runs from 0 to 100")
+        if kind == "support":
+            return 0, 100, _("support runs from 0 to 100")
         table = self.kept_max if kind == "kept" else self.broken_max
         high = table.get(var[1], BIG)
+        if high != 0:
+            return 0, high, _("counts are never negative")
         why = self.kept_why.get(var[1], "") if kind == "kept" else \
-            f"{var[1]} can never break a commitment it makes"
-        return 0, high, why if high == 0 else "counts are never negative"
+            _("{role} can never break a commitment it makes").format(role=var[1])
+        return 0, high, why
 
     def closure(self, ops: frozenset[str]) -> set[str]:
         """The milestones and every prerequisite they need, transitively."""
@@ -163,7 +192,7 @@ def _own(cond: Condition, s: Scenario, self_role: str | None) -> Term:
 def why_not(term: Term, sit: Situation) -> str | None:
     """None if the term can hold in this situation, else the reason in words."""
     if term.breakdown and not sit.at_end:
-        return "events happen only while the talks go on, never after a breakdown"
+        return _("events happen only while the talks go on, never after a breakdown")
     flags = [term.breakdown] if term.breakdown is not None or not sit.at_end else [False, True]
     reasons = [_why_not(term, sit, b) for b in flags]
     return None if any(r is None for r in reasons) else reasons[0]
@@ -172,23 +201,28 @@ def why_not(term: Term, sit: Situation) -> str | None:
 def _why_not(term: Term, sit: Situation, breakdown: bool | None) -> str | None:
     never = [m for m in sorted(term.ops_in) if m not in sit.reach.milestones]
     if never:
-        return f"milestone '{never[0]}' can never operate"
+        return reason(_("milestone '{milestone}' can never operate").format(milestone=never[0]),
+                      milestone=never[0])
     needed = sit.closure(term.ops_in)
     clash = sorted(needed & term.ops_out)
     if clash:
         m = clash[0]
         if m in term.ops_in:
-            return f"milestone '{m}' must both operate and not operate"
+            return _("milestone '{milestone}' must both operate and not operate").format(milestone=m)
         user = next(x for x in sorted(term.ops_in) if m in sit.closure(frozenset({x})))
-        return f"'{user}' operates only while its prerequisite '{m}' does, which must not operate"
+        return _("'{user}' operates only while its prerequisite '{milestone}' does, which must "
+                 "not operate").format(user=user, milestone=m)
     for var, (lo, hi) in sorted(term.spans.items()):
         dlo, dhi, why = sit.bounds(var, breakdown)
         if var == ("opcount",):
             dlo = max(dlo, len(needed))
             dhi = min(dhi, len(sit.reach.milestones - _above(sit, term.ops_out)))
-            why = f"between {dlo} and {dhi} milestones can operate here"
+            why = ngettext("between {low} and {high} milestone can operate here",
+                           "between {low} and {high} milestones can operate here",
+                           dhi).format(low=dlo, high=dhi)
         if max(lo, dlo) > min(hi, dhi):
-            return f"{_name(var)} {_range(lo, hi)}, but {why}"
+            return reason(_range(lo, hi).format(name=_name(var), low=lo, high=hi, why=why),
+                          like=why)
     return None
 
 
@@ -198,20 +232,33 @@ def _above(sit: Situation, ops_out: frozenset[str]) -> set[str]:
 
 
 def _name(var: Var) -> str:
-    return {"tension": "tension", "round": "the round", "opcount": "the number of operating milestones",
-            "trust": "trust" if len(var) < 3 else f"trust of {var[1]} in {var[2]}",
-            "support": f"support of {var[-1]}", "kept": f"commitments kept by {var[-1]}",
-            "broken": f"commitments broken by {var[-1]}"}[var[0]]
+    """The variable as a noun, the subject of one of _range's messages."""
+    kind = var[0]
+    if kind == "tension":
+        return _("tension")
+    if kind == "round":
+        return _("the round")
+    if kind == "opcount":
+        return _("the number of operating milestones")
+    if kind == "trust":
+        return _("trust") if len(var) < 3 else \
+            _("trust of {source} in {target}").format(source=var[1], target=var[2])
+    if kind == "support":
+        return _("support of {role}").format(role=var[-1])
+    if kind == "kept":
+        return _("commitments kept by {role}").format(role=var[-1])
+    return _("commitments broken by {role}").format(role=var[-1])
 
 
 def _range(lo: int, hi: int) -> str:
+    """The whole message that a variable ({name}) must lie in a range it cannot, and {why}."""
     if lo > hi:
-        return f"must be at least {lo} and at most {hi}"
+        return _("{name} must be at least {low} and at most {high}, but {why}")
     if lo <= -BIG:
-        return f"must be at most {hi}"
+        return _("{name} must be at most {high}, but {why}")
     if hi >= BIG:
-        return f"must be at least {lo}"
-    return f"must lie in {lo}..{hi}"
+        return _("{name} must be at least {low}, but {why}")
+    return _("{name} must lie in {low}..{high}, but {why}")
 
 
 def negations(term: Term, sit: Situation) -> list[Term]:
@@ -264,10 +311,13 @@ def never(cond: Condition, sit: Situation, self_role: str | None = None) -> str 
     found = terms(cond, sit.scenario, self_role)
     reasons = [why_not(t, sit) for t in found]
     if not found:
-        return "none of its any_of branches can hold alongside its other tests"
+        return _("none of its any_of branches can hold alongside its other tests")
     if any(r is None for r in reasons):
         return None
-    return reasons[0] if len(reasons) == 1 else f"no branch of any_of can hold ({reasons[0]}, ...)"
+    if len(reasons) == 1:
+        return reasons[0]
+    return reason(_("no branch of any_of can hold ({reason}, ...)").format(reason=reasons[0]),
+                  like=reasons[0])
 
 
 def with_breakdown(term: Term, value: bool) -> Term:

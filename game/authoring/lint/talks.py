@@ -18,11 +18,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from game.authoring.lint.context import Lint, closest
+from game.authoring.lint.actions import ratification_why
+from game.authoring.lint.context import Lint, closest, did_you_mean
 from game.authoring.lint.walk import nested
 from game.authoring.problems import Path, Problem
 from game.model.basics import RELATIVE_ROLES
 from game.model.negotiation import Negotiation
+from game.words import _, ngettext
 
 N = "negotiation"
 
@@ -43,9 +45,10 @@ def _unknown(ctx: Lint, path: Path, kind: str, ref: str, known: set[str], *,
         return
     close = closest(ref, known)
     cause = f"{kind}:{ref}" + (f" {kind}:{close}" if close else "")
-    hint = f"; did you mean '{close}'?" if close else ""
-    yield ctx.problem(path, f"unknown {kind} '{ref}'{hint}", f"talks-unknown-{kind}", key=key,
-                      cause=cause)
+    hint = did_you_mean(close) if close else ""
+    what = (_("unknown role '{ref}'") if kind == "role" else _("unknown action '{ref}'"))
+    yield ctx.problem(path, what.format(ref=ref) + hint, f"talks-unknown-{kind}", key=key,
+                      cause=cause, resembles=(kind, ref, close) if close else None)
 
 
 def check_talks_refs(ctx: Lint) -> Iterator[Problem]:
@@ -56,7 +59,7 @@ def check_talks_refs(ctx: Lint) -> Iterator[Problem]:
     for j, role in enumerate(n.parties):
         yield from _unknown(ctx, (N, "parties", j), "role", role, ctx.roles)
         if role in n.parties[:j]:
-            yield ctx.problem((N, "parties", j), f"party '{role}' is listed twice",
+            yield ctx.problem((N, "parties", j), _("party '{role}' is listed twice").format(role=role),
                               "listed-twice")
     for role, walk in n.walk_away.items():
         yield from _unknown(ctx, (N, "walk_away", role), "role", role, ctx.roles, key=True)
@@ -82,12 +85,11 @@ def check_talks_refs(ctx: Lint) -> Iterator[Problem]:
                 yield from _unknown(ctx, at + ("ratification", "role"), "role", rat.role,
                                     ctx.roles)
                 if rat.chance(100) <= 0:
-                    why = ("max_percent is 0" if rat.max_percent == 0 else
-                           "percent_per_point is 0" if rat.percent_per_point == 0 else
-                           f"support never rises above the threshold {rat.threshold}")
-                    yield ctx.problem(at + ("ratification",), f"option '{option.id}' can never "
-                                      f"be ratified: {why}, so no package with it ever enters "
-                                      "into force", "ratification-never", key=True)
+                    yield ctx.problem(at + ("ratification",),
+                                      _("option '{option}' can never be ratified: {why}, so no "
+                                        "package with it ever enters into force")
+                                      .format(option=option.id, why=ratification_why(rat)),
+                                      "ratification-never", key=True)
                 for e, effect in enumerate(rat.on_fail):
                     yield from _effect_refs(ctx, at + ("ratification", "on_fail", e), effect)
     for e, effect in enumerate(n.on_agreement):
@@ -109,8 +111,9 @@ def _condition_roles(ctx: Lint, top: Path, cond) -> Iterator[Problem]:  # noqa: 
             if ref == "self" or ref in ctx.roles:
                 continue
             if ref in RELATIVE_ROLES:
-                yield ctx.problem(at, f"'{ref}' means nothing in a walk-away change; use a role "
-                                      "id or self (the role whose walk-away value it is)",
+                yield ctx.problem(at, _("'{ref}' means nothing in a walk-away change; use a "
+                                        "role id or self (the role whose walk-away value it is)")
+                                  .format(ref=ref),
                                   "role-word")
             else:
                 yield from _unknown(ctx, at, "role", ref, ctx.roles)
@@ -139,9 +142,10 @@ def check_talks_ids(ctx: Lint) -> Iterator[Problem]:
         for i, item in enumerate(items):
             if item.id in first:
                 line = ctx.source.locate(path + (first[item.id], "id"))[0]
-                what = "issue" if len(path) == 2 else "option"
-                yield ctx.problem(path + (i, "id"), f"duplicate {what} id '{item.id}' (first "
-                                  f"used on line {line})", "talks-duplicate-id")
+                text = (_("duplicate issue id '{id}' (first used on line {line})") if len(path) == 2
+                        else _("duplicate option id '{id}' (first used on line {line})"))
+                yield ctx.problem(path + (i, "id"), text.format(id=item.id, line=line),
+                                  "talks-duplicate-id")
             first.setdefault(item.id, i)
 
 
@@ -155,9 +159,10 @@ def check_talks_parties(ctx: Lint) -> Iterator[Problem]:
         if p in n.walk_away:
             continue
         path = (N, "parties", n.parties.index(p)) if n.parties else (N, "walk_away")
-        yield ctx.problem(path, f"party '{p}' has no walk-away value: give it one under "
-                          f"walk_away ({p}: {{value: 0}} means no agreement is worth nothing "
-                          "to it)", "talks-walk-away", key=not n.parties,
+        yield ctx.problem(path, _("party '{role}' has no walk-away value: give it one under "
+                                  "walk_away ({role}: {{value: 0}} means no agreement is worth "
+                                  "nothing to it)").format(role=p),
+                          "talks-walk-away", key=not n.parties,
                           cause=f"role:{p}")
     if not n.parties:
         return
@@ -168,12 +173,17 @@ def check_talks_parties(ctx: Lint) -> Iterator[Problem]:
                     role = getattr(term, key)
                     if role in who or role not in ctx.roles:
                         continue
-                    how = "binds" if key == "role" else "is owed to"
+                    text = (_("term '{term}' binds '{role}', which is not a party to the talks "
+                              "({parties}), so no package with option '{option}' can ever be "
+                              "proposed; add '{role}' to parties or change the term")
+                            if key == "role" else
+                            _("term '{term}' is owed to '{role}', which is not a party to the "
+                              "talks ({parties}), so no package with option '{option}' can ever "
+                              "be proposed; add '{role}' to parties or change the term"))
                     yield ctx.problem((N, "issues", i, "options", j, "terms", t, key),
-                                      f"term '{term.name}' {how} '{role}', which is not a party "
-                                      f"to the talks ({', '.join(who)}), so no package with "
-                                      f"option '{option.id}' can ever be proposed; add '{role}' "
-                                      "to parties or change the term", "talks-term-party",
+                                      text.format(term=term.name, role=role,
+                                                  parties=", ".join(who), option=option.id),
+                                      "talks-term-party",
                                       cause=f"role:{role}")
 
 
@@ -200,9 +210,11 @@ def _no_contest(ctx: Lint, n: Negotiation, who: list[str]) -> Iterator[Problem]:
         if not shared:
             return
         best.append(f"{issue.id}={shared[0]}")
-    yield ctx.problem((N, "issues"), f"the package {', '.join(best)} is the best for every "
-                      f"party ({', '.join(who)}), so the talks have nothing to bargain over: "
-                      "give the parties different favourite options in some issue",
+    yield ctx.problem((N, "issues"), _("the package {package} is the best for every party "
+                                       "({parties}), so the talks have nothing to bargain over: "
+                                       "give the parties different favourite options in some "
+                                       "issue").format(package=", ".join(best),
+                                                       parties=", ".join(who)),
                       "talks-no-contest", key=True)
 
 
@@ -225,11 +237,13 @@ def _no_zone(ctx: Lint, n: Negotiation, who: list[str]) -> Iterator[Problem]:
     vec = max(sums, key=margin)
     if margin(vec) >= 0:
         return
-    short = [f"{p} lacks {f - v} point{'s' if f - v != 1 else ''}"
-             for p, v, f in zip(who, vec, floor, strict=True) if v < f]
+    short = [ngettext("{role} lacks {n} point", "{role} lacks {n} points", f - v)
+             .format(role=p, n=f - v) for p, v, f in zip(who, vec, floor, strict=True) if v < f]
     walk = ", ".join(f"{p} {f}" for p, f in zip(who, floor, strict=True))
-    yield ctx.problem((N, "walk_away"), f"no package gives every party at least its walk-away "
-                      f"value ({walk}): every package leaves some party worse off than no agreement; the "
-                      f"closest is {', '.join(sums[vec])}, where {', '.join(short)}; "
-                      "lower a walk-away value or raise some option's values",
+    yield ctx.problem((N, "walk_away"), _("no package gives every party at least its walk-away "
+                                          "value ({values}): every package leaves some party "
+                                          "worse off than no agreement; the closest is "
+                                          "{package}, where {short}; lower a walk-away value "
+                                          "or raise some option's values")
+                      .format(values=walk, package=", ".join(sums[vec]), short=", ".join(short)),
                       "talks-no-zone", key=True)

@@ -100,7 +100,7 @@ class GuidedGame(TextGame):
         for step in steps:
             if self.coach.left:
                 return
-            self.io.say("", f"--- {_('Coach')}: {step.title} ---", prose(step.text),
+            self.io.say("", _("--- Coach: {title} ---").format(title=step.title), prose(step.text),
                         *step_facts(step, self.session, role))
             if step.suggest:
                 items = suggested_items(self.session, step, role)
@@ -133,8 +133,8 @@ def suggested_items(session: Session, step: CoachStep, role: str) -> list[MenuIt
 
 
 def suggestion_lines(items: list[MenuItem]) -> list[str]:
-    """The coach's suggestion, one line per order with its menu number."""
-    return [_("  type {n} for {a}").format(n=item.number, a=item.action.text().split(":", 1)[1])
+    """The coach's suggestion, one line per order: its menu number and its label."""
+    return [_("  type {n} for {a}").format(n=item.number, a=item.label)
             for item in items] or [_("  (that step is not open to you right now: choose freely)")]
 
 

@@ -18,6 +18,8 @@ import json
 from collections.abc import Mapping
 from pathlib import Path
 
+from markupsafe import Markup, escape
+
 from game.debrief.page import render, rtl_names
 from game.model.scenario import Scenario
 from game.session.menu import full_menu
@@ -43,12 +45,19 @@ def briefs_html(scenario: Scenario, codes: Mapping[str, Mapping[str, str]] | Non
 def _page(sc: Scenario, role: str, table: str, code: str) -> dict:
     spec = sc.role(role)
     return {"heading": brief_heading(spec.name, sc.title), "table": table,
-            "who": prose(spec.description), "code": code, "code_line": join_code_line(code) if code else "",
+            "who": prose(spec.description), "code": code, "code_line": _code_line(code) if code else "",
             "briefing": prose(spec.briefing).split("\n"),
             "objectives": [(prose(o.text), points(o.points)) for o in spec.objectives],
             "points": points_line(sc.rules.points_per_round), "menu": _menu(sc, role),
             "private": _("For the {role} team only: keep this page from the other teams.").format(
                 role=role_name(sc, role))}
+
+
+def _code_line(code: str) -> Markup:
+    """The join code's sentence, the code in it set large and boxed (one line on paper)."""
+    mark = "\x00"
+    return escape(join_code_line(mark)).replace(
+        mark, Markup('<span class="code">{}</span>').format(code))
 
 
 def _menu(sc: Scenario, role: str) -> list[dict]:

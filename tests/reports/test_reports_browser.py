@@ -31,6 +31,7 @@ from game.debrief.classdebrief import class_debrief_html
 from game.debrief.debrief import debrief_html
 from game.lab import simulate
 from game.session.session import Seat, Session
+from game.words.i18n import language
 from tests.axe_helper import axe_violations, describe
 from tests.helpers import default_scenario
 
@@ -160,12 +161,15 @@ def test_prints_without_stranded_headings(page, report_files, name, tmp_path):
         assert not stranded, f"{name}: page {number} ends on the heading {stranded[0]!r}"
 
 
+@pytest.mark.parametrize("lang", ["en", "ru"])
 @pytest.mark.parametrize("path", list_scenarios(), ids=lambda p: p.stem)
-def test_every_scenarios_briefs_print_one_page_per_delegation(page, path, tmp_path):
-    """Each bundled scenario's role briefs print as exactly one A4 page per delegation."""
-    sc = load_for_play(path)
-    html = tmp_path / "briefs.html"
-    html.write_text(briefs_html(sc, {"": {r: "ABCD23" for r in sc.role_ids}}), encoding="utf-8")
+def test_every_scenarios_briefs_print_one_page_per_delegation(page, path, lang, tmp_path):
+    """Each bundled scenario's role briefs print as exactly one A4 page per delegation, in
+    English and in its Russian edition (`main.py briefs --lang ru`)."""
+    with language(lang):
+        sc = load_for_play(path)
+        html = tmp_path / "briefs.html"
+        html.write_text(briefs_html(sc, {"": {r: "ABCD23" for r in sc.role_ids}}), encoding="utf-8")
     page.emulate_media(media="print")
     pages = _pdf_pages(page, html, tmp_path)
     assert len(pages) == len(sc.roles)

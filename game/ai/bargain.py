@@ -10,7 +10,8 @@ time-dependent concession curve, shaped by its `Style`, with a little seeded cha
 each decision); it asks more of a package that binds a delegation it trusts little. It
 accepts a package worth at least what it aims for now; otherwise it counters with the
 package it likes best among those it would accept that changes the fewest terms of the
-one it received, or declines. Every decision comes with a `Reason` that names options,
+one it received, or declines (as it does rather than send again a package it already
+proposed or countered this round). Every decision comes with a `Reason` that names options,
 never values: values are private. Rules of the talks: docs/rules.md, "The talks".
 
 Speed: a role's stakes (every package's value to it, the options' weights, whom each
@@ -288,6 +289,17 @@ def offers_this_round(talks, round_no: int, me: str) -> int:
     return n
 
 
+def _sent_this_round(view: PlayerView, me: str, package: Package) -> bool:
+    """Whether `me` already proposed or countered with `package` this round (it declines
+    rather than say it again)."""
+    for m in reversed(view.talks):
+        if m.round != view.round:
+            return False
+        if m.sender == me and m.terms == package and m.kind in ("propose", "counter"):
+            return True
+    return False
+
+
 def _latest_received(view: PlayerView, me: str) -> Package | None:
     for m in reversed(view.talks):
         if m.kind in ("propose", "counter") and m.sender != me and m.terms:
@@ -382,7 +394,7 @@ def _answer(view: PlayerView, st: Stakes, wd: Weighed, proposal, left: int,
     may = left > 1 and offers_this_round(view.talks, view.round, me) < OFFERS_PER_ROUND
     counter = _best_offer(st, wd, to, terms, gate, rng) if may else None
     trust = view.trust[(me, sender)]
-    if counter is not None and counter != terms:
+    if counter is not None and counter != terms and not _sent_this_round(view, me, counter):
         gives, needs = _give_and_need(st, counter, terms)
         return Plan(Talk(me, "counter", proposal.id, (), counter),
                     Reason(R.TALK_COUNTERS, (sender, *needs, *gives, trust)))

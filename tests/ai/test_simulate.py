@@ -203,8 +203,9 @@ def test_html_carries_every_note_the_terminal_shows(tmp_path):
     import html as html_lib
 
     page, data = tmp_path / "r.html", tmp_path / "r.json"
+    # Pitting hard-liners against cooperative delegations raises flags of every kind.
     code, out, _ = _run(str(DEFAULT), "--games", "60", "--workers", "1", "--html", str(page),
-                        "--json", str(data))
+                        "--json", str(data), "--personas", "hardliner,cooperative")
     text = html_lib.unescape(page.read_text(encoding="utf-8"))
     flags = out[out.index("\nFlags"):].splitlines()[1:]
     notes = [line.strip().removeprefix("! ").removeprefix("why: ").removeprefix("try: ")

@@ -11,6 +11,7 @@ from pathlib import Path as FilePath
 
 from game.authoring.problems import Pos, fail
 from game.files.bounded import ReadRefused, read_regular
+from game.words import _
 
 #: Larger files are refused unread: real scenarios are tens of kilobytes, and ruamel
 #: takes about 20 seconds per megabyte.
@@ -34,20 +35,45 @@ def read_bytes(path: FilePath) -> bytes:
 
 
 def _scenario_wording(exc: ReadRefused) -> str:
-    if exc.problem.startswith("the file is larger"):
-        return (f"the file is larger than {MAX_BYTES:,} bytes; a scenario file is a few tens "
-                "of kilobytes, so this is probably not one")
-    if exc.problem == "this is a folder, not a scenario file":
-        return "this is a directory, not a scenario file"
-    if exc.problem == "no such file":
-        return exc.problem
+    """Why a scenario file cannot be read, as one whole message in the current language."""
+    problem = exc.problem
+    if problem.startswith("the file is larger"):
+        return _too_large()
+    known = {
+        "this is a folder, not a scenario file": _("this is a directory, not a scenario file"),
+        "no such file": _("no such file"),
+        "the name holds a NUL character": _("the name holds a NUL character; give the path of "
+                                            "a scenario file"),
+        "a part of this path is a file, not a folder": _("a part of this path is a file, not a "
+                                                         "folder; check the path of the "
+                                                         "scenario file"),
+        "permission denied": _("permission denied; check the file's permissions"),
+        "this is a FIFO (named pipe), not a scenario file; it was not read": _(
+            "this is a FIFO (named pipe), not a scenario file; it was not read; give the path "
+            "of an ordinary scenario file"),
+        "this is a device, not a scenario file; it was not read": _(
+            "this is a device, not a scenario file; it was not read; give the path of an "
+            "ordinary scenario file"),
+        "this is a special file, not a scenario file; it was not read": _(
+            "this is a special file, not a scenario file; it was not read; give the path of an "
+            "ordinary scenario file"),
+    }
+    if problem in known:
+        return known[problem]
+    if problem.startswith("cannot be read (") and problem.endswith(")"):
+        return _("cannot be read ({error}); check the path of the scenario file").format(
+            error=problem[len("cannot be read ("):-1])
     return str(exc).split(": ", 1)[1]
+
+
+def _too_large() -> str:
+    return _("the file is larger than {limit} bytes; a scenario file is a few tens of "
+             "kilobytes, so this is probably not one").format(limit=f"{MAX_BYTES:,}")
 
 
 def _check_size(size: int, filename: str) -> None:
     if size > MAX_BYTES:
-        raise fail(filename, f"the file is larger than {MAX_BYTES:,} bytes; a scenario "
-                             "file is a few tens of kilobytes, so this is probably not one")
+        raise fail(filename, _too_large())
 
 
 def decode(text: str | bytes, filename: str) -> str:
@@ -58,17 +84,18 @@ def decode(text: str | bytes, filename: str) -> str:
             text = text.decode("utf-8")
         except UnicodeDecodeError as exc:
             line, col = position(text[:exc.start].decode("utf-8", "replace"), -1)
-            raise fail(filename, f"byte 0x{text[exc.start]:02x} is not UTF-8 text; "
-                                 "save the file as UTF-8", line, col) from None
+            raise fail(filename, _("byte {byte} is not UTF-8 text; save the file as UTF-8")
+                       .format(byte=f"0x{text[exc.start]:02x}"), line, col) from None
     _check_size(len(text), filename)
     text = text.removeprefix("\ufeff")
     bad = NOT_PRINTABLE.search(text)
     if bad:
         char = bad.group()
-        what = "a NUL byte (is this a binary file?)" if char == "\0" else \
-            f"the unprintable character U+{ord(char):04X}"
-        raise fail(filename, f"the file contains {what}; a scenario file is plain text",
-                   *position(text, bad.start()))
+        message = _("the file contains a NUL byte (is this a binary file?); a scenario file is "
+                    "plain text") if char == "\0" else \
+            _("the file contains the unprintable character {code}; a scenario file is plain "
+              "text").format(code=f"U+{ord(char):04X}")
+        raise fail(filename, message, *position(text, bad.start()))
     return text
 
 

@@ -8,7 +8,7 @@ from game.authoring.companion import for_play, is_companion
 from game.authoring.loader import ScenarioError, load_scenario
 from game.model.scenario import Scenario
 from game.resources import scenario_dir
-from game.words import ngettext
+from game.words import _, ngettext
 from game.words.i18n import current_language
 
 SCENARIO_DIR = scenario_dir()
@@ -55,8 +55,9 @@ def locate(recorded: str | None, scenario_id: str) -> Path:
     for path in list_scenarios():
         if _declares_id(path, scenario_id):
             return path
-    raise ScenarioLoadError(f"cannot find the scenario {scenario_id!r} (recorded as {recorded}); "
-                            "pass it with --scenario PATH")
+    raise ScenarioLoadError(_("cannot find the scenario {id} (recorded as {recorded}); pass it "
+                              "with --scenario PATH").format(id=repr(scenario_id),
+                                                             recorded=recorded))
 
 
 def _declares_id(path: Path, scenario_id: str) -> bool:

@@ -14,6 +14,7 @@ from pydantic import ValidationError
 
 from game.authoring.problems import Path, Problem, SourceMap
 from game.authoring.schema_paths import allowed_keys, field_info
+from game.words import N_, _, ngettext
 
 
 def validation_problems(exc: ValidationError, source: SourceMap) -> list[Problem]:
@@ -41,17 +42,17 @@ def _drop_misspelt_missing(errors: list) -> list:
 def describe(value: object) -> str:
     """A short phrase for a value, as it would read in the file."""
     if value is None:
-        return "nothing (null)"
+        return _("nothing (null)")
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (int, float)):
-        return f"the number {value}"
+        return _("the number {value}").format(value=value)
     if isinstance(value, dict):
-        return "a mapping (key: value lines)"
+        return _("a mapping (key: value lines)")
     if isinstance(value, list):
-        return "a list"
+        return _("a list")
     text = str(value)
-    return f"the text {text[:40]!r}" + ("..." if len(text) > 40 else "")
+    return _("the text {text}").format(text=repr(text[:40]) + ("..." if len(text) > 40 else ""))
 
 
 def _error_problem(err: dict, source: SourceMap) -> Problem:
@@ -91,8 +92,10 @@ _CODES = {
 
 def _missing(loc: Path) -> str:
     info = field_info(loc)
-    hint = f" ({info.description})" if info is not None and info.description else ""
-    return f"missing required key '{loc[-1]}'{hint}"
+    if info is not None and info.description:
+        return _("missing required key '{key}' ({description})").format(
+            key=loc[-1], description=info.description)
+    return _("missing required key '{key}'").format(key=loc[-1])
 
 
 def _message(err: dict, loc: Path) -> str:
@@ -102,46 +105,64 @@ def _message(err: dict, loc: Path) -> str:
         return _unknown_key(loc)
     if kind == "literal_error":
         allowed = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
-        return f"{describe(value)} is not allowed here; use one of: {', '.join(allowed)}" + \
-            _did_you_mean(str(value), allowed)
+        return _("{value} is not allowed here; use one of: {allowed}").format(
+            value=describe(value), allowed=", ".join(allowed)) + _did_you_mean(str(value), allowed)
     if kind == "string_pattern_mismatch":
-        return (f"{describe(value)} is not a valid id: use lower-case letters, digits and "
-                "underscores, starting with a letter")
+        return _("{value} is not a valid id: use lower-case letters, digits and underscores, "
+                 "starting with a letter").format(value=describe(value))
     if kind in ("int_type", "int_parsing") and isinstance(value, str) and \
             re.fullmatch(r"\s*[-+]?\d+\s*", value):
-        return (f"expected a whole number, got {describe(value)}; write the number without "
-                "quotes")
+        return _("expected a whole number, got {got}; write the number without quotes").format(
+            got=describe(value))
     if kind in ("bool_type", "bool_parsing") and isinstance(value, str | int):
         word = "true" if str(value).lower() in ("yes", "on", "y", "1", "true") else "false"
-        why = "without quotes" if str(value).lower() in ("true", "false") else \
-            "(scenario files read yes, no, on and off as text)"
-        return f"expected true or false, got {describe(value)}; write {word} {why}"
+        if str(value).lower() in ("true", "false"):
+            text = _("expected true or false, got {got}; write {word} without quotes")
+        else:
+            text = _("expected true or false, got {got}; write {word} (scenario files read yes, "
+                     "no, on and off as text)")
+        return text.format(got=describe(value), word=word)
+    if kind in ("too_short", "too_long"):
+        return _counted(kind, ctx)
     simple = _SIMPLE.get(kind)
     if simple:
-        return simple.format(got=describe(value), **ctx) + (_holds(loc) if kind in _SHAPES else "")
+        return _(simple).format(got=describe(value), **ctx) + \
+            (_holds(loc) if kind in _SHAPES else "")
     if kind in ("value_error", "assertion_error"):
         return str(err["msg"]).removeprefix("Value error, ").removeprefix("Assertion failed, ")
-    return f"{err['msg']} (got {describe(value)})"
+    return _("{error} (got {got})").format(error=err["msg"], got=describe(value))
+
+
+def _counted(kind: str, ctx: dict) -> str:
+    """A list with too few or too many items, the items counted."""
+    found = ctx.get("actual_length", 0)
+    if kind == "too_short":
+        least = ctx.get("min_length", 0)
+        return ngettext("needs at least {min_length} item, found {actual_length}",
+                        "needs at least {min_length} items, found {actual_length}",
+                        least).format(min_length=least, actual_length=found)
+    most = ctx.get("max_length", 0)
+    return ngettext("takes at most {max_length} item, found {actual_length}",
+                    "takes at most {max_length} items, found {actual_length}",
+                    most).format(max_length=most, actual_length=found)
 
 
 _SIMPLE = {
-    "int_type": "expected a whole number, got {got}",
-    "int_parsing": "expected a whole number, got {got}",
-    "int_from_float": "expected a whole number, got {got}",
-    "finite_number": "expected a finite whole number, got {got}",
-    "greater_than_equal": "must be at least {ge}, got {got}",
-    "less_than_equal": "must be at most {le}, got {got}",
-    "too_short": "needs at least {min_length} item(s), found {actual_length}",
-    "too_long": "takes at most {max_length} item(s), found {actual_length}",
-    "string_too_short": "must not be empty",
-    "string_too_long": "must be at most {max_length} characters, got {got}",
-    "string_type": "expected text, got {got}; put it in quotes if it is meant as text",
-    "bool_type": "expected true or false, got {got}",
-    "bool_parsing": "expected true or false, got {got}",
-    "list_type": "expected a list (one '- ' item per line), got {got}",
-    "dict_type": "expected a mapping (key: value lines), got {got}",
-    "model_type": "expected a mapping (key: value lines), got {got}",
-    "model_attributes_type": "expected a mapping (key: value lines), got {got}",
+    "int_type": N_("expected a whole number, got {got}"),
+    "int_parsing": N_("expected a whole number, got {got}"),
+    "int_from_float": N_("expected a whole number, got {got}"),
+    "finite_number": N_("expected a finite whole number, got {got}"),
+    "greater_than_equal": N_("must be at least {ge}, got {got}"),
+    "less_than_equal": N_("must be at most {le}, got {got}"),
+    "string_too_short": N_("must not be empty"),
+    "string_too_long": N_("must be at most {max_length} characters, got {got}"),
+    "string_type": N_("expected text, got {got}; put it in quotes if it is meant as text"),
+    "bool_type": N_("expected true or false, got {got}"),
+    "bool_parsing": N_("expected true or false, got {got}"),
+    "list_type": N_("expected a list (one '- ' item per line), got {got}"),
+    "dict_type": N_("expected a mapping (key: value lines), got {got}"),
+    "model_type": N_("expected a mapping (key: value lines), got {got}"),
+    "model_attributes_type": N_("expected a mapping (key: value lines), got {got}"),
 }
 
 
@@ -164,10 +185,12 @@ def _holds(loc: Path) -> str:
     if info is None or not info.description:
         return ""
     example = info.default_factory() if info.default_factory is not None else None
-    shown = f", for example {json.dumps(example)}" if _plain(example) else ""
     what = info.description.rstrip(".")
     what = what[0].lower() + what[1:] if what[1:2].islower() else what
-    return f"; {loc[-1]} holds: {what}{shown}"
+    if _plain(example):
+        return _("; {key} holds: {what}, for example {example}").format(
+            key=loc[-1], what=what, example=json.dumps(example))
+    return _("; {key} holds: {what}").format(key=loc[-1], what=what)
 
 
 def _unknown_key(loc: Path) -> str:
@@ -175,10 +198,10 @@ def _unknown_key(loc: Path) -> str:
     name = str(loc[-1])
     hint = _did_you_mean(name, allowed)
     if not hint and allowed:
-        hint = f"; allowed keys: {', '.join(allowed)}"
-    return f"unknown key '{name}'{hint}"
+        hint = _("; allowed keys: {keys}").format(keys=", ".join(allowed))
+    return _("unknown key '{key}'").format(key=name) + hint
 
 
 def _did_you_mean(word: str, choices: list[str]) -> str:
     close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
+    return _("; did you mean '{close}'?").format(close=close[0]) if close else ""

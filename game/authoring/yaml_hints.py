@@ -14,6 +14,8 @@ import unicodedata
 
 from ruamel.yaml.error import MarkedYAMLError
 
+from game.words import _
+
 Diagnosis = tuple[str, str, int, int]  # (code, message, line, column), 1-based
 
 #: Characters that look like a space, or like nothing, but are not one to YAML.
@@ -40,11 +42,14 @@ def diagnose(text: str, exc: MarkedYAMLError) -> Diagnosis:
         if found:
             return found
     if "another document" in problem:
-        return ("yaml-syntax", "a scenario file holds one YAML document: remove this '---' line "
-                "and anything after it that belongs to another file", line, col)
-    extra = f" ({context})" if context and context != problem else ""
-    return ("yaml-syntax", f"YAML syntax error: {problem or exc}{extra}; check this line and "
-            "the one above it for a missing ':' or '- ', or uneven indentation", line, col)
+        return ("yaml-syntax", _("a scenario file holds one YAML document: remove this '---' "
+                                 "line and anything after it that belongs to another file"),
+                line, col)
+    error = f"{problem or exc} ({context})" if context and context != problem else \
+        f"{problem or exc}"
+    return ("yaml-syntax", _("YAML syntax error: {error}; check this line and the one above it "
+                             "for a missing ':' or '- ', or uneven indentation").format(error=error),
+            line, col)
 
 
 def _invisible(lines: list[str]) -> Diagnosis | None:
@@ -54,15 +59,20 @@ def _invisible(lines: list[str]) -> Diagnosis | None:
             before = text[:m.start()]
             if before.strip() in ("", "-") or before.rstrip().endswith(":") or \
                     text[m.end():m.end() + 1] == ":":
-                return ("yaml-invisible", f"an invisible character, {_char_name(m.group())}, "
-                        "is here; YAML does not read it as a space: delete it and type an "
-                        "ordinary space", n, m.start() + 1)
+                return ("yaml-invisible", invisible_here(m.group()), n, m.start() + 1)
     return None
 
 
-def _char_name(char: str) -> str:
-    name = unicodedata.name(char, "an unnamed character").lower()
-    return f"a {name} (U+{ord(char):04X})"
+def invisible_here(char: str) -> str:
+    """The message for an invisible character where YAML reads structure."""
+    name = unicodedata.name(char, "").lower()
+    if not name:
+        return _("an invisible character, an unnamed character ({code}), is here; YAML does "
+                 "not read it as a space: delete it and type an ordinary space").format(
+            code=f"U+{ord(char):04X}")
+    return _("an invisible character, a {name} ({code}), is here; YAML does not read it as a "
+             "space: delete it and type an ordinary space").format(
+        name=name, code=f"U+{ord(char):04X}")
 
 
 def _tab(lines: list[str]) -> Diagnosis | None:
@@ -74,8 +84,8 @@ def tab_in_indent(line: str, n: int) -> Diagnosis | None:
     """A tab in the indentation of line `n` (1-based), as a diagnosis at the tab."""
     indent = len(line) - len(line.lstrip(" \t-"))
     if "\t" in line[:indent]:
-        return ("yaml-tab", "a tab is used for indentation; YAML allows only spaces: replace the "
-                "tab with spaces (two per level, lined up with the lines above)",
+        return ("yaml-tab", _("a tab is used for indentation; YAML allows only spaces: replace "
+                              "the tab with spaces (two per level, lined up with the lines above)"),
                 n, line.index("\t") + 1)
     return None
 
@@ -83,8 +93,9 @@ def tab_in_indent(line: str, n: int) -> Diagnosis | None:
 def _quote(lines, problem, context, line, col, ctx_line, exc) -> Diagnosis | None:  # noqa: ANN001
     if "quoted scalar" in context and exc.context_mark is not None:
         q = exc.context_mark
-        return ("yaml-quote", "this quoted text is never closed; add the closing quote at the "
-                "end of the text (write \\\" for a quote inside \"...\")", q.line + 1, q.column + 1)
+        return ("yaml-quote", _("this quoted text is never closed; add the closing quote at the "
+                                "end of the text (write \\\" for a quote inside \"...\")"),
+                q.line + 1, q.column + 1)
     return None
 
 
@@ -95,26 +106,29 @@ def _quote_ends_early(lines, problem, context, line, col, ctx_line, exc) -> Diag
             found = _EARLY_QUOTE.match(lines[n - 1])
             if found:
                 q = found.group(2)
-                fix = "write a ' inside '...' as '' (two)" if q == "'" else \
-                    "write a \" inside \"...\" as \\\""
-                return ("yaml-quote", f"this quoted text ends early: the quote inside it closes it; "
-                        f"{fix}, or quote the text with the other kind of quote",
-                        n, found.end(1) + 1)
+                message = _("this quoted text ends early: the quote inside it closes it; write a "
+                            "' inside '...' as '' (two), or quote the text with the other kind "
+                            "of quote") if q == "'" else \
+                    _("this quoted text ends early: the quote inside it closes it; write a \" "
+                      "inside \"...\" as \\\", or quote the text with the other kind of quote")
+                return ("yaml-quote", message, n, found.end(1) + 1)
     return None
 
 
 def _special_start(lines, problem, context, line, col, ctx_line, exc) -> Diagnosis | None:  # noqa: ANN001
     """A plain text starting with a character YAML reserves, or with '- ' after a key."""
     if "found character '\\t'" in problem:
-        return ("yaml-tab", "a tab where YAML expects a space; replace the tab with a space",
+        return ("yaml-tab", _("a tab where YAML expects a space; replace the tab with a space"),
                 line, col)
     found = re.search(r"found character '(.)' that cannot start any token", problem)
     if found:
-        return ("yaml-special-char", f"a text cannot start with '{found.group(1)}' unless it is "
-                "in quotes; put the whole text in quotes", line, col)
+        return ("yaml-special-char", _("a text cannot start with '{char}' unless it is in "
+                                       "quotes; put the whole text in quotes")
+                .format(char=found.group(1)), line, col)
     if "sequence entries are not allowed here" in problem:
-        return ("yaml-special-char", "a text cannot start with '- ' after a key unless it is in "
-                "quotes; quote the text, or start the list on the next line", line, col)
+        return ("yaml-special-char", _("a text cannot start with '- ' after a key unless it is "
+                                       "in quotes; quote the text, or start the list on the "
+                                       "next line"), line, col)
     return None
 
 
@@ -124,8 +138,11 @@ def _flow(lines, problem, context, line, col, ctx_line, exc) -> Diagnosis | None
         close = "]" if "sequence" in context else "}"
         opener = exc.context_mark
         where = (opener.line + 1, opener.column + 1) if opener else (line, col)
-        return ("yaml-flow", f"the {'list' if close == ']' else 'mapping'} that opens here is not "
-                f"closed; add '{close}' at its end (and keep it on one line)", *where)
+        message = _("the list that opens here is not closed; add ']' at its end (and keep it on "
+                    "one line)") if close == "]" else \
+            _("the mapping that opens here is not closed; add '}}' at its end (and keep it on "
+              "one line)").format()
+        return ("yaml-flow", message, *where)
     return None
 
 
@@ -136,13 +153,12 @@ def _colon_in_text(lines, problem, context, line, col, ctx_line, exc) -> Diagnos
     key = _KEY.match(text)
     if key and key.end() < col:
         start = key.end() + 1
-        return ("yaml-colon", f"this text contains ': ', which YAML reads as a new key; put the "
-                f"whole text in quotes: {key.group(3)}: \"{text[key.end():].strip()}\"",
-                line, start)
+        return ("yaml-colon", colon_in_text(key.group(3), text[key.end():].strip()), line, start)
     prev = _previous(lines, line)
     if prev is not None and _indent(text) > _indent(lines[prev - 1]):
-        return ("yaml-indent", "this line is indented more than the line above it, so YAML "
-                "reads it as part of that line's value; line its key up with the keys above",
+        return ("yaml-indent", _("this line is indented more than the line above it, so YAML "
+                                 "reads it as part of that line's value; line its key up with "
+                                 "the keys above"),
                 line, _indent(text) + 1)
     return None
 
@@ -159,8 +175,9 @@ def _block_end(lines, problem, context, line, col, ctx_line, exc) -> Diagnosis |
     found = _line_shape(lines, line)
     if found:
         return found
-    return ("yaml-indent", "this line does not line up with the lines above it; indent it "
-            "exactly as far as the other keys or '- ' items of its list or mapping",
+    return ("yaml-indent", _("this line does not line up with the lines above it; indent it "
+                             "exactly as far as the other keys or '- ' items of its list or "
+                             "mapping"),
             line, _indent(lines[line - 1]) + 1)
 
 
@@ -170,18 +187,39 @@ def _line_shape(lines: list[str], n: int) -> Diagnosis | None:
     stripped = text.strip()
     at = _indent(text) + 1
     if re.match(r"-[^\s\-]", stripped) and not re.match(r"-\d", stripped):
-        return ("yaml-space-after-dash", "a list item needs a space after '-': write "
-                f"'- {stripped[1:]}'", n, at + 1)
+        return ("yaml-space-after-dash", space_after_dash(stripped[1:]), n, at + 1)
     block = _block_owner(lines, n)
     if block is not None:
-        return ("yaml-block-indent", f"the block text under line {block} ('"
-                f"{lines[block - 1].strip()}') must be indented further than its key; indent "
-                "this line and the rest of the text by two more spaces", n, at)
+        return ("yaml-block-indent", block_indent(block, lines[block - 1].strip()), n, at)
     colon = re.match(r"(\s*(?:- +)?[^\s:#'\"]+):(\S)", text)
     if colon:
-        return ("yaml-space-after-colon", f"add a space after ':' in '{stripped}': write "
-                f"'{colon.group(1).strip()}: {text[colon.end() - 1:]}'", n, colon.end())
+        return ("yaml-space-after-colon",
+                space_after_colon(stripped, f"{colon.group(1).strip()}: {text[colon.end() - 1:]}"),
+                n, colon.end())
     return None
+
+
+def space_after_dash(rest: str) -> str:
+    """A list item written `-item`: write `- item`."""
+    return _("a list item needs a space after '-': write '- {rest}'").format(rest=rest)
+
+
+def space_after_colon(line: str, fixed: str) -> str:
+    """A key written `key:value`: write `key: value`."""
+    return _("add a space after ':' in '{line}': write '{fixed}'").format(line=line, fixed=fixed)
+
+
+def block_indent(owner: int, text: str) -> str:
+    """Block text under `key: |` on line `owner` that is not indented under it."""
+    return _("the block text under line {line} ('{text}') must be indented further than its "
+             "key; indent this line and the rest of the text by two more spaces").format(
+        line=owner, text=text)
+
+
+def colon_in_text(key: str, text: str) -> str:
+    """A plain text holding ': ', to be quoted."""
+    return _("this text contains ': ', which YAML reads as a new key; put the whole text in "
+             "quotes: {key}: \"{text}\"").format(key=key, text=text)
 
 
 def _block_owner(lines: list[str], n: int) -> int | None:

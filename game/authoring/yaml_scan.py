@@ -12,7 +12,17 @@ from __future__ import annotations
 
 import re
 
-from game.authoring.yaml_hints import INVISIBLE, Diagnosis, _char_name, _indent, tab_in_indent
+from game.authoring.yaml_hints import (
+    INVISIBLE,
+    Diagnosis,
+    _indent,
+    block_indent,
+    colon_in_text,
+    invisible_here,
+    space_after_colon,
+    space_after_dash,
+    tab_in_indent,
+)
 
 #: `key:` or `key: value` (a plain or quoted key), after any `- ` item markers.
 _KEY_LINE = re.compile(r"""^(?P<key>[A-Za-z_][\w.-]*|"[^"]*"|'[^']*'):(?:[ \t]+(?P<value>.*))?$""")
@@ -76,9 +86,7 @@ def _invisible(line: str, n: int) -> Diagnosis | None:
         before = line[:m.start()]
         if before.strip() in ("", "-") or before.rstrip().endswith(":") or \
                 line[m.end():m.end() + 1] == ":":
-            return ("yaml-invisible", f"an invisible character, {_char_name(m.group())}, is here; "
-                    "YAML does not read it as a space: delete it and type an ordinary space",
-                    n, m.start() + 1)
+            return ("yaml-invisible", invisible_here(m.group()), n, m.start() + 1)
     return None
 
 
@@ -94,13 +102,13 @@ def _line_slip(lines: list[str], n: int, state: _State) -> Diagnosis | None:
             return _unindented_block(lines, n, state)
         state.block, state.block_told = None, False
     if _DASH.match(body) and _in_list(lines, n):
-        return ("yaml-space-after-dash", f"a list item needs a space after '-': write "
-                f"'- {body[1:]}'", n, at + 2)
+        return ("yaml-space-after-dash", space_after_dash(body[1:]), n, at + 2)
     slip = _NO_SPACE.match(body)
     if slip and not _KEY_LINE.match(body):
         head = line[:at] + slip.group("key")
-        return ("yaml-space-after-colon", f"add a space after ':' in '{line.strip()}': write "
-                f"'{head.strip()}: {slip.group('rest')}'", n, len(head) + 2)
+        return ("yaml-space-after-colon",
+                space_after_colon(line.strip(), f"{head.strip()}: {slip.group('rest')}"),
+                n, len(head) + 2)
     key = _KEY_LINE.match(body)
     return _value_slip(key, line, n, at, state) if key else None
 
@@ -112,9 +120,8 @@ def _unindented_block(lines: list[str], n: int, state: _State) -> Diagnosis | No
     owner = next(k for k in range(n - 1, 0, -1) if lines[k - 1].strip()
                  and not lines[k - 1].strip().startswith("#") and _indent(lines[k - 1]) <= state.block
                  and _opens_block(lines[k - 1]))
-    return ("yaml-block-indent", f"the block text under line {owner} ('{lines[owner - 1].strip()}') "
-            "must be indented further than its key; indent this line and the rest of the text "
-            "by two more spaces", n, _indent(lines[n - 1]) + 1)
+    return ("yaml-block-indent", block_indent(owner, lines[owner - 1].strip()), n,
+            _indent(lines[n - 1]) + 1)
 
 
 def _opens_block(line: str) -> bool:
@@ -141,8 +148,7 @@ def _value_slip(key: re.Match, line: str, n: int, at: int, state: _State) -> Dia
     plain = re.split(r"\s#", value, maxsplit=1)[0].rstrip()
     if value[:1] in "!&*|>%@`" or not (": " in plain or plain.endswith(":")):
         return None
-    return ("yaml-colon", f"this text contains ': ', which YAML reads as a new key; put the whole "
-            f"text in quotes: {key.group('key')}: \"{plain}\"", n, start + 1)
+    return ("yaml-colon", colon_in_text(key.group('key'), plain), n, start + 1)
 
 
 def _closes(text: str, quote: str) -> bool:

@@ -22,6 +22,7 @@ from game.authoring.problems import ROOT, Path, Problem, ScenarioError, SourceMa
 from game.authoring.schema_messages import describe
 from game.authoring.yaml_hints import diagnose
 from game.authoring.yaml_scan import scan
+from game.words import N_, _
 
 #: Deeper nesting is refused; the deepest real path is about 8 levels.
 MAX_DEPTH = 40
@@ -29,10 +30,10 @@ MAX_DEPTH = 40
 ALLOWED_TAGS = frozenset(
     f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "map", "seq"))
 
-NO_ALIASES = ("anchors and aliases (&name, *name, <<:) are not allowed in scenario files; "
-              "write each value out in full (a text that starts with & or * goes in quotes)")
-EMPTY = ("the file holds no scenario: it should be a mapping that starts with keys like "
-         "`id:`, `title:` and `rounds:`")
+NO_ALIASES = N_("anchors and aliases (&name, *name, <<:) are not allowed in scenario files; "
+                 "write each value out in full (a text that starts with & or * goes in quotes)")
+EMPTY = N_("the file holds no scenario: it should be a mapping that starts with keys like "
+           "`id:`, `title:` and `rounds:`")
 
 
 class _Refused(ComposerError):
@@ -45,10 +46,10 @@ class _StrictComposer(Composer):
     def compose_node(self, parent, index):  # noqa: ANN001, ANN201 - ruamel's signature
         event = self.parser.peek_event()
         if isinstance(event, AliasEvent) or event.anchor is not None:
-            raise _Refused(None, None, NO_ALIASES, event.start_mark)
+            raise _Refused(None, None, _(NO_ALIASES), event.start_mark)
         tag = getattr(event, "tag", None)
         if tag is not None and str(tag) not in ALLOWED_TAGS:
-            message = f"the tag {tag} is not allowed; scenario files need no tags"
+            message = _("the tag {tag} is not allowed; scenario files need no tags").format(tag=tag)
             raise _Refused(None, None, message, event.start_mark)
         return super().compose_node(parent, index)
 
@@ -66,10 +67,11 @@ def parse(text: str, filename: str) -> CommentedMap:
         # Ruamel has bugs on odd scalars (`+_` raises IndexError) and Python refuses huge
         # integers; those carry no position. ReaderError carries a character index.
         line, col = position(text, getattr(exc, "position", 0) or 0)
-        raise fail(filename, f"cannot read the YAML ({type(exc).__name__}: {exc}); look "
-                             "for an unusual value or character", line, col, "yaml-syntax") from None
+        raise fail(filename, _("cannot read the YAML ({error}); look for an unusual value or "
+                               "character").format(error=f"{type(exc).__name__}: {exc}"),
+                   line, col, "yaml-syntax") from None
     if tree is None:
-        raise fail(filename, EMPTY, code="not-a-scenario")
+        raise fail(filename, _(EMPTY), code="not-a-scenario")
     if not isinstance(tree, CommentedMap):
         raise fail(filename, _not_a_mapping(tree), code="not-a-scenario")
     return tree
@@ -84,8 +86,8 @@ def _yaml_problem(exc: MarkedYAMLError, filename: str, text: str) -> ScenarioErr
     if isinstance(exc, DuplicateKeyError):
         return fail(filename, _duplicate_key(str(exc.problem)), line, col, "yaml-duplicate-key")
     if "maximum depth" in str(exc.problem):
-        return fail(filename, f"the file nests deeper than {MAX_DEPTH} levels; "
-                              "a scenario never needs that", line, col, "yaml-depth")
+        return fail(filename, _("the file nests deeper than {depth} levels; a scenario never "
+                                "needs that").format(depth=MAX_DEPTH), line, col, "yaml-depth")
     return ScenarioError([Problem(filename, line, col, ROOT, message, code)
                           for code, message, line, col in _slips(text, exc)])
 
@@ -101,14 +103,14 @@ def _slips(text: str, exc: MarkedYAMLError) -> list:
 
 
 def _not_a_mapping(tree: object) -> str:
-    return (f"the file holds {describe(tree)}, but a scenario is a mapping of keys "
-            "(`id:`, `title:`, `rounds:`, ...)")
+    return _("the file holds {what}, but a scenario is a mapping of keys (`id:`, `title:`, "
+             "`rounds:`, ...)").format(what=describe(tree))
 
 
 def _duplicate_key(problem: str) -> str:
     found = re.search(r'duplicate key "(.*?)"', problem)
     name = found.group(1) if found else "?"
-    return f"duplicate key '{name}': each key may appear only once in a mapping"
+    return _("duplicate key '{key}': each key may appear only once in a mapping").format(key=name)
 
 
 def plain(node: object, path: Path, source: SourceMap) -> object:

@@ -49,7 +49,7 @@ class Persona:
         if temperament not in TEMPERAMENTS:
             raise KeyError(f"unknown temperament {temperament!r}; choose from "
                            f"{', '.join(TEMPERAMENTS)}")
-        self.t: Traits = Traits(game)
+        self.t: Traits = game.traits if game.traits is not None else Traits(game)
         self.temperament = temperament
         self.shift = TEMPERAMENTS[temperament]
         self.talk_terms = game.talks.terms if game.talks is not None else {}

@@ -11,7 +11,7 @@ search the scenario's lists and nothing is cached behind their backs.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from math import ceil
 from types import MappingProxyType
 
@@ -29,6 +29,7 @@ from game.model.scenario import (
 )
 from game.model.state import MeterLayout
 from game.rules import requirements
+from game.rules.action_traits import Traits
 from game.rules.aims import aims_of, may_take
 from game.rules.effect_rows import Where, compile_effects
 from game.rules.tables import ActionRow, Answer, Candidate, Change, Meter, Offer
@@ -73,6 +74,7 @@ class CompiledScenario:
     cheapest: int  # the fewest points any action costs
     transparency_high: int
     talks: TalkTables | None  # the negotiation's tables, None if the scenario has none
+    traits: Traits | None = None  # what personas ask of the actions (set by compile_scenario)
 
     def __reduce__(self):
         """Pickled as its scenario and compiled again on the other side (for worker processes)."""
@@ -121,7 +123,7 @@ def compile_scenario(scenario: Scenario) -> CompiledScenario:
     candidates = tuple(_candidates(role, rows, scenario, fx) for role in roles)
     objectives = {r.id: tuple(r.objectives) for r in scenario.roles}
     objectives[None] = ()
-    return CompiledScenario(
+    game = CompiledScenario(
         scenario=scenario,
         roles=roles,
         role_index=_frozen({r: i for i, r in enumerate(roles)}),
@@ -160,6 +162,7 @@ def compile_scenario(scenario: Scenario) -> CompiledScenario:
         transparency_high=transparency_high(scenario),
         talks=compile_talks(scenario),
     )
+    return replace(game, traits=Traits(game))
 
 
 def _frozen(d: dict) -> Mapping:

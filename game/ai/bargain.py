@@ -322,12 +322,16 @@ def _best_offer(st: Stakes, wd: Weighed, to: tuple[str, ...], base: Package | No
     ev, bound, barred, packages = wd.ev, st.bound, wd.barred, st.packages
 
     premium = wd.premium
+    needs: dict[tuple[str, ...], int] = {}  # whom a package binds -> what it must be worth
 
     def ok(i: int) -> bool:
         v = ev[i]
-        if i in barred or not allowed.issuperset(bound[i]):
+        b = bound[i]
+        if i in barred or not allowed.issuperset(b):
             return False
-        need = min(wd.best, wd.ask + sum(premium[r] for r in bound[i]))
+        need = needs.get(b)
+        if need is None:
+            need = needs[b] = min(wd.best, wd.ask + sum(premium[r] for r in b))
         if v < need:
             return False
         if gate is None:

@@ -93,7 +93,7 @@ def open_among(messages: tuple[TalkMessage, ...], round_no: int) -> list[Proposa
     in round `round_no`, oldest first, each with the addressees who accepted it so far."""
     found: dict[int, TalkMessage] = {}
     accepted: dict[int, set[str]] = {}
-    for m in messages:
+    for m in _this_round(messages, round_no):
         if m.round != round_no:
             continue
         if m.kind in PROPOSALS:
@@ -106,6 +106,15 @@ def open_among(messages: tuple[TalkMessage, ...], round_no: int) -> list[Proposa
     return [Proposal(m, frozenset(accepted[i])) for i, m in found.items()]
 
 
+def _this_round(messages: tuple[TalkMessage, ...], round_no: int) -> tuple[TalkMessage, ...]:
+    """The tail of `messages` from the first of round `round_no` on (messages are kept in
+    the order sent, so earlier rounds' are never read again)."""
+    start = len(messages)
+    while start and messages[start - 1].round == round_no:
+        start -= 1
+    return messages[start:] if start else messages
+
+
 def proposals_to(state: GameState, role: str) -> list[Proposal]:
     """Open proposals `role` may still answer (addressed to it, not yet accepted by it)."""
     return [p for p in open_proposals(state) if role in p.message.to and role not in p.accepted]
@@ -113,7 +122,8 @@ def proposals_to(state: GameState, role: str) -> list[Proposal]:
 
 def sent_this_round(state: GameState, role: str) -> int:
     """How many messages `role` has sent this round."""
-    return sum(1 for m in state.talks if m.round == state.round and m.sender == role)
+    return sum(1 for m in _this_round(state.talks, state.round) if m.sender == role
+               and m.round == state.round)
 
 
 def package_problem(game: CompiledScenario, terms: Package) -> Refusal | None:

@@ -27,9 +27,9 @@ class StarterError(ValueError):
 
 def add_arguments(parser) -> None:  # noqa: ANN001 - an argparse parser
     """The `new` command's options."""
-    parser.add_argument("file", metavar="FILE", help="the scenario file to write (.yaml)")
+    parser.add_argument("file", metavar="FILE", help=_("the scenario file to write (.yaml)"))
     parser.add_argument("--roles", required=True, metavar="ROLE,ROLE[,...]",
-                        help="2 to 8 role ids, for example washington,moscow")
+                        help=_("2 to 8 role ids, for example washington,moscow"))
 
 
 def run(args, out: TextIO | None = None, err: TextIO | None = None) -> int:  # noqa: ANN001

@@ -20,11 +20,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     from game.authoring.scenarios import DEFAULT_SCENARIO
 
     parser.add_argument("scenario", nargs="?", default=None, metavar="SCENARIO",
-                        help="scenario file, or the name of a bundled one such as open-skies-1990 "
-                             f"(default: {DEFAULT_SCENARIO.name})")
-    parser.add_argument("--out", required=True, metavar="FILE.html", help="the HTML file to write")
+                        help=_("scenario file, or the name of a bundled one such as "
+                               "open-skies-1990 (default: {default})").format(
+                            default=DEFAULT_SCENARIO.name))
+    parser.add_argument("--out", required=True, metavar="FILE.html", help=_("the HTML file to write"))
     parser.add_argument("--no-codes", action="store_true",
-                        help="leave out the join codes even if a hosted game is open to joining")
+                        help=_("leave out the join codes even if a hosted game is open to joining"))
 
 
 def run(args: argparse.Namespace, replace_problem) -> int:

@@ -20,12 +20,12 @@ from game.words.i18n import N_, _
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The classdebrief command's options."""
     parser.add_argument("files", nargs="+", metavar="FILE",
-                        help="each table's save or replay file, in the order to show them")
-    parser.add_argument("--out", required=True, metavar="FILE.html", help="the HTML file to write")
-    parser.add_argument("--csv", metavar="FILE", help="also write one CSV row per team and table")
-    parser.add_argument("--scenario", help="scenario file for every game (default: each one's own)")
+                        help=_("each table's save or replay file, in the order to show them"))
+    parser.add_argument("--out", required=True, metavar="FILE.html", help=_("the HTML file to write"))
+    parser.add_argument("--csv", metavar="FILE", help=_("also write one CSV row per team and table"))
+    parser.add_argument("--scenario", help=_("scenario file for every game (default: each one's own)"))
     parser.add_argument("--full", action="store_true",
-                        help="show the scores of unfinished games too (for the teacher's eyes)")
+                        help=_("show the scores of unfinished games too (for the teacher's eyes)"))
 
 
 def run(args: argparse.Namespace, replace_problem) -> int:

@@ -14,14 +14,16 @@ import argparse
 import json
 import sys
 
+from game.words import _
+
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The frontier command's options."""
     parser.add_argument("scenario", metavar="SCENARIO",
-                        help="scenario file, or the name of a bundled one such as "
-                             "missile-defence-2011")
+                        help=_("scenario file, or the name of a bundled one such as "
+                             "missile-defence-2011"))
     parser.add_argument("--json", action="store_true",
-                        help="print the walk-away values and the frontier as JSON")
+                        help=_("print the walk-away values and the frontier as JSON"))
 
 
 def frontier_data(game) -> dict:

@@ -31,14 +31,15 @@ Ctrl-C stops any command with one line and exit status 130.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import math
 import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from game.cli import program
-from game.words.i18n import N_, _
+from game.cli import argparse_words, program
+from game.words.i18n import N_, UnknownLanguage, _, set_language
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -46,53 +47,54 @@ def build_parser() -> argparse.ArgumentParser:
     from game.textui.main import add_arguments as add_text
 
     prog = program.name()
-    parser = argparse.ArgumentParser(prog=prog, description="Détente's command line.",
-                                     epilog=f"Run '{prog} COMMAND --help' for a command's options.")
+    parser = argparse.ArgumentParser(prog=prog, description=_("Détente's command line."),
+                                     epilog=_("Run '{program} COMMAND --help' for a command's "
+                                              "options.").format(program=prog))
     parser.add_argument("--version", action="version", version=f"Détente {program.version()}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    sub.add_parser("play", help="open the game window (the default)", add_help=False)
-    add_text(sub.add_parser("text", help="play in the terminal"))
-    _add_new(sub.add_parser("new", help="write a commented starter scenario"))
-    check = sub.add_parser("check", help="check scenario files for errors")
+    sub.add_parser("play", help=_("open the game window (the default)"), add_help=False)
+    add_text(sub.add_parser("text", help=_("play in the terminal")))
+    _add_new(sub.add_parser("new", help=_("write a commented starter scenario")))
+    check = sub.add_parser("check", help=_("check scenario files for errors"))
     check.add_argument("files", nargs="+", metavar="FILE")
-    check.add_argument("--strict", action="store_true", help="fail on warnings too")
-    replay = sub.add_parser("replay", help="verify that a replay file reproduces its game")
+    check.add_argument("--strict", action="store_true", help=_("fail on warnings too"))
+    replay = sub.add_parser("replay", help=_("verify that a replay file reproduces its game"))
     replay.add_argument("file", metavar="FILE")
-    replay.add_argument("--scenario", help="scenario file (default: the one recorded in the replay)")
-    simulate = sub.add_parser("simulate", help="play many AI games and report on balance")
+    replay.add_argument("--scenario", help=_("scenario file (default: the one recorded in the replay)"))
+    simulate = sub.add_parser("simulate", help=_("play many AI games and report on balance"))
     _add_simulate(simulate)
     from game.cli.frontier import add_arguments as add_frontier
 
-    add_frontier(sub.add_parser("frontier", help="list the efficient packages of a scenario's "
-                                                 "talks and the walk-away values"))
-    debrief = sub.add_parser("debrief", help="write the HTML debrief of a saved game")
-    debrief.add_argument("file", metavar="FILE", help="a replay or save file")
-    debrief.add_argument("--out", help="HTML file to write (default: next to FILE)")
-    debrief.add_argument("--scenario", help="scenario file (default: the one recorded)")
-    debrief.add_argument("--full", action="store_true", help="show every team's exact support")
+    add_frontier(sub.add_parser("frontier", help=_("list the efficient packages of a scenario's "
+                                                 "talks and the walk-away values")))
+    debrief = sub.add_parser("debrief", help=_("write the HTML debrief of a saved game"))
+    debrief.add_argument("file", metavar="FILE", help=_("a replay or save file"))
+    debrief.add_argument("--out", help=_("HTML file to write (default: next to FILE)"))
+    debrief.add_argument("--scenario", help=_("scenario file (default: the one recorded)"))
+    debrief.add_argument("--full", action="store_true", help=_("show every team's exact support"))
     from game.cli.whatif import add_arguments as add_whatif
 
-    add_whatif(sub.add_parser("whatif", help="replay a saved game with one decision changed"))
+    add_whatif(sub.add_parser("whatif", help=_("replay a saved game with one decision changed")))
     from game.cli.briefs import add_arguments as add_briefs
     from game.cli.classdebrief import add_arguments as add_classdebrief
 
-    add_classdebrief(sub.add_parser("classdebrief", help="compare several tables' games in one debrief"))
-    add_briefs(sub.add_parser("briefs", help="write printable role briefs, one page per role"))
-    schema = sub.add_parser("schema", help="write the scenario JSON Schema")
+    add_classdebrief(sub.add_parser("classdebrief", help=_("compare several tables' games in one debrief")))
+    add_briefs(sub.add_parser("briefs", help=_("write printable role briefs, one page per role")))
+    schema = sub.add_parser("schema", help=_("write the scenario JSON Schema"))
     schema.add_argument("--out", default=None,
-                        help="file to write, or - for standard output "
-                             "(default: scenario.schema.json in the current folder)")
+                        help=_("file to write, or - for standard output "
+                             "(default: scenario.schema.json in the current folder)"))
     schema.add_argument("--docs", default=None, metavar="FILE",
-                        help="instead, rewrite the key reference generated from the schema in "
-                             "this Markdown file (docs/authoring.md)")
-    _add_host(sub.add_parser("host", help="host the game on the local network for the teams' browsers"))
+                        help=_("instead, rewrite the key reference generated from the schema in "
+                             "this Markdown file (docs/authoring.md)"))
+    _add_host(sub.add_parser("host", help=_("host the game on the local network for the teams' browsers")))
     from game.cli.translate import add_arguments as add_translate
 
-    add_translate(sub.add_parser("translate", help="write a scenario's translation file for "
-                                                   "translators to fill in"))
+    add_translate(sub.add_parser("translate", help=_("write a scenario's translation file for "
+                                                   "translators to fill in")))
     for name, command in sub.choices.items():
         if name not in OWN_LANG:
-            command.add_argument("--lang", metavar="LANG", help=LANG_HELP)
+            command.add_argument("--lang", metavar="LANG", help=_(LANG_HELP))
     return parser
 
 
@@ -101,8 +103,8 @@ def build_parser() -> argparse.ArgumentParser:
 OWN_LANG = ("play", "translate")
 
 #: The help of `--lang`, which every command takes.
-LANG_HELP = ("the language of the game's words, such as ru (default: the LANGUAGE, LC_ALL, "
-             "LC_MESSAGES or LANG environment variable, else English)")
+LANG_HELP = N_("the language of the game's words, such as ru (default: the LANGUAGE, LC_ALL, "
+               "LC_MESSAGES or LANG environment variable, else English)")
 
 
 def commands() -> tuple[str, ...]:
@@ -145,6 +147,8 @@ def main(argv: list[str] | None = None) -> int:
     from game.words.i18n import from_environment, set_language
 
     set_language(from_environment())  # --lang, when given, overrides it (choose_language)
+    prescan_language(argv)  # before any parser is built, so its help is in that language
+    argparse_words.install()
     try:
         return _dispatch(argv)
     except KeyboardInterrupt:
@@ -176,6 +180,27 @@ def _dispatch(argv: list[str]) -> int:
                "host": run_host, "whatif": run_whatif, "classdebrief": run_classdebrief,
                "briefs": run_briefs, "frontier": run_frontier, "translate": run_translate}[args.command]
     return handler(args)
+
+
+def prescan_language(argv: list[str]) -> None:
+    """Translate into the language of `--lang X` or `--lang=X` before the parsers are built,
+    whose help texts are looked up as they are made. An unknown language is left for
+    choose_language to report once the options are read; `translate` is skipped, its
+    --lang naming the language it writes."""
+    if argv and argv[0] == "translate":
+        return
+    for i, arg in enumerate(argv):
+        if arg == "--":
+            return
+        if arg == "--lang" and i + 1 < len(argv):
+            lang = argv[i + 1]
+        elif arg.startswith("--lang="):
+            lang = arg.removeprefix("--lang=")
+        else:
+            continue
+        with contextlib.suppress(UnknownLanguage):
+            set_language(lang)
+        return
 
 
 def choose_language(lang: str | None) -> str | None:

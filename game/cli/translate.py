@@ -20,11 +20,11 @@ from game.words import _, ngettext
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The `translate` command's options."""
-    parser.add_argument("scenario", metavar="SCENARIO", help="the scenario file to translate")
+    parser.add_argument("scenario", metavar="SCENARIO", help=_("the scenario file to translate"))
     parser.add_argument("--lang", required=True, metavar="LANG",
-                        help="the language to translate into, such as ru (a two- or three-letter code)")
+                        help=_("the language to translate into, such as ru (a two- or three-letter code)"))
     parser.add_argument("--out", metavar="FILE",
-                        help="the file to write (default: SCENARIO.LANG.yaml beside the scenario)")
+                        help=_("the file to write (default: SCENARIO.LANG.yaml beside the scenario)"))
 
 
 def run(args: argparse.Namespace) -> int:

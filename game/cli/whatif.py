@@ -32,16 +32,16 @@ class UsageError(ValueError):
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The whatif command's options."""
-    parser.add_argument("file", metavar="REPLAY", help="a replay or save file")
-    parser.add_argument("--round", type=int, required=True, metavar="N", help="the round to change")
-    parser.add_argument("--role", help="the team whose decision changes (needed with --orders/--answers)")
+    parser.add_argument("file", metavar="REPLAY", help=_("a replay or save file"))
+    parser.add_argument("--round", type=int, required=True, metavar="N", help=_("the round to change"))
+    parser.add_argument("--role", help=_("the team whose decision changes (needed with --orders/--answers)"))
     parser.add_argument("--orders", nargs="*", metavar="ACTION",
-                        help="the team's new orders, e.g. brief_plans@moscow consult_allies "
-                             "(give --orders alone for no orders)")
+                        help=_("the team's new orders, e.g. brief_plans@moscow consult_allies "
+                             "(give --orders alone for no orders)"))
     parser.add_argument("--answers", nargs="+", metavar="OFFER=accept|decline",
-                        help="the team's new answers, e.g. nato:expert_talks@washington=decline")
-    parser.add_argument("--out", help="also write the debrief with the branch to this HTML file")
-    parser.add_argument("--scenario", help="scenario file (default: the one recorded)")
+                        help=_("the team's new answers, e.g. nato:expert_talks@washington=decline"))
+    parser.add_argument("--out", help=_("also write the debrief with the branch to this HTML file"))
+    parser.add_argument("--scenario", help=_("scenario file (default: the one recorded)"))
 
 
 def run(args: argparse.Namespace, load_saved, out_problem=lambda out: None) -> int:

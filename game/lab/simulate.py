@@ -42,40 +42,40 @@ class SimulateError(ValueError):
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The simulate command's options."""
-    parser.add_argument("scenario", help="scenario file (YAML)")
+    parser.add_argument("scenario", help=_("scenario file (YAML)"))
     parser.add_argument("--games", type=int, default=DEFAULT_GAMES,
-                        help="games in total, spread over the assignments (default %(default)s)")
+                        help=_("games in total, spread over the assignments (default %(default)s)"))
     parser.add_argument("--personas", default=",".join(LAB_PERSONAS),
-                        help="comma-separated personas to combine across the roles "
+                        help=_("comma-separated personas to combine across the roles "
                              "(default: %(default)s; any persona is accepted, including the "
                              "default seats' assurer, holdout and alliance; 'name:soft' or "
-                             "'name:hard' sets a temperament)")
+                             "'name:hard' sets a temperament)"))
     parser.add_argument("--assign", default=None, action="append", metavar="ROLE=PERSONA,...",
-                        help="fix the persona of some roles, all in one --assign; the others "
-                             "range over --personas")
+                        help=_("fix the persona of some roles, all in one --assign; the others "
+                             "range over --personas"))
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1,
-                        help="processes to use (default: every core)")
-    parser.add_argument("--seed", type=int, default=1, help="base seed (default 1)")
-    parser.add_argument("--rounds", type=int, default=None, help="rounds per game (default: scenario's)")
-    parser.add_argument("--detail", action="store_true", help="also print one line per assignment")
-    parser.add_argument("--json", default=None, metavar="FILE", help="also write the figures as JSON")
-    parser.add_argument("--csv", default=None, metavar="FILE", help="also write the figures as CSV")
+                        help=_("processes to use (default: every core)"))
+    parser.add_argument("--seed", type=int, default=1, help=_("base seed (default 1)"))
+    parser.add_argument("--rounds", type=int, default=None, help=_("rounds per game (default: scenario's)"))
+    parser.add_argument("--detail", action="store_true", help=_("also print one line per assignment"))
+    parser.add_argument("--json", default=None, metavar="FILE", help=_("also write the figures as JSON"))
+    parser.add_argument("--csv", default=None, metavar="FILE", help=_("also write the figures as CSV"))
     parser.add_argument("--html", default=None, metavar="FILE",
-                        help="also write a self-contained HTML report with charts")
+                        help=_("also write a self-contained HTML report with charts"))
     parser.add_argument("--games-csv", default=None, metavar="FILE",
-                        help="also write one CSV row per game")
-    parser.add_argument("--quiet", action="store_true", help="no progress bar")
+                        help=_("also write one CSV row per game"))
+    parser.add_argument("--quiet", action="store_true", help=_("no progress bar"))
     parser.add_argument("--suggest", action="store_true",
-                        help="then try small changes to the scenario's numbers and show the "
-                             "few that most reduce the flags, each as a patch")
+                        help=_("then try small changes to the scenario's numbers and show the "
+                             "few that most reduce the flags, each as a patch"))
     parser.add_argument("--suggest-tries", type=int, default=DEFAULT_TRIES, metavar="N",
-                        help="changes to try (default %(default)s, at most 64)")
+                        help=_("changes to try (default %(default)s, at most 64)"))
     parser.add_argument("--suggest-games", type=int, default=DEFAULT_SUGGEST_GAMES, metavar="N",
-                        help="games each change is played on, the same for every change "
-                             "(default %(default)s)")
+                        help=_("games each change is played on, the same for every change "
+                             "(default %(default)s)"))
     parser.add_argument("--patch", default=None, metavar="FILE",
-                        help="with --suggest: also write the best change as a patch file "
-                             "(apply with: patch SCENARIO < FILE)")
+                        help=_("with --suggest: also write the best change as a patch file "
+                             "(apply with: patch SCENARIO < FILE)"))
 
 
 def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None) -> int:

@@ -61,22 +61,24 @@ class HostError(ValueError):
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The host command's options."""
-    parser.add_argument("--scenario", default=None, help=f"scenario file (default: {DEFAULT_SCENARIO})")
-    parser.add_argument("--port", type=int, default=DEFAULT_PORT, help="port (default: %(default)s)")
+    parser.add_argument("--scenario", default=None,
+                        help=_("scenario file (default: {default})").format(default=DEFAULT_SCENARIO))
+    parser.add_argument("--port", type=int, default=DEFAULT_PORT, help=_("port (default: %(default)s)"))
     parser.add_argument("--bind", default=None, metavar="ADDR",
-                        help="address to listen on (default: 127.0.0.1, this computer only)")
+                        help=_("address to listen on (default: 127.0.0.1, this computer only)"))
     parser.add_argument("--lan", action="store_true",
-                        help="listen on this computer's local-network address, so the room can join")
+                        help=_("listen on this computer's local-network address, so the room can join"))
     parser.add_argument("--seat", action="append", default=[], metavar="ROLE=KIND",
-                        help="device (default), hotseat, or an AI persona "
-                             f"({', '.join(PERSONAS)}, optionally PERSONA:TEMPERAMENT)")
-    parser.add_argument("--seed", type=int, default=None, help="seed for the game's chance")
-    parser.add_argument("--rounds", type=int, default=None, help="number of rounds (1-40)")
+                        help=_("device (default), hotseat, or an AI persona ({personas}, "
+                               "optionally PERSONA:TEMPERAMENT)").format(
+                            personas=", ".join(PERSONAS)))
+    parser.add_argument("--seed", type=int, default=None, help=_("seed for the game's chance"))
+    parser.add_argument("--rounds", type=int, default=None, help=_("number of rounds (1-40)"))
     parser.add_argument("--tables", type=int, default=None, metavar="N",
-                        help=f"tables of the class, each its own game (1-{MAX_TABLES}; default 1); "
-                             "seeds count up from --seed")
+                        help=_("tables of the class, each its own game (1-{most}; default 1); "
+                               "seeds count up from --seed").format(most=MAX_TABLES))
     parser.add_argument("--new", action="store_true",
-                        help="start new games even if hosted games are saved")
+                        help=_("start new games even if hosted games are saved"))
 
 
 def run_host(args: argparse.Namespace) -> int:

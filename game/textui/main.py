@@ -34,23 +34,25 @@ class UsageError(ValueError):
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The text mode's options."""
     parser.add_argument("--scenario", default=str(DEFAULT_SCENARIO),
-                        help="scenario file (default: %(default)s)")
+                        help=_("scenario file (default: %(default)s)"))
     parser.add_argument("--seed", type=int, default=None,
-                        help="seed for the game's chance (default: a new random seed, shown)")
+                        help=_("seed for the game's chance (default: a new random seed, shown)"))
     parser.add_argument("--human", default=None,
-                        help="roles played by people, comma-separated, or 'none' for AI only "
-                             "(default: every role is human)")
+                        help=_("roles played by people, comma-separated, or 'none' for AI only "
+                             "(default: every role is human)"))
     parser.add_argument("--persona", action="append", default=[], metavar="ROLE=PERSONA",
-                        help=f"persona for an AI role, optionally with a temperament as "
-                             f"PERSONA:TEMPERAMENT (default: the scenario's seat for the role, else "
-                             f"{DEFAULT_PERSONA}; personas: "
-                             f"{', '.join(PERSONAS)}; temperaments: {', '.join(TEMPERAMENTS)})")
-    parser.add_argument("--rounds", type=int, default=None, help="number of rounds (1-40)")
+                        help=_("persona for an AI role, optionally with a temperament as "
+                               "PERSONA:TEMPERAMENT (default: the scenario's seat for the role, "
+                               "else {default}; personas: {personas}; temperaments: "
+                               "{temperaments})").format(default=DEFAULT_PERSONA,
+                                                          personas=", ".join(PERSONAS),
+                                                          temperaments=", ".join(TEMPERAMENTS)))
+    parser.add_argument("--rounds", type=int, default=None, help=_("number of rounds (1-40)"))
     parser.add_argument("--resume", nargs="?", const="", default=None, metavar="FILE",
-                        help="continue a saved game: choose from the unfinished games, newest "
-                             "first, or give its save FILE")
+                        help=_("continue a saved game: choose from the unfinished games, newest "
+                             "first, or give its save FILE"))
     parser.add_argument("--tutorial", action="store_true",
-                        help="play the guided first game (a coach for the first rounds)")
+                        help=_("play the guided first game (a coach for the first rounds)"))
 
 
 def seats_from_options(role_ids: tuple[str, ...], human: str | None,

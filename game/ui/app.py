@@ -277,19 +277,19 @@ def parse_options(argv: Sequence[str] | None) -> argparse.Namespace:
     """Options of the window mode."""
     from game.cli.program import name
 
-    p = argparse.ArgumentParser(prog=name(), description="Détente: the game window.")
-    p.add_argument("--scale", type=float, help="UI scale, 1.0 to 2.0 (overrides settings)")
-    p.add_argument("--high-contrast", action="store_true", help="use the high-contrast theme")
-    p.add_argument("--windowed", action="store_true", help="ignore the full-screen setting")
+    p = argparse.ArgumentParser(prog=name(), description=_("Détente: the game window."))
+    p.add_argument("--scale", type=float, help=_("UI scale, 1.0 to 2.0 (overrides settings)"))
+    p.add_argument("--high-contrast", action="store_true", help=_("use the high-contrast theme"))
+    p.add_argument("--windowed", action="store_true", help=_("ignore the full-screen setting"))
     p.add_argument("--screenshot", metavar="DIR",
-                   help="render every screen to PNG in DIR (with --scenario, of that scenario)")
+                   help=_("render every screen to PNG in DIR (with --scenario, of that scenario)"))
     p.add_argument("--scenario", metavar="FILE",
-                   help="open New game with this scenario file chosen (its problems, if any, "
-                        f"are listed as {name()} check lists them)")
+                   help=_("open New game with this scenario file chosen (its problems, if any, "
+                          "are listed as {program} check lists them)").format(program=name()))
     p.add_argument("--quit-after", type=float, metavar="SECONDS",
-                   help="quit this many seconds after the first frame (benchmarks)")
-    p.add_argument("--lang", metavar="LANG", help="the language of the game's words, such as ru "
-                   "(overrides the Settings screen and the environment)")
+                   help=_("quit this many seconds after the first frame (benchmarks)"))
+    p.add_argument("--lang", metavar="LANG", help=_("the language of the game's words, such as ru "
+                   "(overrides the Settings screen and the environment)"))
     return p.parse_args(list(argv) if argv is not None else None)
 
 

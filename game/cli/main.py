@@ -142,7 +142,7 @@ def main(argv: list[str] | None = None) -> int:
 
     problem = missing()
     if problem:
-        print(f"error: {problem}", file=sys.stderr)
+        print(_("error: {problem}").format(problem=problem), file=sys.stderr)
         return 2
     from game.words.i18n import from_environment, set_language
 
@@ -152,13 +152,13 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return _dispatch(argv)
     except KeyboardInterrupt:
-        print("\nStopped (Ctrl-C).", file=sys.stderr)
+        print("\n" + _("Stopped (Ctrl-C)."), file=sys.stderr)
         return 130
     except BrokenPipeError:  # the reader went away, as with `| head`; nothing more to say
         _silence_stdout()
         return 1
     except _expected_errors() as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(_("error: {problem}").format(problem=exc), file=sys.stderr)
         return 2
 
 
@@ -173,7 +173,7 @@ def _dispatch(argv: list[str]) -> int:
         return play([])
     problem = None if args.command in OWN_LANG else choose_language(getattr(args, "lang", None))
     if problem:
-        print(f"error: {problem}", file=sys.stderr)
+        print(_("error: {problem}").format(problem=problem), file=sys.stderr)
         return 2
     handler = {"text": run_text, "new": run_new, "check": run_check, "replay": run_replay,
                "debrief": run_debrief, "simulate": run_simulate, "schema": run_schema,
@@ -270,7 +270,7 @@ def play(window_args: list[str]) -> int:
     opts = parse_options(window_args)  # a wrong flag exits here with status 2, display or not
     problem = choose_language(opts.lang) or window_option_problem(opts)
     if problem:
-        print(f"error: {problem}", file=sys.stderr)
+        print(_("error: {problem}").format(problem=problem), file=sys.stderr)
         return 2
     if opts.screenshot:
         os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
@@ -278,7 +278,8 @@ def play(window_args: list[str]) -> int:
         make_dpi_aware()  # before SDL starts its video, which display_available does
         ok, reason = display_available()
         if not ok:
-            print(f"{reason}: starting the text mode instead ({program.name()} text --help for options).")
+            print(_("{reason}: starting the text mode instead ({program} text --help for "
+                    "options).").format(reason=reason, program=program.name()))
             return run_text(build_parser().parse_args(["text"]))  # in the --lang chosen
     from game.ui.app import run_app
 
@@ -366,10 +367,10 @@ def run_debrief(args: argparse.Namespace) -> int:
     out = Path(args.out) if args.out else Path(args.file).with_suffix(".html")
     problem = debrief_target_problem(out, Path(args.file))
     if problem:
-        print(f"error: {problem}", file=sys.stderr)
+        print(_("error: {problem}").format(problem=problem), file=sys.stderr)
         return 2
     write_atomic(out, debrief_html(session, full=args.full))
-    print(f"wrote {out}")
+    print(_("wrote {file}").format(file=out))
     return 0
 
 

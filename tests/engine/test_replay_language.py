@@ -128,10 +128,11 @@ def test_plural_forms_follow_the_language():
     with i18n.language("ru"):
         for n in forms:
             forms[n] = ngettext("{n} error", "{n} errors", n).format(n=n)
-        untranslated = ngettext("{n} ending", "{n} endings", 5).format(n=5)
+        untranslated = ngettext("{n} plural no catalogue has", "{n} plurals no catalogue has",
+                                5).format(n=5)
     assert forms == {1: "1 ошибка", 3: "3 ошибки", 5: "5 ошибок", 21: "21 ошибка",
                      22: "22 ошибки", 25: "25 ошибок", 111: "111 ошибок"}
-    assert untranslated == "5 endings"
+    assert untranslated == "5 plurals no catalogue has"
 
 
 def test_one_block_reads_another_language_in_its_own_thread_only():

@@ -332,7 +332,9 @@ def lines(scenario: Scenario, base: Tried, tried: list[Tried], best: list[Tried]
     for k, t in enumerate(best, 1):
         gone = [f for f, key in zip(base.flags, base.keys, strict=True) if key not in t.keys]
         new = [f for f, key in zip(t.flags, t.keys, strict=True) if key not in base.keys]
-        out.append(_("  {k}. {change}: {before} flag(s) -> {after}").format(
+        out.append(ngettext("  {k}. {change}: {before} flag -> {after}",
+                            "  {k}. {change}: {before} flags -> {after}",
+                            len(base.flags)).format(
             k=k, change=t.change.text(scenario), before=len(base.flags), after=len(t.flags)))
         out += [_("       gone: {flag}").format(flag=f) for f in gone]
         out += [_("       new: {flag}").format(flag=f) for f in new]

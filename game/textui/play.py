@@ -27,6 +27,7 @@ from game.words import (
     _,
     action_label,
     move_label,
+    ngettext,
     points,
     prose,
     reasoning_line,
@@ -245,8 +246,9 @@ class TextGame:
         """One line on the talks before the menu: proposals waiting, or how to enter."""
         now = talk_turn(self.session, role)
         if now.waiting:
-            self.io.say(_("Talks: {n} proposal(s) wait for your answer. Type 't' to see them.")
-                        .format(n=len(now.waiting)))
+            self.io.say(ngettext("Talks: {n} proposal waits for your answer. Type 't' to see it.",
+                                 "Talks: {n} proposals wait for your answer. Type 't' to see "
+                                 "them.", len(now.waiting)).format(n=len(now.waiting)))
         elif not now.closed and (self.viewer is None or self.session.state.round == 1):
             self.io.say(_(TALKS_LINE))
         elif self.session.state.agreement is not None:

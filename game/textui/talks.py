@@ -16,7 +16,7 @@ import re
 from game.model.state import Package
 from game.session.talk_turn import ProposalItem, TalkTurn, package_from_choices, send, talk_turn
 from game.textui.console import Console
-from game.words import N_, _, role_name
+from game.words import N_, _, ngettext, role_name
 from game.words.talks import package_terms, roles_text, trade_sentence
 
 #: What the talks screen's commands are, shown under the screen and on a bad command.
@@ -85,8 +85,9 @@ class TalksScreen:
             lines += [f"  {r}" for r in now.reasons]
         if not now.waiting and not now.mine and now.history:
             lines.append(_("Last message: {line}").format(line=now.history[-1]))
-        lines.append(now.closed or _("You may send {n} more message(s) this round.").format(
-            n=now.left))
+        lines.append(now.closed or ngettext("You may send {n} more message this round.",
+                                            "You may send {n} more messages this round.",
+                                            now.left).format(n=now.left))
         lines.append(_(TALKS_HELP))
         self.io.say(*lines)
 

@@ -9,16 +9,18 @@ once and remembered (see `game.net.viewdata.present`).
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import Protocol
 from urllib.parse import urlsplit
 
 from game import words
 from game.ai import PERSONAS
 from game.model.results import Phase
+from game.net.seats import HostSecrets
 from game.net.stakes import demand_rows
 from game.net.talkdata import public_talks, team_talks
 from game.net.timer import DEFAULT_TALKS_MINUTES
 from game.net.viewdata import present, view_dict
+from game.session.session import Session
 from game.session.turns import MenuItem, turn
 from game.words import _
 from game.words.personas import persona_choices, persona_label
@@ -50,14 +52,20 @@ def menu_data(item: MenuItem, scenario) -> dict:
             "support_label": stakes.support_label, "stake": stakes.line}
 
 
-if TYPE_CHECKING:
-    from game.net.hosted import HostedGame
+class Hosted(Protocol):
+    """What the pages read of a hosted game (game.net.hosted.HostedGame, which owns them)."""
+
+    session: Session
+    secrets: HostSecrets
+    version: int  # one more at every change, so a cached page is up to date while it is equal
+    join_url: str
+    finished_files: list[str]
 
 
 class Pages:
     """The data of every page of one hosted game, cached per game version."""
 
-    def __init__(self, game: HostedGame) -> None:
+    def __init__(self, game: Hosted) -> None:
         self.game = game
         self._cache: dict[object, dict] = {}
         self._cache_version = -1

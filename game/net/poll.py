@@ -9,7 +9,7 @@ host, talks through three POST endpoints instead (long polling):
     /api/poll/wait   {"session": S}             -> {"messages": [...]} within `WAIT` seconds
 
 HELLO and R are the very texts a page sends over the WebSocket, read and answered by the
-same code (`server.parse_request`, `identify`, `answer`, `drain`), so a polling page can
+same code (`requests.parse_request`, `identify`, `answer`, `drain`), so a polling page can
 do exactly what a connected one can, and nothing more. A session is a random secret;
 one that has not waited for `Room.POLL_IDLE` seconds is forgotten (410: say hello again).
 """
@@ -25,17 +25,18 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from game.net import server
+from game.net import requests
+from game.net.client import Client
 from game.net.guard import too_deep
 from game.net.hosted import NetError
 from game.words import _
 
 WAIT = 20.0  # seconds a wait is held open when nothing happens (below common proxy timeouts)
-BODY_LIMIT = server.MAX_MESSAGE + 1024
+BODY_LIMIT = requests.MAX_MESSAGE + 1024
 
 
 def poll_routes() -> list[Route]:
-    """The three endpoints, for `server.build_app`."""
+    """The three endpoints, for `game.net.server.build_app`."""
     return [Route("/api/poll/hello", _hello, methods=["POST"]),
             Route("/api/poll/send", _send, methods=["POST"]),
             Route("/api/poll/wait", _wait, methods=["POST"])]
@@ -57,7 +58,7 @@ async def _body(request: Request) -> dict:
     return data
 
 
-def _client(request: Request, data: dict) -> server.Client:
+def _client(request: Request, data: dict) -> Client:
     room = request.app.state.room
     room.sweep()
     key = data.get("session")
@@ -76,10 +77,10 @@ def _gone() -> Response:
 async def _hello(request: Request) -> Response:
     room = request.app.state.room
     try:
-        hello = server.parse_request((await _body(request)).get("text"))
+        hello = requests.parse_request((await _body(request)).get("text"))
         if isinstance(hello, str):
             raise NetError(hello)
-        client = await server.identify(room, hello, source=request.client.host if request.client else None)
+        client = await requests.identify(room, hello, source=request.client.host if request.client else None)
     except NetError as exc:
         return JSONResponse({"error": str(exc), "fatal": True}, status_code=403)
     key = secrets.token_urlsafe(24)
@@ -97,8 +98,8 @@ async def _send(request: Request) -> Response:
     except LookupError:
         return _gone()
     text = data.get("text")
-    request_data = server.parse_request(text if isinstance(text, str) else None)
-    server.answer(client, request.app.state.room, request_data)
+    request_data = requests.parse_request(text if isinstance(text, str) else None)
+    requests.answer(client, request.app.state.room, request_data)
     return JSONResponse({})
 
 
@@ -118,7 +119,7 @@ async def _wait(request: Request) -> Response:
             pass
     client.wake.clear()
     client.seen = time.monotonic()
-    texts, closing = server.drain(client, room)
+    texts, closing = requests.drain(client, room)
     if closing:
         room.polls = {k: c for k, c in room.polls.items() if c is not client}
         room.leave(client)

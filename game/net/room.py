@@ -12,16 +12,13 @@ from __future__ import annotations
 import json
 import time
 from collections import Counter
-from typing import TYPE_CHECKING
 
 from game.net import desk
+from game.net.client import Client
 from game.net.guard import RateLimit, Throttle
 from game.net.hosted import HostedGame
 from game.net.tables import MAX_TABLES, Classroom
 from game.words.i18n import current_language
-
-if TYPE_CHECKING:
-    from game.net.server import Client
 
 
 class Hub:
@@ -77,7 +74,7 @@ class Room:
         self.polls: dict[str, Client] = {}
         self.throttle = Throttle()  # wrong PINs and join codes cost their own source time
         self.talk_limits: dict[str, RateLimit] = {}  # talk messages over plain POSTs, per source
-        self.tried = 0.0  # when a failed save was last tried again (see server.retry_saves)
+        self.tried = 0.0  # when a failed save was last tried again (see requests.retry_saves)
         classroom.listeners.append(self.changed)
 
     def hub(self, table_id: str) -> Hub:

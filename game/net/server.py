@@ -22,7 +22,6 @@ import sys
 import threading
 import time
 import traceback
-from collections import deque
 
 import segno
 from starlette.applications import Starlette
@@ -34,57 +33,40 @@ from starlette.routing import Mount, Route, WebSocketRoute
 from starlette.staticfiles import StaticFiles
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
-from game.net import desk
+from game.net.client import Client
 from game.net.guard import Busy, RateLimit, SameOrigin, Served, source_of, too_deep
 from game.net.hosted import HostedGame, NetError
+from game.net.poll import poll_routes
+from game.net.requests import (
+    BUSY,
+    UNEXPECTED,
+    answer,
+    drain,
+    error_line,
+    identify,
+    parse_request,
+    retry_saves,
+)
 from game.net.room import Room
-from game.net.tables import MAX_TABLES, Classroom, TableSpec
+from game.net.tables import Classroom
 from game.net.texts import texts_script
 from game.resources import static_dir
 from game.words import N_, _
 from game.words.i18n import available, current_language, from_accept_language, language, normalise
 
 STATIC = static_dir()
-MAX_MESSAGE = 64 * 1024
 MAX_JOIN_BODY = 4096  # bytes: a join request is a code of a few letters
 WS_MAX_SIZE = 1024 * 1024  # bytes; uvicorn closes a connection that sends a larger frame
-RETRY_SECONDS = 1.0  # a save that failed is tried again at the next request this long after
 HEADERS = {"Cache-Control": "no-store", "X-Content-Type-Options": "nosniff",
            "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; "
                                       "connect-src 'self'; frame-ancestors 'none'",
            "Referrer-Policy": "no-referrer"}
 
 
-class Client:
-    """One open page: who it is, and what is waiting to be sent to it."""
-
-    def __init__(self, ws: WebSocket | None, kind: str, role: str | None = None, token: str = "",
-                 table: str | None = None) -> None:
-        self.ws, self.kind, self.role, self.token = ws, kind, role, token
-        self.table = table  # a team's or board's table; the table a host page is looking at
-        self.viewing: str | None = None  # the hot-seat team the host page shows
-        self.outbox: deque[str | None] = deque()  # None: send the current state
-        self.wake = asyncio.Event()
-        self.seen = time.monotonic()  # the last request of a page without a WebSocket
-        self.lang: str | None = None  # the language the page reads (its hello says), or the host's
-
-    def push(self, text: str | None) -> None:
-        """Queue a message (None: the latest state, sent once however often it is queued)."""
-        if text is not None or None not in self.outbox:
-            self.outbox.append(text)
-        self.wake.set()
-
-
-def _error(message: str, **extra) -> str:
-    return json.dumps({"type": "error", "message": message, **extra})
-
-
 def build_app(game: Classroom | HostedGame, served: Served | None = None) -> Starlette:
     """The Starlette application serving a class of tables (or one hosted game), reached
     under the names `served` (by default those of the join address and of this computer's
     loopback)."""
-    from game.net.poll import poll_routes
-
     room = game if isinstance(game, Classroom) else Classroom.single(game)
     routes = [Route("/", lambda _r: RedirectResponse("/join")), Route("/join", _page("join.html")),
               Route("/team", _page("team.html")), Route("/board", _page("board.html")),
@@ -107,9 +89,6 @@ HTTP_TEXTS = {
             "the facilitator's page is at /host."),
     405: N_("This address does not take that kind of request; open it in a browser instead."),
 }
-UNEXPECTED = N_("The host met an error it did not expect with that request (a fault in the game, "
-                "not in what you did); the host's terminal shows the details. Try again.")
-BUSY = N_("Too many tries from this device are waiting; wait a minute, then try once.")
 SLOW_DOWN = N_("This page is sending requests faster than any person can; the host now reads "
                 "them more slowly.")
 
@@ -265,7 +244,7 @@ async def _socket(ws: WebSocket) -> None:
     if client.kind == "host":
         for table in room.classroom.tables.values():
             if table.game.problem is not None:
-                client.push(_error(table.game.problem))
+                client.push(error_line(table.game.problem))
     try:
         await _receive_loop(client, room)
     finally:
@@ -303,23 +282,6 @@ async def _read(ws: WebSocket) -> dict | str:
     return parse_request(message.get("text"))
 
 
-def parse_request(text: str | None) -> dict | str:
-    """A request's text as a dict, or an error line for a malformed one (any transport)."""
-    if text is None:
-        return _("Send requests as JSON text.")
-    if len(text) > MAX_MESSAGE:
-        return _("That request is too large.")
-    if too_deep(text):
-        return _("That request nests lists or objects too deeply; no page of the game sends that.")
-    try:
-        data = json.loads(text)
-    except (ValueError, RecursionError):
-        return _("That request is not valid JSON.")
-    if not isinstance(data, dict) or not isinstance(data.get("type"), str):
-        return _("A request must be a JSON object with a \"type\".")
-    return data
-
-
 async def _hello(ws: WebSocket, room: Room) -> Client | None:
     """Who the page is; None (and the connection closed) if it cannot prove it."""
     try:
@@ -331,79 +293,9 @@ async def _hello(ws: WebSocket, room: Room) -> Client | None:
             raise NetError(data)
         return await identify(room, data, ws, ws.client.host if ws.client else None)
     except NetError as exc:
-        await ws.send_text(_error(str(exc), fatal=True))
+        await ws.send_text(error_line(str(exc), fatal=True))
         await ws.close(code=4403)
         return None
-
-
-async def identify(room: Room, data: dict, ws: WebSocket | None = None,
-                   source: str | None = None) -> Client:
-    """The client a hello proves (see `_identify`), reading the language its hello names."""
-    with language(data.get("lang") if isinstance(data.get("lang"), str) else None) as lang:
-        client = await _identify(room, data, ws, source)
-    client.lang = lang
-    return client
-
-
-async def _identify(room: Room, data: dict, ws: WebSocket | None = None,
-                    source: str | None = None) -> Client:
-    """The client a hello proves: a team (its token), the host (the PIN), a table's board,
-    or the list of tables; NetError, in words, if it proves nothing. A wrong PIN costs
-    its `source` address time (see `guard.Throttle`), never another device."""
-    if data["type"] != "hello":
-        raise NetError(_("Say hello first."))
-    who = data.get("as")
-    if who == "team":
-        table, role = room.classroom.seat_for_token(data.get("token"))
-        return Client(ws, "team", role, data.get("token"), table)
-    if who == "host":
-        try:
-            ok = await room.throttle.attempt(source_of(source),
-                                             lambda: room.classroom.pin_ok(data.get("pin")))
-        except Busy:
-            raise NetError(_(BUSY)) from None
-        if not ok:
-            room.classroom.check_pin(data.get("pin"))  # says why in a sentence
-        return Client(ws, "host", table=_first_table(room, data.get("table")))
-    if who == "board":
-        if data.get("table") is None and len(room.classroom.tables) > 1:
-            return Client(ws, "lobby")
-        return Client(ws, "board", table=_first_table(room, data.get("table")))
-    raise NetError(_("Say whether this page is a board, a team or the host."))
-
-
-def _first_table(room: Room, asked: object) -> str:
-    """The table a page asked for (NetError if there is none), or the first table."""
-    if asked is None:
-        return next(iter(room.classroom.tables))
-    return room.classroom.table(asked).id
-
-
-REVOKED = N_("This team's seat changed: its link no longer works. Ask the facilitator for your "
-              "team's link.")
-
-
-def _still_seated(client: Client, game: HostedGame) -> bool:
-    """False once the facilitator moved the team off this device (its token was revoked)."""
-    return game.secrets.role_for_token(client.token) == client.role
-
-
-def drain(client: Client, room: Room) -> tuple[list[str], bool]:
-    """The messages waiting for a client, the current state put in where it was asked for;
-    True as well once the page must close (its team's link was revoked)."""
-    with language(client.lang):
-        return _drain(client, room)
-
-
-def _drain(client: Client, room: Room) -> tuple[list[str], bool]:
-    out: list[str] = []
-    while client.outbox:
-        item = client.outbox.popleft()
-        if client.kind == "team" and not _still_seated(client, room.game(client.table)):
-            out.append(_error(_(REVOKED), fatal=True))
-            return out, True
-        out.append(room.state_text(client) if item is None else item)
-    return out, False
 
 
 async def _send_loop(client: Client, room: Room) -> None:
@@ -427,137 +319,13 @@ async def _receive_loop(client: Client, room: Room) -> None:
         wait = limit.take()
         if wait > 0:  # not reading is what slows the sender: its messages wait in its own buffers
             if limit.should_warn():
-                client.push(_error(_(SLOW_DOWN)))
+                client.push(error_line(_(SLOW_DOWN)))
             await asyncio.sleep(wait)
         try:
             data = await _read(client.ws)
         except (WebSocketDisconnect, RuntimeError):
             return
         answer(client, room, data)
-
-
-def answer(client: Client, room: Room, data: dict | str) -> None:
-    """Carry out one request (or the error line of a malformed one) and queue the reply; a
-    fault in the game is a sentence to the page and a traceback in the host's terminal."""
-    with language(client.lang):
-        _answer(client, room, data)
-
-
-def _answer(client: Client, room: Room, data: dict | str) -> None:
-    if isinstance(data, str):
-        client.push(_error(data))
-        return
-    retry_saves(room)
-    key = data.get("key") if isinstance(data.get("key"), str) else None
-    try:
-        reply = _handle(client, room, data)
-    except NetError as exc:
-        reply = _error(str(exc), key=key)
-    except Exception:  # noqa: BLE001 - a bug: said to the page, shown to the host
-        traceback.print_exc(file=sys.stderr)
-        reply = _error(_(UNEXPECTED), key=key)
-    if reply:
-        client.push(reply)
-
-
-def retry_saves(room: Room) -> None:
-    """While a table's save problem stands, try again (at most once every RETRY_SECONDS):
-    called as pages connect and send requests, so a game goes on once there is space."""
-    now = time.monotonic()
-    if now - room.tried < RETRY_SECONDS:
-        return
-    room.tried = now
-    for table in list(room.classroom.tables.values()):
-        if table.game.problem is not None:
-            table.game.retry()
-
-
-def _handle(client: Client, room: Room, data: dict) -> str | None:
-    """Carry out one request for a proven client; the reply to send it, if any."""
-    kind = data["type"]
-    if kind == "refresh":
-        client.push(None)
-        return None
-    if client.kind == "team":
-        game = room.game(client.table)
-        if not _still_seated(client, game):
-            raise NetError(_(REVOKED))
-        return _act(game, client.role, kind, data)
-    if client.kind == "host":
-        return _host(client, room, kind, data)
-    raise NetError(_("The board only shows the game; it cannot act."))
-
-
-def _act(game: HostedGame, role: str, kind: str, data: dict) -> str:
-    if kind == "orders":
-        return json.dumps({"type": "ack", **game.submit_orders(role, data.get("key"), data.get("actions"),
-                                                                data.get("wait", False))})
-    if kind == "answers":
-        return json.dumps({"type": "ack", **game.submit_responses(role, data.get("key"),
-                                                                   data.get("decisions"))})
-    if kind == "draft":
-        return json.dumps({"type": "draft", **game.draft(role, data.get("chosen"))})
-    if kind == "talk":
-        return json.dumps({"type": "ack", **game.submit_talk(role, data.get("key"), data)})
-    raise NetError(_("Unknown request {kind!r}; a team can send orders, answers, talk, draft or refresh.")
-                   .format(kind=kind[:40]))
-
-
-def _host(client: Client, room: Room, kind: str, data: dict) -> str | None:
-    game = room.game(client.table)
-    if kind == "command":
-        message = desk.facilitate(room.classroom, data.get("table", client.table), data.get("command"),
-                                  data.get("arg"))
-        return json.dumps({"type": "info", "message": message, "command": data.get("command")})
-    if kind == "show":
-        client.table, client.viewing = room.classroom.table(data.get("table")).id, None
-        client.push(None)
-        return None
-    if kind == "new_tables":
-        return json.dumps({"type": "info", "message": _start_tables(room, data), "command": kind})
-    if kind == "hotseat":
-        client.viewing = game.hotseat_role(data.get("role")) if data.get("role") is not None else None
-        client.push(None)
-        return None
-    if kind == "team_qr":
-        plan = game.secrets.seats.get(data.get("role")) if isinstance(data.get("role"), str) else None
-        if plan is None or plan.kind != "device":
-            raise NetError(_("Only device teams have a link."))
-        link = game.join_url.removesuffix("/join") + "/team#" + plan.token
-        image = segno.make(link, error="m").svg_data_uri(scale=6)
-        return json.dumps({"type": "team_qr", "role": plan.role, "link": link, "image": image})
-    if kind in ("orders", "answers", "talk", "draft"):
-        return _act(game, game.hotseat_role(data.get("role")), kind, data)
-    raise NetError(_("Unknown request {kind!r} for the facilitator's page.").format(kind=kind[:40]))
-
-
-def _start_tables(room: Room, data: dict) -> str:
-    """Start `count` tables from the desk's form: {"scenario": a file from the scenario list,
-    "seed": int or null, "rounds": int or null, "seats": {role: kind}, "count": 1-10}."""
-    files = {s["file"] for s in room.scenarios()}
-    scenario, count, seed = data.get("scenario"), data.get("count", 1), data.get("seed")
-    seats, rounds = data.get("seats") or {}, data.get("rounds")
-    if scenario not in files:
-        raise NetError(_("Choose one of the listed scenarios."))
-    if not _whole(count, 1, MAX_TABLES) or (seed is not None and not _whole(seed, 0, 2**63 - 1)) \
-            or (rounds is not None and not _whole(rounds, 1, 40)):
-        raise NetError(_("Give 1 to {n} tables, a seed from 0 upwards or none, and 1 to 40 rounds or "
-                         "none.").format(n=MAX_TABLES))
-    if not isinstance(seats, dict) or not all(isinstance(k, str) and isinstance(v, str)
-                                              for k, v in seats.items()):
-        raise NetError(_("Give each delegation's seat as device, hotseat or an AI persona."))
-    from game.authoring.scenarios import SCENARIO_DIR
-
-    started = []
-    for n in range(count):
-        spec = TableSpec(str(SCENARIO_DIR / scenario), None if seed is None else seed + n, rounds,
-                         tuple(f"{role}={kind}" for role, kind in seats.items()))
-        started.append(room.classroom.start_table(spec).label)
-    return _("Started: {tables}.").format(tables=", ".join(started))
-
-
-def _whole(value: object, low: int, high: int) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
 
 
 def server_config(game: Classroom | HostedGame, address: str, port: int):

@@ -13,6 +13,7 @@ import re
 import pytest
 
 import game.net.guard as guard
+import game.net.requests as requests
 import game.net.server as server
 from game.net.server import STATIC
 from tests.ai.test_reasoning_fog import quotes_support_number, support_words
@@ -192,7 +193,7 @@ def test_an_order_the_rules_refuse_comes_back_as_a_message(client, hosted):
                                  '{"type": "answers", "key": "eeeeeeeeee", "decisions": [true]}',
                                  '{"type": "draft", "chosen": {"a": 1}}',
                                  '{"type": "draft", "chosen": ["moscow:no_such_action"]}',
-                                 "x" * (server.MAX_MESSAGE + 1)])
+                                 "x" * (requests.MAX_MESSAGE + 1)])
 def test_a_malformed_message_gets_an_error_and_the_connection_stays_open(client, hosted, raw):
     ws, _ = team(client, hosted, "moscow")
     ws.send_text(raw)

@@ -12,6 +12,7 @@ import json
 import pytest
 
 import game.net.guard as guard
+import game.net.requests as requests
 import game.net.server as server
 from game.net.guard import Busy, RateLimit, Served, Throttle, fold, source_of, too_deep
 from tests.net.conftest import close_all, token
@@ -98,7 +99,7 @@ def test_fold_keeps_ascii_and_refuses_the_rest():
 @pytest.mark.parametrize("first", [True, False], ids=["as the hello", "after the hello"])
 def test_deep_nesting_is_refused_in_a_sentence_before_it_is_parsed(client, hosted, first):
     deep = "[" * 60_000 + "]" * 60_000
-    assert len(deep) > server.MAX_MESSAGE  # the size limit would catch this one first...
+    assert len(deep) > requests.MAX_MESSAGE  # the size limit would catch this one first...
     deep = '{"type": "refresh", "x": ' + "[" * 30_000 + "]" * 30_000 + "}"  # ...but not this one
     if first:
         ws = client.websocket_connect("/ws")

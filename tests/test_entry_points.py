@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from game import program
 from game.cli import main as cli
-from game.cli import program
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -21,7 +21,7 @@ Every command takes --lang LANG (such as ru): the language of its words. Without
 window uses its Settings, and then every command the environment (LANGUAGE, LC_ALL,
 LC_MESSAGES, LANG); an unknown language is one line naming those there are, and status 2.
 
-Installed, `detente` and `python -m detente` take the same commands (game.cli.program
+Installed, `detente` and `python -m detente` take the same commands (game.program
 names the right one in help and hints).
 
 Errors in files or options are reported in one line each and exit with status 2;
@@ -38,7 +38,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from game.cli import argparse_words, program
+from game import program
+from game.cli import argparse_words
 from game.words.i18n import N_, UnknownLanguage, _, set_language
 
 

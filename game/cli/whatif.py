@@ -19,9 +19,15 @@ import argparse
 import sys
 from pathlib import Path
 
-from game.cli import program
+from game import program
+from game.authoring.scenarios import ScenarioLoadError
+from game.debrief.branch import branch_lines
+from game.debrief.debrief import debrief_html
+from game.debrief.whatif import Change, WhatIfError, branch, choices, script_of
+from game.files.atomic import write_atomic
 from game.model.actions import Action, BadMoveText
-from game.words import _
+from game.session.saves import SaveError
+from game.words import _, action_label, role_name
 
 _YES, _NO = ("accept", "yes", "y", "a", "+"), ("decline", "no", "n", "d", "-")
 
@@ -47,10 +53,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace, load_saved, out_problem=lambda out: None) -> int:
     """Run the command; `load_saved(file, scenario)` rebuilds the saved session and
     `out_problem(path)` says (one line) why --out may not be written there, or None."""
-    from game.authoring.scenarios import ScenarioLoadError
-    from game.debrief.whatif import WhatIfError
-    from game.session.saves import SaveError
-
     try:
         session = load_saved(args.file, args.scenario)
         if args.orders is None and args.answers is None:
@@ -67,11 +69,6 @@ def _one_line(exc: Exception) -> str:
 
 
 def _branch(session, args: argparse.Namespace, out_problem) -> int:
-    from game.debrief.branch import branch_lines
-    from game.debrief.debrief import debrief_html
-    from game.debrief.whatif import Change, branch
-    from game.files.atomic import write_atomic
-
     if not args.role:
         raise UsageError(_("--role: say whose decision changes, one of {r}").format(
             r=", ".join(session.scenario.role_ids)))
@@ -123,9 +120,6 @@ def parse_answer(text: str) -> tuple[str, bool]:
 
 def choice_lines(session, round_no: int, role: str | None) -> list[str]:
     """What each team (or one) could do in a round, as `main.py whatif` lists it."""
-    from game.debrief.whatif import choices, script_of
-    from game.words import action_label, role_name
-
     sc, script = session.scenario, script_of(session)
     roles = [_role(session, role)] if role else list(sc.role_ids)
     out = [_("Round {n}: what each team did, and what it could have done instead.").format(

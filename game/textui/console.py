@@ -16,24 +16,14 @@ import textwrap
 import unicodedata
 from typing import TextIO
 
-from anyascii import anyascii
-
-from game.textui.terminal import CLEAR, clear_screen, drop_typed_ahead
+from game.textui.terminal import CLEAR, clear_screen, drop_typed_ahead, plain_ascii
 from game.words import _, prose
 
 __all__ = ["CLEAR", "Console", "EndOfInput", "clean", "plain_ascii", "wrap"]
 
-#: Where plain ASCII needs more than anyascii's one-character answer.
-_ASCII = str.maketrans({"→": "->", "←": "<-", "↔": "<->", "·": "-", "\u00a0": " "})
-
 
 class EndOfInput(Exception):
     """Standard input ended before the game did."""
-
-
-def plain_ascii(text: str) -> str:
-    """`text` in plain ASCII: arrows as `->`, accents dropped, other scripts transliterated."""
-    return anyascii(text.translate(_ASCII))
 
 
 def clean(line: str) -> str:

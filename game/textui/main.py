@@ -8,21 +8,22 @@ A save that fails is reported in one line (once per reason) and the game goes on
 from __future__ import annotations
 
 import argparse
+import secrets  # only a brand-new game without --seed draws outside the rules
 import shlex
 from collections.abc import Mapping
 from pathlib import Path
 
+from game import program
 from game.ai import DEFAULT_PERSONA, PERSONAS, TEMPERAMENTS, persona_problem, seat_persona
 from game.authoring.scenarios import DEFAULT_SCENARIO, ScenarioLoadError, load_for_play
-from game.cli import program
-from game.debrief.debrief import debrief_html
-from game.files.atomic import WriteFailed, write_atomic
-from game.session.library import GameFile, GameLibrary, SavedGame, SaveFailed
+from game.session.library import GameLibrary, SavedGame
 from game.session.saves import SEED_MAX, SEED_MIN, SaveError
 from game.session.session import Seat, Session
 from game.textui import render
 from game.textui.console import Console, EndOfInput
+from game.textui.ending import finish, reporter, where_saved
 from game.textui.play import TextGame
+from game.textui.tutorial import run_tutorial
 from game.words import _, ngettext
 from game.words.personas import persona_label
 
@@ -92,8 +93,6 @@ def run_text(args: argparse.Namespace, console: Console | None = None) -> int:
     """Play a text game from parsed options; returns the exit status."""
     io = console or Console()
     if args.tutorial:
-        from game.textui.tutorial import run_tutorial
-
         return run_tutorial(args, io)
     library = GameLibrary(program="text")
     try:
@@ -109,11 +108,6 @@ def run_text(args: argparse.Namespace, console: Console | None = None) -> int:
     return _play(session, io)
 
 
-def _reporter(io: Console):
-    """The save hook's error handler: one line on the screen, and the game goes on."""
-    return lambda exc: io.say(str(exc))
-
-
 def _new(args: argparse.Namespace, library: GameLibrary, io: Console) -> Session:
     scenario = load_for_play(args.scenario)
     if args.rounds is not None and not 1 <= args.rounds <= 40:
@@ -126,14 +120,12 @@ def _new(args: argparse.Namespace, library: GameLibrary, io: Console) -> Session
     seats = seats_from_options(scenario.role_ids, args.human, args.persona,
                                {r: seat_persona(scenario, r) for r in scenario.role_ids})
     session = Session(scenario, seed, seats, args.rounds, str(args.scenario))
-    library.attach(session, on_error=_reporter(io))
+    library.attach(session, on_error=reporter(io))
     session.save()  # the game has its own file from the start, so 'quit' can resume it
     return session
 
 
 def _fresh_seed() -> int:
-    import secrets  # only a brand-new game without --seed draws outside the rules
-
     return secrets.randbelow(1_000_000)
 
 
@@ -153,7 +145,7 @@ def _resume(args: argparse.Namespace, library: GameLibrary, io: Console) -> Sess
         io.say(_("That game is already over. Replay it with: {command} replay {path}")
                .format(command=program.name(), path=shlex.quote(str(path))))
         return None
-    return library.continue_opened(opened, path, _reporter(io))
+    return library.continue_opened(opened, path, reporter(io))
 
 
 def _choose(library: GameLibrary, io: Console) -> Path:
@@ -189,17 +181,6 @@ def _describe(game: SavedGame) -> str:
         changed=changed)
 
 
-def _where_saved(session: Session) -> str:
-    """One line: where the game is saved and how to continue it, or why it is not saved."""
-    hook = session.on_save
-    if not isinstance(hook, GameFile) or hook.saved is None:
-        return _("The game could not be saved.")
-    if hook.error is not None:
-        return str(hook.error)
-    return _("The game is saved; continue it with: {command} text --resume {path}").format(
-        command=program.name(), path=shlex.quote(str(hook.saved)))
-
-
 def _play(session: Session, io: Console) -> int:
     sc = session.scenario
     seats = ", ".join(f"{render.role_name(sc, r)}: " + (_("human") if s.human else _("AI, {p}").format(
@@ -208,47 +189,13 @@ def _play(session: Session, io: Console) -> int:
     try:
         status = TextGame(session, io).run()
     except EndOfInput:
-        io.say("", _("Input ended. {saved}").format(saved=_where_saved(session)))
+        io.say("", _("Input ended. {saved}").format(saved=where_saved(session)))
         return 2
     except KeyboardInterrupt:
-        io.say("", _("Stopped. {saved}").format(saved=_where_saved(session)))
+        io.say("", _("Stopped. {saved}").format(saved=where_saved(session)))
         return 130
     if status == "quit":
         session.save()  # try once more if the last save failed
-        io.say(_where_saved(session))
+        io.say(where_saved(session))
         return 0
-    return _finish(session, io)
-
-
-def _finish(session: Session, io: Console) -> int:
-    result = session.outcome()
-    view = session.view(None)
-    io.say("", *render.end_screen(result, session.scenario, view))
-    from game.debrief.deal import deal_lines
-
-    deal = deal_lines(session)
-    if deal:
-        io.say("", *deal)
-    hook = session.on_save
-    if isinstance(hook, GameFile) and hook.error is not None:
-        try:
-            hook.write(session)
-        except SaveFailed as exc:
-            io.say("", _("No replay was saved: {reason}.").format(reason=exc.reason))
-            return 0
-    path = hook.saved if isinstance(hook, GameFile) else None
-    if path is None:
-        return 0
-    debrief = path.with_suffix(".html")
-    try:
-        write_atomic(debrief, debrief_html(session))
-        io.say("", _("Debrief saved to {path}").format(path=debrief))
-    except WriteFailed as exc:
-        io.say("", _("The debrief was not written: {reason}").format(reason=exc))
-    io.say(_("Replay saved to {path}").format(path=path),
-           _("Verify it with: {command} replay {path}").format(command=program.name(),
-                                                                path=shlex.quote(str(path))))
-    from game.textui.whatif import after_game
-
-    after_game(session, io, path)
-    return 0
+    return finish(session, io)

@@ -20,6 +20,8 @@ import os
 import sys
 from typing import TextIO
 
+from anyascii import anyascii
+
 #: Clear the screen, then the scrollback (in that order: some terminals, tmux among them,
 #: push a cleared screen into the scrollback), and put the cursor at the top.
 CLEAR = "\033[H\033[2J\033[3J\033[H"
@@ -28,6 +30,8 @@ WINDOWS = sys.platform == "win32"
 ERRORS = "detente-ascii"  # the codec error handler registered by ascii_fallback
 _ENABLE_VIRTUAL_TERMINAL_PROCESSING = 0x0004
 _STD_OUTPUT_HANDLE = -11
+#: Where plain ASCII needs more than anyascii's one-character answer.
+_ASCII = str.maketrans({"→": "->", "←": "<-", "↔": "<->", "·": "-", "\u00a0": " "})
 _escapes: bool | None = None  # whether this console takes escape sequences, once known
 
 
@@ -101,6 +105,9 @@ def ascii_fallback(*streams: TextIO) -> None:
 def _in_ascii(exc: UnicodeError) -> tuple[str, int]:
     if not isinstance(exc, UnicodeEncodeError):
         raise exc
-    from game.textui.console import plain_ascii
-
     return plain_ascii(exc.object[exc.start:exc.end]), exc.end
+
+
+def plain_ascii(text: str) -> str:
+    """`text` in plain ASCII: arrows as `->`, accents dropped, other scripts transliterated."""
+    return anyascii(text.translate(_ASCII))

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import argparse
 
+from game import program
 from game.authoring.scenarios import DEFAULT_SCENARIO, ScenarioLoadError, load_for_play
-from game.cli import program
 from game.guide.tutorial import (
     CoachState,
     CoachStep,
@@ -28,9 +28,11 @@ from game.guide.tutorial import (
     tutorial_session,
 )
 from game.model.state import RoundRecord
+from game.session.library import GameLibrary
 from game.session.session import Session
 from game.session.turns import MenuItem, turn
 from game.textui.console import Console, EndOfInput
+from game.textui.ending import finish, reporter, where_saved
 from game.textui.play import TextGame
 from game.words import _, prose
 
@@ -147,8 +149,6 @@ def suggestion_hint(items: list[MenuItem]) -> str | None:
 
 def run_tutorial(args: argparse.Namespace, io: Console) -> int:
     """Start the guided first game from the text mode's options; returns the exit status."""
-    from game.session.library import GameLibrary
-    from game.textui.main import _finish, _reporter, _where_saved
 
     path = getattr(args, "scenario", None) or str(DEFAULT_SCENARIO)
     clash = _clashing_options(args)
@@ -164,7 +164,7 @@ def run_tutorial(args: argparse.Namespace, io: Console) -> int:
         return 2
     library = GameLibrary(program="text")
     session_ = tutorial_session(tutorial, scenario, path)
-    library.attach(session_, on_error=_reporter(io))
+    library.attach(session_, on_error=reporter(io))
     session_.save()  # the guided game has its own file from the start, like any other
     remember("started")
     io.say(f"Détente: {scenario.title}", "", prose(tutorial.welcome))
@@ -172,13 +172,13 @@ def run_tutorial(args: argparse.Namespace, io: Console) -> int:
         io.ask(_("Press Enter to begin. "))
         status = GuidedGame(session_, io, tutorial).run()
     except EndOfInput:
-        io.say("", _("Input ended. {saved}").format(saved=_where_saved(session_)))
+        io.say("", _("Input ended. {saved}").format(saved=where_saved(session_)))
         return 2
     if status == "quit":
         session_.save()
-        io.say(_where_saved(session_))
+        io.say(where_saved(session_))
         return 0
-    return _finish(session_, io)
+    return finish(session_, io)
 
 
 def _clashing_options(args: argparse.Namespace) -> list[str]:

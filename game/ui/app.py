@@ -27,6 +27,7 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 import pygame  # noqa: E402
 
+from game import program  # noqa: E402
 from game.ui.context import Ui  # noqa: E402
 from game.ui.layout import SCALE_STEP, clamp_scale  # noqa: E402
 from game.ui.scene import Scene, SceneStack, Screens  # noqa: E402
@@ -275,9 +276,7 @@ class App:
 
 def parse_options(argv: Sequence[str] | None) -> argparse.Namespace:
     """Options of the window mode."""
-    from game.cli.program import name
-
-    p = argparse.ArgumentParser(prog=name(), description=_("Détente: the game window."))
+    p = argparse.ArgumentParser(prog=program.name(), description=_("Détente: the game window."))
     p.add_argument("--scale", type=float, help=_("UI scale, 1.0 to 2.0 (overrides settings)"))
     p.add_argument("--high-contrast", action="store_true", help=_("use the high-contrast theme"))
     p.add_argument("--windowed", action="store_true", help=_("ignore the full-screen setting"))
@@ -285,7 +284,7 @@ def parse_options(argv: Sequence[str] | None) -> argparse.Namespace:
                    help=_("render every screen to PNG in DIR (with --scenario, of that scenario)"))
     p.add_argument("--scenario", metavar="FILE",
                    help=_("open New game with this scenario file chosen (its problems, if any, "
-                          "are listed as {program} check lists them)").format(program=name()))
+                          "are listed as {program} check lists them)").format(program=program.name()))
     p.add_argument("--quit-after", type=float, metavar="SECONDS",
                    help=_("quit this many seconds after the first frame (benchmarks)"))
     p.add_argument("--lang", metavar="LANG", help=_("the language of the game's words, such as ru "

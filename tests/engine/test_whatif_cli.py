@@ -2,7 +2,8 @@
 
 import pytest
 
-from game.cli import main, program
+from game import program
+from game.cli import main
 from game.debrief.branch import branch_lines, parting
 from game.debrief.debrief import debrief_html
 from game.debrief.whatif import Change, branch, choices

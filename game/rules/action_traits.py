@@ -9,14 +9,23 @@ AI's `game.ai.traits` reads the public record with them.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NamedTuple
+from collections.abc import Mapping
+from typing import NamedTuple, Protocol
 
 from game.model.actions import Action
-from game.model.scenario import ActionSpec
-from game.rules.tables import Candidate
+from game.model.scenario import ActionSpec, Scenario
+from game.rules.tables import ActionRow, Candidate
 
-if TYPE_CHECKING:
-    from game.rules.compiled import CompiledScenario
+
+class Compiling(Protocol):
+    """What the traits read of the scenario being compiled (game.rules.compiled, which
+    makes them): so this module stands below it, not beside it in a circle."""
+
+    scenario: Scenario
+    roles: tuple[str, ...]
+    names: Mapping[str, str]
+    actions: tuple[ActionRow, ...]
+    candidate_of: Mapping[Action, Candidate]
 
 
 class Facts(NamedTuple):
@@ -31,7 +40,7 @@ class Traits:
     """Facts about a scenario's actions that every persona reads, compiled once per
     scenario (`CompiledScenario.traits`) and shared by every policy, which only reads it."""
 
-    def __init__(self, game: CompiledScenario) -> None:
+    def __init__(self, game: Compiling) -> None:
         scenario = game.scenario
         self.scenario = scenario
         self.spec: dict[str, ActionSpec] = {row.spec.id: row.spec for row in game.actions}
@@ -93,7 +102,7 @@ class Traits:
         toward = self.toward[role]
         return [a for a in legal if a in toward]
 
-    def _facts(self, game: CompiledScenario, cand: Candidate) -> Facts:
+    def _facts(self, game: Compiling, cand: Candidate) -> Facts:
         action, spec = cand.action, cand.row.spec
         if spec.target == "milestone":
             aimed = tuple(p for p in self.parties[action.target] if p != action.role)

@@ -10,15 +10,18 @@ stderr with exit status 2.
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
+from game.authoring.scenarios import DEFAULT_SCENARIO, SCENARIO_DIR, load_for_play
+from game.debrief.briefs import briefs_html, host_codes
+from game.files.atomic import write_atomic
+from game.net.cli import host_dir
 from game.words.i18n import N_, _, ngettext
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The briefs command's options."""
-    from game.authoring.scenarios import DEFAULT_SCENARIO
-
     parser.add_argument("scenario", nargs="?", default=None, metavar="SCENARIO",
                         help=_("scenario file, or the name of a bundled one such as "
                                "open-skies-1990 (default: {default})").format(
@@ -30,12 +33,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, replace_problem) -> int:
     """Write the briefs; 0, or 2 on bad input (reported by the caller's error handling)."""
-    import sys
-
-    from game.authoring.scenarios import DEFAULT_SCENARIO, load_for_play
-    from game.debrief.briefs import briefs_html, host_codes
-    from game.files.atomic import write_atomic
-    from game.net.cli import host_dir
 
     out = Path(args.out)
     problem = replace_problem(out, "--out", N_("set of role briefs"),
@@ -62,8 +59,6 @@ def run(args: argparse.Namespace, replace_problem) -> int:
 def scenario_path(given: str) -> Path:
     """The file `given` names: a path, or the name of a bundled scenario (with or without
     .yaml) when no such file exists here."""
-    from game.authoring.scenarios import SCENARIO_DIR
-
     path = Path(given)
     bundled = SCENARIO_DIR / (given if given.endswith(".yaml") else f"{given}.yaml")
     if not path.exists() and "/" not in given and bundled.is_file():

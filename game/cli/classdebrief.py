@@ -14,6 +14,8 @@ import os
 import sys
 from pathlib import Path
 
+from game.debrief.classdebrief import class_csv, class_debrief_html, read_tables
+from game.files.atomic import write_atomic
 from game.words.i18n import N_, _
 
 
@@ -32,9 +34,6 @@ def run(args: argparse.Namespace, replace_problem) -> int:
     """Read every game, then write the class debrief (and the CSV); 0, or 2 on bad input.
 
     `replace_problem(out, flag, what, earlier)` says why an output file may not be written."""
-    from game.debrief.classdebrief import class_csv, class_debrief_html, read_tables
-    from game.files.atomic import write_atomic
-
     problem = _targets_problem(args, replace_problem)
     if problem:
         print(_("error: {problem}").format(problem=problem), file=sys.stderr)

@@ -14,7 +14,12 @@ import argparse
 import json
 import sys
 
+from game.authoring.scenarios import load_for_play
+from game.cli.briefs import scenario_path
+from game.rules import compile_scenario
+from game.rules.values import frontier, walk_aways
 from game.words import _
+from game.words.deal import frontier_heading, frontier_row, no_zone_line, walk_away_row
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -28,8 +33,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def frontier_data(game) -> dict:
     """The JSON form: `{"walk_away": {role: value}, "frontier": [{"terms", "values"}]}`."""
-    from game.rules.values import frontier, walk_aways
-
     return {"walk_away": walk_aways(None, game),
             "frontier": [{"terms": dict(p.terms), "values": dict(p.values)}
                          for p in frontier(game)]}
@@ -37,8 +40,6 @@ def frontier_data(game) -> dict:
 
 def frontier_lines(game) -> list[str]:
     """The plain-text listing, with option and role names."""
-    from game.words.deal import frontier_heading, frontier_row, no_zone_line, walk_away_row
-
     data = frontier_data(game)
     points = game.talks.parties
     lines = [game.scenario.title, walk_away_row(game.scenario, data["walk_away"]), ""]
@@ -55,11 +56,6 @@ def frontier_lines(game) -> list[str]:
 def run(args: argparse.Namespace) -> int:
     """Print the frontier; 0, or 2 for a scenario without talks (a file that does not load
     raises ScenarioLoadError, which the command line prints in one line with status 2)."""
-    from game.authoring.scenarios import load_for_play
-    from game.cli.briefs import scenario_path
-    from game.rules import compile_scenario
-    from game.words import _
-
     path = scenario_path(args.scenario)
     scenario = load_for_play(path)
     if scenario.negotiation is None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from game.words import _, role_name
+from game.words.talks import package_lines
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,8 +48,6 @@ def agreements_of(session) -> tuple[AgreementFact, ...] | None:
 
 
 def _talks_agreement(session) -> tuple[AgreementFact, ...]:
-    from game.words.talks import package_lines
-
     a = getattr(session.state, "agreement", None)
     if a is None:
         return ()

@@ -10,6 +10,7 @@ Both respect the fog: an unfinished game shows only the public ledger and no sco
 from __future__ import annotations
 
 from game.debrief.coach import STEADY, Coaching, coach
+from game.debrief.page import render, rtl_names
 from game.debrief.whatif import Branch, Change
 from game.model.results import Track
 from game.model.state import LedgerEntry, tension_band
@@ -144,6 +145,4 @@ def extras(session: Session, branch: Branch | None = None) -> dict:
 
 def extra_sections(session: Session, branch: Branch | None = None) -> list[str]:
     """The same sections as HTML, on their own (one str in a list)."""
-    from game.debrief.page import render, rtl_names
-
     return [render("extras.html.j2", names=rtl_names(session.scenario), extras=extras(session, branch))]

@@ -21,6 +21,7 @@ from pathlib import Path
 from markupsafe import Markup, escape
 
 from game.debrief.page import render, rtl_names
+from game.files.bounded import ReadRefused, read_regular
 from game.model.scenario import Scenario
 from game.session.menu import full_menu
 from game.words import _, family_name, milestone_name, points, prose, role_name
@@ -95,8 +96,6 @@ def host_codes(folder: Path, scenario: Scenario) -> dict[str, dict[str, str]]:
 
 def _codes(seats_file: Path, scenario_id: str) -> dict[str, str]:
     """A hosted game's device codes, if its save is of `scenario_id`, unfinished and open."""
-    from game.files.bounded import ReadRefused, read_regular
-
     try:
         seats = json.loads(read_regular(seats_file, _CAP, "hosted game's seats"))
         game = json.loads(read_regular(seats_file.parent / "game.json", _CAP, "hosted game"))

@@ -25,8 +25,11 @@ from pathlib import Path
 from game.debrief.classfacts import TableFacts, table_facts
 from game.debrief.page import render, rtl_names
 from game.debrief.questions import class_questions
+from game.rules.values import measure_deal, walk_aways
+from game.session.replay import rebuild, scenario_for
+from game.session.saves import read_save
 from game.session.session import Session
-from game.words import milestone_name, role_name
+from game.words import _, milestone_name, role_name
 from game.words.classroom import (
     agreement_line,
     class_title,
@@ -39,6 +42,7 @@ from game.words.classroom import (
     table_label,
     tables_line,
 )
+from game.words.talks import issue_name, option_name
 
 #: The CSV's columns, one row per team and table.
 CSV_COLUMNS = ("table", "source", "scenario", "seed", "role", "delegation", "seat", "finished",
@@ -53,9 +57,6 @@ def read_tables(paths: Sequence[str | Path], scenario: str | None = None) -> dic
 
     Raises the same one-line errors as `python main.py debrief` for a file that cannot be
     read (game.session.saves.SaveError, game.authoring.scenarios.ScenarioLoadError)."""
-    from game.session.replay import rebuild, scenario_for
-    from game.session.saves import read_save
-
     games = {}
     for n, path in enumerate(paths, 1):
         record = read_save(Path(path))
@@ -174,9 +175,6 @@ def _deals(facts: list[TableFacts]) -> dict | None:
     """The agreements side by side, for the tables of one case with talks: a row per table
     with the option agreed on each issue and each delegation's value `value (walk-away)`,
     the values only for a game that is over or shown in full; None otherwise."""
-    from game.rules.values import measure_deal, walk_aways
-    from game.words.talks import issue_name, option_name
-
     sc = facts[0].session.scenario
     if sc.negotiation is None or not _one_case(facts):
         return None
@@ -206,8 +204,6 @@ def _deals(facts: list[TableFacts]) -> dict | None:
 
 def agreements_of_status(a) -> str:  # noqa: ANN001
     """An agreement's status in a word or two, or that there is none."""
-    from game.words import _
-
     if a is None:
         return _("none")
     return {"in_force": _("in force"), "failed": _("not ratified"),

@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from game.ai import TEMPERAMENTS, make_policy, seat_alternatives
 from game.ai.policy import draft_orders
 from game.debrief.whatif import Change, Script, WhatIfError, player_for, rules_of, script_of
+from game.guide.tutorial import guide_suggestions
 from game.model.actions import Action, BadMoveText
 from game.model.results import Track
 from game.model.state import GameState
@@ -100,8 +101,6 @@ def coach(session: Session, suggested: dict[tuple[int, str], tuple[Action, ...]]
     `suggested`: {(round, role): the orders a coach suggested}; by default, those of the
     guided game `session` is, if it is one (none otherwise)."""
     if suggested is None:
-        from game.guide.tutorial import guide_suggestions
-
         suggested = guide_suggestions(session)
     script = script_of(session)
     player = player_for(session, script, reasons=False)

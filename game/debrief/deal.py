@@ -14,8 +14,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from game.debrief.classfacts import SET_ASIDE, demand_fates
 from game.model.results import DetailKind
+from game.rules.talks import open_among
+from game.rules.values import frontier, measure_deal, walk_aways
 from game.words import deal as words
+from game.words.deal import term_status_words
 from game.words.names import demand_name
 from game.words.talks import package_lines, package_text, term_text
 
@@ -38,8 +42,6 @@ class DealFacts:
 
 def deal_facts(session) -> DealFacts | None:
     """The deal of a session's game, or None for a case without talks."""
-    from game.rules.values import frontier, measure_deal, walk_aways
-
     game, state, sc = session.game, session.state, session.scenario
     t = game.talks
     if t is None:
@@ -121,7 +123,6 @@ def decisions(session) -> list[str]:
         elif e.detail.kind == DetailKind.IN_FORCE and key not in seen:
             seen.add(key)
             found.append((e.round, 10**6, words.decision_in_force(sc)))
-    from game.debrief.classfacts import SET_ASIDE, demand_fates
 
     for d in demand_fates(session):
         if d.fate == SET_ASIDE and d.round is not None:
@@ -133,8 +134,6 @@ def decisions(session) -> list[str]:
 
 def _agreed(session) -> list[tuple[int, int, tuple[str, ...], tuple]]:
     """(round, proposal id, parties, terms) of every package all its addressees accepted."""
-    from game.rules.talks import open_among
-
     state = session.state
     out = []
     for rnd in sorted({m.round for m in state.talks}):
@@ -157,8 +156,6 @@ def deal_lines(session) -> list[str]:
     """The deal as plain lines, for the text mode's and the window's end screens: the
     agreement or why there is none, each delegation against its walk-away value, Pareto
     efficiency, and the words and deeds of the terms. Empty for a case without talks."""
-    from game.words.deal import term_status_words
-
     facts = deal_facts(session)
     if facts is None:
         return []

@@ -22,6 +22,8 @@ from game.lab.flags import ENDING_MAX, IMBALANCE, OBJECTIVE_HIGH, OBJECTIVE_LOW,
 from game.lab.notes import note
 from game.lab.tally import Tally
 from game.model.scenario import Scenario
+from game.rules import compile_scenario
+from game.rules.values import frontier, walk_aways
 from game.words import _, ngettext
 
 
@@ -184,9 +186,6 @@ def optimum(scenario: Scenario) -> dict | None:
     walk-away values at the start, with each party's gain (None without a zone of
     agreement). `ties` is true when every package with that best joint gain gives every
     party the same gain, so no team can do better than another by cooperating."""
-    from game.rules import compile_scenario
-    from game.rules.values import frontier, walk_aways
-
     game = compile_scenario(scenario)
     away = walk_aways(None, game)
     points = frontier(game)

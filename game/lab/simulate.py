@@ -22,6 +22,7 @@ import sys
 from typing import TextIO
 
 from game.ai import LAB_PERSONAS, PERSONAS, TEMPERAMENTS, make_policy
+from game.authoring.check import check_one, summary
 from game.lab import tryout
 from game.lab.games import Plan, Progress, play_all
 from game.lab.output import KINDS, OutputError, check_outputs, render_outputs, write_all
@@ -201,8 +202,6 @@ def load(path: str, warnings: list[str] | None = None) -> Scenario:
     problem of the file as a whole (missing, a folder, a device) raises SimulateError
     with that one line. The lines of the warnings of a file that loads are added to
     `warnings`, for the caller to print once every option is checked."""
-    from game.authoring.check import check_one, summary
-
     errors = io.StringIO()
     scenario, found = check_one(path, errors)
     if not found and scenario is None:

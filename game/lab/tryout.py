@@ -7,6 +7,7 @@ left (its flags and their overshoot), so little crosses between processes.
 
 from __future__ import annotations
 
+from pathlib import Path as FilePath
 from typing import TextIO
 
 from game.authoring.file_text import read_bytes
@@ -34,8 +35,6 @@ def run(path: str, scenario: Scenario, notes: list[dict], plan: Plan, tries: int
     """The suggestion lines for the terminal, and the best change (None if none helped).
 
     `err` gets a progress bar over every game played (None: no bar)."""
-    from pathlib import Path as FilePath
-
     text = read_bytes(FilePath(path)).decode("utf-8")
     _scenario, source, _problems = check_text(text, path)
     found = suggest.variants(path, text, source, suggest.proposals(scenario, source, notes), tries)

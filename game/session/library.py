@@ -55,6 +55,8 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from game.authoring.file_text import MAX_BYTES
+from game.authoring.loader import ScenarioError, load_scenario_text
+from game.authoring.scenarios import ScenarioLoadError
 from game.files.atomic import WriteFailed, clean_stale_temps, create_new, move_new, write_atomic
 from game.files.bounded import ReadRefused, read_regular
 from game.files.locks import Holder, LockHeld, save_lock
@@ -341,9 +343,6 @@ def _fingerprint(scenario_path: str | None, since: float) -> ScenarioSource | No
 
 def _legacy_notice(record: SaveFile) -> str | None:
     """The notice for a 0.1 save, whose scenario is compared by content with the file now."""
-    from game.authoring.loader import ScenarioError, load_scenario_text
-    from game.authoring.scenarios import ScenarioLoadError
-
     try:
         path = scenario_file(record)
         now: Scenario = load_scenario_text(read_regular(path, MAX_BYTES, "scenario file"),

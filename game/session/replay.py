@@ -17,6 +17,8 @@ from pydantic import ValidationError
 
 from game.ai import persona_problem
 from game.authoring.file_text import MAX_BYTES
+from game.authoring.loader import ScenarioError, load_scenario_text
+from game.authoring.scenarios import load_for_play, locate
 from game.files.bounded import ReadRefused, read_regular
 from game.model.actions import IllegalAction, move_from_text
 from game.model.results import Reason
@@ -111,8 +113,6 @@ def scenario_for(record: SaveFile, source: Path | str,
     """The scenario to rebuild a saved game with, and a one-line notice or None.
 
     Raises SaveError, or ScenarioLoadError for a scenario file that cannot be loaded."""
-    from game.authoring.scenarios import load_for_play
-
     if override is not None:
         scenario = load_for_play(override)
         if scenario_hash(scenario) == record.scenario_hash:
@@ -148,8 +148,6 @@ def scenario_file(record: SaveFile) -> Path:
 
     A relative path such as `scenarios/x.yaml` names a bundled scenario, wherever the
     game is installed."""
-    from game.authoring.scenarios import locate
-
     recorded = record.scenario_path
     shipped = bundled(recorded) if recorded and not Path(recorded).is_absolute() else None
     if shipped is not None and shipped.is_file():
@@ -178,8 +176,6 @@ def scenario_drift(record: SaveFile) -> str | None:
 
 
 def _content_differs(data: bytes, path: str, recorded_hash: str) -> bool:
-    from game.authoring.loader import ScenarioError, load_scenario_text
-
     try:
         return scenario_hash(load_scenario_text(data, path, lint=False)) != recorded_hash
     except ScenarioError:

@@ -14,7 +14,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from game.ai import PERSONAS
+from game.authoring.check import run_check
+from game.authoring.scenarios import DEFAULT_SCENARIO, list_scenarios, load_for_play
+from game.session.library import GameLibrary
+from game.session.saves import SaveError, data_dir
+from game.session.session import Seat, Session
 from game.words import _
+from game.words.personas import persona_blurb
 
 if TYPE_CHECKING:
     from game.session.session import Session
@@ -46,14 +53,12 @@ class SavedGame:
 
 def user_scenario_dir() -> Path:
     """The user's own scenarios folder: `scenarios` in the data directory."""
-    from game.session.saves import data_dir
     return data_dir() / "scenarios"
 
 
 def scenario_files(extra: Path | None = None) -> list[tuple[Path, str]]:
     """Every scenario file to offer, with where it was found: `extra` (from the command
     line) first, then scenarios/, then the user's scenarios folder."""
-    from game.authoring.scenarios import list_scenarios
     found = [(extra, _("from the command line"))] if extra is not None else []
     found += [(p, _("bundled")) for p in list_scenarios()]
     folder = user_scenario_dir()
@@ -65,19 +70,16 @@ def scenario_files(extra: Path | None = None) -> list[tuple[Path, str]]:
 
 def default_scenario() -> Path:
     """The scenario New game offers first."""
-    from game.authoring.scenarios import DEFAULT_SCENARIO
     return DEFAULT_SCENARIO
 
 
 def load_scenario(path: Path):
     """Load and check one scenario (raises ValueError with a readable message)."""
-    from game.authoring.scenarios import load_for_play
     return load_for_play(path)
 
 
 def check_report(path: Path) -> str:
     """What `python main.py check FILE` prints for this file, word for word."""
-    from game.authoring.check import run_check
     out = io.StringIO()
     run_check([str(path)], out=out, err=out)
     return out.getvalue().rstrip("\n")
@@ -99,8 +101,6 @@ def scenario_choices(extra: Path | None = None) -> list[ScenarioChoice]:
 def personas() -> dict[str, str]:
     """AI persona names and their one-line descriptions, as the engine offers them (the
     names are ids; screens show `game.words.personas.persona_label` instead)."""
-    from game.ai import PERSONAS
-    from game.words.personas import persona_blurb
     return {name: persona_blurb(name) for name in PERSONAS}
 
 
@@ -126,7 +126,6 @@ class Services:
     def library(self):
         """The library of saved games (opened on first use, after the first frame)."""
         if self._library is None:
-            from game.session.library import GameLibrary
             self._library = GameLibrary(program="window")
         return self._library
 
@@ -139,7 +138,6 @@ class Services:
     def saved_games(self) -> tuple[list[SavedGame], str]:
         """The games in progress, newest first, then the finished ones (to read their
         ending and export the debrief); or [] and why there are none."""
-        from game.session.saves import SaveError
         try:
             games = [*self.library.unfinished(), *self.library.finished()]
         except (OSError, SaveError) as exc:
@@ -155,7 +153,6 @@ class Services:
         and talks timer), so Continue lists it from its first screen on, and saved again
         after every move; `seats` maps each role to "human" or an AI persona name. A save
         that fails is held in `save_error`; the game goes on."""
-        from game.session.session import Seat, Session
         made = {r: Seat(True) if s == "human" else Seat(False, s) for r, s in seats.items()}
         session = Session(scenario, seed, made, rounds, str(path))
         self._hook = self.library.attach(session, timer_seconds=timer_minutes * 60,

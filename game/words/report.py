@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from game.words.i18n import _, ngettext
 from game.words.names import meter_label, role_name
+from game.words.personas import persona_label
 
 
 def and_list(items: Sequence[str]) -> str:
@@ -29,8 +30,6 @@ def debrief_title(title: str) -> str:
 def seats_line(game, seed: int, seats: dict) -> str:
     """`Seed 7. Seats: Washington (human), Moscow (AI: Moscow, 2011 position), NATO (AI: step
     for step)`: AI seats by their position in neutral words, never a persona id."""
-    from game.words.personas import persona_label
-
     names = [_("{role} (human)").format(role=role_name(game, r)) if seat.human
              else _("{role} (AI: {persona})").format(role=role_name(game, r),
                                                      persona=persona_label(game, r, seat.persona))

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from game.ai import persona_problem  # lint reads the persona names the engine offers
 from game.authoring.lint.context import Lint
 from game.authoring.problems import Problem
+from game.rules.endings import STOPPED
 from game.words import _
 
 
@@ -21,8 +23,6 @@ def check_dilemma_refs(ctx: Lint) -> Iterator[Problem]:
 
 
 def _reserved_ending(ctx: Lint) -> Iterator[Problem]:
-    from game.rules.endings import STOPPED
-
     for i, e in enumerate(ctx.scenario.endings):
         if e.id == STOPPED:
             yield ctx.problem(("endings", i, "id"), _("the ending id '{id}' is the facilitator's "
@@ -37,8 +37,6 @@ def _start_demands(ctx: Lint) -> Iterator[Problem]:
 
 
 def _default_seats(ctx: Lint) -> Iterator[Problem]:
-    from game.ai import persona_problem  # lint reads the persona names the engine offers
-
     for role, name in ctx.scenario.default_seats.items():
         yield from ctx.unknown(("default_seats",), "role", role, ctx.roles)
         problem = persona_problem(name)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from game.authoring.lint.reach import reach
 from game.authoring.problems import Path
 from game.model.scenario import Condition, Effect, Scenario
 
@@ -61,6 +62,4 @@ def nested(path: Path, cond: Condition) -> Iterator[tuple[Path, Condition]]:
 
 def establishable(scenario: Scenario) -> set[str]:
     """Milestones some sequence of actions can bring into operation (see `reach`)."""
-    from game.authoring.lint.reach import reach
-
     return set(reach(scenario).milestones)

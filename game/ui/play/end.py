@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import pygame
 
+from game.debrief.deal import deal_lines
+from game.debrief.debrief import debrief_html
 from game.session.history import meter_history, turning_points
+from game.session.saves import data_dir, write_atomic
 from game.ui.base import Widget
 from game.ui.context import Ui
 from game.ui.identity import EMBLEMS, GLYPHS, delegations, draw_emblem
@@ -135,8 +138,6 @@ class EndScene(GameScene):
 
     def export(self) -> None:
         """Write the HTML debrief next to the saves and say where it is."""
-        from game.debrief.debrief import debrief_html
-        from game.session.saves import data_dir, write_atomic
         path = data_dir() / "debriefs" / f"{self.scenario.id}-seed{self.session.seed}.html"
         try:
             write_atomic(path, debrief_html(self.session))
@@ -148,8 +149,6 @@ class EndScene(GameScene):
 
     def _deal(self) -> Panel | None:
         """The deal, as the debrief tells it (None for a case without talks)."""
-        from game.debrief.deal import deal_lines
-
         lines = deal_lines(self.session)
         if not lines:
             return None

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game.guide.tutorial import offer_first, remember
 from game.ui.base import Widget
 from game.ui.screens.common import KEY_HINT, PageScene
 from game.ui.widgets import Centre, ChoiceList, Column, Fit, Label, Row, ScrollView, Split, notice
@@ -42,7 +43,6 @@ class TitleScene(PageScene):
         self.games, self.why_not = self.app.services.saved_games()
         if self._in_progress() and self.focus.key in (None, "title:New game"):
             self.focus.key = "title:Continue"
-        from game.guide.tutorial import offer_first
         saved = getattr(self, "games", None) or getattr(self, "saved", None)
         self.guide_first = not saved and offer_first()  # a first run: no saved game yet
         if self.guide_first and self.focus.key in (None, "title:New game"):
@@ -119,7 +119,6 @@ class TitleScene(PageScene):
     def new_game(self) -> None:
         """Open the New game screen (on a first run, that turns the guided game down)."""
         if self.guide_first:
-            from game.guide.tutorial import remember
             remember("declined")
             self.guide_first = False
         self.app.stack.push(self.app.screens.make("new_game"))

@@ -11,7 +11,10 @@ from __future__ import annotations
 
 from game.debrief.branch import change_words, parting, side
 from game.debrief.coach import coach
+from game.debrief.debrief import debrief_html
 from game.debrief.whatif import Branch, Change, WhatIfError, branch, choices, open_orders, script_of
+from game.files.atomic import write_atomic
+from game.session.saves import data_dir
 from game.ui.base import Widget
 from game.ui.play.text import action_label, ledger_line, role_name
 from game.ui.screens.common import PageScene
@@ -203,10 +206,6 @@ class WhatIfScene(PageScene):
         self._go("round")
 
     def _export(self) -> None:
-        from game.debrief.debrief import debrief_html
-        from game.files.atomic import write_atomic
-        from game.session.saves import data_dir
-
         ch = self.result.change
         path = data_dir() / "debriefs" / (f"{self.sc.id}-seed{self.session.seed}-whatif-"
                                           f"r{ch.round}-{ch.role}.html")

@@ -152,3 +152,132 @@ def test_core_packages_never_import_the_front_ends():
     offenders = [str(p.relative_to(ROOT)) for pkg in ("engine", "ai", "rules", "model", "words")
                  for p in (ROOT / "game" / pkg).rglob("*.py") if pattern.search(p.read_text())]
     assert offenders == []
+
+
+# --- the rooms of game/ and the way their imports run ------------------------------------
+
+#: The layers, lowest first: a module imports only from its own layer or those below.
+LAYERS = (
+    {"game", "files", "resources", "program"},  # the ground: safe files, shipped files, the command's name
+    {"model"},  # scenario schema, state, moves, results as data
+    {"rules"},  # pure, deterministic rules
+    {"ai", "words"},  # the AI delegations; the only place that makes sentences
+    {"authoring", "session"},  # loading and checking scenarios; a game in progress and its saves
+    {"debrief", "guide", "lab"},  # after the game, the guided first game, the balance lab
+    {"textui", "ui", "net"},  # the front ends: terminal, window, hosted pages
+    {"cli"},  # the command line
+)
+
+#: Imports left inside functions, by file and imported module, with the reason.
+LAZY_IMPORTS = {
+    "game/cli/main.py": "each command loads its own room when it runs; the window's "
+                        "(game.ui, which imports pygame) must not load for text commands",
+    "game/ui/app.py": "the scenes are made on demand from the scene table (Screens)",
+    "game/ui/display.py": "pygame: asked only when the window is about to open",
+    "game/ui/dpi.py": "pygame and ctypes (Windows only), before SDL starts",
+    "game/ui/screenshots.py": "pygame with the dummy driver, only for --screenshot",
+    "game/textui/terminal.py": "termios, msvcrt, ctypes: one platform's console each",
+    "game/net/server.py": "uvicorn: only when a game is served",
+    "game/net/cli.py": "uvicorn and the server: only for `host`; secrets where a code is made",
+    "game/authoring/check.py": "not yet moved to the top (issue 17)",
+    "game/guide/tutorial.py": "not yet moved to the top (issue 17)",
+}
+
+
+def _module_name(path: Path) -> str:
+    parts = list(path.relative_to(ROOT).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _module_imports() -> dict[str, set[str]]:
+    """Each game module -> the game modules it imports at module level (TYPE_CHECKING too)."""
+    import ast
+
+    modules = {_module_name(p): p for p in (ROOT / "game").rglob("*.py")}
+
+    def resolve(name: str) -> str | None:
+        while name and name not in modules:
+            name = name.rpartition(".")[0]
+        return name or None
+
+    graph = {}
+    for name, path in modules.items():
+        package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+        found: set[str | None] = set()
+
+        def visit(body: list, package=package, found=found) -> None:
+            for node in body:
+                if isinstance(node, ast.Import):
+                    found.update(resolve(a.name) for a in node.names if a.name.startswith("game"))
+                elif isinstance(node, ast.ImportFrom):
+                    base = node.module or ""
+                    if node.level:
+                        up = package.split(".")[: len(package.split(".")) - node.level + 1]
+                        base = ".".join(up + ([base] if base else []))
+                    if base.startswith("game"):
+                        found.update(resolve(f"{base}.{a.name}") if f"{base}.{a.name}" in modules
+                                     else resolve(base) for a in node.names)
+                elif isinstance(node, (ast.If, ast.Try)):
+                    visit(node.body)
+                    visit(node.orelse)
+                    for handler in getattr(node, "handlers", []):
+                        visit(handler.body)
+                    visit(getattr(node, "finalbody", []))
+
+        visit(ast.parse(path.read_text(encoding="utf-8")).body)
+        graph[name] = {m for m in found if m and m != name}
+    return graph
+
+
+def _room(module: str) -> str:
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 else "game"
+
+
+def test_no_import_cycle_in_the_game():
+    """No game module reaches itself through module-level imports (over the whole package)."""
+    graph = _module_imports()
+    cycles, done = [], set()
+    for start in graph:
+        path, on_path, stack = [], set(), [(start, iter(sorted(graph[start])))]
+        path.append(start)
+        on_path.add(start)
+        while stack:
+            node, children = stack[-1]
+            child = next(children, None)
+            if child is None:
+                stack.pop()
+                on_path.discard(path.pop())
+                done.add(node)
+            elif child in on_path:
+                cycles.append(path[path.index(child):] + [child])
+            elif child not in done:
+                stack.append((child, iter(sorted(graph.get(child, ())))))
+                path.append(child)
+                on_path.add(child)
+    assert cycles == []
+
+
+def test_imports_never_run_up_the_layers():
+    """A room imports only from its own layer or those below it (see LAYERS)."""
+    layer = {room: n for n, rooms in enumerate(LAYERS) for room in rooms}
+    graph = _module_imports()
+    assert set(map(_room, graph)) <= set(layer), "a new room: give it a layer in LAYERS"
+    upward = sorted(f"{a} -> {b}" for a, targets in graph.items() for b in targets
+                    if layer[_room(b)] > layer[_room(a)])
+    assert upward == []
+
+
+def test_imports_inside_functions_are_only_the_allowed_ones():
+    """Imports stand at the top of their modules, except in the files of LAZY_IMPORTS (each
+    with its reason: an optional or heavy module that only some commands need)."""
+    import ast
+
+    offenders = []
+    for path in sorted((ROOT / "game").rglob("*.py")):
+        rel = path.relative_to(ROOT).as_posix()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                offenders += [f"{rel}:{n.lineno}" for n in ast.walk(node)
+                              if isinstance(n, (ast.Import, ast.ImportFrom)) and rel not in LAZY_IMPORTS]
+    assert offenders == []

@@ -71,9 +71,20 @@ def short_hud(view: PlayerView, scenario: Scenario) -> list[str]:
         extra = (f" {view.progress[m.id]}/{m.progress_needed}"
                  if m.progress_needed and status != Track.OPERATING else "")
         steps.append(f"{i}. {m.name}: {status_name(status)}{extra}")
-    head = (_("Cooperation track: steps 1-{n} operating; ").format(n=done) if done > 1 else
-            _("Cooperation track: step 1 operating; ") if done else _("Cooperation track: "))
-    lines.append(head + (_("next: {step}").format(step=steps[0]) if steps else ""))
+    if steps and done > 1:
+        line = _("Cooperation track: steps 1-{n} operating; next: {step}").format(
+            n=done, step=steps[0])
+    elif steps and done:
+        line = _("Cooperation track: step 1 operating; next: {step}").format(step=steps[0])
+    elif steps:
+        line = _("Cooperation track: next: {step}").format(step=steps[0])
+    elif done > 1:
+        line = _("Cooperation track: steps 1-{n} operating.").format(n=done)
+    elif done:
+        line = _("Cooperation track: step 1 operating.")
+    else:
+        line = _("Cooperation track: no steps.")
+    lines.append(line)
     return lines
 
 

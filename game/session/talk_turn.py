@@ -30,6 +30,7 @@ from game.words.talk_stakes import (
     option_value,
     ratification_line,
     ratification_lines,
+    sent_line,
     walk_away_line,
     worth_line,
 )
@@ -220,6 +221,18 @@ def send(session: Session, role: str, kind: str, ref: int = 0, to: tuple[str, ..
     return None
 
 
+def last_sent(session: Session, role: str) -> int:
+    """The number of the latest message `role` sent (0 if none): after `send`, the new
+    proposal's number."""
+    return next((m.id for m in reversed(session.state.talks) if m.sender == role), 0)
+
+
+def sent_words(session: Session, role: str, kind: str, ref: int = 0) -> str:
+    """What `role` reads once its message of `kind` is sent: 'Sent proposal 4.' names the
+    new proposal (propose, counter), 'You accepted proposal 3.' the one answered."""
+    return sent_line(kind, last_sent(session, role) if kind in ("propose", "counter") else ref)
+
+
 def package_from_choices(session: Session, choices: dict[str, str]) -> Package:
     """A package from issue id -> option id choices, in the scenario's issue order; issues
     left out take their first option (the status quo)."""
@@ -228,4 +241,5 @@ def package_from_choices(session: Session, choices: dict[str, str]) -> Package:
 
 
 __all__ = ["IssueItem", "OptionItem", "PackageNotes", "ProposalItem", "TalkTurn",
-           "package_from_choices", "package_notes", "send", "talk_turn"]
+           "last_sent", "package_from_choices", "package_notes", "send", "sent_words",
+           "talk_turn"]

@@ -14,9 +14,18 @@ from __future__ import annotations
 import re
 
 from game.model.state import Package
-from game.session.talk_turn import ProposalItem, TalkTurn, package_from_choices, send, talk_turn
+from game.session.talk_turn import (
+    ProposalItem,
+    TalkTurn,
+    package_from_choices,
+    package_notes,
+    send,
+    sent_words,
+    talk_turn,
+)
 from game.textui.console import Console
 from game.words import N_, _, ngettext, role_name
+from game.words.talk_stakes import OPTION_VALUE
 from game.words.talks import package_terms, roles_text, trade_sentence
 
 #: What the talks screen's commands are, shown under the screen and on a bad command.
@@ -25,7 +34,9 @@ TALKS_HELP = N_("Type p to propose a package, a N to accept proposal N, d N to d
                 "issues and options, h for every message so far, or b to go back to your orders.")
 
 _COMMAND = re.compile(r"([a-z?]+)\s*([0-9]{0,4})")
-_BACK = ("b", "back", "q", "quit", "x")
+#: The only words that leave the talks (or a half-made message): anything else unknown is
+#: answered with the help, so a slip of the finger never leaves the talks.
+_BACK = ("b", "back")
 
 
 class TalksScreen:
@@ -72,6 +83,8 @@ class TalksScreen:
         now = talk_turn(self.session, self.role)
         lines = ["", _("=== The talks: {team} ===").format(team=role_name(self.sc, self.role)),
                  now.agreement, *(f"  {t}" for t in now.terms)]
+        if now.walk_away_line:
+            lines.append(now.walk_away_line)
         if now.waiting:
             lines.append(_("Waiting for your answer:"))
             for p in now.waiting:
@@ -103,6 +116,9 @@ class TalksScreen:
                 waiting=roles_text(self.sc, p.waiting) or _("no one"))
         lines = [f"  {head}", *(f"    {line}" for line in p.lines),
                  "    " + _("As a trade: {trade}").format(trade=p.trade)]
+        if p.worth:
+            lines.append(f"    {p.worth}")
+        lines += [f"    {w}" for w in p.warnings]
         if answering and p.accept_closed:
             lines.append("    " + _("You may not accept it now: {why}").format(why=p.accept_closed))
         return lines
@@ -114,8 +130,13 @@ class TalksScreen:
             lines.append(f"  {issue.number}. {issue.name}")
             if issue.description:
                 lines.append("     " + " ".join(issue.description.split()))
-            lines += [f"       {o.number}) {o.name}" + (f"  ({o.closed})" if o.closed else "")
-                      for o in issue.options]
+            for o in issue.options:
+                lines.append(f"       {o.number}) {o.name}" + (f"  ({o.closed})" if o.closed else "")
+                             + "  [" + _(OPTION_VALUE).format(value=o.value) + "]")
+                if o.ratify:
+                    lines.append(f"          {o.ratify}")
+        if now.walk_away_line:
+            lines.append(now.walk_away_line)
         return lines
 
     # --- moves ------------------------------------------------------------------------
@@ -133,7 +154,7 @@ class TalksScreen:
         if to is None:
             return
         self.io.say(_("Your proposal to {to}:").format(to=roles_text(self.sc, to)),
-                    *self.package_preview(terms))
+                    *self.package_preview(terms, accepting=False))
         if not self.io.confirm(_("Send it?")):
             self.io.say(_("Not sent."))
             return
@@ -173,7 +194,7 @@ class TalksScreen:
                               "at least one issue.").format(n=chosen.id))
                 return
             self.io.say(_("Your counter to proposal {n}:").format(n=chosen.id),
-                        *self.package_preview(terms))
+                        *self.package_preview(terms, accepting=False))
             if self.io.confirm(_("Send it?")):
                 self.deliver("counter", chosen.id, (), terms)
             else:
@@ -205,6 +226,8 @@ class TalksScreen:
             kept = next(o for o in issue.options if o.id == current)
             self.io.say(f"{issue.number}. {issue.name}",
                         *(f"   {o.number}) {o.name}" + (f"  ({o.closed})" if o.closed else "")
+                          + "  [" + _(OPTION_VALUE).format(value=o.value) + "]"
+                          + (f"\n        {o.ratify}" if o.ratify else "")
                           for o in issue.options))
             last = len(issue.options)
             while True:
@@ -250,8 +273,10 @@ class TalksScreen:
             self.io.say(_("Type numbers from 1 to {last} separated by commas, such as 1,2, or "
                           "Enter for all.").format(last=len(parties)))
 
-    def package_preview(self, terms: Package) -> list[str]:
-        """A package as it would bind: its options, every term, and the trade for this team."""
+    def package_preview(self, terms: Package, accepting: bool = True) -> list[str]:
+        """A package as it would bind: its options, every term, the trade for this team,
+        what it is worth to the team and what it puts at stake (with `accepting`, the
+        team's standing public demands too)."""
         preview = talk_turn(self.session, self.role)
         names = {i.id: (i.name, {o.id: o.name for o in i.options}) for i in preview.issues}
         lines = [f"  {names[i][0]}: {names[i][1][o]}" for i, o in terms]
@@ -261,6 +286,8 @@ class TalksScreen:
             lines += [f"    {t}" for t in binds]
         lines.append("  " + _("As a trade: {trade}").format(
             trade=trade_sentence(self.sc, terms, self.role)))
+        notes = package_notes(self.session, self.role, terms, accepting)
+        lines += [f"  {line}" for line in (notes.worth, *notes.warnings) if line]
         return lines
 
     def deliver(self, kind: str, ref: int = 0, to: tuple[str, ...] = (),
@@ -275,11 +302,16 @@ class TalksScreen:
         after = talk_turn(self.session, self.role)
         new = after.history[len(before.history):]
         reasons = [r for r in after.reasons if r not in before.reasons]
-        self.io.say(_("Sent."), *(f"  {line}" for line in new[1:]),
-                    *(f"  {r}" for r in reasons))
+        self.io.say(sent_words(self.session, self.role, kind, ref),
+                    *(f"  {line}" for line in new[1:]), *(f"  {r}" for r in reasons))
         if self.session.state.agreement is not agreed and self.session.state.agreement:
             self.io.say(_("Agreement! {line}").format(line=after.agreement))
-        elif after.waiting or after.mine:
+            return
+        if after.mine:
+            self.io.say(_("Your open proposals:"))
+            for p in after.mine:
+                self.io.say(*self.proposal_lines(p, answering=False))
+        if after.waiting or after.mine:
             self.io.say(_("Type l to see the talks as they stand now."))
 
 

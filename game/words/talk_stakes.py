@@ -107,5 +107,20 @@ def demand_notes(game: CompiledScenario, state: GameState, role: str) -> list[st
     return out
 
 
-__all__ = ["COMPARE", "OPTION_VALUE", "WORTH", "demand_notes", "option_value",
-           "ratification_line", "ratification_lines", "walk_away_line", "worth_line"]
+
+
+#: What a team reads once its message is sent, by kind; `{n}` the proposal's number (for
+#: propose and counter, the new proposal's own number).
+SENT = {"propose": N_("Sent proposal {n}."), "counter": N_("Sent counter-proposal {n}."),
+        "accept": N_("You accepted proposal {n}."), "decline": N_("You declined proposal {n}."),
+        "withdraw": N_("You withdrew proposal {n}.")}
+
+
+def sent_line(kind: str, n: int) -> str:
+    """'Sent proposal 4.': a message just sent, in the same words on every front."""
+    return _(SENT[kind]).format(n=n)
+
+
+__all__ = ["COMPARE", "OPTION_VALUE", "SENT", "WORTH", "demand_notes", "option_value",
+           "ratification_line", "ratification_lines", "sent_line", "walk_away_line",
+           "worth_line"]

@@ -48,7 +48,7 @@ def test_a_package_proposed_in_the_text_mode_reaches_the_talks():
     assert mine[0].kind == "propose" and set(mine[0].to) == {"moscow", "nato"}
     assert dict(mine[0].terms) == {"assurance": "written", "transparency": "data_and_observers",
                                    "centres": "coordinated", "review": "none"}
-    assert "As a trade: We would do this:" in out.getvalue() and "Sent." in out.getvalue()
+    assert "As a trade: We would do this:" in out.getvalue() and "Sent proposal " in out.getvalue()
 
 
 def test_accepting_an_ai_proposal_concludes_an_agreement():

@@ -59,11 +59,16 @@ def test_a_proposal_made_by_keyboard_reaches_the_talks(app, drive):
     before = len(talks.session.state.talks)
     tab_to(app, drive, "talks:propose")
     drive.press(app, pygame.K_RETURN)
+    assert len(talks.session.state.talks) == before, "Propose asks 'Send it?' first"
+    assert "Send it?" in shown(app) and drive.focused_key(app) == "talks:send"
+    drive.press(app, pygame.K_RETURN)
+    drive.press(app, pygame.K_RETURN)  # a double Enter: the second lands on the chooser
     sent = [m for m in talks.session.state.talks[before:] if m.sender == role]
-    assert sent and sent[0].kind == "propose"
+    assert len([m for m in sent if m.kind == "propose"]) == 1, "sent once, not twice"
     assert dict(sent[0].terms)[first.id] == first.options[1].id
     assert dict(sent[0].terms)[second.id] == second.options[2].id
-    assert "Proposal sent" in talks.note
+    assert talks.note == f"Sent proposal {sent[0].id}."
+    assert drive.focused_key(app).startswith(f"talks:option:{first.id}:")
 
 
 def test_a_refusal_shows_in_one_line(app, drive):

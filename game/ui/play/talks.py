@@ -5,6 +5,12 @@ orders; Esc or "Back to orders" returns there. Everything on it comes from the t
 own `talk_turn` (game/session/talk_turn.py), so it is private to that team, like the
 orders screen, and says what the text mode and the hosted pages say.
 
+- The team's confidential instructions: its walk-away value now (a package must beat
+  it), its own value beside each option and what a package is worth to it; what an
+  option's ratification puts at stake (its exact odds only for the team that must
+  ratify) and what accepting does to a public demand the team stands by.
+- What the AI delegations said, above everything the team does, so it reads what the
+  others need first.
 - The proposals waiting for the team's answer, each as its package issue by issue and
   as a conditional trade, with Accept (or why not), Counter and Decline. Counter opens
   the chooser below filled in with that package; the counter goes back to its sender
@@ -12,9 +18,13 @@ orders screen, and says what the text mode and the hosted pages say.
 - The chooser: one numbered list of options per issue (☑ marks the option chosen, so
   the choice never rests on colour). Arrows move through the options, a digit picks
   that option of the issue holding the focus, Tab and Shift+Tab jump to the next or
-  previous issue. Then the addressees (each on or off) and Propose.
+  previous issue. Below it, what the package is worth to the team and what it binds each
+  side to; then the addressees (each on or off) and Propose, which asks "Send it?" with
+  the whole package before sending. Once sent, the focus goes back to the chooser's
+  first issue (so a second Enter cannot send it again) and the page says which
+  proposal number it became.
 - The team's own open proposals, each with Withdraw; the agreement and its terms; the
-  AI delegations' reasons the team may read; the latest messages it may read.
+  latest messages it may read.
 
 A message the rules refuse is not sent: the refusal shows in one line below the page.
 """
@@ -23,12 +33,20 @@ from __future__ import annotations
 
 import pygame
 
-from game.session.talk_turn import TalkTurn, package_from_choices, send, talk_turn
+from game.session.talk_turn import (
+    TalkTurn,
+    package_from_choices,
+    package_notes,
+    send,
+    sent_words,
+    talk_turn,
+)
 from game.ui.base import Widget, walk
 from game.ui.play.gamescene import GameScene
 from game.ui.widgets import Button, Label, Panel, Row, Spacer, Toggle
 from game.words import _
-from game.words.talks import roles_text, trade_sentence
+from game.words.talk_stakes import OPTION_VALUE
+from game.words.talks import package_terms, roles_text, trade_sentence
 
 #: The latest messages shown at first; "Show all messages" shows the rest.
 RECENT = 6
@@ -46,6 +64,8 @@ class TalksScene(GameScene):
         self.to: set[str] = set(spec.parties) - {role} if spec is not None else set()
         self.countering: int | None = None  # the proposal the chooser counters, if any
         self.all_messages = False
+        #: The message waiting for "Send it?": (kind, ref, to, package), or None.
+        self.confirming: tuple | None = None
 
     def on_enter(self) -> None:
         """The AI delegations speak first, so the team finds their proposals waiting."""
@@ -68,7 +88,16 @@ class TalksScene(GameScene):
         status = t.closed or _("You may send {n} more messages this round. A proposal is a "
                                "whole package: one option for every issue.").format(n=t.left)
         out: list[Widget] = [Label(status, "body", True, "accent")]
-        self.essential_n = 1
+        if t.walk_away_line:
+            out.append(Label(t.walk_away_line, "body", False, "screen"))
+        self.essential_n = len(out)
+        if self.confirming is not None:
+            return out + [self._confirm(t)]
+        if t.reasons:
+            out.append(Panel([Label(_("What the AI delegations said this round"), "body", True,
+                                    "panel_heading"),
+                              *[Label(f"• {line}", "small", False, "panel")
+                                for line in t.reasons[-RECENT:]]], key="talks:reasons"))
         out.append(self._waiting(t))
         out += self._chooser(t)
         if t.mine:
@@ -76,11 +105,6 @@ class TalksScene(GameScene):
         out.append(Panel([Label(_("Agreement"), "body", True, "panel_heading"),
                           Label(t.agreement, "small", False, "panel"),
                           *[Label(f"• {line}", "small", False, "panel") for line in t.terms]]))
-        if t.reasons:
-            out.append(Panel([Label(_("What the AI delegations said this round"), "body", True,
-                                    "panel_heading"),
-                              *[Label(f"• {line}", "small", False, "panel")
-                                for line in t.reasons[-RECENT:]]]))
         out.append(self._history(t))
         out.append(self._back())
         return out
@@ -102,6 +126,7 @@ class TalksScene(GameScene):
                     to=roles_text(self.scenario, p.to)), "body", True, "panel"),
                 *[Label(f"• {line}", "small", False, "panel") for line in p.lines],
                 Label(p.trade, "small", False, "panel"),
+                *[Label(line, "small", True, "panel") for line in (p.worth, *p.warnings) if line],
                 Label(_("Still to accept: {roles}").format(
                     roles=roles_text(self.scenario, p.waiting)), "small", False, "panel_muted"),
                 *([Label(_("You may not accept it: {why}").format(why=p.accept_closed),
@@ -128,12 +153,15 @@ class TalksScene(GameScene):
             options = [Button(o.name, lambda i=issue.id, o=o.id: self.choose(i, o),
                               number=o.number, group=f"issue:{issue.id}",
                               selected=package[issue.id] == o.id, enabled=not o.closed,
-                              explained=bool(o.closed), detail=o.closed,
+                              explained=bool(o.closed),
+                              detail="\n".join(x for x in (
+                                  o.closed, _(OPTION_VALUE).format(value=o.value), o.ratify) if x),
                               key=f"talks:option:{issue.id}:{o.id}") for o in issue.options]
             out.append(Panel([Label(f"{issue.number}. {issue.name}", "body", True,
                                     "panel_heading"),
                               Label(issue.description, "small", False, "panel_muted"),
                               *options], key=f"talks:issue:{issue.id}"))
+        out.append(self._stakes(self.package(), accepting=False))
         can = not t.closed
         if self.countering is not None:
             to = self._counter_to(t)
@@ -155,6 +183,41 @@ class TalksScene(GameScene):
                           explained=True, detail=t.closed or trade_sentence(
                               self.scenario, self.package(), self.viewer)))
         return out
+
+    def _stakes(self, package, accepting: bool) -> Panel:
+        """What `package` is worth to the team, what it binds each side to and what it puts
+        at stake, as the team weighs it (private to the team)."""
+        return Panel([Label(_("What this package means for you"), "body", True, "panel_heading"),
+                      *self._stake_rows(package, accepting)], key="talks:stakes")
+
+    def _stake_rows(self, package, accepting: bool) -> list[Widget]:
+        notes = package_notes(self.session, self.viewer, package, accepting)
+        binds = package_terms(self.scenario, package)
+        rows: list[Widget] = [Label(line, "small", True, "panel") for line in (notes.worth, *notes.warnings)
+                 if line]
+        rows.append(Label(_("What it binds each side to:") if binds else
+                          _("The package binds no one to any deed or restraint."),
+                          "small", False, "panel"))
+        rows += [Label(f"• {line}", "small", False, "panel") for line in binds]
+        return rows
+
+    def _confirm(self, t: TalkTurn) -> Panel:
+        """"Send it?": the whole message as it would bind, with Send it and Change it."""
+        kind, ref, to, package = self.confirming
+        title = (_("Your counter to proposal {n}, to {to}:").format(
+            n=ref, to=roles_text(self.scenario, to)) if kind == "counter" else
+            _("Your proposal to {to}:").format(to=roles_text(self.scenario, to)))
+        names = {i.id: (i.name, {o.id: o.name for o in i.options}) for i in t.issues}
+        rows: list[Widget] = [Label(title, "large", True, "panel_heading"),
+                              *[Label(f"• {names[i][0]}: {names[i][1][o]}", "small", False,
+                                      "panel") for i, o in package],
+                              Label(trade_sentence(self.scenario, package, self.viewer), "small",
+                                    False, "panel")]
+        rows += self._stake_rows(package, accepting=False)
+        rows += [Label(_("Send it?"), "body", True, "panel"),
+                 Row([Button(_("Send it"), self.send_confirmed, key="talks:send"),
+                      Button(_("Change it"), self.cancel_confirm, key="talks:edit")])]
+        return Panel(rows, key="talks:confirm")
 
     def _mine(self, t: TalkTurn) -> Panel:
         rows: list[Widget] = [Label(_("Your open proposals"), "body", True, "panel_heading")]
@@ -225,13 +288,39 @@ class TalksScene(GameScene):
         self.invalidate()
 
     def propose(self) -> None:
-        """Send the chooser's package: a counter, or a new proposal to the chosen roles."""
+        """Ask "Send it?" with the chooser's package: a counter, or a new proposal to the
+        chosen roles. With no one to send it to, the rules' refusal shows at once."""
         t = self.now()
         if self.countering is not None:
-            if self._sent("counter", self.countering, self._counter_to(t), self.package()):
-                self.countering = None
+            message = ("counter", self.countering, self._counter_to(t), self.package())
+        else:
+            message = ("propose", 0, tuple(r for r in t.parties if r in self.to), self.package())
+        if t.closed or not message[2]:
+            self._sent(*message)
             return
-        self._sent("propose", 0, tuple(r for r in t.parties if r in self.to), self.package())
+        self.confirming = message
+        self.focus.key = "talks:send"
+        self.note = ""
+        self.invalidate()
+
+    def send_confirmed(self) -> None:
+        """Send the message waiting for "Send it?"; the focus goes back to the chooser."""
+        if self.confirming is None:
+            return
+        kind, ref, to, package = self.confirming
+        self.confirming = None
+        if self._sent(kind, ref, to, package) and kind == "counter":
+            self.countering = None
+        first = self.session.game.talks.spec.issues[0].id
+        self.focus.key = f"talks:option:{first}:{dict(self.package())[first]}"
+        self.invalidate()
+
+    def cancel_confirm(self) -> None:
+        """Back to the chooser without sending."""
+        self.confirming = None
+        self.focus.key = "talks:propose"
+        self.note = _("Not sent.")
+        self.invalidate()
 
     def answer(self, kind: str, ref: int) -> None:
         """Accept, decline or withdraw proposal `ref`."""
@@ -240,11 +329,7 @@ class TalksScene(GameScene):
     def _sent(self, kind: str, ref: int, to: tuple[str, ...], terms) -> bool:
         why = send(self.session, self.viewer, kind, ref, to, terms)
         if why is None:
-            done = {"propose": _("Proposal sent."), "counter": _("Counter sent."),
-                    "accept": _("You accepted proposal {n}."),
-                    "decline": _("You declined proposal {n}."),
-                    "withdraw": _("You withdrew proposal {n}.")}[kind]
-            self.note = done.format(n=ref)
+            self.note = sent_words(self.session, self.viewer, kind, ref)
             if self.countering == ref:
                 self.countering = None
         else:
@@ -286,7 +371,10 @@ class TalksScene(GameScene):
         return True
 
     def back(self) -> None:
-        """Esc: back to the orders screen."""
+        """Esc: out of "Send it?" back to the chooser, else back to the orders screen."""
+        if self.confirming is not None:
+            self.cancel_confirm()
+            return
         self.app.stack.pop()
 
     def on_unhandled_key(self, event) -> bool:

@@ -9,7 +9,7 @@ Both respect the fog: an unfinished game shows only the public ledger and no sco
 
 from __future__ import annotations
 
-from game.debrief.coach import STEADY, Coaching, coach
+from game.debrief.coach import STEADY, TOP, Coaching, coach
 from game.debrief.page import render, rtl_names
 from game.debrief.whatif import Branch, Change
 from game.model.results import Track
@@ -25,6 +25,7 @@ from game.words import (
     outcome_name,
     role_name,
 )
+from game.words.coaching import fewer_decisions
 
 #: What a branch keeps and what it changes, said once above the comparison.
 SAME_CHANCE = N_("Same seed, same draws of chance; the AI delegations decided afresh from "
@@ -119,8 +120,14 @@ def coaching_data(session: Session, coaching: Coaching | None = None) -> dict:
     sc = session.scenario
     teams = [{"role": role_name(sc, role), "summary": c.summaries[role],
               "dilemma": c.dilemmas.get(role, ""),
-              "decisions": [d.text for d in decisions]} for role, decisions in c.decisions.items()]
+              "decisions": [d.text for d in decisions], "fewer": _fewer(decisions)}
+             for role, decisions in c.decisions.items()]
     return {"how": _(HOW_COACHED), "steady": _(STEADY), "teams": teams, "personas": list(c.personas)}
+
+
+def _fewer(decisions) -> str:
+    """Why a team has fewer coached decisions than the coach reports at most ("" if not)."""
+    return fewer_decisions(len(decisions)) if 0 < len(decisions) < TOP else ""
 
 
 def coaching_lines(session: Session, coaching: Coaching | None = None) -> list[str]:
@@ -133,6 +140,8 @@ def coaching_lines(session: Session, coaching: Coaching | None = None) -> list[s
         if c.dilemmas.get(role):
             out += [f"  {c.dilemmas[role]}"]
         out += [f"  {i}. {d.text}" for i, d in enumerate(decisions, 1)] or [f"  {_(STEADY)}"]
+        if _fewer(decisions):
+            out += [f"  {_fewer(decisions)}"]
     if c.personas:
         out += ["", _("The AI delegations:"), *(f"  - {p}" for p in c.personas)]
     return out

@@ -38,7 +38,7 @@ from game.ai.policy import draft_orders
 from game.debrief.whatif import Change, Script, WhatIfError, player_for, rules_of, script_of
 from game.guide.tutorial import guide_suggestions
 from game.model.actions import Action, BadMoveText
-from game.model.results import Track
+from game.model.results import DetailKind, Track
 from game.model.state import GameState
 from game.rules import outcome, ratification_odds
 from game.session.history import start_values
@@ -53,7 +53,7 @@ from game.words import (
     reasoning_line,
     role_name,
 )
-from game.words.coaching import ChoiceMove, alternative_words, dilemma_words
+from game.words.coaching import ChoiceMove, alternative_words, dilemma_words, moves_summary
 from game.words.personas import persona_blurb, persona_label
 
 #: How many decisions the coach reports per team.
@@ -396,17 +396,18 @@ def dilemma(session: Session, role: str, starts: dict[int, GameState] | None = N
                 moves.append(ChoiceMove(record.round, "guarantee", odds, passed))
             elif assurance is not None and spec.id == assurance.id:
                 moves.append(ChoiceMove(record.round, "assurance"))
-            elif spec.drops_demand == demand.id:
-                moves.append(ChoiceMove(record.round, "set_aside"))
             elif spec.makes_demand == demand.id:
                 moves.append(ChoiceMove(record.round, "demand"))
-            elif spec.id in demand.backed_down_by and role in demanders:
-                moves.append(ChoiceMove(record.round, "backed_down"))
-        for who, key, ok in record.responses:
-            offered = _offer_action(key)
-            if (who == role and ok and role in demanders and offered is not None
-                    and offered.action_id in demand.backed_down_by):
-                moves.append(ChoiceMove(record.round, "backed_down"))
+    # Backing down happens once, when the ledger records it: a step taken after the demand
+    # was set aside is no climb-down. The cost is the team's support: said once it is over.
+    for e in state.ledger:
+        if (e.detail.kind == DetailKind.BACKED_DOWN and e.actor == role
+                and e.detail.args[0] == demand.id):
+            move = _offer_action(e.source)
+            kind = ("set_aside" if move is not None
+                    and sc.action(move.action_id).drops_demand == demand.id else "backed_down")
+            moves.append(ChoiceMove(e.round, kind, cost=-e.amount if state.over else None))
+    moves.sort(key=lambda m: m.round)
     holds = (role, demand.id) in state.demands
     return dilemma_words(sc, role, demand, guarantee, assurance, demanders, giver, moves, holds,
                          state.over)
@@ -425,13 +426,7 @@ def _moves_summary(session: Session, role: str) -> str:
     families = Counter(sc.action(a.action_id).family for r in session.state.records
                        for a in r.orders if a.role == role)
     answers = [ok for r in session.state.records for who, _k, ok in r.responses if who == role]
-    if not families and not answers:
-        return _("It had not moved yet.")
-    moves = ", ".join(f"{n} {f.replace('_', ' ')}" for f, n in families.most_common())
-    said = (_("; it accepted {a} of the {n} offers it received").format(a=sum(answers), n=len(answers))
-            if answers else _("; it received no offers"))
-    return _("In the game its orders were {m}{s}.").format(m=moves or _("none"), s=said)
-
+    return moves_summary(families.most_common(), sum(answers), len(answers))
 
 def _quote(session: Session, role: str) -> str:
     if not session.state.over:

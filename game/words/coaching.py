@@ -9,18 +9,21 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from game.words.i18n import _
-from game.words.names import commitment_name, demand_name, role_name
+from game.words.i18n import _, ngettext
+from game.words.names import commitment_name, demand_name, family_name, role_name
+from game.words.report import and_list
 
 
 class ChoiceMove(NamedTuple):
     """One move of a team on the central choice: `kind` is guarantee, assurance, set_aside,
-    backed_down or demand; `odds` and `passed` only for a guarantee."""
+    backed_down or demand; `odds` and `passed` only for a guarantee; `cost` (the support
+    backing down cost, as the ledger recorded it) only for set_aside and backed_down."""
 
     round: int
     kind: str
     odds: int | None = None
     passed: bool = False
+    cost: int | None = None  # support lost by backing down (a finished game only)
 
 
 def alternative_words(label: str) -> str:
@@ -81,11 +84,61 @@ def _move_words(sc, move: ChoiceMove, g: str | None, a: str | None) -> str:
     if move.kind == "assurance":
         return _("In round {n} you gave the {a} instead of a guarantee.").format(n=n, a=a)
     if move.kind == "set_aside":
-        return _("In round {n} you backed down: you set the demand aside.").format(n=n)
+        if move.cost is None:
+            return _("In round {n} you backed down: you set the demand aside.").format(n=n)
+        return ngettext("In round {n} you backed down: you set the demand aside, at a cost of "
+                        "{c} point of support at home.",
+                        "In round {n} you backed down: you set the demand aside, at a cost of "
+                        "{c} points of support at home.", move.cost).format(n=n, c=move.cost)
     if move.kind == "backed_down":
-        return _("In round {n} you backed down: you joined cooperation while the demand "
-                 "stood.").format(n=n)
+        if move.cost is None:
+            return _("In round {n} you backed down: you joined cooperation while the demand "
+                     "stood.").format(n=n)
+        return ngettext("In round {n} you backed down: you joined cooperation while the demand "
+                        "stood, at a cost of {c} point of support at home.",
+                        "In round {n} you backed down: you joined cooperation while the demand "
+                        "stood, at a cost of {c} points of support at home.",
+                        move.cost).format(n=n, c=move.cost)
     return _("In round {n} you made the demand again.").format(n=n)
+
+
+def fewer_decisions(n: int) -> str:
+    """Under a team's coached decisions when fewer than the coach's three moved anything:
+    why the list is short (the score moves in whole objectives and endings)."""
+    return ngettext("Only this decision moved your score or the ending. Every other alternative "
+                    "tried, round by round, would have left both as they were: the score counts "
+                    "the ending and the objectives met, so most single decisions do not change it.",
+                    "Only these {n} decisions moved your score or the ending. Every other "
+                    "alternative tried, round by round, would have left both as they were: the "
+                    "score counts the ending and the objectives met, so most single decisions do "
+                    "not change it.", n).format(n=n)
+
+
+#: "8 cooperation steps": a number of orders of one family, by family.
+_FAMILY_STEPS = {
+    "transparency": lambda n: ngettext("{n} transparency step", "{n} transparency steps", n),
+    "assurance": lambda n: ngettext("{n} assurance step", "{n} assurance steps", n),
+    "cooperation": lambda n: ngettext("{n} cooperation step", "{n} cooperation steps", n),
+    "pressure": lambda n: ngettext("{n} pressure step", "{n} pressure steps", n),
+    "home_front": lambda n: ngettext("{n} step on the home front", "{n} steps on the home front",
+                                     n),
+}
+
+
+def moves_summary(families: list[tuple[str, int]], accepted: int, offers: int) -> str:
+    """What an AI seat did, in whole sentences: its orders by family, most first ("8
+    cooperation steps, 3 transparency steps and 1 assurance step"), and its answers."""
+    if not families and not offers:
+        return _("It had not moved yet.")
+    steps = [(_FAMILY_STEPS[f](n) if f in _FAMILY_STEPS
+              else ngettext("{n} {family} step", "{n} {family} steps", n)).format(
+                  n=n, family=family_name(f)) for f, n in families]
+    out = [_("In the game its orders were {steps}.").format(steps=and_list(steps)) if steps
+           else _("In the game it gave no orders.")]
+    out.append(ngettext("It accepted {a} of the {n} offer it received.",
+                        "It accepted {a} of the {n} offers it received.", offers).format(
+                            a=accepted, n=offers) if offers else _("It received no offers."))
+    return " ".join(out)
 
 
 def odds_note(label: str, stakes: str) -> str:
@@ -99,5 +152,5 @@ def no_conditions() -> str:
              "conditions as they come.")
 
 
-__all__ = ["ChoiceMove", "alternative_words", "dilemma_words",
+__all__ = ["ChoiceMove", "alternative_words", "dilemma_words", "fewer_decisions", "moves_summary",
            "no_conditions", "odds_note"]

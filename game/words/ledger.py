@@ -75,10 +75,33 @@ def cause_title(game, entry: LedgerEntry) -> str:
         return _("Event: {title}").format(title=event_title(sc, source))
     if cause == Cause.MILESTONE and source in {m.id for m in sc.milestones}:
         return _("Cooperation track: {milestone}").format(milestone=milestone_name(sc, source))
+    if cause == Cause.AGREEMENT:
+        return _agreement_title(sc, entry)
     move = _known_move(sc, source)
     if move is None:
         return _("{heading}: {source}").format(heading=cause_heading(cause), source=source)
     return _(_MOVE_CAUSES.get(cause, "{move}")).format(move=move_label(sc, move))
+
+
+def _agreement_title(sc, entry: LedgerEntry) -> str:
+    """The agreement as a cause: it entered into force, it fell (an option not ratified), or
+    one of its terms (source: the term's key) was kept or broken."""
+    kind, args = entry.detail
+    if kind == DetailKind.IN_FORCE:
+        return _("The agreement entered into force")
+    if kind == DetailKind.NOT_RATIFIED:
+        return _("The agreement fell: {option} was not ratified").format(
+            option=term_pair(sc, args[0], args[1]))
+    if kind == DetailKind.TERM_KEPT:
+        return _("A term of the agreement was kept: {term}").format(term=_term(sc, args[0]))
+    if kind == DetailKind.TERM_BROKEN:
+        return _("A term of the agreement was broken: {term}").format(term=_term(sc, args[0]))
+    return cause_heading(Cause.AGREEMENT)
+
+
+def _term(sc, key: str) -> str:
+    """A term in words without its closing full stop: a title is followed by more words."""
+    return term_text(sc, key).rstrip(".")
 
 
 def _known_move(sc, text: str) -> Action | None:

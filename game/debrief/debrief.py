@@ -8,6 +8,9 @@ timeline of every action with its ledger causes and the AI delegations' reasonin
 what-if branch if one was played, the coaching, the scenario's discussion questions
 and sources, and what happened next in the real case (its aftermath). It reads only
 the session's state and ledger, like every other view of the game, and needs no network or script.
+Near the top, after the ending and the deal, "The dilemma in this game" tells the case's
+central choice from this game's ledger (`game.debrief.dilemma`); the timeline gives a line
+of AI reasoning once, not again in each round it repeats word for word.
 
 A finished game has no secrets left, so its debrief shows everything. The debrief of an
 unfinished game shows only the public view (each team's domestic support as a range, no
@@ -21,6 +24,7 @@ from __future__ import annotations
 from game.debrief.branch import extras
 from game.debrief.chart import Line, line_chart
 from game.debrief.deal import deal_facts, decisions
+from game.debrief.dilemma import dilemma_lines
 from game.debrief.page import render, rtl_names
 from game.model.results import Status
 from game.model.scenario import Scenario
@@ -41,9 +45,12 @@ from game.words import (
     score_label,
 )
 from game.words.report import (
+    aftermath_lead,
     debrief_title,
+    dilemma_heading,
     ending_heading,
     event_line,
+    repeated_reasoning,
     round_heading,
     seats_line,
     stopped_heading,
@@ -68,7 +75,8 @@ def debrief_html(session, full: bool = False, branch=None) -> str:
                   extras=extras(session, branch), questions=list(sc.discussion),
                   sources=list(sc.sources), deal=deal_facts(session),
                   decisions=decisions(session) if sc.negotiation is not None else [],
-                  aftermath=sc.aftermath)
+                  aftermath=sc.aftermath, dilemma=dilemma_lines(session, not public),
+                  dilemma_heading=dilemma_heading(), aftermath_lead=aftermath_lead())
 
 
 def _ending(session, sc: Scenario) -> dict | None:
@@ -120,8 +128,13 @@ def _commitments(session, sc: Scenario) -> list[tuple[str, str]]:
 def _timeline(session, sc: Scenario, public: bool) -> list[dict]:
     """Every round: its event, orders, answers, AI reasoning and ledger (public if `public`)."""
     view = session.view(None) if public else None
-    rounds = []
+    rounds, said = [], set()
     for record in session.state.records:
+        # A line of AI reasoning said word for word in an earlier round is not said again.
+        lines = [reasoning_line(sc, n.role, n) for n in session.notes_for(record.round)]
+        reasoning = [x for x in dict.fromkeys(lines) if x not in said]
+        repeats = len(set(lines)) - len(reasoning)
+        said.update(lines)
         entries = (view.ledger(record.round) if view
                    else session.state.ledger[record.ledger_start:record.ledger_end])
         rounds.append({
@@ -129,7 +142,8 @@ def _timeline(session, sc: Scenario, public: bool) -> list[dict]:
             "event": event_line(event_title(sc, record.event) if record.event else None),
             "moves": [move_label(sc, a) for a in record.orders]
             + [response_line(sc, r, k, ok) for r, k, ok in record.responses],
-            "reasoning": [reasoning_line(sc, n.role, n) for n in session.notes_for(record.round)],
+            "reasoning": reasoning,
+            "repeated": repeated_reasoning(repeats) if repeats else "",
             "ledger": ledger_groups(sc, entries) if entries else [],
         })
     return rounds

@@ -185,7 +185,9 @@ def _play(session: Session, io: Console) -> int:
     sc = session.scenario
     seats = ", ".join(f"{render.role_name(sc, r)}: " + (_("human") if s.human else _("AI, {p}").format(
         p=persona_label(sc, r, s.persona))) for r, s in session.seats.items())
-    io.say(f"Détente: {sc.title}", f"Seed {session.seed}; {seats}", "", sc.summary.strip())
+    io.say(f"Détente: {sc.title}",
+           _("Game seed: {seed}. Seats: {seats}").format(seed=session.seed, seats=seats), "",
+           sc.summary.strip())
     try:
         status = TextGame(session, io).run()
     except EndOfInput:

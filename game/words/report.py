@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from game.words.i18n import _, ngettext
-from game.words.names import meter_label, role_name
+from game.words.names import action_name, commitment_name, demand_name, meter_label, role_name
 from game.words.personas import persona_label
+from game.words.talks import term_pair
 
 
 def and_list(items: Sequence[str]) -> str:
@@ -28,13 +29,13 @@ def debrief_title(title: str) -> str:
 
 
 def seats_line(game, seed: int, seats: dict) -> str:
-    """`Seed 7. Seats: Washington (human), Moscow (AI: Moscow, 2011 position), NATO (AI: step
+    """`Game seed: 7. Seats: Washington (human), Moscow (AI: Moscow, 2011 position), NATO (AI: step
     for step)`: AI seats by their position in neutral words, never a persona id."""
     names = [_("{role} (human)").format(role=role_name(game, r)) if seat.human
              else _("{role} (AI: {persona})").format(role=role_name(game, r),
                                                      persona=persona_label(game, r, seat.persona))
              for r, seat in seats.items()]
-    return _("Seed {seed}. Seats: {seats}").format(seed=seed, seats=", ".join(names))
+    return _("Game seed: {seed}. Seats: {seats}").format(seed=seed, seats=", ".join(names))
 
 
 def stopped_heading(round_no: int) -> str:
@@ -101,3 +102,134 @@ def aimed_at(targets: list[str]) -> str:
     if len(targets) < 2:
         return _("aimed at {target}").format(target="".join(targets))
     return _("aimed at {some} or {last}").format(some=", ".join(targets[:-1]), last=targets[-1])
+
+
+# --- the dilemma in this game (game.debrief.dilemma) ------------------------------------------
+
+def dilemma_heading() -> str:
+    """The heading of the debrief's section on the case's central choice."""
+    return _("The dilemma in this game")
+
+
+def dilemma_demand(game, roles: Sequence[str], demand: str) -> str:
+    """`Moscow stood by a public demand from the start: a legal guarantee ...`."""
+    names = and_list([role_name(game, r) for r in roles])
+    return ngettext("{who} stood by a public demand from the start: {demand}.",
+                    "{who} stood by a public demand from the start: {demand}.",
+                    len(roles)).format(who=names, demand=demand_name(game, demand))
+
+
+def dilemma_demand_made(game, role: str, demand: str, round_no: int) -> str:
+    """A demand made (again) in a round."""
+    return _("In round {n} {who} made the public demand again: {demand}.").format(
+        n=round_no, who=role_name(game, role), demand=demand_name(game, demand))
+
+
+def dilemma_no_demand(game, demand: str) -> str:
+    """No one stood by the case's demand in this game."""
+    return _("No delegation stood by the public demand for {demand} in this game.").format(
+        demand=demand_name(game, demand))
+
+
+def dilemma_guarantee(game, role: str, action_id: str, round_no: int,
+                      passed: bool | None) -> str:
+    """A guarantee offered and its ratification vote."""
+    who, g = role_name(game, role), action_name(game, action_id)
+    if passed is None:
+        return _("In round {n} {who} ordered “{g}”, which needs ratification at home.").format(
+            n=round_no, who=who, g=g)
+    if passed:
+        return _("In round {n} {who} ordered “{g}”, which needs ratification at home, and the "
+                 "vote passed.").format(n=round_no, who=who, g=g)
+    return _("In round {n} {who} ordered “{g}”, which needs ratification at home, and the vote "
+             "failed.").format(n=round_no, who=who, g=g)
+
+
+def dilemma_no_guarantee(game, action_id: str) -> str:
+    """The guarantee that needs ratification was never offered."""
+    return _("No one ordered “{g}”: it needs ratification at home, which almost never "
+             "passes.").format(g=action_name(game, action_id))
+
+
+def dilemma_package_option(game, issue: str, option: str, round_no: int, fate: str) -> str:
+    """An option of the agreed package that needed ratification, and what became of it:
+    `passed`, `failed`, `blocked` (another option failed) or `pending`."""
+    what = term_pair(game, issue, option)
+    return {
+        "passed": _("The package agreed in round {n} held “{what}”, which needed ratification: "
+                    "it passed, and the agreement entered into force."),
+        "failed": _("The package agreed in round {n} held “{what}”, which needed ratification: "
+                    "the vote failed, so the agreement fell."),
+        "blocked": _("The package agreed in round {n} held “{what}”, which needed "
+                     "ratification; the agreement fell at another vote."),
+        "pending": _("The package agreed in round {n} held “{what}”, which needed "
+                     "ratification; the game ended before the vote."),
+    }[fate].format(n=round_no, what=what)
+
+
+def dilemma_assurance(game, role: str, action_id: str, round_no: int, status: str,
+                      ended: int | None) -> str:
+    """An assurance given, and whether it was kept, broken or still running."""
+    who, a = role_name(game, role), commitment_name(game, action_id)
+    if status == "kept":
+        return _("In round {n} {who} gave the {a}, which needs no vote, and kept it to the end "
+                 "of its term.").format(n=round_no, who=who, a=a)
+    if status == "broken":
+        return _("In round {n} {who} gave the {a}, which needs no vote, and broke it in round "
+                 "{m}.").format(n=round_no, who=who, a=a, m=ended)
+    return _("In round {n} {who} gave the {a}, which needs no vote; it was still running at "
+             "the end.").format(n=round_no, who=who, a=a)
+
+
+def dilemma_no_assurance(game, action_id: str) -> str:
+    """The assurance that needs no vote was never given."""
+    return _("No one gave the {a}, which needs no vote.").format(
+        a=commitment_name(game, action_id))
+
+
+def dilemma_backed_down(game, role: str, round_no: int, step: str | None, cost: int | None,
+                        relief: int | None) -> str:
+    """A climb-down: the demand set aside (`step` None) or a step that broke with it, and
+    (once the game is over) its audience cost and how much the relief eased it."""
+    who = role_name(game, role)
+    if step is None:
+        head = _("In round {n} {who} set its demand aside.").format(n=round_no, who=who)
+    else:
+        head = _("In round {n} {who} backed down from its demand by joining “{step}” while the "
+                 "demand stood.").format(n=round_no, who=who, step=action_name(game, step))
+    if cost is None:
+        return head
+    meter = meter_label(game, f"support.{role}")
+    cost_words = ngettext("The audience cost was {c} point of support at home ({meter}).",
+                          "The audience cost was {c} points of support at home ({meter}).", cost).format(
+                              c=cost, meter=meter)
+    if relief:
+        cost_words += " " + ngettext(
+            "The assurance and insight it held spared it {r} point.",
+            "The assurance and insight it held spared it {r} points.", relief).format(r=relief)
+    return f"{head} {cost_words}"
+
+
+def dilemma_met(game, role: str, demand: str, round_no: int) -> str:
+    """A demand met in a round."""
+    return _("In round {n} {who}'s demand was met: {demand}.").format(
+        n=round_no, who=role_name(game, role), demand=demand_name(game, demand))
+
+
+def dilemma_standing(game, role: str, demand: str, over: bool) -> str:
+    """A demand still standing at the end (or when the game stopped)."""
+    text = (_("{who} kept its demand to the end of the game: {demand}.") if over else
+            _("{who}'s demand still stands: {demand}."))
+    return text.format(who=role_name(game, role), demand=demand_name(game, demand))
+
+
+def repeated_reasoning(n: int) -> str:
+    """Under a round's AI reasoning: lines said word for word in an earlier round, left out."""
+    return ngettext("One more line of reasoning repeats an earlier round word for word.",
+                    "{n} more lines of reasoning repeat earlier rounds word for word.", n).format(n=n)
+
+
+def aftermath_lead() -> str:
+    """Above the scenario's aftermath: it is history, not what followed the students' game."""
+    return _("The game ends here. What follows is what happened in reality after the real "
+             "talks, whatever happened in your game.")

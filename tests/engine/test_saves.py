@@ -251,4 +251,4 @@ def test_text_resume_lists_unfinished_games_newest_first(tmp_path, monkeypatch, 
     status = run_text(args, Console(io.StringIO("9\n²\n2\nquit\n"), out, interactive=False))
     text = out.getvalue()
     assert status == 0 and text.index("seed 42") < text.index("seed 41")
-    assert text.count("Give a number from 1 to 2.") == 2 and "Seed 41;" in text
+    assert text.count("Give a number from 1 to 2.") == 2 and "Game seed: 41." in text

@@ -18,7 +18,7 @@ from game import words
 from game.model.actions import TALK_KINDS, Talk
 from game.session.talk_turn import ProposalItem, TalkTurn, talk_turn
 from game.words import _
-from game.words.talks import agreement_line, term_record_line
+from game.words.talks import agreement_line, package_terms, term_record_line
 
 if TYPE_CHECKING:
     from game.session.session import Session
@@ -39,19 +39,24 @@ def team_talks(session: Session, role: str) -> dict | None:
 def turn_data(session: Session, turn: TalkTurn) -> dict:
     """A `TalkTurn` as plain data: `closed` (words, "" when the team may send), `left`,
     `parties` [{id, name}], `issues` [{number, id, name, description, options: [{number,
-    id, name, closed}]}], `waiting` and `mine` (proposals, see `_proposal`), `history`,
-    `reasons`, `agreement` and `terms` (sentences)."""
+    id, name, closed, value, ratify, binds}]}], `waiting` and `mine` (proposals, see `_proposal`),
+    `history`, `reasons`, `agreement` and `terms` (sentences); the team's own
+    `walk_away` value now and `walk_away_line`, `demand_notes` and `sent` (sentences). Private to
+    the team: its own values only, never another team's."""
     sc = session.scenario
     return {
         "closed": turn.closed, "left": turn.left,
         "parties": [{"id": r, "name": words.role_name(sc, r)} for r in turn.parties],
         "issues": [{"number": i.number, "id": i.id, "name": i.name,
                     "description": i.description.strip(),
-                    "options": [o._asdict() for o in i.options]} for i in turn.issues],
+                    "options": [{**o._asdict(), "binds": package_terms(sc, ((i.id, o.id),))}
+                                for o in i.options]} for i in turn.issues],
         "waiting": [_proposal(session, p) for p in turn.waiting],
         "mine": [_proposal(session, p) for p in turn.mine],
         "history": list(turn.history), "reasons": list(turn.reasons),
         "agreement": turn.agreement, "terms": list(turn.terms),
+        "walk_away": turn.walk_away, "walk_away_line": turn.walk_away_line,
+        "demand_notes": list(turn.demand_notes), "sent": turn.sent,
     }
 
 
@@ -62,7 +67,8 @@ def _proposal(session: Session, p: ProposalItem) -> dict:
             "to_names": [words.role_name(sc, r) for r in p.to],
             "terms": dict(p.terms), "lines": list(p.lines), "trade": p.trade,
             "waiting": [words.role_name(sc, r) for r in p.waiting],
-            "accept_closed": p.accept_closed}
+            "accept_closed": p.accept_closed, "value": p.value, "worth": p.worth,
+            "warnings": list(p.warnings)}
 
 
 def public_talks(session: Session) -> dict | None:

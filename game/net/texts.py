@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 
-from game.words import N_, _
+from game.words import N_, _, talk_stakes
 
 TEXTS = {
     # connection and common parts
@@ -138,6 +138,11 @@ TEXTS = {
     "talk_pick_to": N_("Tick at least one delegation to send the proposal to."),
     "talk_wait": N_("Your last message is still being sent; wait a moment."),
     "talk_sent": N_("Your message in the talks was sent."),
+    "talk_worth": talk_stakes.WORTH, "talk_better": talk_stakes.COMPARE[1],
+    "talk_same": talk_stakes.COMPARE[0], "talk_worse": talk_stakes.COMPARE[-1],
+    "talk_option_value": talk_stakes.OPTION_VALUE,
+    "talk_package_title": N_("What this package means for you"),
+    "talk_binds_none": N_("The package binds no one to any deed or restraint."),
     "talk_failed": N_("The message could not be sent; try again."),
     "talk_mine_title": N_("Your open proposals"), "talk_none_mine": N_("You have no open proposal."),
     "talk_history_title": N_("Messages you may read"), "talk_no_history": N_("No message yet."),

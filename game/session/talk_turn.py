@@ -109,7 +109,8 @@ class TalkTurn(NamedTuple):
     sentences, oldest first; `reasons` the AI delegations' reasons it may read this round;
     `agreement` a sentence on the agreement; `terms` the agreement's terms as they run;
     `walk_away` the team's walk-away value now and `walk_away_line` in words (private);
-    `demand_notes` what accepting a package does to the public demands it stands by."""
+    `demand_notes` what accepting a package does to the public demands it stands by;
+    `sent` the team's latest message this round in words ('Sent proposal 4.'), or ""."""
 
     exists: bool
     closed: str
@@ -126,6 +127,7 @@ class TalkTurn(NamedTuple):
     walk_away: int = 0
     walk_away_line: str = ""
     demand_notes: tuple[str, ...] = ()
+    sent: str = ""
 
 
 class PackageNotes(NamedTuple):
@@ -168,6 +170,7 @@ def talk_turn(session: Session, role: str) -> TalkTurn:
         walk_away(state, game, role) if valued else 0,
         walk_away_line(game, state, role) if valued else "",
         tuple(demand_notes(game, state, role)),
+        latest_words(session, role),
     )
 
 
@@ -233,6 +236,15 @@ def sent_words(session: Session, role: str, kind: str, ref: int = 0) -> str:
     return sent_line(kind, last_sent(session, role) if kind in ("propose", "counter") else ref)
 
 
+def latest_words(session: Session, role: str) -> str:
+    """`sent_words` for the latest message `role` sent this round, or "" if none."""
+    state = session.state
+    m = next((m for m in reversed(state.talks) if m.sender == role), None)
+    if m is None or m.round != state.round:
+        return ""
+    return sent_line(m.kind, m.id if m.kind in ("propose", "counter") else m.ref)
+
+
 def package_from_choices(session: Session, choices: dict[str, str]) -> Package:
     """A package from issue id -> option id choices, in the scenario's issue order; issues
     left out take their first option (the status quo)."""
@@ -241,5 +253,5 @@ def package_from_choices(session: Session, choices: dict[str, str]) -> Package:
 
 
 __all__ = ["IssueItem", "OptionItem", "PackageNotes", "ProposalItem", "TalkTurn",
-           "last_sent", "package_from_choices", "package_notes", "send", "sent_words",
+           "last_sent", "latest_words", "package_from_choices", "package_notes", "send", "sent_words",
            "talk_turn"]

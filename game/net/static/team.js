@@ -181,6 +181,7 @@ D.TeamPanel = function (root, send, options) {
     D.h(level + 3, { id: `${id}-h`, text: head }),
     D.el("ul", {}, item.lines.map((line) => D.el("li", { text: line }))),
     D.el("p", { class: "trade", text: item.trade }),
+    [item.worth, ...(item.warnings || [])].filter((line) => line).map((line) => D.el("p", { class: "stake", text: line })),
     item.waiting.length ? D.el("p", { class: "muted", text: D.t("talk_waiting", { names: item.waiting.join(", ") }) }) : null,
     item.accept_closed ? D.el("p", { class: "stake", id: `${id}-why`, text: D.t("closed_why", { why: item.accept_closed }) }) : null,
     D.el("div", { class: "bar" }, buttons));
@@ -204,10 +205,16 @@ D.TeamPanel = function (root, send, options) {
           issue.description ? D.el("p", { class: "muted", id: `${id}-d`, text: issue.description }) : null,
           D.el("select", { id, name: issue.id, value: panel.choice[issue.id], disabled: !!closed,
             "aria-describedby": issue.description ? `${id}-d` : null,
-            onchange: (e) => { panel.choice[issue.id] = e.target.value; } },
+            onchange: (e) => {
+              panel.choice[issue.id] = e.target.value;
+              const old = document.getElementById(`${p}talk-sum`);
+              if (old) old.replaceWith(packageSummary(t));
+            } },
           issue.options.map((o) => D.el("option", { value: o.id, disabled: !!o.closed,
-            text: o.closed ? D.t("talk_option_closed", o) : `${o.number}. ${o.name}` }))));
+            text: (o.closed ? D.t("talk_option_closed", o) : `${o.number}. ${o.name}`)
+              + ` (${D.t("talk_option_value", o)})` }))));
       }),
+      packageSummary(t),
       countering ? null : D.el("fieldset", {}, D.el("legend", { text: D.t("talk_to_legend") }),
         t.parties.map((party) => D.el("div", { class: "choice", key: party.id },
           D.el("input", { type: "checkbox", id: `${p}to-${party.id}`, value: party.id, disabled: !!closed,
@@ -230,6 +237,21 @@ D.TeamPanel = function (root, send, options) {
     });
     return form;
   }
+  /* What the package being built is worth to this team against its walk-away value, what
+     its options' ratification puts at stake and what it binds each side to: the team's own
+     values only, in the words of game/words/talk_stakes.py. */
+  function packageSummary(t) {
+    const chosen = t.issues.map((issue) => issue.options.find((o) => o.id === panel.choice[issue.id]) || issue.options[0]);
+    const value = chosen.reduce((sum, o) => sum + (o.value || 0), 0);
+    const away = t.walk_away;
+    const compare = value > away ? "talk_better" : value < away ? "talk_worse" : "talk_same";
+    const binds = chosen.flatMap((o) => o.binds || []);
+    return D.el("div", { id: `${p}talk-sum`, class: "card package-sum", role: "status" },
+      D.el("p", { class: "stake", text: `${D.t("talk_worth", { value, away })} ${D.t(compare)}` }),
+      chosen.filter((o) => o.ratify).map((o) => D.el("p", { class: "stake", text: o.ratify })),
+      binds.length ? D.el("ul", {}, binds.map((line) => D.el("li", { text: line })))
+        : D.el("p", { class: "muted", text: D.t("talk_binds_none") }));
+  }
   function drawTalks(data) {
     const t = data.talks;
     if (!t) return null;
@@ -241,6 +263,10 @@ D.TeamPanel = function (root, send, options) {
       busy ? D.el("p", { class: "move-status", role: "status", text: D.t("sending") }) : null,
       closed ? D.el("p", { class: "stake", text: D.t("talk_closed", { why: closed }) })
         : D.el("p", { class: "muted", text: D.t("talk_left", { n: t.left }) }),
+      t.sent ? D.el("p", { class: "move-status", text: t.sent }) : null,
+      t.walk_away_line ? D.el("p", { class: "stake", text: t.walk_away_line }) : null,
+      (t.demand_notes || []).map((line) => D.el("p", { class: "stake", text: line })),
+      t.reasons.length ? [D.h(level + 2, { text: D.t("talk_reasons_title") }), list(t.reasons)] : null,
       D.h(level + 2, { text: D.t("talk_waiting_title") }),
       t.waiting.length ? t.waiting.map((item) => proposalCard(item, true, closed, busy))
         : D.el("p", { class: "muted", text: D.t("talk_none_waiting") }),
@@ -250,7 +276,6 @@ D.TeamPanel = function (root, send, options) {
         : D.el("p", { class: "muted", text: D.t("talk_none_mine") }),
       D.h(level + 2, { text: D.t("talk_history_title") }),
       t.history.length ? list(t.history) : D.el("p", { class: "muted", text: D.t("talk_no_history") }),
-      t.reasons.length ? [D.h(level + 2, { text: D.t("talk_reasons_title") }), list(t.reasons)] : null,
       D.h(level + 2, { text: D.t("talk_agreement_title") }),
       D.el("p", { text: t.agreement }),
       t.terms.length ? list(t.terms) : null,

@@ -88,6 +88,8 @@ class TalksScene(GameScene):
         status = t.closed or _("You may send {n} more messages this round. A proposal is a "
                                "whole package: one option for every issue.").format(n=t.left)
         out: list[Widget] = [Label(status, "body", True, "accent")]
+        if t.sent and t.sent != self.note:
+            out.append(Label(t.sent, "body", False, "screen"))
         if t.walk_away_line:
             out.append(Label(t.walk_away_line, "body", False, "screen"))
         self.essential_n = len(out)
@@ -226,6 +228,8 @@ class TalksScene(GameScene):
                                                           to=roles_text(self.scenario, p.to)),
                            "body", True, "panel"),
                      *[Label(f"• {line}", "small", False, "panel") for line in p.lines],
+                     *[Label(line, "small", True, "panel") for line in (p.worth, *p.warnings)
+                       if line],
                      Label(_("Still to accept: {roles}").format(
                          roles=roles_text(self.scenario, p.waiting)), "small", False,
                          "panel_muted"),

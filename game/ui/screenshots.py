@@ -3,7 +3,8 @@
 Runs on SDL's dummy video driver, with throw-away settings and save directories, at
 the projector sizes (`SIZES`: 1280x720 at UI scale 1.0, 1.5 and 2.0, and 1920x1080 at
 2.0), each in both themes, plus a solo game against AI delegations (with their
-reasoning); the game is of the scenario file given, else the default scenario. Files
+reasoning); the game is of the scenario file given, else the default scenario. A team's
+talks screen is shown once, with a package chosen in its builder. Files
 are named `1280x720-s2.0-default/07-orders.png` and so on. `ScriptedGame` is also how
 the tests walk through a game's screens.
 """
@@ -144,12 +145,20 @@ class ScriptedGame:
         name = {"HandoffScene": "hand-off", "BriefingScene": "briefing", "EventScene": "event-card",
                 "OrdersScene": "orders", "ResponsesScene": "responses",
                 "FacilitatorScene": "facilitator", "ResolutionScene": "resolution",
-                "EndScene": "end", "ConfirmScene": "review"}.get(kind, kind)
+                "EndScene": "end", "ConfirmScene": "review", "TalksScene": "talks"}.get(kind, kind)
         if kind == "ResolutionScene" and "results-reading" not in self.seen:
             self.seen.add("results-reading")  # the ledger part-read, its third entry marked
             top.started = top.clock() - 2.5 * top.STEP_S
             top.invalidate()
             return "results-reading"
+        if kind == "OrdersScene" and "orders" in self.seen and "talks" not in self.seen \
+                and top.session.game.talks is not None:
+            top.open_talks()  # the team's talks, once: a package chosen in the builder
+            talks = self.app.stack.top
+            for issue in top.session.game.talks.spec.issues:
+                talks.choose(issue.id, issue.options[-1].id)
+            self.seen.add("talks")
+            return "talks"
         if name not in self.seen:
             self.seen.add(name)
             if kind == "OrdersScene":  # show a draft with one cheap order picked
@@ -169,7 +178,7 @@ class ScriptedGame:
                 top.back()
             else:
                 top.end_talks()
-        elif kind == "FacilitatorScene":
+        elif kind in ("FacilitatorScene", "TalksScene"):
             top.back()
         elif kind == "OrdersScene":
             while self.app.stack.top is top and self._pick(top):

@@ -16,4 +16,4 @@ def test_game_screens_do_not_overflow(make_app, scale):
         assert problems(app) == [], name
         names.append(name)
     assert {"hand-off", "briefing", "event-card", "orders", "responses", "resolution",
-            "facilitator", "end"} <= set(names)
+            "facilitator", "end", "talks"} <= set(names)

@@ -40,6 +40,7 @@ from pathlib import Path
 
 from game import program
 from game.cli import argparse_words
+from game.words.arguments import Parser, error_line
 from game.words.i18n import N_, UnknownLanguage, _, set_language
 
 
@@ -48,7 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
     from game.textui.main import add_arguments as add_text
 
     prog = program.name()
-    parser = argparse.ArgumentParser(prog=prog, description=_("Détente's command line."),
+    parser = Parser(prog=prog, description=_("Détente's command line."),
                                      epilog=_("Run '{program} COMMAND --help' for a command's "
                                               "options.").format(program=prog))
     parser.add_argument("--version", action="version", version=f"Détente {program.version()}")
@@ -453,8 +454,8 @@ def run_simulate(args: argparse.Namespace) -> int:
 
     seed = getattr(args, "seed", None)
     if seed is not None and not SEED_MIN <= seed <= SEED_MAX:  # as every other command's seed
-        print(_("simulate: error: --seed {seed}: give a whole number from {low} to {high}")
-              .format(seed=seed, low=SEED_MIN, high=SEED_MAX), file=sys.stderr)
+        print(error_line("simulate", _("--seed {seed}: give a whole number from {low} to {high}")
+                         .format(seed=seed, low=SEED_MIN, high=SEED_MAX)), file=sys.stderr)
         return 2
     for flag, what, earlier in SIMULATE_OUTPUTS:
         name = getattr(args, flag.lstrip("-").replace("-", "_"), None)

@@ -36,6 +36,7 @@ from game.ui.settings import Settings, load_settings, save_settings  # noqa: E40
 from game.ui.theme import load_theme  # noqa: E402
 from game.ui.waiting import make_waiter  # noqa: E402
 from game.words import _  # noqa: E402
+from game.words.arguments import Parser  # noqa: E402
 from game.words.i18n import UnknownLanguage, set_language  # noqa: E402
 
 WINDOW_EVENTS = {getattr(pygame, n) for n in (
@@ -276,7 +277,7 @@ class App:
 
 def parse_options(argv: Sequence[str] | None) -> argparse.Namespace:
     """Options of the window mode."""
-    p = argparse.ArgumentParser(prog=program.name(), description=_("Détente: the game window."))
+    p = Parser(prog=program.name(), command="play", description=_("Détente: the game window."))
     p.add_argument("--scale", type=float, help=_("UI scale, 1.0 to 2.0 (overrides settings)"))
     p.add_argument("--high-contrast", action="store_true", help=_("use the high-contrast theme"))
     p.add_argument("--windowed", action="store_true", help=_("ignore the full-screen setting"))

@@ -6,6 +6,7 @@ game.authoring.translations). This module:
 
     companion_path(scenario, lang)   where a scenario's companion in `lang` sits
     is_companion(path)               True for `NAME.<lang>.yaml` beside a `NAME.yaml`
+    companion_given(path)            the one line when a companion is given for a scenario
     check_companions(path, scenario) each companion's problems, located by line and column
     for_play(scenario, path, lang)   the scenario in `lang` when a companion has it
     skeleton(scenario, lang, old)    the text of a companion to fill in (`translate`)
@@ -53,6 +54,24 @@ def is_companion(path: str | FilePath) -> bool:
     found = NAME.match(path.name)
     return bool(found) and any((path.parent / f"{found['base']}{ext}").is_file()
                                for ext in (".yaml", ".yml"))
+
+
+def companion_given(path: str | FilePath, *, play: bool = True) -> str | None:
+    """Why a file given where a scenario is expected is not one, when it is a companion
+    (one line naming the scenario to give instead), or None.
+
+    Every command that loads a scenario asks this first (game.authoring.scenarios and
+    the lab), so a translation never reaches the schema as ten missing keys. `play` adds
+    how to play the scenario in the companion's language."""
+    if not is_companion(path):
+        return None
+    lang, scenario = NAME.match(FilePath(path).name)["lang"], scenario_of(path)
+    if play:
+        return _("{file} is the {lang} translation of {scenario}: give {scenario} (add --lang "
+                 "{lang} to play it in that language)").format(file=path, lang=lang,
+                                                             scenario=scenario)
+    return _("{file} is the {lang} translation of {scenario}: give {scenario}").format(
+        file=path, lang=lang, scenario=scenario)
 
 
 def scenario_of(companion: str | FilePath) -> FilePath:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from game.authoring.companion import for_play, is_companion
+from game.authoring.companion import companion_given, for_play, is_companion
 from game.authoring.loader import ScenarioError, load_scenario
 from game.model.scenario import Scenario
 from game.resources import scenario_dir
@@ -32,7 +32,11 @@ def load_for_play(path: str | Path, *, translate: bool = True) -> Scenario:
     """Load and check a scenario; raise ScenarioLoadError with located problems if it is bad.
 
     With `translate`, its texts are in the current language when a companion file beside
-    it (`NAME.<lang>.yaml`) translates them (game.authoring.companion)."""
+    it (`NAME.<lang>.yaml`) translates them (game.authoring.companion). A companion
+    given for the scenario is one line naming the scenario to give instead."""
+    given = companion_given(path, play=translate)
+    if given:
+        raise ScenarioLoadError(given)
     try:
         scenario = load_scenario(path)
         return for_play(scenario, path, current_language()) if translate else scenario

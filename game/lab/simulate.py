@@ -23,6 +23,7 @@ from typing import TextIO
 
 from game.ai import LAB_PERSONAS, PERSONAS, TEMPERAMENTS, make_policy
 from game.authoring.check import check_one, summary
+from game.authoring.companion import companion_given
 from game.lab import tryout
 from game.lab.games import Plan, Progress, play_all
 from game.lab.output import KINDS, OutputError, check_outputs, render_outputs, write_all
@@ -201,7 +202,11 @@ def load(path: str, warnings: list[str] | None = None) -> Scenario:
     (`FILE:LINE:COL: path: message [code]`, follow-ons folded) and a summary; a lone
     problem of the file as a whole (missing, a folder, a device) raises SimulateError
     with that one line. The lines of the warnings of a file that loads are added to
-    `warnings`, for the caller to print once every option is checked."""
+    `warnings`, for the caller to print once every option is checked. A companion
+    translation given for the scenario is one line naming the scenario to give."""
+    given = companion_given(path)
+    if given:
+        raise SimulateError(given)
     errors = io.StringIO()
     scenario, found = check_one(path, errors)
     if not found and scenario is None:

@@ -28,6 +28,7 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 import pygame  # noqa: E402
 
 from game import program  # noqa: E402
+from game.authoring.companion import companion_given  # noqa: E402
 from game.ui.context import Ui  # noqa: E402
 from game.ui.layout import SCALE_STEP, clamp_scale  # noqa: E402
 from game.ui.scene import Scene, SceneStack, Screens  # noqa: E402
@@ -299,6 +300,10 @@ def run_app(argv: Sequence[str] | None = None) -> int:
     if opts.scenario and not Path(opts.scenario).is_file():
         print(_("error: --scenario {file}: no such file; give the path of a scenario YAML "
                 "file").format(file=opts.scenario), file=sys.stderr)
+        return 2
+    given = companion_given(opts.scenario) if opts.scenario else None
+    if given:  # a translation where the scenario belongs
+        print(_("error: {problem}").format(problem=given), file=sys.stderr)
         return 2
     if opts.screenshot:
         from game.ui.screenshots import render_screenshots

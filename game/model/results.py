@@ -252,7 +252,15 @@ class RefusalKind(StrEnum):
     - `no_addressee` (): a proposal goes to at least one other party.
     - `term_outside` (role): the package binds `role`, which is not a party to the proposal.
     - `rejected` (issue_id, option_id): that option failed ratification earlier in the game.
-    - `no_proposal` (ref): no open proposal `ref` the role may answer or withdraw.
+    - `no_proposal` (ref): no proposal `ref` the role may answer or withdraw (none by that
+      number, or not addressed to the role, or not its own to withdraw).
+    - `proposal_closed` (ref, how, by): proposal `ref` was open to the role this round but
+      is closed now: `how` is "countered" or "declined" (by role `by`), "withdrawn" (by
+      its sender `by`), "answered" (the role has already accepted it; `by`
+      the role), or "past" (made in an earlier round, `by` ""; proposals close when the
+      round resolves).
+    - `duplicate` (ref): the sender already has the same proposal open this round, to the
+      same delegations with the same package: its open proposal `ref`.
     - `accept_support` (issue_id, option_id, needed, has): accepting that option needs more
       domestic support. Only ever shown to the accepting team.
     """
@@ -300,6 +308,8 @@ class RefusalKind(StrEnum):
     NO_ADDRESSEE = "no_addressee"
     TERM_OUTSIDE = "term_outside"
     NO_PROPOSAL = "no_proposal"
+    PROPOSAL_CLOSED = "proposal_closed"
+    DUPLICATE = "duplicate"
     REJECTED = "rejected"
     ACCEPT_SUPPORT = "accept_support"
 
@@ -441,14 +451,22 @@ class ReasonKind(StrEnum):
     - `talk_counters` (partner, need_issue, need_option, give_issue, give_option, trust):
       counters `partner`'s proposal: needs that option, would give that one; more `trust`
       in the partner would change its mind.
-    - `talk_declines` (partner, issue, option, trust): declines; the option it can least
-      accept, and its trust in `partner`.
+    - `talk_declines` (partner, issue, option, trust): declines `partner`'s proposal: only
+      its distrust of `partner` (trust `trust`) stands between it and the package; `option`
+      of `issue` the term it can least accept. More trust would change its mind.
+    - `talk_declines_option` (partner, issue, option, instead): declines `partner`'s
+      proposal: it cannot accept `option` of `issue`; with `instead` in its place it
+      would accept the package now ("": no one change would do, `option` is the term it
+      can least accept).
     The central choice in the talks, stated with each message before it is made (the
     conditions a student can read before the delegation acts on them):
     - `talk_holds_demand` (partner, demand, issue, option, trust, threshold): holds to its
       `demand` in the talks (asks for the guarantee `partner` would have to ratify); it
-      would set the demand aside for `option` of `issue` (an assurance in writing) once
-      its trust in `partner` reaches `threshold` (now `trust`).
+      would set the demand aside for `option` of `issue` (an assurance in writing), in a
+      package that gives it a little more on the other issues, once its trust in `partner`
+      reaches `threshold` (now `trust`); with `trust` >= `threshold` it is ready to, and
+      only the rest of the package holds it back. The decision is the same every time
+      these conditions hold (no chance in it).
     - `talk_sets_aside` (partner, demand, issue, option, trust, threshold): sets `demand`
       aside in the talks for `option` of `issue`: it trusts `partner` `trust` >= `threshold`.
     - `keeps_term` (partner, issue, option): an order that carries out a term it owes
@@ -457,6 +475,9 @@ class ReasonKind(StrEnum):
       assurance in writing) rather than `option` of `issue`, which its own legislature would
       have to ratify and would not at its support (`band`); only with support at its
       height would it put the guarantee to a vote.
+    - `talk_no_treaty` (partner, issue, option, instead, band): as `talk_written_instead`,
+      but even with support at its height a vote on `option` would not be worth it: it
+      does not put the guarantee to a vote at all.
     """
 
     HOME_FRONT = "home_front"
@@ -526,6 +547,8 @@ class ReasonKind(StrEnum):
     TALK_ACCEPTS = "talk_accepts"
     TALK_COUNTERS = "talk_counters"
     TALK_DECLINES = "talk_declines"
+    TALK_DECLINES_OPTION = "talk_declines_option"
+    TALK_NO_TREATY = "talk_no_treaty"
     TALK_HOLDS_DEMAND = "talk_holds_demand"
     TALK_SETS_ASIDE = "talk_sets_aside"
     TALK_WRITTEN_INSTEAD = "talk_written_instead"
@@ -602,6 +625,8 @@ REASON_ARGS: dict[ReasonKind, tuple[str, ...]] = {
     ReasonKind.TALK_COUNTERS: ("partner", "need_issue", "need_option", "give_issue",
                                "give_option", "trust"),
     ReasonKind.TALK_DECLINES: ("partner", "issue", "option", "trust"),
+    ReasonKind.TALK_DECLINES_OPTION: ("partner", "issue", "option", "instead"),
+    ReasonKind.TALK_NO_TREATY: ("partner", "issue", "option", "instead", "band"),
     ReasonKind.TALK_HOLDS_DEMAND: ("partner", "demand", "issue", "option", "trust", "threshold"),
     ReasonKind.TALK_SETS_ASIDE: ("partner", "demand", "issue", "option", "trust", "threshold"),
     ReasonKind.TALK_WRITTEN_INSTEAD: ("partner", "issue", "option", "instead", "band"),

@@ -8,8 +8,10 @@ Rules (docs/rules.md, "The talks"):
    counter answers an open proposal with other terms and goes back to that proposal's
    sender and its other addressees; the proposal countered closes.
 3. An addressee accepts or declines; a decline closes the proposal. Its sender may
-   withdraw it. Accepting needs the `min_support` of every option for the accepting role.
-   Open proposals close when the round resolves.
+   withdraw it. A delegation may not send a proposal (or counter) identical to one of
+   its own still open (the same package to the same delegations). Answering a closed
+   proposal is refused with what closed it. Accepting needs the `min_support` of every
+   option for the accepting role. Open proposals close when the round resolves.
 4. When every addressee has accepted, the package is agreed (pending) and the talks
    close. When the round resolves, each option that needs ratification is rolled;
    if all pass the agreement enters into force (see `enter_into_force`), otherwise it
@@ -172,23 +174,61 @@ def why_not_talk(state: GameState, game: CompiledScenario, move: Talk) -> Refusa
     if sent_this_round(state, move.role) >= t.spec.messages_per_round:
         return Refusal(K.TALK_LIMIT, (t.spec.messages_per_round,))
     if move.kind == "propose":
-        return _proposal_problem(state, game, move.role, move.to, move.terms)
+        return (_proposal_problem(state, game, move.role, move.to, move.terms)
+                or _duplicate(state, move.role, move.to, move.terms))
     if move.kind == "counter":
         if move.ref not in {p.id for p in proposals_to(state, move.role)}:
-            return Refusal(K.NO_PROPOSAL, (move.ref,))
-        return _proposal_problem(state, game, move.role, counter_to(state, move.role, move.ref),
-                                 move.terms)
+            return _no_proposal(state, move.role, move.ref, answering=True)
+        to = counter_to(state, move.role, move.ref)
+        return (_proposal_problem(state, game, move.role, to, move.terms)
+                or _duplicate(state, move.role, to, move.terms))
     if move.kind in ("accept", "decline"):
         mine = {p.id: p for p in proposals_to(state, move.role)}
         if move.ref not in mine:
-            return Refusal(K.NO_PROPOSAL, (move.ref,))
+            return _no_proposal(state, move.role, move.ref, answering=True)
         if move.kind == "accept":
             return support_problem(state, game, move.role, mine[move.ref].message.terms)
         return None
     if move.kind == "withdraw":
         own = {p.id for p in open_proposals(state) if p.message.sender == move.role}
-        return None if move.ref in own else Refusal(K.NO_PROPOSAL, (move.ref,))
+        if move.ref in own:
+            return None
+        return _no_proposal(state, move.role, move.ref, answering=False)
     return Refusal(K.NOT_A_MOVE)
+
+
+#: What closed a proposal, by the kind of the message that closed it.
+_CLOSED_BY = {"counter": "countered", "decline": "declined", "withdraw": "withdrawn"}
+
+
+def _no_proposal(state: GameState, role: str, ref: int, answering: bool) -> Refusal:
+    """Why `role` may not answer (or, not `answering`, withdraw) proposal `ref`: it never
+    was one it could (`no_proposal`), or what closed it (`proposal_closed`: countered,
+    declined or withdrawn by whom, already accepted by `role`, or made in a past round)."""
+    made = next((m for m in state.talks if m.id == ref and m.kind in PROPOSALS), None)
+    if made is None or (role not in made.to if answering else made.sender != role):
+        return Refusal(K.NO_PROPOSAL, (ref,))
+    if made.round != state.round:
+        return Refusal(K.PROPOSAL_CLOSED, (ref, "past", ""))
+    for m in _this_round(state.talks, state.round):
+        if m.ref == ref and m.kind in _CLOSED_BY:
+            return Refusal(K.PROPOSAL_CLOSED, (ref, _CLOSED_BY[m.kind], m.sender))
+    if answering and any(m.ref == ref and m.kind == "accept" and m.sender == role
+                         for m in _this_round(state.talks, state.round)):
+        return Refusal(K.PROPOSAL_CLOSED, (ref, "answered", role))
+    return Refusal(K.NO_PROPOSAL, (ref,))
+
+
+def _duplicate(state: GameState, role: str, to: tuple[str, ...],
+               terms: Package) -> Refusal | None:
+    """Refused if `role` already has the same proposal open this round: the same package to
+    the same delegations (in any order)."""
+    wanted = set(to)
+    for p in open_proposals(state):
+        m = p.message
+        if m.sender == role and m.terms == terms and set(m.to) == wanted:
+            return Refusal(K.DUPLICATE, (m.id,))
+    return None
 
 
 def _proposal_problem(state: GameState, game: CompiledScenario, role: str, to: tuple[str, ...],

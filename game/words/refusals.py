@@ -67,9 +67,21 @@ _MESSAGES = {
     K.NO_ADDRESSEE: N_("a proposal goes to at least one other delegation, each named once"),
     K.TERM_OUTSIDE: N_("the package binds {role}, so {role} must be one of its addressees"),
     K.NO_PROPOSAL: N_("there is no open proposal {ref} that you may answer or withdraw"),
+    K.DUPLICATE: N_("you already have this proposal open to the same delegations (proposal "
+                    "{ref}); wait for their answer, or withdraw it first"),
     K.REJECTED: N_("'{option}' failed ratification earlier and is out of the talks"),
     K.ACCEPT_SUPPORT: N_("accepting '{option}' needs support at home of at least {needed}; "
                          "yours is {has}"),
+}
+
+#: Why a proposal is closed, by how (`proposal_closed`'s args).
+_CLOSED = {
+    "countered": N_("proposal {ref} is closed: {role} countered it"),
+    "declined": N_("proposal {ref} is closed: {role} declined it"),
+    "withdrawn": N_("proposal {ref} is closed: {role} withdrew it"),
+    "answered": N_("you have already accepted proposal {ref}; it waits for the others' answers"),
+    "past": N_("proposal {ref} was made in an earlier round; proposals close when the round "
+               "ends"),
 }
 
 #: The moves a wrong-phase refusal is about, by the move named in its args.
@@ -99,6 +111,7 @@ _MORE = {
     K.NOT_IN_TALKS: lambda sc, role: {"role": role_name(sc, role)},
     K.TERM_OUTSIDE: lambda sc, role: {"role": role_name(sc, role)},
     K.NO_PROPOSAL: lambda sc, ref: {"ref": ref},
+    K.DUPLICATE: lambda sc, ref: {"ref": ref},
     K.REJECTED: lambda sc, issue, option: {"option": option_name(sc, issue, option)},
     K.ACCEPT_SUPPORT: lambda sc, issue, option, needed, has: {
         "option": option_name(sc, issue, option), "needed": needed, "has": has},
@@ -162,6 +175,9 @@ def why_not(game, action: Action | None, refusal: Refusal | None) -> str:
                 extra=args[1])
         return _("a package sets one known option for every issue: check '{issue}'").format(
             issue=issue_name(sc, args[0]))
+    if kind == K.PROPOSAL_CLOSED:
+        return _(_CLOSED[args[1]]).format(ref=args[0], role=role_name(sc, args[2])
+                                          if args[2] else "")
     if kind == K.MUST_ANSWER:
         offers = ", ".join(move_label(sc, key) for key in args[1:])
         return _("{role} must answer exactly these offers: {offers}").format(

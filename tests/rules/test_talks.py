@@ -223,3 +223,50 @@ def test_the_same_seed_and_messages_give_the_same_ledger(game):
         state, _ = play_round(state, game, {})
         runs.append([e.as_data() for e in state.ledger])
     assert runs[0] == runs[1]
+
+
+def _refused(state, game, move):
+    with pytest.raises(IllegalAction) as caught:
+        apply_action(state, game, move)
+    return caught.value.refusal
+
+
+def test_the_same_proposal_twice_is_refused_while_the_first_is_open(game):
+    """A delegation may not send again a package it has open to the same delegations; once
+    the first is answered, or to other delegations, or another package, it may."""
+    state = propose(new_game(game, 1), game)
+    refusal = _refused(state, game, Talk("north", "propose", 0, ("south",), WRITTEN_QUIET))
+    assert (refusal.kind, refusal.args) == (RefusalKind.DUPLICATE, (1,))
+    state = propose(state, game, TREATY_FREE)  # another package is a new proposal
+    state = apply_action(state, game, Talk("south", "decline", 1))
+    propose(state, game)  # the first is closed: the package may be proposed again
+
+
+def test_a_counter_identical_to_an_own_open_proposal_is_refused(game):
+    state = propose(new_game(game, 1), game, TREATY_FREE, role="south", to=("north",))
+    state = propose(state, game, WRITTEN_QUIET, role="north", to=("south",))
+    refusal = _refused(state, game, Talk("north", "counter", 1, (), WRITTEN_QUIET))
+    assert (refusal.kind, refusal.args) == (RefusalKind.DUPLICATE, (2,))
+
+
+@pytest.mark.parametrize("closing, how, by", [
+    (Talk("south", "counter", 1, (), TREATY_FREE), "countered", "south"),
+    (Talk("south", "decline", 1), "declined", "south"),
+    (Talk("north", "withdraw", 1), "withdrawn", "north"),
+])
+def test_answering_a_closed_proposal_says_what_closed_it(game, closing, how, by):
+    """The refusal names what happened to the proposal, as data, for an answer and for a
+    withdrawal alike."""
+    state = apply_action(propose(new_game(game, 1), game), game, closing)
+    for move in (Talk("south", "accept", 1), Talk("south", "decline", 1),
+                 Talk("north", "withdraw", 1)):
+        refusal = _refused(state, game, move)
+        assert (refusal.kind, refusal.args) == (RefusalKind.PROPOSAL_CLOSED, (1, how, by)), move
+
+
+def test_a_proposal_of_a_past_round_says_so(game):
+    state, _ = play_round(propose(new_game(game, 1), game), game, {})
+    refusal = _refused(state, game, Talk("south", "accept", 1))
+    assert (refusal.kind, refusal.args) == (RefusalKind.PROPOSAL_CLOSED, (1, "past", ""))
+    state = propose(state, game)  # one never addressed to the role is no proposal of its
+    assert _refused(state, game, Talk("north", "accept", 2)).kind == RefusalKind.NO_PROPOSAL

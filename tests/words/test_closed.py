@@ -78,6 +78,7 @@ SAMPLE = {
     "not_a_move": (), "no_talks": (), "talks_closed": (2,), "talks_settled": (),
     "not_in_talks": ("nato",), "talk_limit": (6,), "bad_package": ("assurance", "gold"),
     "no_addressee": (), "term_outside": ("nato",), "no_proposal": (4,),
+    "proposal_closed": (4, "countered", "moscow"), "duplicate": (4,),
     "accept_support": ("assurance", "legal", 40, 35), "rejected": ("assurance", "legal"),
 }
 

@@ -11,7 +11,7 @@ openness, because a treaty would not pass at home.
 
 from __future__ import annotations
 
-from game.ai.bargain import Own, Plan, Style, bargain
+from game.ai.bargain import Own, Plan, Stakes, Style, aspiration, bargain
 from game.ai.persona import best_of
 from game.ai.reciprocator import Reciprocator
 from game.ai.traits import aimed
@@ -60,26 +60,56 @@ class Assurer(Reciprocator):
         """Bargains in its style, weighing the guarantee by its odds at home (see
         `game.ai.bargain`); when it turns down or counters a package with an option its own
         legislature would have to ratify, or proposes while a partner's demand for one
-        stands, it says so: it offers the assurance in writing instead, and names what
-        would change its mind (support at its height)."""
+        stands, it says so: it offers the assurance in writing (`instead`, the option it
+        puts in its place, never empty) instead, and names what would change its mind:
+        support at its height, if that would make a package with the guarantee worth what
+        it asks now (`talk_written_instead`), else nothing (`talk_no_treaty`). A decline
+        says so only when the guarantee is what it cannot accept; otherwise it names the
+        option it cannot accept (`game.ai.bargain.why_declines`)."""
         plan = bargain(view, tables, own, self.style, left, rng)
         move = plan.move
         if move is None or move.kind not in ("propose", "counter", "decline"):
             return plan
         asked = next((m for m in view.talks if m.id == move.ref), None) if move.ref else None
         risky = self._own_vote(tables, view.role)
+        if move.kind == "decline":
+            kind, args = plan.reason
+            if kind != ReasonKind.TALK_DECLINES_OPTION or (args[1], args[2]) not in risky:
+                return plan
+            return Plan(move, self._instead(view, tables, own, asked.sender, args[1], args[2],
+                                            args[3]))
         for issue, option in (asked.terms if asked is not None else ()):
             if (issue, option) in risky:
-                instead = dict(move.terms).get(issue, "") if move.terms else ""
-                return Plan(move, Reason(ReasonKind.TALK_WRITTEN_INSTEAD,
-                                         (asked.sender, issue, option, instead, self.band(view))))
+                instead = dict(move.terms).get(issue, "")
+                if instead != option:
+                    return Plan(move, self._instead(view, tables, own, asked.sender, issue,
+                                                    option, instead))
         if move.kind == "propose" and self._demanding(view):
             partner = self._demanding(view)[0][0]
             for issue, option in risky:
                 instead = dict(move.terms).get(issue, "")
-                return Plan(move, Reason(ReasonKind.TALK_WRITTEN_INSTEAD,
-                                         (partner, issue, option, instead, self.band(view))))
+                if instead != option:
+                    return Plan(move, self._instead(view, tables, own, partner, issue, option,
+                                                    instead))
         return plan
+
+    def _instead(self, view: PlayerView, tables: TalkTables, own: Own, partner: str,
+                 issue: str, option: str, instead: str) -> Reason:
+        """Why it offers `instead` (or, if "", the option of `issue` it values most among
+        those needing no vote of its own) rather than `option`, which its legislature would
+        have to ratify: would support at its height make a package with `option` worth
+        what it asks now?"""
+        st = own.stakes if own.stakes is not None else Stakes(tables, view.role)
+        if not instead:
+            mine = {o for i, o in self._own_vote(tables, view.role) if i == issue}
+            instead = max((o for o in tables.options[issue] if o not in mine),
+                          key=lambda o: st.weight[(issue, o)])
+        ask = aspiration(view, tables, own, self.style)
+        at_height = st.worth(own.walk_away, 100)[0]
+        could = any(at_height[i] >= ask for i, p in enumerate(st.packages)
+                    if (issue, option) in p)
+        kind = ReasonKind.TALK_WRITTEN_INSTEAD if could else ReasonKind.TALK_NO_TREATY
+        return Reason(kind, (partner, issue, option, instead, self.band(view)))
 
     def _own_vote(self, tables: TalkTables, me: str) -> list[tuple[str, str]]:
         """(issue, option) of the talks that our own legislature would have to ratify."""

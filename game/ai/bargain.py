@@ -336,8 +336,8 @@ def _best_offer(st: Stakes, wd: Weighed, to: tuple[str, ...], base: Package | No
             return False
         if gate is None:
             return True
-        extra = gate(i)
-        return extra is not None and v >= need + extra
+        extra = gate(i)  # never more than its best package allowed is worth
+        return extra is not None and v >= min(wd.best, need + extra)
 
     if base is not None and ok(st.index[base]):
         return base
@@ -365,7 +365,7 @@ def _best_offer(st: Stakes, wd: Weighed, to: tuple[str, ...], base: Package | No
 
 def _gated(gate: Gate, i: int, v: int, wd: Weighed, st: Stakes) -> bool:
     extra = gate(i)
-    return extra is not None and v >= _need(wd, st, i) + extra
+    return extra is not None and v >= min(wd.best, _need(wd, st, i) + extra)
 
 
 def _changes(a: Package, b: Package | None) -> int:
@@ -402,6 +402,45 @@ def _answer(view: PlayerView, st: Stakes, wd: Weighed, proposal, left: int,
         gives, needs = _give_and_need(st, counter, terms)
         return Plan(Talk(me, "counter", proposal.id, (), counter),
                     Reason(R.TALK_COUNTERS, (sender, *needs, *gives, trust)))
+    return Plan(Talk(me, "decline", proposal.id), why_declines(view, st, wd, proposal, gate))
+
+
+def acceptable(view: PlayerView, st: Stakes, wd: Weighed, i: int, gate: Gate | None) -> bool:
+    """Whether package `i` meets what the delegation needs now (and its gate allows it)."""
+    v = wd.ev[i]
+    return (i not in wd.barred and v >= _need(wd, st, i)
+            and (gate is None or _gated(gate, i, v, wd, st)))
+
+
+def why_declines(view: PlayerView, st: Stakes, wd: Weighed, proposal,
+                 gate: Gate | None = None) -> Reason:
+    """Why the delegation turns down THIS proposal, as it would say in declining it: the
+    option it cannot accept and what would change its mind. If only its distrust of the
+    sender stands between it and the package, more trust would (`talk_declines`);
+    otherwise the one option whose change would make the package acceptable now, with
+    that change (`talk_declines_option`), or, if no one change would, the option it can
+    least accept and "" for the change."""
+    me, terms, sender = view.role, proposal.terms, proposal.sender
+    i = st.index[terms]
+    v, premium = wd.ev[i], wd.premium.get(sender, 0)
+    trust = view.trust[(me, sender)]
+    if (premium and sender in st.bound[i] and i not in wd.barred
+            and v >= _need(wd, st, i) - premium and (gate is None or gate(i) is not None)):
+        worst = min(terms, key=st.weight.__getitem__)
+        return Reason(R.TALK_DECLINES, (sender, *worst, trust))
+    allowed = {sender, *proposal.to} - {me}
+    found = None
+    for k, (issue, option) in enumerate(terms):
+        for other in st.tables.options[issue]:
+            if other == option:
+                continue
+            swapped = (*terms[:k], (issue, other), *terms[k + 1:])
+            j = st.index[swapped]
+            if not allowed.issuperset(st.bound[j]) or not acceptable(view, st, wd, j, gate):
+                continue
+            if found is None or wd.ev[j] > found[0]:
+                found = (wd.ev[j], issue, option, other)
+    if found is not None:
+        return Reason(R.TALK_DECLINES_OPTION, (sender, *found[1:]))
     worst = min(terms, key=st.weight.__getitem__)
-    return Plan(Talk(me, "decline", proposal.id),
-                Reason(R.TALK_DECLINES, (sender, *worst, trust)))
+    return Reason(R.TALK_DECLINES_OPTION, (sender, *worst, ""))

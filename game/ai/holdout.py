@@ -51,11 +51,11 @@ class Holdout(Reciprocator):
                                if a.establishes and a.family == "cooperation")
         # In the talks: trust in the guarantor it needs to set the demand aside for a
         # written assurance (lower than for the public climb-down: a package is reciprocal).
+        # Once it has that trust the decision is made: no roll, as its words promise.
         self.talk_trust = 40 + self.shift
-        self.talk_consent = (8 - self.shift // 2, 30 - self.shift)  # (first, most) percent
         # Points more it asks of a package with the written assurance than of one with the
         # guarantee: what it gives up it wants back on the other issues.
-        self.talk_compensation = 3
+        self.talk_compensation = 5
         self._central_choice: tuple | None = None
 
     def choose(self, view: PlayerView, legal: list[Action],
@@ -94,11 +94,12 @@ class Holdout(Reciprocator):
     def bargain(self, view: PlayerView, tables: TalkTables, own: Own, left: int,
                 rng: Rng) -> Plan:
         """While its demand stands it proposes and accepts only packages with the guarantee,
-        or, once it trusts the guarantor `talk_trust` or more and its hawks come round (a
-        seeded chance per decision that grows with trust, see `consent_in_talks`), packages
-        with the written assurance worth `talk_compensation` more to it than it asks of
-        a package with the guarantee: the condition it states with each message while it
-        holds out."""
+        or, once it trusts the guarantor `talk_trust` or more, packages with the written
+        assurance worth `talk_compensation` more to it than it asks of a package with the
+        guarantee (never more than the best such package is worth): the conditions it states
+        with each message while it holds out, and the whole of its decision (no chance in
+        it). A decline answers the package declined: the option it cannot accept and the
+        change that would do (see `game.ai.bargain.why_declines`)."""
         central = self._central(tables, view.role)
         standing = self._standing(view)
         if central is None or not standing:
@@ -107,7 +108,7 @@ class Holdout(Reciprocator):
         k = tables.issues.index(issue)
         packages = tables.packages
         trust = self.trust_in(view, guarantor)
-        ready = trust >= self.talk_trust and rng.percent(self.consent_in_talks(trust))
+        ready = trust >= self.talk_trust
 
         def gate(i: int) -> int | None:
             option = packages[i][k][1]
@@ -117,22 +118,16 @@ class Holdout(Reciprocator):
 
         plan = bargain(view, tables, own, self.style, left, rng, gate)
         move = plan.move
-        if move is None or move.kind == "withdraw":
+        if move is None or move.kind in ("withdraw", "decline"):
             return plan
         demand = self._demand_id(view)
         terms = move.terms or next((m.terms for m in view.talks if m.id == move.ref), ())
         chosen = dict(terms).get(issue)
-        if move.kind != "decline" and chosen in written:
+        if chosen in written:
             why = (guarantor, demand, issue, chosen, trust, self.talk_trust)
             return Plan(move, Reason(ReasonKind.TALK_SETS_ASIDE, why))
         why = (guarantor, demand, issue, written[0], trust, self.talk_trust)
         return Plan(move, Reason(ReasonKind.TALK_HOLDS_DEMAND, why))
-
-    def consent_in_talks(self, trust: int) -> int:
-        """Percent chance, per decision in the talks, that the hawks at home let it trade
-        the guarantee for the written assurance once it trusts the guarantor enough."""
-        first, most = self.talk_consent
-        return min(most, first + 2 * (trust - self.talk_trust))
 
     def _central(self, tables: TalkTables, me: str) -> tuple | None:
         """(issue, guarantee option, written options, guarantor) of the talks' central

@@ -123,14 +123,14 @@ _SENTENCES: dict[ReasonKind, str] = {
                            "trust in {partner} {trust}"),
     R.DECLINES_JOINT: N_("declines {offer}: no joint undertaking while our demand for {demand} "
                          "stands, trust in {partner} {trust}"),
-    R.TALK_HOLDS_DEMAND: N_("holds to its demand for {demand} in the talks: it would set the "
-                            "demand aside once it has {option} and trusts {partner} a little "
-                            "more (trust in {partner} now {trust}, needs {threshold})"),
     R.TALK_SETS_ASIDE: N_("sets its demand for {demand} aside in the talks: it has {option}, "
                           "and trust in {partner} {trust} >= {threshold}"),
     R.TALK_WRITTEN_INSTEAD: N_("offers {partner} {instead} rather than {option}: a treaty would "
                                "not pass at home ({support}); only with support at its height "
                                "would it put one to a vote"),
+    R.TALK_NO_TREATY: N_("offers {partner} {instead} rather than {option}: a treaty would not "
+                         "pass at home ({support}), and even with support at its height a vote "
+                         "would not be worth it"),
     R.KEEPS_TERM: N_("carries out what it agreed to {partner} in the talks: {option}"),
 }
 
@@ -168,6 +168,20 @@ _VARIANTS: dict[ReasonKind, dict[object, str]] = {
     R.ACCEPTS_QUIET: {
         0: N_("accepts {offer}: no hostile move last round, trust in {partner} {trust}"),
         1: N_("accepts {offer}: no hostile move so far, trust in {partner} {trust}")},
+    R.TALK_HOLDS_DEMAND: {
+        False: N_("holds to its demand for {demand} in the talks: it would set the demand aside "
+                  "for {option}, in a package that gives it a little more on the other issues, "
+                  "once it trusts {partner} more (trust in {partner} now {trust}, needs "
+                  "{threshold})"),
+        True: N_("holds to its demand for {demand} in the talks, though it trusts {partner} "
+                 "enough to set it aside (trust in {partner} {trust} >= {threshold}): it "
+                 "would take {option} instead in a package that gives it a little more on the "
+                 "other issues")},
+    R.TALK_DECLINES_OPTION: {
+        True: N_("declines {partner}'s proposal: we cannot accept '{option}' on {issue}; with "
+                 "'{instead}' in its place we would accept"),
+        False: N_("declines {partner}'s proposal: it is too far from what we need now, most of "
+                  "all '{option}' on {issue}; no one change would make it acceptable")},
     R.DECLINES_UNREADY: {
         ("pledge", 0): N_("declines {offer}: a written pledge from {partner} does not meet our "
                           "demand for {demand}, and trust in {partner} {trust} < {needed}"),
@@ -228,6 +242,10 @@ def _variant(kind: ReasonKind, named: dict) -> object:
         return named["demand"] is not None
     if kind == R.ACCEPTS_QUIET:
         return named["so_far"]
+    if kind == R.TALK_HOLDS_DEMAND:
+        return named["trust"] >= named["threshold"]
+    if kind == R.TALK_DECLINES_OPTION:
+        return bool(named["instead"])
     return named["why"], named["binds"]
 
 
@@ -241,6 +259,10 @@ def reason_text(game, role: str, reason: Reason, offer: str | None = None) -> st
         return _talk_reason(sc, kind, raw)
     if kind == R.TALK_DECLINES:
         raw = {**raw, "option": option_name(sc, raw["issue"], raw["option"])}
+    if kind == R.TALK_DECLINES_OPTION:
+        raw = {**raw, "option": option_name(sc, raw["issue"], raw["option"]),
+               "instead": option_name(sc, raw["issue"], raw["instead"]) if raw["instead"] else "",
+               "issue": issue_name(sc, raw["issue"])}
     if kind == R.DECLINES_BACKING_DOWN:
         return ngettext("declines {offer}: accepting would mean backing down from its demand for "
                         "{demand}, at an audience cost of {cost} point",
@@ -280,7 +302,7 @@ def _value(sc, name: str, value: object) -> object:
 
 #: Kinds whose `option` (and `instead`) args are option ids of their `issue` arg.
 _OPTION_KINDS = frozenset({R.TALK_HOLDS_DEMAND, R.TALK_SETS_ASIDE, R.TALK_WRITTEN_INSTEAD,
-                           R.KEEPS_TERM})
+                           R.TALK_NO_TREATY, R.KEEPS_TERM})
 
 
 def _option(sc, issue: object, option: object) -> str:

@@ -74,13 +74,18 @@ def check_text(text: str | bytes, filename: str, *,
     stand_in, replaced, later = repaired(data)
     problems += later_problems(later, source)
     if stand_in is not None and lint:
-        problems += [p for p in _lint_stand_in(stand_in, source) if not _under(p, replaced, source)]
+        problems += [p for p in _lint_stand_in(stand_in, source)
+                     if p.is_error and not _under(p, replaced, source)]
     return None, source, fold(problems)
 
 
 def _lint_stand_in(stand_in: Scenario, source: SourceMap) -> list[Problem]:
     """Lint problems of a scenario with stand-ins, or none if the stand-ins confuse lint:
-    the schema errors are what the author must fix first either way."""
+    the schema errors are what the author must fix first either way.
+
+    The caller keeps only the errors (a wrong reference is wrong whatever the numbers):
+    a warning judges the values, and some of these are stand-ins, not the file's (a
+    walk-away value of 99 clamped to 40 would be quoted as 40)."""
     try:
         return run_lint(stand_in, source, folded=False)
     except Exception:  # noqa: BLE001 - a stand-in is never worth a traceback

@@ -5,7 +5,8 @@ in the same run. So each failing value is replaced by a harmless stand-in - its
 default, a number inside its limits, an id cleaned up, a consistent set of flags -
 and validation is tried again, a few times, until the scenario validates or no
 stand-in fits. Lint then runs on the stand-in scenario, and its problems at or under
-a replaced value are dropped, since they are about the stand-ins.
+a replaced value are dropped, since they are about the stand-ins, and so are its
+warnings, which judge values some of which are stand-ins.
 """
 
 from __future__ import annotations

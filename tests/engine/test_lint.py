@@ -131,7 +131,23 @@ def test_ending_points_unknown_role_at_key():
     text = variant("{north: 10, south: 10}", "{north: 10, south: 10, east: 1}")
     p = only(text)
     assert (p.path, pos(p)) == ("endings[1].points.east", at(text, "east"))
-    assert p.message == "unknown role 'east'"
+    assert p.message == "unknown role 'east'; give one of: north, south"
+
+
+def test_an_unknown_id_with_no_near_match_lists_the_valid_ones():
+    """`berlin` resembles no role: the message lists the roles to choose from; a near
+    miss still gets its `did you mean`."""
+    text = variant("{north: 10, south: 10}", "{north: 10, south: 10, berlin: 1}")
+    assert only(text).message == "unknown role 'berlin'; give one of: north, south"
+    text = variant("{north: 10, south: 10}", "{north: 10, south: 10, soth: 1}")
+    assert only(text).message == "unknown role 'soth'; did you mean 'south'?"
+
+
+def test_a_long_list_of_valid_ids_is_cut_short():
+    from game.authoring.lint.context import hint
+
+    ids = {f"action_{n:02}" for n in range(30)}
+    assert hint("zzz", ids).endswith("action_19 and 10 more")
 
 
 def test_ending_points_name_every_role():
@@ -275,7 +291,8 @@ def test_unknown_demand():
     assert pos(p) == inside(text, "makes_demand: guarantees", "guarantees")
     text = variant("    target: role\n    commitment:",
                    "    target: role\n    requires: {demand_standing: nope}\n    commitment:")
-    assert find(text, "actions[3].requires.demand_standing").message == "unknown demand 'nope'"
+    assert find(text, "actions[3].requires.demand_standing").message == (
+        "unknown demand 'nope'; give one of: guarantee")
 
 
 def test_demand_never_made():

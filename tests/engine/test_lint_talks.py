@@ -262,6 +262,41 @@ def test_no_zone_of_agreement():
     assert "closest is assurance=written, data=swap, where north lacks 3 points" in p.message
 
 
+def test_a_walk_away_value_out_of_range_is_refused_where_written_and_not_linted():
+    """A walk-away value of 99 is a schema error at its line and column; the lint, which
+    runs on a stand-in clamped to 40, quotes no value the file does not hold."""
+    from game.authoring.loader import check_text
+
+    text = talks("north: {value: 2}", "north: {value: 99}")
+    _scenario, _source, found = check_text(text, "s.yaml")
+    assert [(p.code, p.path, pos(p)) for p in found] == [
+        ("out-of-range", "negotiation.walk_away.north.value", at(text, "99"))]
+    assert "99" in found[0].message and "40" in found[0].message
+    out = io.StringIO()
+    assert run_check_text(text, out) == 2
+    assert "talks-no-zone" not in out.getvalue() and "north 40" not in out.getvalue()
+
+
+def run_check_text(text: str, out: io.StringIO) -> int:
+    """`check` over the text, written to a file of its own."""
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "s.yaml"
+        path.write_text(text, encoding="utf-8")
+        return run_check([str(path)], out, io.StringIO())
+
+
+def test_a_stand_in_keeps_reference_errors_elsewhere():
+    """Warnings of the stand-in scenario are dropped, errors about ids are not."""
+    from game.authoring.loader import check_text
+
+    text = talks("north: {value: 2}", "north: {value: 99}").replace("do: [brief]", "do: [breif]")
+    codes = [p.code for p in check_text(text, "s.yaml")[2]]
+    assert sorted(codes) == ["out-of-range", "talks-unknown-action"]
+
+
 def test_walk_away_change_does_not_hide_the_zone():
     """The zone is judged on base values: a change that holds only sometimes is no fault."""
     text = talks("amount: -3", "amount: 20")

@@ -83,9 +83,25 @@ def unknown_message(kind: str, ref: str) -> str:
 
 
 def hint(word: str, choices: set[str] | list[str]) -> str:
-    """`; did you mean 'x'?` for the closest choice, or nothing."""
+    """`; did you mean 'x'?` for the closest choice; without one, the valid choices
+    (`; give one of: a, b, c`), so every message about an unknown id says what to write."""
     close = closest(word, choices)
-    return did_you_mean(close) if close else ""
+    return did_you_mean(close) if close else one_of(choices)
+
+
+#: The most choices an unknown-id message lists before it says how many more there are.
+MOST_LISTED = 20
+
+
+def one_of(choices: set[str] | list[str]) -> str:
+    """`; give one of: a, b, c`: the valid ids, sorted (the first MOST_LISTED), or nothing."""
+    ids = sorted(set(choices))
+    if not ids:
+        return ""
+    if len(ids) <= MOST_LISTED:
+        return _("; give one of: {ids}").format(ids=", ".join(ids))
+    return _("; give one of: {ids} and {n} more").format(ids=", ".join(ids[:MOST_LISTED]),
+                                                         n=len(ids) - MOST_LISTED)
 
 
 def did_you_mean(close: str) -> str:

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from game.authoring.lint.actions import ratification_why
-from game.authoring.lint.context import Lint, closest, did_you_mean
+from game.authoring.lint.context import Lint, closest, hint
 from game.authoring.lint.walk import nested
 from game.authoring.problems import Path, Problem
 from game.model.basics import RELATIVE_ROLES
@@ -45,9 +45,8 @@ def _unknown(ctx: Lint, path: Path, kind: str, ref: str, known: set[str], *,
         return
     close = closest(ref, known)
     cause = f"{kind}:{ref}" + (f" {kind}:{close}" if close else "")
-    hint = did_you_mean(close) if close else ""
     what = (_("unknown role '{ref}'") if kind == "role" else _("unknown action '{ref}'"))
-    yield ctx.problem(path, what.format(ref=ref) + hint, f"talks-unknown-{kind}", key=key,
+    yield ctx.problem(path, what.format(ref=ref) + hint(ref, known), f"talks-unknown-{kind}", key=key,
                       cause=cause, resembles=(kind, ref, close) if close else None)
 
 

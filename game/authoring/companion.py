@@ -28,8 +28,9 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.scalarstring import LiteralScalarString
 
+from game import program
 from game.authoring.file_text import decode, read_bytes
-from game.authoring.problems import Problem, ScenarioError, SourceMap
+from game.authoring.problems import Problem, ScenarioError, SourceMap, dotted
 from game.authoring.translations import texts, translated
 from game.authoring.yaml_tree import parse, plain
 from game.model.scenario import Scenario
@@ -134,19 +135,25 @@ def companion_problems(scenario: Scenario, path: str | FilePath) -> list[Problem
     problems = shape_problems(data, source, lang)
     if any(p.is_error for p in problems):
         return problems
-    return problems + key_problems(texts(scenario), data["texts"], source, lang)
+    command = f"{program.name()} translate {scenario_of(path)} --lang {lang}"
+    return problems + key_problems(texts(scenario), data["texts"], source, lang, command)
 
 
 def key_problems(english: dict[str, str], entries: dict[str, dict[str, str]], source: SourceMap,
-                 lang: str) -> list[Problem]:
-    """Missing, extra, stale and untranslated keys of a companion's `texts:`."""
+                 lang: str, update: str = "") -> list[Problem]:
+    """Missing, extra, stale and untranslated keys of a companion's `texts:`.
+
+    A missing key is placed where it belongs: at the entry it should come before, or
+    after the last entry. `update` is the command that adds the missing entries (the
+    `translate` of the real scenario file), if there is one."""
     problems = []
     for key in english:
         if key not in entries:
-            problems.append(source.problem(("texts",), _(
-                "no translation of {key} (\"{text}\"); add it, or run: python main.py translate "
-                "SCENARIO --lang {lang}").format(key=key, text=_short(english[key]), lang=lang),
-                "translation-missing", key=True))
+            line, col = _place_of_missing(key, english, entries, source)
+            message = (_("no translation of {key} (\"{text}\"); add it, or run: {command}")
+                       if update else _("no translation of {key} (\"{text}\"); add it"))
+            problems.append(Problem(source.filename, line, col, dotted(("texts", key)), message.format(
+                key=key, text=_short(english[key]), command=update), "translation-missing"))
     for key, entry in entries.items():
         if key not in english:
             problems.append(source.problem(("texts", key), _(
@@ -163,6 +170,18 @@ def key_problems(english: dict[str, str], entries: dict[str, dict[str, str]], so
             "{n} texts are not translated yet (first {key}); they show in English",
             len(empty)).format(n=len(empty), key=empty[0]), "translation-empty", key=True))
     return problems
+
+
+def _place_of_missing(key: str, english: dict[str, str], entries: dict[str, dict[str, str]],
+                      source: SourceMap) -> tuple[int, int]:
+    """Where a missing entry belongs: at the next entry the file has in the scenario's
+    order, else at the last entry (it belongs after it), else at `texts:` itself."""
+    order = list(english)
+    after = [k for k in order[order.index(key) + 1:] if ("texts", k) in source.keys]
+    before = [k for k in entries if ("texts", k) in source.keys]
+    if after or before:
+        return source.keys[("texts", (after or before)[-1 if not after else 0])]
+    return source.locate(("texts",), key=True)
 
 
 def _short(text: str, limit: int = 60) -> str:

@@ -74,6 +74,7 @@ def test_check_locates_missing_extra_and_stale_keys(scenario):
     dropped = lines[start].strip().rstrip(":")
     end = next(i for i in range(start + 1, len(lines)) if not lines[i].startswith("    "))
     companion.write_text("\n".join(lines[:start] + lines[end:]) + "\n")
+    following = lines[end].strip()  # the entry the dropped one belongs before
     status, out = _check(companion)
     assert status == 0, out  # warnings only
     stale = next(line for line in out if "[translation-stale]" in line)
@@ -81,9 +82,21 @@ def test_check_locates_missing_extra_and_stale_keys(scenario):
     extra = next(line for line in out if "[translation-extra]" in line)
     assert extra.startswith(f"{companion}:{_line_of(companion, 'roles.nobody.name:')}:3: ")
     missing = next(line for line in out if "[translation-missing]" in line)
-    assert missing.startswith(f"{companion}:{_line_of(companion, 'texts:')}:1: ")
-    assert dropped in missing
+    assert missing.startswith(f"{companion}:{_line_of(companion, following)}:3: warning: "
+                              f"texts.{dropped}: ")
+    assert f" translate {scenario} --lang ru [" in missing
+    assert "SCENARIO" not in missing
     assert out[-1] == f"{companion}: ok (translation of case.yaml); 4 warnings"
+
+
+def test_a_missing_last_entry_is_placed_at_the_end_of_texts(scenario):
+    companion = _translate(scenario)
+    lines = companion.read_text().splitlines()
+    keys = [i for i, line in enumerate(lines) if line.startswith("  ") and not line.startswith("    ")]
+    dropped = lines[keys[-1]].strip().rstrip(":")
+    companion.write_text("\n".join(lines[:keys[-1]]) + "\n")
+    missing = next(line for line in _check(companion)[1] if "[translation-missing]" in line)
+    assert missing.startswith(f"{companion}:{keys[-2] + 1}:3: warning: texts.{dropped}: ")
 
 
 def test_a_companion_in_the_wrong_shape_is_an_error(scenario):

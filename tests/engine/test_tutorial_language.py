@@ -93,13 +93,14 @@ def test_check_reports_a_missing_key_of_a_tutorial_companion_with_its_line(copie
     start = next(i for i, line in enumerate(lines) if line == "  steps.talks.try:\n")
     end = next(i for i in range(start + 1, len(lines)) if not lines[i].startswith("    "))
     copied.write_text("".join(lines[:start] + lines[end:]), encoding="utf-8")
-    texts_line = next(i for i, line in enumerate(lines, 1) if line == "texts:\n")
+    next_line = start + 1  # where the entry after the dropped one now sits: it belongs there
     for checked in (copied, copied.parent.parent / DEFAULT_SCENARIO.name):
         status, out = _check(checked)
         assert status == 0, out  # a warning: the text shows in English
         missing = [line for line in out if "[translation-missing]" in line]
         assert len(missing) == 1 and "steps.talks.try" in missing[0], out
-        assert missing[0].startswith(f"{copied}:{texts_line}:1: warning: ")
+        assert missing[0].startswith(f"{copied}:{next_line}:3: warning: ")
+        assert "translate" not in missing[0]  # no command writes a tutorial's companion
         assert not any("has errors" in line or "missing required key" in line for line in out)
 
 

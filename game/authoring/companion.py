@@ -10,6 +10,7 @@ game.authoring.translations). This module:
     check_companions(path, scenario) each companion's problems, located by line and column
     for_play(scenario, path, lang)   the scenario in `lang` when a companion has it
     skeleton(scenario, lang, old)    the text of a companion to fill in (`translate`)
+    merge(scenario, lang, old)       what that keeps, adds, marks stale and drops
 
 `check` reports a companion's missing keys (a text of the scenario without an entry),
 extra keys (no such text), stale keys (its `en` is not the current English) and
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 import io
 import re
+from dataclasses import dataclass, field
 from pathlib import Path as FilePath
 from typing import Any
 
@@ -217,22 +219,77 @@ def for_play(scenario: Scenario, scenario_path: str | FilePath, lang: str) -> Sc
         return scenario
 
 
+@dataclass
+class Merge:
+    """What bringing an earlier companion up to date does with each of its entries.
+
+    `kept`: translated and still current; `stale`: translated, but the English has
+    changed since (kept with its old `en:`, marked for review); `new`: texts it had no
+    entry for; `extra`: entries the scenario no longer has that carry a translation,
+    kept at the end so no translator's work is lost; `dropped`: entries the scenario no
+    longer has with nothing translated, left out."""
+
+    kept: list[str] = field(default_factory=list)
+    stale: list[str] = field(default_factory=list)
+    new: list[str] = field(default_factory=list)
+    extra: list[str] = field(default_factory=list)
+    dropped: list[str] = field(default_factory=list)
+
+
+def merge(scenario: Scenario, lang: str, old: dict[str, Any] | None) -> Merge:
+    """How `skeleton` treats each entry of an earlier companion's data (see Merge)."""
+    before = (old or {}).get("texts") or {}
+    english = texts(scenario)
+    done = Merge()
+    for key, text in english.items():
+        prior = before.get(key)
+        translation = _translation(prior, lang)
+        if not isinstance(prior, dict):
+            done.new.append(key)
+        elif translation and prior.get("en") != text:
+            done.stale.append(key)
+        elif translation:
+            done.kept.append(key)
+    for key, prior in before.items():
+        if key not in english:
+            (done.extra if _translation(prior, lang) else done.dropped).append(str(key))
+    return done
+
+
+def _translation(entry: object, lang: str) -> str:
+    """The translation an entry holds, or ""."""
+    value = entry.get(lang) if isinstance(entry, dict) else None
+    return value if isinstance(value, str) else ""
+
+
 def skeleton(scenario: Scenario, lang: str, old: dict[str, Any] | None = None,
              source_name: str = "") -> str:
     """A companion to fill in: every text of the scenario with its English, and the
     translation from `old` (an earlier companion's data) where it had one, else empty.
 
     An old translation whose English has changed keeps its old `en:`, so `check` still
-    says it is stale."""
+    says it is stale, under a comment asking for review; an entry the scenario no longer
+    has is kept at the end, with a comment, when it carries a translation (see merge)."""
     before = (old or {}).get("texts") or {}
+    plan = merge(scenario, lang, old)
     entries = CommentedMap()
     for key, english in texts(scenario).items():
         prior = before.get(key) if isinstance(before.get(key), dict) else {}
         entry = CommentedMap()
-        kept = prior.get(lang) if isinstance(prior.get(lang), str) else ""
+        kept = _translation(prior, lang)
         entry["en"] = _block(prior["en"] if kept and isinstance(prior.get("en"), str) else english)
         entry[lang] = _block(kept)
         entries[key] = entry
+        if key in plan.stale:
+            entries.yaml_set_comment_before_after_key(
+                key, before=f"review: the English is now: {' '.join(english.split())}", indent=2)
+    for key in plan.extra:
+        prior = before[key]
+        entries[key] = CommentedMap((k, _block(v)) for k, v in prior.items() if isinstance(v, str))
+    if plan.extra:
+        entries.yaml_set_comment_before_after_key(
+            plan.extra[0], before="not in the scenario any more: kept for their translations; "
+            "move each to its new key or remove it", indent=2)
     data = CommentedMap(language=lang, texts=entries)
     yaml = YAML()
     yaml.width = 4096

@@ -140,3 +140,60 @@ def test_characters_the_fonts_cannot_draw_are_warned_about(scenario):
     assert warning.startswith(f"{scenario}:{line}:")
     assert "北 (U+5317)" in warning and "roles." in warning
     assert run_check([str(scenario)], io.StringIO(), io.StringIO(), strict=True) == 2
+
+
+# --- `translate` over an earlier companion loses no translator's work. ---
+
+def _updated(scenario: Path, capsys) -> tuple[Path, list[str]]:
+    """Translate once, then edit the companion as a translator and a later scenario would:
+    a translation of the summary, a stale title, one translated and one empty entry the
+    scenario no longer has, and one entry gone; then translate again."""
+    companion = _translate(scenario)
+    capsys.readouterr()
+    text = companion.read_text()
+    title = text.split("  title:\n    en: ", 1)[1].split("\n", 1)[0]
+    text = text.replace(f"  title:\n    en: {title}\n    ru: ''",
+                        "  title:\n    en: An older title\n    ru: Старое название")
+    text = text.replace("  roles.north.name:\n    en: North\n    ru: ''\n", "")
+    text = text.replace("    ru: ''", "    ru: Сводка", 1)  # the summary, the first left empty
+    text += ("  roles.nobody.name:\n    en: Nobody\n    ru: Никто\n"
+             "  roles.gone.name:\n    en: Gone\n    ru: ''\n")
+    companion.write_text(text)
+    assert main(["translate", str(scenario), "--lang", "ru"]) == 0
+    return companion, capsys.readouterr().out.splitlines()
+
+
+def test_translate_again_keeps_every_translation_and_says_what_it_did(scenario, capsys):
+    companion, out = _updated(scenario, capsys)
+    text = companion.read_text()
+    assert "ru: Сводка" in text
+    assert "en: An older title\n    ru: Старое название" in text, "stale: kept with its old en"
+    assert "# review: the English is now:" in text
+    assert "  roles.nobody.name:\n    en: Nobody\n    ru: Никто" in text
+    assert "roles.gone.name" not in text
+    assert "  roles.north.name:\n    en: North\n    ru: ''" in text
+    assert out[1:] == [
+        "kept 1 current translation",
+        "1 new text to translate: roles.north.name",
+        "1 stale translation kept and marked for review (its English changed): title",
+        "dropped 1 untranslated entry the scenario no longer has: roles.gone.name",
+        "kept 1 translated entry the scenario no longer has, at the end of the file (move it "
+        "to its new key or remove it): roles.nobody.name",
+    ]
+    status, lines = _check(companion)
+    assert status == 0
+    assert any("[translation-stale]" in line and "texts.title.en" in line for line in lines)
+    assert any("[translation-extra]" in line and "roles.nobody.name" in line for line in lines)
+
+
+@pytest.mark.parametrize("text, words", [
+    ("language: de\ntexts:\n  title:\n    en: X\n    de: Y\n", "holds the de translation, not ru"),
+    ("language: ru\ntexts:\n  title: Заголовок\n", "no translation in it is lost"),
+])
+def test_translate_refuses_a_companion_it_would_spoil(scenario, capsys, text, words):
+    companion = companion_path(scenario, "ru")
+    companion.write_text(text)
+    assert main(["translate", str(scenario), "--lang", "ru"]) == 2
+    err = capsys.readouterr().err
+    assert words in err and len(err.splitlines()) == 1
+    assert companion.read_text() == text

@@ -4,7 +4,8 @@ Each FILE is one table's save or replay, labelled Table 1, Table 2, ... in the o
 given. The HTML is the class debrief (see game.debrief.classdebrief); --csv adds one row
 per team and table for assessment. An unfinished game shows only public facts unless
 --full. Every problem is one line on stderr with exit status 2, and nothing is written
-until every file has been read.
+until every file has been read; then the HTML and the CSV are written both or neither
+(game.files.atomic.write_all, as the lab writes its reports).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import sys
 from pathlib import Path
 
 from game.debrief.classdebrief import class_csv, class_debrief_html, read_tables
-from game.files.atomic import write_atomic
+from game.files.atomic import WriteFailed, write_all
 from game.words.i18n import N_, _
 
 
@@ -42,11 +43,14 @@ def run(args: argparse.Namespace, replace_problem) -> int:
     sources = {label: os.path.basename(path) for label, path in zip(games, args.files, strict=True)}
     html = class_debrief_html(games, args.full, sources)
     table = class_csv(games, args.full, sources) if args.csv else None
-    write_atomic(Path(args.out), html)
-    print(_("wrote {file}").format(file=args.out))
-    if table is not None:
-        write_atomic(Path(args.csv), table)
-        print(_("wrote {file}").format(file=args.csv))
+    outputs = {Path(args.out): html} | ({Path(args.csv): table} if table is not None else {})
+    try:
+        write_all(outputs)  # both or neither: a CSV that fails leaves no new debrief either
+    except WriteFailed as exc:
+        print(_("error: {problem}; no file was written").format(problem=exc), file=sys.stderr)
+        return 2
+    for path in outputs:
+        print(_("wrote {file}").format(file=path))
     return 0
 
 

@@ -106,6 +106,40 @@ def create_new(path: str | Path, text: str | bytes, mode: int | None = None) -> 
             _remove(tmp)
 
 
+def write_all(texts: dict[Path, str | bytes]) -> None:
+    """Write each text to its file, all or none; WriteFailed (naming the file) if one fails.
+
+    For a command with several outputs (the lab's reports, a class debrief and its CSV):
+    every text goes to a temporary file beside its target first, each checked as
+    `write_atomic` checks it (never a folder or a special file); only when all are
+    written are they renamed into place, so a full disk or a folder that cannot be
+    written leaves every earlier file as it was and no new one."""
+    temps: list[tuple[str, Path]] = []
+    try:
+        for path, text in texts.items():
+            if "\0" in str(path):
+                raise WriteFailed(repr(str(path)), "the name holds a NUL character",
+                                  "choose another name")
+            target = _resolve(Path(path))
+            mode = _mode_for(target, path)
+            try:
+                temps.append((_write_temp(target, text.encode("utf-8") if isinstance(text, str)
+                                          else text, mode), target))
+            except OSError as exc:
+                raise failure(path, exc) from None
+        for tmp, target in temps:
+            try:
+                os.replace(tmp, target)
+            except OSError as exc:
+                raise failure(target, exc) from None
+        for folder in {target.parent for _tmp, target in temps}:
+            _sync_folder(folder)
+    finally:
+        for tmp, _target in temps:
+            if os.path.lexists(tmp):
+                _remove(tmp)
+
+
 def move_new(source: str | Path, target: str | Path) -> bool:
     """Move `source` to `target` only if nothing has that name yet; False if something has.
 

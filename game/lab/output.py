@@ -3,8 +3,9 @@
 `check_outputs` refuses, with one line, an output path that is the scenario file, a
 YAML file, the same as another output, a folder, something other than a regular file
 (a FIFO would block), or in a folder that is missing or not writable. `write_all`
-writes every file to a temporary beside it and renames them only once all are written,
-so a failure leaves the earlier files as they were.
+(game.files.atomic, shared with every command that writes several files) writes every
+file to a temporary beside it and renames them only once all are written, so a failure
+leaves the earlier files as they were.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ import csv
 import io
 import json
 import os
-import tempfile
 from pathlib import Path
 
 from game.lab.html import report_html
@@ -85,45 +85,6 @@ def _same_file(a: Path, b: Path) -> bool:
 
 def _suffix(option: str) -> str:
     return {"--json": ".json", "--html": ".html", "--patch": ".patch"}.get(option, ".csv")
-
-
-def write_all(texts: dict[Path, str]) -> None:
-    """Write each text to its path, all or none; OSError (with the file name) if one fails.
-
-    Every text goes to a temporary file beside its path first; only when all are written
-    are they renamed into place (a rename within one folder does not fail in practice)."""
-    temps: dict[Path, str] = {}
-    try:
-        for path, text in texts.items():
-            temps[path] = _write_temp(path, text)
-        for path, tmp in temps.items():
-            os.replace(tmp, path)
-    finally:
-        for tmp in temps.values():
-            Path(tmp).unlink(missing_ok=True)
-
-
-def _write_temp(path: Path, text: str) -> str:
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except OSError as exc:
-        exc.filename = str(path)
-        raise
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-        os.chmod(tmp, 0o666 & ~_umask())
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        exc.filename = str(path)
-        raise
-    return tmp
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 def render_outputs(report: Report, games: list[GameRecord], wanted: dict[str, object]) -> dict:

@@ -24,9 +24,10 @@ from typing import TextIO
 from game.ai import LAB_PERSONAS, PERSONAS, TEMPERAMENTS, make_policy
 from game.authoring.check import check_one, summary
 from game.authoring.companion import companion_given
+from game.files.atomic import write_all
 from game.lab import tryout
 from game.lab.games import Plan, Progress, play_all
-from game.lab.output import KINDS, OutputError, check_outputs, render_outputs, write_all
+from game.lab.output import KINDS, OutputError, check_outputs, render_outputs
 from game.lab.report import GameRecord, Report, write_text
 from game.model.scenario import Scenario
 from game.rules import compile_scenario
@@ -147,9 +148,8 @@ def _suggestions(args: argparse.Namespace, scenario: Scenario, report: Report, t
         return 0
     try:
         write_all({paths["patch"]: best.patch})
-    except OSError as exc:
-        print(_("simulate: error: cannot write {file}: {why}").format(
-            file=exc.filename, why=exc.strerror or exc), file=err)
+    except OSError as exc:  # WriteFailed: one line naming the file, the reason and the fix
+        print(_("simulate: error: {problem}").format(problem=exc), file=err)
         return 2
     print(_("simulate: wrote {file}").format(file=paths["patch"]), file=err)
     return 0
@@ -161,9 +161,9 @@ def _write_reports(report: Report, games: list[GameRecord], paths: dict, err: Te
     texts = render_outputs(report, games, {k: p for k, p in paths.items() if k != "patch"})
     try:
         write_all({paths[kind]: text for kind, text in texts.items()})
-    except OSError as exc:
-        print(_("simulate: error: cannot write {file}: {why}; no report file was written").format(
-            file=exc.filename, why=exc.strerror or exc), file=err)
+    except OSError as exc:  # WriteFailed: one line naming the file, the reason and the fix
+        print(_("simulate: error: {problem}; no report file was written").format(problem=exc),
+              file=err)
         return False
     for kind, _option in KINDS:
         if kind in paths and kind != "patch":

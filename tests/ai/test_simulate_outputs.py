@@ -114,14 +114,14 @@ def test_outputs_are_all_written_or_none(scenario, tmp_path, monkeypatch):
     old.write_text("old", encoding="utf-8")
     real = simulate.write_all.__globals__["_write_temp"]
 
-    def failing(path: Path, text: str) -> str:
+    def failing(path: Path, data: bytes, mode: int) -> str:
         if path.suffix == ".html":
             raise OSError(28, "No space left on device", str(path))
-        return real(path, text)
+        return real(path, data, mode)
     monkeypatch.setitem(simulate.write_all.__globals__, "_write_temp", failing)
     code, out, err = _run(str(scenario), *SMALL, "--json", str(old), "--html",
                           str(tmp_path / "r.html"))
-    assert code == 2 and out == "" and "No space left on device" in err
+    assert code == 2 and out == "" and "the disk is full" in err and "r.html" in err
     assert "no report file was written" in err
     assert old.read_text(encoding="utf-8") == "old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["r.json", "x.yaml"]

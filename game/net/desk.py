@@ -33,7 +33,7 @@ def glance(table: Table, devices: dict[str, int]) -> dict:
     "devices"}]}. `devices` counts the pages open per role."""
     game = table.game
     board = game.board_data()  # the public view in words, kept until the game changes
-    sc = game.session.scenario
+    sc = game.pages.session().scenario  # in the desk's own language
     return {
         "id": table.id, "label": table.label, "version": game.version, "title": board["title"],
         "round": board["round"],

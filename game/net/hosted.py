@@ -156,7 +156,7 @@ class HostedGame:
             if not self._already_in(move):
                 del self.secrets.applied[key]
                 raise NetError(_("Not allowed: {why}").format(why=words.refusal_line(
-                    self.session.scenario, exc.refusal, exc.action))) from None
+                    self.pages.worded.scenario(), exc.refusal, exc.action))) from None
             self._kept(self.session.save)  # applied by a host older than keys in the save
             return {"key": key, "duplicate": True}
         except NetError:
@@ -244,7 +244,7 @@ class HostedGame:
                 raise NetError(_("A team can give orders only for its own delegation."))
             if menu and action not in menu:
                 raise NetError(_("{action} is not open to you this round.").format(
-                    action=words.action_label(self.session.scenario, action)))
+                    action=words.action_label(self.pages.worded.scenario(), action)))
             parsed.append(action)
         return tuple(parsed)
 
@@ -256,7 +256,7 @@ class HostedGame:
         for i, action in enumerate(chosen):
             why = why_illegal(self.session.state, self.session.game, action, chosen[:i])
             if why:
-                sc = self.session.scenario
+                sc = self.pages.worded.scenario()  # in the words of the page that sent them
                 raise NetError(_("{action} cannot be added: {why}.").format(
                     action=words.action_label(sc, action), why=words.why_not(sc, action, why)))
 
@@ -266,7 +266,7 @@ class HostedGame:
         picked = self._own_actions(role, chosen)
         legal = self.session.legal(role, picked)
         return {"open": [a.text() for a in legal], "points_left": points_left(self.session.game, picked),
-                "closed": closed_reasons(self.session, role, picked)}
+                "closed": closed_reasons(self.pages.session(), role, picked)}
 
     # --- facilitator -------------------------------------------------------------------
     def facilitate(self, command: object, arg: object = None) -> str:
@@ -324,7 +324,7 @@ class HostedGame:
             self.session.inject_event(event_id)
         except IllegalAction as exc:
             raise NetError(_("Not possible: {why}").format(
-                why=words.refusal_line(self.session.scenario, exc.refusal, exc.action))) from None
+                why=words.refusal_line(self.pages.worded.scenario(), exc.refusal, exc.action))) from None
         return _("Event brought in.")
 
     def _undo(self, _arg) -> str:

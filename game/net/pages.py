@@ -14,15 +14,18 @@ from urllib.parse import urlsplit
 
 from game import words
 from game.ai import PERSONAS
+from game.model.actions import Action
 from game.model.results import Phase
 from game.net.seats import HostSecrets
 from game.net.stakes import demand_rows
 from game.net.talkdata import public_talks, team_talks
 from game.net.timer import DEFAULT_TALKS_MINUTES
 from game.net.viewdata import present, view_dict
+from game.net.worded import Worded
 from game.session.session import Session
 from game.session.turns import MenuItem, turn
 from game.words import _
+from game.words.i18n import current_language
 from game.words.personas import persona_choices, persona_label
 
 
@@ -52,6 +55,14 @@ def menu_data(item: MenuItem, scenario) -> dict:
             "support_label": stakes.support_label, "stake": stakes.line}
 
 
+def _maker(scenario, key: str) -> dict:
+    """Who made an offer and what it is, in words, for the review of a team's answers
+    ("Accept Moscow's offer: Joint exercises", as the window says it)."""
+    action = Action.from_text(key)
+    return {"maker": words.role_name(scenario, action.role),
+            "action_label": words.action_label(scenario, action)}
+
+
 class Hosted(Protocol):
     """What the pages read of a hosted game (game.net.hosted.HostedGame, which owns them)."""
 
@@ -63,13 +74,24 @@ class Hosted(Protocol):
 
 
 class Pages:
-    """The data of every page of one hosted game, cached per game version."""
+    """The data of every page of one hosted game, cached per game version and language.
+
+    Each page's data is built in the page's language (the current one, see
+    `game.net.requests`): its sentences by gettext, its scenario texts from the scenario in
+    that language (`game.net.worded`), so a Russian page of an English host reads the
+    events, objectives, issues and terms in Russian, and an English page of a Russian host
+    reads them in English."""
 
     def __init__(self, game: Hosted) -> None:
         self.game = game
         self._cache: dict[object, dict] = {}
         self._cache_version = -1
-        self._worded: dict = {}  # revealed rounds in words, see `present`
+        self._worded: dict[str, dict] = {}  # revealed rounds in words per language, see `present`
+        self.worded = Worded(lambda: self.game.session)
+
+    def session(self) -> Session:
+        """The game's session reading its scenario in the current language (for reading only)."""
+        return self.worded.session()
 
     def team(self, role: str) -> dict:
         """Everything a team's page shows: its view in words, briefing, menu, outcome."""
@@ -86,31 +108,36 @@ class Pages:
     def _cached(self, key: object, build: Callable[[], dict]) -> dict:
         if self._cache_version != self.game.version:
             self._cache, self._cache_version = {}, self.game.version
+        key = (current_language(), key)
         found = self._cache.get(key)
         if found is None:
             found = self._cache[key] = build()
         return found
 
     def _common(self, role: str | None) -> dict:
-        sc = self.game.session.scenario
-        data = present(view_dict(self.game.session.view(role)), sc, self._notes(), self._worded)
-        paused = self.game.secrets.paused and not self.game.session.state.over
+        session = self.session()
+        sc = session.scenario
+        memo = self._worded.setdefault(current_language(), {})
+        data = present(view_dict(session.view(role)), sc, self._notes(), memo)
+        paused = self.game.secrets.paused and not session.state.over
         data.update(version=self.game.version, title=sc.title, paused=paused,
                     outcome=self._outcome(), roles=[words.role_name(sc, r) for r in sc.role_ids],
-                    demands=demand_rows(self.game.session.state, self.game.session.game))
+                    demands=demand_rows(session.state, session.game))
         return data
 
     def _team_data(self, role: str) -> dict:
-        sc, spec = self.game.session.scenario, self.game.session.scenario.role(role)
+        session = self.session()
+        sc, spec = session.scenario, session.scenario.role(role)
         data = self._common(role)
-        due = role in self.game.session.waiting_for()
+        due = role in session.waiting_for()
         data.update(kind="team", role_name=spec.name, support_label=spec.domestic_label,
                     description=spec.description.strip(),
                     briefing=spec.briefing.strip(), due=due,
                     menu=self._menu(role) if due and data["phase"] == "orders" else [],
                     points=sc.rules.points_per_round,
-                    talks=team_talks(self.game.session, role))
-        answers = {o.key: o for o in turn(self.game.session, role).offers}
+                    talks=team_talks(session, role))
+        answers = {o.key: o for o in turn(session, role).offers}
+        data["offers"] = [dict(o, **_maker(sc, o["key"])) for o in data["offers"]]
         data["offers"] = [dict(o, number=answers[o["key"]].number,
                                backing_down=answers[o["key"]].stakes.backing_down,
                                stake=answers[o["key"]].stakes.line)
@@ -123,12 +150,13 @@ class Pages:
         ever give, in the same order and with the same numbers each round, the window and
         the text mode; `open` says whether it may be ticked now, and `why` in words why not
         if it is closed (see `menu_data`)."""
-        sc = self.game.session.scenario
-        return [menu_data(item, sc) for item in turn(self.game.session, role).menu]
+        session = self.session()
+        return [menu_data(item, session.scenario) for item in turn(session, role).menu]
 
     def _board_data(self) -> dict:
         data = self._common(None)
-        sc = self.game.session.scenario
+        session = self.session()
+        sc = session.scenario
         codes = [{"role": words.role_name(sc, p.role), "code": p.code, "kind": p.kind}
                  for p in self.game.secrets.seats.values()]
         if not self.game.secrets.joining_open:
@@ -136,14 +164,15 @@ class Pages:
         local = urlsplit(self.game.join_url).hostname in ("127.0.0.1", "::1", "localhost")
         data.update(kind="board", join_url=self.game.join_url, codes=codes, local_only=local,
                     joining_open=self.game.secrets.joining_open, waiting=self._waiting_public(),
-                    talks=public_talks(self.game.session))
+                    talks=public_talks(session))
         return data
 
     def _waiting_public(self) -> str:
-        st = self.game.session.state
+        session = self.session()
+        st = session.state
         if st.phase == Phase.ORDERS:
-            names = [words.role_name(self.game.session.scenario, r)
-                     for r in self.game.session.scenario.role_ids if r not in st.orders]
+            names = [words.role_name(session.scenario, r)
+                     for r in session.scenario.role_ids if r not in st.orders]
             return _("Waiting for orders from: {names}").format(names=", ".join(names))
         if st.phase == Phase.RESPONSES:
             return _("Waiting for answers to this round's offers.")
@@ -151,13 +180,14 @@ class Pages:
 
     def _host_data(self) -> dict:
         data = dict(self.board())
-        sc = self.game.session.scenario
+        session = self.session()
+        sc = session.scenario
         data.update(kind="host", seats=[
             {"role": p.role, "name": words.role_name(sc, p.role), "kind": p.kind,
              "persona": p.persona, "code": p.code, "token": p.token,
              "persona_label": persona_label(sc, p.role, p.persona) if p.kind == "ai" else None,
              "personas": persona_choices(sc, p.role, PERSONAS),
-             "due": p.role in self.game.session.waiting_for()} for p in self.game.secrets.seats.values()],
+             "due": p.role in session.waiting_for()} for p in self.game.secrets.seats.values()],
             events=[{"id": e.id, "title": e.title} for e in sc.events],
             personas=list(PERSONAS), talks_minutes=DEFAULT_TALKS_MINUTES,
             finished_files=self.game.finished_files)
@@ -169,16 +199,17 @@ class Pages:
         The lines go to every page, the board included: a persona words even its own
         domestic support in plain words, never as a number (tests/ai/test_reasoning_fog.py),
         and `Session.notes_for` gives nothing for the round still being played."""
-        sc = self.game.session.scenario
-        return {record.round: [words.reasoning_line(sc, n.role, n)
-                               for n in self.game.session.notes_for(record.round)]
-                for record in self.game.session.state.records}
+        session = self.session()
+        return {record.round: [words.reasoning_line(session.scenario, n.role, n)
+                               for n in session.notes_for(record.round)]
+                for record in session.state.records}
 
     def _outcome(self) -> dict | None:
-        result = self.game.session.outcome() if self.game.session.state.over else None
+        session = self.session()
+        result = session.outcome() if session.state.over else None
         if result is None:
             return None
-        sc = self.game.session.scenario
+        sc = session.scenario
         return {"name": words.outcome_name(sc, result),
                 "text": words.outcome_text(sc, result).strip(),
                 "scores": [{"role": words.role_name(sc, r), "total": result.total(r),

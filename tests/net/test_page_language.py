@@ -68,3 +68,63 @@ def test_a_join_refusal_reads_the_page_language(client):
     russian = client.post("/api/join?lang=ru", json={"code": "NOPE99"}).json()["error"]
     english = client.post("/api/join", json={"code": "NOPE98"}).json()["error"]
     assert "join code" in english and re.search("[а-я]", russian)
+
+
+def _page(game, role, lang):
+    from game.words.i18n import language
+
+    with language(lang):
+        return game.team_data(role), game.board_data()
+
+
+def _companion_ru(english_text):
+    """The Russian the scenario's companion gives for one English text of it."""
+    from game.authoring.companion import companion_path, read_companion
+    from game.authoring.scenarios import DEFAULT_SCENARIO
+
+    data, _source = read_companion(companion_path(DEFAULT_SCENARIO, "ru"))
+    found = [entry["ru"] for entry in data["texts"].values() if entry.get("en") == english_text]
+    assert found, english_text
+    return found[0]
+
+
+@pytest.mark.parametrize("host_lang", ["en", "ru"])
+def test_each_page_reads_the_scenario_in_its_own_language(tmp_path, host_lang):
+    """A page's scenario texts (event, objectives, issues, options, orders, terms) follow the
+    page's language, whatever the host plays in: as the scenario's companion translates them."""
+    from game.authoring.scenarios import DEFAULT_SCENARIO, load_for_play
+    from game.words.i18n import language
+    from tests.net.conftest import make_game
+
+    with language(host_lang):
+        game = make_game(tmp_path, load_for_play(DEFAULT_SCENARIO))
+    with language("en"):
+        english = load_for_play(DEFAULT_SCENARIO)
+    (en, en_board), (ru, ru_board) = _page(game, "moscow", "en"), _page(game, "moscow", "ru")
+    title = en["event"]["title"]
+    assert title in {e.title for e in english.events}
+    assert ru["event"]["title"] == _companion_ru(title) != title
+    assert ru_board["event"]["title"] == ru["event"]["title"] and en_board["event"]["title"] == title
+    goals = {o.id: o.text.strip() for o in english.role("moscow").objectives}
+    assert [o["text"] for o in en["objectives"]] == [goals[o["id"]] for o in en["objectives"]]
+    assert [o["text"] for o in ru["objectives"]] == [_companion_ru(goals[o["id"]]) for o in en["objectives"]]
+    issues = [i["name"] for i in en["talks"]["issues"]]
+    assert issues == [i.name for i in english.negotiation.issues]
+    assert [i["name"] for i in ru["talks"]["issues"]] == [_companion_ru(n) for n in issues]
+    assert en["menu"][0]["label"] != ru["menu"][0]["label"]
+    assert en["band"] != ru["band"] and en["phase_label"] != ru["phase_label"]
+    assert re.search("[а-я]", ru["phase_label"]) and not re.search("[а-я]", en["phase_label"])
+    assert not re.search("[а-я]", json.dumps(en, ensure_ascii=False)), "an English page is English"
+
+
+def test_a_russian_page_of_an_english_host_gets_russian_scenario_texts(client, hosted):
+    """Over the connection: the hello's language chooses the scenario's words too."""
+    pages = {}
+    for role, lang in (("moscow", "ru"), ("nato", "en")):
+        ws = client.websocket_connect("/ws")
+        ws.__enter__()
+        opened(client, ws)
+        pages[lang] = hello(ws, **{"as": "team", "token": token(hosted, role), "lang": lang})["data"]
+    assert pages["ru"]["event"]["title"] == _companion_ru(pages["en"]["event"]["title"])
+    issue = pages["en"]["talks"]["issues"][0]["name"]
+    assert pages["ru"]["talks"]["issues"][0]["name"] == _companion_ru(issue)

@@ -106,6 +106,10 @@ TEXTS = {
     "answers_help": N_("These offers were made to your delegation. Accept or decline each one, in secret."),
     "accept": N_("Accept"), "decline": N_("Decline"), "give_answers": N_("Give these answers"),
     "answer_all": N_("Answer every offer: accept or decline."),
+    # the review of the answers, in the window's words (game/ui/play/orders.py)
+    "confirm_answers": N_("Send these answers?"), "send_answers": N_("Confirm: send these answers"),
+    "change_answers": N_("Change"), "answer_accept": N_("Accept {maker}'s offer: {action}"),
+    "answer_decline": N_("Decline {maker}'s offer: {action}"),
     "orders_in": N_("Your orders are in ({orders}). Waiting for the other delegations."),
     "waiting_answers": N_("Waiting for the answers to this round's offers."),
     "game_over": N_("The game is over."),

@@ -127,6 +127,10 @@ def answer_offers(pages: dict, round_no: int) -> int:
             for radio in page.get_by_label("Accept").all():
                 radio.check()
             button.click()
+            review = page.get_by_role("heading", name="Send these answers?")
+            review.wait_for(timeout=WAIT)  # the review, as for orders: each answer in words
+            assert page.get_by_text(re.compile(r"^Accept .+'s offer: ")).count() >= 1
+            page.get_by_role("button", name="Confirm: send these answers").click()
             page.get_by_text("Your answers were received.").or_(
                 page.get_by_text(f"Round {round_no} revealed")).first.wait_for(timeout=WAIT)
             answered += 1

@@ -54,6 +54,18 @@ def test_a_team_proposes_a_package_from_its_page(browser, host):
         expect(moscow.get_by_role("heading", name="Counter proposal")).to_be_focused(timeout=WAIT)
         expect(moscow.locator(".part-talks select").first).to_have_value("written")
         check_page(moscow, "talks panel, a counter proposal")
+        # The counter is sent as a counter: the form D.patch kept runs the counter's handler,
+        # not the proposal's (which would ask for delegations to send it to).
+        moscow.locator(".part-talks select").first.select_option("none")
+        moscow.locator(".part-talks").get_by_role("button", name="Send the counter-proposal").click()
+        for _ in range(WAIT // 100):
+            if len(host.game.session.state.talks) > 1 or moscow.locator("#talk-error").inner_text():
+                break
+            moscow.wait_for_timeout(100)
+        assert moscow.locator("#talk-error").inner_text() == ""
+        sent = [(m.sender, m.kind, m.ref) for m in host.game.session.state.talks]
+        assert sent == [("washington", "propose", 0), ("moscow", "counter", 1)], sent
+        assert dict(host.game.session.state.talks[1].terms)["assurance"] == "none"
         nato.reload()
         nato.wait_for_selector("#move-h", timeout=WAIT)
         expect(nato.locator(".part-talks")).to_contain_text("No proposal is waiting", timeout=WAIT)
@@ -79,6 +91,11 @@ def test_the_join_page_language_carries_to_the_team_page_and_its_talks(browser, 
         assert "lang=ru" in page.url and "seat=" in page.url and "#" not in page.url
         talks = page.locator(".part-talks")
         talks.locator("button[type=submit]").first.wait_for(timeout=WAIT)
+        # The scenario's own words are Russian too (its companion): the issues and the event.
+        issue = talks.locator(".issue label").first.inner_text()
+        assert any("а" <= ch <= "я" for ch in issue.lower()), issue
+        event = page.locator(".part-event h3").first.inner_text()
+        assert any("а" <= ch <= "я" for ch in event.lower()), event
         talks.locator("button[type=submit]").first.click()  # a package sent to nobody: refused
         expect(page.locator("#talk-error")).not_to_be_empty(timeout=WAIT)
         error = page.locator("#talk-error").inner_text()

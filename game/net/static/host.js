@@ -61,7 +61,17 @@
     if (room <= 0) return D.el("p", { text: D.t("tables_full", { n: data.desk.max_tables }) });
     const kinds = ["device", "hotseat", ...data.personas];
     const field = (id, label, input) => D.el("p", {}, D.el("label", { for: id, text: D.t(label) }), D.el("br", {}), input);
-    const f = D.el("form", { class: "new-table" },
+    /* Through D.el (onsubmit): D.patch keeps the form in the page, and hands it only `on...`
+       handlers, so the scenario chosen last is the one started. */
+    const onsubmit = (e) => {
+      e.preventDefault();
+      const number = (text) => (String(text).trim() === "" ? null : Number(text));
+      focusNext = "reply";
+      conn.send({ type: "new_tables", scenario: chosen.file, count: number(form.count) || 1,
+        seed: number(form.seed), rounds: number(form.rounds),
+        seats: Object.fromEntries(chosen.roles.map((r) => [r.id, form.seats[r.id] || "device"])) });
+    };
+    return D.el("form", { class: "new-table", onsubmit },
       field("nt-scenario", "nt_scenario", D.el("select", { id: "nt-scenario", value: chosen.file,
         onchange: (e) => { form.scenario = e.target.value; form.seats = {}; drawNewTable(); } },
         scenarios.map((s) => D.el("option", { value: s.file, text: s.title })))),
@@ -77,15 +87,6 @@
           value: form.seats[r.id] || "device", onchange: (e) => { form.seats[r.id] = e.target.value; } },
         kinds.map((k) => D.el("option", { value: k, text: seatName(k, r.personas) })))))),
       D.el("button", { type: "submit", text: D.t("nt_start") }));
-    f.addEventListener("submit", (e) => {
-      e.preventDefault();
-      const number = (text) => (String(text).trim() === "" ? null : Number(text));
-      focusNext = "reply";
-      conn.send({ type: "new_tables", scenario: chosen.file, count: number(form.count) || 1,
-        seed: number(form.seed), rounds: number(form.rounds),
-        seats: Object.fromEntries(chosen.roles.map((r) => [r.id, form.seats[r.id] || "device"])) });
-    });
-    return f;
   }
   function drawNewTable() { D.patch(byId("new-table"), newTableForm()); }
   /* A seat in words: an AI seat by the neutral label of its position (`labels`: persona id ->

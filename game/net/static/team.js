@@ -194,7 +194,16 @@ D.TeamPanel = function (root, send, options) {
       if (!open.includes(panel.choice[issue.id])) panel.choice[issue.id] = open[0] || issue.options[0].id;
     }
     panel.toChosen = panel.toChosen.filter((r) => t.parties.some((party) => party.id === r));
-    const form = D.el("form", { class: "talk-form", "aria-labelledby": `${p}talk-form-h` },
+    /* The handler goes through D.el (onsubmit), never addEventListener: D.patch keeps the form
+       already in the page, and only an `on...` handler is handed over to it, so a counter made
+       after a proposal is sent as a counter. */
+    const onsubmit = (e) => {
+      e.preventDefault();
+      if (countering) { talk("counter", countering.id, { terms: { ...panel.choice } }); return; }
+      if (!panel.toChosen.length) { talkNote(D.t("talk_pick_to")); return; }
+      talk("propose", 0, { to: panel.toChosen.slice(), terms: { ...panel.choice } });
+    };
+    return D.el("form", { class: "talk-form", "aria-labelledby": `${p}talk-form-h`, onsubmit },
       D.h(level + 2, { id: `${p}talk-form-h`, tabindex: "-1",
         text: countering ? D.t("talk_counter_title", countering) : D.t("talk_propose_title") }),
       D.el("p", { class: "muted", text: D.t(countering ? "talk_counter_help" : "talk_propose_help") }),
@@ -229,13 +238,6 @@ D.TeamPanel = function (root, send, options) {
           text: D.t(countering ? "talk_send_counter" : "talk_send_proposal") }),
         countering ? D.el("button", { type: "button", class: "secondary", text: D.t("talk_cancel_counter"),
           onclick: () => { panel.counterRef = 0; redrawTalks(); } }) : null));
-    form.addEventListener("submit", (e) => {
-      e.preventDefault();
-      if (countering) { talk("counter", countering.id, { terms: { ...panel.choice } }); return; }
-      if (!panel.toChosen.length) { talkNote(D.t("talk_pick_to")); return; }
-      talk("propose", 0, { to: panel.toChosen.slice(), terms: { ...panel.choice } });
-    });
-    return form;
   }
   /* What the package being built is worth to this team against its walk-away value, what
      its options' ratification puts at stake and what it binds each side to: the team's own
@@ -405,17 +407,17 @@ D.TeamPanel = function (root, send, options) {
       if (!group || group.name !== item.family) { group = { name: item.family, items: [] }; families.push(group); }
       group.items.push(item);
     }
-    const form = D.el("form", { "aria-describedby": `${p}orders-help`, class: "orders" },
-      D.el("p", { id: `${p}orders-help`, text: D.t("orders_help", data) }),
-      families.map((group) => D.el("fieldset", {}, D.el("legend", { class: "family", text: group.name }),
-        familyRows(group))),
-      sendBar("give_orders"));
-    form.addEventListener("submit", (e) => {
+    const onsubmit = (e) => {  // through D.el, so that a form D.patch keeps gets this round's handler
       e.preventDefault();
       if (pointsLeft() < 0) { setNote(D.t("over_budget")); return; }
       D.patch(move.body, confirmStep(data));
       move.body.querySelector("button").focus();
-    });
+    };
+    const form = D.el("form", { "aria-describedby": `${p}orders-help`, class: "orders", onsubmit },
+      D.el("p", { id: `${p}orders-help`, text: D.t("orders_help", data) }),
+      families.map((group) => D.el("fieldset", {}, D.el("legend", { class: "family", text: group.name }),
+        familyRows(group))),
+      sendBar("give_orders"));
     window.setTimeout(() => { markBoxes(panel.closed); if (panel.chosen.length) send({ type: "draft", chosen: panel.chosen }); }, 0);
     return form;
   }
@@ -440,31 +442,52 @@ D.TeamPanel = function (root, send, options) {
         D.el("button", { type: "button", class: "secondary", text: D.t("back_to_menu"), onclick: back })));
   }
 
+  /* The answers, like the orders, go only after a review: "Send these answers?" with each
+     answer in words, "Confirm" to send them and "Change" (the default) back to the form with
+     the answers as they were. The chosen answers live in the panel (panel.answers). */
   function answersForm(data) {
-    const form = D.el("form", {},
+    const keys = data.offers.map((o) => o.key);
+    if (!panel.answers || panel.answers.round !== data.round || panel.answers.keys !== keys.join("|")) {
+      panel.answers = { round: data.round, keys: keys.join("|"), picked: {} };
+    }
+    const picked = panel.answers.picked;
+    const radio = (i, offer, yes) => D.el("div", { class: "choice" },
+      D.el("input", { type: "radio", name: `${p}o${i}`, id: `${p}o${i}-${yes ? "y" : "n"}`, value: yes ? "yes" : "no",
+        required: yes, checked: picked[offer.key] === yes, onchange: () => { picked[offer.key] = yes; } }),
+      D.el("label", { for: `${p}o${i}-${yes ? "y" : "n"}`, text: D.t(yes ? "accept" : "decline") }));
+    const onsubmit = (e) => {  // through D.el, so that a form D.patch keeps gets these offers' handler
+      e.preventDefault();
+      if (!keys.every((k) => k in picked)) {
+        panel.error({ message: D.t("answer_all") });
+        return;
+      }
+      D.patch(move.body, answersReview(data));
+      move.body.querySelector("button").focus();
+    };
+    return D.el("form", { onsubmit },
       D.el("p", { text: D.t("answers_help") }),
       data.offers.map((offer, i) => D.el("fieldset", {}, D.el("legend", { text: offer.number ? `${offer.number}. ${offer.label}` : offer.label }),
         D.el("p", { text: offer.description }), D.el("p", { class: "muted", text: offer.teaching_note }),
         offer.backing_down === null ? null : D.el("p", { class: "stake", text: D.t("backing_down", { ...offer, support_label: data.support_label }) }),
-        D.el("div", { class: "choice" }, D.el("input", { type: "radio", name: `${p}o${i}`, id: `${p}o${i}-y`, value: "yes", required: true }),
-          D.el("label", { for: `${p}o${i}-y`, text: D.t("accept") })),
-        D.el("div", { class: "choice" }, D.el("input", { type: "radio", name: `${p}o${i}`, id: `${p}o${i}-n`, value: "no" }),
-          D.el("label", { for: `${p}o${i}-n`, text: D.t("decline") })))),
+        radio(i, offer, true), radio(i, offer, false))),
       sendBar("give_answers"));
-    form.addEventListener("submit", (e) => {
-      e.preventDefault();
-      const decisions = {};
-      data.offers.forEach((offer, i) => {
-        const picked = form.querySelector(`input[name=${p}o${i}]:checked`);
-        if (picked) decisions[offer.key] = picked.value === "yes";
-      });
-      if (Object.keys(decisions).length !== data.offers.length) {
-        panel.error({ message: D.t("answer_all") });
-        return;
-      }
-      submit({ type: "answers", key: D.newKey(), decisions });
-    });
-    return form;
+  }
+
+  function answersReview(data) {
+    const picked = { ...panel.answers.picked };
+    const back = () => {
+      panel.formKey = "";
+      drawMove(panel.data);
+      D.focus(document.getElementById(`${p}send`));
+    };
+    return D.el("div", { class: "card soft", role: "group", "aria-labelledby": `${p}confirm-h` },
+      D.h(level + 2, { id: `${p}confirm-h`, text: D.t("confirm_answers") }),
+      D.el("ul", {}, data.offers.map((o) => D.el("li", {
+        text: D.t(picked[o.key] ? "answer_accept" : "answer_decline", { maker: o.maker, action: o.action_label }) }))),
+      D.el("div", { class: "bar" },
+        D.el("button", { type: "button", id: `${p}confirm-send`, text: D.t("send_answers"),
+          onclick: () => submit({ type: "answers", key: D.newKey(), decisions: picked }) }),
+        D.el("button", { type: "button", class: "secondary", text: D.t("change_answers"), onclick: back })));
   }
 
   function waitingText(data) {

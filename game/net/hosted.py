@@ -22,7 +22,7 @@ from pathlib import Path
 from game import words
 from game.files.atomic import WriteFailed
 from game.model.actions import Action, IllegalAction, Orders, Responses, Talk
-from game.model.results import Phase
+from game.model.results import Phase, RefusalKind
 from game.net.durable import SAVE_ERRORS, HostSave, reason
 from game.net.pages import Pages, closed_reasons
 from game.net.reseat import new_link, reseat
@@ -31,6 +31,7 @@ from game.net.talkdata import TalkShapeError, talk_move
 from game.net.timer import Timer
 from game.rules import points_left
 from game.rules.legal import why_illegal
+from game.rules.talks import talks_open
 from game.session.session import Session
 from game.words import _
 
@@ -55,6 +56,7 @@ class HostedGame:
         self.session, self.secrets, self.secrets_path = session, found, secrets_path
         self.join_url, self.on_finish, self.clock, self.wall = join_url, on_finish, clock, wall
         self.timer = Timer.restored(found.timer, clock(), wall())
+        self._timer_round = session.state.round  # the round the timer belongs to
         self.version = 0
         self.listeners: list[Callable[[], None]] = []
         self.alerts: list[Callable[[str], None]] = []  # each gets a line for the facilitator
@@ -297,9 +299,24 @@ class HostedGame:
         self.timer.resume(self.clock())
         return _("The game goes on.")
 
+    def talks_settled(self) -> str:
+        """Why nobody can hold talks any more, in words ("" while they can): once a package
+        is agreed, by any parties, the talks are over for every delegation."""
+        state, game = self.session.state, self.session.game
+        refusal = talks_open(state, game)
+        if refusal is None or refusal.kind != RefusalKind.TALKS_SETTLED:
+            return ""
+        return words.refusal_line(self.pages.session().game, refusal)
+
+    def _no_talks_timer(self) -> None:
+        why = self.talks_settled()
+        if why:
+            raise NetError(_("No talks timer: {why}.").format(why=why))
+
     def _timer_start(self, minutes) -> str:
         if not isinstance(minutes, int | float) or isinstance(minutes, bool) or not 0 < minutes <= 60:
             raise NetError(_("Give the talks time in minutes, from 1 to 60."))
+        self._no_talks_timer()
         self.timer.start(float(minutes) * 60, self.clock())
         return _("Talks timer started.")
 
@@ -308,12 +325,14 @@ class HostedGame:
         return _("Talks timer paused.")
 
     def _timer_resume(self, _arg) -> str:
+        self._no_talks_timer()
         self.timer.resume(self.clock())
         return _("Talks timer running.")
 
     def _timer_add(self, seconds) -> str:
         if not isinstance(seconds, int) or isinstance(seconds, bool) or not -3600 <= seconds <= 3600:
             raise NetError(_("Give the seconds to add, from -3600 to 3600."))
+        self._no_talks_timer()
         self.timer.add(seconds, self.clock())
         return _("Talks timer changed.")
 
@@ -373,8 +392,12 @@ class HostedGame:
             self.session.play_ai()
         except SAVE_ERRORS as exc:
             self._take_back(exc)
-        if self.session.state.over:
-            self.timer = Timer()  # no talks after the end
+        if self.session.state.over or self.talks_settled():
+            self.timer = Timer()  # no talks after the end, nor once a package is agreed
+        if self.session.state.round != self._timer_round:
+            # the timer is for one round only: a round that opens (or is played again after
+            # an undo) starts with none, and the facilitator starts it for the new talks
+            self.timer, self._timer_round = Timer(), self.session.state.round
         self.secrets.timer = self.timer.saved(self.clock(), self.wall())
         try:
             save_secrets(self.secrets, self.secrets_path)

@@ -72,6 +72,8 @@ class Hosted(Protocol):
     join_url: str
     finished_files: list[str]
 
+    def talks_settled(self) -> str: ...
+
 
 class Pages:
     """The data of every page of one hosted game, cached per game version and language.
@@ -190,6 +192,7 @@ class Pages:
              "due": p.role in session.waiting_for()} for p in self.game.secrets.seats.values()],
             events=[{"id": e.id, "title": e.title} for e in sc.events],
             personas=list(PERSONAS), talks_minutes=DEFAULT_TALKS_MINUTES,
+            talks_over=self.game.talks_settled(),  # why no talks timer is needed, or ""
             finished_files=self.game.finished_files)
         return data
 

@@ -106,6 +106,7 @@ TEXTS = {
     "answers_help": N_("These offers were made to your delegation. Accept or decline each one, in secret."),
     "accept": N_("Accept"), "decline": N_("Decline"), "give_answers": N_("Give these answers"),
     "answer_all": N_("Answer every offer: accept or decline."),
+    "talks_over": N_("The talks are closed for every delegation ({why}): the talks timer is not needed."),
     # the review of the answers, in the window's words (game/ui/play/orders.py)
     "confirm_answers": N_("Send these answers?"), "send_answers": N_("Confirm: send these answers"),
     "change_answers": N_("Change"), "answer_accept": N_("Accept {maker}'s offer: {action}"),

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from game.net.hosted import HostedGame
+from game.net.hosted import HostedGame, NetError
 from game.net.seats import SeatError, load_secrets
 from game.net.timer import Timer
 
@@ -89,3 +89,48 @@ def test_the_saved_timer_is_plain_data():
     saved = timer.saved(now=40.0, wall=1000.0)
     assert saved == {"left": 60.0, "running": True, "at": 1000.0}
     assert Timer.restored(saved, now=0.0, wall=1015.0).left(0.0) == 45.0
+
+
+def _orders_in(game, tag):
+    for role in game.session.waiting_for():
+        game.submit_orders(role, f"{tag}-{role}-key", [], wait=True)
+    while game.session.state.phase.value == "responses":  # answers to any offer: declined
+        role = game.session.waiting_for()[0]
+        decisions = {o["key"]: False for o in game.team_data(role)["offers"]}
+        game.submit_responses(role, f"{tag}-{role}-ans", decisions)
+
+
+def test_the_timer_is_for_one_round_only(hosted, clocks):
+    """A timer started in one round is gone when the next opens (the README: "for this round
+    only"), running or paused: the facilitator starts it again for the new round's talks."""
+    hosted.facilitate("timer_start", 3)
+    clocks.wait(30)
+    _orders_in(hosted, "r1")
+    assert hosted.session.state.round == 2
+    assert hosted.timer_data() == {"running": False, "left": 0.0}
+    hosted.facilitate("timer_start", 2)
+    hosted.facilitate("timer_pause")
+    _orders_in(hosted, "r2")
+    assert hosted.session.state.round == 3
+    assert hosted.timer_data() == {"running": False, "left": 0.0}
+    assert load_secrets(hosted.secrets_path).timer["left"] == 0
+
+
+def test_once_a_package_is_agreed_no_talks_timer_runs(hosted, clocks):
+    """A bilateral deal closes the talks for every delegation: the running timer stops, the
+    desk says why, and the facilitator cannot start, resume or lengthen it."""
+    while hosted.team_data("washington")["talks"]["closed"]:
+        _orders_in(hosted, f"r{hosted.session.state.round}")
+    hosted.facilitate("timer_start", 3)
+    assert hosted.host_data()["talks_over"] == ""
+    hosted.submit_talk("washington", "deal-propose-1", {"kind": "propose", "to": ["moscow"],
+                                                         "terms": {"assurance": "written"}})
+    hosted.submit_talk("moscow", "deal-accept-01", {"kind": "accept", "ref": 1})
+    assert hosted.session.state.agreement is not None
+    assert hosted.timer_data() == {"running": False, "left": 0.0}
+    over = hosted.host_data()["talks_over"]
+    assert "agreed" in over
+    for command, arg in (("timer_start", 3), ("timer_resume", None), ("timer_add", 60)):
+        with pytest.raises(NetError, match="No talks timer: a package has been agreed"):
+            hosted.facilitate(command, arg)
+    assert hosted.timer_data()["running"] is False

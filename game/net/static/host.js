@@ -102,6 +102,9 @@
     const all = target === "all";
     const over = all ? data.desk.tables.every((x) => x.over) : !!data.outcome;
     const off = { disabled: over };
+    /* Once a package is agreed the talks are over for every delegation: no timer to run. */
+    const talksOver = !all && data.talks_over;
+    const timerOff = { disabled: over || !!talksOver };
     const events = D.el("select", { id: "event", ...off }, data.events.map((e) => D.el("option", { value: e.id, text: e.title })));
     const targetPick = several() ? D.el("p", {}, D.el("label", { for: "target", text: D.t("apply_to") }), " ",
       D.el("select", { id: "target", value: target, onchange: (e) => { target = e.target.value; update(data); } },
@@ -113,11 +116,12 @@
         : D.el("button", { type: "button", id: "pause", onclick: () => command(data.paused ? "resume" : "pause"),
           text: D.t(data.paused ? "resume_game" : "pause_game"), ...off }),
       D.el("span", { class: "field" }, D.el("label", { for: "minutes", text: D.t("talks_minutes") }),
-        D.el("input", { type: "number", id: "minutes", min: "1", max: "60", value: String(data.talks_minutes), class: "narrow", ...off }), " ",
-        D.el("button", { type: "button", onclick: () => command("timer_start", Number(byId("minutes").value)), text: D.t("start_timer"), ...off })),
-      D.el("button", { type: "button", class: "secondary", onclick: () => command("timer_pause"), text: D.t("pause_timer"), ...off }),
-      D.el("button", { type: "button", class: "secondary", onclick: () => command("timer_resume"), text: D.t("resume_timer"), ...off }),
-      D.el("button", { type: "button", class: "secondary", onclick: () => command("timer_add", 60), text: D.t("one_more"), ...off }),
+        D.el("input", { type: "number", id: "minutes", min: "1", max: "60", value: String(data.talks_minutes), class: "narrow", ...timerOff }), " ",
+        D.el("button", { type: "button", id: "timer-start", onclick: () => command("timer_start", Number(byId("minutes").value)),
+          text: D.t("start_timer"), "aria-describedby": talksOver ? "talks-over" : null, ...timerOff })),
+      D.el("button", { type: "button", class: "secondary", onclick: () => command("timer_pause"), text: D.t("pause_timer"), ...timerOff }),
+      D.el("button", { type: "button", class: "secondary", onclick: () => command("timer_resume"), text: D.t("resume_timer"), ...timerOff }),
+      D.el("button", { type: "button", class: "secondary", onclick: () => command("timer_add", 60), text: D.t("one_more"), ...timerOff }),
       D.el("span", { class: "field" }, D.el("label", { for: "event", text: D.t("event_pick") }), events, " ",
         D.el("button", { type: "button", onclick: () => {
           const title = byId("event").options[byId("event").selectedIndex].text;
@@ -132,6 +136,7 @@
       D.el("button", { type: "button", class: "secondary", onclick: ask(all ? "end_ask_all" : "end_ask", {}, () => { focusNext = "outcome"; command("end"); }),
         text: D.t(all ? "end_all" : "end"), ...off })),
     D.el("p", { class: "timer", id: "timer" }),
+    talksOver ? D.el("p", { id: "talks-over", class: "stake", text: D.t("talks_over", { why: data.talks_over }) }) : null,
     over ? D.el("p", { id: "locked", class: "muted", text: D.t("over_locked") }) : null];
   }
 

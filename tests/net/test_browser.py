@@ -338,9 +338,26 @@ def in_view(page, locator) -> bool:
         and box["x"] + box["width"] <= size["width"]
 
 
+def fits(board, what: str) -> None:
+    """The whole board is on one 1280x720 screen, and the connection line covers nothing."""
+    height, width = board.evaluate(
+        "() => [document.documentElement.scrollHeight, document.documentElement.scrollWidth]")
+    assert height <= 720 and width <= 1280, f"{what}: the board is {width}x{height}"
+    conn = board.locator("#conn").bounding_box()
+    for other in board.locator("#board section, #board .card, #head > *").all():
+        box = other.bounding_box()
+        if conn and box and conn["height"] and box["height"]:
+            apart = (conn["x"] >= box["x"] + box["width"] or box["x"] >= conn["x"] + conn["width"]
+                     or conn["y"] >= box["y"] + box["height"] or box["y"] >= conn["y"] + conn["height"])
+            assert apart, f"{what}: the connection line covers {other.evaluate('(n) => n.id || n.className')}"
+
+
 def test_the_board_fits_a_projector_at_1280_by_720(browser, host):
     """While joining is open every join code is on screen; once it is closed the join panel
-    is one line; the latest results and, at the end, every score need no scrolling."""
+    is one line; an agreement in force is one line and its terms a short list; the latest
+    results and, at the end, every score need no scrolling."""
+    from playwright.sync_api import expect
+
     game = host.game
     board = browser.new_page(viewport={"width": 1280, "height": 720})
     board.goto(f"http://127.0.0.1:{host.port}/board")
@@ -348,18 +365,32 @@ def test_the_board_fits_a_projector_at_1280_by_720(browser, host):
         code = board.get_by_text(plan.code, exact=True)
         code.wait_for(timeout=WAIT)
         assert in_view(board, code)
-    game.facilitate("joining", False)
-    board.get_by_text("Joining is closed; ask the facilitator for your team's link.").wait_for(timeout=WAIT)
-    assert board.locator("#join-card").is_hidden()
+    fits(board, "joining open")
+    # A package agreed in round 1 and in force once the round resolves, joining still open.
+    deal = {"assurance": "written", "transparency": "criteria"}
+    game.submit_talk("washington", "board-deal-01", {"kind": "propose", "to": ["moscow"], "terms": deal})
+    game.submit_talk("moscow", "board-deal-02", {"kind": "accept", "ref": 1})
     for role in ROLES:
         game.submit_orders(role, f"board-{role}-key", [], wait=True)
     revealed = board.locator("#results summary", has_text="Round 1 revealed")
     revealed.wait_for(timeout=WAIT)
+    agreement = board.locator("#round .agreement")
+    expect(agreement).to_be_visible(timeout=WAIT)
+    assert game.session.state.agreement is not None
+    for plan in game.secrets.seats.values():
+        assert in_view(board, board.get_by_text(plan.code, exact=True))
+    assert in_view(board, agreement)
+    fits(board, "an agreement in force, joining open")
+    game.facilitate("joining", False)
+    board.get_by_text("Joining is closed; ask the facilitator for your team's link.").wait_for(timeout=WAIT)
+    assert board.locator("#join-card").is_hidden()
     for part in (revealed, board.locator("#results li").first, board.locator("#meters h3").last,
-                 board.locator(".timer")):
+                 board.locator(".timer"), agreement):
         assert in_view(board, part)
+    fits(board, "an agreement in force, joining closed")
     game.facilitate("end")
     board.locator("#h-outcome").wait_for(timeout=WAIT)
     for row in board.locator("#outcome tbody tr").all():
         assert in_view(board, row)
+    fits(board, "the game over")
     assert board.get_by_text("The facilitator has paused").count() == 0

@@ -21,6 +21,16 @@
       D.el("div", { class: "qr" }, D.el("img", { src: "/qr.svg", alt: D.t("qr_alt", { url: data.join_url }) })),
     ];
   }
+  /* The agreement on the projector: one line (cut short with "…" if it is long) that opens,
+     like the results, into the whole sentence and its terms, so that a package in force
+     never pushes the round off the screen. Without terms it is the one line it is. */
+  function agreement(talks) {
+    if (!talks) return null;
+    if (!talks.terms.length) return D.el("p", { class: "agreement", text: talks.agreement });
+    return D.el("details", { class: "agreement", key: "agreement" },
+      D.el("summary", { text: talks.agreement }),
+      D.el("ul", { class: "terms" }, talks.terms.map((t) => D.el("li", { text: t }))));
+  }
   /* While joining is open the join panel shows every code; once it is closed, or the game is
      over, it shrinks to one line in the header so the public state fills the projector. */
   function update(data) {
@@ -43,8 +53,7 @@
     if (joinOpen) D.patch(byId("join"), join(data));
     D.patch(byId("round"), D.el("p", { class: "timer", id: "timer" }), D.eventCards(data, 3), D.soFar(data.so_far, 3),
       D.el("p", { class: "waiting", text: data.waiting }),
-      data.talks ? D.el("p", { class: "agreement", text: data.talks.agreement }) : null,
-      data.talks && data.talks.terms.length ? D.el("ul", { class: "terms" }, data.talks.terms.map((t) => D.el("li", { text: t }))) : null);
+      agreement(data.talks));
     D.setTimer(byId("timer"), data.timer);
     D.section(byId("outcome"), data.outcome, () => D.outcome(data.outcome, true, 2));
     D.section(byId("meters"), [data.tension, data.band, data.breakdown, data.trust, data.support, data.milestones,

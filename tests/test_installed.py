@@ -330,8 +330,14 @@ def test_the_host_serves_the_board_the_join_page_and_its_scripts(installed):
         script = _fetch(f"{base}/static/board.js", server)
     finally:
         status, out = _stop(server)
-    assert board == (ROOT / "game" / "net" / "static" / "board.html").read_bytes()
-    assert join == (ROOT / "game" / "net" / "static" / "join.html").read_bytes()
+    # A page is served in its language: the host names it in <html lang> and in the
+    # address of its texts, and changes nothing else.
+    for served, name in ((board, "board.html"), (join, "join.html")):
+        shipped = (ROOT / "game" / "net" / "static" / name).read_text(encoding="utf-8")
+        text = served.decode("utf-8")
+        lang = re.search(r'<html lang="([a-z]+)">', text).group(1)
+        assert text == shipped.replace('<html lang="en">', f'<html lang="{lang}">', 1).replace(
+            '<script src="/texts.js"', f'<script src="/texts.js?lang={lang}"', 1)
     assert script == (ROOT / "game" / "net" / "static" / "board.js").read_bytes()
     assert status in (0, 130) and "Stopped." in out, out
 

@@ -6,6 +6,7 @@ same hostile values at every subcommand (set DETENTE_FUZZ_EXAMPLES for a longer 
 """
 
 import io
+import contextlib
 import json
 import os
 import shutil
@@ -211,6 +212,7 @@ def test_no_argument_list_gives_a_traceback(files, capfd, data):
         st.lists(st.sampled_from(words), max_size=6))
     if "schema" in argv[:1] and "--out" not in argv:
         argv += ["--out", "-"]  # never rewrite the repository's own schema file
-    code, output = run(argv, capfd)
+    with contextlib.chdir(files["dir"]):  # a relative --out never lands in the checkout
+        code, output = run(argv, capfd)
     assert code in (0, 1, 2, 130), (argv, code)
     assert "Traceback" not in output and "internal error" not in output, (argv, output[-800:])

@@ -5,8 +5,8 @@ with the exception itself. A hypothesis test then throws argument lists built fr
 same hostile values at every subcommand (set DETENTE_FUZZ_EXAMPLES for a longer run).
 """
 
-import io
 import contextlib
+import io
 import json
 import os
 import shutil

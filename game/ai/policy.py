@@ -8,6 +8,7 @@ grounded in the meters, as data (a `Reason`, see `game.model.results`), which
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator, Mapping
 from typing import Protocol
 
 from game.ai.bargain import DEFAULT_STYLE, Own, bargain, offers_this_round, stakes_for
@@ -167,3 +168,27 @@ def ai_talk(policy: Policy, state: GameState, game: CompiledScenario,
     else:
         plan = bargain(view, game.talks, own, getattr(policy, "style", DEFAULT_STYLE), left, rng)
     return plan.move, plan.reason
+
+
+def ai_talk_turns(game: CompiledScenario, policies: Mapping[str, Policy],
+                  state_of: Callable[[], GameState], speaks: Callable[[str], bool],
+                  views: dict[str, PlayerView] | None = None
+                  ) -> Iterator[tuple[str, Talk, Reason]]:
+    """The AI delegations' messages in the talks this round, in order: every party that
+    `speaks` is asked in role order, pass after pass, until none has more to say (each is
+    held to the negotiation's `messages_per_round`). Yields (role, move, reason); the caller
+    applies each move before the next is asked for, and `state_of()` gives the state as it
+    then stands. The lab's runner, the session and what-if branches all play the talks
+    through this one loop, so they speak in the same order."""
+    if game.talks is None:
+        return
+    progressed = True
+    while progressed and talks_open(state_of(), game) is None:
+        progressed = False
+        for role in game.talks.parties:
+            if not speaks(role):
+                continue
+            move, why = ai_talk(policies[role], state_of(), game, role, views)
+            if move is not None:
+                yield role, move, why
+                progressed = True

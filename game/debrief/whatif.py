@@ -23,7 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from game.ai import make_policy
-from game.ai.policy import Policy, ai_talk, draft_orders, draft_responses
+from game.ai.policy import Policy, ai_talk_turns, draft_orders, draft_responses
 from game.model.actions import (
     Action,
     EndGame,
@@ -45,7 +45,7 @@ from game.rules import (
     points_left,
     resolve_round,
 )
-from game.rules.talks import talks_open, why_not_talk
+from game.rules.talks import readers, why_not_talk
 from game.session.session import Note, Session
 from game.words import _, refusal_line
 
@@ -225,21 +225,13 @@ class Player:
     def _ai_talks(self, run: Forward, change: Change) -> None:
         if getattr(self.game, "talks", None) is None:
             return
-        progressed = True
-        while progressed and talks_open(run.state, self.game) is None:
-            progressed = False
-            for role in self.game.talks.parties:
-                if role in self.humans:
-                    continue
-                move, why = ai_talk(self._policy(role), run.state, self.game, role)
-                if move is None:
-                    continue
-                self._apply(run, move, change)
-                if self.reasons:
-                    m = run.state.talks[-1]
-                    audience = None if self.game.talks.spec.public else (m.sender, *m.to)
-                    run.notes.append(Note(run.state.round, role, move.text(), why, audience))
-                progressed = True
+        policies = {r: self._policy(r) for r in self.game.talks.parties if r not in self.humans}
+        for role, move, why in ai_talk_turns(self.game, policies, lambda: run.state,
+                                              lambda r: r in policies):
+            self._apply(run, move, change)
+            if self.reasons:
+                audience = readers(self.game, run.state.talks[-1])
+                run.notes.append(Note(run.state.round, role, move.text(), why, audience))
 
     def _orders(self, run: Forward, role: str, change: Change) -> Orders:
         st = run.state

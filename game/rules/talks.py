@@ -291,6 +291,12 @@ def visible_talks(state: GameState, game: CompiledScenario,
     return tuple(m for m in state.talks if m.sender == viewer or viewer in m.to)
 
 
+def readers(game: CompiledScenario, message: TalkMessage) -> tuple[str, ...] | None:
+    """Who may read a message (and the reasons given for it) while the game runs: None for
+    everyone when the negotiation is public, else its sender and addressees."""
+    return None if game.talks.spec.public else (message.sender, *message.to)
+
+
 # --- the agreement at the round's resolution -------------------------------------------
 
 
@@ -373,5 +379,5 @@ def _end(state: GameState, game: CompiledScenario, r: TermRecord, status: Status
 
 
 __all__ = ["Proposal", "apply_talk", "carry_out", "counter_to", "enter_into_force",
-           "expire_terms", "open_among", "open_proposals", "package_problem", "proposals_to",
+           "expire_terms", "open_among", "open_proposals", "package_problem", "proposals_to", "readers",
            "sent_this_round", "support_problem", "talks_open", "visible_talks", "why_not_talk"]

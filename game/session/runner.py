@@ -6,12 +6,11 @@ logging, keeps no reasoning lines and builds nothing the outcome does not need.
 
 from __future__ import annotations
 
-from game.ai.policy import Policy, ai_talk, draft_orders, draft_responses
+from game.ai.policy import Policy, ai_talk_turns, draft_orders, draft_responses
 from game.model.results import Phase
 from game.model.state import GameState, Outcome
 from game.rules import apply_action, awaiting_response, new_game, outcome, resolve_round
 from game.rules.compiled import CompiledScenario
-from game.rules.talks import talks_open
 from game.rules.view import answering_view, talking_view, view_for
 
 # Enum members bound to module names once: in Python 3.11 looking a member up on its
@@ -54,14 +53,8 @@ def play_talks(state: GameState, game: CompiledScenario, policies: dict[str, Pol
     of this round's orders phase) keeps the views made, to be brought up to date between
     messages rather than made again."""
     views = {} if views is None else views
-    if game.talks is None:
-        return state
-    progressed = True
-    while progressed and talks_open(state, game) is None:
-        progressed = False
-        for role in game.talks.parties:
-            move, _ = ai_talk(policies[role], state, game, role, views)
-            if move is not None:
-                state = apply_action(state, game, move)
-                progressed = True
-    return state
+    current = [state]
+    for _role, move, _why in ai_talk_turns(game, policies, lambda: current[0], lambda r: True,
+                                           views):
+        current[0] = apply_action(current[0], game, move)
+    return current[0]

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from game.ai import DEFAULT_PERSONA, ai_orders, ai_responses, make_policy
-from game.ai.policy import Reasoned, ai_talk
+from game.ai.policy import Reasoned, ai_talk, ai_talk_turns
 from game.model.actions import EndGame, InjectEvent, Move, Talk
 from game.model.results import Phase, Reason
 from game.model.scenario import Scenario
@@ -27,7 +27,7 @@ from game.rules import (
     resolve_round,
     view_for,
 )
-from game.rules.talks import talks_open
+from game.rules.talks import readers
 from game.rules.view import PlayerView
 
 
@@ -109,12 +109,11 @@ class Session:
         return record
 
     def _audience(self, move: Move) -> tuple[str, ...] | None:
-        """Who may read the reasoning for `move`: everyone, unless it is a message of
-        private talks (then its sender and addressees, as the rules recorded it)."""
-        if not isinstance(move, Talk) or self.game.talks.spec.public or not self.state.talks:
+        """Who may read the reasoning for `move`, just played: everyone, unless it is a
+        message of private talks (see `game.rules.talks.readers`)."""
+        if not isinstance(move, Talk) or not self.state.talks:
             return None
-        m = self.state.talks[-1]
-        return (m.sender, *m.to)
+        return readers(self.game, self.state.talks[-1])
 
     def talk(self, move: Talk) -> None:
         """A team's message in the talks (raises IllegalAction with the refusal); then the
@@ -125,19 +124,11 @@ class Session:
     def play_talks(self) -> int:
         """Let every AI party of the talks speak, in role order, until none has more to say
         this round; returns how many messages they sent."""
-        if self.game.talks is None:
-            return 0
-        sent, progressed = 0, True
-        while progressed and talks_open(self.state, self.game) is None:
-            progressed = False
-            for role in self.game.talks.parties:
-                if self.seats[role].human:
-                    continue
-                move, why = ai_talk(self.policies[role], self.state, self.game, role)
-                if move is not None:
-                    self.submit(move, [(move.text(), why)])
-                    sent += 1
-                    progressed = True
+        sent = 0
+        for _role, move, why in ai_talk_turns(self.game, self.policies, lambda: self.state,
+                                              lambda r: not self.seats[r].human):
+            self.submit(move, [(move.text(), why)])
+            sent += 1
         return sent
 
     def inject_event(self, event_id: str) -> None:
@@ -268,10 +259,7 @@ class Session:
 
     def _audience_before(self, move: Talk) -> tuple[str, ...] | None:
         """`_audience` for a talk message about to be played."""
-        if self.game.talks.spec.public:
-            return None
-        after = apply_action(self.state, self.game, move).talks[-1]
-        return (after.sender, *after.to)
+        return readers(self.game, apply_action(self.state, self.game, move).talks[-1])
 
     def end_now(self) -> None:
         """A facilitator ends the game: it is scored as it stands."""

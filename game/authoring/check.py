@@ -78,9 +78,32 @@ def check_one(path: str, err: TextIO = sys.stderr) -> tuple[Scenario | None, lis
     except ScenarioError as exc:
         return None, exc.problems
     except Exception as exc:  # noqa: BLE001 - a bug must not hide the other files' results
-        print(_("{path}: internal error while checking ({kind}: {exc}); please report this "
-                "as a bug").format(path=path, kind=type(exc).__name__, exc=exc), file=err)
+        _internal_error(path, exc, err)
         return None, []
+
+
+def _internal_error(path: str, exc: Exception, err: TextIO) -> None:
+    """Report a bug met while checking one file, so it does not hide the others' results."""
+    print(_("{path}: internal error while checking ({kind}: {exc}); please report this "
+            "as a bug").format(path=path, kind=type(exc).__name__, exc=exc), file=err)
+
+
+def _base_broken(path: str, base) -> Problem:
+    """The problem of a translation whose scenario does not load."""
+    return Problem(path, 1, 1, "<root>", _(
+        "the scenario {name} this file translates has errors; check it first").format(
+        name=base.name), "translation-file")
+
+
+def _glyphs(scenario: Scenario, path: str, found: list[Problem]) -> list[Problem]:
+    """Characters of a translation's texts the bundled fonts cannot draw (none looked for
+    while the file has errors)."""
+    if any(p.is_error for p in found):
+        return []
+    data, source = read_companion(path)
+    lang = data["language"]
+    strings = {k: v[lang] for k, v in data["texts"].items() if isinstance(v.get(lang), str)}
+    return glyph_problems(scenario, source, strings, lambda key: ("texts", key, lang))
 
 
 def check_companion(path: str, err: TextIO = sys.stderr) -> tuple[Scenario | None, list[Problem]]:
@@ -91,20 +114,12 @@ def check_companion(path: str, err: TextIO = sys.stderr) -> tuple[Scenario | Non
     try:
         scenario = load_scenario(base)
     except ScenarioError:
-        return None, [Problem(path, 1, 1, "<root>", _(
-            "the scenario {name} this file translates has errors; check it first").format(
-            name=base.name), "translation-file")]
+        return None, [_base_broken(path, base)]
     except Exception as exc:  # noqa: BLE001 - as check_one
-        print(_("{path}: internal error while checking ({kind}: {exc}); please report this "
-                "as a bug").format(path=path, kind=type(exc).__name__, exc=exc), file=err)
+        _internal_error(path, exc, err)
         return None, []
     found = companion_problems(scenario, path)
-    if not any(p.is_error for p in found):
-        data, source = read_companion(path)
-        lang = data["language"]
-        strings = {k: v[lang] for k, v in data["texts"].items() if isinstance(v.get(lang), str)}
-        found += glyph_problems(scenario, source, strings, lambda key: ("texts", key, lang))
-    return scenario, found
+    return scenario, found + _glyphs(scenario, path, found)
 
 
 def check_tutorial_companion(path: str, err: TextIO = sys.stderr
@@ -119,19 +134,11 @@ def check_tutorial_companion(path: str, err: TextIO = sys.stderr
     try:
         scenario = load_scenario(base)
     except (ScenarioError, OSError):
-        return None, found + [Problem(path, 1, 1, "<root>", _(
-            "the scenario {name} this file translates has errors; check it first").format(
-            name=base.name), "translation-file")]
+        return None, found + [_base_broken(path, base)]
     except Exception as exc:  # noqa: BLE001 - as check_one
-        print(_("{path}: internal error while checking ({kind}: {exc}); please report this "
-                "as a bug").format(path=path, kind=type(exc).__name__, exc=exc), file=err)
+        _internal_error(path, exc, err)
         return None, []
-    if not any(p.is_error for p in found):
-        data, source = read_companion(path)
-        lang = data["language"]
-        strings = {k: v[lang] for k, v in data["texts"].items() if isinstance(v.get(lang), str)}
-        found += glyph_problems(scenario, source, strings, lambda key: ("texts", key, lang))
-    return scenario, found
+    return scenario, found + _glyphs(scenario, path, found)
 
 
 def companion_summary(path: str, scenario: Scenario | None, found: list[Problem], *,

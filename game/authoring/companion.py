@@ -130,6 +130,14 @@ def companion_problems(scenario: Scenario, path: str | FilePath) -> list[Problem
     """Every problem of one companion of `scenario`, located in the companion file."""
     found = NAME.match(FilePath(path).name)
     lang = found["lang"] if found else ""
+    command = f"{program.name()} translate {scenario_of(path)} --lang {lang}"
+    return entry_problems(path, texts(scenario), lang, command)
+
+
+def entry_problems(path: str | FilePath, english: dict[str, str], lang: str,
+                   update: str = "") -> list[Problem]:
+    """The problems of a companion file's shape and of its entries against `english` (every
+    text it should translate, by key); `update` is the command that rewrites it, if any."""
     try:
         data, source = read_companion(path)
     except ScenarioError as exc:
@@ -137,8 +145,7 @@ def companion_problems(scenario: Scenario, path: str | FilePath) -> list[Problem
     problems = shape_problems(data, source, lang)
     if any(p.is_error for p in problems):
         return problems
-    command = f"{program.name()} translate {scenario_of(path)} --lang {lang}"
-    return problems + key_problems(texts(scenario), data["texts"], source, lang, command)
+    return problems + key_problems(english, data["texts"], source, lang, update)
 
 
 def key_problems(english: dict[str, str], entries: dict[str, dict[str, str]], source: SourceMap,

@@ -30,8 +30,8 @@ from game.authoring.companion import (
     NAME,
     companion_path,
     companions,
+    entry_problems,
     is_companion,
-    key_problems,
     read_companion,
     scenario_of,
     shape_problems,
@@ -96,14 +96,7 @@ def tutorial_companion_problems(path: str | Path) -> list[Problem]:
         return [Problem(str(path), 1, 1, "<root>", _(
             "the scenario {name} this file translates has errors; check it first").format(
             name=base.name), "translation-file")]
-    try:
-        data, source = read_companion(path)
-    except ScenarioError as exc:
-        return exc.problems
-    problems = shape_problems(data, source, lang)
-    if any(p.is_error for p in problems):
-        return problems
-    return problems + key_problems(english, data["texts"], source, lang)
+    return entry_problems(path, english, lang)
 
 
 def tutorial_companions(scenario_path: str | Path) -> list[Path]:

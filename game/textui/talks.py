@@ -130,11 +130,7 @@ class TalksScreen:
             lines.append(f"  {issue.number}. {issue.name}")
             if issue.description:
                 lines.append("     " + " ".join(issue.description.split()))
-            for o in issue.options:
-                lines.append(f"       {o.number}) {o.name}" + (f"  ({o.closed})" if o.closed else "")
-                             + "  [" + _(OPTION_VALUE).format(value=o.value) + "]")
-                if o.ratify:
-                    lines.append(f"          {o.ratify}")
+            lines += option_lines(issue, "       ")
         if now.walk_away_line:
             lines.append(now.walk_away_line)
         return lines
@@ -224,11 +220,7 @@ class TalksScreen:
         for issue in now.issues:
             current = choices.get(issue.id, issue.options[0].id)
             kept = next(o for o in issue.options if o.id == current)
-            self.io.say(f"{issue.number}. {issue.name}",
-                        *(f"   {o.number}) {o.name}" + (f"  ({o.closed})" if o.closed else "")
-                          + "  [" + _(OPTION_VALUE).format(value=o.value) + "]"
-                          + (f"\n        {o.ratify}" if o.ratify else "")
-                          for o in issue.options))
+            self.io.say(f"{issue.number}. {issue.name}", *option_lines(issue, "   "))
             last = len(issue.options)
             while True:
                 answer = self.io.ask(_("Option for issue {n} (1-{last}, Enter keeps {k}): ").format(
@@ -313,6 +305,18 @@ class TalksScreen:
                 self.io.say(*self.proposal_lines(p, answering=False))
         if after.waiting or after.mine:
             self.io.say(_("Type l to see the talks as they stand now."))
+
+
+def option_lines(issue, indent: str) -> list[str]:
+    """An issue's numbered options, each with what it is worth to the team, why it is
+    closed if it is, and on a line of its own the ratification it needs, if any."""
+    lines = []
+    for o in issue.options:
+        lines.append(f"{indent}{o.number}) {o.name}" + (f"  ({o.closed})" if o.closed else "")
+                     + "  [" + _(OPTION_VALUE).format(value=o.value) + "]")
+        if o.ratify:
+            lines.append(f"{indent}   {o.ratify}")
+    return lines
 
 
 def _split(answer: str) -> tuple[str | None, str]:
